@@ -1,0 +1,177 @@
+package fr.guichet.api;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The delegated-access API seen from Java: one method per route, typed answers, problems as
+ * {@link ApiException}. The kiosk and the command line reach the server only through it.
+ *
+ * <p>Mutating calls take an {@link IdempotencyKey}; a call that fails on the network is retried
+ * with the same key, so the server applies it at most once.
+ *
+ * <pre>{@code
+ * ApiClient api = new ApiClient("http://127.0.0.1:8470");
+ * MediatorSession me = api.login(new LoginRequest("demo.mediatrice", "…", "123456"));
+ * Identification who = api.identify(me, request, IdempotencyKey.random());
+ * }</pre>
+ */
+public final class ApiClient {
+  /** Header that carries the delegation token beside the mediator's bearer token. */
+  public static final String DELEGATION_HEADER = "Guichet-Delegation";
+  public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final int ATTEMPTS = 3;
+
+  private final HttpUrl base;
+  private final OkHttpClient http;
+
+  public ApiClient(String baseUrl) {
+    HttpUrl parsed = HttpUrl.parse(baseUrl);
+    if (parsed == null) {
+      throw new IllegalArgumentException("Not an HTTP address: " + baseUrl);
+    }
+    this.base = parsed;
+    this.http = new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(5))
+        .readTimeout(Duration.ofSeconds(15))
+        .callTimeout(Duration.ofSeconds(30))
+        .retryOnConnectionFailure(false) // retries are ours, with the idempotency key
+        .build();
+  }
+
+  public String baseUrl() {
+    return base.toString();
+  }
+
+  public Health health() {
+    return call(get("v1/health"), Health.class);
+  }
+
+  /** Logs a mediator in. A repeated login only opens another session, so it needs no key. */
+  public MediatorSession login(LoginRequest login) {
+    return call(post("v1/sessions", login, null), MediatorSession.class);
+  }
+
+  /** Ends the mediator's session and every delegation opened under it. */
+  public void logout(MediatorSession session, IdempotencyKey key) {
+    call(auth(delete("v1/sessions/current", key), session, null), Void.class);
+  }
+
+  public Identification identify(MediatorSession session, IdentificationRequest request, IdempotencyKey key) {
+    return call(auth(post("v1/identifications", request, key), session, null), Identification.class);
+  }
+
+  /** Records the person's consent and opens the delegation it allows. */
+  public Delegation consent(MediatorSession session, ConsentRequest request, IdempotencyKey key) {
+    return call(auth(post("v1/consents", request, key), session, null), Delegation.class);
+  }
+
+  public AccountStatus account(MediatorSession session, Delegation delegation) {
+    return call(auth(get("v1/persons/" + delegation.personId() + "/account"), session, delegation), AccountStatus.class);
+  }
+
+  /** A signed statement of the space's state, for the status sheet and its QR code. */
+  public StatusStatement statusStatement(MediatorSession session, Delegation delegation, IdempotencyKey key) {
+    String path = "v1/persons/" + delegation.personId() + "/status-statements";
+    return call(auth(post(path, Map.of(), key), session, delegation), StatusStatement.class);
+  }
+
+  /** Revokes the delegation at once (end of the sitting). */
+  public void revoke(MediatorSession session, Delegation delegation, IdempotencyKey key) {
+    call(auth(delete("v1/delegations/" + delegation.delegationId(), key), session, delegation), Void.class);
+  }
+
+  public List<JournalEntry> journal(MediatorSession session, Delegation delegation) {
+    JavaType type = Json.mapper().getTypeFactory().constructType(new TypeReference<List<JournalEntry>>() {});
+    return call(auth(get("v1/persons/" + delegation.personId() + "/journal"), session, delegation), type);
+  }
+
+  private Request.Builder get(String path) {
+    return new Request.Builder().url(base.resolve(path)).get();
+  }
+
+  private Request.Builder post(String path, Object body, IdempotencyKey key) {
+    Request.Builder builder = new Request.Builder().url(base.resolve(path)).post(jsonBody(body));
+    return key == null ? builder : builder.header(IDEMPOTENCY_HEADER, key.value());
+  }
+
+  private Request.Builder delete(String path, IdempotencyKey key) {
+    return new Request.Builder().url(base.resolve(path)).delete().header(IDEMPOTENCY_HEADER, key.value());
+  }
+
+  private static Request.Builder auth(Request.Builder builder, MediatorSession session, Delegation delegation) {
+    builder.header("Authorization", "Bearer " + session.token());
+    return delegation == null ? builder : builder.header(DELEGATION_HEADER, delegation.token());
+  }
+
+  private static RequestBody jsonBody(Object body) {
+    try {
+      return RequestBody.create(Json.mapper().writeValueAsBytes(body), JSON);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot write request body", e);
+    }
+  }
+
+  private <T> T call(Request.Builder request, Class<T> type) {
+    return call(request, Json.mapper().getTypeFactory().constructType(type));
+  }
+
+  private <T> T call(Request.Builder builder, JavaType type) {
+    Request request = builder.header("Accept", "application/json, " + Problem.MEDIA_TYPE).build();
+    IOException last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try (Response response = http.newCall(request).execute()) {
+        byte[] body = response.body().bytes();
+        if (!response.isSuccessful()) {
+          throw new ApiException(readProblem(response.code(), body));
+        }
+        if (type.getRawClass() == Void.class || body.length == 0) {
+          return null;
+        }
+        return Json.mapper().readValue(body, type);
+      } catch (IOException e) {
+        last = e;
+        pause(attempt);
+      }
+    }
+    throw new ApiException(
+        new Problem(Problem.TYPE_PREFIX + "network", "Server unreachable", 0, String.valueOf(last), "problem.network", Map.of()),
+        last);
+  }
+
+  private static Problem readProblem(int status, byte[] body) {
+    try {
+      Problem problem = Json.mapper().readValue(body, Problem.class);
+      if (problem.type() != null) {
+        return problem;
+      }
+    } catch (IOException notAProblem) {
+      // Fall through: a proxy or a crash answered with something else.
+    }
+    return new Problem(Problem.TYPE_PREFIX + "unexpected", "Unexpected answer", status, "HTTP " + status,
+        "problem.unexpected", Map.of("status", status));
+  }
+
+  private static void pause(int attempt) {
+    if (attempt >= ATTEMPTS) {
+      return;
+    }
+    try {
+      Thread.sleep(200L * attempt * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

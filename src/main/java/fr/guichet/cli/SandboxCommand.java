@@ -1,0 +1,55 @@
+package fr.guichet.cli;
+
+import fr.guichet.sandbox.SandboxServer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Period;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code guichet sandbox}: runs the reference delegated-access server until stopped. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+    description = {"Run the reference delegated-access server (Mon Espace Santé rules, mediators, consent, journal).",
+        "It listens on loopback unless told otherwise and keeps its SQLite file in the data directory."})
+public final class SandboxCommand implements Callable<Integer> {
+  /** The only seed there is. */
+  enum Seed { demo }
+
+  @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+  String host;
+
+  @Option(names = "--port", description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).",
+      defaultValue = "8470")
+  int port;
+
+  @Option(names = "--data", description = "Data directory: database and signing key (default: ${DEFAULT-VALUE}).",
+      defaultValue = "var/sandbox")
+  Path data;
+
+  @Option(names = "--database", description = "JDBC URL of another database (PostgreSQL), instead of the SQLite file.")
+  String jdbcUrl;
+
+  @Option(names = "--seed", description = "Load fictional people: ${COMPLETION-CANDIDATES}.")
+  Seed seed;
+
+  @Option(names = "--opposition-days", description = "Length of the opposition period in days (default: 42, six weeks).",
+      defaultValue = "42")
+  int oppositionDays;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    SandboxServer server = SandboxServer.start(new SandboxServer.Options(host, port, data, jdbcUrl, seed != null,
+        Clock.systemUTC(), Period.ofDays(oppositionDays)));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "sandbox-shutdown"));
+    System.out.println("Guichet reference server on " + server.url() + " (data: " + data.toAbsolutePath() + ")");
+    System.out.println("Contract: " + server.url() + "openapi.yaml. Stop with Ctrl+C.");
+    stopped.await();
+    return 0;
+  }
+}

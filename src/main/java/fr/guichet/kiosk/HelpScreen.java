@@ -1,0 +1,26 @@
+package fr.guichet.kiosk;
+
+import fr.guichet.i18n.Messages;
+import java.util.List;
+
+/** Help for the screen below it (or the 3422 support line); any of Esc or Enter goes back. */
+record HelpScreen(Screen back, String topic) implements Screen {
+  @Override
+  public View view(Kiosk kiosk, Messages m) {
+    List<String> lines = List.of(m.text("help." + topic).split("\n"));
+    return new View(m.text("help.title." + (topic.equals("support") ? "support" : "screen")), kiosk.forWhom(m),
+        List.of(), lines, List.of(), -1,
+        List.of(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))),
+        null, kiosk.hints(m, false));
+  }
+
+  @Override
+  public Screen onKey(Key key, Kiosk kiosk) {
+    return key.kind() == Key.Kind.ESCAPE || key.kind() == Key.Kind.ENTER ? back : this;
+  }
+
+  @Override
+  public String helpTopic() {
+    return topic;
+  }
+}

@@ -1,0 +1,14 @@
+package fr.guichet.kiosk;
+
+/**
+ * The kiosk's global keys, the same on every screen, one hand, no combination.
+ */
+final class KeyMap {
+  static final int HELP = 1;
+  static final int LANGUAGE = 2;
+  static final int SUPPORT = 3;
+  static final int END_SITTING = 10;
+  static final int LOGOUT = 12;
+
+  private KeyMap() {}
+}

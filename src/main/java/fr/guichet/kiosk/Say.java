@@ -1,0 +1,37 @@
+package fr.guichet.kiosk;
+
+import fr.guichet.api.Problem;
+import fr.guichet.i18n.Messages;
+import java.util.Map;
+
+/**
+ * A notice kept as an i18n key and its arguments, and turned into words only when drawn, so
+ * that switching language translates what is already on screen.
+ *
+ * <pre>{@code
+ * Say.error("problem.login-failed").in(messages); // the sentence in the current language
+ * }</pre>
+ */
+record Say(View.Tone tone, String key, Map<String, ?> args) {
+  static Say info(String key) {
+    return new Say(View.Tone.INFO, key, Map.of());
+  }
+
+  static Say success(String key, Map<String, ?> args) {
+    return new Say(View.Tone.SUCCESS, key, args);
+  }
+
+  static Say error(String key) {
+    return new Say(View.Tone.ERROR, key, Map.of());
+  }
+
+  /** The sentence for a problem the server (or the network) gave. */
+  static Say problem(Problem problem) {
+    return new Say(View.Tone.ERROR, problem.messageKey(), problem.params());
+  }
+
+  View.Notice in(Messages m) {
+    String k = m.has(key) ? key : "problem.unexpected";
+    return new View.Notice(tone, m.text(k, args));
+  }
+}

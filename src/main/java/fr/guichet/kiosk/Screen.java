@@ -1,0 +1,18 @@
+package fr.guichet.kiosk;
+
+import fr.guichet.i18n.Messages;
+
+/**
+ * One step of the kiosk: a pure state machine, {@code state + key -> state} and
+ * {@code state -> view}. Calls to the API happen through the {@link Kiosk} passed in.
+ */
+sealed interface Screen
+    permits LoginScreen, IdentifyScreen, ConsentScreen, AccountScreen, EndedScreen, HelpScreen {
+
+  View view(Kiosk kiosk, Messages m);
+
+  Screen onKey(Key key, Kiosk kiosk);
+
+  /** The bundle key prefix of this screen's help text ({@code help.<topic>}). */
+  String helpTopic();
+}

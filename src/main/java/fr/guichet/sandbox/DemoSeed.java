@@ -1,0 +1,109 @@
+package fr.guichet.sandbox;
+
+import fr.guichet.domain.AccountState;
+import fr.guichet.domain.Nir;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Fictional people for demonstrations and tests, under the demo INS OID: one per account state
+ * of DOMAIN.md, a parent with two children, a protected adult and her guardian, a person and her
+ * caregiver, a person with neither e-mail nor phone; one demo structure with one demo mediator.
+ *
+ * <p>Dates are relative to the day of seeding, so that an opposition period is running whenever
+ * the demo starts. The README lists these people; keep both in step.
+ *
+ * <pre>{@code
+ * db.tx(c -> { DemoSeed.load(c, rules.today()); return null; });
+ * }</pre>
+ */
+final class DemoSeed {
+  static final String DEMO_INS_OID = "urn:oid:1.2.250.1.213.1.4.11";
+  static final String STRUCTURE_ID = "str-demo";
+  static final String MEDIATOR_LOGIN = "demo.mediatrice";
+  static final String MEDIATOR_PASSWORD = "Guichet-demo-2026";
+  static final String MEDIATOR_TOTP_SECRET = "GUICHETDEMOSECRETKEYFORMEDIATOR2";
+
+  /**
+   * A demo person.
+   *
+   * @param nir13 the NIR without its key; the key is computed
+   * @param sentDaysAgo days since the creation was announced, or -1 if never
+   * @param closedDaysAgo days since closure, or -1
+   */
+  record Person(String id, String nir13, String first, String last, LocalDate birth, String vitale, String email,
+      String phone, String language, AccountState state, int sentDaysAgo, int closedDaysAgo) {
+    String nir() {
+      return new Nir(nir13 + Nir.key(nir13)).value();
+    }
+  }
+
+  record Link(String representative, String represented, String kind) {}
+
+  static final List<Person> PEOPLE = List.of(
+      new Person("p-jeanne", "2500375056123", "Jeanne", "Martin", LocalDate.of(1950, 3, 14), "12345678",
+          "jeanne.martin@example.org", "0600000001", "fr", AccountState.ANNOUNCED, 10, -1),
+      new Person("p-ahmed", "1620713055041", "Ahmed", "Benali", LocalDate.of(1962, 7, 2), "2345678901",
+          "ahmed.benali@example.org", null, "ar", AccountState.OPPOSED, 20, -1),
+      new Person("p-maria", "2711169123087", "Maria", "Da Silva", LocalDate.of(1971, 11, 23), "345678901234",
+          "maria.dasilva@example.org", "0600000003", "pt", AccountState.ACTIVE_NOT_ACTIVATED, 60, -1),
+      new Person("p-louis", "1850533063210", "Louis", "Petit", LocalDate.of(1985, 5, 30), "4567890123456",
+          "louis.petit@example.org", "0600000004", "fr", AccountState.ACTIVE, 400, -1),
+      new Person("p-emma", "2150933063318", "Emma", "Petit", LocalDate.of(2015, 9, 12), null,
+          null, null, "fr", AccountState.ACTIVE, 400, -1),
+      new Person("p-hugo", "1190233063402", "Hugo", "Petit", LocalDate.of(2019, 2, 3), null,
+          null, null, "fr", AccountState.ACTIVE, 400, -1),
+      new Person("p-fatima", "248012A004015", "Fatima", "Haddad", LocalDate.of(1948, 1, 9), "56789012",
+          "fatima.haddad@example.org", null, "ar", AccountState.CLOSED, 500, 365),
+      new Person("p-pierre", "1550959350118", "Pierre", "Leroy", LocalDate.of(1955, 9, 17), "67890123",
+          "pierre.leroy@example.org", "0600000007", "fr", AccountState.CLOSED_DELETION_REQUESTED, 500, 20),
+      new Person("p-yves", "1700444109077", "Yves", "Moreau", LocalDate.of(1970, 4, 4), "78901234",
+          "yves.moreau@example.org", "0600000008", "fr", AccountState.SUSPENDED, 300, -1),
+      new Person("p-marcel", "1401223096005", "Marcel", "Dubois", LocalDate.of(1940, 12, 1), "89012345",
+          null, "0600000009", "fr", AccountState.ACTIVE, 300, -1),
+      new Person("p-sophie", "2680687085233", "Sophie", "Lambert", LocalDate.of(1968, 6, 15), "90123456",
+          "sophie.lambert@example.org", "0600000010", "fr", AccountState.ACTIVE, 300, -1),
+      new Person("p-georgette", "2360697120044", "Georgette", "Roux", LocalDate.of(1936, 6, 21), "11223344",
+          null, "0690000011", "ht", AccountState.ACTIVE, 300, -1),
+      new Person("p-alain", "1621097611150", "Alain", "Roux", LocalDate.of(1962, 10, 8), "22334455",
+          "alain.roux@example.org", "0639000012", "fr", AccountState.ACTIVE, 300, -1),
+      new Person("p-raymond", "1440215014062", "Raymond", "Faure", LocalDate.of(1944, 2, 11), "33445566",
+          null, null, "fr", AccountState.ANNOUNCED, 35, -1));
+
+  static final List<Link> LINKS = List.of(
+      new Link("p-louis", "p-emma", "LEGAL_REPRESENTATION"),
+      new Link("p-louis", "p-hugo", "LEGAL_REPRESENTATION"),
+      new Link("p-sophie", "p-marcel", "GUARDIANSHIP"),
+      new Link("p-alain", "p-georgette", "CAREGIVING"));
+
+  private DemoSeed() {}
+
+  /** Loads the demo data unless they are there already. */
+  static void load(Connection c, LocalDate today) throws SQLException {
+    if (Database.one(c, "SELECT id FROM structure WHERE id = ?", r -> r.getString(1), STRUCTURE_ID).isPresent()) {
+      return;
+    }
+    Database.update(c, "INSERT INTO structure (id, name) VALUES (?, ?)", STRUCTURE_ID, "France Services Démo");
+    Database.update(c,
+        "INSERT INTO mediator (id, structure_id, login, display_name, role, password_hash, totp_secret) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "m-camille", STRUCTURE_ID, MEDIATOR_LOGIN, "Camille Bernard", "MEDIATOR",
+        Secrets.hashPassword(MEDIATOR_PASSWORD), MEDIATOR_TOTP_SECRET);
+    for (Person p : PEOPLE) {
+      AccountState state = p.state();
+      String closed = p.closedDaysAgo() < 0 ? null : today.minusDays(p.closedDaysAgo()).toString();
+      Database.update(c,
+          "INSERT INTO person (id, ins_oid, nir, birth_date, first_name, last_name, vitale_serial, email, phone, language,"
+              + " state, information_sent_on, closed_on, deletion_requested_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          p.id(), DEMO_INS_OID, p.nir(), p.birth().toString(), p.first(), p.last(), p.vitale(), p.email(), p.phone(),
+          p.language(), state.name(), p.sentDaysAgo() < 0 ? null : today.minusDays(p.sentDaysAgo()).toString(), closed,
+          state == AccountState.CLOSED_DELETION_REQUESTED ? closed : null);
+    }
+    for (Link link : LINKS) {
+      Database.update(c, "INSERT INTO representation (id, representative_id, represented_id, kind, status) VALUES (?, ?, ?, ?, ?)",
+          "rep-" + link.representative() + "-" + link.represented(), link.representative(), link.represented(), link.kind(),
+          "ACCEPTED");
+    }
+  }
+}

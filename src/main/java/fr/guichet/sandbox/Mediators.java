@@ -1,0 +1,145 @@
+package fr.guichet.sandbox;
+
+import fr.guichet.api.LoginRequest;
+import fr.guichet.api.MediatorSession;
+import fr.guichet.domain.Totp;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Mediators' logins and sessions: password (PBKDF2) and TOTP second factor, one generic error
+ * whatever was wrong, a lockout counted per login typed, sessions that end after inactivity.
+ *
+ * <pre>{@code
+ * MediatorSession s = mediators.login(c, request, audit);
+ * Principal p = mediators.authenticate(c, bearerToken, audit);
+ * }</pre>
+ */
+final class Mediators {
+  private final Rules rules;
+  private final Journal journal;
+
+  Mediators(Rules rules, Journal journal) {
+    this.rules = rules;
+    this.journal = journal;
+  }
+
+  private record Row(String id, String structureId, String structureName, String name, String role,
+      String passwordHash, String totpSecret, long totpLastStep) {}
+
+  /** A login's result: a session, or the refusal to throw once the failure is committed. */
+  record LoginOutcome(MediatorSession session, ProblemException refusal) {}
+
+  /**
+   * Checks a login. A failure is counted and journaled in this transaction and returned, not
+   * thrown, so that the rollback of a thrown exception cannot erase it.
+   */
+  LoginOutcome login(Connection c, LoginRequest request, Audit audit) throws SQLException {
+    if (request == null || isBlank(request.login()) || isBlank(request.password()) || isBlank(request.totp())) {
+      throw new ProblemException(422, "login-incomplete", "login, password and totp are required");
+    }
+    Instant now = rules.clock().instant();
+    String loginHash = Secrets.sha256(request.login().strip().toLowerCase(Locale.ROOT));
+    Optional<Instant> lockedUntil = Database.one(c, "SELECT locked_until FROM login_throttle WHERE login_hash = ?",
+        r -> r.getString(1), loginHash).filter(s -> s != null).map(Instant::parse);
+    if (lockedUntil.isPresent() && lockedUntil.get().isAfter(now)) {
+      throw new ProblemException(429, "login-locked", "too many failed logins",
+          Map.of("minutes", rules.lockout().toMinutes()));
+    }
+    Optional<Row> row = Database.one(c,
+        "SELECT m.id, m.structure_id, s.name, m.display_name, m.role, m.password_hash, m.totp_secret, m.totp_last_step"
+            + " FROM mediator m JOIN structure s ON s.id = m.structure_id WHERE lower(m.login) = ?",
+        r -> new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
+            r.getString(7), r.getLong(8)),
+        request.login().strip().toLowerCase(Locale.ROOT));
+    // Hash even for an unknown login, so that timing tells nothing either.
+    boolean passwordOk = Secrets.passwordMatches(request.password(), row.map(Row::passwordHash).orElse(Secrets.DUMMY_HASH))
+        && row.isPresent();
+    long step = passwordOk ? Totp.fromBase32(row.get().totpSecret()).matchingStep(request.totp(), now, 1).orElse(-1) : -1;
+    boolean totpOk = step >= 0 && step > row.get().totpLastStep(); // a code is good once
+    row.ifPresent(m -> {
+      audit.mediatorId = m.id();
+      audit.structureId = m.structureId();
+      audit.actor = actor(m.id(), m.name());
+    });
+    if (!totpOk) {
+      recordFailure(c, loginHash, now);
+      // The detail is journaled for the server's operators; the client sees one generic problem.
+      String why = row.isEmpty() ? "unknown login" : !passwordOk ? "wrong password" : "wrong or reused TOTP code";
+      journal.append(c, audit.chain(), audit.line("REFUSED login-failed", why));
+      audit.journaled = true;
+      return new LoginOutcome(null, new ProblemException(401, "login-failed", "login failed"));
+    }
+    Database.update(c, "DELETE FROM login_throttle WHERE login_hash = ?", loginHash);
+    Database.update(c, "UPDATE mediator SET totp_last_step = ? WHERE id = ?", step, row.get().id());
+    String token = Secrets.token();
+    Instant expires = now.plus(rules.sessionIdle());
+    Database.update(c, "INSERT INTO mediator_session (token_hash, mediator_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+        Secrets.sha256(token), row.get().id(), now.toString(), expires.toString());
+    journal.append(c, audit.chain(), audit.line("OK", "session opened"));
+    return new LoginOutcome(new MediatorSession(token, expires, row.get().name(), row.get().structureName(),
+        row.get().role()), null);
+  }
+
+  /** The mediator of a live session; extends the session, since this request is activity. */
+  Principal authenticate(Connection c, String bearer, Audit audit) throws SQLException {
+    if (isBlank(bearer)) {
+      throw new ProblemException(401, "session-required", "a mediator session is required");
+    }
+    String hash = Secrets.sha256(bearer);
+    record Session(String mediatorId, String structureId, String name, Instant expires, String ended) {}
+    Session s = Database.one(c,
+        "SELECT m.id, m.structure_id, m.display_name, ms.expires_at, ms.ended_at FROM mediator_session ms"
+            + " JOIN mediator m ON m.id = ms.mediator_id WHERE ms.token_hash = ?",
+        r -> new Session(r.getString(1), r.getString(2), r.getString(3), Instant.parse(r.getString(4)), r.getString(5)),
+        hash).orElseThrow(() -> new ProblemException(401, "session-required", "unknown session"));
+    audit.mediatorId = s.mediatorId();
+    audit.structureId = s.structureId();
+    audit.actor = actor(s.mediatorId(), s.name());
+    Instant now = rules.clock().instant();
+    if (s.ended() != null || !now.isBefore(s.expires())) {
+      throw new ProblemException(401, "session-expired", "the session has ended");
+    }
+    Database.update(c, "UPDATE mediator_session SET expires_at = ? WHERE token_hash = ?",
+        now.plus(rules.sessionIdle()).toString(), hash);
+    return new Principal(s.mediatorId(), s.structureId(), hash, s.name());
+  }
+
+  /** Ends the session and every delegation opened under it. */
+  void logout(Connection c, Principal principal, Audit audit) throws SQLException {
+    String now = rules.clock().instant().toString();
+    Database.update(c, "UPDATE mediator_session SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL",
+        now, principal.sessionHash());
+    for (String[] open : Database.query(c,
+        "SELECT id, person_id, consent_id FROM delegation WHERE session_hash = ? AND revoked_at IS NULL",
+        r -> new String[] {r.getString(1), r.getString(2), r.getString(3)}, principal.sessionHash())) {
+      Database.update(c, "UPDATE delegation SET revoked_at = ? WHERE id = ?", now, open[0]);
+      journal.append(c, Journal.personChain(open[1]),
+          new Journal.Line(audit.actor, principal.structureId(), open[2], "DELEGATION_REVOKED", "OK", "mediator logged out"));
+    }
+    journal.append(c, audit.chain(), audit.line("OK", "session closed"));
+  }
+
+  private void recordFailure(Connection c, String loginHash, Instant now) throws SQLException {
+    long failures = Database.one(c, "SELECT failures FROM login_throttle WHERE login_hash = ?", r -> r.getLong(1), loginHash)
+        .orElse(0L) + 1;
+    String lockedUntil = failures >= rules.loginFailures() ? now.plus(rules.lockout()).toString() : null;
+    if (Database.update(c, "UPDATE login_throttle SET failures = ?, locked_until = ? WHERE login_hash = ?",
+        failures, lockedUntil, loginHash) == 0) {
+      Database.update(c, "INSERT INTO login_throttle (login_hash, failures, locked_until) VALUES (?, ?, ?)",
+          loginHash, failures, lockedUntil);
+    }
+  }
+
+  static String actor(String mediatorId, String name) {
+    return "mediator:" + mediatorId + " (" + name + ")";
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+}

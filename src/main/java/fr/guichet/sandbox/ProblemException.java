@@ -1,0 +1,48 @@
+package fr.guichet.sandbox;
+
+import fr.guichet.api.Problem;
+import java.util.Map;
+
+/**
+ * A refusal the server explains: becomes an RFC 9457 problem with a stable type and the i18n key
+ * {@code problem.<slug>} (or the key of the invalid value), and is journaled.
+ *
+ * <pre>{@code
+ * throw new ProblemException(403, "scope-missing", "account:read is needed", Map.of("scope", "account:read"));
+ * }</pre>
+ */
+final class ProblemException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private final int status;
+  private final String slug;
+  private final String messageKey;
+  private final transient Map<String, Object> params;
+
+  ProblemException(int status, String slug, String detail) {
+    this(status, slug, detail, "problem." + slug, Map.of());
+  }
+
+  ProblemException(int status, String slug, String detail, Map<String, Object> params) {
+    this(status, slug, detail, "problem." + slug, params);
+  }
+
+  ProblemException(int status, String slug, String detail, String messageKey, Map<String, Object> params) {
+    super(detail);
+    this.status = status;
+    this.slug = slug;
+    this.messageKey = messageKey;
+    this.params = Map.copyOf(params);
+  }
+
+  int status() {
+    return status;
+  }
+
+  String slug() {
+    return slug;
+  }
+
+  Problem toProblem() {
+    return new Problem(Problem.TYPE_PREFIX + slug, slug.replace('-', ' '), status, getMessage(), messageKey, params);
+  }
+}

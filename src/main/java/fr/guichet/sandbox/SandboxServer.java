@@ -1,0 +1,102 @@
+package fr.guichet.sandbox;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Period;
+
+/**
+ * The reference delegated-access server: the Mon Espace Santé rules of DOMAIN.md, mediators,
+ * consent, delegations and the journal, on one machine, over real HTTP and a real SQLite file.
+ * The rest of Guichet reaches it only over HTTP; this class is the one way to start it.
+ *
+ * <pre>{@code
+ * try (SandboxServer server = SandboxServer.start(SandboxServer.Options.demo(dataDir))) {
+ *   ApiClient api = new ApiClient(server.url());
+ * }
+ * }</pre>
+ */
+public final class SandboxServer implements AutoCloseable {
+  /**
+   * How to start the server.
+   *
+   * @param host where to listen; loopback unless told otherwise
+   * @param port 0 for any free port
+   * @param dataDir where the SQLite file and the signing key live
+   * @param jdbcUrl another database (PostgreSQL), or null for the SQLite file in {@code dataDir}
+   * @param seedDemo whether to load the demo people
+   * @param clock the server's clock
+   * @param oppositionPeriod the opposition period (6 weeks by default, R.1111-28)
+   */
+  public record Options(String host, int port, Path dataDir, String jdbcUrl, boolean seedDemo, Clock clock,
+      Period oppositionPeriod) {
+    /** Loopback, any free port, demo people, system clock. */
+    public static Options demo(Path dataDir) {
+      return new Options("127.0.0.1", 0, dataDir, null, true, Clock.systemUTC(), Period.ofWeeks(6));
+    }
+
+    public Options withClock(Clock newClock) {
+      return new Options(host, port, dataDir, jdbcUrl, seedDemo, newClock, oppositionPeriod);
+    }
+  }
+
+  private final Javalin app;
+  private final Database db;
+  private final String host;
+
+  private SandboxServer(Javalin app, Database db, String host) {
+    this.app = app;
+    this.db = db;
+    this.host = host;
+  }
+
+  public static SandboxServer start(Options options) {
+    try {
+      Files.createDirectories(options.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the data directory " + options.dataDir(), e);
+    }
+    String url = options.jdbcUrl() != null ? options.jdbcUrl()
+        : "jdbc:sqlite:" + options.dataDir().resolve("guichet.db").toAbsolutePath();
+    Database db = Database.open(url);
+    Rules rules = Rules.defaults(options.clock()).withOppositionPeriod(options.oppositionPeriod());
+    if (options.seedDemo()) {
+      db.tx(c -> {
+        DemoSeed.load(c, rules.today());
+        return null;
+      });
+    }
+    Routes routes = new Routes(db, rules, Signer.inDirectory(options.dataDir()));
+    Javalin app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.http.maxRequestSize = 64 * 1024L;
+    });
+    routes.register(app);
+    try {
+      app.start(options.host(), options.port());
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return new SandboxServer(app, db, options.host());
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** The base URL clients use, e.g. {@code http://127.0.0.1:8470/}. */
+  public String url() {
+    String h = host.contains(":") ? "[" + host + "]" : host;
+    return "http://" + h + ":" + port() + "/";
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    db.close();
+  }
+}
