@@ -108,7 +108,7 @@ final class Database implements AutoCloseable {
 
   static <T> Optional<T> one(Connection c, String sql, RowReader<T> reader, Object... params) throws SQLException {
     List<T> rows = query(c, sql, reader, params);
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
   }
 
   private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {

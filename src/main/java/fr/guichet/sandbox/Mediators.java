@@ -45,7 +45,7 @@ final class Mediators {
     Instant now = rules.clock().instant();
     String loginHash = Secrets.sha256(request.login().strip().toLowerCase(Locale.ROOT));
     Optional<Instant> lockedUntil = Database.one(c, "SELECT locked_until FROM login_throttle WHERE login_hash = ?",
-        r -> r.getString(1), loginHash).filter(s -> s != null).map(Instant::parse);
+        r -> r.getString(1), loginHash).map(Instant::parse);
     if (lockedUntil.isPresent() && lockedUntil.get().isAfter(now)) {
       throw new ProblemException(429, "login-locked", "too many failed logins",
           Map.of("minutes", rules.lockout().toMinutes()));

@@ -1,0 +1,89 @@
+package fr.guichet.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.guichet.api.ApiException;
+import fr.guichet.api.ConsentRequest;
+import fr.guichet.api.Delegation;
+import fr.guichet.api.IdempotencyKey;
+import fr.guichet.api.Identification;
+import fr.guichet.api.IdentificationRequest;
+import fr.guichet.api.MediatorSession;
+import fr.guichet.testing.DemoSandbox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdempotencyTest {
+  @TempDir Path data;
+  DemoSandbox sandbox;
+  MediatorSession session;
+  Identification who;
+
+  @BeforeEach
+  void start() {
+    sandbox = new DemoSandbox(data);
+    session = sandbox.login();
+    who = sandbox.api.identify(session, new IdentificationRequest(IdentificationRequest.NIR_BIRTHDATE_VITALE,
+        DemoSandbox.JEANNE_NIR, LocalDate.of(1950, 3, 14), "12345678"), IdempotencyKey.random());
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  @Test
+  void theSameKeyAndBodyGiveTheFirstAnswerWithoutASecondEffect() {
+    IdempotencyKey key = IdempotencyKey.random();
+    ConsentRequest request = new ConsentRequest(who.identificationId(), List.of("account:read"), 30, "fr", "v1", true, true);
+    Delegation first = sandbox.api.consent(session, request, key);
+    Delegation again = sandbox.api.consent(session, request, key);
+    assertThat(again).isEqualTo(first);
+    assertThat(sandbox.journal("person:p-jeanne")).containsExactly("IDENTIFY OK", "CONSENT OK", "DELEGATION_OPENED OK");
+  }
+
+  @Test
+  void theSameKeyWithAnotherBodyIsRefused() {
+    IdempotencyKey key = IdempotencyKey.random();
+    sandbox.api.consent(session, new ConsentRequest(who.identificationId(), List.of("account:read"), 30, "fr", "v1", true, true), key);
+    assertThatThrownBy(() -> sandbox.api.consent(session,
+        new ConsentRequest(who.identificationId(), List.of("account:read"), 20, "fr", "v1", true, true), key))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.problem().status()).isEqualTo(422);
+          assertThat(e.problem().slug()).isEqualTo("idempotency-key-reused");
+        });
+  }
+
+  @Test
+  void aMutatingRequestWithoutAKeyIsRefused() throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.server.url() + "v1/consents"))
+        .header("Authorization", "Bearer " + session.token())
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("idempotency-key-required");
+  }
+
+  @Test
+  void theDatabaseHoldsNeitherTheKeyNorTheTokenInClear() throws Exception {
+    IdempotencyKey key = new IdempotencyKey("a-very-recognisable-idempotency-key");
+    Delegation d = sandbox.api.consent(session,
+        new ConsentRequest(who.identificationId(), List.of("account:read"), 30, "fr", "v1", true, true), key);
+    sandbox.close();
+    String file = new String(Files.readAllBytes(data.resolve("guichet.db")), java.nio.charset.StandardCharsets.ISO_8859_1)
+        + (Files.exists(data.resolve("guichet.db-wal"))
+            ? new String(Files.readAllBytes(data.resolve("guichet.db-wal")), java.nio.charset.StandardCharsets.ISO_8859_1) : "");
+    assertThat(file).doesNotContain(d.token()).doesNotContain(key.value()).doesNotContain(session.token());
+    sandbox = new DemoSandbox(data);
+  }
+}

@@ -1,0 +1,166 @@
+package fr.guichet.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.guichet.api.ApiException;
+import fr.guichet.api.ConsentRequest;
+import fr.guichet.api.Delegation;
+import fr.guichet.api.IdempotencyKey;
+import fr.guichet.api.Identification;
+import fr.guichet.api.IdentificationRequest;
+import fr.guichet.api.MediatorSession;
+import fr.guichet.testing.DemoSandbox;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SittingsTest {
+  static final LocalDate JEANNE_BIRTH = LocalDate.of(1950, 3, 14);
+
+  @TempDir Path data;
+  DemoSandbox sandbox;
+  MediatorSession session;
+
+  @BeforeEach
+  void start() {
+    sandbox = new DemoSandbox(data);
+    session = sandbox.login();
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  Identification identify(String nir, LocalDate birth, String serial) {
+    return sandbox.api.identify(session, new IdentificationRequest(IdentificationRequest.NIR_BIRTHDATE_VITALE, nir, birth,
+        serial), IdempotencyKey.random());
+  }
+
+  Delegation consent(Identification who, List<String> scopes, int minutes) {
+    return sandbox.api.consent(session, new ConsentRequest(who.identificationId(), scopes, minutes, "fr", "v1", true, true),
+        IdempotencyKey.random());
+  }
+
+  static void refusedWith(String slug, int status, ThrowingCallable call) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> {
+      assertThat(e.problem().slug()).isEqualTo(slug);
+      assertThat(e.problem().status()).isEqualTo(status);
+    });
+  }
+
+  @Test
+  void identifiesAPersonByNirBirthDateAndVitaleSerial() {
+    Identification who = identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "1234 5678");
+    assertThat(who.firstName()).isEqualTo("Jeanne");
+    assertThat(who.birthYear()).isEqualTo(1950);
+    assertThat(who.strength()).isEqualTo("STANDARD");
+    assertThat(sandbox.journal("person:p-jeanne")).containsExactly("IDENTIFY OK");
+  }
+
+  @Test
+  void aWrongNirKeyIsExplainedAndJournaledWithoutTheNumber() {
+    assertThatThrownBy(() -> identify("2 50 03 75 056 123 73", JEANNE_BIRTH, "12345678"))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.problem().status()).isEqualTo(422);
+          assertThat(e.problem().messageKey()).isEqualTo("invalid.nir.key");
+        });
+    assertThat(sandbox.journal("mediator:m-camille")).contains("IDENTIFY REFUSED invalid-input");
+  }
+
+  @Test
+  void anUnknownPersonAndAMismatchGiveTheSameAnswerAndTheMismatchIsInThePersonsJournal() {
+    String unknownNir = "1990175056123" + fr.guichet.domain.Nir.key("1990175056123");
+    refusedWith("identification-failed", 404, () -> identify(unknownNir, JEANNE_BIRTH, "12345678"));
+    refusedWith("identification-failed", 404, () -> identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH.plusDays(1), "12345678"));
+    refusedWith("identification-failed", 404, () -> identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "87654321"));
+    assertThat(sandbox.journal("person:p-jeanne"))
+        .containsExactly("IDENTIFY REFUSED identification-failed", "IDENTIFY REFUSED identification-failed");
+    assertThat(sandbox.journal("mediator:m-camille")).contains("IDENTIFY REFUSED identification-failed");
+  }
+
+  @Test
+  void aPersonWithoutACardCannotBeIdentifiedThisWay() {
+    String emma = "2150933063318" + fr.guichet.domain.Nir.key("2150933063318");
+    refusedWith("identification-failed", 404, () -> identify(emma, LocalDate.of(2015, 9, 12), "12345678"));
+  }
+
+  @Test
+  void aConsentOpensADelegationBoundToItsScopesAndDuration() {
+    Delegation d = consent(identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"), List.of("account:read"), 30);
+    assertThat(d.scopes()).containsExactly("account:read");
+    assertThat(d.expiresAt()).isEqualTo(sandbox.clock.instant().plus(Duration.ofMinutes(30)));
+    assertThat(d.token()).hasSizeGreaterThan(40);
+    assertThat(sandbox.journal("person:p-jeanne")).containsExactly("IDENTIFY OK", "CONSENT OK", "DELEGATION_OPENED OK");
+  }
+
+  @Test
+  void refusesAnIncompleteConsentOrOneLongerThanASitting() {
+    Identification who = identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678");
+    refusedWith("consent-incomplete", 422, () -> sandbox.api.consent(session,
+        new ConsentRequest(who.identificationId(), List.of("account:read"), 30, "fr", "v1", true, false), IdempotencyKey.random()));
+    refusedWith("consent-duration", 422, () -> consent(who, List.of("account:read"), 61));
+    refusedWith("consent-scopes", 422, () -> consent(who, List.of("everything"), 30));
+    refusedWith("consent-scopes", 422, () -> consent(who, List.of(), 30));
+  }
+
+  @Test
+  void anIdentificationWaitsFifteenMinutesForConsent() {
+    Identification who = identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678");
+    sandbox.clock.advance(Duration.ofMinutes(15));
+    refusedWith("identification-expired", 410, () -> consent(who, List.of("account:read"), 30));
+  }
+
+  @Test
+  void aDelegationOnlyWorksForItsPersonItsScopesItsTimeAndUntilRevoked() {
+    Delegation d = consent(identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"), List.of("account:read"), 10);
+    assertThat(sandbox.api.account(session, d).state()).isEqualTo("ANNOUNCED");
+
+    Delegation forSomeoneElse = new Delegation(d.delegationId(), d.consentId(), d.token(), "p-louis", d.scopes(), d.expiresAt());
+    refusedWith("wrong-person", 403, () -> sandbox.api.account(session, forSomeoneElse));
+    refusedWith("scope-missing", 403, () -> sandbox.api.journal(session, d));
+    Delegation forged = new Delegation(d.delegationId(), d.consentId(), "not-a-token", d.personId(), d.scopes(), d.expiresAt());
+    refusedWith("delegation-required", 401, () -> sandbox.api.account(session, forged));
+
+    sandbox.clock.advance(Duration.ofMinutes(10));
+    refusedWith("delegation-expired", 401, () -> sandbox.api.account(session, d));
+
+    assertThat(sandbox.journal("person:p-jeanne")).contains("ACCOUNT_READ OK", "ACCOUNT_READ REFUSED delegation-required",
+        "ACCOUNT_READ REFUSED delegation-expired", "JOURNAL_READ REFUSED scope-missing");
+    assertThat(sandbox.journal("person:p-louis")).containsExactly("ACCOUNT_READ REFUSED wrong-person");
+  }
+
+  @Test
+  void revokingEndsTheDelegationAtOnceAndRevokingAgainChangesNothing() {
+    Delegation d = consent(identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"), List.of("account:read"), 30);
+    sandbox.api.revoke(session, d, IdempotencyKey.random());
+    sandbox.api.revoke(session, d, IdempotencyKey.random());
+    refusedWith("delegation-revoked", 401, () -> sandbox.api.account(session, d));
+    assertThat(sandbox.journal("person:p-jeanne")).containsSubsequence("DELEGATION_REVOKED OK", "DELEGATION_REVOKED OK",
+        "ACCOUNT_READ REFUSED delegation-revoked");
+  }
+
+  @Test
+  void loggingOutRevokesTheSessionsDelegations() {
+    Delegation d = consent(identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"), List.of("account:read"), 30);
+    sandbox.api.logout(session, IdempotencyKey.random());
+    MediatorSession again = sandbox.login();
+    refusedWith("delegation-not-yours", 403, () -> sandbox.api.account(again, d));
+    assertThat(sandbox.journal("person:p-jeanne")).contains("DELEGATION_REVOKED OK");
+  }
+
+  @Test
+  void everyRouteAboutAPersonNeedsAMediatorSession() {
+    Delegation d = consent(identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"), List.of("account:read"), 30);
+    MediatorSession none = new MediatorSession("no-such-session", null, "x", "y", "MEDIATOR");
+    refusedWith("session-required", 401, () -> sandbox.api.account(none, d));
+    assertThat(sandbox.journal("system")).contains("ACCOUNT_READ REFUSED session-required");
+  }
+}
