@@ -1,0 +1,115 @@
+package fr.guichet.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.guichet.api.ApiClient;
+import fr.guichet.i18n.Language;
+import fr.guichet.print.FileSink;
+import fr.guichet.testing.DemoSandbox;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The kiosk as a state machine, without any terminal: keys in, views out. */
+class KioskTest {
+  @TempDir Path data;
+  @TempDir Path docs;
+  DemoSandbox sandbox;
+  Kiosk kiosk;
+
+  @BeforeEach
+  void start() {
+    sandbox = new DemoSandbox(data);
+    kiosk = new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(docs), Language.FRENCH, Clock.systemUTC());
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  void type(String text) {
+    text.chars().forEach(c -> kiosk.press(Key.of((char) c)));
+  }
+
+  void login() {
+    type(DemoSandbox.LOGIN);
+    kiosk.press(Key.ENTER);
+    type(DemoSandbox.PASSWORD);
+    kiosk.press(Key.ENTER);
+    type(sandbox.freshTotp());
+    kiosk.press(Key.ENTER);
+  }
+
+  @Test
+  void escapeOnTheLoginScreenAsksToQuitAndNowhereElse() {
+    login();
+    kiosk.press(Key.ESCAPE);
+    assertThat(kiosk.quitRequested()).isFalse();
+    kiosk.press(Key.function(12));
+    assertThat(kiosk.view().title()).isEqualTo("Connexion de la médiatrice ou du médiateur");
+    kiosk.press(Key.ESCAPE);
+    assertThat(kiosk.quitRequested()).isTrue();
+  }
+
+  @Test
+  void enterOnAnEmptyLastFieldPointsAtTheMissingAnswer() {
+    kiosk.press(Key.TAB);
+    kiosk.press(Key.TAB);
+    kiosk.press(Key.ENTER);
+    View v = kiosk.view();
+    assertThat(v.focus()).isZero();
+    assertThat(v.notice().text()).isEqualTo("Il manque une réponse. Remplissez la case indiquée.");
+  }
+
+  @Test
+  void theLanguageKeyTranslatesWhatIsAlreadyOnScreenIncludingTheNotice() {
+    kiosk.press(Key.TAB);
+    kiosk.press(Key.TAB);
+    kiosk.press(Key.ENTER);
+    kiosk.press(Key.function(2));
+    assertThat(kiosk.view().notice().text()).isEqualTo("An answer is missing. Fill in the box shown.");
+    assertThat(kiosk.language()).isEqualTo(Language.ENGLISH);
+  }
+
+  @Test
+  void aBadBirthDateIsCaughtBeforeAnythingIsSent() {
+    login();
+    type(DemoSandbox.JEANNE_NIR);
+    kiosk.press(Key.ENTER);
+    type("31/02/1950");
+    kiosk.press(Key.ENTER);
+    type("12345678");
+    kiosk.press(Key.ENTER);
+    View v = kiosk.view();
+    assertThat(v.focus()).isEqualTo(1);
+    assertThat(v.notice().text()).contains("Cette date de naissance n’existe pas");
+    assertThat(sandbox.journal("person:p-jeanne")).isEmpty();
+  }
+
+  @Test
+  void theViewReadsAsPlainTextTopToBottom() {
+    assertThat(kiosk.view().asText()).startsWith("Connexion de la médiatrice ou du médiateur\n")
+        .contains("Identifiant: \n");
+  }
+
+  @Test
+  void endingTheSittingForgetsThePersonAndCountsScreenChanges() {
+    login();
+    type(DemoSandbox.JEANNE_NIR);
+    kiosk.press(Key.ENTER);
+    type("14/03/1950");
+    kiosk.press(Key.ENTER);
+    type("12345678");
+    kiosk.press(Key.ENTER);
+    long before = kiosk.screenChanges();
+    assertThat(kiosk.view().forWhom()).isEqualTo("Pour : Jeanne Martin (né·e en 1950)");
+    kiosk.press(Key.function(10));
+    assertThat(kiosk.view().forWhom()).isNull();
+    assertThat(kiosk.view().asText()).doesNotContain("Jeanne");
+    assertThat(kiosk.screenChanges()).isGreaterThan(before);
+  }
+}

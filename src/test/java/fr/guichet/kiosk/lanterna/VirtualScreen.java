@@ -1,0 +1,86 @@
+package fr.guichet.kiosk.lanterna;
+
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import fr.guichet.kiosk.Kiosk;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The kiosk drawn on Lanterna's virtual terminal: tests type keys and read what is really on screen. */
+final class VirtualScreen implements AutoCloseable {
+  final DefaultVirtualTerminal terminal;
+  final LanternaKiosk ui;
+
+  VirtualScreen(Kiosk kiosk, int columns, int rows) {
+    try {
+      terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+      ui = new LanternaKiosk(terminal, kiosk);
+      ui.draw();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Types text then handles every key. */
+  VirtualScreen type(String text) {
+    text.chars().forEach(c -> terminal.addInput(new KeyStroke((char) c, false, false)));
+    return drain();
+  }
+
+  VirtualScreen press(KeyType... keys) {
+    for (KeyType k : keys) {
+      terminal.addInput(new KeyStroke(k));
+    }
+    return drain();
+  }
+
+  VirtualScreen enter() {
+    return press(KeyType.Enter);
+  }
+
+  private VirtualScreen drain() {
+    try {
+      ui.drainInput();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  List<String> rows() {
+    List<String> rows = new ArrayList<>();
+    TerminalSize size = terminal.getTerminalSize();
+    for (int r = 0; r < size.getRows(); r++) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < size.getColumns(); c++) {
+        line.append(terminal.getCharacter(c, r).getCharacterString());
+      }
+      rows.add(line.toString().stripTrailing());
+    }
+    return rows;
+  }
+
+  /** The screen as one string, rows joined by new lines. */
+  String text() {
+    return String.join("\n", rows());
+  }
+
+  /** The screen with wrapped lines joined, to find a sentence whatever the width cut. */
+  String flowing() {
+    return String.join(" ", rows().stream().map(String::strip).toList()).replaceAll(" +", " ");
+  }
+
+  TerminalPosition cursor() {
+    return terminal.getCursorBufferPosition();
+  }
+
+  @Override
+  public void close() throws IOException {
+    ui.close();
+  }
+}

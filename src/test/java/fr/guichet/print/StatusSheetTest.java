@@ -1,0 +1,99 @@
+package fr.guichet.print;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.guichet.api.AccountStatus;
+import fr.guichet.api.ConsentRequest;
+import fr.guichet.api.Delegation;
+import fr.guichet.api.IdempotencyKey;
+import fr.guichet.api.IdentificationRequest;
+import fr.guichet.api.MediatorSession;
+import fr.guichet.api.StatusStatement;
+import fr.guichet.i18n.Language;
+import fr.guichet.i18n.Messages;
+import fr.guichet.testing.DemoSandbox;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatusSheetTest {
+  @TempDir static Path data;
+  static DemoSandbox sandbox;
+  static AccountStatus account;
+  static StatusStatement statement;
+
+  @BeforeAll
+  static void statementFromTheServer() {
+    sandbox = new DemoSandbox(data);
+    MediatorSession session = sandbox.login();
+    var who = sandbox.api.identify(session, new IdentificationRequest(IdentificationRequest.NIR_BIRTHDATE_VITALE,
+        DemoSandbox.JEANNE_NIR, LocalDate.of(1950, 3, 14), "12345678"), IdempotencyKey.random());
+    Delegation d = sandbox.api.consent(session, new ConsentRequest(who.identificationId(), List.of("account:read"), 30,
+        "fr", "v1", true, true), IdempotencyKey.random());
+    account = sandbox.api.account(session, d);
+    statement = sandbox.api.statusStatement(session, d, IdempotencyKey.random());
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+  }
+
+  static byte[] sheet(Language language) {
+    return StatusSheet.render(new StatusSheet.Content("Jeanne Martin", 1950, account, statement, "Camille Bernard",
+        "France Services Démo"), Messages.of(language));
+  }
+
+  @Test
+  void saysTheStateItsDatesAndWhoGaveItInPlainWords() throws Exception {
+    try (PDDocument doc = Loader.loadPDF(sheet(Language.FRENCH))) {
+      assertThat(doc.getNumberOfPages()).isEqualTo(1);
+      String text = new PDFTextStripper().getText(doc);
+      assertThat(text).contains("Mon Espace Santé : fiche d’état", "Pour Jeanne Martin, né·e en 1950",
+          "Espace bientôt créé", "Date limite pour refuser : 31 décembre 2026.", "refuser la création de l’espace",
+          "3422", "Camille Bernard, France Services Démo", statement.statementId());
+    }
+  }
+
+  @Test
+  void speaksThePersonsLanguage() throws Exception {
+    try (PDDocument doc = Loader.loadPDF(sheet(Language.ENGLISH))) {
+      assertThat(new PDFTextStripper().getText(doc)).contains("Space to be created soon", "Last day to refuse: December 31, 2026.");
+    }
+  }
+
+  @Test
+  void embedsSubsetFonts() throws Exception {
+    try (PDDocument doc = Loader.loadPDF(sheet(Language.FRENCH))) {
+      for (var name : doc.getPage(0).getResources().getFontNames()) {
+        PDFont font = doc.getPage(0).getResources().getFont(name);
+        assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+        assertThat(font.getName()).matches("[A-Z]{6}\\+DejaVuSans.*");
+      }
+    }
+  }
+
+  @Test
+  void carriesTheServersSignedStatementInAQrCodeThatDecodes() throws Exception {
+    try (PDDocument doc = Loader.loadPDF(sheet(Language.FRENCH))) {
+      BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150, ImageType.GRAY);
+      assertThat(QrImages.decode(page)).isEqualTo(statement.signed());
+    }
+  }
+
+  @Test
+  void staysSmall() {
+    assertThat(sheet(Language.FRENCH).length).isLessThan(60 * 1024);
+  }
+}
