@@ -38,10 +38,12 @@ public final class SandboxCommand implements Callable<Integer> {
       defaultValue = "42")
   int oppositionDays;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws InterruptedException {
-    SandboxServer server = SandboxServer.start(new SandboxServer.Options(host, port, data, jdbcUrl, seed != null,
-        Clock.systemUTC(), Period.ofDays(oppositionDays)));
+    SandboxServer server = start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
@@ -51,5 +53,14 @@ public final class SandboxCommand implements Callable<Integer> {
     System.out.println("Contract: " + server.url() + "openapi.yaml. Stop with Ctrl+C.");
     stopped.await();
     return 0;
+  }
+
+  /** Starts the server as the options say, without waiting. */
+  SandboxServer start() {
+    if (oppositionDays < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--opposition-days must be at least 1");
+    }
+    return SandboxServer.start(new SandboxServer.Options(host, port, data, jdbcUrl, seed != null, Clock.systemUTC(),
+        Period.ofDays(oppositionDays)));
   }
 }

@@ -1,0 +1,67 @@
+package fr.guichet;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The arrows of DESIGN.md, kept honest: one rule a test. */
+class ArchitectureTest {
+  static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("fr.guichet");
+
+  static Stream<ArchRule> rules() {
+    return Stream.of(domainIsPureRules, onlyTheLanternaAdapterImportsLanterna, onlyPrintImportsPdfboxAndZxing,
+        theServerIsReachedOnlyOverHttp, theCommandLineOnlyStartsTheServer, apiKnowsNoScreenNoServer,
+        onlyTheServerUsesHttpServerAndDatabase, onlyTheClientUsesOkHttp, theServerDrawsNothing);
+  }
+
+  @ParameterizedTest
+  @MethodSource("rules")
+  void holds(ArchRule rule) {
+    rule.check(CLASSES);
+  }
+
+  static final ArchRule domainIsPureRules = classes().that().resideInAPackage("fr.guichet.domain..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("fr.guichet.domain..", "java.lang..", "java.util..",
+          "java.time..", "java.math..", "java.nio.charset..", "java.nio", "java.security..", "javax.crypto..");
+
+  static final ArchRule onlyTheLanternaAdapterImportsLanterna = noClasses()
+      .that().resideOutsideOfPackage("fr.guichet.kiosk.lanterna..")
+      .should().dependOnClassesThat().resideInAPackage("com.googlecode.lanterna..");
+
+  static final ArchRule onlyPrintImportsPdfboxAndZxing = noClasses()
+      .that().resideOutsideOfPackage("fr.guichet.print..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "com.google.zxing..");
+
+  static final ArchRule theServerIsReachedOnlyOverHttp = noClasses()
+      .that().resideOutsideOfPackages("fr.guichet.sandbox..", "fr.guichet.cli..")
+      .should().dependOnClassesThat().resideInAPackage("fr.guichet.sandbox..")
+      .because("the kiosk talks to the server through the API; only the command line starts it (kiosk --demo)");
+
+  static final ArchRule theCommandLineOnlyStartsTheServer = classes()
+      .that().resideInAPackage("fr.guichet.sandbox..").and().arePublic()
+      .should().haveSimpleName("SandboxServer").orShould().haveSimpleName("Options");
+
+  static final ArchRule apiKnowsNoScreenNoServer = noClasses().that().resideInAPackage("fr.guichet.api..")
+      .should().dependOnClassesThat().resideInAnyPackage("fr.guichet.kiosk..", "fr.guichet.sandbox..",
+          "fr.guichet.print..", "fr.guichet.cli..");
+
+  static final ArchRule onlyTheServerUsesHttpServerAndDatabase = noClasses()
+      .that().resideOutsideOfPackage("fr.guichet.sandbox..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "java.sql..", "org.flywaydb..");
+
+  static final ArchRule onlyTheClientUsesOkHttp = noClasses()
+      .that().resideOutsideOfPackage("fr.guichet.api..")
+      .should().dependOnClassesThat().resideInAPackage("okhttp3..");
+
+  static final ArchRule theServerDrawsNothing = noClasses().that().resideInAPackage("fr.guichet.sandbox..")
+      .should().dependOnClassesThat().resideInAnyPackage("fr.guichet.kiosk..", "fr.guichet.print..", "fr.guichet.cli..");
+}
