@@ -1,7 +1,7 @@
 package fr.guichet.api;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -78,14 +78,105 @@ public final class ApiClient {
     return call(auth(post("v1/consents", request, key), session, null), Delegation.class);
   }
 
+  /** Sends a one-time code to the contact the insurer holds (e-mail, else SMS). */
+  public ContactChallenge contactCode(MediatorSession session, ContactCodeRequest request, IdempotencyKey key) {
+    return call(auth(post("v1/identifications/contact-codes", request, key), session, null), ContactChallenge.class);
+  }
+
+  /** Adds a second proof to an identification: the strong identification closure needs. */
+  public Identification addProof(MediatorSession session, String identificationId, ProofRequest proof, IdempotencyKey key) {
+    return call(auth(post("v1/identifications/" + identificationId + "/proofs", proof, key), session, null),
+        Identification.class);
+  }
+
   public AccountStatus account(MediatorSession session, Delegation delegation) {
-    return call(auth(get("v1/persons/" + delegation.personId() + "/account"), session, delegation), AccountStatus.class);
+    return call(auth(get(person(delegation, "account")), session, delegation), AccountStatus.class);
   }
 
   /** A signed statement of the space's state, for the status sheet and its QR code. */
-  public StatusStatement statusStatement(MediatorSession session, Delegation delegation, IdempotencyKey key) {
-    String path = "v1/persons/" + delegation.personId() + "/status-statements";
-    return call(auth(post(path, Map.of(), key), session, delegation), StatusStatement.class);
+  public Receipt statusStatement(MediatorSession session, Delegation delegation, IdempotencyKey key) {
+    return call(auth(post(person(delegation, "status-statements"), Map.of(), key), session, delegation), Receipt.class);
+  }
+
+  public ActionResult recordOpposition(MediatorSession session, Delegation delegation, IdempotencyKey key) {
+    return action(post(person(delegation, "opposition"), Map.of(), key), session, delegation);
+  }
+
+  public ActionResult withdrawOpposition(MediatorSession session, Delegation delegation, IdempotencyKey key) {
+    return action(delete(person(delegation, "opposition"), key), session, delegation);
+  }
+
+  /** After an opposition whose period is over: ask for the space to be created after all. */
+  public ActionResult requestCreation(MediatorSession session, Delegation delegation, IdempotencyKey key) {
+    return action(post(person(delegation, "creation-request"), Map.of(), key), session, delegation);
+  }
+
+  public ActionResult activate(MediatorSession session, Delegation delegation, ActivationRequest request,
+      IdempotencyKey key) {
+    return action(post(person(delegation, "activation"), request, key), session, delegation);
+  }
+
+  public ActionResult close(MediatorSession session, Delegation delegation, ClosureRequest request, IdempotencyKey key) {
+    return action(post(person(delegation, "closure"), request, key), session, delegation);
+  }
+
+  public ActionResult requestDeletion(MediatorSession session, Delegation delegation, IdempotencyKey key) {
+    return action(post(person(delegation, "deletion-request"), Map.of(), key), session, delegation);
+  }
+
+  public ActionResult reopen(MediatorSession session, Delegation delegation, IdempotencyKey key) {
+    return action(post(person(delegation, "reopening"), Map.of(), key), session, delegation);
+  }
+
+  public ActionResult addCaregiver(MediatorSession session, Delegation delegation, CaregiverRequest request,
+      IdempotencyKey key) {
+    return action(post(person(delegation, "caregivers"), request, key), session, delegation);
+  }
+
+  public ActionResult removeCaregiver(MediatorSession session, Delegation delegation, String caregiverPersonId,
+      IdempotencyKey key) {
+    return action(delete(person(delegation, "caregivers/" + caregiverPersonId), key), session, delegation);
+  }
+
+  public List<DocumentInfo> documents(MediatorSession session, Delegation delegation) {
+    return call(auth(get(person(delegation, "documents")), session, delegation), listOf(DocumentInfo.class));
+  }
+
+  /** The content of one document (a PDF), in memory. */
+  public byte[] document(MediatorSession session, Delegation delegation, String documentId) {
+    return call(auth(get(person(delegation, "documents/" + documentId)), session, delegation)
+        .header("Accept", "application/pdf"), BYTES);
+  }
+
+  public ProfileSection profileSection(MediatorSession session, Delegation delegation, String section) {
+    return call(auth(get(person(delegation, "profile/" + section)), session, delegation), ProfileSection.class);
+  }
+
+  /**
+   * Writes a section if it is still at {@code expectedVersion}; otherwise the server answers the
+   * problem {@code profile-changed} (412), whose parameters hold the current version and content.
+   */
+  public ProfileSection writeProfileSection(MediatorSession session, Delegation delegation, String section,
+      long expectedVersion, JsonNode content, IdempotencyKey key) {
+    Request.Builder put = new Request.Builder().url(base.resolve(person(delegation, "profile/" + section)))
+        .put(jsonBody(content)).header(IDEMPOTENCY_HEADER, key.value()).header("If-Match", "\"" + expectedVersion + "\"");
+    return call(auth(put, session, delegation), ProfileSection.class);
+  }
+
+  /** Checks a receipt's signature with the server's public verification route (no login needed). */
+  public ReceiptCheck verifyReceipt(String signed) {
+    return call(post("v1/receipts/verify", Map.of("signed", signed), null), ReceiptCheck.class);
+  }
+
+  /** The server's public key (Ed25519, X.509, base64), for checking receipts offline. */
+  public String publicKey() {
+    JsonNode keys = call(get("v1/keys"), JsonNode.class);
+    return keys.get("publicKey").asText();
+  }
+
+  /** What the demo server "sent" by e-mail or SMS (one-time codes); only a demo server answers. */
+  public List<OutboxMessage> outbox(MediatorSession session) {
+    return call(auth(get("v1/demo/outbox"), session, null), listOf(OutboxMessage.class));
   }
 
   /** Revokes the delegation at once (end of the sitting). */
@@ -94,8 +185,19 @@ public final class ApiClient {
   }
 
   public List<JournalEntry> journal(MediatorSession session, Delegation delegation) {
-    JavaType type = Json.mapper().getTypeFactory().constructType(new TypeReference<List<JournalEntry>>() {});
-    return call(auth(get("v1/persons/" + delegation.personId() + "/journal"), session, delegation), type);
+    return call(auth(get(person(delegation, "journal")), session, delegation), listOf(JournalEntry.class));
+  }
+
+  private ActionResult action(Request.Builder request, MediatorSession session, Delegation delegation) {
+    return call(auth(request, session, delegation), ActionResult.class);
+  }
+
+  private static String person(Delegation delegation, String rest) {
+    return "v1/persons/" + delegation.personId() + "/" + rest;
+  }
+
+  private static JavaType listOf(Class<?> element) {
+    return Json.mapper().getTypeFactory().constructCollectionType(List.class, element);
   }
 
   private Request.Builder get(String path) {
@@ -128,8 +230,14 @@ public final class ApiClient {
     return call(request, Json.mapper().getTypeFactory().constructType(type));
   }
 
+  private static final JavaType BYTES = Json.mapper().getTypeFactory().constructType(byte[].class);
+
+  @SuppressWarnings("unchecked")
   private <T> T call(Request.Builder builder, JavaType type) {
-    Request request = builder.header("Accept", "application/json, " + Problem.MEDIA_TYPE).build();
+    Request request = builder.build();
+    if (request.header("Accept") == null) {
+      request = request.newBuilder().header("Accept", "application/json, " + Problem.MEDIA_TYPE).build();
+    }
     IOException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try (Response response = http.newCall(request).execute()) {
@@ -139,6 +247,9 @@ public final class ApiClient {
         }
         if (type.getRawClass() == Void.class || body.length == 0) {
           return null;
+        }
+        if (type.getRawClass() == byte[].class) {
+          return (T) body;
         }
         return Json.mapper().readValue(body, type);
       } catch (IOException e) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,6 +52,57 @@ public record Account(
       Optional<LocalDate> archiveEnd,
       Optional<LocalDate> deletionDue,
       Set<AccountAction> possibleActions) {}
+
+  /** Whether the archived data are gone: deletion carried out, or the 10-year archive over. */
+  public boolean dataDeleted(LocalDate today) {
+    if (deletedOn != null) {
+      return true;
+    }
+    if (storedState == AccountState.CLOSED_DELETION_REQUESTED && deletionRequestedOn != null) {
+      return today.isAfter(deletionRequestedOn.plus(DELETION_DELAY));
+    }
+    return storedState == AccountState.CLOSED && closedOn != null && today.isAfter(closedOn.plus(ARCHIVE));
+  }
+
+  /**
+   * The space after {@code action} on {@code today}, or {@link TransitionRefused} with the reason.
+   * Closure takes {@code withDeletion}; other actions ignore it.
+   */
+  public Account apply(AccountAction action, boolean withDeletion, LocalDate today, Period oppositionPeriod) {
+    Today now = on(today, oppositionPeriod);
+    if (!now.possibleActions().contains(action)) {
+      throw refusal(action, now, today, oppositionPeriod);
+    }
+    return switch (action) {
+      case RECORD_OPPOSITION -> with(AccountState.OPPOSED, closedOn, deletionRequestedOn, deletedOn);
+      case WITHDRAW_OPPOSITION -> with(AccountState.ANNOUNCED, closedOn, deletionRequestedOn, deletedOn);
+      case CREATE_ON_REQUEST -> with(AccountState.ACTIVE_NOT_ACTIVATED, null, null, null);
+      case ACTIVATE -> with(AccountState.ACTIVE, null, null, null);
+      case CLOSE -> withDeletion
+          ? with(AccountState.CLOSED_DELETION_REQUESTED, today, today, null)
+          : with(AccountState.CLOSED, today, null, null);
+      case REQUEST_DELETION -> with(AccountState.CLOSED_DELETION_REQUESTED, closedOn, today, null);
+      // Reopening brings the archived data back, unless they were deleted meanwhile.
+      case REOPEN -> with(AccountState.ACTIVE, null, null, dataDeleted(today) ? today : null);
+    };
+  }
+
+  private TransitionRefused refusal(AccountAction action, Today now, LocalDate today, Period period) {
+    Map<String, Object> params = Map.of("action", action.name(), "state", now.state().name());
+    boolean oppositionAction = action == AccountAction.RECORD_OPPOSITION || action == AccountAction.WITHDRAW_OPPOSITION;
+    if (oppositionAction && informationSentOn != null && today.isAfter(informationSentOn.plus(period))) {
+      return new TransitionRefused("opposition-period-over",
+          Map.of("action", action.name(), "state", now.state().name(), "deadline", informationSentOn.plus(period).toString()));
+    }
+    if (now.state() == AccountState.SUSPENDED) {
+      return new TransitionRefused("account-suspended", params);
+    }
+    return new TransitionRefused("action-not-possible", params);
+  }
+
+  private Account with(AccountState state, LocalDate closed, LocalDate deletionRequested, LocalDate deleted) {
+    return new Account(state, informationSentOn, closed, deletionRequested, deleted);
+  }
 
   /** The space on {@code today}, with an opposition period of {@code oppositionPeriod}. */
   public Today on(LocalDate today, Period oppositionPeriod) {

@@ -21,7 +21,8 @@ public enum Scope {
   DOCUMENTS_READ("documents:read"),
   PROFILE_READ("profile:read"),
   PROFILE_WRITE("profile:write"),
-  JOURNAL_READ("journal:read");
+  JOURNAL_READ("journal:read"),
+  SHARING_MANAGE("sharing:manage");
 
   private final String wire;
 

@@ -3,7 +3,7 @@ package fr.guichet.kiosk;
 import fr.guichet.api.AccountStatus;
 import fr.guichet.api.ApiException;
 import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.StatusStatement;
+import fr.guichet.api.Receipt;
 import fr.guichet.domain.AccountState;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.Delivery;
@@ -87,7 +87,7 @@ record AccountScreen(Say notice) implements Screen {
 
   private AccountScreen printStatusSheet(Kiosk kiosk) {
     Sitting s = kiosk.sitting();
-    StatusStatement statement;
+    Receipt statement;
     try {
       statement = kiosk.api().statusStatement(kiosk.mediator(), s.delegation(), IdempotencyKey.random());
     } catch (ApiException e) {
@@ -97,7 +97,7 @@ record AccountScreen(Say notice) implements Screen {
         statement, kiosk.mediator().mediatorName(), kiosk.mediator().structureName()),
         Messages.of(kiosk.language()));
     try {
-      Delivery delivery = kiosk.output().deliver("fiche-etat-" + statement.statementId() + ".pdf", pdf);
+      Delivery delivery = kiosk.output().deliver("fiche-etat-" + statement.receiptId() + ".pdf", pdf);
       return new AccountScreen(Say.success("print.done." + delivery.kind().name().toLowerCase(java.util.Locale.ROOT),
           Map.of("where", delivery.where())));
     } catch (PrintFailure e) {

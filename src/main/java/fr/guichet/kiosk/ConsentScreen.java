@@ -60,8 +60,8 @@ record ConsentScreen(boolean attesting, Say notice) implements Screen {
     }
     Sitting s = kiosk.sitting();
     try {
-      Delegation d = kiosk.api().consent(kiosk.mediator(), new ConsentRequest(s.person().identificationId(),
-          List.of(Scope.ACCOUNT_READ.wire()), MINUTES, kiosk.language().tag(), TEXT_VERSION, true, true),
+      Delegation d = kiosk.api().consent(kiosk.mediator(), ConsentRequest.forSelf(s.person().identificationId(),
+          List.of(Scope.ACCOUNT_READ.wire()), MINUTES, kiosk.language().tag(), TEXT_VERSION),
           IdempotencyKey.random());
       kiosk.sitting(s.withDelegation(d));
       return AccountScreen.load(kiosk);

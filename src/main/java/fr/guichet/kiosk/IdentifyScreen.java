@@ -50,8 +50,8 @@ record IdentifyScreen(Form form, Say notice) implements Screen {
       return new IdentifyScreen(form.focusOn("birth"), Say.error(e.messageKey()));
     }
     try {
-      Identification who = kiosk.api().identify(kiosk.mediator(), new IdentificationRequest(
-          IdentificationRequest.NIR_BIRTHDATE_VITALE, form.value("nir"), birth, form.value("vitale")),
+      Identification who = kiosk.api().identify(kiosk.mediator(), IdentificationRequest.byVitale(form.value("nir"), birth,
+          form.value("vitale")),
           IdempotencyKey.random());
       kiosk.sitting(new Sitting(who, null, null));
       return new ConsentScreen(false, null);

@@ -1,7 +1,7 @@
 package fr.guichet.print;
 
 import fr.guichet.api.AccountStatus;
-import fr.guichet.api.StatusStatement;
+import fr.guichet.api.Receipt;
 import fr.guichet.i18n.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,7 +29,7 @@ public final class StatusSheet {
   private static final float QR_SIDE = 170f;
 
   /** What the sheet says. */
-  public record Content(String personName, int birthYear, AccountStatus account, StatusStatement statement,
+  public record Content(String personName, int birthYear, AccountStatus account, Receipt statement,
       String mediatorName, String structureName) {}
 
   private StatusSheet() {}
@@ -73,7 +73,7 @@ public final class StatusSheet {
         QrCode.of(c.statement().signed()).draw(content, MARGIN, qrY, QR_SIDE);
         PageWriter caption = new PageWriter(content, MARGIN + QR_SIDE + 16, qrY + QR_SIDE - 8, width - QR_SIDE - 16);
         caption.paragraph(m.text("sheet.qr"), regular, 10, 6);
-        caption.paragraph(m.text("sheet.reference", Map.of("id", c.statement().statementId())), regular, 9, 0);
+        caption.paragraph(m.text("sheet.reference", Map.of("id", c.statement().receiptId())), regular, 9, 0);
         PageWriter footer = new PageWriter(content, MARGIN, MARGIN + 30, width);
         footer.paragraph(m.text("sheet.issued", Map.of(
             "date", m.date(c.statement().issuedAt().atZone(ZoneId.of("Europe/Paris")).toLocalDate()),

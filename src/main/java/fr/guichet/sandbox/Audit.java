@@ -14,8 +14,12 @@ final class Audit {
   String mediatorId;
   String personId;
   String consentId;
-  /** Set when the refusal was already journaled inside the transaction that found it. */
-  boolean journaled;
+  /** What must be written even if the request is refused (failure counters), after the rollback. */
+  final java.util.List<Database.Work<?>> onRefusal = new java.util.ArrayList<>();
+
+  void onRefusal(Database.Work<?> work) {
+    onRefusal.add(work);
+  }
 
   Audit(String action) {
     this.action = action;

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -38,22 +40,36 @@ final class Database implements AutoCloseable {
     T read(ResultSet row) throws SQLException;
   }
 
+  private static final int ATTEMPTS = 5;
+  private static final Pattern SCHEMA = Pattern.compile("[?&]currentSchema=([A-Za-z0-9_]+)");
+
   private final Connection connection;
+  private final boolean postgres;
   private final ReentrantLock lock = new ReentrantLock(true);
 
-  private Database(Connection connection) {
+  private Database(Connection connection, boolean postgres) {
     this.connection = connection;
+    this.postgres = postgres;
   }
 
+  /**
+   * Opens and migrates a database: {@code jdbc:sqlite:FILE}, or {@code jdbc:postgresql://...}
+   * (a {@code currentSchema} parameter names a schema, created if needed).
+   */
   static Database open(String jdbcUrl) {
-    Flyway.configure()
-        .dataSource(jdbcUrl, null, null)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+    var flyway = Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration");
+    Matcher schema = SCHEMA.matcher(jdbcUrl);
+    if (postgres && schema.find()) {
+      flyway.schemas(schema.group(1)).createSchemas(true);
+    }
+    flyway.load().migrate();
     try {
       Connection connection = DriverManager.getConnection(jdbcUrl);
-      if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+      if (postgres) {
+        // Several server nodes may share the database: conflicting transactions fail and are retried.
+        connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+      } else {
         try (Statement s = connection.createStatement()) {
           s.execute("PRAGMA journal_mode=WAL");
           s.execute("PRAGMA synchronous=NORMAL");
@@ -62,32 +78,44 @@ final class Database implements AutoCloseable {
         }
       }
       connection.setAutoCommit(false);
-      return new Database(connection);
+      return new Database(connection, postgres);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot open the database " + jdbcUrl + ": " + e.getMessage(), e);
     }
   }
 
-  /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+  /**
+   * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. On
+   * PostgreSQL, a transaction that lost a race with another node is retried.
+   */
   <T> T tx(Work<T> work) {
     lock.lock();
     try {
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        if (e instanceof RuntimeException runtime) {
-          throw runtime;
+      for (int attempt = 1; ; attempt++) {
+        try {
+          T result = work.run(connection);
+          connection.commit();
+          return result;
+        } catch (SQLException e) {
+          connection.rollback();
+          if (!(postgres && retryable(e) && attempt < ATTEMPTS)) {
+            throw new IllegalStateException("Database error: " + e.getMessage(), e);
+          }
+        } catch (RuntimeException e) {
+          connection.rollback();
+          throw e;
         }
-        throw new IllegalStateException("Database error: " + e.getMessage(), e);
       }
     } catch (SQLException rollbackFailed) {
       throw new IllegalStateException("Database rollback failed: " + rollbackFailed.getMessage(), rollbackFailed);
     } finally {
       lock.unlock();
     }
+  }
+
+  private static boolean retryable(SQLException e) {
+    String state = e.getSQLState();
+    return "40001".equals(state) || "40P01".equals(state) || "23505".equals(state);
   }
 
   static int update(Connection c, String sql, Object... params) throws SQLException {

@@ -25,6 +25,16 @@ final class DemoSeed {
   static final String MEDIATOR_LOGIN = "demo.mediatrice";
   static final String MEDIATOR_PASSWORD = "Guichet-demo-2026";
   static final String MEDIATOR_TOTP_SECRET = "GUICHETDEMOSECRETKEYFORMEDIATOR2";
+  /** The manager of the demo structure, who reads what the team did. */
+  static final String MANAGER_LOGIN = "demo.responsable";
+  static final String MANAGER_TOTP_SECRET = "GUICHETDEMOMANAGERSECRETKEY23456";
+  /** A mediator of another structure: what is not theirs stays closed to them. */
+  static final String OTHER_LOGIN = "autre.mediateur";
+  static final String OTHER_TOTP_SECRET = "GUICHETOTHERSTRUCTUREMEDIATOR234";
+
+  /** One-time codes of the letters or e-mails that announced a space (valid 6 weeks from sending). */
+  static final java.util.Map<String, String> LETTER_CODES = java.util.Map.of(
+      "p-jeanne", "JM4K-7P2Q", "p-maria", "MD8R-3T6W", "p-raymond", "RF2H-9K4L", "p-ahmed", "AB5N-8C3V");
 
   /**
    * A demo person.
@@ -78,6 +88,24 @@ final class DemoSeed {
       new Link("p-sophie", "p-marcel", "GUARDIANSHIP"),
       new Link("p-alain", "p-georgette", "CAREGIVING"));
 
+  /** A demo document, its content a one-page PDF. */
+  record Document(String id, String personId, String category, String title, int daysAgo,
+      boolean hiddenFromRepresentatives, List<String> lines) {}
+
+  static final List<Document> DOCUMENTS = List.of(
+      new Document("doc-louis-1", "p-louis", "Ordonnances et soins", "Ordonnance du Dr Lefèvre", 12, false,
+          List.of("Amoxicilline 1 g : 2 fois par jour pendant 6 jours.", "Document de démonstration.")),
+      new Document("doc-louis-2", "p-louis", "Résultats de biologie", "Bilan sanguin", 40, false,
+          List.of("Glycémie à jeun : 0,92 g/L.", "Document de démonstration.")),
+      new Document("doc-emma-1", "p-emma", "Prévention et dépistages", "Carnet de vaccination", 200, false,
+          List.of("ROR : 2 doses.", "Document de démonstration.")),
+      new Document("doc-emma-2", "p-emma", "Comptes rendus", "Consultation confidentielle", 30, true,
+          List.of("Soin que la mineure garde confidentiel (R.1111-50).", "Document de démonstration.")),
+      new Document("doc-georgette-1", "p-georgette", "Comptes rendus", "Compte rendu d'hospitalisation", 90, false,
+          List.of("Séjour de 3 jours, retour à domicile.", "Document de démonstration.")),
+      new Document("doc-marcel-1", "p-marcel", "Pièces administratives", "Attestation de droits", 100, false,
+          List.of("Droits ouverts jusqu'au 31/12.", "Document de démonstration.")));
+
   private DemoSeed() {}
 
   /** Loads the demo data unless they are there already. */
@@ -86,10 +114,16 @@ final class DemoSeed {
       return;
     }
     Database.update(c, "INSERT INTO structure (id, name) VALUES (?, ?)", STRUCTURE_ID, "France Services Démo");
-    Database.update(c,
-        "INSERT INTO mediator (id, structure_id, login, display_name, role, password_hash, totp_secret) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        "m-camille", STRUCTURE_ID, MEDIATOR_LOGIN, "Camille Bernard", "MEDIATOR",
-        Secrets.hashPassword(MEDIATOR_PASSWORD), MEDIATOR_TOTP_SECRET);
+    Database.update(c, "INSERT INTO structure (id, name) VALUES (?, ?)", "str-other", "France Services Aubusson");
+    String password = Secrets.hashPassword(MEDIATOR_PASSWORD);
+    String insertMediator =
+        "INSERT INTO mediator (id, structure_id, login, display_name, role, password_hash, totp_secret) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    Database.update(c, insertMediator, "m-camille", STRUCTURE_ID, MEDIATOR_LOGIN, "Camille Bernard", "MEDIATOR",
+        password, MEDIATOR_TOTP_SECRET);
+    Database.update(c, insertMediator, "m-nadia", STRUCTURE_ID, MANAGER_LOGIN, "Nadia Roussel", "STRUCTURE_MANAGER",
+        password, MANAGER_TOTP_SECRET);
+    Database.update(c, insertMediator, "m-olivier", "str-other", OTHER_LOGIN, "Olivier Mercier", "MEDIATOR",
+        password, OTHER_TOTP_SECRET);
     for (Person p : PEOPLE) {
       AccountState state = p.state();
       String closed = p.closedDaysAgo() < 0 ? null : today.minusDays(p.closedDaysAgo()).toString();
@@ -99,6 +133,17 @@ final class DemoSeed {
           p.id(), DEMO_INS_OID, p.nir(), p.birth().toString(), p.first(), p.last(), p.vitale(), p.email(), p.phone(),
           p.language(), state.name(), p.sentDaysAgo() < 0 ? null : today.minusDays(p.sentDaysAgo()).toString(), closed,
           state == AccountState.CLOSED_DELETION_REQUESTED ? closed : null);
+      String code = LETTER_CODES.get(p.id());
+      if (code != null) {
+        Database.update(c, "UPDATE person SET activation_code_hash = ?, activation_code_expires_on = ? WHERE id = ?",
+            Secrets.sha256(code.replace("-", "")), today.plusDays(30).toString(), p.id());
+      }
+    }
+    for (Document d : DOCUMENTS) {
+      Database.update(c, "INSERT INTO document (id, person_id, category, title, created_on, hidden_from_representatives,"
+          + " content_base64) VALUES (?, ?, ?, ?, ?, ?, ?)", d.id(), d.personId(), d.category(), d.title(),
+          today.minusDays(d.daysAgo()).toString(), d.hiddenFromRepresentatives() ? 1 : 0,
+          java.util.Base64.getEncoder().encodeToString(DemoPdf.page(d.title(), d.lines())));
     }
     for (Link link : LINKS) {
       Database.update(c, "INSERT INTO representation (id, representative_id, represented_id, kind, status) VALUES (?, ?, ?, ?, ?)",

@@ -22,40 +22,31 @@ import java.util.Optional;
 final class Mediators {
   private final Rules rules;
   private final Journal journal;
+  private final Throttle throttle;
 
-  Mediators(Rules rules, Journal journal) {
+  Mediators(Rules rules, Journal journal, Throttle throttle) {
     this.rules = rules;
     this.journal = journal;
+    this.throttle = throttle;
   }
 
   private record Row(String id, String structureId, String structureName, String name, String role,
       String passwordHash, String totpSecret, long totpLastStep) {}
 
-  /** A login's result: a session, or the refusal to throw once the failure is committed. */
-  record LoginOutcome(MediatorSession session, ProblemException refusal) {}
-
-  /**
-   * Checks a login. A failure is counted and journaled in this transaction and returned, not
-   * thrown, so that the rollback of a thrown exception cannot erase it.
-   */
-  LoginOutcome login(Connection c, LoginRequest request, Audit audit) throws SQLException {
+  MediatorSession login(Connection c, LoginRequest request, Audit audit) throws SQLException {
     if (request == null || isBlank(request.login()) || isBlank(request.password()) || isBlank(request.totp())) {
       throw new ProblemException(422, "login-incomplete", "login, password and totp are required");
     }
     Instant now = rules.clock().instant();
-    String loginHash = Secrets.sha256(request.login().strip().toLowerCase(Locale.ROOT));
-    Optional<Instant> lockedUntil = Database.one(c, "SELECT locked_until FROM login_throttle WHERE login_hash = ?",
-        r -> r.getString(1), loginHash).map(Instant::parse);
-    if (lockedUntil.isPresent() && lockedUntil.get().isAfter(now)) {
-      throw new ProblemException(429, "login-locked", "too many failed logins",
-          Map.of("minutes", rules.lockout().toMinutes()));
-    }
+    String login = request.login().strip().toLowerCase(Locale.ROOT);
+    String subject = "login:" + Secrets.sha256(login);
+    throttle.check(c, subject, "login-locked");
     Optional<Row> row = Database.one(c,
         "SELECT m.id, m.structure_id, s.name, m.display_name, m.role, m.password_hash, m.totp_secret, m.totp_last_step"
             + " FROM mediator m JOIN structure s ON s.id = m.structure_id WHERE lower(m.login) = ?",
         r -> new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
             r.getString(7), r.getLong(8)),
-        request.login().strip().toLowerCase(Locale.ROOT));
+        login);
     // Hash even for an unknown login, so that timing tells nothing either.
     boolean passwordOk = Secrets.passwordMatches(request.password(), row.map(Row::passwordHash).orElse(Secrets.DUMMY_HASH))
         && row.isPresent();
@@ -67,22 +58,22 @@ final class Mediators {
       audit.actor = actor(m.id(), m.name());
     });
     if (!totpOk) {
-      recordFailure(c, loginHash, now);
-      // The detail is journaled for the server's operators; the client sees one generic problem.
+      audit.onRefusal(tx -> {
+        throttle.fail(tx, subject, Throttle.Limit.LOGIN);
+        return null;
+      });
+      // The journal says what was wrong, for the server's operators; the client sees one generic problem.
       String why = row.isEmpty() ? "unknown login" : !passwordOk ? "wrong password" : "wrong or reused TOTP code";
-      journal.append(c, audit.chain(), audit.line("REFUSED login-failed", why));
-      audit.journaled = true;
-      return new LoginOutcome(null, new ProblemException(401, "login-failed", "login failed"));
+      throw new ProblemException(401, "login-failed", why, "problem.login-failed", Map.of()).generic("login failed");
     }
-    Database.update(c, "DELETE FROM login_throttle WHERE login_hash = ?", loginHash);
+    throttle.clear(c, subject);
     Database.update(c, "UPDATE mediator SET totp_last_step = ? WHERE id = ?", step, row.get().id());
     String token = Secrets.token();
     Instant expires = now.plus(rules.sessionIdle());
     Database.update(c, "INSERT INTO mediator_session (token_hash, mediator_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
         Secrets.sha256(token), row.get().id(), now.toString(), expires.toString());
     journal.append(c, audit.chain(), audit.line("OK", "session opened"));
-    return new LoginOutcome(new MediatorSession(token, expires, row.get().name(), row.get().structureName(),
-        row.get().role()), null);
+    return new MediatorSession(token, expires, row.get().name(), row.get().structureName(), row.get().role());
   }
 
   /** The mediator of a live session; extends the session, since this request is activity. */
@@ -91,11 +82,13 @@ final class Mediators {
       throw new ProblemException(401, "session-required", "a mediator session is required");
     }
     String hash = Secrets.sha256(bearer);
-    record Session(String mediatorId, String structureId, String name, Instant expires, String ended) {}
+    record Session(String mediatorId, String structureId, String structureName, String name, Instant expires,
+        String ended, String role) {}
     Session s = Database.one(c,
-        "SELECT m.id, m.structure_id, m.display_name, ms.expires_at, ms.ended_at FROM mediator_session ms"
-            + " JOIN mediator m ON m.id = ms.mediator_id WHERE ms.token_hash = ?",
-        r -> new Session(r.getString(1), r.getString(2), r.getString(3), Instant.parse(r.getString(4)), r.getString(5)),
+        "SELECT m.id, m.structure_id, st.name, m.display_name, ms.expires_at, ms.ended_at, m.role FROM mediator_session ms"
+            + " JOIN mediator m ON m.id = ms.mediator_id JOIN structure st ON st.id = m.structure_id WHERE ms.token_hash = ?",
+        r -> new Session(r.getString(1), r.getString(2), r.getString(3), r.getString(4), Instant.parse(r.getString(5)),
+            r.getString(6), r.getString(7)),
         hash).orElseThrow(() -> new ProblemException(401, "session-required", "unknown session"));
     audit.mediatorId = s.mediatorId();
     audit.structureId = s.structureId();
@@ -106,7 +99,7 @@ final class Mediators {
     }
     Database.update(c, "UPDATE mediator_session SET expires_at = ? WHERE token_hash = ?",
         now.plus(rules.sessionIdle()).toString(), hash);
-    return new Principal(s.mediatorId(), s.structureId(), hash, s.name());
+    return new Principal(s.mediatorId(), s.structureId(), s.structureName(), hash, s.name(), s.role());
   }
 
   /** Ends the session and every delegation opened under it. */
@@ -124,15 +117,24 @@ final class Mediators {
     journal.append(c, audit.chain(), audit.line("OK", "session closed"));
   }
 
-  private void recordFailure(Connection c, String loginHash, Instant now) throws SQLException {
-    long failures = Database.one(c, "SELECT failures FROM login_throttle WHERE login_hash = ?", r -> r.getLong(1), loginHash)
-        .orElse(0L) + 1;
-    String lockedUntil = failures >= rules.loginFailures() ? now.plus(rules.lockout()).toString() : null;
-    if (Database.update(c, "UPDATE login_throttle SET failures = ?, locked_until = ? WHERE login_hash = ?",
-        failures, lockedUntil, loginHash) == 0) {
-      Database.update(c, "INSERT INTO login_throttle (login_hash, failures, locked_until) VALUES (?, ?, ?)",
-          loginHash, failures, lockedUntil);
+  /**
+   * What the mediators of the manager's structure did, oldest first: a structure manager answers
+   * for their team's actions.
+   */
+  java.util.List<fr.guichet.api.JournalEntry> structureJournal(Connection c, Principal principal, Journal journal,
+      Audit audit) throws SQLException {
+    if (!Principal.STRUCTURE_MANAGER.equals(principal.role())) {
+      throw new ProblemException(403, "role-required", "only a structure manager reads the structure's journal",
+          Map.of("role", Principal.STRUCTURE_MANAGER));
     }
+    java.util.List<fr.guichet.api.JournalEntry> all = new java.util.ArrayList<>();
+    for (String id : Database.query(c, "SELECT id FROM mediator WHERE structure_id = ? ORDER BY id", r -> r.getString(1),
+        principal.structureId())) {
+      all.addAll(journal.read(c, Journal.mediatorChain(id)));
+    }
+    all.sort(java.util.Comparator.comparing(fr.guichet.api.JournalEntry::at));
+    journal.append(c, audit.chain(), audit.line("OK", all.size() + " entries"));
+    return all;
   }
 
   static String actor(String mediatorId, String name) {

@@ -34,6 +34,17 @@ final class ProblemException extends RuntimeException {
     this.params = Map.copyOf(params);
   }
 
+  private String publicDetail;
+
+  /**
+   * Keeps the detail for the journal but shows the client {@code shown} instead (a login
+   * failure must not tell which part was wrong).
+   */
+  ProblemException generic(String shown) {
+    this.publicDetail = shown;
+    return this;
+  }
+
   int status() {
     return status;
   }
@@ -43,6 +54,7 @@ final class ProblemException extends RuntimeException {
   }
 
   Problem toProblem() {
-    return new Problem(Problem.TYPE_PREFIX + slug, slug.replace('-', ' '), status, getMessage(), messageKey, params);
+    String detail = publicDetail != null ? publicDetail : getMessage();
+    return new Problem(Problem.TYPE_PREFIX + slug, slug.replace('-', ' '), status, detail, messageKey, params);
   }
 }

@@ -1,22 +1,34 @@
 package fr.guichet.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.guichet.api.ActivationRequest;
 import fr.guichet.api.ApiClient;
+import fr.guichet.api.CaregiverRequest;
+import fr.guichet.api.ClosureRequest;
 import fr.guichet.api.ConsentRequest;
+import fr.guichet.api.ContactCodeRequest;
 import fr.guichet.api.Health;
 import fr.guichet.api.IdentificationRequest;
 import fr.guichet.api.Json;
 import fr.guichet.api.LoginRequest;
+import fr.guichet.api.OutboxMessage;
 import fr.guichet.api.Problem;
+import fr.guichet.api.ProofRequest;
+import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.InvalidValue;
 import fr.guichet.domain.Scope;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,12 +36,12 @@ import java.util.Optional;
  * The HTTP face of the reference server: one line per route of the contract
  * ({@code openapi/guichet.yaml}), each turning a request into one audited transaction.
  *
- * <p>Every mutating route needs an {@code Idempotency-Key} (login excepted: a repeated login only
- * opens another session). Every refusal becomes problem+json and a journal entry in the chain of
- * the person concerned, or of the mediator, or the system chain.
+ * <p>Every mutating route needs an {@code Idempotency-Key} (login and the public receipt check
+ * excepted: a repeated login only opens another session). Every refusal becomes problem+json and a
+ * journal entry in the chain of the person concerned and in the mediator's.
  */
 final class Routes {
-  static final String VERSION = "0.1.0";
+  static final String VERSION = "0.2.0";
   private static final String OPENAPI = "openapi/guichet.yaml";
 
   /** Work done for an authenticated mediator inside the request's transaction. */
@@ -38,66 +50,141 @@ final class Routes {
     Object run(Connection c, Principal principal, Audit audit) throws SQLException;
   }
 
+  /** Work done under a delegation that carries the scope the route needs. */
+  @FunctionalInterface
+  private interface Delegated {
+    Object run(Connection c, Principal principal, Grant grant, Audit audit) throws SQLException;
+  }
+
+  /** A route as registered, for the contract test: {@code GET /v1/health}. */
+  record Declared(String method, String path) {}
+
   private final Database db;
   private final Rules rules;
   private final Journal journal;
   private final Mediators mediators;
   private final Sittings sittings;
   private final Accounts accounts;
+  private final Caregivers caregivers;
+  private final Records records;
+  private final Receipts receipts;
   private final Idempotency idempotency;
   private final Signer signer;
+  private final boolean demo;
   private final ObjectMapper json = Json.mapper();
   private final byte[] openapi;
+  private final List<Declared> declared = new ArrayList<>();
 
-  Routes(Database db, Rules rules, Signer signer) {
+  Routes(Database db, Rules rules, Signer signer, boolean demo) {
     this.db = db;
     this.rules = rules;
     this.signer = signer;
+    this.demo = demo;
     this.journal = new Journal(rules.clock());
-    this.mediators = new Mediators(rules, journal);
-    this.sittings = new Sittings(rules, journal);
-    this.accounts = new Accounts(rules, journal, signer);
+    Throttle throttle = new Throttle(rules.clock());
+    this.receipts = new Receipts(rules.clock(), signer);
+    this.mediators = new Mediators(rules, journal, throttle);
+    this.sittings = new Sittings(rules, journal, throttle, receipts);
+    this.accounts = new Accounts(rules, journal, receipts);
+    this.caregivers = new Caregivers(rules, journal, receipts, accounts);
+    this.records = new Records(rules, journal, receipts);
     this.idempotency = new Idempotency(rules.clock());
     this.openapi = resource(OPENAPI);
   }
 
   void register(Javalin app) {
-    app.get("/v1/health", ctx -> send(ctx, 200, new Health("UP", VERSION, rules.clock().instant())));
-    app.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openapi));
-    app.get("/v1/keys", ctx -> send(ctx, 200, Map.of("algorithm", "Ed25519", "publicKey", signer.publicKeyBase64())));
+    route(app, HandlerType.GET, "/v1/health", ctx -> send(ctx, 200, new Health("UP", VERSION, rules.clock().instant())));
+    route(app, HandlerType.GET, "/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openapi));
+    route(app, HandlerType.GET, "/v1/keys",
+        ctx -> send(ctx, 200, Map.of("algorithm", "Ed25519", "publicKey", signer.publicKeyBase64())));
+    route(app, HandlerType.POST, "/v1/receipts/verify", ctx -> {
+      Map<?, ?> body = body(ctx.bodyAsBytes(), Map.class);
+      send(ctx, 200, receipts.check(body.get("signed") instanceof String s ? s : null));
+    });
 
-    app.post("/v1/sessions", ctx -> {
+    route(app, HandlerType.POST, "/v1/sessions", ctx -> {
       Audit audit = audit(ctx, "LOGIN");
       LoginRequest request = body(ctx.bodyAsBytes(), LoginRequest.class);
-      Mediators.LoginOutcome outcome = db.tx(c -> mediators.login(c, request, audit));
-      if (outcome.refusal() != null) {
-        throw outcome.refusal();
-      }
-      send(ctx, 201, outcome.session());
+      send(ctx, 201, db.tx(c -> mediators.login(c, request, audit)));
     });
-    app.delete("/v1/sessions/current", ctx -> mutate(ctx, "LOGOUT", 204, (c, p, audit) -> {
+    route(app, HandlerType.DELETE, "/v1/sessions/current", ctx -> mutate(ctx, "LOGOUT", 204, (c, p, audit) -> {
       mediators.logout(c, p, audit);
       return null;
     }));
-    app.post("/v1/identifications", ctx -> mutate(ctx, "IDENTIFY", 201,
-        (c, p, audit) -> sittings.identify(c, p, body(ctx.bodyAsBytes(), IdentificationRequest.class), audit)));
-    app.post("/v1/consents", ctx -> mutate(ctx, "CONSENT", 201,
-        (c, p, audit) -> sittings.consent(c, p, body(ctx.bodyAsBytes(), ConsentRequest.class), audit)));
-    app.delete("/v1/delegations/{delegationId}", ctx -> mutate(ctx, "DELEGATION_REVOKED", 204, (c, p, audit) -> {
-      sittings.revoke(c, p, ctx.pathParam("delegationId"), audit);
-      return null;
-    }));
+    route(app, HandlerType.GET, "/v1/structure/journal", ctx -> read(ctx, "STRUCTURE_JOURNAL_READ",
+        (c, p, audit) -> mediators.structureJournal(c, p, journal, audit)));
+    route(app, HandlerType.GET, "/v1/demo/outbox", ctx -> read(ctx, "OUTBOX_READ", (c, p, audit) -> outbox(c)));
 
-    app.get("/v1/persons/{personId}/account", ctx -> read(ctx, "ACCOUNT_READ", (c, p, audit) ->
-        accounts.status(c, grant(ctx, c, p, Scope.ACCOUNT_READ, audit), audit)));
-    app.post("/v1/persons/{personId}/status-statements", ctx -> mutate(ctx, "STATUS_STATEMENT_ISSUED", 201,
-        (c, p, audit) -> accounts.statement(c, p, grant(ctx, c, p, Scope.ACCOUNT_READ, audit), audit)));
-    app.get("/v1/persons/{personId}/journal", ctx -> read(ctx, "JOURNAL_READ", (c, p, audit) -> {
-      Grant grant = grant(ctx, c, p, Scope.JOURNAL_READ, audit);
-      var entries = journal.read(c, Journal.personChain(grant.personId()));
-      journal.append(c, audit.chain(), audit.line("OK", entries.size() + " entries"));
-      return entries;
-    }));
+    route(app, HandlerType.POST, "/v1/identifications", ctx -> mutate(ctx, "IDENTIFY", 201,
+        (c, p, audit) -> sittings.identify(c, p, body(ctx.bodyAsBytes(), IdentificationRequest.class), audit)));
+    route(app, HandlerType.POST, "/v1/identifications/contact-codes", ctx -> mutate(ctx, "CONTACT_CODE_SENT", 201,
+        (c, p, audit) -> sittings.sendContactCode(c, p, body(ctx.bodyAsBytes(), ContactCodeRequest.class), audit)));
+    route(app, HandlerType.POST, "/v1/identifications/{identificationId}/proofs", ctx -> mutate(ctx, "PROOF_ADDED", 200,
+        (c, p, audit) -> sittings.addProof(c, p, ctx.pathParam("identificationId"),
+            body(ctx.bodyAsBytes(), ProofRequest.class), audit)));
+    route(app, HandlerType.POST, "/v1/consents", ctx -> mutate(ctx, "CONSENT", 201,
+        (c, p, audit) -> sittings.consent(c, p, body(ctx.bodyAsBytes(), ConsentRequest.class), audit)));
+    route(app, HandlerType.DELETE, "/v1/delegations/{delegationId}", ctx -> mutate(ctx, "DELEGATION_REVOKED", 204,
+        (c, p, audit) -> {
+          sittings.revoke(c, p, ctx.pathParam("delegationId"), audit);
+          return null;
+        }));
+
+    String person = "/v1/persons/{personId}";
+    route(app, HandlerType.GET, person + "/account", ctx -> read(ctx, "ACCOUNT_READ",
+        delegated(ctx, Scope.ACCOUNT_READ, (c, p, g, audit) -> accounts.status(c, g, audit))));
+    route(app, HandlerType.POST, person + "/status-statements", ctx -> mutate(ctx, "STATUS_STATEMENT_ISSUED", 201,
+        delegated(ctx, Scope.ACCOUNT_READ, (c, p, g, audit) -> accounts.statement(c, p, g, audit))));
+    lifecycle(app, HandlerType.POST, person + "/opposition", "OPPOSITION_RECORDED", AccountAction.RECORD_OPPOSITION);
+    lifecycle(app, HandlerType.DELETE, person + "/opposition", "OPPOSITION_WITHDRAWN", AccountAction.WITHDRAW_OPPOSITION);
+    lifecycle(app, HandlerType.POST, person + "/creation-request", "CREATION_REQUESTED", AccountAction.CREATE_ON_REQUEST);
+    lifecycle(app, HandlerType.POST, person + "/deletion-request", "DELETION_REQUESTED", AccountAction.REQUEST_DELETION);
+    lifecycle(app, HandlerType.POST, person + "/reopening", "REOPENED", AccountAction.REOPEN);
+    route(app, HandlerType.POST, person + "/closure", ctx -> mutate(ctx, "CLOSED", 200,
+        delegated(ctx, Scope.RECORD_CLOSE, (c, p, g, audit) -> accounts.act(c, p, g, AccountAction.CLOSE,
+            body(ctx.bodyAsBytes(), ClosureRequest.class).withDeletion(), audit))));
+    route(app, HandlerType.POST, person + "/activation", ctx -> mutate(ctx, "ACTIVATED", 200,
+        delegated(ctx, Scope.ACCOUNT_ACTIVATE, (c, p, g, audit) -> {
+          if (!sittings.proofs(c, g).contains(Sittings.VITALE)) {
+            throw new ProblemException(403, "vitale-required", "activation needs the Carte Vitale shown at identification");
+          }
+          sittings.checkLetterCode(c, g.personId(), body(ctx.bodyAsBytes(), ActivationRequest.class).code(), p, audit);
+          return accounts.act(c, p, g, AccountAction.ACTIVATE, false, audit);
+        })));
+    route(app, HandlerType.POST, person + "/caregivers", ctx -> mutate(ctx, "CAREGIVER_ADDED", 201,
+        delegated(ctx, Scope.SHARING_MANAGE, (c, p, g, audit) ->
+            caregivers.add(c, p, g, body(ctx.bodyAsBytes(), CaregiverRequest.class), audit))));
+    route(app, HandlerType.DELETE, person + "/caregivers/{caregiverId}", ctx -> mutate(ctx, "CAREGIVER_REMOVED", 200,
+        delegated(ctx, Scope.SHARING_MANAGE, (c, p, g, audit) ->
+            caregivers.remove(c, p, g, ctx.pathParam("caregiverId"), audit))));
+    route(app, HandlerType.GET, person + "/documents", ctx -> read(ctx, "DOCUMENTS_LISTED",
+        delegated(ctx, Scope.DOCUMENTS_READ, (c, p, g, audit) -> records.documents(c, g, audit))));
+    route(app, HandlerType.GET, person + "/documents/{documentId}", ctx -> {
+      Audit audit = audit(ctx, "DOCUMENT_READ");
+      byte[] pdf = db.tx(c -> {
+        Principal p = mediators.authenticate(c, bearer(ctx), audit);
+        Grant g = grant(ctx, c, p, Scope.DOCUMENTS_READ, audit);
+        return records.document(c, g, ctx.pathParam("documentId"), audit);
+      });
+      ctx.status(200).contentType("application/pdf").result(pdf);
+    });
+    route(app, HandlerType.GET, person + "/profile/{section}", ctx -> {
+      Object section = readResult(ctx, "PROFILE_READ", delegated(ctx, Scope.PROFILE_READ,
+          (c, p, g, audit) -> records.section(c, g, ctx.pathParam("section"), audit)));
+      ctx.header("ETag", "\"" + ((fr.guichet.api.ProfileSection) section).version() + "\"");
+      send(ctx, 200, section);
+    });
+    route(app, HandlerType.PUT, person + "/profile/{section}", ctx -> {
+      mutate(ctx, "PROFILE_WRITTEN", 200, delegated(ctx, Scope.PROFILE_WRITE, (c, p, g, audit) ->
+          records.write(c, p, g, ctx.pathParam("section"), ctx.header("If-Match"), ctx.bodyAsBytes(), audit)));
+      etagFromBody(ctx);
+    });
+    route(app, HandlerType.GET, person + "/journal", ctx -> read(ctx, "JOURNAL_READ",
+        delegated(ctx, Scope.JOURNAL_READ, (c, p, g, audit) -> {
+          var entries = journal.read(c, Journal.personChain(g.personId()));
+          journal.append(c, audit.chain(), audit.line("OK", entries.size() + " entries"));
+          return entries;
+        })));
 
     app.exception(ProblemException.class, (e, ctx) -> refuse(ctx, e));
     app.exception(InvalidValue.class, (e, ctx) ->
@@ -113,14 +200,44 @@ final class Routes {
     });
   }
 
+  /** Every route registered, in order. */
+  List<Declared> declared() {
+    return List.copyOf(declared);
+  }
+
+  private void route(Javalin app, HandlerType method, String path, Handler handler) {
+    declared.add(new Declared(method.name(), path));
+    app.addHttpHandler(method, path, handler);
+  }
+
+  private void lifecycle(Javalin app, HandlerType method, String path, String action, AccountAction what) {
+    route(app, method, path, ctx -> mutate(ctx, action, 200, delegated(ctx, what.requiredScope(),
+        (c, p, g, audit) -> accounts.act(c, p, g, what, false, audit))));
+  }
+
+  private Work delegated(Context ctx, Scope scope, Delegated work) {
+    return (c, p, audit) -> work.run(c, p, grant(ctx, c, p, scope, audit), audit);
+  }
+
   private Grant grant(Context ctx, Connection c, Principal p, Scope scope, Audit audit) throws SQLException {
     return sittings.authorize(c, p, ctx.header(ApiClient.DELEGATION_HEADER), ctx.pathParam("personId"), scope, audit);
   }
 
+  private List<OutboxMessage> outbox(Connection c) throws SQLException {
+    if (!demo) {
+      throw new ProblemException(404, "not-found", "the outbox exists on demo servers only");
+    }
+    return Database.query(c, "SELECT person_id, channel, destination, body, created_at FROM outbox ORDER BY created_at DESC",
+        r -> new OutboxMessage(r.getString(1), r.getString(2), r.getString(3), r.getString(4), Instant.parse(r.getString(5))));
+  }
+
   private void read(Context ctx, String action, Work work) {
+    send(ctx, 200, readResult(ctx, action, work));
+  }
+
+  private Object readResult(Context ctx, String action, Work work) {
     Audit audit = audit(ctx, action);
-    Object result = db.tx(c -> work.run(c, mediators.authenticate(c, bearer(ctx), audit), audit));
-    send(ctx, 200, result);
+    return db.tx(c -> work.run(c, mediators.authenticate(c, bearer(ctx), audit), audit));
   }
 
   private void mutate(Context ctx, String action, int status, Work work) {
@@ -130,7 +247,7 @@ final class Routes {
       throw new ProblemException(400, "idempotency-key-required", "this route needs an Idempotency-Key header (1-100 chars)");
     }
     byte[] body = ctx.bodyAsBytes();
-    String route = ctx.method() + " " + ctx.endpointHandlerPath() + " " + ctx.pathParamMap();
+    String route = ctx.method() + " " + ctx.path() + " " + String.valueOf(ctx.header("If-Match"));
     Idempotency.Replay reply = db.tx(c -> {
       Principal principal = mediators.authenticate(c, bearer(ctx), audit);
       Optional<Idempotency.Replay> replay = idempotency.find(c, principal.mediatorId(), key, route, body);
@@ -148,11 +265,25 @@ final class Routes {
     }
   }
 
+  private void etagFromBody(Context ctx) throws IOException {
+    String body = ctx.result();
+    if (body != null && ctx.status().getCode() == 200) {
+      ctx.header("ETag", "\"" + json.readTree(body).path("version").asLong() + "\"");
+    }
+  }
+
   private void refuse(Context ctx, ProblemException e) {
     Audit audit = ctx.attribute(Audit.ATTRIBUTE);
-    if (audit != null && !audit.journaled) {
+    if (audit != null) {
       db.tx(c -> {
-        journal.append(c, audit.chain(), audit.line("REFUSED " + e.slug(), String.valueOf(e.getMessage())));
+        for (Database.Work<?> w : audit.onRefusal) {
+          w.run(c);
+        }
+        Journal.Line line = audit.line("REFUSED " + e.slug(), String.valueOf(e.getMessage()));
+        journal.append(c, audit.chain(), line);
+        if (audit.personId != null && audit.mediatorId != null) {
+          journal.append(c, Journal.mediatorChain(audit.mediatorId), line);
+        }
         return null;
       });
     }

@@ -59,8 +59,7 @@ public final class SandboxServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the data directory " + options.dataDir(), e);
     }
-    String url = options.jdbcUrl() != null ? options.jdbcUrl()
-        : "jdbc:sqlite:" + options.dataDir().resolve("guichet.db").toAbsolutePath();
+    String url = options.jdbcUrl() != null ? options.jdbcUrl() : sqliteUrl(options.dataDir());
     Database db = Database.open(url);
     Rules rules = Rules.defaults(options.clock()).withOppositionPeriod(options.oppositionPeriod());
     if (options.seedDemo()) {
@@ -69,7 +68,7 @@ public final class SandboxServer implements AutoCloseable {
         return null;
       });
     }
-    Routes routes = new Routes(db, rules, Signer.inDirectory(options.dataDir()));
+    Routes routes = new Routes(db, rules, Signer.inDirectory(options.dataDir()), options.seedDemo());
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = 64 * 1024L;
@@ -82,6 +81,30 @@ public final class SandboxServer implements AutoCloseable {
       throw e;
     }
     return new SandboxServer(app, db, options.host());
+  }
+
+  /**
+   * Checks every journal chain of a server's database (the server may be stopped) and describes
+   * each altered, removed or reordered entry; an empty list means every chain holds.
+   */
+  public static java.util.List<String> verifyJournal(Path dataDir, String jdbcUrl) {
+    try (Database db = Database.open(jdbcUrl != null ? jdbcUrl : sqliteUrl(dataDir))) {
+      Journal journal = new Journal(Clock.systemUTC());
+      return db.tx(c -> journal.verify(c)).stream()
+          .map(b -> b.chain() + " entry " + b.seq() + ": " + b.reason())
+          .toList();
+    }
+  }
+
+  /** How many journal entries the database holds, for reports. */
+  public static long journalSize(Path dataDir, String jdbcUrl) {
+    try (Database db = Database.open(jdbcUrl != null ? jdbcUrl : sqliteUrl(dataDir))) {
+      return db.tx(c -> Database.one(c, "SELECT count(*) FROM journal", r -> r.getLong(1)).orElse(0L));
+    }
+  }
+
+  private static String sqliteUrl(Path dataDir) {
+    return "jdbc:sqlite:" + dataDir.resolve("guichet.db").toAbsolutePath();
   }
 
   public int port() {

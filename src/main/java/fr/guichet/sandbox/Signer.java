@@ -65,16 +65,6 @@ final class Signer {
     }
   }
 
-  /** A fresh key that lives in memory only (tests, throw-away demo servers). */
-  static Signer ephemeral() {
-    try {
-      KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-      return new Signer(pair.getPrivate(), pair.getPublic());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Ed25519 is part of every JDK since 15", e);
-    }
-  }
-
   String sign(String payload) {
     try {
       Signature signature = Signature.getInstance("Ed25519");
@@ -84,6 +74,26 @@ final class Signer {
       return B64.encodeToString(bytes) + "." + B64.encodeToString(signature.sign());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Cannot sign", e);
+    }
+  }
+
+  /** The payload of a compact signed string if its signature holds under this key, else null. */
+  byte[] verify(String compact) {
+    if (compact == null) {
+      return null;
+    }
+    int dot = compact.indexOf('.');
+    if (dot <= 0 || dot != compact.lastIndexOf('.')) {
+      return null;
+    }
+    try {
+      byte[] payload = Base64.getUrlDecoder().decode(compact.substring(0, dot));
+      Signature signature = Signature.getInstance("Ed25519");
+      signature.initVerify(publicKey);
+      signature.update(payload);
+      return signature.verify(Base64.getUrlDecoder().decode(compact.substring(dot + 1))) ? payload : null;
+    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      return null;
     }
   }
 

@@ -66,8 +66,8 @@ class ApiClientTest {
   void neverPrintsSecretsInToString() {
     assertThat(new LoginRequest("camille", "hunter2", "123456").toString()).doesNotContain("hunter2").doesNotContain("123456");
     assertThat(new MediatorSession("tok-secret", null, "Camille", "FS", "MEDIATOR").toString()).doesNotContain("tok-secret");
-    assertThat(new Delegation("dlg", "cns", "tok-secret", "p", java.util.List.of(), null).toString()).doesNotContain("tok-secret");
-    assertThat(new IdentificationRequest("M", "184127645108946", null, "12345678").toString())
+    assertThat(new Delegation("dlg", "cns", "tok-secret", "p", "SELF", java.util.List.of(), null, null).toString()).doesNotContain("tok-secret");
+    assertThat(IdentificationRequest.byVitale("184127645108946", null, "12345678").toString())
         .doesNotContain("1841276").doesNotContain("12345678");
   }
 

@@ -8,7 +8,7 @@ import fr.guichet.api.Delegation;
 import fr.guichet.api.IdempotencyKey;
 import fr.guichet.api.IdentificationRequest;
 import fr.guichet.api.MediatorSession;
-import fr.guichet.api.StatusStatement;
+import fr.guichet.api.Receipt;
 import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import fr.guichet.testing.DemoSandbox;
@@ -31,16 +31,15 @@ class StatusSheetTest {
   @TempDir static Path data;
   static DemoSandbox sandbox;
   static AccountStatus account;
-  static StatusStatement statement;
+  static Receipt statement;
 
   @BeforeAll
   static void statementFromTheServer() {
     sandbox = new DemoSandbox(data);
     MediatorSession session = sandbox.login();
-    var who = sandbox.api.identify(session, new IdentificationRequest(IdentificationRequest.NIR_BIRTHDATE_VITALE,
-        DemoSandbox.JEANNE_NIR, LocalDate.of(1950, 3, 14), "12345678"), IdempotencyKey.random());
-    Delegation d = sandbox.api.consent(session, new ConsentRequest(who.identificationId(), List.of("account:read"), 30,
-        "fr", "v1", true, true), IdempotencyKey.random());
+    var who = sandbox.api.identify(session, IdentificationRequest.byVitale(DemoSandbox.JEANNE_NIR, LocalDate.of(1950, 3, 14), "12345678"), IdempotencyKey.random());
+    Delegation d = sandbox.api.consent(session, ConsentRequest.forSelf(who.identificationId(), List.of("account:read"), 30,
+        "fr", "v1"), IdempotencyKey.random());
     account = sandbox.api.account(session, d);
     statement = sandbox.api.statusStatement(session, d, IdempotencyKey.random());
   }
@@ -62,7 +61,7 @@ class StatusSheetTest {
       String text = new PDFTextStripper().getText(doc);
       assertThat(text).contains("Mon Espace Santé : fiche d’état", "Pour Jeanne Martin, né·e en 1950",
           "Espace bientôt créé", "Date limite pour refuser : 31 décembre 2026.", "refuser la création de l’espace",
-          "3422", "Camille Bernard, France Services Démo", statement.statementId());
+          "3422", "Camille Bernard, France Services Démo", statement.receiptId());
     }
   }
 

@@ -10,7 +10,7 @@ import fr.guichet.api.IdempotencyKey;
 import fr.guichet.api.IdentificationRequest;
 import fr.guichet.api.Json;
 import fr.guichet.api.MediatorSession;
-import fr.guichet.api.StatusStatement;
+import fr.guichet.api.Receipt;
 import fr.guichet.testing.DemoSandbox;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,10 +50,8 @@ class AccountsTest {
 
   static Delegation sittingFor(String p) {
     DemoSeed.Person person = DemoSeed.PEOPLE.stream().filter(x -> x.id().equals(p)).findFirst().orElseThrow();
-    var who = sandbox.api.identify(session, new IdentificationRequest(IdentificationRequest.NIR_BIRTHDATE_VITALE,
-        person.nir(), person.birth(), person.vitale()), IdempotencyKey.random());
-    return sandbox.api.consent(session, new ConsentRequest(who.identificationId(), List.of("account:read"), 30, "fr", "v1",
-        true, true), IdempotencyKey.random());
+    var who = sandbox.api.identify(session, IdentificationRequest.byVitale(person.nir(), person.birth(), person.vitale()), IdempotencyKey.random());
+    return sandbox.api.consent(session, ConsentRequest.forSelf(who.identificationId(), List.of("account:read"), 30, "fr", "v1"), IdempotencyKey.random());
   }
 
   @ParameterizedTest
@@ -83,7 +81,7 @@ class AccountsTest {
 
   @Test
   void signsAStatementAnyoneCanVerifyWithThePublicKey() throws Exception {
-    StatusStatement statement = sandbox.api.statusStatement(session, sittingFor("p-fatima"), IdempotencyKey.random());
+    Receipt statement = sandbox.api.statusStatement(session, sittingFor("p-fatima"), IdempotencyKey.random());
     String[] parts = statement.signed().split("\\.");
     byte[] payload = Base64.getUrlDecoder().decode(parts[0]);
     JsonNode json = Json.mapper().readTree(payload);

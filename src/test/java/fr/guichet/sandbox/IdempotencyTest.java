@@ -34,8 +34,7 @@ class IdempotencyTest {
   void start() {
     sandbox = new DemoSandbox(data);
     session = sandbox.login();
-    who = sandbox.api.identify(session, new IdentificationRequest(IdentificationRequest.NIR_BIRTHDATE_VITALE,
-        DemoSandbox.JEANNE_NIR, LocalDate.of(1950, 3, 14), "12345678"), IdempotencyKey.random());
+    who = sandbox.api.identify(session, IdentificationRequest.byVitale(DemoSandbox.JEANNE_NIR, LocalDate.of(1950, 3, 14), "12345678"), IdempotencyKey.random());
   }
 
   @AfterEach
@@ -46,7 +45,7 @@ class IdempotencyTest {
   @Test
   void theSameKeyAndBodyGiveTheFirstAnswerWithoutASecondEffect() {
     IdempotencyKey key = IdempotencyKey.random();
-    ConsentRequest request = new ConsentRequest(who.identificationId(), List.of("account:read"), 30, "fr", "v1", true, true);
+    ConsentRequest request = ConsentRequest.forSelf(who.identificationId(), List.of("account:read"), 30, "fr", "v1");
     Delegation first = sandbox.api.consent(session, request, key);
     Delegation again = sandbox.api.consent(session, request, key);
     assertThat(again).isEqualTo(first);
@@ -56,9 +55,9 @@ class IdempotencyTest {
   @Test
   void theSameKeyWithAnotherBodyIsRefused() {
     IdempotencyKey key = IdempotencyKey.random();
-    sandbox.api.consent(session, new ConsentRequest(who.identificationId(), List.of("account:read"), 30, "fr", "v1", true, true), key);
+    sandbox.api.consent(session, ConsentRequest.forSelf(who.identificationId(), List.of("account:read"), 30, "fr", "v1"), key);
     assertThatThrownBy(() -> sandbox.api.consent(session,
-        new ConsentRequest(who.identificationId(), List.of("account:read"), 20, "fr", "v1", true, true), key))
+        ConsentRequest.forSelf(who.identificationId(), List.of("account:read"), 20, "fr", "v1"), key))
         .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.problem().status()).isEqualTo(422);
           assertThat(e.problem().slug()).isEqualTo("idempotency-key-reused");
@@ -78,7 +77,7 @@ class IdempotencyTest {
   void theDatabaseHoldsNeitherTheKeyNorTheTokenInClear() throws Exception {
     IdempotencyKey key = new IdempotencyKey("a-very-recognisable-idempotency-key");
     Delegation d = sandbox.api.consent(session,
-        new ConsentRequest(who.identificationId(), List.of("account:read"), 30, "fr", "v1", true, true), key);
+        ConsentRequest.forSelf(who.identificationId(), List.of("account:read"), 30, "fr", "v1"), key);
     sandbox.close();
     String file = new String(Files.readAllBytes(data.resolve("guichet.db")), java.nio.charset.StandardCharsets.ISO_8859_1)
         + (Files.exists(data.resolve("guichet.db-wal"))

@@ -40,12 +40,12 @@ class SittingsTest {
   }
 
   Identification identify(String nir, LocalDate birth, String serial) {
-    return sandbox.api.identify(session, new IdentificationRequest(IdentificationRequest.NIR_BIRTHDATE_VITALE, nir, birth,
+    return sandbox.api.identify(session, IdentificationRequest.byVitale(nir, birth,
         serial), IdempotencyKey.random());
   }
 
   Delegation consent(Identification who, List<String> scopes, int minutes) {
-    return sandbox.api.consent(session, new ConsentRequest(who.identificationId(), scopes, minutes, "fr", "v1", true, true),
+    return sandbox.api.consent(session, ConsentRequest.forSelf(who.identificationId(), scopes, minutes, "fr", "v1"),
         IdempotencyKey.random());
   }
 
@@ -105,7 +105,7 @@ class SittingsTest {
   void refusesAnIncompleteConsentOrOneLongerThanASitting() {
     Identification who = identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678");
     refusedWith("consent-incomplete", 422, () -> sandbox.api.consent(session,
-        new ConsentRequest(who.identificationId(), List.of("account:read"), 30, "fr", "v1", true, false), IdempotencyKey.random()));
+        new ConsentRequest(who.identificationId(), null, List.of("account:read"), 30, "fr", "v1", true, false), IdempotencyKey.random()));
     refusedWith("consent-duration", 422, () -> consent(who, List.of("account:read"), 61));
     refusedWith("consent-scopes", 422, () -> consent(who, List.of("everything"), 30));
     refusedWith("consent-scopes", 422, () -> consent(who, List.of(), 30));
@@ -123,10 +123,10 @@ class SittingsTest {
     Delegation d = consent(identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"), List.of("account:read"), 10);
     assertThat(sandbox.api.account(session, d).state()).isEqualTo("ANNOUNCED");
 
-    Delegation forSomeoneElse = new Delegation(d.delegationId(), d.consentId(), d.token(), "p-louis", d.scopes(), d.expiresAt());
+    Delegation forSomeoneElse = new Delegation(d.delegationId(), d.consentId(), d.token(), "p-louis", d.actingAs(), d.scopes(), d.expiresAt(), null);
     refusedWith("wrong-person", 403, () -> sandbox.api.account(session, forSomeoneElse));
     refusedWith("scope-missing", 403, () -> sandbox.api.journal(session, d));
-    Delegation forged = new Delegation(d.delegationId(), d.consentId(), "not-a-token", d.personId(), d.scopes(), d.expiresAt());
+    Delegation forged = new Delegation(d.delegationId(), d.consentId(), "not-a-token", d.personId(), d.actingAs(), d.scopes(), d.expiresAt(), null);
     refusedWith("delegation-required", 401, () -> sandbox.api.account(session, forged));
 
     sandbox.clock.advance(Duration.ofMinutes(10));

@@ -17,11 +17,12 @@ CREATE TABLE mediator (
   totp_last_step BIGINT NOT NULL DEFAULT 0
 );
 
--- Failed logins are counted per login typed, known or not, so that a lockout
--- tells nothing about which accounts exist.
-CREATE TABLE login_throttle (
-  login_hash TEXT PRIMARY KEY,
+-- Failed attempts counted per subject: a login typed (hashed, known or not, so that a
+-- lockout tells nothing about which accounts exist), a person, a mediator.
+CREATE TABLE throttle (
+  subject TEXT PRIMARY KEY,
   failures BIGINT NOT NULL,
+  window_start TEXT NOT NULL,
   locked_until TEXT
 );
 
@@ -48,7 +49,10 @@ CREATE TABLE person (
   information_sent_on TEXT,
   closed_on TEXT,
   deletion_requested_on TEXT,
-  deleted_on TEXT
+  deleted_on TEXT,
+  -- The one-time code of the letter or e-mail that announced the space (hashed).
+  activation_code_hash TEXT,
+  activation_code_expires_on TEXT
 );
 
 CREATE TABLE representation (
@@ -64,9 +68,31 @@ CREATE TABLE identification (
   mediator_id TEXT NOT NULL REFERENCES mediator(id),
   person_id TEXT NOT NULL REFERENCES person(id),
   method TEXT NOT NULL,
-  strength TEXT NOT NULL,
+  proofs TEXT NOT NULL,
   created_at TEXT NOT NULL,
   expires_at TEXT NOT NULL
+);
+
+-- A one-time code sent to the contact the insurer holds; the outbox is what was "sent".
+CREATE TABLE contact_challenge (
+  id TEXT PRIMARY KEY,
+  mediator_id TEXT NOT NULL REFERENCES mediator(id),
+  person_id TEXT NOT NULL REFERENCES person(id),
+  identification_id TEXT,
+  code_hash TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT
+);
+
+CREATE TABLE outbox (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES person(id),
+  channel TEXT NOT NULL,
+  destination TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL
 );
 
 CREATE TABLE consent (
@@ -75,6 +101,7 @@ CREATE TABLE consent (
   mediator_id TEXT NOT NULL REFERENCES mediator(id),
   structure_id TEXT NOT NULL REFERENCES structure(id),
   person_id TEXT NOT NULL REFERENCES person(id),
+  acting_as TEXT NOT NULL,
   scopes TEXT NOT NULL,
   duration_minutes BIGINT NOT NULL,
   language TEXT NOT NULL,
@@ -91,6 +118,7 @@ CREATE TABLE delegation (
   mediator_id TEXT NOT NULL REFERENCES mediator(id),
   structure_id TEXT NOT NULL REFERENCES structure(id),
   person_id TEXT NOT NULL REFERENCES person(id),
+  acting_as TEXT NOT NULL,
   session_hash TEXT NOT NULL,
   scopes TEXT NOT NULL,
   created_at TEXT NOT NULL,
@@ -126,11 +154,32 @@ CREATE TABLE idempotency (
   PRIMARY KEY (principal, key_hash)
 );
 
-CREATE TABLE statement (
+-- Signed receipts and statements: what the person takes home, verifiable by anyone.
+CREATE TABLE receipt (
   id TEXT PRIMARY KEY,
   person_id TEXT NOT NULL REFERENCES person(id),
-  consent_id TEXT NOT NULL REFERENCES consent(id),
+  consent_id TEXT REFERENCES consent(id),
   kind TEXT NOT NULL,
   issued_at TEXT NOT NULL,
   signed TEXT NOT NULL
+);
+
+CREATE TABLE document (
+  id TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL REFERENCES person(id),
+  category TEXT NOT NULL,
+  title TEXT NOT NULL,
+  created_on TEXT NOT NULL,
+  hidden_from_representatives BIGINT NOT NULL DEFAULT 0,
+  content_base64 TEXT NOT NULL
+);
+
+-- One row per section of the medical profile; version grows with every write (the ETag).
+CREATE TABLE profile_section (
+  person_id TEXT NOT NULL REFERENCES person(id),
+  section TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  content TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (person_id, section)
 );
