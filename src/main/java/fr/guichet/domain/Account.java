@@ -64,15 +64,20 @@ public record Account(
     return storedState == AccountState.CLOSED && closedOn != null && today.isAfter(closedOn.plus(ARCHIVE));
   }
 
+  /** Throws {@link TransitionRefused} unless {@code action} is possible on {@code today}. */
+  public void requirePossible(AccountAction action, LocalDate today, Period oppositionPeriod) {
+    Today now = on(today, oppositionPeriod);
+    if (!now.possibleActions().contains(action)) {
+      throw refusal(action, now, today, oppositionPeriod);
+    }
+  }
+
   /**
    * The space after {@code action} on {@code today}, or {@link TransitionRefused} with the reason.
    * Closure takes {@code withDeletion}; other actions ignore it.
    */
   public Account apply(AccountAction action, boolean withDeletion, LocalDate today, Period oppositionPeriod) {
-    Today now = on(today, oppositionPeriod);
-    if (!now.possibleActions().contains(action)) {
-      throw refusal(action, now, today, oppositionPeriod);
-    }
+    requirePossible(action, today, oppositionPeriod);
     return switch (action) {
       case RECORD_OPPOSITION -> with(AccountState.OPPOSED, closedOn, deletionRequestedOn, deletedOn);
       case WITHDRAW_OPPOSITION -> with(AccountState.ANNOUNCED, closedOn, deletionRequestedOn, deletedOn);
@@ -89,13 +94,14 @@ public record Account(
 
   private TransitionRefused refusal(AccountAction action, Today now, LocalDate today, Period period) {
     Map<String, Object> params = Map.of("action", action.name(), "state", now.state().name());
-    boolean oppositionAction = action == AccountAction.RECORD_OPPOSITION || action == AccountAction.WITHDRAW_OPPOSITION;
-    if (oppositionAction && informationSentOn != null && today.isAfter(informationSentOn.plus(period))) {
-      return new TransitionRefused("opposition-period-over",
-          Map.of("action", action.name(), "state", now.state().name(), "deadline", informationSentOn.plus(period).toString()));
-    }
     if (now.state() == AccountState.SUSPENDED) {
       return new TransitionRefused("account-suspended", params);
+    }
+    boolean oppositionAction = action == AccountAction.RECORD_OPPOSITION || action == AccountAction.WITHDRAW_OPPOSITION;
+    boolean beforeCreation = storedState == AccountState.ANNOUNCED || storedState == AccountState.OPPOSED;
+    if (oppositionAction && beforeCreation && informationSentOn != null && today.isAfter(informationSentOn.plus(period))) {
+      return new TransitionRefused("opposition-period-over",
+          Map.of("action", action.name(), "state", now.state().name(), "deadline", informationSentOn.plus(period).toString()));
     }
     return new TransitionRefused("action-not-possible", params);
   }

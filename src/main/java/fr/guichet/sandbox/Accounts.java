@@ -49,6 +49,15 @@ final class Accounts {
     return receipt;
   }
 
+  /** Refuses at once an action the rules do not allow today (before asking for codes). */
+  void requirePossible(Connection c, Grant grant, AccountAction action) throws SQLException {
+    try {
+      People.require(c, grant.personId()).account().requirePossible(action, rules.today(), rules.oppositionPeriod());
+    } catch (TransitionRefused refused) {
+      throw new ProblemException(409, refused.reason(), refused.getMessage(), refused.params());
+    }
+  }
+
   /** Applies a lifecycle action as the rules allow today, and signs its receipt. */
   ActionResult act(Connection c, Principal principal, Grant grant, AccountAction action, boolean withDeletion, Audit audit)
       throws SQLException {

@@ -145,6 +145,7 @@ final class Routes {
             body(ctx.bodyAsBytes(), ClosureRequest.class).withDeletion(), audit))));
     route(app, HandlerType.POST, person + "/activation", ctx -> mutate(ctx, "ACTIVATED", 200,
         delegated(ctx, Scope.ACCOUNT_ACTIVATE, (c, p, g, audit) -> {
+          accounts.requirePossible(c, g, AccountAction.ACTIVATE);
           if (!sittings.proofs(c, g).contains(Sittings.VITALE)) {
             throw new ProblemException(403, "vitale-required", "activation needs the Carte Vitale shown at identification");
           }

@@ -41,6 +41,10 @@ public final class SandboxServer implements AutoCloseable {
     public Options withClock(Clock newClock) {
       return new Options(host, port, dataDir, jdbcUrl, seedDemo, newClock, oppositionPeriod);
     }
+
+    public Options withDatabase(String newJdbcUrl) {
+      return new Options(host, port, dataDir, newJdbcUrl, seedDemo, clock, oppositionPeriod);
+    }
   }
 
   private final Javalin app;

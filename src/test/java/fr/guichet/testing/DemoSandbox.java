@@ -1,67 +1,229 @@
 package fr.guichet.testing;
 
 import fr.guichet.api.ApiClient;
+import fr.guichet.api.ConsentRequest;
+import fr.guichet.api.ContactChallenge;
+import fr.guichet.api.ContactCodeRequest;
+import fr.guichet.api.Delegation;
+import fr.guichet.api.IdempotencyKey;
+import fr.guichet.api.Identification;
+import fr.guichet.api.IdentificationRequest;
 import fr.guichet.api.LoginRequest;
 import fr.guichet.api.MediatorSession;
+import fr.guichet.api.OutboxMessage;
+import fr.guichet.api.ProofRequest;
+import fr.guichet.domain.Nir;
 import fr.guichet.domain.Totp;
 import fr.guichet.sandbox.SandboxServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The reference server with the demo people, in-process on a free loopback port, with a clock
- * the test moves; plus what tests need around it: a fresh TOTP code, the demo NIRs, and a look
- * into the journal table.
+ * the test moves; plus what tests need around it: fresh TOTP codes, the demo people's papers, a
+ * sitting opened in one call, and a look into the database.
+ *
+ * <p>With the system property {@code guichet.test.jdbc} (a PostgreSQL URL), every sandbox gets a
+ * schema of its own in that database instead of a SQLite file: the same tests run on both.
  */
 public final class DemoSandbox implements AutoCloseable {
   public static final String LOGIN = "demo.mediatrice";
   public static final String PASSWORD = "Guichet-demo-2026";
   public static final String TOTP_SECRET = "GUICHETDEMOSECRETKEYFORMEDIATOR2";
+  public static final String MANAGER_LOGIN = "demo.responsable";
+  public static final String MANAGER_SECRET = "GUICHETDEMOMANAGERSECRETKEY23456";
+  public static final String OTHER_LOGIN = "autre.mediateur";
+  public static final String OTHER_SECRET = "GUICHETOTHERSTRUCTUREMEDIATOR234";
   /** Jeanne Martin, born 14/03/1950, Carte Vitale 12345678: ANNOUNCED. */
   public static final String JEANNE_NIR = "2 50 03 75 056 123 72";
+
+  /** A demo person's papers: what the person brings to the counter. */
+  public record Papers(String id, String nir13, LocalDate birth, String vitale) {
+    public String nir() {
+      return nir13 + Nir.key(nir13);
+    }
+  }
+
+  public static final Map<String, Papers> PEOPLE = Map.ofEntries(
+      papers("p-jeanne", "2500375056123", "1950-03-14", "12345678"),
+      papers("p-ahmed", "1620713055041", "1962-07-02", "2345678901"),
+      papers("p-maria", "2711169123087", "1971-11-23", "345678901234"),
+      papers("p-louis", "1850533063210", "1985-05-30", "4567890123456"),
+      papers("p-emma", "2150933063318", "2015-09-12", null),
+      papers("p-fatima", "248012A004015", "1948-01-09", "56789012"),
+      papers("p-pierre", "1550959350118", "1955-09-17", "67890123"),
+      papers("p-yves", "1700444109077", "1970-04-04", "78901234"),
+      papers("p-marcel", "1401223096005", "1940-12-01", "89012345"),
+      papers("p-sophie", "2680687085233", "1968-06-15", "90123456"),
+      papers("p-georgette", "2360697120044", "1936-06-21", "11223344"),
+      papers("p-alain", "1621097611150", "1962-10-08", "22334455"),
+      papers("p-raymond", "1440215014062", "1944-02-11", "33445566"));
+
+  private static Map.Entry<String, Papers> papers(String id, String nir13, String birth, String vitale) {
+    return Map.entry(id, new Papers(id, nir13, LocalDate.parse(birth), vitale));
+  }
+
+  /** A sitting as a test opens it: the mediator's session, the identification, the delegation. */
+  public record Sitting(MediatorSession session, Identification identification, Delegation delegation) {}
 
   public final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
   public final SandboxServer server;
   public final ApiClient api;
-  private final Path data;
+  private final String jdbcUrl;
+  private MediatorSession session;
 
   public DemoSandbox(Path data) {
-    this.data = data;
-    this.server = SandboxServer.start(SandboxServer.Options.demo(data).withClock(clock));
+    String postgres = System.getProperty("guichet.test.jdbc");
+    this.jdbcUrl = postgres == null || postgres.isBlank() ? "jdbc:sqlite:" + data.resolve("guichet.db")
+        : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=t_" + UUID.randomUUID().toString().replace("-", "");
+    SandboxServer.Options options = SandboxServer.Options.demo(data).withClock(clock);
+    this.server = SandboxServer.start(postgres == null || postgres.isBlank() ? options : options.withDatabase(jdbcUrl));
     this.api = new ApiClient(server.url());
+  }
+
+  /** Reopens a stopped sandbox's database (same data directory, same schema). */
+  private DemoSandbox(Path data, String jdbcUrl, Instant now) {
+    this.jdbcUrl = jdbcUrl;
+    clock.set(now);
+    SandboxServer.Options options = SandboxServer.Options.demo(data).withClock(clock);
+    this.server = SandboxServer.start(jdbcUrl.startsWith("jdbc:sqlite:") ? options : options.withDatabase(jdbcUrl));
+    this.api = new ApiClient(server.url());
+  }
+
+  public DemoSandbox restart(Path data) {
+    close();
+    return new DemoSandbox(data, jdbcUrl, clock.instant());
   }
 
   /** A TOTP code no login has used yet: moves the clock to the next 30-second step. */
   public String freshTotp() {
+    return freshTotp(TOTP_SECRET);
+  }
+
+  public String freshTotp(String secret) {
     clock.advance(Duration.ofSeconds(30));
-    return Totp.fromBase32(TOTP_SECRET).codeAt(clock.instant());
+    return Totp.fromBase32(secret).codeAt(clock.instant());
   }
 
   public MediatorSession login() {
-    return api.login(new LoginRequest(LOGIN, PASSWORD, freshTotp()));
+    session = api.login(new LoginRequest(LOGIN, PASSWORD, freshTotp()));
+    return session;
   }
 
-  /** Journal rows of a chain as "ACTION OUTCOME", oldest first, read straight from the database file. */
+  public MediatorSession loginAs(String login, String secret) {
+    return api.login(new LoginRequest(login, PASSWORD, freshTotp(secret)));
+  }
+
+  /** The demo mediator's current session, logging in again if the clock made it expire. */
+  public MediatorSession session() {
+    if (session == null || !clock.instant().isBefore(session.expiresAt())) {
+      login();
+    }
+    return session;
+  }
+
+  public Identification identify(String personId) {
+    Papers p = PEOPLE.get(personId);
+    return api.identify(session(), IdentificationRequest.byVitale(p.nir(), p.birth(), p.vitale()), IdempotencyKey.random());
+  }
+
+  /** Adds a code sent to the person's contact, read from the demo outbox: a strong identification. */
+  public Identification strengthen(Identification who) {
+    Papers p = PEOPLE.get(who.personId());
+    ContactChallenge challenge = api.contactCode(session(), new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random());
+    return api.addProof(session(), who.identificationId(),
+        new ProofRequest("CONTACT_CODE", lastCode(who.personId()), challenge.challengeId(), null), IdempotencyKey.random());
+  }
+
+  /** The last one-time code the demo outbox holds for a person. */
+  public String lastCode(String personId) {
+    OutboxMessage last = api.outbox(session()).stream().filter(m -> m.personId().equals(personId)).findFirst()
+        .orElseThrow(() -> new AssertionError("no message for " + personId));
+    Matcher m = Pattern.compile("\\b(\\d{6})\\b").matcher(last.body());
+    if (!m.find()) {
+      throw new AssertionError("no code in " + last.body());
+    }
+    return m.group(1);
+  }
+
+  /** Identifies a demo person (strongly if closure is asked) and records their consent to {@code scopes}. */
+  public Sitting open(String personId, String... scopes) {
+    return openFor(personId, null, scopes);
+  }
+
+  /** The same, acting for {@code forPersonId} whom {@code personId} represents. */
+  public Sitting openFor(String personId, String forPersonId, String... scopes) {
+    Identification who = identify(personId);
+    if (Arrays.asList(scopes).contains("record:close")) {
+      who = strengthen(who);
+    }
+    Delegation d = api.consent(session(), new ConsentRequest(who.identificationId(), forPersonId, List.of(scopes), 30,
+        "fr", "test-v1", true, true), IdempotencyKey.random());
+    return new Sitting(session(), who, d);
+  }
+
+  /** Journal rows of a chain as "ACTION OUTCOME", oldest first, read straight from the database. */
   public List<String> journal(String chain) {
-    List<String> out = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("guichet.db"));
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT action, outcome FROM journal WHERE chain = '" + chain + "' ORDER BY seq")) {
-      while (r.next()) {
-        out.add(r.getString(1) + " " + r.getString(2));
+    return query("SELECT action, outcome FROM journal WHERE chain = ? ORDER BY seq", r -> r.getString(1) + " " + r.getString(2),
+        chain);
+  }
+
+  /** Rows of any query, read straight from the database (tests only). */
+  public <T> List<T> query(String sql, Row<T> row, Object... params) {
+    List<T> out = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(jdbcUrl); PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(row.read(r));
+        }
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
     return out;
+  }
+
+  public long count(String table) {
+    return query("SELECT count(*) FROM " + table, r -> r.getLong(1)).get(0);
+  }
+
+  /** Runs an update straight on the database (tests that tamper with it). */
+  public int update(String sql, Object... params) {
+    try (Connection c = DriverManager.getConnection(jdbcUrl); PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String jdbcUrl() {
+    return jdbcUrl;
+  }
+
+  /** Reads one row. */
+  @FunctionalInterface
+  public interface Row<T> {
+    T read(ResultSet r) throws SQLException;
   }
 
   @Override

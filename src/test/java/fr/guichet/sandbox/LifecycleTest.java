@@ -1,0 +1,190 @@
+package fr.guichet.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.guichet.api.AccountStatus;
+import fr.guichet.api.ActionResult;
+import fr.guichet.api.ActivationRequest;
+import fr.guichet.api.ApiException;
+import fr.guichet.api.ClosureRequest;
+import fr.guichet.api.IdempotencyKey;
+import fr.guichet.api.ReceiptCheck;
+import fr.guichet.testing.DemoSandbox;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every allowed and every refused transition of the account lifecycle, through the API, with the
+ * server's clock moved to the day before, the day of, and the day after each deadline. The demo
+ * was seeded on 2026-11-29; Jeanne was informed 10 days before (deadline 2026-12-31), Ahmed 20
+ * days before (deadline 2026-12-21).
+ */
+class LifecycleTest {
+  static final LocalDate SEEDED = LocalDate.of(2026, 11, 29);
+
+  @TempDir Path data;
+  DemoSandbox sandbox;
+
+  @BeforeEach
+  void start() {
+    sandbox = new DemoSandbox(data);
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  void on(LocalDate day) {
+    sandbox.clock.set(Instant.parse(day + "T09:00:00Z"));
+  }
+
+  static void refused(String slug, ThrowingCallable call) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo(slug));
+  }
+
+  ReceiptCheck check(ActionResult r) {
+    return sandbox.api.verifyReceipt(r.receipt().signed());
+  }
+
+  @Test
+  void anOppositionIsRecordedUpToTheDeadlineIncludedAndCanBeWithdrawn() {
+    LocalDate deadline = SEEDED.minusDays(10).plusWeeks(6);
+    assertThat(deadline).isEqualTo(LocalDate.of(2026, 12, 31));
+    on(deadline.minusDays(1));
+    assertThat(sandbox.api.account(sandbox.session(), sandbox.open("p-jeanne", "account:read").delegation()).daysLeftToOppose())
+        .isEqualTo(1L);
+
+    on(deadline);
+    DemoSandbox.Sitting s = sandbox.open("p-jeanne", "account:read", "opposition:write");
+    ActionResult opposed = sandbox.api.recordOpposition(s.session(), s.delegation(), IdempotencyKey.random());
+    assertThat(opposed.account().state()).isEqualTo("OPPOSED");
+    assertThat(opposed.account().allowedActions()).containsExactly("WITHDRAW_OPPOSITION");
+    assertThat(check(opposed).valid()).isTrue();
+    assertThat(check(opposed).payload()).containsEntry("kind", "record-opposition").containsEntry("state", "OPPOSED")
+        .containsEntry("oppositionDeadline", "2026-12-31").containsEntry("person", "Jeanne M. (1950)");
+
+    ActionResult withdrawn = sandbox.api.withdrawOpposition(s.session(), s.delegation(), IdempotencyKey.random());
+    assertThat(withdrawn.account().state()).isEqualTo("ANNOUNCED");
+    assertThat(sandbox.journal("person:p-jeanne")).contains("OPPOSITION_RECORDED OK", "OPPOSITION_WITHDRAWN OK");
+  }
+
+  @Test
+  void theDayAfterTheDeadlineTheSpaceExistsAndCanNoLongerBeOpposed() {
+    on(LocalDate.of(2027, 1, 1));
+    DemoSandbox.Sitting s = sandbox.open("p-jeanne", "account:read", "opposition:write");
+    assertThat(sandbox.api.account(s.session(), s.delegation()).state()).isEqualTo("ACTIVE_NOT_ACTIVATED");
+    refused("opposition-period-over", () -> sandbox.api.recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
+    assertThat(sandbox.journal("person:p-jeanne")).contains("OPPOSITION_RECORDED REFUSED opposition-period-over");
+  }
+
+  @Test
+  void afterThePeriodAnOppositionCannotBeWithdrawnButTheSpaceCanBeCreatedOnRequest() {
+    LocalDate deadline = SEEDED.minusDays(20).plusWeeks(6);
+    on(deadline);
+    DemoSandbox.Sitting before = sandbox.open("p-ahmed", "account:read", "opposition:write");
+    refused("action-not-possible", () -> sandbox.api.requestCreation(before.session(), before.delegation(), IdempotencyKey.random()));
+
+    on(deadline.plusDays(1));
+    DemoSandbox.Sitting s = sandbox.open("p-ahmed", "account:read", "opposition:write");
+    refused("opposition-period-over", () -> sandbox.api.withdrawOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
+    ActionResult created = sandbox.api.requestCreation(s.session(), s.delegation(), IdempotencyKey.random());
+    assertThat(created.account().state()).isEqualTo("ACTIVE_NOT_ACTIVATED");
+  }
+
+  @Test
+  void aSpaceIsActivatedWithTheLettersCodeOnceAndAfterTheCarteVitale() {
+    DemoSandbox.Sitting s = sandbox.open("p-maria", "account:read", "account:activate");
+    refused("activation-code-wrong", () -> sandbox.api.activate(s.session(), s.delegation(),
+        new ActivationRequest("XXXX-XXXX"), IdempotencyKey.random()));
+    ActionResult active = sandbox.api.activate(s.session(), s.delegation(), new ActivationRequest("md8r 3t6w"),
+        IdempotencyKey.random());
+    assertThat(active.account().state()).isEqualTo("ACTIVE");
+    refused("action-not-possible", () -> sandbox.api.activate(s.session(), s.delegation(),
+        new ActivationRequest("MD8R-3T6W"), IdempotencyKey.random()));
+  }
+
+  @Test
+  void closingNeedsAStrongIdentification() {
+    var who = sandbox.identify("p-louis");
+    assertThat(who.strength()).isEqualTo("STANDARD");
+    refused("strong-identification-required", () -> sandbox.api.consent(sandbox.session(),
+        fr.guichet.api.ConsentRequest.forSelf(who.identificationId(), java.util.List.of("record:close"), 30, "fr", "v1"),
+        IdempotencyKey.random()));
+    assertThat(sandbox.strengthen(who).strength()).isEqualTo("STRONG");
+  }
+
+  @Test
+  void closeRequestDeletionThenReopenWithTheDataBack() {
+    DemoSandbox.Sitting s = sandbox.open("p-louis", "account:read", "record:close");
+    ActionResult closed = sandbox.api.close(s.session(), s.delegation(), new ClosureRequest(false), IdempotencyKey.random());
+    assertThat(closed.account().state()).isEqualTo("CLOSED");
+    assertThat(closed.account().archiveEnd()).isEqualTo(SEEDED.plusYears(10));
+    assertThat(closed.account().possibleActions()).containsExactlyInAnyOrder("REOPEN", "REQUEST_DELETION");
+    refused("action-not-possible", () -> sandbox.api.close(s.session(), s.delegation(), new ClosureRequest(true),
+        IdempotencyKey.random()));
+
+    ActionResult deleting = sandbox.api.requestDeletion(s.session(), s.delegation(), IdempotencyKey.random());
+    assertThat(deleting.account().state()).isEqualTo("CLOSED_DELETION_REQUESTED");
+    assertThat(deleting.account().deletionDue()).isEqualTo(SEEDED.plusMonths(3));
+
+    ActionResult reopened = sandbox.api.reopen(s.session(), s.delegation(), IdempotencyKey.random());
+    assertThat(reopened.account().state()).isEqualTo("ACTIVE");
+    assertThat(check(reopened).payload()).containsEntry("dataRestored", true);
+  }
+
+  @Test
+  void closingWithDeletionAtOnce() {
+    DemoSandbox.Sitting s = sandbox.open("p-sophie", "account:read", "record:close");
+    AccountStatus after = sandbox.api.close(s.session(), s.delegation(), new ClosureRequest(true), IdempotencyKey.random())
+        .account();
+    assertThat(after.state()).isEqualTo("CLOSED_DELETION_REQUESTED");
+    assertThat(after.deletionDue()).isEqualTo(SEEDED.plusMonths(3));
+  }
+
+  @Test
+  void reopeningAfterTheDeletionWasCarriedOutRestoresNothing() {
+    LocalDate due = SEEDED.minusDays(20).plusMonths(3);
+    on(due);
+    DemoSandbox.Sitting onTheDay = sandbox.open("p-pierre", "account:read");
+    assertThat(sandbox.api.account(onTheDay.session(), onTheDay.delegation()).archivedDataDeleted()).isFalse();
+
+    on(due.plusDays(1));
+    DemoSandbox.Sitting s = sandbox.open("p-pierre", "account:read", "record:close");
+    assertThat(sandbox.api.account(s.session(), s.delegation()).archivedDataDeleted()).isTrue();
+    ActionResult reopened = sandbox.api.reopen(s.session(), s.delegation(), IdempotencyKey.random());
+    assertThat(reopened.account().state()).isEqualTo("ACTIVE");
+    assertThat(check(reopened).payload()).containsEntry("dataRestored", false);
+  }
+
+  @Test
+  void aSuspendedSpaceRefusesEverythingAndSaysToCall3422() {
+    DemoSandbox.Sitting s = sandbox.open("p-yves", "account:read", "record:close", "opposition:write");
+    refused("account-suspended", () -> sandbox.api.close(s.session(), s.delegation(), new ClosureRequest(false),
+        IdempotencyKey.random()));
+    refused("account-suspended", () -> sandbox.api.recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
+    assertThat(sandbox.api.account(s.session(), s.delegation()).possibleActions()).isEmpty();
+  }
+
+  @Test
+  void aClosedSpaceCannotBeOpposedNorClosedAgain() {
+    DemoSandbox.Sitting s = sandbox.open("p-fatima", "account:read", "record:close", "opposition:write");
+    refused("action-not-possible", () -> sandbox.api.close(s.session(), s.delegation(), new ClosureRequest(false),
+        IdempotencyKey.random()));
+    refused("action-not-possible", () -> sandbox.api.recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
+  }
+
+  @Test
+  void anActionNeedsItsScope() {
+    DemoSandbox.Sitting s = sandbox.open("p-jeanne", "account:read");
+    refused("scope-missing", () -> sandbox.api.recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
+    assertThat(sandbox.api.account(s.session(), s.delegation()).allowedActions()).isEmpty();
+  }
+}
