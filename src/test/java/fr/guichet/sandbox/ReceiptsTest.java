@@ -1,0 +1,73 @@
+package fr.guichet.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.guichet.api.ReceiptCheck;
+import fr.guichet.testing.DemoSandbox;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReceiptsTest {
+  @TempDir static Path data;
+  static DemoSandbox sandbox;
+  static DemoSandbox.Sitting sitting;
+
+  @BeforeAll
+  static void start() {
+    sandbox = new DemoSandbox(data);
+    sitting = sandbox.open("p-jeanne", "account:read");
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+  }
+
+  @Test
+  void aConsentComesWithASignedReceiptAnyoneCanCheck() {
+    ReceiptCheck check = sandbox.api.verifyReceipt(sitting.delegation().receipt().signed());
+    assertThat(check.valid()).isTrue();
+    assertThat(check.payload()).containsEntry("kind", "consent").containsEntry("actingAs", "SELF")
+        .containsEntry("mediator", "Camille Bernard").containsEntry("structure", "France Services Démo");
+    assertThat(check.payload().get("scopes")).isEqualTo(java.util.List.of("account:read"));
+    assertThat(sandbox.count("receipt")).isPositive();
+  }
+
+  @Test
+  void aTamperedOrForeignReceiptIsReportedAsSuch() {
+    String signed = sitting.delegation().receipt().signed();
+    String[] parts = signed.split("\\.");
+    String payload = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8).replace("account:read",
+        "record:close");
+    String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+        + "." + parts[1];
+    assertThat(sandbox.api.verifyReceipt(tampered)).isEqualTo(new ReceiptCheck(false, "signature", null));
+    assertThat(sandbox.api.verifyReceipt("not a receipt").valid()).isFalse();
+    assertThat(sandbox.api.verifyReceipt("").valid()).isFalse();
+  }
+
+  @Test
+  void theStructureManagerReadsWhatTheTeamDidAndNobodyElse() {
+    var manager = sandbox.loginAs(DemoSandbox.MANAGER_LOGIN, DemoSandbox.MANAGER_SECRET);
+    var http = java.net.http.HttpClient.newHttpClient();
+    java.util.function.Function<String, java.net.http.HttpResponse<String>> get = token -> {
+      try {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.server.url() + "v1/structure/journal"))
+            .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    var forManager = get.apply(manager.token());
+    assertThat(forManager.statusCode()).isEqualTo(200);
+    assertThat(forManager.body()).contains("LOGIN");
+    var forMediator = get.apply(sitting.session().token());
+    assertThat(forMediator.statusCode()).isEqualTo(403);
+    assertThat(forMediator.body()).contains("role-required");
+  }
+}
