@@ -50,11 +50,13 @@ public final class SandboxServer implements AutoCloseable {
   private final Javalin app;
   private final Database db;
   private final String host;
+  private final Routes routes;
 
-  private SandboxServer(Javalin app, Database db, String host) {
+  private SandboxServer(Javalin app, Database db, String host, Routes routes) {
     this.app = app;
     this.db = db;
     this.host = host;
+    this.routes = routes;
   }
 
   public static SandboxServer start(Options options) {
@@ -84,7 +86,7 @@ public final class SandboxServer implements AutoCloseable {
       db.close();
       throw e;
     }
-    return new SandboxServer(app, db, options.host());
+    return new SandboxServer(app, db, options.host(), routes);
   }
 
   /**
@@ -109,6 +111,11 @@ public final class SandboxServer implements AutoCloseable {
 
   private static String sqliteUrl(Path dataDir) {
     return "jdbc:sqlite:" + dataDir.resolve("guichet.db").toAbsolutePath();
+  }
+
+  /** The routes this server answers, for the contract test. */
+  java.util.List<Routes.Declared> routes() {
+    return routes.declared();
   }
 
   public int port() {

@@ -144,6 +144,7 @@ public final class DemoSandbox implements AutoCloseable {
   /** Adds a code sent to the person's contact, read from the demo outbox: a strong identification. */
   public Identification strengthen(Identification who) {
     Papers p = PEOPLE.get(who.personId());
+    clock.advance(Duration.ofSeconds(1)); // the outbox lists the newest message first
     ContactChallenge challenge = api.contactCode(session(), new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random());
     return api.addProof(session(), who.identificationId(),
         new ProofRequest("CONTACT_CODE", lastCode(who.personId()), challenge.challengeId(), null), IdempotencyKey.random());
