@@ -105,7 +105,7 @@ public final class DemoSandbox implements AutoCloseable {
   }
 
   public DemoSandbox restart(Path data) {
-    close();
+    server.close();
     return new DemoSandbox(data, jdbcUrl, clock.instant());
   }
 
@@ -227,8 +227,13 @@ public final class DemoSandbox implements AutoCloseable {
     T read(ResultSet r) throws SQLException;
   }
 
+  /** Stops the server; on PostgreSQL, drops the sandbox's schema. */
   @Override
   public void close() {
     server.close();
+    Matcher schema = Pattern.compile("currentSchema=(t_[0-9a-f]+)").matcher(jdbcUrl);
+    if (schema.find()) {
+      update("DROP SCHEMA IF EXISTS " + schema.group(1) + " CASCADE");
+    }
   }
 }
