@@ -77,24 +77,9 @@ final class Signer {
     }
   }
 
-  /** The payload of a compact signed string if its signature holds under this key, else null. */
-  byte[] verify(String compact) {
-    if (compact == null) {
-      return null;
-    }
-    int dot = compact.indexOf('.');
-    if (dot <= 0 || dot != compact.lastIndexOf('.')) {
-      return null;
-    }
-    try {
-      byte[] payload = Base64.getUrlDecoder().decode(compact.substring(0, dot));
-      Signature signature = Signature.getInstance("Ed25519");
-      signature.initVerify(publicKey);
-      signature.update(payload);
-      return signature.verify(Base64.getUrlDecoder().decode(compact.substring(dot + 1))) ? payload : null;
-    } catch (IllegalArgumentException | GeneralSecurityException e) {
-      return null;
-    }
+  /** Checks a receipt signed with this key. */
+  fr.guichet.api.ReceiptCheck check(String compact) {
+    return fr.guichet.api.ReceiptVerifier.forKey(publicKey).check(compact);
   }
 
   /** The public key, X.509-encoded, base64: what verifiers need. */

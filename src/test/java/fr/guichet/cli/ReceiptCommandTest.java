@@ -1,0 +1,86 @@
+package fr.guichet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.guichet.Guichet;
+import fr.guichet.testing.DemoSandbox;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReceiptCommandTest {
+  @TempDir static Path data;
+  static DemoSandbox sandbox;
+  static String receipt;
+  static String publicKey;
+  StringWriter out;
+  StringWriter err;
+
+  @BeforeAll
+  static void start() {
+    sandbox = new DemoSandbox(data);
+    receipt = sandbox.open("p-jeanne", "account:read").delegation().receipt().signed();
+    publicKey = sandbox.api.publicKey();
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+  }
+
+  @BeforeEach
+  void fresh() {
+    out = new StringWriter();
+    err = new StringWriter();
+  }
+
+  int run(String... args) {
+    CommandLine cli = Guichet.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  @Test
+  void checksAReceiptOfflineWithThePublicKey() {
+    assertThat(run("receipt", "verify", receipt, "--public-key", publicKey)).isZero();
+    assertThat(out.toString()).contains("Genuine receipt", "kind: consent", "person: Jeanne M. (1950)");
+  }
+
+  @Test
+  void readsTheReceiptAndTheKeyFromFiles() throws Exception {
+    Path r = Files.writeString(data.resolve("receipt.txt"), receipt + "\n");
+    Path k = Files.writeString(data.resolve("key.txt"), publicKey);
+    assertThat(run("receipt", "verify", "@" + r, "--public-key", "@" + k, "--json")).isZero();
+    assertThat(out.toString()).startsWith("{\"valid\":true");
+  }
+
+  @Test
+  void checksThroughTheServer() {
+    assertThat(run("receipt", "verify", receipt, "--server", sandbox.server.url())).isZero();
+  }
+
+  @Test
+  void aTamperedReceiptOrOneFromAnotherServerIsNotGenuine(@TempDir Path other) {
+    String tampered = receipt.substring(0, 10) + (receipt.charAt(10) == 'A' ? 'B' : 'A') + receipt.substring(11);
+    assertThat(run("receipt", "verify", tampered, "--public-key", publicKey)).isEqualTo(1);
+    assertThat(out.toString()).contains("NOT a genuine receipt");
+    try (DemoSandbox another = new DemoSandbox(other)) {
+      assertThat(run("receipt", "verify", receipt, "--public-key", another.api.publicKey())).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aKeyThatIsNotAKeyIsAUsageError() {
+    assertThat(run("receipt", "verify", receipt, "--public-key", "bm90IGEga2V5")).isEqualTo(2);
+    assertThat(err.toString()).contains("Cannot get the public key");
+    assertThat(run("receipt", "verify", receipt)).isEqualTo(2);
+  }
+}
