@@ -85,6 +85,7 @@ public final class DemoSandbox implements AutoCloseable {
   public final ApiClient api;
   private final String jdbcUrl;
   private MediatorSession session;
+  private Instant lastUse = Instant.EPOCH;
 
   public DemoSandbox(Path data) {
     String postgres = System.getProperty("guichet.test.jdbc");
@@ -121,6 +122,7 @@ public final class DemoSandbox implements AutoCloseable {
 
   public MediatorSession login() {
     session = api.login(new LoginRequest(LOGIN, PASSWORD, freshTotp()));
+    lastUse = clock.instant();
     return session;
   }
 
@@ -128,11 +130,15 @@ public final class DemoSandbox implements AutoCloseable {
     return api.login(new LoginRequest(login, PASSWORD, freshTotp(secret)));
   }
 
-  /** The demo mediator's current session, logging in again if the clock made it expire. */
+  /**
+   * The demo mediator's current session, logging in again if the clock made it expire (the
+   * server extends a session at each request: 30 minutes without one end it).
+   */
   public MediatorSession session() {
-    if (session == null || !clock.instant().isBefore(session.expiresAt())) {
+    if (session == null || !clock.instant().isBefore(lastUse.plus(Duration.ofMinutes(30)))) {
       login();
     }
+    lastUse = clock.instant();
     return session;
   }
 
