@@ -78,6 +78,7 @@ public final class SandboxServer implements AutoCloseable {
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = 64 * 1024L;
+      config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
     });
     routes.register(app);
     try {
