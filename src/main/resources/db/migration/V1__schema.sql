@@ -52,7 +52,9 @@ CREATE TABLE person (
   deleted_on TEXT,
   -- The one-time code of the letter or e-mail that announced the space (hashed).
   activation_code_hash TEXT,
-  activation_code_expires_on TEXT
+  activation_code_expires_on TEXT,
+  -- The state a suspension interrupted, restored when the operator lifts it.
+  state_before_suspension TEXT
 );
 
 CREATE TABLE representation (

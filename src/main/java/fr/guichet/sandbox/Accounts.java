@@ -85,6 +85,29 @@ final class Accounts {
     return new ActionResult(view(c, grant), receipt);
   }
 
+  /**
+   * The operator suspends a space (fraud, malfunction) or lifts the suspension, restoring the
+   * state it interrupted. Only an account with the operator role may; nothing in the kiosk does.
+   */
+  Map<String, Object> suspend(Connection c, Principal principal, String personId, boolean suspend, Audit audit)
+      throws SQLException {
+    audit.personId = personId;
+    if (!Principal.OPERATOR.equals(principal.role())) {
+      throw new ProblemException(403, "role-required", "only the operator suspends a space", Map.of("role", Principal.OPERATOR));
+    }
+    People.Person person = People.require(c, personId);
+    boolean suspended = person.account().storedState() == fr.guichet.domain.AccountState.SUSPENDED;
+    if (suspend && !suspended) {
+      Database.update(c, "UPDATE person SET state_before_suspension = state, state = 'SUSPENDED' WHERE id = ?", personId);
+    } else if (!suspend && suspended) {
+      Database.update(c, "UPDATE person SET state = coalesce(state_before_suspension, 'ACTIVE'),"
+          + " state_before_suspension = NULL WHERE id = ?", personId);
+    }
+    String state = People.require(c, personId).account().storedState().name();
+    journal.append(c, audit.chain(), audit.line("OK", state));
+    return Map.of("personId", personId, "state", state);
+  }
+
   AccountStatus view(Connection c, Grant grant) throws SQLException {
     People.Person person = People.require(c, grant.personId());
     Account.Today today = person.account().on(rules.today(), rules.oppositionPeriod());

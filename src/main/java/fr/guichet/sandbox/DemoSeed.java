@@ -32,6 +32,10 @@ final class DemoSeed {
   static final String OTHER_LOGIN = "autre.mediateur";
   static final String OTHER_TOTP_SECRET = "GUICHETOTHERSTRUCTUREMEDIATOR234";
 
+  /** The operator of the service (the health insurance), who suspends and lifts suspensions. */
+  static final String OPERATOR_LOGIN = "demo.operateur";
+  static final String OPERATOR_TOTP_SECRET = "GUICHETDEMOOPERATORSECRETKEY2345";
+
   /** One-time codes of the letters or e-mails that announced a space (valid 6 weeks from sending). */
   static final java.util.Map<String, String> LETTER_CODES = java.util.Map.of(
       "p-jeanne", "JM4K-7P2Q", "p-maria", "MD8R-3T6W", "p-raymond", "RF2H-9K4L", "p-ahmed", "AB5N-8C3V");
@@ -124,6 +128,9 @@ final class DemoSeed {
         password, MANAGER_TOTP_SECRET);
     Database.update(c, insertMediator, "m-olivier", "str-other", OTHER_LOGIN, "Olivier Mercier", "MEDIATOR",
         password, OTHER_TOTP_SECRET);
+    Database.update(c, "INSERT INTO structure (id, name) VALUES (?, ?)", "str-operator", "Assurance Maladie (démo)");
+    Database.update(c, insertMediator, "m-operator", "str-operator", OPERATOR_LOGIN, "Opérateur démo", "OPERATOR",
+        password, OPERATOR_TOTP_SECRET);
     for (Person p : PEOPLE) {
       AccountState state = p.state();
       String closed = p.closedDaysAgo() < 0 ? null : today.minusDays(p.closedDaysAgo()).toString();
@@ -133,6 +140,9 @@ final class DemoSeed {
           p.id(), DEMO_INS_OID, p.nir(), p.birth().toString(), p.first(), p.last(), p.vitale(), p.email(), p.phone(),
           p.language(), state.name(), p.sentDaysAgo() < 0 ? null : today.minusDays(p.sentDaysAgo()).toString(), closed,
           state == AccountState.CLOSED_DELETION_REQUESTED ? closed : null);
+      if (state == AccountState.SUSPENDED) {
+        Database.update(c, "UPDATE person SET state_before_suspension = ? WHERE id = ?", AccountState.ACTIVE.name(), p.id());
+      }
       String code = LETTER_CODES.get(p.id());
       if (code != null) {
         Database.update(c, "UPDATE person SET activation_code_hash = ?, activation_code_expires_on = ? WHERE id = ?",

@@ -4,4 +4,5 @@ package fr.guichet.sandbox;
 record Principal(String mediatorId, String structureId, String structureName, String sessionHash, String displayName,
     String role) {
   static final String STRUCTURE_MANAGER = "STRUCTURE_MANAGER";
+  static final String OPERATOR = "OPERATOR";
 }

@@ -113,6 +113,10 @@ final class Routes {
     }));
     route(app, HandlerType.GET, "/v1/structure/journal", ctx -> read(ctx, "STRUCTURE_JOURNAL_READ",
         (c, p, audit) -> mediators.structureJournal(c, p, journal, audit)));
+    route(app, HandlerType.POST, "/v1/operator/persons/{personId}/suspension", ctx -> mutate(ctx, "SUSPENDED", 200,
+        (c, p, audit) -> accounts.suspend(c, p, ctx.pathParam("personId"), true, audit)));
+    route(app, HandlerType.DELETE, "/v1/operator/persons/{personId}/suspension", ctx -> mutate(ctx, "SUSPENSION_LIFTED", 200,
+        (c, p, audit) -> accounts.suspend(c, p, ctx.pathParam("personId"), false, audit)));
     route(app, HandlerType.GET, "/v1/demo/outbox", ctx -> read(ctx, "OUTBOX_READ", (c, p, audit) -> outbox(c)));
 
     route(app, HandlerType.POST, "/v1/identifications", ctx -> mutate(ctx, "IDENTIFY", 201,

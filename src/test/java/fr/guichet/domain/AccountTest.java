@@ -59,6 +59,31 @@ class AccountTest {
   }
 
   @Test
+  void archivedDataAreDeletedTheDayAfterTenYears() {
+    LocalDate closed = LocalDate.of(2026, 10, 1);
+    Account account = new Account(AccountState.CLOSED, SENT, closed, null, null);
+    assertThat(account.dataDeleted(closed.plusYears(10))).isFalse();
+    assertThat(account.dataDeleted(closed.plusYears(10).plusDays(1))).isTrue();
+    assertThat(account.apply(AccountAction.REOPEN, false, closed.plusYears(10).plusDays(1), SIX_WEEKS).deletedOn())
+        .isEqualTo(closed.plusYears(10).plusDays(1));
+    assertThat(account.apply(AccountAction.REOPEN, false, closed.plusYears(10), SIX_WEEKS).deletedOn()).isNull();
+  }
+
+  @Test
+  void refusalsSayWhy() {
+    Account suspended = new Account(AccountState.SUSPENDED, SENT, null, null, null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> suspended.apply(AccountAction.CLOSE, false, SENT, SIX_WEEKS))
+        .isInstanceOfSatisfying(TransitionRefused.class, e -> assertThat(e.reason()).isEqualTo("account-suspended"));
+    Account late = new Account(AccountState.ANNOUNCED, SENT, null, null, null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> late.apply(AccountAction.RECORD_OPPOSITION, false,
+        DEADLINE.plusDays(1), SIX_WEEKS))
+        .isInstanceOfSatisfying(TransitionRefused.class, e -> {
+          assertThat(e.reason()).isEqualTo("opposition-period-over");
+          assertThat(e.params()).containsEntry("deadline", "2026-12-13");
+        });
+  }
+
+  @Test
   void aSuspendedSpaceAllowsNothingFromTheKiosk() {
     assertThat(new Account(AccountState.SUSPENDED, SENT, null, null, null).on(SENT, SIX_WEEKS).possibleActions()).isEmpty();
   }

@@ -153,6 +153,10 @@ class ContractTest {
     call("POST", "/v1/receipts/verify", Map.of("signed", "x.y"), Map.of());
     call("DELETE", "/v1/delegations/" + j.delegation().delegationId(), null, mediator(token));
     call("GET", me + "/account", null, as(j));
+    String operator = sandbox.loginAs(DemoSandbox.OPERATOR_LOGIN, DemoSandbox.OPERATOR_SECRET).token();
+    call("POST", "/v1/operator/persons/p-louis/suspension", null, mediator(operator));
+    call("DELETE", "/v1/operator/persons/p-louis/suspension", null, mediator(operator));
+    call("POST", "/v1/operator/persons/p-louis/suspension", null, mediator(token));
     call("DELETE", "/v1/sessions/current", null, mediator(token));
     call("DELETE", "/v1/sessions/current", null, mediator(token));
 

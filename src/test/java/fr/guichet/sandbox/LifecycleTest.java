@@ -174,6 +174,30 @@ class LifecycleTest {
   }
 
   @Test
+  void theOperatorSuspendsASpaceAndLiftingTheSuspensionRestoresItsState() throws Exception {
+    String operator = sandbox.loginAs(DemoSandbox.OPERATOR_LOGIN, DemoSandbox.OPERATOR_SECRET).token();
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.util.function.BiFunction<String, String, Integer> call = (method, token) -> {
+      try {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.server.url()
+                + "v1/operator/persons/p-louis/suspension")).header("Authorization", "Bearer " + token)
+            .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+            .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    assertThat(call.apply("POST", sandbox.session().token())).as("a mediator cannot suspend").isEqualTo(403);
+    assertThat(call.apply("POST", operator)).isEqualTo(200);
+    DemoSandbox.Sitting s = sandbox.open("p-louis", "account:read");
+    assertThat(sandbox.api.account(s.session(), s.delegation()).state()).isEqualTo("SUSPENDED");
+    assertThat(call.apply("DELETE", operator)).isEqualTo(200);
+    assertThat(sandbox.api.account(s.session(), s.delegation()).state()).isEqualTo("ACTIVE");
+    assertThat(sandbox.journal("person:p-louis")).contains("SUSPENDED OK", "SUSPENSION_LIFTED OK");
+  }
+
+  @Test
   void aClosedSpaceCannotBeOpposedNorClosedAgain() {
     DemoSandbox.Sitting s = sandbox.open("p-fatima", "account:read", "record:close", "opposition:write");
     refused("action-not-possible", () -> sandbox.api.close(s.session(), s.delegation(), new ClosureRequest(false),

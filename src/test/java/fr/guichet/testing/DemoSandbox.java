@@ -46,6 +46,8 @@ public final class DemoSandbox implements AutoCloseable {
   public static final String TOTP_SECRET = "GUICHETDEMOSECRETKEYFORMEDIATOR2";
   public static final String MANAGER_LOGIN = "demo.responsable";
   public static final String MANAGER_SECRET = "GUICHETDEMOMANAGERSECRETKEY23456";
+  public static final String OPERATOR_LOGIN = "demo.operateur";
+  public static final String OPERATOR_SECRET = "GUICHETDEMOOPERATORSECRETKEY2345";
   public static final String OTHER_LOGIN = "autre.mediateur";
   public static final String OTHER_SECRET = "GUICHETOTHERSTRUCTUREMEDIATOR234";
   /** Jeanne Martin, born 14/03/1950, Carte Vitale 12345678: ANNOUNCED. */
