@@ -35,7 +35,27 @@ public final class VisualLine {
     }
     String shaped = shape(logical);
     Bidi bidi = new Bidi(shaped, rightToLeft ? Bidi.RTL : Bidi.LTR);
-    return bidi.writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS);
+    String plain = bidi.writeReordered(Bidi.REMOVE_BIDI_CONTROLS);
+    String mirrored = bidi.writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS);
+    if (plain.length() != mirrored.length()) {
+      return mirrored;
+    }
+    // Brackets and quotes turn round inside right-to-left text; pictograms (⊘, ∅...) never do.
+    StringBuilder out = new StringBuilder(plain.length());
+    for (int i = 0; i < plain.length(); i++) {
+      out.append(isBracket(plain.charAt(i)) ? mirrored.charAt(i) : plain.charAt(i));
+    }
+    return out.toString();
+  }
+
+  /**
+   * A line of key reminders ("F1 Help", "F2 Language"...) in visual order: on a right-to-left
+   * screen each reminder is kept apart by a right-to-left mark, so that "F3 3422" and "F4 الصور"
+   * do not merge into one left-to-right run.
+   */
+  public static String hints(List<String> reminders, boolean rightToLeft) {
+    String separator = rightToLeft ? "  \u200F" : "  ";
+    return of(" " + String.join(separator, reminders), rightToLeft);
   }
 
   /** How many terminal cells a logical string takes once shaped (ligatures make it shorter). */
@@ -54,19 +74,25 @@ public final class VisualLine {
       return out;
     }
     for (String paragraph : logical.split("\n", -1)) {
+      // The indentation of a list item is kept on each of its lines.
+      String indent = paragraph.substring(0, paragraph.length() - paragraph.stripLeading().length());
+      if (indent.length() * 2 >= width) {
+        indent = "";
+      }
+      int room = width - indent.length();
       StringBuilder line = new StringBuilder();
       for (String word : paragraph.strip().split(" +")) {
-        while (width(word) > width) {
+        while (width(word) > room) {
           if (line.length() > 0) {
-            out.add(line.toString());
+            out.add(indent + line);
             line = new StringBuilder();
           }
-          int cut = Math.min(word.length(), width);
-          out.add(word.substring(0, cut));
+          int cut = Math.min(word.length(), room);
+          out.add(indent + word.substring(0, cut));
           word = word.substring(cut);
         }
-        if (line.length() > 0 && width(line + " " + word) > width) {
-          out.add(line.toString());
+        if (line.length() > 0 && width(line + " " + word) > room) {
+          out.add(indent + line);
           line = new StringBuilder();
         }
         if (line.length() > 0) {
@@ -74,7 +100,7 @@ public final class VisualLine {
         }
         line.append(word);
       }
-      out.add(line.toString());
+      out.add(indent + line);
     }
     out.replaceAll(l -> of(l, rightToLeft));
     return out;
@@ -101,6 +127,13 @@ public final class VisualLine {
       byte d = Character.getDirectionality(c);
       return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
     });
+  }
+
+  private static boolean isBracket(char c) {
+    int type = Character.getType(c);
+    return type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
+        || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
+        || c == '<' || c == '>';
   }
 
   private static boolean needsWork(String text) {

@@ -37,7 +37,7 @@ record LegendScreen(Screen back, int page) implements Screen {
     List<String> lines = new ArrayList<>();
     lines.add(m.text(shown.get(0).isState() ? "legend.states" : "legend.choices"));
     for (Pictogram p : shown) {
-      lines.add("  " + p.symbol() + "   " + m.text(p.meaningKey()) + (p.key() == null ? "" : "  (" + p.key() + ")"));
+      lines.add("  " + p.symbol() + " " + m.text(p.meaningKey()) + (p.key() == null ? "" : " (" + p.key() + ")"));
     }
     return new View(m.text("legend.title") + "  " + (page + 1) + "/" + pages().size(), kiosk.forWhom(m), List.of(),
         lines, List.of(), -1,

@@ -91,11 +91,12 @@ public record View(
 
   /** The key reminders as one line, in logical order: " F1 Aide  F2 Langue ...". */
   public String hintLine() {
-    StringBuilder out = new StringBuilder();
-    for (Hint h : hints) {
-      out.append(out.length() == 0 ? " " : "  ").append(h.key()).append(' ').append(h.label());
-    }
-    return out.toString();
+    return " " + String.join("  ", reminders());
+  }
+
+  /** Each key reminder as "key label". */
+  public List<String> reminders() {
+    return hints.stream().map(h -> h.key() + " " + h.label()).toList();
   }
 
   /** Everything on screen as plain text, top to bottom (for read-aloud and linear output). */

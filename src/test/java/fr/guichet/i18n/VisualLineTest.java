@@ -79,4 +79,26 @@ class VisualLineTest {
     assertThat(clipped).startsWith("مساعدة").endsWith("…");
     assertThat(VisualLine.of(clipped, true)).startsWith("…");
   }
+
+  @Test
+  void pictogramsAreNeverMirroredOnlyBrackets() {
+    String visual = VisualLine.of("⊘ لقد رفضت الفضاء (نعم)", true);
+    assertThat(visual).contains("⊘").doesNotContain("⦸");
+    assertThat(visual.indexOf('(')).isLessThan(visual.indexOf(')'));
+  }
+
+  @Test
+  void keyRemindersStayApartOnARightToLeftScreen() {
+    String bar = VisualLine.hints(List.of("F1 مساعدة", "F3 3422", "F4 الصور"), true);
+    assertThat(bar).contains("F3 3422").doesNotContain("\u200F");
+    assertThat(bar.indexOf("F4")).as("F4 is read after F3, so drawn to its left").isLessThan(bar.indexOf("F3"));
+    assertThat(bar.indexOf("F3")).isLessThan(bar.indexOf("F1"));
+    assertThat(VisualLine.hints(List.of("F1 Aide", "F2 Langue"), false)).isEqualTo(" F1 Aide  F2 Langue");
+  }
+
+  @Test
+  void listItemsKeepTheirIndentation() {
+    assertThat(VisualLine.wrap("  • refuser la création de l’espace", 20, false))
+        .containsExactly("  • refuser la", "  création de", "  l’espace");
+  }
 }

@@ -170,7 +170,7 @@ final class ViewPainter {
       g.putString(keyLeft, row, key);
       g.disableModifiers(SGR.REVERSE, SGR.BOLD);
       style(Theme.Role.TEXT);
-      String label = tile.symbol() + "  " + tile.label();
+      String label = symbol(tile.symbol()) + "  " + tile.label();
       int labelWidth = width - key.length() - 5;
       String asideLabel = asideAt(aside == null ? null : aside.tiles(), i);
       if (asideLabel != null && asideLabel.equals(tile.label())) {
@@ -201,7 +201,9 @@ final class ViewPainter {
         bar(bottom + i, notice.get(i), role, true);
       }
     }
-    bar(height - 1, VisualLine.clip(view.hintLine(), width), Theme.Role.HINTS, false);
+    String hints = VisualLine.width(view.hintLine()) <= width ? VisualLine.hints(view.reminders(), rtl)
+        : VisualLine.of(VisualLine.clip(view.hintLine(), width), rtl);
+    bar(height - 1, hints.strip(), Theme.Role.HINTS, true);
     return cursor;
   }
 
@@ -337,6 +339,18 @@ final class ViewPainter {
 
   private static TextColor rgb(int rgb) {
     return new TextColor.RGB((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
+  }
+
+  /** Arrows point the other way on a mirrored screen: "next" is to the left. */
+  private String symbol(String symbol) {
+    if (!rtl) {
+      return symbol;
+    }
+    return switch (symbol) {
+      case "►" -> "◄";
+      case "◄" -> "►";
+      default -> symbol;
+    };
   }
 
   private static String asideAt(List<String> list, int i) {
