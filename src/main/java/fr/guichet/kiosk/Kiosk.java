@@ -292,6 +292,10 @@ public final class Kiosk {
     return theme;
   }
 
+  Voice voice() {
+    return options.voice();
+  }
+
   /** Whether a sitting (a person's consent and delegation) is in progress. */
   public boolean inSitting() {
     return sitting != null;

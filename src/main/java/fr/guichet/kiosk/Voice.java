@@ -67,7 +67,8 @@ public final class Voice {
     } catch (IOException e) {
       return new Reading(Outcome.MISSING, false);
     }
-    boolean fallback = !installed.isEmpty() && !installed.contains(language.voice());
+    boolean fallback = !installed.isEmpty() && installed.stream()
+        .noneMatch(v -> v.equals(language.voice()) || v.startsWith(language.voice() + "-"));
     String voice = fallback ? Language.FRENCH.voice() : language.voice();
     List<String> command = new ArrayList<>(List.of(program, "-v", voice, "-s", "150", "--stdin"));
     if (wav != null) {
