@@ -182,13 +182,15 @@ public final class Kiosk {
     return v;
   }
 
-  /** The same screen in the person's language only, as plain text (read aloud, linear mode). */
-  public synchronized String text() {
+  /** The same screen in the person's language only, in logical order (linear mode, read aloud). */
+  public synchronized View personView() {
     View v = screen.view(this, Messages.of(language));
-    if (flash != null) {
-      v = v.withNotice(flash.in(Messages.of(language)));
-    }
-    return v.asText();
+    return flash == null ? v : v.withNotice(flash.in(Messages.of(language)));
+  }
+
+  /** The person's view as plain text, top to bottom. */
+  public String text() {
+    return personView().asText();
   }
 
   /** The person's language becomes {@code next}; the one left is a key press away (F2). */
