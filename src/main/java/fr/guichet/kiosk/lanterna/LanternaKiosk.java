@@ -77,8 +77,8 @@ public final class LanternaKiosk implements AutoCloseable {
           .setInitialTerminalSize(new TerminalSize(80, 24))
           .setTerminalEmulatorTitle("Guichet")
           .setTerminalEmulatorFontConfiguration(SwingTerminalFontConfiguration.newInstance(
-              new Font(Font.MONOSPACED, Font.PLAIN, size), new Font("DejaVu Sans Mono", Font.PLAIN, size),
-              new Font("DejaVu Sans", Font.PLAIN, size)))
+              // DejaVu Sans Mono first: it has the Arabic presentation forms and the box drawing.
+              new Font("DejaVu Sans Mono", Font.PLAIN, size), new Font(Font.MONOSPACED, Font.PLAIN, size)))
           .createSwingTerminal();
       frame.setDefaultCloseOperation(javax.swing.WindowConstants.DISPOSE_ON_CLOSE);
       frame.setExtendedState(java.awt.Frame.MAXIMIZED_BOTH);

@@ -311,7 +311,10 @@ final class ViewPainter {
     style(Theme.Role.TEXT);
   }
 
+  /** Draws in another role (the mediator's words: never bold), then back to the text's style. */
   private void withRole(Theme.Role role, Runnable draw) {
+    java.util.EnumSet<SGR> before = g.getActiveModifiers();
+    g.disableModifiers(SGR.BOLD);
     style(role);
     if (role == Theme.Role.ASIDE && !theme.coloured()) {
       g.enableModifiers(SGR.ITALIC);
@@ -319,6 +322,7 @@ final class ViewPainter {
     draw.run();
     g.disableModifiers(SGR.ITALIC);
     style(Theme.Role.TEXT);
+    g.setModifiers(before);
   }
 
   private void style(Theme.Role role) {

@@ -117,6 +117,8 @@ class LanternaKioskTest {
     int picture = s.rowOf("┌───────┐");
     assertThat(s.rows().get(picture)).as("pictogram on the right").endsWith("┌───────┐").hasSize(79);
     assertThat(s.text()).as("numbers keep their order inside Arabic").contains("32 ").doesNotContain("23 ");
+    s.type("1");
+    assertThat(s.text()).contains(VisualLine.of("حفظت الورقة:", true).strip());
 
     s.press(KeyType.F10);
     assertThat(s.text()).contains(VisualLine.of("انتهت الجلسة", true)).doesNotContain("Jeanne");
