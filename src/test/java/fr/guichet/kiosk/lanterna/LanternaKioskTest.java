@@ -239,6 +239,14 @@ class LanternaKioskTest {
   }
 
   @Test
+  void theLargeTextWindowSizesItsFontSoThatEightyByTwentyFourFillTheScreen() {
+    assertThat(LanternaKiosk.fontSize(1920, 1080)).isEqualTo(37);
+    assertThat(LanternaKiosk.fontSize(1280, 800)).isEqualTo(26);
+    assertThat(LanternaKiosk.fontSize(640, 480)).as("never smaller than a readable size").isEqualTo(14);
+    screen = open(Language.FRENCH);
+  }
+
+  @Test
   void fitsEightyByTwentyFourAndUsesALargerTerminal() {
     VirtualScreen small = toTheAccount(open(Language.ARABIC));
     assertThat(small.rows()).hasSize(24).allSatisfy(r -> assertThat(r.length()).isLessThanOrEqualTo(80));
