@@ -4,28 +4,39 @@ import fr.guichet.api.ApiClient;
 import fr.guichet.api.ApiException;
 import fr.guichet.i18n.Language;
 import fr.guichet.kiosk.Kiosk;
+import fr.guichet.kiosk.PlainKiosk;
+import fr.guichet.kiosk.Theme;
 import fr.guichet.kiosk.lanterna.LanternaKiosk;
 import fr.guichet.print.DocumentSink;
 import fr.guichet.print.FileSink;
 import fr.guichet.print.PrinterSink;
 import fr.guichet.sandbox.SandboxServer;
+import java.awt.GraphicsEnvironment;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code guichet kiosk}: the full-screen kiosk, against a running server ({@code --api}) or an
- * embedded one with the demo people ({@code --demo}).
+ * embedded one with the demo people ({@code --demo}); in the person's language with the mediator's
+ * beside, in a theme, in a large-text window ({@code --window}) or as plain lines for screen
+ * readers ({@code --plain}).
  */
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
     description = {"Open the kiosk: full screen, keyboard only.",
@@ -43,9 +54,34 @@ public final class KioskCommand implements Callable<Integer> {
   @ArgGroup(multiplicity = "1")
   Target target;
 
-  @Option(names = "--lang", description = "Language at start: fr or en (default: ${DEFAULT-VALUE}). F2 changes it.",
+  @Option(names = "--lang", description = "The person's language at start: fr, fr-x-falc (easy-to-read French), en, ar,"
+      + " pt, tr, es, ro, ht (default: ${DEFAULT-VALUE}). F6 lists them all; F2 goes back to the one before.",
       defaultValue = "fr")
   String lang;
+
+  @Option(names = "--mediator-lang", description = "The mediator's language, drawn small under the person's when they"
+      + " differ (default: ${DEFAULT-VALUE}).", defaultValue = "fr")
+  String mediatorLang;
+
+  @Option(names = "--theme", description = "Colours: default, high-contrast (7:1 and more), monochrome (the terminal's"
+      + " own colours, bold and reverse video). F7 changes them (default: ${DEFAULT-VALUE}).", defaultValue = "default")
+  String theme;
+
+  @Option(names = "--window", description = "Large text: open the kiosk in a window of its own, maximised, with a font"
+      + " sized so that 80x24 fills the screen. Needs a graphical display.")
+  boolean window;
+
+  @Option(names = "--plain", description = "Plain lines for screen readers and braille displays: no full-screen"
+      + " drawing; each screen is printed once, and keys are typed as lines (/f1 ... /f12, /esc; see F1).")
+  boolean plain;
+
+  @Option(names = "--idle-minutes", description = "Minutes without a key before a sitting ends on its own, the"
+      + " delegation revoked and the screen cleared (default: ${DEFAULT-VALUE}).", defaultValue = "5")
+  int idleMinutes;
+
+  @Option(names = "--idle-warning-seconds", description = "Seconds of visible countdown before that end; any key"
+      + " extends the sitting, as often as needed (default: ${DEFAULT-VALUE}, at least 20).", defaultValue = "60")
+  int idleWarningSeconds;
 
   @Option(names = "--printer", description = "Name of the printer (CUPS) for documents.")
   String printer;
@@ -59,8 +95,27 @@ public final class KioskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Language language = Language.fromTag(lang).orElseThrow(() -> new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "Unknown language '" + lang + "': use fr or en."));
+    Language language = language(lang);
+    Language mediatorLanguage = language(mediatorLang);
+    Theme colours = Theme.fromName(theme).orElseThrow(() -> new ParameterException(spec.commandLine(),
+        "Unknown theme '" + theme + "': use " + Theme.names() + "."));
+    if (window && plain) {
+      throw new ParameterException(spec.commandLine(), "--window and --plain do not go together: choose one.");
+    }
+    Kiosk.Options options;
+    try {
+      options = Kiosk.Options.DEFAULTS.withMediatorLanguage(mediatorLanguage).withTheme(colours)
+          .withInactivity(Duration.ofMinutes(idleMinutes), Duration.ofSeconds(idleWarningSeconds));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--idle-warning-seconds must be at least 20 and shorter than"
+          + " --idle-minutes.");
+    }
+    if (window && GraphicsEnvironment.isHeadless()) {
+      spec.commandLine().getErr().println("--window needs a graphical display, and there is none here"
+          + (System.getenv("DISPLAY") == null ? " (DISPLAY is not set)" : "")
+          + ". Run the kiosk in a text terminal without --window, or start it from the desktop.");
+      return 2;
+    }
     Path demoData = null;
     SandboxServer server = null;
     String url = target.api;
@@ -81,12 +136,22 @@ public final class KioskCommand implements Callable<Integer> {
     DocumentSink sink = printer != null ? new PrinterSink(printer)
         : saveDir != null ? FileSink.kept(saveDir)
         : FileSink.workingCopies(Files.createTempDirectory("guichet-documents-"));
-    Kiosk kiosk = new Kiosk(api, sink, language, Clock.systemDefaultZone());
+    Kiosk kiosk = new Kiosk(api, sink, language, Clock.systemDefaultZone(), options);
     // Whatever ends the program (a key, Ctrl+C, a kill), the delegation is revoked.
     Thread cleanup = new Thread(kiosk::logoutOnExit, "kiosk-shutdown");
     Runtime.getRuntime().addShutdownHook(cleanup);
-    try (LanternaKiosk ui = LanternaKiosk.onSystemTerminal(kiosk)) {
-      ui.run();
+    try {
+      if (plain) {
+        new PlainKiosk(kiosk, new InputStreamReader(System.in, StandardCharsets.UTF_8),
+            new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true)).run();
+      } else {
+        try (LanternaKiosk ui = window ? LanternaKiosk.inWindow(kiosk) : LanternaKiosk.onSystemTerminal(kiosk)) {
+          ui.run();
+        }
+      }
+    } catch (LanternaKiosk.NoDisplay e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return 2;
     } finally {
       kiosk.logoutOnExit();
       Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -96,6 +161,11 @@ public final class KioskCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private Language language(String tag) {
+    return Language.fromTag(tag).orElseThrow(() -> new ParameterException(spec.commandLine(),
+        "Unknown language '" + tag + "': use one of " + Language.tags() + "."));
   }
 
   private static void deleteTree(Path dir) {

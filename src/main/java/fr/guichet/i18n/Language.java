@@ -5,39 +5,84 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The languages the kiosk speaks, French first. Each has a bundle {@code i18n/messages_<tag>.properties}.
+ * The languages the kiosk speaks, French first: the languages of the people France Services
+ * counters meet most, and easy-to-read French (FALC) for those who read French with difficulty.
+ * Each has a bundle {@code i18n/messages_<bundle>.properties}, a locale for plurals and numbers, a
+ * writing direction, and the espeak-ng voice that reads it aloud.
  *
  * <pre>{@code
- * Language lang = Language.fromTag("en").orElse(Language.FRENCH);
- * lang.next(); // the language one key press further
+ * Language lang = Language.fromTag("ar").orElse(Language.FRENCH);
+ * lang.rightToLeft(); // true
+ * lang.next();        // the language after it in the picker's order
  * }</pre>
  */
 public enum Language {
-  FRENCH("fr"),
-  ENGLISH("en");
+  FRENCH("fr", "fr", "fr", "fr"),
+  EASY_FRENCH("fr-x-falc", "fr-falc", "fr", "fr"),
+  ENGLISH("en", "en", "en", "en-gb"),
+  ARABIC("ar", "ar", "ar", "ar"),
+  PORTUGUESE("pt", "pt", "pt-PT", "pt"),
+  TURKISH("tr", "tr", "tr", "tr"),
+  SPANISH("es", "es", "es", "es"),
+  ROMANIAN("ro", "ro", "ro", "ro"),
+  HAITIAN_CREOLE("ht", "ht", "ht", "ht");
 
   private final String tag;
+  private final String bundle;
+  private final Locale locale;
+  private final String voice;
 
-  Language(String tag) {
+  Language(String tag, String bundle, String locale, String voice) {
     this.tag = tag;
+    this.bundle = bundle;
+    this.locale = Locale.forLanguageTag(locale);
+    this.voice = voice;
   }
 
-  /** The BCP 47 tag, also the bundle suffix. */
+  /** The BCP 47 tag, recorded with a consent ({@code fr-x-falc} for easy-to-read French). */
   public String tag() {
     return tag;
   }
 
-  public Locale locale() {
-    return Locale.forLanguageTag(tag);
+  /** The suffix of the bundle file, {@code messages_<bundle>.properties}. */
+  public String bundle() {
+    return bundle;
   }
 
-  /** The next language in the cycle the language key walks through. */
+  /** The locale of plural rules, numbers and dates (easy-to-read French counts like French). */
+  public Locale locale() {
+    return locale;
+  }
+
+  /** Written from right to left: the screen is mirrored and the text reordered for the terminal. */
+  public boolean rightToLeft() {
+    return this == ARABIC;
+  }
+
+  /** The espeak-ng voice that reads this language aloud. */
+  public String voice() {
+    return voice;
+  }
+
+  /** The next language in the picker's order (the last wraps to the first). */
   public Language next() {
     Language[] all = values();
     return all[(ordinal() + 1) % all.length];
   }
 
+  /**
+   * The language of a tag, case-insensitive; easy-to-read French also answers to {@code falc}
+   * and to its bundle name {@code fr-falc}.
+   */
   public static Optional<Language> fromTag(String tag) {
-    return Arrays.stream(values()).filter(l -> l.tag.equalsIgnoreCase(tag)).findFirst();
+    return Arrays.stream(values())
+        .filter(l -> l.tag.equalsIgnoreCase(tag) || l.bundle.equalsIgnoreCase(tag)
+            || (l == EASY_FRENCH && "falc".equalsIgnoreCase(tag)))
+        .findFirst();
+  }
+
+  /** The tags {@code --lang} accepts, for messages. */
+  public static String tags() {
+    return String.join(", ", Arrays.stream(values()).map(Language::tag).toList());
   }
 }

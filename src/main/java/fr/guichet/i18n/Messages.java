@@ -7,8 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -34,17 +32,20 @@ public final class Messages {
 
   private final Language language;
   private final Properties bundle;
-  private final DateTimeFormatter dates;
 
   private Messages(Language language, Properties bundle) {
     this.language = language;
     this.bundle = bundle;
-    this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale());
   }
 
   /** The messages of one language, loaded once from the classpath. */
   public static Messages of(Language language) {
-    return CACHE.computeIfAbsent(language, l -> new Messages(l, load("i18n/messages_" + l.tag() + ".properties")));
+    return CACHE.computeIfAbsent(language, l -> new Messages(l, load(resource(l))));
+  }
+
+  /** Where the bundle of a language is on the classpath (also the file name under {@code i18n/}). */
+  public static String resource(Language language) {
+    return "i18n/messages_" + language.bundle() + ".properties";
   }
 
   public Language language() {
@@ -72,14 +73,37 @@ public final class Messages {
     return new MessageFormat(pattern, language.locale()).format(args);
   }
 
+  /** The raw ICU pattern of a key, or null: for checks on the bundles. */
+  String pattern(String key) {
+    return bundle.getProperty(key);
+  }
+
   /** Whether the bundle has this key (the kiosk falls back on a generic sentence otherwise). */
   public boolean has(String key) {
     return bundle.containsKey(key);
   }
 
-  /** A date written the way this language writes it in full. */
+  /**
+   * A date written the way this language writes it in full, from the bundle's {@code date.long}
+   * pattern (day, month number and year as text): month names live in the bundles because ICU
+   * has no data for every language we speak (Haitian Creole).
+   */
   public String date(LocalDate date) {
-    return dates.format(date);
+    return text("date.long", Map.of("day", String.valueOf(date.getDayOfMonth()),
+        "month", String.valueOf(date.getMonthValue()), "year", String.valueOf(date.getYear())));
+  }
+
+  /**
+   * The review status of this bundle ({@code bundle.review}): {@code reference}, {@code reviewed}
+   * or {@code needs-review}, then a colon and who wrote or checked it.
+   */
+  public String review() {
+    return text("bundle.review");
+  }
+
+  /** Whether a native speaker (or, for easy-to-read French, its readers) has checked this bundle. */
+  public boolean reviewed() {
+    return !review().startsWith("needs-review");
   }
 
   /** All keys of this bundle, for completeness checks. */

@@ -3,13 +3,26 @@ package fr.guichet.kiosk;
 import fr.guichet.i18n.Messages;
 import java.util.List;
 
-/** The sitting is over: the delegation is revoked and nothing of the person remains. */
-record EndedScreen() implements Screen {
+/**
+ * The sitting is over: the delegation is revoked and nothing of the person remains.
+ *
+ * @param idle it ended on its own, nobody having touched the keyboard
+ */
+record EndedScreen(boolean idle) implements Screen {
+  EndedScreen() {
+    this(false);
+  }
+
   @Override
   public View view(Kiosk kiosk, Messages m) {
-    return new View(m.text("ended.title"), null, Pictogram.ACTIVE.lines(),
-        List.of(m.text("ended.revoked"), kiosk.keptFiles() == 0 ? m.text("ended.cleared")
-            : m.text("ended.kept", java.util.Map.of("count", kiosk.keptFiles()))), List.of(), -1,
+    List<String> lines = new java.util.ArrayList<>();
+    if (idle) {
+      lines.add(m.text("ended.idle"));
+    }
+    lines.add(m.text("ended.revoked"));
+    lines.add(kiosk.keptFiles() == 0 ? m.text("ended.cleared")
+        : m.text("ended.kept", java.util.Map.of("count", kiosk.keptFiles())));
+    return new View(m.text("ended.title"), null, Pictogram.ACTIVE.lines(), lines, List.of(), -1,
         List.of(new View.Tile(m.text("key.enter"), Pictogram.NEXT.symbol(), m.text("ended.next"))),
         null, kiosk.hints(m, false));
   }

@@ -7,7 +7,11 @@ import java.util.List;
 record HelpScreen(Screen back, String topic) implements Screen {
   @Override
   public View view(Kiosk kiosk, Messages m) {
-    List<String> lines = List.of(m.text("help." + topic).split("\n"));
+    List<String> lines = new java.util.ArrayList<>(List.of(m.text("help." + topic).split("\n")));
+    if (!topic.equals("support")) {
+      lines.add("");
+      lines.add(m.text("help.keys"));
+    }
     return new View(m.text("help.title." + (topic.equals("support") ? "support" : "screen")), kiosk.forWhom(m),
         List.of(), lines, List.of(), -1,
         List.of(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))),
@@ -22,5 +26,10 @@ record HelpScreen(Screen back, String topic) implements Screen {
   @Override
   public String helpTopic() {
     return topic;
+  }
+
+  @Override
+  public boolean holdsPersonData() {
+    return back.holdsPersonData();
   }
 }

@@ -66,4 +66,9 @@ record IdentifyScreen(Form form, Say notice) implements Screen {
   public String helpTopic() {
     return "identify";
   }
+
+  @Override
+  public boolean holdsPersonData() {
+    return form.entries().stream().anyMatch(e -> !e.value().isEmpty());
+  }
 }

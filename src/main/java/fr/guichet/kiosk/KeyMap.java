@@ -7,6 +7,10 @@ final class KeyMap {
   static final int HELP = 1;
   static final int LANGUAGE = 2;
   static final int SUPPORT = 3;
+  static final int LEGEND = 4;
+  static final int LISTEN = 5;
+  static final int LANGUAGES = 6;
+  static final int THEME = 7;
   static final int END_SITTING = 10;
   static final int LOGOUT = 12;
 

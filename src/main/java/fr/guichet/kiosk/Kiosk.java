@@ -8,48 +8,119 @@ import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.DocumentSink;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The kiosk's state and its global keys: which screen is shown, who is logged in, the sitting
- * in progress, the person's language. Terminal-free: the Lanterna adapter feeds it keys and
- * draws its {@link #view()}; tests do the same without a terminal.
+ * in progress, the person's language and the mediator's, the colours, the reading aloud, and the
+ * inactivity watch. Terminal-free: the Lanterna adapter (or the plain linear mode) feeds it keys
+ * and ticks and draws its {@link #view()}; tests do the same without a terminal.
  *
  * <pre>{@code
- * Kiosk kiosk = new Kiosk(new ApiClient(url), new FileSink(dir), Language.FRENCH, Clock.systemUTC());
+ * Kiosk kiosk = new Kiosk(new ApiClient(url), new FileSink(dir), Language.ARABIC, Clock.systemUTC(),
+ *     Kiosk.Options.DEFAULTS.withTheme(Theme.HIGH_CONTRAST));
  * kiosk.press(Key.of('c'));
- * View v = kiosk.view();
+ * kiosk.tick();            // every 250 ms: the inactivity countdown
+ * View v = kiosk.view();   // Arabic, mirrored, with the French words small beside
  * }</pre>
  */
 public final class Kiosk {
+  /**
+   * How this kiosk is set up.
+   *
+   * @param mediatorLanguage the mediator's language, drawn small when the person's differs
+   * @param inactivity how long without a key before a sitting ends on its own
+   * @param warning how long before that end the countdown shows (at least 20 s, WCAG 2.2.1)
+   */
+  public record Options(Language mediatorLanguage, Theme theme, Duration inactivity, Duration warning, Voice voice) {
+    public static final Options DEFAULTS = new Options(Language.FRENCH, Theme.DEFAULT, Duration.ofMinutes(5),
+        Duration.ofSeconds(60), Voice.espeak());
+
+    public Options {
+      if (warning.compareTo(Duration.ofSeconds(20)) < 0 || warning.compareTo(inactivity) >= 0) {
+        throw new IllegalArgumentException("The warning must last at least 20 seconds and less than the inactivity delay");
+      }
+    }
+
+    public Options withMediatorLanguage(Language l) {
+      return new Options(l, theme, inactivity, warning, voice);
+    }
+
+    public Options withTheme(Theme t) {
+      return new Options(mediatorLanguage, t, inactivity, warning, voice);
+    }
+
+    public Options withInactivity(Duration delay, Duration before) {
+      return new Options(mediatorLanguage, theme, delay, before, voice);
+    }
+
+    public Options withVoice(Voice v) {
+      return new Options(mediatorLanguage, theme, inactivity, warning, v);
+    }
+  }
+
   private final ApiClient api;
   private final DocumentSink output;
   private final Clock clock;
+  private final Options options;
   private Language language;
+  private Language other;
+  private Theme theme;
   private Screen screen = LoginScreen.fresh();
   private MediatorSession mediator;
   private Sitting sitting;
   private boolean quit;
   private long screenChanges;
   private int keptFiles;
+  private Instant lastKey;
+  private Say flash;
 
   public Kiosk(ApiClient api, DocumentSink output, Language language, Clock clock) {
+    this(api, output, language, clock, Options.DEFAULTS);
+  }
+
+  public Kiosk(ApiClient api, DocumentSink output, Language language, Clock clock, Options options) {
     this.api = api;
     this.output = output;
     this.language = language;
     this.clock = clock;
+    this.options = options;
+    this.theme = options.theme();
+    this.other = language != options.mediatorLanguage() ? options.mediatorLanguage()
+        : language == Language.ENGLISH ? Language.FRENCH : Language.ENGLISH;
+    this.lastKey = clock.instant();
   }
 
-  /** One key press: global keys first, then the current screen's. */
-  public void press(Key key) {
+  /**
+   * One key press: it stops a reading aloud and counts as activity; during the inactivity warning
+   * any key only extends the sitting; otherwise global keys first, then the current screen's.
+   */
+  public synchronized void press(Key key) {
+    options.voice().stop();
+    lastKey = clock.instant();
+    flash = null;
     Screen before = screen;
-    if (key.isFunction(KeyMap.LANGUAGE)) {
-      language = language.next();
+    if (screen instanceof StillThereScreen still) {
+      screen = still.back();
+    } else if (key.isFunction(KeyMap.LANGUAGE)) {
+      choose(other);
+    } else if (key.isFunction(KeyMap.LANGUAGES) && !(screen instanceof LanguageScreen)) {
+      screen = LanguageScreen.over(screen, language);
     } else if (key.isFunction(KeyMap.HELP) && !(screen instanceof HelpScreen)) {
       screen = new HelpScreen(screen, screen.helpTopic());
     } else if (key.isFunction(KeyMap.SUPPORT) && !(screen instanceof HelpScreen)) {
       screen = new HelpScreen(screen, "support");
+    } else if (key.isFunction(KeyMap.LEGEND) && !(screen instanceof LegendScreen)) {
+      screen = new LegendScreen(screen, 0);
+    } else if (key.isFunction(KeyMap.LISTEN)) {
+      readAloud();
+    } else if (key.isFunction(KeyMap.THEME)) {
+      theme = theme.next();
+      flash = new Say(View.Tone.INFO, "theme.changed", Map.of("theme", new Say.Word("theme." + theme.id())));
     } else if (key.isFunction(KeyMap.END_SITTING) && sitting != null) {
       endSitting();
       screen = new EndedScreen();
@@ -63,8 +134,81 @@ public final class Kiosk {
     }
   }
 
-  public View view() {
-    return screen.view(this, Messages.of(language));
+  /**
+   * The clock moves on: warns when the sitting has been idle for {@code inactivity - warning},
+   * and ends it (delegation revoked, screen cleared) at {@code inactivity}. Only while something
+   * of a person is on this computer. Returns whether the view changed (the countdown did).
+   */
+  public synchronized boolean tick() {
+    if (sitting == null && !screen.holdsPersonData()) {
+      return false;
+    }
+    Duration idle = Duration.between(lastKey, clock.instant());
+    if (idle.compareTo(options.inactivity()) >= 0) {
+      options.voice().stop();
+      boolean hadSitting = sitting != null;
+      endSitting();
+      screen = hadSitting ? new EndedScreen(true) : IdentifyScreen.fresh(Say.info("ended.idle"));
+      flash = null;
+      screenChanges++;
+      return true;
+    }
+    if (idle.compareTo(options.inactivity().minus(options.warning())) >= 0) {
+      if (!(screen instanceof StillThereScreen)) {
+        screen = new StillThereScreen(screen);
+        screenChanges++;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Seconds left before an idle sitting ends, rounded up (for the countdown). */
+  long secondsLeft() {
+    Duration left = options.inactivity().minus(Duration.between(lastKey, clock.instant()));
+    return Math.max(0, (left.toMillis() + 999) / 1000);
+  }
+
+  /** What is on screen: in the person's language, mirrored if right-to-left, the mediator's words beside. */
+  public synchronized View view() {
+    View v = screen.view(this, Messages.of(language)).withDirection(language.rightToLeft());
+    Language mediatorLanguage = options.mediatorLanguage();
+    if (mediatorLanguage != language) {
+      v = v.withAside(screen.view(this, Messages.of(mediatorLanguage)).withDirection(mediatorLanguage.rightToLeft()));
+    }
+    if (flash != null) {
+      v = v.withNotice(flash.in(Messages.of(language)));
+    }
+    return v;
+  }
+
+  /** The same screen in the person's language only, in logical order (linear mode, read aloud). */
+  public synchronized View personView() {
+    View v = screen.view(this, Messages.of(language));
+    return flash == null ? v : v.withNotice(flash.in(Messages.of(language)));
+  }
+
+  /** The person's view as plain text, top to bottom. */
+  public String text() {
+    return personView().asText();
+  }
+
+  /** The person's language becomes {@code next}; the one left is a key press away (F2). */
+  void choose(Language next) {
+    if (next != language) {
+      other = language;
+      language = next;
+    }
+  }
+
+  private void readAloud() {
+    Messages m = Messages.of(language);
+    Voice.Reading r = options.voice().read(screen.view(this, m).asText(), language);
+    flash = switch (r.outcome()) {
+      case READING -> Say.info(r.fallback() ? "listen.fallback" : "listen.reading");
+      case MISSING -> Say.error("listen.missing");
+      case FAILED -> Say.error("listen.failed");
+    };
   }
 
   /** The keys reminded at the bottom of every screen, according to what is possible now. */
@@ -73,8 +217,10 @@ public final class Kiosk {
     hints.add(new View.Hint("F1", m.text("key.help")));
     hints.add(new View.Hint("F2", m.text("key.language")));
     hints.add(new View.Hint("F3", m.text("key.support")));
+    hints.add(new View.Hint("F4", m.text("key.legend")));
+    hints.add(new View.Hint("F5", m.text("key.listen")));
     if (sitting != null) {
-      hints.add(new View.Hint("F10", m.text("key.end-sitting")));
+      hints.add(new View.Hint("F10", m.text("key.end")));
     } else if (mediator != null) {
       hints.add(new View.Hint("F12", m.text("key.logout")));
     }
@@ -103,6 +249,7 @@ public final class Kiosk {
 
   /** Ends the sitting and the mediator's session: on quitting, and from the shutdown hook. */
   public synchronized void logoutOnExit() {
+    options.voice().stop();
     logout();
   }
 
@@ -137,6 +284,23 @@ public final class Kiosk {
 
   public Language language() {
     return language;
+  }
+
+  public Language mediatorLanguage() {
+    return options.mediatorLanguage();
+  }
+
+  public Theme theme() {
+    return theme;
+  }
+
+  Voice voice() {
+    return options.voice();
+  }
+
+  /** Whether a sitting (a person's consent and delegation) is in progress. */
+  public boolean inSitting() {
+    return sitting != null;
   }
 
   void requestQuit() {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Pictograms drawn with characters every terminal has (box drawing, blocks, BMP symbols, no
- * emoji): one per account state, 5 rows of 9 columns, and one symbol per kind of choice.
+ * emoji, nothing East-Asian-wide): one per account state, 5 rows of 9 columns, and one symbol per
+ * kind of choice; the one catalogue the screens, the legend (F4) and the tests read.
  *
  * <pre>{@code
  * Pictogram.of(AccountState.ACTIVE).lines(); // five strings of nine columns
@@ -59,19 +60,51 @@ public enum Pictogram {
   NO("✗", List.of()),
   SEE("◉", List.of()),
   PRINT("▤", List.of()),
-  END("■", List.of()),
+  END("■", "F10"),
   NEXT("►", List.of()),
-  PHONE("☎", List.of()),
-  LANGUAGE("⇆", List.of()),
-  HELP("?", List.of()),
-  BACK("◄", List.of());
+  PHONE("☎", "F3"),
+  LANGUAGE("⇆", "F2"),
+  HELP("?", "F1"),
+  BACK("◄", List.of()),
+  LEGEND("☰", "F4"),
+  LISTEN("♪", "F5"),
+  THEME("◐", "F7"),
+  TIME("◔", List.of(
+      " ═══════ ",
+      " ╲·····╱ ",
+      "   ╲·╱   ",
+      "  ╱ · ╲  ",
+      " ═══════ "));
 
   private final String symbol;
   private final List<String> lines;
+  private final String key;
 
   Pictogram(String symbol, List<String> lines) {
     this.symbol = symbol;
     this.lines = lines;
+    this.key = null;
+  }
+
+  Pictogram(String symbol, String key) {
+    this.symbol = symbol;
+    this.lines = List.of();
+    this.key = key;
+  }
+
+  /** The bundle key of what this pictogram means: a state's name, or {@code picto.<NAME>}. */
+  public String meaningKey() {
+    return isState() ? "state." + name() + ".name" : "picto." + name();
+  }
+
+  /** The function key that does what this pictogram means, or null. */
+  public String key() {
+    return key;
+  }
+
+  /** Whether this pictogram shows a state of the space (rather than a choice). */
+  public boolean isState() {
+    return java.util.Arrays.stream(AccountState.values()).anyMatch(s -> s.name().equals(name()));
   }
 
   /** One character, for tiles and lists. */

@@ -13,6 +13,9 @@ import java.util.Map;
  * }</pre>
  */
 record Say(View.Tone tone, String key, Map<String, ?> args) {
+  /** An argument that is itself a bundle key, translated when the notice is drawn. */
+  record Word(String key) {}
+
   static Say info(String key) {
     return new Say(View.Tone.INFO, key, Map.of());
   }
@@ -32,6 +35,8 @@ record Say(View.Tone tone, String key, Map<String, ?> args) {
 
   View.Notice in(Messages m) {
     String k = m.has(key) ? key : "problem.unexpected";
-    return new View.Notice(tone, m.text(k, args));
+    Map<String, Object> words = new java.util.HashMap<>();
+    args.forEach((name, value) -> words.put(name, value instanceof Word w ? m.text(w.key()) : value));
+    return new View.Notice(tone, m.text(k, words));
   }
 }

@@ -7,7 +7,8 @@ import fr.guichet.i18n.Messages;
  * {@code state -> view}. Calls to the API happen through the {@link Kiosk} passed in.
  */
 sealed interface Screen
-    permits LoginScreen, IdentifyScreen, ConsentScreen, AccountScreen, EndedScreen, HelpScreen {
+    permits LoginScreen, IdentifyScreen, ConsentScreen, AccountScreen, EndedScreen, HelpScreen, LanguageScreen,
+    LegendScreen, StillThereScreen {
 
   View view(Kiosk kiosk, Messages m);
 
@@ -15,4 +16,12 @@ sealed interface Screen
 
   /** The bundle key prefix of this screen's help text ({@code help.<topic>}). */
   String helpTopic();
+
+  /**
+   * Whether something of a person is on this screen before any sitting exists (typed
+   * identification details): the inactivity watch then clears it too.
+   */
+  default boolean holdsPersonData() {
+    return false;
+  }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param forWhom "for whom" line shown on top during a sitting, or null
  * @param picture a pictogram drawn beside the text, or an empty list
  * @param focus index of the focused field, or -1
+ * @param rightToLeft the person's language is written from right to left: the screen is mirrored
+ * @param aside the same screen in the mediator's language, drawn small under the person's, or null
  */
 public record View(
     String title,
@@ -23,13 +25,36 @@ public record View(
     int focus,
     List<Tile> tiles,
     Notice notice,
-    List<Hint> hints) {
+    List<Hint> hints,
+    boolean rightToLeft,
+    Aside aside) {
+
+  /** A view in a left-to-right language, alone on screen. */
+  public View(String title, String forWhom, List<String> picture, List<String> lines, List<Field> fields, int focus,
+      List<Tile> tiles, Notice notice, List<Hint> hints) {
+    this(title, forWhom, picture, lines, fields, focus, tiles, notice, hints, false, null);
+  }
 
   /** An input field; {@code shown} is already masked for secrets. */
   public record Field(String label, String shown, String help, int width) {}
 
-  /** A numbered choice with its pictogram. */
-  public record Tile(String key, String symbol, String label) {}
+  /**
+   * A numbered choice with its pictogram.
+   *
+   * @param focused where the reading cursor is (arrow keys move it on lists such as the languages)
+   */
+  public record Tile(String key, String symbol, String label, boolean focused) {
+    public Tile(String key, String symbol, String label) {
+      this(key, symbol, label, false);
+    }
+  }
+
+  /**
+   * The mediator's words for the same screen: the title, each line, each field label, each tile
+   * label and the notice, index for index (null where there is nothing to add).
+   */
+  public record Aside(String title, List<String> lines, List<String> fields, List<String> tiles, String notice,
+      boolean rightToLeft) {}
 
   /** A message in a box: what happened, in plain words. */
   public record Notice(Tone tone, String text) {}
@@ -39,6 +64,40 @@ public record View(
 
   /** How a notice looks. */
   public enum Tone { INFO, SUCCESS, ERROR, WAIT }
+
+  /** This view with the mediator's view of the same screen beside it (when their languages differ). */
+  public View withAside(View mediator) {
+    boolean sameShape = mediator.lines.size() == lines.size() && mediator.fields.size() == fields.size()
+        && mediator.tiles.size() == tiles.size();
+    if (!sameShape) {
+      return withAside(new Aside(mediator.title, List.of(), List.of(), List.of(), null, mediator.rightToLeft));
+    }
+    return withAside(new Aside(mediator.title, mediator.lines, mediator.fields.stream().map(Field::label).toList(),
+        mediator.tiles.stream().map(Tile::label).toList(), mediator.notice == null ? null : mediator.notice.text(),
+        mediator.rightToLeft));
+  }
+
+  View withAside(Aside a) {
+    return new View(title, forWhom, picture, lines, fields, focus, tiles, notice, hints, rightToLeft, a);
+  }
+
+  View withDirection(boolean rtl) {
+    return new View(title, forWhom, picture, lines, fields, focus, tiles, notice, hints, rtl, aside);
+  }
+
+  View withNotice(Notice n) {
+    return new View(title, forWhom, picture, lines, fields, focus, tiles, n, hints, rightToLeft, aside);
+  }
+
+  /** The key reminders as one line, in logical order: " F1 Aide  F2 Langue ...". */
+  public String hintLine() {
+    return " " + String.join("  ", reminders());
+  }
+
+  /** Each key reminder as "key label". */
+  public List<String> reminders() {
+    return hints.stream().map(h -> h.key() + " " + h.label()).toList();
+  }
 
   /** Everything on screen as plain text, top to bottom (for read-aloud and linear output). */
   public String asText() {

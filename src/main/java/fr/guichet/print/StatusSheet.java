@@ -45,7 +45,8 @@ public final class StatusSheet {
       PDFont bold = Fonts.bold(doc);
       float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
       try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-        PageWriter w = new PageWriter(content, MARGIN, PDRectangle.A4.getHeight() - MARGIN, width);
+        boolean rtl = m.language().rightToLeft();
+        PageWriter w = new PageWriter(content, MARGIN, PDRectangle.A4.getHeight() - MARGIN, width, rtl);
         w.paragraph(m.text("sheet.title"), bold, 20, 6);
         w.paragraph(m.text("sheet.for", Map.of("name", c.personName(), "year", String.valueOf(c.birthYear()))),
             regular, 13, 18);
@@ -71,10 +72,10 @@ public final class StatusSheet {
         w.paragraph(m.text("sheet.help"), regular, 11, 0);
         float qrY = Math.min(w.y() - 24, 330) - QR_SIDE;
         QrCode.of(c.statement().signed()).draw(content, MARGIN, qrY, QR_SIDE);
-        PageWriter caption = new PageWriter(content, MARGIN + QR_SIDE + 16, qrY + QR_SIDE - 8, width - QR_SIDE - 16);
+        PageWriter caption = new PageWriter(content, MARGIN + QR_SIDE + 16, qrY + QR_SIDE - 8, width - QR_SIDE - 16, rtl);
         caption.paragraph(m.text("sheet.qr"), regular, 10, 6);
         caption.paragraph(m.text("sheet.reference", Map.of("id", c.statement().receiptId())), regular, 9, 0);
-        PageWriter footer = new PageWriter(content, MARGIN, MARGIN + 30, width);
+        PageWriter footer = new PageWriter(content, MARGIN, MARGIN + 30, width, rtl);
         footer.paragraph(m.text("sheet.issued", Map.of(
             "date", m.date(c.statement().issuedAt().atZone(ZoneId.of("Europe/Paris")).toLocalDate()),
             "mediator", c.mediatorName(), "structure", c.structureName())), regular, 9, 0);

@@ -112,4 +112,61 @@ class KioskTest {
     assertThat(kiosk.view().asText()).doesNotContain("Jeanne");
     assertThat(kiosk.screenChanges()).isGreaterThan(before);
   }
+
+  void toTheAccount() {
+    login();
+    type(DemoSandbox.JEANNE_NIR);
+    kiosk.press(Key.ENTER);
+    type("14/03/1950");
+    kiosk.press(Key.ENTER);
+    type("12345678");
+    kiosk.press(Key.ENTER);
+    type("1");
+    kiosk.press(Key.ENTER);
+  }
+
+  @Test
+  void theKeyRemindersFitOneEightyColumnRowInEveryLanguage() {
+    toTheAccount();
+    for (Language l : Language.values()) {
+      kiosk.choose(l);
+      for (View v : java.util.List.of(kiosk.view(), new ConsentScreen(true, null).view(kiosk, fr.guichet.i18n.Messages.of(l)))) {
+        assertThat(fr.guichet.i18n.VisualLine.width(v.hintLine())).as(l.tag() + ": " + v.hintLine()).isLessThanOrEqualTo(80);
+      }
+    }
+  }
+
+  @Test
+  void theLanguageKeyGoesBackAndForthBetweenThePersonsLanguageAndTheOneBefore() {
+    kiosk.press(Key.function(6));
+    kiosk.press(Key.of('4'));
+    assertThat(kiosk.language()).isEqualTo(Language.ARABIC);
+    assertThat(kiosk.view().rightToLeft()).isTrue();
+    assertThat(kiosk.view().aside().title()).isEqualTo("Connexion de la médiatrice ou du médiateur");
+    kiosk.press(Key.function(2));
+    assertThat(kiosk.language()).isEqualTo(Language.FRENCH);
+    assertThat(kiosk.view().aside()).as("no second language when both are French").isNull();
+    kiosk.press(Key.function(2));
+    assertThat(kiosk.language()).isEqualTo(Language.ARABIC);
+  }
+
+  @Test
+  void aMediatorWhoReadsEnglishGetsTheEnglishBeside() {
+    Kiosk k = new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(docs), Language.TURKISH,
+        Clock.systemUTC(), Kiosk.Options.DEFAULTS.withMediatorLanguage(Language.ENGLISH));
+    assertThat(k.view().title()).isEqualTo("Arabulucu girişi");
+    assertThat(k.view().aside().title()).isEqualTo("Mediator login");
+    assertThat(k.view().aside().fields()).containsExactly("Login", "Password", "6-digit code");
+  }
+
+  @Test
+  void overlaysKeepTheStepBelowThem() {
+    type("demo");
+    kiosk.press(Key.function(4));
+    assertThat(kiosk.view().title()).startsWith("Les images et leur sens");
+    kiosk.press(Key.function(6));
+    kiosk.press(Key.ESCAPE);
+    kiosk.press(Key.ESCAPE);
+    assertThat(kiosk.view().fields().get(0).shown()).isEqualTo("demo");
+  }
 }

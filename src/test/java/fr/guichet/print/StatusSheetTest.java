@@ -73,6 +73,16 @@ class StatusSheetTest {
   }
 
   @Test
+  void writesArabicShapedAndReorderedSoThatItReadsBackInOrder() throws Exception {
+    byte[] pdf = sheet(Language.ARABIC);
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      // PDFBox's text extraction undoes the visual order and the presentation forms (NFKC).
+      String text = java.text.Normalizer.normalize(new PDFTextStripper().getText(doc), java.text.Normalizer.Form.NFKC);
+      assertThat(text).contains("فضاء سينشأ قريبا", "Jeanne Martin", "2026");
+    }
+  }
+
+  @Test
   void embedsSubsetFonts() throws Exception {
     try (PDDocument doc = Loader.loadPDF(sheet(Language.FRENCH))) {
       for (var name : doc.getPage(0).getResources().getFontNames()) {

@@ -1,28 +1,49 @@
 package fr.guichet.kiosk.lanterna;
 
 import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.swing.SwingTerminalFontConfiguration;
+import com.googlecode.lanterna.terminal.swing.SwingTerminalFrame;
 import fr.guichet.kiosk.Key;
 import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.View;
+import java.awt.Font;
+import java.awt.GraphicsEnvironment;
+import java.awt.HeadlessException;
+import java.awt.Rectangle;
 import java.io.IOException;
+import java.time.Duration;
 
 /**
- * The kiosk on a real terminal (or Lanterna's virtual one in tests): reads keys, hands them to
- * the {@link Kiosk}, draws its view, puts the hardware cursor on the focused element. When the
- * screen changes (a sitting ends, say) the whole terminal is cleared, so nothing of the previous
- * person stays visible.
+ * The kiosk on a real terminal (or Lanterna's virtual one in tests, or a large-text window): reads
+ * keys, hands them to the {@link Kiosk}, ticks its inactivity clock four times a second, draws its
+ * view in the kiosk's theme, puts the hardware cursor on the focused element. When the screen
+ * changes (a sitting ends, say) the whole terminal is cleared, so nothing of the previous person
+ * stays visible.
  *
  * <pre>{@code
  * try (LanternaKiosk ui = LanternaKiosk.onSystemTerminal(kiosk)) { ui.run(); }
  * }</pre>
  */
 public final class LanternaKiosk implements AutoCloseable {
+  /** How often the inactivity clock is looked at. */
+  static final Duration TICK = Duration.ofMillis(250);
+  /** How long the loop sleeps when no key is waiting: short enough that a key is answered at once. */
+  private static final long POLL_MILLIS = 10;
+
+  /** There is no graphical display for the large-text window. */
+  public static final class NoDisplay extends Exception {
+    NoDisplay(String message) {
+      super(message);
+    }
+  }
+
   private final Screen screen;
   private final Kiosk kiosk;
   private long drawnChanges = -1;
@@ -38,15 +59,79 @@ public final class LanternaKiosk implements AutoCloseable {
     return new LanternaKiosk(new DefaultTerminalFactory().setForceTextTerminal(true).createTerminal(), kiosk);
   }
 
-  /** Reads and handles keys until the kiosk asks to quit or input ends. */
+  /**
+   * The kiosk in a window of its own with a large font, maximised, for people who see badly: 80
+   * columns by 24 rows fill the screen, and more fit when the screen is larger. Needs a
+   * graphical display.
+   */
+  public static LanternaKiosk inWindow(Kiosk kiosk) throws IOException, NoDisplay {
+    if (GraphicsEnvironment.isHeadless()) {
+      throw new NoDisplay("--window needs a graphical display, and there is none here"
+          + (System.getenv("DISPLAY") == null ? " (DISPLAY is not set)" : "")
+          + ". Run the kiosk in a text terminal without --window, or start it from the desktop.");
+    }
+    try {
+      Rectangle room = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+      int size = fontSize(room.width, room.height);
+      SwingTerminalFrame frame = new DefaultTerminalFactory()
+          .setInitialTerminalSize(new TerminalSize(80, 24))
+          .setTerminalEmulatorTitle("Guichet")
+          .setTerminalEmulatorFontConfiguration(SwingTerminalFontConfiguration.newInstance(
+              // DejaVu Sans Mono first: it has the Arabic presentation forms and the box drawing.
+              new Font("DejaVu Sans Mono", Font.PLAIN, size), new Font(Font.MONOSPACED, Font.PLAIN, size)))
+          .createSwingTerminal();
+      frame.setDefaultCloseOperation(javax.swing.WindowConstants.DISPOSE_ON_CLOSE);
+      frame.setExtendedState(java.awt.Frame.MAXIMIZED_BOTH);
+      frame.setVisible(true);
+      return new LanternaKiosk(frame, kiosk);
+    } catch (HeadlessException e) {
+      throw new NoDisplay("--window needs a graphical display: " + e.getMessage());
+    }
+  }
+
+  /** The font size (points) at which 80×24 cells fill a screen of this many pixels. */
+  static int fontSize(int widthPixels, int heightPixels) {
+    // A monospaced cell is about 0.6 em wide and 1.2 em high.
+    int byWidth = (int) (widthPixels / 80 / 0.6);
+    int byHeight = (int) (heightPixels / 24 / 1.2);
+    return Math.max(14, Math.min(byWidth, byHeight));
+  }
+
+  /**
+   * Reads and handles keys until the kiosk asks to quit or input ends; between keys, ticks the
+   * inactivity clock every {@link #TICK} and redraws when the countdown (or the terminal's size)
+   * changed.
+   */
   public void run() throws IOException {
     draw();
+    long nextTick = System.nanoTime() + TICK.toNanos();
     while (!kiosk.quitRequested()) {
-      KeyStroke stroke = screen.readInput();
-      if (stroke == null || stroke.getKeyType() == KeyType.EOF) {
+      KeyStroke stroke = screen.pollInput();
+      if (stroke != null) {
+        if (stroke.getKeyType() == KeyType.EOF) {
+          return;
+        }
+        handle(stroke);
+        continue;
+      }
+      if (System.nanoTime() >= nextTick) {
+        tick();
+        nextTick = System.nanoTime() + TICK.toNanos();
+      }
+      try {
+        Thread.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         return;
       }
-      handle(stroke);
+    }
+  }
+
+  /** One look at the clock (and the terminal's size): redraws if anything changed. */
+  public void tick() throws IOException {
+    boolean resized = screen.doResizeIfNecessary() != null;
+    if (kiosk.tick() || resized) {
+      draw();
     }
   }
 
@@ -74,8 +159,11 @@ public final class LanternaKiosk implements AutoCloseable {
       screen.clear();
       drawnChanges = kiosk.screenChanges();
     }
-    String header = " Guichet · Mon Espace Santé   [" + kiosk.language().tag().toUpperCase(java.util.Locale.ROOT) + "]";
-    TerminalPosition cursor = ViewPainter.paint(view, header, screen.newTextGraphics(), screen.getTerminalSize());
+    String languages = kiosk.language().tag().toUpperCase(java.util.Locale.ROOT)
+        + (kiosk.language() == kiosk.mediatorLanguage() ? "" : " · " + kiosk.mediatorLanguage().tag());
+    String header = " Guichet · Mon Espace Santé   [" + languages + "] ";
+    TerminalPosition cursor = ViewPainter.paint(view, header, kiosk.theme(), screen.newTextGraphics(),
+        screen.getTerminalSize());
     screen.setCursorPosition(cursor);
     screen.refresh(newScreen ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
   }

@@ -3,17 +3,25 @@ package fr.guichet.kiosk.lanterna;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyType;
+import com.ibm.icu.text.ArabicShaping;
+import com.ibm.icu.text.ArabicShapingException;
 import fr.guichet.api.ApiClient;
 import fr.guichet.api.ApiException;
 import fr.guichet.i18n.Language;
+import fr.guichet.i18n.Messages;
+import fr.guichet.i18n.VisualLine;
 import fr.guichet.kiosk.Kiosk;
+import fr.guichet.kiosk.Theme;
 import fr.guichet.print.FileSink;
 import fr.guichet.testing.DemoSandbox;
+import fr.guichet.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.stream.Stream;
@@ -24,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The thin slice, keyboard only, on Lanterna's virtual terminal at 80×24, against the reference
- * server in-process: login, identification, consent, account, status sheet, end of sitting.
+ * server in-process: login, identification, consent, account, status sheet, end of sitting; in
+ * French, English, Arabic (shaped, reordered, mirrored), easy-to-read French and Portuguese, with
+ * the mediator's French beside; language changes mid-flow; the inactivity watch; themes.
  */
 class LanternaKioskTest {
   static final String UNKNOWN_NIR = "1 99 01 75 056 123 " + fr.guichet.domain.Nir.key("1990175056123");
@@ -46,10 +56,205 @@ class LanternaKioskTest {
   }
 
   VirtualScreen open(Language language) {
-    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(documents), language,
-        Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris")));
+    return open(language, Kiosk.Options.DEFAULTS, Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris")));
+  }
+
+  VirtualScreen open(Language language, Kiosk.Options options, Clock clock) {
+    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(documents), language, clock, options);
     screen = new VirtualScreen(kiosk, 80, 24);
     return screen;
+  }
+
+  /** Login, identification of Jeanne, her yes and the attestation: the account screen. */
+  VirtualScreen toTheAccount(VirtualScreen s) {
+    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter().type("12345678").enter();
+    return s.type("1").enter();
+  }
+
+  /** Back from what the terminal shows to the logical text: reverse, then undo the shaping. */
+  static String readBack(String visual) {
+    try {
+      return new ArabicShaping(ArabicShaping.LETTERS_UNSHAPE | ArabicShaping.LENGTH_GROW_SHRINK)
+          .shape(new StringBuilder(visual).reverse().toString());
+    } catch (ArabicShapingException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void walksTheSliceInArabicShapedReorderedRightAlignedWithTheFrenchSmallBeside() {
+    VirtualScreen s = open(Language.ARABIC);
+    String title = Messages.of(Language.ARABIC).text("login.title");
+    String drawn = VisualLine.of(title, true);
+    int row = s.rowOf(drawn);
+    assertThat(row).as("the shaped, reordered title is on screen:\n" + s.text()).isEqualTo(2);
+    String titleRow = s.rows().get(row);
+    assertThat(titleRow).as("right-aligned, one column of margin").hasSize(79).endsWith(drawn);
+    assertThat(readBack(drawn)).as("reads correctly when reversed").isEqualTo(title);
+    assertThat(titleRow).as("the mediator's French, small, beside it").contains("Connexion de la médiatrice ou du médiateur");
+    assertThat(drawn.chars()).allMatch(c -> c == ' ' || (c >= 0xFB50 && c <= 0xFEFF));
+
+    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    assertThat(s.text()).contains(VisualLine.of("من تساعد اليوم؟", true), "Qui aidez-vous aujourd’hui ?");
+    s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950");
+    assertThat(s.text()).as("digits typed keep their order").contains("14/03/1950", "2 50 03 75 056 123 72");
+    assertThat(s.cursor().getColumn()).as("cursor after the typed date, in the box on the right").isGreaterThan(40);
+    s.enter().type("12345678").enter();
+
+    String yes = VisualLine.of("✓  " + "نعم، أوافق", true);
+    int yesRow = s.rowOf(yes);
+    assertThat(yesRow).as(s.text()).isPositive();
+    assertThat(s.rows().get(yesRow)).as("tile mirrored: key on the right").endsWith(yes + "  1")
+        .contains("Oui, je suis d’accord");
+    assertThat(s.cursor().getRow()).isEqualTo(yesRow);
+    assertThat(s.cursor().getColumn()).as("the cursor on the tile's key, on the right").isEqualTo(76);
+    assertThat(s.text()).contains(VisualLine.of("الشخص: Jeanne Martin (مواليد 1950)", true));
+
+    s.type("1").enter();
+    assertThat(s.text()).contains(VisualLine.of("بقي 32 يوما.", true), VisualLine.of("آخر أجل للرفض: 31 ديسمبر 2026.", true),
+        "Il reste 32 jours.");
+    int picture = s.rowOf("┌───────┐");
+    assertThat(s.rows().get(picture)).as("pictogram on the right").endsWith("┌───────┐").hasSize(79);
+    assertThat(s.text()).as("numbers keep their order inside Arabic").contains("32 ").doesNotContain("23 ");
+    s.type("1");
+    assertThat(s.text()).contains(VisualLine.of("حفظت الورقة:", true).strip());
+
+    s.press(KeyType.F10);
+    assertThat(s.text()).contains(VisualLine.of("انتهت الجلسة", true)).doesNotContain("Jeanne");
+    assertThat(sandbox.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
+  }
+
+  @Test
+  void walksTheSliceInEasyToReadFrench() {
+    VirtualScreen s = toTheAccount(open(Language.EASY_FRENCH));
+    assertThat(s.text()).contains("Pour : Jeanne Martin. Année de naissance : 1950.", "Votre espace va être créé",
+        "Il reste 32 jours.", "Vous pouvez refuser jusqu’au 31 décembre 2026.", "dire non à votre espace")
+        .doesNotContain("né·e");
+    assertThat(s.text()).as("the French aside for the mediator").contains("Espace bientôt créé");
+    s.press(KeyType.F10);
+    assertThat(s.text()).contains("Le rendez-vous est fini", "Cet ordinateur ne garde rien sur vous.");
+  }
+
+  @Test
+  void walksTheSliceInPortugueseWithTheFrenchUnderIt() {
+    VirtualScreen s = open(Language.PORTUGUESE);
+    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter().type("12345678").enter();
+    assertThat(s.text()).contains("O seu acordo", "Votre accord", "Jeanne, está de acordo?", "1  ✓  Sim, estou de acordo");
+    s.type("1").enter();
+    assertThat(s.text()).contains("Espaço criado em breve", "Faltam 32 dias.", "Último dia para recusar: 31 de dezembro de 2026.");
+    int pt = s.rowOf("Faltam 32 dias.");
+    assertThat(s.rows().get(pt + 1)).as("the mediator's line right under the person's").contains("Il reste 32 jours.");
+    assertThat(s.rows().get(23)).contains("F1 Ajuda", "F2 Língua", "F10 Terminar");
+  }
+
+  @Test
+  void switchesLanguageMidFlowWithTheListWithoutLosingTheStep() {
+    VirtualScreen s = open(Language.ARABIC);
+    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03");
+    s.press(KeyType.F6);
+    assertThat(s.text()).contains(VisualLine.of("اختر لغتك", true), "Português °", "Kreyòl ayisyen °", "Türkçe °");
+    s.type("5");
+    assertThat(s.text()).contains("Quem está a ajudar hoje?", "2 50 03 75 056 123 72", "14/03");
+    s.press(KeyType.F2);
+    assertThat(s.text()).as("F2 goes back to the language before").contains(VisualLine.of("من تساعد اليوم؟", true), "14/03");
+    s.press(KeyType.F6).press(KeyType.ArrowDown, KeyType.ArrowDown).enter();
+    assertThat(s.text()).as("the arrows and Enter pick from the list").contains("Bugün kime yardım ediyorsunuz?", "14/03");
+    s.type("/1950").enter().type("12345678").enter().type("1").enter();
+    assertThat(s.text()).contains("Alan yakında açılacak", "32 gün kaldı.");
+  }
+
+  @Test
+  void anIdleSittingWarnsCanBeExtendedTenTimesThenEndsAndRevokesTheDelegation() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
+    VirtualScreen s = toTheAccount(open(Language.FRENCH,
+        Kiosk.Options.DEFAULTS.withInactivity(Duration.ofMinutes(5), Duration.ofSeconds(60)), clock));
+    assertThat(s.text()).contains("Espace bientôt créé");
+    for (int i = 0; i < 10; i++) {
+      clock.advance(Duration.ofMinutes(3).plusSeconds(59));
+      s.tick();
+      assertThat(s.text()).doesNotContain("Êtes-vous toujours là ?");
+      clock.advance(Duration.ofSeconds(1));
+      s.tick();
+      assertThat(s.text()).contains("Êtes-vous toujours là ?", "La séance se termine dans 60 secondes.", "Une touche");
+      clock.advance(Duration.ofSeconds(59));
+      s.tick();
+      assertThat(s.text()).as("a visible countdown").contains("La séance se termine dans 1 seconde.");
+      s.type("2");
+      assertThat(s.text()).as("the key only extends: it does not end the sitting").contains("Espace bientôt créé", "Jeanne");
+    }
+    assertThat(sandbox.journal("person:p-jeanne")).doesNotContain("DELEGATION_REVOKED OK");
+    clock.advance(Duration.ofMinutes(4));
+    s.tick();
+    assertThat(s.text()).contains("La séance se termine dans 60 secondes.");
+    clock.advance(Duration.ofSeconds(60));
+    s.tick();
+    assertThat(s.flowing()).contains("La séance est terminée", "Personne n’a touché le clavier",
+        "Rien de la personne n’est gardé sur cet ordinateur.").doesNotContain("Jeanne").doesNotContain("1950");
+    assertThat(sandbox.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
+    clock.advance(Duration.ofHours(1));
+    assertThat(s.tick().text()).as("nothing more to watch").contains("La séance est terminée");
+  }
+
+  @Test
+  void typedIdentificationDetailsAreClearedWhenNobodyComesBack() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
+    VirtualScreen s = open(Language.FRENCH, Kiosk.Options.DEFAULTS, clock);
+    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    clock.advance(Duration.ofMinutes(30));
+    assertThat(s.tick().text()).as("an empty form holds nobody: no countdown").doesNotContain("toujours là");
+    s.type(DemoSandbox.JEANNE_NIR);
+    clock.advance(Duration.ofMinutes(5));
+    s.tick();
+    assertThat(s.text()).contains("Qui aidez-vous aujourd’hui ?").doesNotContain("2 50 03");
+  }
+
+  @Test
+  void theLegendShowsEveryPictogramWithItsMeaning() {
+    VirtualScreen s = toTheAccount(open(Language.PORTUGUESE));
+    s.press(KeyType.F4);
+    assertThat(s.text()).contains("As imagens e o que querem dizer  1/3", "✉ Espaço criado em breve");
+    s.enter();
+    assertThat(s.text()).contains("✓ Sim, estou de acordo", "☎ Ligar para o 3422 (F3)");
+    s.enter();
+    assertThat(s.text()).contains("? Ajuda (F1)", "♪ Ouvir o ecrã (F5)", "◔ O tempo passa");
+    s.press(KeyType.Escape);
+    assertThat(s.text()).contains("Faltam 32 dias.");
+  }
+
+  @Test
+  void theThemeKeyChangesTheColoursAndSaysSo() {
+    VirtualScreen s = open(Language.FRENCH, Kiosk.Options.DEFAULTS.withTheme(Theme.HIGH_CONTRAST),
+        Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris")));
+    var title = s.terminal.getCharacter(1, 2);
+    assertThat(title.getForegroundColor()).isEqualTo(new TextColor.RGB(0xFF, 0xFF, 0x00));
+    assertThat(title.getBackgroundColor()).isEqualTo(new TextColor.RGB(0, 0, 0));
+    s.press(KeyType.F7);
+    assertThat(s.flowing()).contains("Couleurs : noir et blanc.");
+    assertThat(s.terminal.getCharacter(1, 2).getForegroundColor()).isEqualTo(TextColor.ANSI.DEFAULT);
+    s.press(KeyType.F7);
+    assertThat(s.terminal.getCharacter(1, 2).getForegroundColor()).isEqualTo(new TextColor.RGB(0x00, 0x3A, 0x70));
+  }
+
+  @Test
+  void theLargeTextWindowSizesItsFontSoThatEightyByTwentyFourFillTheScreen() {
+    assertThat(LanternaKiosk.fontSize(1920, 1080)).isEqualTo(37);
+    assertThat(LanternaKiosk.fontSize(1280, 800)).isEqualTo(26);
+    assertThat(LanternaKiosk.fontSize(640, 480)).as("never smaller than a readable size").isEqualTo(14);
+    screen = open(Language.FRENCH);
+  }
+
+  @Test
+  void fitsEightyByTwentyFourAndUsesALargerTerminal() {
+    VirtualScreen small = toTheAccount(open(Language.ARABIC));
+    assertThat(small.rows()).hasSize(24).allSatisfy(r -> assertThat(r.length()).isLessThanOrEqualTo(80));
+    assertThat(small.rows().get(23)).contains("F10");
+    small.terminal.setTerminalSize(new com.googlecode.lanterna.TerminalSize(120, 40));
+    small.tick();
+    assertThat(small.rows()).hasSize(40);
+    assertThat(small.rows().get(39)).hasSizeGreaterThan(80).contains("F10");
   }
 
   @Test

@@ -43,6 +43,27 @@ final class VirtualScreen implements AutoCloseable {
     return press(KeyType.Enter);
   }
 
+  /** One look at the kiosk's clock, as the loop does four times a second. */
+  VirtualScreen tick() {
+    try {
+      ui.tick();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The first row holding {@code text}, or -1. */
+  int rowOf(String text) {
+    List<String> rows = rows();
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).contains(text)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private VirtualScreen drain() {
     try {
       ui.drainInput();

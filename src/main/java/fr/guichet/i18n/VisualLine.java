@@ -1,0 +1,151 @@
+package fr.guichet.i18n;
+
+import com.ibm.icu.text.ArabicShaping;
+import com.ibm.icu.text.ArabicShapingException;
+import com.ibm.icu.text.Bidi;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns text in logical order (as typed, stored and read aloud) into the characters a terminal
+ * must print from left to right, because most terminals do no bidi and no Arabic shaping: Arabic
+ * letters become their joined presentation forms (U+FB50–U+FEFF, all in the BMP that Lanterna
+ * draws) and the line is reordered by the Unicode bidi algorithm, so that numbers and Latin words
+ * inside Arabic keep their own order. Pure and terminal-free: the Lanterna painter calls it for
+ * every string it puts on screen, and tests call it directly.
+ *
+ * <pre>{@code
+ * VisualLine.of("بقي 32 يوما.", true);           // shaped, reversed, "32" still reads 3 then 2
+ * VisualLine.wrap("a long sentence…", 30, true); // lines of at most 30 cells, each in visual order
+ * }</pre>
+ */
+public final class VisualLine {
+  private static final ArabicShaping SHAPING = new ArabicShaping(
+      ArabicShaping.LETTERS_SHAPE | ArabicShaping.TEXT_DIRECTION_LOGICAL | ArabicShaping.LENGTH_GROW_SHRINK);
+
+  private VisualLine() {}
+
+  /**
+   * One line in visual order. {@code rightToLeft} is the paragraph's base direction: true for a
+   * line of an Arabic screen (punctuation at the end of the sentence goes to the left end).
+   */
+  public static String of(String logical, boolean rightToLeft) {
+    if (!needsWork(logical)) {
+      return logical;
+    }
+    String shaped = shape(logical);
+    Bidi bidi = new Bidi(shaped, rightToLeft ? Bidi.RTL : Bidi.LTR);
+    String plain = bidi.writeReordered(Bidi.REMOVE_BIDI_CONTROLS);
+    String mirrored = bidi.writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS);
+    if (plain.length() != mirrored.length()) {
+      return mirrored;
+    }
+    // Brackets and quotes turn round inside right-to-left text; pictograms (⊘, ∅...) never do.
+    StringBuilder out = new StringBuilder(plain.length());
+    for (int i = 0; i < plain.length(); i++) {
+      out.append(isBracket(plain.charAt(i)) ? mirrored.charAt(i) : plain.charAt(i));
+    }
+    return out.toString();
+  }
+
+  /**
+   * A line of key reminders ("F1 Help", "F2 Language"...) in visual order: on a right-to-left
+   * screen each reminder is kept apart by a right-to-left mark, so that "F3 3422" and "F4 الصور"
+   * do not merge into one left-to-right run.
+   */
+  public static String hints(List<String> reminders, boolean rightToLeft) {
+    String separator = rightToLeft ? "  \u200F" : "  ";
+    return of(" " + String.join(separator, reminders), rightToLeft);
+  }
+
+  /** How many terminal cells a logical string takes once shaped (ligatures make it shorter). */
+  public static int width(String logical) {
+    return needsWork(logical) ? shape(logical).length() : logical.length();
+  }
+
+  /**
+   * Cuts a logical paragraph into lines of at most {@code width} cells at spaces (a longer word is
+   * cut), measured after shaping, then puts each line in visual order. Wrapping happens in logical
+   * order, so the first words of an Arabic sentence are on the first line, at its right end.
+   */
+  public static List<String> wrap(String logical, int width, boolean rightToLeft) {
+    List<String> out = new ArrayList<>();
+    if (width <= 0) {
+      return out;
+    }
+    for (String paragraph : logical.split("\n", -1)) {
+      // The indentation of a list item is kept on each of its lines.
+      String indent = paragraph.substring(0, paragraph.length() - paragraph.stripLeading().length());
+      if (indent.length() * 2 >= width) {
+        indent = "";
+      }
+      int room = width - indent.length();
+      StringBuilder line = new StringBuilder();
+      for (String word : paragraph.strip().split(" +")) {
+        while (width(word) > room) {
+          if (line.length() > 0) {
+            out.add(indent + line);
+            line = new StringBuilder();
+          }
+          int cut = Math.min(word.length(), room);
+          out.add(indent + word.substring(0, cut));
+          word = word.substring(cut);
+        }
+        if (line.length() > 0 && width(line + " " + word) > room) {
+          out.add(indent + line);
+          line = new StringBuilder();
+        }
+        if (line.length() > 0) {
+          line.append(' ');
+        }
+        line.append(word);
+      }
+      out.add(indent + line);
+    }
+    out.replaceAll(l -> of(l, rightToLeft));
+    return out;
+  }
+
+  /**
+   * Shortens a logical string to {@code width} cells, ending with "…" when cut (the end of the
+   * sentence is what goes, whichever side of the screen it is drawn on).
+   */
+  public static String clip(String logical, int width) {
+    if (width(logical) <= width) {
+      return logical;
+    }
+    String cut = logical;
+    while (!cut.isEmpty() && width(cut) > width - 1) {
+      cut = cut.substring(0, cut.length() - 1);
+    }
+    return cut + "…";
+  }
+
+  /** Whether the text holds a right-to-left letter, so that reordering can change it. */
+  public static boolean hasRightToLeft(String text) {
+    return text.codePoints().anyMatch(c -> {
+      byte d = Character.getDirectionality(c);
+      return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+    });
+  }
+
+  private static boolean isBracket(char c) {
+    int type = Character.getType(c);
+    return type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
+        || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
+        || c == '<' || c == '>';
+  }
+
+  private static boolean needsWork(String text) {
+    return hasRightToLeft(text);
+  }
+
+  private static String shape(String logical) {
+    try {
+      return SHAPING.shape(logical);
+    } catch (ArabicShapingException e) {
+      // Only length options can fail; with GROW_SHRINK the text is returned shaped as it fits.
+      throw new IllegalStateException("Cannot shape " + logical, e);
+    }
+  }
+}

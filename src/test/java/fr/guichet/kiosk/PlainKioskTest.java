@@ -1,0 +1,122 @@
+package fr.guichet.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.guichet.api.ApiClient;
+import fr.guichet.i18n.Language;
+import fr.guichet.print.FileSink;
+import fr.guichet.testing.DemoSandbox;
+import fr.guichet.testing.MutableClock;
+import java.io.IOException;
+import java.io.PipedReader;
+import java.io.PipedWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The linear mode for screen readers and braille: plain lines out, lines in, the same kiosk. */
+class PlainKioskTest {
+  @TempDir Path data;
+  @TempDir Path docs;
+  DemoSandbox sandbox;
+
+  @BeforeEach
+  void start() {
+    sandbox = new DemoSandbox(data);
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  Kiosk kiosk(Language language, MutableClock clock) {
+    return new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(docs), language, clock,
+        Kiosk.Options.DEFAULTS.withVoice(Voice.program("guichet-no-such-espeak")));
+  }
+
+  String lines(String... lines) {
+    return String.join("\n", lines) + "\n";
+  }
+
+  @Test
+  void walksTheSliceAsPlainLinesWithoutAnyTerminalControl() {
+    StringWriter out = new StringWriter();
+    String input = lines(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, sandbox.freshTotp(), DemoSandbox.JEANNE_NIR,
+        "14/03/1950", "12345678", "1", "", "/f10");
+    new PlainKiosk(kiosk(Language.FRENCH, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
+        new StringReader(input), out).run();
+    String text = out.toString();
+    assertThat(text).contains("== Connexion de la médiatrice ou du médiateur ==", "> Identifiant: ",
+        "== Qui aidez-vous aujourd’hui ? ==", "== Votre accord ==", "[1] Oui, je suis d’accord",
+        "Jeanne, êtes-vous d’accord ?", "[Entrée] J’atteste que la personne est présente et a dit oui",
+        "== Votre espace Mon Espace Santé ==", "Il reste 32 jours.", "== La séance est terminée ==",
+        "F1 Aide · F2 Langue")
+        .doesNotContain("\u001b").doesNotContain("Guichet-demo-2026").doesNotContain("┌");
+    assertThat(text.indexOf("== Votre accord ==")).isLessThan(text.indexOf("== La séance est terminée =="));
+    assertThat(sandbox.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
+  }
+
+  @Test
+  void printsArabicInLogicalOrderForTheScreenReaderToDoTheBidi() {
+    StringWriter out = new StringWriter();
+    String input = lines(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, sandbox.freshTotp(), DemoSandbox.JEANNE_NIR,
+        "14/03/1950", "12345678");
+    new PlainKiosk(kiosk(Language.ARABIC, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
+        new StringReader(input), out).run();
+    assertThat(out.toString()).contains("== موافقتك ==", "Jeanne، هل توافق؟", "[1] نعم، أوافق")
+        .doesNotContain("\uFEE3");
+  }
+
+  @Test
+  void linesStandForKeys() {
+    assertThat(PlainKiosk.keys("/F2", false)).containsExactly(Key.function(2));
+    assertThat(PlainKiosk.keys("/f10", true)).containsExactly(Key.function(10));
+    assertThat(PlainKiosk.keys("\u001bOP", false)).containsExactly(Key.function(1));
+    assertThat(PlainKiosk.keys("\u001b[15~", false)).containsExactly(Key.function(5));
+    assertThat(PlainKiosk.keys("/esc", false)).containsExactly(Key.ESCAPE);
+    assertThat(PlainKiosk.keys("1", false)).as("a choice is not confirmed by the same line").containsExactly(Key.of('1'));
+    assertThat(PlainKiosk.keys("", false)).containsExactly(Key.ENTER);
+    assertThat(PlainKiosk.keys("ab\r", true)).containsExactly(Key.of('a'), Key.of('b'), Key.ENTER);
+    assertThat(PlainKiosk.keys("//x", true)).containsExactly(Key.of('/'), Key.of('x'), Key.ENTER);
+  }
+
+  @Test
+  void theInactivityWatchRunsInTheLinearModeToo() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
+    StringWriter out = new StringWriter();
+    PipedWriter keyboard = new PipedWriter();
+    PlainKiosk plain = new PlainKiosk(kiosk(Language.FRENCH, clock), new PipedReader(keyboard), out, Duration.ofMillis(5));
+    Thread running = new Thread(plain::run);
+    running.start();
+    keyboard.write(lines(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, sandbox.freshTotp(), DemoSandbox.JEANNE_NIR,
+        "14/03/1950", "12345678", "1", ""));
+    keyboard.flush();
+    await(out, "Il reste 32 jours.");
+    clock.advance(Duration.ofMinutes(4));
+    await(out, "La séance se termine dans 60 secondes.");
+    clock.advance(Duration.ofSeconds(61));
+    await(out, "== La séance est terminée ==");
+    keyboard.close();
+    running.join(5000);
+    assertThat(sandbox.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
+    assertThat(out.toString()).as("the countdown is printed once, not every second")
+        .containsOnlyOnce("La séance se termine dans");
+  }
+
+  private static void await(StringWriter out, String text) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!out.toString().contains(text)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Never printed: " + text + "\n" + out);
+      }
+      Thread.sleep(10);
+    }
+  }
+}
