@@ -3,31 +3,21 @@ package fr.guichet.print;
 import fr.guichet.api.AccountStatus;
 import fr.guichet.api.Receipt;
 import fr.guichet.i18n.Messages;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
 import java.util.Map;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
- * The account status sheet: one A4 page the person takes home, saying in plain words what state
+ * The account status sheet: one page the person takes home, saying in plain words what state
  * their space is in and the dates that matter, with a QR code holding the server's signed
  * statement so that anyone can check the sheet was not made up.
  *
  * <pre>{@code
- * byte[] pdf = StatusSheet.render(new StatusSheet.Content(name, 1950, account, statement, mediator, structure), fr);
+ * byte[] pdf = StatusSheet.render(new StatusSheet.Content(name, 1950, account, statement, mediator, structure),
+ *     Messages.of(Language.FRENCH), Paper.A4, ReceiptLink.of(apiUrl));
  * }</pre>
  */
 public final class StatusSheet {
-  private static final float MARGIN = 56f;
-  private static final float QR_SIDE = 170f;
-
   /** What the sheet says. */
   public record Content(String personName, int birthYear, AccountStatus account, Receipt statement,
       String mediatorName, String structureName) {}
@@ -35,54 +25,41 @@ public final class StatusSheet {
   private StatusSheet() {}
 
   public static byte[] render(Content c, Messages m) {
-    try (PDDocument doc = new PDDocument()) {
-      PDPage page = new PDPage(PDRectangle.A4);
-      doc.addPage(page);
-      PDDocumentInformation info = doc.getDocumentInformation();
-      info.setTitle(m.text("sheet.title"));
-      info.setCreator("Guichet");
-      PDFont regular = Fonts.regular(doc);
-      PDFont bold = Fonts.bold(doc);
-      float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
-      try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-        boolean rtl = m.language().rightToLeft();
-        PageWriter w = new PageWriter(content, MARGIN, PDRectangle.A4.getHeight() - MARGIN, width, rtl);
-        w.paragraph(m.text("sheet.title"), bold, 20, 6);
-        w.paragraph(m.text("sheet.for", Map.of("name", c.personName(), "year", String.valueOf(c.birthYear()))),
-            regular, 13, 18);
-        w.paragraph(m.text("state." + c.account().state() + ".name"), bold, 16, 4);
-        w.paragraph(m.text("state." + c.account().state() + ".sentence"), regular, 13, 10);
-        if (c.account().oppositionDeadline() != null) {
-          w.paragraph(m.text("account.deadline", Map.of("date", m.date(c.account().oppositionDeadline()))), regular, 12, 2);
-        }
-        if (c.account().archiveEnd() != null) {
-          w.paragraph(m.text("account.archive-end", Map.of("date", m.date(c.account().archiveEnd()))), regular, 12, 2);
-        }
-        if (c.account().deletionDue() != null) {
-          w.paragraph(m.text("account.deletion-due", Map.of("date", m.date(c.account().deletionDue()))), regular, 12, 2);
-        }
-        if (!c.account().possibleActions().isEmpty()) {
-          w.skip(8);
-          w.paragraph(m.text("account.possible"), bold, 12, 2);
-          for (String action : c.account().possibleActions()) {
-            w.paragraph("•  " + m.text("action." + action), regular, 12, 0);
-          }
-        }
-        w.skip(16);
-        w.paragraph(m.text("sheet.help"), regular, 11, 0);
-        float qrY = Math.min(w.y() - 24, 330) - QR_SIDE;
-        QrCode.of(c.statement().signed()).draw(content, MARGIN, qrY, QR_SIDE);
-        PageWriter caption = new PageWriter(content, MARGIN + QR_SIDE + 16, qrY + QR_SIDE - 8, width - QR_SIDE - 16, rtl);
-        caption.paragraph(m.text("sheet.qr"), regular, 10, 6);
-        caption.paragraph(m.text("sheet.reference", Map.of("id", c.statement().receiptId())), regular, 9, 0);
-        PageWriter footer = new PageWriter(content, MARGIN, MARGIN + 30, width, rtl);
-        footer.paragraph(m.text("sheet.issued", Map.of(
-            "date", m.date(c.statement().issuedAt().atZone(ZoneId.of("Europe/Paris")).toLocalDate()),
-            "mediator", c.mediatorName(), "structure", c.structureName())), regular, 9, 0);
+    return render(c, m, Paper.A4, ReceiptLink.NONE);
+  }
+
+  public static byte[] render(Content c, Messages m, Paper paper, ReceiptLink link) {
+    try (Sheet sheet = new Sheet(paper, m, "sheet.title")) {
+      sheet.title("sheet.title", Map.of());
+      sheet.line("sheet.for", Map.of("name", c.personName(), "year", String.valueOf(c.birthYear())));
+      sheet.space(10);
+      AccountStatus a = c.account();
+      sheet.heading("state." + a.state() + ".name", Map.of());
+      sheet.line("state." + a.state() + ".sentence", Map.of());
+      if (a.oppositionDeadline() != null) {
+        sheet.line("account.deadline", Map.of("date", m.date(a.oppositionDeadline())));
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      doc.save(out);
-      return out.toByteArray();
+      if (a.archiveEnd() != null) {
+        sheet.line("account.archive-end", Map.of("date", m.date(a.archiveEnd())));
+      }
+      if (a.deletionDue() != null) {
+        sheet.line("account.deletion-due", Map.of("date", m.date(a.deletionDue())));
+      }
+      if (!a.possibleActions().isEmpty()) {
+        sheet.space(6);
+        sheet.heading("account.possible", Map.of());
+        for (String action : a.possibleActions()) {
+          sheet.line("sheet.bullet", Map.of("text", m.text("action." + action)));
+        }
+      }
+      sheet.space(8);
+      sheet.line("sheet.help", Map.of());
+      sheet.space(10);
+      sheet.qr(link.qrText(c.statement()), "sheet.qr", Map.of());
+      sheet.small("sheet.reference", Map.of("id", c.statement().receiptId()));
+      sheet.small("sheet.issued", Map.of("date", m.date(ReceiptLayout.day(c.statement().issuedAt())),
+          "mediator", c.mediatorName(), "structure", c.structureName()));
+      return sheet.finish();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the status sheet", e);
     }

@@ -1,0 +1,55 @@
+package fr.guichet.print;
+
+import fr.guichet.api.JournalEntry;
+import fr.guichet.i18n.Messages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An extract of the person's journal: every action taken in their name, by whom, when, and with
+ * what outcome, in their language; and the last entry's hash in a QR code, so that the chain can
+ * later be compared with the server's ({@code guichet journal verify}).
+ *
+ * <pre>{@code
+ * byte[] pdf = JournalExtract.render("Jeanne M. (1950)", api.journal(session, delegation), messages, Paper.A4);
+ * }</pre>
+ */
+public final class JournalExtract {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+  private JournalExtract() {}
+
+  public static byte[] render(String person, List<JournalEntry> entries, Messages m, Paper paper) {
+    try (Sheet sheet = new Sheet(paper, m, "journal.title")) {
+      sheet.title("journal.title", Map.of());
+      sheet.line("receipt.for", Map.of("person", person));
+      sheet.line("journal.intro", Map.of());
+      sheet.space(8);
+      for (JournalEntry e : entries) {
+        String action = m.has("journal.action." + e.action()) ? m.text("journal.action." + e.action()) : e.action();
+        String outcome = m.text(e.outcome().startsWith("OK") ? "journal.outcome.ok" : "journal.outcome.refused");
+        sheet.line("journal.row", Map.of("date", m.date(ReceiptLayout.day(e.at())),
+            "time", TIME.format(e.at().atZone(ReceiptLayout.PARIS)), "action", action, "outcome", outcome,
+            "actor", actorName(e.actor())));
+      }
+      if (!entries.isEmpty()) {
+        String last = entries.get(entries.size() - 1).hash();
+        sheet.space(10);
+        sheet.qr(last, "journal.qr", Map.of("count", entries.size()));
+        sheet.small("journal.hash", Map.of("hash", last.substring(0, 16)));
+      }
+      return sheet.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot build the journal extract", e);
+    }
+  }
+
+  /** "mediator:m-camille (Camille Bernard)" → "Camille Bernard". */
+  static String actorName(String actor) {
+    int open = actor.indexOf('(');
+    return open >= 0 && actor.endsWith(")") ? actor.substring(open + 1, actor.length() - 1) : actor;
+  }
+}

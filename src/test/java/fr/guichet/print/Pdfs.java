@@ -1,0 +1,69 @@
+package fr.guichet.print;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.text.Normalizer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/** Reading back what a document says: its text, and the QR code on its last page. */
+final class Pdfs {
+  private Pdfs() {}
+
+  /** The text, with Arabic presentation forms folded back to letters (NFKC). */
+  static String text(byte[] pdf) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return Normalizer.normalize(new PDFTextStripper().getText(doc), Normalizer.Form.NFKC);
+    }
+  }
+
+  /** The text with line breaks made spaces, to find a sentence whatever the width cut. */
+  static String flowing(byte[] pdf) throws IOException {
+    return text(pdf).replaceAll("\\s+", " ");
+  }
+
+  /**
+   * The glyphs of each line as drawn, left to right, with the characters their font maps them to
+   * (before any normalisation): what a reader's eye meets, in that order. Lines top to bottom.
+   */
+  static java.util.List<String> visualLines(byte[] pdf) throws IOException {
+    java.util.List<org.apache.pdfbox.text.TextPosition> all = new java.util.ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      PDFTextStripper stripper = new PDFTextStripper() {
+        @Override
+        protected void writeString(String text, java.util.List<org.apache.pdfbox.text.TextPosition> positions) {
+          all.addAll(positions);
+        }
+      };
+      stripper.setEndPage(1);
+      stripper.getText(doc);
+    }
+    java.util.Map<Integer, java.util.List<org.apache.pdfbox.text.TextPosition>> byLine = new java.util.TreeMap<>();
+    all.forEach(t -> byLine.computeIfAbsent(Math.round(t.getYDirAdj()), y -> new java.util.ArrayList<>()).add(t));
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    byLine.values().forEach(line -> {
+      StringBuilder drawn = new StringBuilder();
+      line.stream().sorted(java.util.Comparator.comparingDouble(org.apache.pdfbox.text.TextPosition::getXDirAdj))
+          .forEach(t -> drawn.append(t.getUnicode()));
+      lines.add(drawn.toString());
+    });
+    return lines;
+  }
+
+  static int pages(byte[] pdf) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return doc.getNumberOfPages();
+    }
+  }
+
+  /** The QR code of the last page, rendered at 150 dpi and decoded with ZXing. */
+  static String qr(byte[] pdf) throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(doc.getNumberOfPages() - 1, 150, ImageType.GRAY);
+      return QrImages.decode(page);
+    }
+  }
+}
