@@ -4,9 +4,12 @@ import fr.guichet.api.AccountStatus;
 import fr.guichet.api.ApiException;
 import fr.guichet.api.IdempotencyKey;
 import fr.guichet.api.Receipt;
+import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.AccountState;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.Delivery;
+import fr.guichet.print.Paper;
+import fr.guichet.print.ReceiptLink;
 import fr.guichet.print.PrintFailure;
 import fr.guichet.print.StatusSheet;
 import java.util.ArrayList;
@@ -41,8 +44,17 @@ record AccountScreen(Say notice) implements Screen {
     }
     AccountState state = AccountState.valueOf(account.state());
     tiles.add(new View.Tile("1", Pictogram.PRINT.symbol(), m.text("account.print")));
-    tiles.add(new View.Tile("2", Pictogram.END.symbol(), m.text("key.end-sitting")));
-    return new View(m.text("account.title"), kiosk.forWhom(m), Pictogram.of(state).lines(), describe(account, m),
+    List<String> actions = account.possibleActions();
+    for (int i = 0; i < actions.size(); i++) {
+      tiles.add(new View.Tile(String.valueOf(i + 2), Pictogram.of(AccountAction.valueOf(actions.get(i))).symbol(),
+          m.text("action." + actions.get(i))));
+    }
+    tiles.add(new View.Tile(String.valueOf(actions.size() + 2), Pictogram.END.symbol(), m.text("key.end-sitting")));
+    List<String> lines = describe(account, m);
+    if (!actions.isEmpty()) {
+      lines = lines.subList(0, lines.size() - actions.size() - 1); // the tiles say it
+    }
+    return new View(m.text("account.title"), kiosk.forWhom(m), Pictogram.of(state).lines(), lines,
         List.of(), -1, tiles, notice == null ? null : notice.in(m), kiosk.hints(m, false));
   }
 
@@ -72,36 +84,50 @@ record AccountScreen(Say notice) implements Screen {
 
   @Override
   public Screen onKey(Key key, Kiosk kiosk) {
-    if (key.digit() == 2) {
-      kiosk.endSitting();
-      return new EndedScreen();
+    AccountStatus account = kiosk.sitting().account();
+    int d = key.digit();
+    if (account == null) {
+      return d == 1 ? load(kiosk) : d == 2 ? end(kiosk) : this;
     }
-    if (key.digit() != 1) {
-      return this;
+    List<String> actions = account.possibleActions();
+    if (d == 1) {
+      return new AccountScreen(printStatusSheet(kiosk));
     }
-    if (kiosk.sitting().account() == null) {
-      return load(kiosk);
+    if (d >= 2 && d - 2 < actions.size()) {
+      return ActionScreen.start(AccountAction.valueOf(actions.get(d - 2)));
     }
-    return printStatusSheet(kiosk);
+    return d == actions.size() + 2 ? end(kiosk) : this;
   }
 
-  private AccountScreen printStatusSheet(Kiosk kiosk) {
+  private static Screen end(Kiosk kiosk) {
+    kiosk.endSitting();
+    return new EndedScreen();
+  }
+
+  /** Prints the status sheet before an action that changes it (closure), then goes back to it. */
+  static Screen printFirst(Kiosk kiosk, ActionScreen back) {
+    Say said = printStatusSheet(kiosk);
+    return new ActionScreen(back.action(), back.step(), back.withDeletion(), back.code(), back.challenge(), back.result(),
+        said);
+  }
+
+  private static Say printStatusSheet(Kiosk kiosk) {
     Sitting s = kiosk.sitting();
     Receipt statement;
     try {
       statement = kiosk.api().statusStatement(kiosk.mediator(), s.delegation(), IdempotencyKey.random());
     } catch (ApiException e) {
-      return new AccountScreen(Say.problem(e.problem()));
+      return Say.problem(e.problem());
     }
-    byte[] pdf = StatusSheet.render(new StatusSheet.Content(s.displayName(), s.person().birthYear(), s.account(),
+    byte[] pdf = StatusSheet.render(new StatusSheet.Content(s.displayName(), s.birthYear(), s.account(),
         statement, kiosk.mediator().mediatorName(), kiosk.mediator().structureName()),
-        Messages.of(kiosk.language()));
+        Messages.of(kiosk.language()), Paper.A4, ReceiptLink.of(kiosk.api().baseUrl()));
     try {
       Delivery delivery = kiosk.output().deliver("fiche-etat-" + statement.receiptId() + ".pdf", pdf);
-      return new AccountScreen(Say.success("print.done." + delivery.kind().name().toLowerCase(java.util.Locale.ROOT),
-          Map.of("where", delivery.where())));
+      return Say.success("print.done." + delivery.kind().name().toLowerCase(java.util.Locale.ROOT),
+          Map.of("where", delivery.where()));
     } catch (PrintFailure e) {
-      return new AccountScreen(Say.error(e.messageKey()));
+      return Say.error(e.messageKey());
     }
   }
 

@@ -60,9 +60,9 @@ record ConsentScreen(boolean attesting, Say notice) implements Screen {
     }
     Sitting s = kiosk.sitting();
     try {
-      Delegation d = kiosk.api().consent(kiosk.mediator(), ConsentRequest.forSelf(s.person().identificationId(),
-          List.of(Scope.ACCOUNT_READ.wire()), MINUTES, kiosk.language().tag(), TEXT_VERSION),
-          IdempotencyKey.random());
+      Delegation d = kiosk.api().consent(kiosk.mediator(), new ConsentRequest(s.person().identificationId(),
+          s.target() == null ? null : s.target().personId(), List.of(Scope.ACCOUNT_READ.wire()), MINUTES,
+          kiosk.language().tag(), TEXT_VERSION, true, true), IdempotencyKey.random());
       kiosk.sitting(s.withDelegation(d));
       return AccountScreen.load(kiosk);
     } catch (ApiException e) {

@@ -53,8 +53,8 @@ record IdentifyScreen(Form form, Say notice) implements Screen {
       Identification who = kiosk.api().identify(kiosk.mediator(), IdentificationRequest.byVitale(form.value("nir"), birth,
           form.value("vitale")),
           IdempotencyKey.random());
-      kiosk.sitting(new Sitting(who, null, null));
-      return new ConsentScreen(false, null);
+      kiosk.sitting(Sitting.of(who, form.value("nir"), birth));
+      return who.represents().isEmpty() ? new ConsentScreen(false, null) : ForWhomScreen.FIRST;
     } catch (ApiException e) {
       String k = e.problem().messageKey();
       String field = k.startsWith("invalid.nir") ? "nir" : k.startsWith("invalid.vitale") ? "vitale" : "nir";

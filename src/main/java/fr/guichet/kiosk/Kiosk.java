@@ -78,6 +78,7 @@ public final class Kiosk {
   private int keptFiles;
   private Instant lastKey;
   private Say flash;
+  private PendingActions pending = PendingActions.inMemory();
 
   public Kiosk(ApiClient api, DocumentSink output, Language language, Clock clock) {
     this(api, output, language, clock, Options.DEFAULTS);
@@ -267,6 +268,39 @@ public final class Kiosk {
     screen = LoginScreen.fresh();
   }
 
+  /** Where confirmed actions wait for the server's answer (a file survives a restart). */
+  public void usePendingActions(PendingActions store) {
+    this.pending = store;
+  }
+
+  PendingActions pending() {
+    return pending;
+  }
+
+  /** What the mediator must know after login: actions confirmed before that may not have reached the server. */
+  Say pendingNotice() {
+    List<PendingActions.Pending> all = pending.all();
+    if (all.isEmpty()) {
+      return null;
+    }
+    PendingActions.Pending first = all.get(0);
+    return new Say(View.Tone.WAIT, "flow.pending", Map.of("count", all.size(),
+        "action", new Say.Word("action." + first.action()),
+        "when", java.time.format.DateTimeFormatter.ofPattern("dd/MM HH:mm").format(first.at().atZone(clock.getZone()))));
+  }
+
+  /** Revokes a delegation replaced by a wider one; it expires on its own if the server does not answer. */
+  void revokeQuietly(fr.guichet.api.Delegation old) {
+    if (old == null || mediator == null) {
+      return;
+    }
+    try {
+      api.revoke(mediator, old, IdempotencyKey.random());
+    } catch (ApiException e) {
+      // It expires within the hour anyway, and the new delegation is the one in use.
+    }
+  }
+
   /** How many documents of the last sitting stay on disk because the operator chose a save folder. */
   int keptFiles() {
     return keptFiles;
@@ -340,6 +374,12 @@ public final class Kiosk {
     if (sitting == null) {
       return null;
     }
-    return m.text("sitting.for-whom", java.util.Map.of("name", sitting.displayName(), "year", String.valueOf(sitting.person().birthYear())));
+    String line = m.text("sitting.for-whom", Map.of("name", sitting.displayName(), "year",
+        String.valueOf(sitting.birthYear())));
+    if (sitting.target() == null) {
+      return line;
+    }
+    return line + " · " + m.text("sitting.by." + sitting.target().kind(), Map.of("name",
+        sitting.person().firstName() + " " + sitting.person().lastName()));
   }
 }

@@ -40,7 +40,7 @@ record LoginScreen(Form form, Say notice) implements Screen {
     try {
       kiosk.loggedIn(kiosk.api().login(new LoginRequest(form.value("login").strip(), form.value("password"),
           form.value("totp"))));
-      return IdentifyScreen.fresh(null);
+      return IdentifyScreen.fresh(kiosk.pendingNotice());
     } catch (ApiException e) {
       // Never keep a wrong secret on screen; the login stays to be corrected.
       Form retry = form.clear("password").clear("totp").focusOn("password");

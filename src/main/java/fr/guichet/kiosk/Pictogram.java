@@ -120,4 +120,15 @@ public enum Pictogram {
   public static Pictogram of(AccountState state) {
     return valueOf(state.name());
   }
+
+  /** The symbol of an action: the state it leads to. */
+  public static Pictogram of(fr.guichet.domain.AccountAction action) {
+    return switch (action) {
+      case RECORD_OPPOSITION -> OPPOSED;
+      case WITHDRAW_OPPOSITION, CREATE_ON_REQUEST -> ANNOUNCED;
+      case ACTIVATE, REOPEN -> ACTIVE;
+      case CLOSE -> CLOSED;
+      case REQUEST_DELETION -> CLOSED_DELETION_REQUESTED;
+    };
+  }
 }

@@ -3,21 +3,66 @@ package fr.guichet.kiosk;
 import fr.guichet.api.AccountStatus;
 import fr.guichet.api.Delegation;
 import fr.guichet.api.Identification;
+import fr.guichet.api.Represented;
+import java.time.LocalDate;
 
 /**
- * The one person being helped now, in memory only: who they are, the live delegation once they
- * consented, and what the server last said of their space. Dropped when the sitting ends.
+ * The one person being helped now, in memory only: who they are (and the papers they showed,
+ * needed again to send them a code), for whom they act (themself, a child, a protected adult, a
+ * person they care for), the live delegation once they consented, and what the server last said
+ * of the space. Dropped when the sitting ends.
+ *
+ * @param target the person whose space this is, or null for the identified person themself
  */
-record Sitting(Identification person, Delegation delegation, AccountStatus account) {
+record Sitting(Identification person, String nir, LocalDate birthDate, Represented target, Delegation delegation,
+    AccountStatus account) {
+
+  static Sitting of(Identification person, String nir, LocalDate birthDate) {
+    return new Sitting(person, nir, birthDate, null, null, null);
+  }
+
+  Sitting forTarget(Represented t) {
+    return new Sitting(person, nir, birthDate, t, delegation, account);
+  }
+
+  Sitting withPerson(Identification p) {
+    return new Sitting(p, nir, birthDate, target, delegation, account);
+  }
+
   Sitting withDelegation(Delegation d) {
-    return new Sitting(person, d, account);
+    return new Sitting(person, nir, birthDate, target, d, account);
   }
 
   Sitting withAccount(AccountStatus a) {
-    return new Sitting(person, delegation, a);
+    return new Sitting(person, nir, birthDate, target, delegation, a);
   }
 
+  /** The id of the space this sitting is about. */
+  String targetId() {
+    return target == null ? person.personId() : target.personId();
+  }
+
+  /** The name of the person whose space this is. */
   String displayName() {
-    return person.firstName() + " " + person.lastName();
+    return target == null ? person.firstName() + " " + person.lastName() : target.firstName() + " " + target.lastName();
+  }
+
+  int birthYear() {
+    return target == null ? person.birthYear() : target.birthYear();
+  }
+
+  /** First name, initial and birth year: how receipts and the pending list name a person. */
+  String shortName() {
+    String last = target == null ? person.lastName() : target.lastName();
+    String first = target == null ? person.firstName() : target.firstName();
+    return first + " " + last.charAt(0) + ". (" + birthYear() + ")";
+  }
+
+  boolean hasScope(String scope) {
+    return delegation != null && delegation.scopes().contains(scope);
+  }
+
+  boolean strong() {
+    return "STRONG".equals(person.strength());
   }
 }

@@ -111,7 +111,10 @@ final class Accounts {
   AccountStatus view(Connection c, Grant grant) throws SQLException {
     People.Person person = People.require(c, grant.personId());
     Account.Today today = person.account().on(rules.today(), rules.oppositionPeriod());
-    List<String> possible = today.possibleActions().stream().map(AccountAction::name).toList();
+    // What the person acting may ever do: a caregiver is never offered a closure.
+    List<String> possible = today.possibleActions().stream()
+        .filter(a -> grant.actingAs().allows(a.requiredScope()))
+        .map(AccountAction::name).toList();
     List<String> allowed = today.possibleActions().stream()
         .filter(a -> grant.scopes().contains(a.requiredScope()) && grant.actingAs().allows(a.requiredScope()))
         .map(AccountAction::name)

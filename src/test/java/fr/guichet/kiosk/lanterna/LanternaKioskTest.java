@@ -348,7 +348,7 @@ class LanternaKioskTest {
     VirtualScreen s = open(Language.FRENCH);
     s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
     s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter().type("12345678").enter().type("1").enter();
-    s.type("2");
+    s.type("4"); // 1 print, 2 oppose, 3 activate, 4 end of sitting
     assertThat(s.text()).contains("La séance est terminée");
     assertThat(sandbox.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
   }

@@ -1,0 +1,302 @@
+package fr.guichet.kiosk;
+
+import fr.guichet.api.ActionResult;
+import fr.guichet.api.ActivationRequest;
+import fr.guichet.api.ApiClient;
+import fr.guichet.api.ApiException;
+import fr.guichet.api.ClosureRequest;
+import fr.guichet.api.ConsentRequest;
+import fr.guichet.api.ContactChallenge;
+import fr.guichet.api.ContactCodeRequest;
+import fr.guichet.api.Delegation;
+import fr.guichet.api.IdempotencyKey;
+import fr.guichet.api.ProofRequest;
+import fr.guichet.domain.AccountAction;
+import fr.guichet.domain.AccountState;
+import fr.guichet.domain.Scope;
+import fr.guichet.i18n.Messages;
+import fr.guichet.print.ActionReceipt;
+import fr.guichet.print.Delivery;
+import fr.guichet.print.Paper;
+import fr.guichet.print.PrintFailure;
+import fr.guichet.print.ReceiptLink;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One action on the space (opposition, withdrawal, creation, activation, closure, deletion
+ * request, reopening), walked through with the person: what it changes first, their yes, the
+ * strong identification closing needs, the mediator's attestation (a consent to just this action),
+ * the read-back of what will be sent, then the result with how to undo it and until when, and the
+ * receipt to print. A confirmed action keeps one idempotency key across every retry and restart.
+ *
+ * <pre>{@code
+ * Screen next = ActionScreen.start(AccountAction.RECORD_OPPOSITION);
+ * }</pre>
+ *
+ * @param withDeletion for a closure: whether the data are to be deleted too
+ * @param challenge the code sent to the person's contact, while waiting for it
+ */
+record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form code, ContactChallenge challenge,
+    ActionResult result, Say notice) implements Screen {
+
+  /** Where the walk-through is. */
+  enum Step { EXPLAIN, STRONG_SEND, STRONG_CODE, ATTEST, CONFIRM, RETRY, DONE }
+
+  static final String TEXT_VERSION = "consent-action-v1";
+
+  static ActionScreen start(AccountAction action) {
+    Form code = action == AccountAction.ACTIVATE
+        ? new Form(List.of(Form.Entry.text("code", "flow.field.letter-code", "flow.help.letter-code", 12)), 0)
+        : null;
+    return new ActionScreen(action, Step.EXPLAIN, false, code, null, null, null);
+  }
+
+  private ActionScreen to(Step next, Say say) {
+    return new ActionScreen(action, next, withDeletion, code, challenge, result, say);
+  }
+
+  @Override
+  public View view(Kiosk kiosk, Messages m) {
+    String name = kiosk.sitting().shortName();
+    String id = action.name();
+    List<String> lines = new ArrayList<>();
+    List<View.Tile> tiles = new ArrayList<>();
+    List<View.Field> fields = List.of();
+    int focus = -1;
+    List<String> picture = List.of();
+    String title = m.text("flow." + id + ".title");
+    switch (step) {
+      case EXPLAIN -> {
+        lines.addAll(List.of(m.text("flow." + id + ".explain").split("\n")));
+        if (action == AccountAction.CLOSE) {
+          tiles.add(new View.Tile("1", Pictogram.CLOSED.symbol(), m.text("flow.CLOSE.keep")));
+          tiles.add(new View.Tile("2", Pictogram.CLOSED_DELETION_REQUESTED.symbol(), m.text("flow.CLOSE.delete")));
+          tiles.add(new View.Tile("3", Pictogram.PRINT.symbol(), m.text("flow.print-first")));
+        } else {
+          lines.add(m.text("flow.question", Map.of("name", kiosk.sitting().person().firstName())));
+          tiles.add(new View.Tile("1", Pictogram.YES.symbol(), m.text("flow.yes")));
+          tiles.add(new View.Tile("2", Pictogram.NO.symbol(), m.text("flow.no")));
+        }
+        if (code != null) {
+          fields = code.fields(m);
+          focus = code.focus();
+        }
+      }
+      case STRONG_SEND -> {
+        lines.add(m.text("flow.strong.explain"));
+        tiles.add(new View.Tile(m.text("key.enter"), Pictogram.PHONE.symbol(), m.text("flow.strong.send")));
+        tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
+      }
+      case STRONG_CODE -> {
+        lines.add(m.text("flow.strong.sent", Map.of("where", challenge.maskedDestination())));
+        fields = code.fields(m);
+        focus = code.focus();
+      }
+      case ATTEST -> {
+        lines.add(m.text("consent.who", Map.of("mediator", kiosk.mediator().mediatorName(),
+            "structure", kiosk.mediator().structureName())));
+        lines.add("  " + Pictogram.YES.symbol() + " " + m.text("scope." + action.requiredScope().wire().replace(':', '-')));
+        lines.add(m.text("consent.duration", Map.of("minutes", ConsentScreen.MINUTES)));
+        lines.add("");
+        lines.add(m.text("consent.attest"));
+        tiles.add(new View.Tile(m.text("key.enter"), Pictogram.YES.symbol(), m.text("consent.attest.yes")));
+        tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("consent.attest.no")));
+      }
+      case CONFIRM -> {
+        lines.add(m.text("flow.readback"));
+        lines.add("  " + m.text("flow." + id + (withDeletion ? ".readback-deletion" : ".readback"), Map.of("name", name)));
+        tiles.add(new View.Tile("1", Pictogram.YES.symbol(), m.text("flow.send")));
+        tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
+      }
+      case RETRY -> {
+        lines.add(m.text("flow.retry"));
+        tiles.add(new View.Tile("1", Pictogram.NEXT.symbol(), m.text("flow.retry-now")));
+      }
+      case DONE -> {
+        title = m.text("flow." + id + ".done");
+        picture = Pictogram.of(AccountState.valueOf(result.account().state())).lines();
+        lines.add(m.text("state." + result.account().state() + ".sentence"));
+        lines.addAll(undo(m));
+        tiles.add(new View.Tile("1", Pictogram.PRINT.symbol(), m.text("flow.print-receipt")));
+        tiles.add(new View.Tile("2", Pictogram.BACK.symbol(), m.text("flow.back-to-account")));
+      }
+    }
+    return new View(title, kiosk.forWhom(m), picture, lines, fields, focus, tiles, notice == null ? null : notice.in(m),
+        kiosk.hints(m, step != Step.DONE && step != Step.RETRY));
+  }
+
+  /** How to undo what was just done, and until when: the right to make a mistake. */
+  private List<String> undo(Messages m) {
+    Map<String, Object> facts = result.receipt().payload();
+    List<String> lines = new ArrayList<>();
+    String deadline = date(m, facts.get("oppositionDeadline"));
+    String due = date(m, facts.get("deletionDue"));
+    switch (action) {
+      case RECORD_OPPOSITION -> lines.add(m.text("receipt.undo.withdraw", Map.of("date", deadline)));
+      case WITHDRAW_OPPOSITION -> lines.add(m.text("receipt.undo.oppose-again", Map.of("date", deadline)));
+      case CLOSE, REQUEST_DELETION -> {
+        if (due.isEmpty()) {
+          lines.add(m.text("account.archive-end", Map.of("date", date(m, facts.get("archiveEnd")))));
+          lines.add(m.text("receipt.undo.reopen"));
+        } else {
+          lines.add(m.text("account.deletion-due", Map.of("date", due)));
+          lines.add(m.text("receipt.undo.reopen-before", Map.of("date", due)));
+        }
+      }
+      case REOPEN -> lines.add(m.text(Boolean.TRUE.equals(facts.get("dataRestored"))
+          ? "receipt.reopen.restored" : "receipt.reopen.not-restored"));
+      default -> { }
+    }
+    return lines;
+  }
+
+  private static String date(Messages m, Object iso) {
+    return iso == null ? "" : m.date(java.time.LocalDate.parse(iso.toString()));
+  }
+
+  @Override
+  public Screen onKey(Key key, Kiosk kiosk) {
+    boolean escape = key.kind() == Key.Kind.ESCAPE;
+    return switch (step) {
+      case EXPLAIN -> explain(key, kiosk);
+      case STRONG_SEND -> escape ? to(Step.EXPLAIN, null) : key.kind() == Key.Kind.ENTER ? sendCode(kiosk) : this;
+      case STRONG_CODE -> escape ? to(Step.EXPLAIN, null) : key.kind() == Key.Kind.ENTER ? checkCode(kiosk)
+          : new ActionScreen(action, step, withDeletion, code.edit(key), challenge, result, notice);
+      case ATTEST -> escape ? to(Step.EXPLAIN, null) : key.kind() == Key.Kind.ENTER ? consent(kiosk) : this;
+      case CONFIRM -> escape ? to(Step.EXPLAIN, null) : key.digit() == 1 ? send(kiosk) : this;
+      case RETRY -> key.digit() == 1 ? send(kiosk) : this;
+      case DONE -> key.digit() == 1 ? printReceipt(kiosk) : key.digit() == 2 || escape ? AccountScreen.load(kiosk) : this;
+    };
+  }
+
+  private Screen explain(Key key, Kiosk kiosk) {
+    if (key.kind() == Key.Kind.ESCAPE || (action != AccountAction.CLOSE && key.digit() == 2)) {
+      return AccountScreen.load(kiosk);
+    }
+    if (code != null && key.digit() != 1) {
+      return new ActionScreen(action, step, withDeletion, code.edit(key), challenge, result, notice);
+    }
+    boolean deletion = false;
+    if (action == AccountAction.CLOSE) {
+      if (key.digit() == 3) {
+        return AccountScreen.printFirst(kiosk, this);
+      }
+      if (key.digit() != 1 && key.digit() != 2) {
+        return this;
+      }
+      deletion = key.digit() == 2;
+    } else if (key.digit() != 1) {
+      return this;
+    }
+    if (code != null && code.value("code").isBlank()) {
+      return to(Step.EXPLAIN, Say.error("form.missing"));
+    }
+    ActionScreen chosen = new ActionScreen(action, step, deletion, code, challenge, result, null);
+    return chosen.next(kiosk);
+  }
+
+  /** After the person's yes: the strong identification if needed, the consent if needed, the read-back. */
+  private ActionScreen next(Kiosk kiosk) {
+    Sitting s = kiosk.sitting();
+    String scope = action.requiredScope().wire();
+    if (action.requiredScope() == Scope.RECORD_CLOSE && !s.strong()) {
+      return to(Step.STRONG_SEND, null);
+    }
+    return s.hasScope(scope) ? to(Step.CONFIRM, null) : to(Step.ATTEST, null);
+  }
+
+  private Screen sendCode(Kiosk kiosk) {
+    Sitting s = kiosk.sitting();
+    try {
+      ContactChallenge sent = kiosk.api().contactCode(kiosk.mediator(), new ContactCodeRequest(s.nir(), s.birthDate()),
+          IdempotencyKey.random());
+      Form codeForm = new Form(List.of(Form.Entry.digits("code", "flow.field.code", "flow.help.code", 6, "")), 0);
+      return new ActionScreen(action, Step.STRONG_CODE, withDeletion, codeForm, sent, result, null);
+    } catch (ApiException e) {
+      return to(Step.STRONG_SEND, Say.problem(e.problem()));
+    }
+  }
+
+  private Screen checkCode(Kiosk kiosk) {
+    Sitting s = kiosk.sitting();
+    try {
+      var strong = kiosk.api().addProof(kiosk.mediator(), s.person().identificationId(),
+          new ProofRequest("CONTACT_CODE", code.value("code"), challenge.challengeId(), null), IdempotencyKey.random());
+      kiosk.sitting(s.withPerson(strong));
+      return new ActionScreen(action, Step.ATTEST, withDeletion, null, null, result, null);
+    } catch (ApiException e) {
+      return new ActionScreen(action, Step.STRONG_CODE, withDeletion, code.clear("code"), challenge, result,
+          Say.problem(e.problem()));
+    }
+  }
+
+  /** The mediator attests: a consent to the scopes so far plus this action's, for the rest of the sitting. */
+  private Screen consent(Kiosk kiosk) {
+    Sitting s = kiosk.sitting();
+    Set<String> scopes = new LinkedHashSet<>(s.delegation().scopes());
+    scopes.add(action.requiredScope().wire());
+    try {
+      Delegation d = kiosk.api().consent(kiosk.mediator(), new ConsentRequest(s.person().identificationId(),
+          s.target() == null ? null : s.target().personId(), List.copyOf(scopes), ConsentScreen.MINUTES,
+          kiosk.language().tag(), TEXT_VERSION, true, true), IdempotencyKey.random());
+      Delegation old = s.delegation();
+      kiosk.sitting(s.withDelegation(d));
+      kiosk.revokeQuietly(old);
+      return to(Step.CONFIRM, null);
+    } catch (ApiException e) {
+      return to(Step.EXPLAIN, Say.problem(e.problem()));
+    }
+  }
+
+  /**
+   * Sends the confirmed action with its one idempotency key (the same after a network failure or a
+   * restart), and says "done" only when the server said so.
+   */
+  private Screen send(Kiosk kiosk) {
+    Sitting s = kiosk.sitting();
+    String key = kiosk.pending().keyFor(s.targetId(), action.name(), kiosk.clock().instant());
+    IdempotencyKey k = new IdempotencyKey(key);
+    ApiClient api = kiosk.api();
+    try {
+      ActionResult done = switch (action) {
+        case RECORD_OPPOSITION -> api.recordOpposition(kiosk.mediator(), s.delegation(), k);
+        case WITHDRAW_OPPOSITION -> api.withdrawOpposition(kiosk.mediator(), s.delegation(), k);
+        case CREATE_ON_REQUEST -> api.requestCreation(kiosk.mediator(), s.delegation(), k);
+        case ACTIVATE -> api.activate(kiosk.mediator(), s.delegation(), new ActivationRequest(code.value("code")), k);
+        case CLOSE -> api.close(kiosk.mediator(), s.delegation(), new ClosureRequest(withDeletion), k);
+        case REQUEST_DELETION -> api.requestDeletion(kiosk.mediator(), s.delegation(), k);
+        case REOPEN -> api.reopen(kiosk.mediator(), s.delegation(), k);
+      };
+      kiosk.pending().done(key);
+      kiosk.sitting(s.withAccount(done.account()));
+      return new ActionScreen(action, Step.DONE, withDeletion, code, challenge, done, Say.success("flow.sent", Map.of()));
+    } catch (ApiException e) {
+      if (e.problem().slug().equals("network")) {
+        return to(Step.RETRY, new Say(View.Tone.WAIT, "flow.still-trying", Map.of()));
+      }
+      kiosk.pending().done(key); // the server answered: refused, nothing was done
+      return new AccountScreen(Say.problem(e.problem()));
+    }
+  }
+
+  private Screen printReceipt(Kiosk kiosk) {
+    try {
+      byte[] pdf = ActionReceipt.any(result.receipt(), Messages.of(kiosk.language()), Paper.A4,
+          ReceiptLink.of(kiosk.api().baseUrl()));
+      Delivery d = kiosk.output().deliver("recu-" + result.receipt().receiptId() + ".pdf", pdf);
+      return to(Step.DONE, Say.success("print.done." + d.kind().name().toLowerCase(java.util.Locale.ROOT),
+          Map.of("where", d.where())));
+    } catch (PrintFailure e) {
+      return to(Step.DONE, Say.error(e.messageKey()));
+    }
+  }
+
+  @Override
+  public String helpTopic() {
+    return "action";
+  }
+}
