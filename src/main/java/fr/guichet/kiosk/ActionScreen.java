@@ -28,10 +28,10 @@ import java.util.Set;
 
 /**
  * One action on the space (opposition, withdrawal, creation, activation, closure, deletion
- * request, reopening), walked through with the person: what it changes first, their yes, the
- * strong identification closing needs, the mediator's attestation (a consent to just this action),
- * the read-back of what will be sent, then the result with how to undo it and until when, and the
- * receipt to print. A confirmed action keeps one idempotency key across every retry and restart.
+ * request, reopening), walked through with the person: what it changes first and their yes, the
+ * strong identification closing needs, the read-back of what will be sent where the mediator
+ * attests the person's yes (the consent to just this action), then the result with how to undo it
+ * and until when, and the receipt to print. A confirmed action keeps one idempotency key across every retry and restart.
  *
  * <pre>{@code
  * Screen next = ActionScreen.start(AccountAction.RECORD_OPPOSITION);
@@ -44,7 +44,7 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
     ActionResult result, Say notice) implements Screen {
 
   /** Where the walk-through is. */
-  enum Step { EXPLAIN, STRONG_SEND, STRONG_CODE, ATTEST, CONFIRM, RETRY, DONE }
+  enum Step { EXPLAIN, STRONG_SEND, STRONG_CODE, CONFIRM, RETRY, DONE }
 
   static final String TEXT_VERSION = "consent-action-v1";
 
@@ -96,20 +96,17 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
         fields = code.fields(m);
         focus = code.focus();
       }
-      case ATTEST -> {
-        lines.add(m.text("consent.who", Map.of("mediator", kiosk.mediator().mediatorName(),
-            "structure", kiosk.mediator().structureName())));
-        lines.add("  " + Pictogram.YES.symbol() + " " + m.text("scope." + action.requiredScope().wire().replace(':', '-')));
-        lines.add(m.text("consent.duration", Map.of("minutes", ConsentScreen.MINUTES)));
-        lines.add("");
-        lines.add(m.text("consent.attest"));
-        tiles.add(new View.Tile(m.text("key.enter"), Pictogram.YES.symbol(), m.text("consent.attest.yes")));
-        tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("consent.attest.no")));
-      }
       case CONFIRM -> {
         lines.add(m.text("flow.readback"));
         lines.add("  " + m.text("flow." + id + (withDeletion ? ".readback-deletion" : ".readback"), Map.of("name", name)));
-        tiles.add(new View.Tile("1", Pictogram.YES.symbol(), m.text("flow.send")));
+        boolean consent = !kiosk.sitting().hasScope(action.requiredScope().wire());
+        if (consent) {
+          // The person's yes was given on the first screen; the mediator attests it, and that is the consent.
+          lines.add(m.text("consent.duration", Map.of("minutes", ConsentScreen.MINUTES)));
+          lines.add(m.text("consent.attest"));
+        }
+        tiles.add(new View.Tile(m.text("key.enter"), Pictogram.YES.symbol(),
+            m.text(consent ? "flow.attest-and-send" : "flow.send")));
         tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
       }
       case RETRY -> {
@@ -166,8 +163,7 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
       case STRONG_SEND -> escape ? to(Step.EXPLAIN, null) : key.kind() == Key.Kind.ENTER ? sendCode(kiosk) : this;
       case STRONG_CODE -> escape ? to(Step.EXPLAIN, null) : key.kind() == Key.Kind.ENTER ? checkCode(kiosk)
           : new ActionScreen(action, step, withDeletion, code.edit(key), challenge, result, notice);
-      case ATTEST -> escape ? to(Step.EXPLAIN, null) : key.kind() == Key.Kind.ENTER ? consent(kiosk) : this;
-      case CONFIRM -> escape ? to(Step.EXPLAIN, null) : key.digit() == 1 ? send(kiosk) : this;
+      case CONFIRM -> escape ? to(Step.EXPLAIN, null) : key.kind() == Key.Kind.ENTER || key.digit() == 1 ? confirm(kiosk) : this;
       case RETRY -> key.digit() == 1 ? send(kiosk) : this;
       case DONE -> key.digit() == 1 ? printReceipt(kiosk) : key.digit() == 2 || escape ? AccountScreen.load(kiosk) : this;
     };
@@ -199,14 +195,23 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
     return chosen.next(kiosk);
   }
 
-  /** After the person's yes: the strong identification if needed, the consent if needed, the read-back. */
+  /** After the person's yes: the strong identification if needed, then the read-back. */
   private ActionScreen next(Kiosk kiosk) {
-    Sitting s = kiosk.sitting();
-    String scope = action.requiredScope().wire();
-    if (action.requiredScope() == Scope.RECORD_CLOSE && !s.strong()) {
+    if (action.requiredScope() == Scope.RECORD_CLOSE && !kiosk.sitting().strong()) {
       return to(Step.STRONG_SEND, null);
     }
-    return s.hasScope(scope) ? to(Step.CONFIRM, null) : to(Step.ATTEST, null);
+    return to(Step.CONFIRM, null);
+  }
+
+  /** The mediator confirms the read-back: the consent to this action if the sitting lacks it, then the action. */
+  private Screen confirm(Kiosk kiosk) {
+    if (!kiosk.sitting().hasScope(action.requiredScope().wire())) {
+      Say refused = consent(kiosk);
+      if (refused != null) {
+        return to(Step.EXPLAIN, refused);
+      }
+    }
+    return send(kiosk);
   }
 
   private Screen sendCode(Kiosk kiosk) {
@@ -227,15 +232,18 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
       var strong = kiosk.api().addProof(kiosk.mediator(), s.person().identificationId(),
           new ProofRequest("CONTACT_CODE", code.value("code"), challenge.challengeId(), null), IdempotencyKey.random());
       kiosk.sitting(s.withPerson(strong));
-      return new ActionScreen(action, Step.ATTEST, withDeletion, null, null, result, null);
+      return new ActionScreen(action, Step.CONFIRM, withDeletion, null, null, result, null);
     } catch (ApiException e) {
       return new ActionScreen(action, Step.STRONG_CODE, withDeletion, code.clear("code"), challenge, result,
           Say.problem(e.problem()));
     }
   }
 
-  /** The mediator attests: a consent to the scopes so far plus this action's, for the rest of the sitting. */
-  private Screen consent(Kiosk kiosk) {
+  /**
+   * The consent to the scopes so far plus this action's, for the rest of the sitting; null when
+   * recorded, else why not.
+   */
+  private Say consent(Kiosk kiosk) {
     Sitting s = kiosk.sitting();
     Set<String> scopes = new LinkedHashSet<>(s.delegation().scopes());
     scopes.add(action.requiredScope().wire());
@@ -246,9 +254,9 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
       Delegation old = s.delegation();
       kiosk.sitting(s.withDelegation(d));
       kiosk.revokeQuietly(old);
-      return to(Step.CONFIRM, null);
+      return null;
     } catch (ApiException e) {
-      return to(Step.EXPLAIN, Say.problem(e.problem()));
+      return Say.problem(e.problem());
     }
   }
 

@@ -1,0 +1,232 @@
+package fr.guichet.kiosk.lanterna;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.input.KeyType;
+import fr.guichet.api.ApiClient;
+import fr.guichet.i18n.Language;
+import fr.guichet.kiosk.Kiosk;
+import fr.guichet.kiosk.PendingActions;
+import fr.guichet.print.FileSink;
+import fr.guichet.testing.CuttingProxy;
+import fr.guichet.testing.DemoSandbox;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The account flows at the counter, keyboard only on the virtual terminal at 80×24, against the
+ * reference server: opposition and its withdrawal, closure with the strong identification and
+ * reopening, acting for a child, a caregiver who is never offered a closure, refusals, a lost
+ * reply, and an action left unconfirmed by a restart. Key presses after the consent are counted.
+ */
+class AccountFlowsTest {
+  @TempDir Path data;
+  @TempDir Path documents;
+  @TempDir Path state;
+  DemoSandbox sandbox;
+  VirtualScreen screen;
+  int keys;
+
+  @BeforeEach
+  void start() {
+    sandbox = new DemoSandbox(data);
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    if (screen != null) {
+      screen.close();
+    }
+    sandbox.close();
+  }
+
+  VirtualScreen open(String url, PendingActions pending) {
+    Kiosk kiosk = new Kiosk(new ApiClient(url), FileSink.workingCopies(documents), Language.FRENCH,
+        Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris")));
+    kiosk.usePendingActions(pending);
+    screen = new VirtualScreen(kiosk, 80, 24);
+    return screen;
+  }
+
+  VirtualScreen open() {
+    return open(sandbox.server.url(), PendingActions.inMemory());
+  }
+
+  /** Login, identification, (for whom), the person's yes and the attestation: the account screen. */
+  VirtualScreen toTheAccount(VirtualScreen s, String personId, String forWhomDigit) {
+    DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(personId);
+    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    s.type(p.nir()).enter().type(p.birth().getDayOfMonth() + "/" + p.birth().getMonthValue() + "/" + p.birth().getYear())
+        .enter().type(p.vitale()).enter();
+    if (forWhomDigit != null) {
+      assertThat(s.text()).contains("Pour qui faites-vous cette démarche ?");
+      s.type(forWhomDigit);
+    }
+    s.type("1").enter();
+    keys = 0;
+    return s;
+  }
+
+  VirtualScreen key(String digitOrText) {
+    keys += digitOrText.length();
+    return screen.type(digitOrText);
+  }
+
+  VirtualScreen enter() {
+    keys++;
+    return screen.enter();
+  }
+
+  @Test
+  void anOppositionInThreeKeysThenItsWithdrawalInThree() throws IOException {
+    VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
+    assertThat(s.text()).contains("Espace bientôt créé", "2  ⊘  refuser la création de l’espace", "3  ✓  ouvrir votre espace",
+        "4  ■");
+    key("2");
+    assertThat(s.flowing()).contains("Refuser la création de votre espace", "ne sera pas créé",
+        "Vous pourrez annuler ce refus jusqu’à la date limite.", "Jeanne, voulez-vous le faire maintenant ?");
+    key("1");
+    assertThat(s.flowing()).contains("Voici ce qui va être envoyé :", "refuser la création de l’espace de Jeanne M. (1950).",
+        "la personne est-elle à côté de vous ?");
+    assertThat(sandbox.journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
+    enter();
+    assertThat(s.flowing()).contains("Votre refus est enregistré", "Vous pouvez annuler ce refus jusqu’au 31 décembre 2026.",
+        "C’est fait.");
+    assertThat(keys).as("key presses for an opposition after identification and consent").isLessThanOrEqualTo(5);
+    assertThat(sandbox.journal("person:p-jeanne")).containsSubsequence("CONSENT OK", "OPPOSITION_RECORDED OK");
+
+    s.type("1");
+    assertThat(s.flowing()).contains("enregistré");
+    try (Stream<Path> files = Files.list(documents)) {
+      assertThat(files.map(f -> f.getFileName().toString())).anySatisfy(f -> assertThat(f).startsWith("recu-rcp-"));
+    }
+
+    s.type("2");
+    assertThat(s.text()).contains("Vous avez refusé l’espace", "2  ✉  annuler votre refus");
+    keys = 0;
+    key("2").type("");
+    key("1");
+    enter();
+    assertThat(s.flowing()).contains("Votre refus est annulé", "Vous pouvez encore refuser jusqu’au 31 décembre 2026.");
+    assertThat(keys).isLessThanOrEqualTo(5);
+    assertThat(sandbox.journal("person:p-jeanne")).contains("OPPOSITION_WITHDRAWN OK");
+  }
+
+  @Test
+  void aClosureAsksForTheCodeThenClosesAndTheSpaceCanBeReopened() {
+    VirtualScreen s = toTheAccount(open(), "p-louis", "1");
+    assertThat(s.text()).contains("Espace ouvert", "2  ▣  fermer votre espace");
+    key("2");
+    assertThat(s.flowing()).contains("Vos données sont gardées 10 ans", "1 ▣ Fermer et garder mes données 10 ans",
+        "2 ✗ Fermer et effacer mes données", "3 ▤ Imprimer d’abord la fiche d’état");
+    key("1");
+    assertThat(s.flowing()).contains("il faut une 2e preuve d’identité");
+    int beforeCode = keys;
+    enter();
+    assertThat(s.flowing()).contains("Un code est envoyé à l***@example.org.");
+    key(sandbox.lastCode("p-louis"));
+    enter();
+    int codeKeys = keys - beforeCode;
+    assertThat(s.flowing()).contains("fermer l’espace de Louis P. (1985), données gardées 10 ans.");
+    enter();
+    assertThat(s.flowing()).contains("Votre espace est fermé", "Vos données sont gardées jusqu’au 29 novembre 2036.",
+        "Vous pouvez rouvrir votre espace à tout moment.");
+    assertThat(keys - codeKeys).as("key presses for a closure, the code step apart").isLessThanOrEqualTo(8);
+    assertThat(keys - codeKeys).as("closure keys without the code step").isEqualTo(3);
+    assertThat(codeKeys).as("send the code, type 6 digits, Enter").isEqualTo(8);
+
+    s.type("2");
+    assertThat(s.text()).contains("Espace fermé", "rouvrir votre espace");
+    s.type("3").type("1").enter(); // a closed space: 2 ask for deletion, 3 reopen
+    assertThat(s.flowing()).contains("Votre espace est rouvert", "Vos données gardées sont revenues");
+    assertThat(sandbox.journal("person:p-louis")).containsSubsequence("CLOSED OK", "REOPENED OK");
+  }
+
+  @Test
+  void aParentActsForTheirChildWithTheChildOnTopOfEveryScreen() {
+    VirtualScreen s = open();
+    toTheAccount(s, "p-louis", "2");
+    assertThat(s.text()).contains("Pour : Emma Petit (né·e en 2015) · par Louis Petit, représentant légal");
+    assertThat(sandbox.journal("person:p-emma")).contains("CONSENT OK", "ACCOUNT_READ OK");
+  }
+
+  @Test
+  void aCaregiverIsNeverOfferedAClosure() {
+    VirtualScreen s = toTheAccount(open(), "p-alain", "2");
+    assertThat(s.text()).contains("Pour : Georgette Roux", "par Alain Roux, aidant", "Espace ouvert")
+        .doesNotContain("fermer votre espace");
+  }
+
+  @Test
+  void theDayAfterTheDeadlineOppositionIsNoLongerOffered() {
+    sandbox.clock.set(Instant.parse("2027-01-01T09:00:00Z"));
+    VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
+    assertThat(s.text()).contains("Espace créé, pas encore utilisé").doesNotContain("refuser la création");
+  }
+
+  @Test
+  void aClosedSpaceOffersReopeningAndDeletionNotClosure() {
+    VirtualScreen s = toTheAccount(open(), "p-fatima", null);
+    assertThat(s.text()).contains("Espace fermé", "rouvrir votre espace", "demander l’effacement de vos données")
+        .doesNotContain("fermer votre espace");
+  }
+
+  @Test
+  void anExpiredAgreementIsSaidPlainlyAndNothingIsDone() {
+    VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
+    sandbox.clock.advance(java.time.Duration.ofMinutes(31)); // the agreement lasted 30 minutes
+    s.type("2").type("1").enter();
+    assertThat(s.flowing()).containsAnyOf("Votre connexion a pris fin", "Le temps de l’accord est fini");
+    assertThat(sandbox.journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
+  }
+
+  @Test
+  void aLostReplyIsRetriedWithTheSameKeyAndTheActionExistsOnce() throws IOException {
+    try (CuttingProxy proxy = new CuttingProxy(sandbox.server.port(), "POST /v1/persons/p-jeanne/opposition", 1)) {
+      VirtualScreen s = toTheAccount(open(proxy.url(), PendingActions.inMemory()), "p-jeanne", null);
+      s.type("2").type("1").enter();
+      assertThat(proxy.dropped).hasValue(1);
+      assertThat(s.flowing()).contains("Votre refus est enregistré");
+      assertThat(sandbox.journal("person:p-jeanne").stream().filter(l -> l.equals("OPPOSITION_RECORDED OK"))).hasSize(1);
+      assertThat(sandbox.query("SELECT count(*) FROM receipt WHERE kind = 'record-opposition'", r -> r.getLong(1)))
+          .containsExactly(1L);
+    }
+  }
+
+  @Test
+  void anActionLeftUnconfirmedByARestartIsNamedAndDoneOnce() throws IOException {
+    Path file = state.resolve("pending");
+    try (CuttingProxy proxy = new CuttingProxy(sandbox.server.port(), "POST /v1/persons/p-jeanne/opposition", 10)) {
+      VirtualScreen s = toTheAccount(open(proxy.url(), PendingActions.inFile(file)), "p-jeanne", null);
+      s.type("2").type("1").enter();
+      assertThat(s.flowing()).contains("Le serveur n’a pas encore répondu", "Nous réessayons avec la même demande");
+      assertThat(s.flowing()).doesNotContain("Votre refus est enregistré");
+    }
+    screen.close();
+    // The kiosk restarts (the file survived); the server had applied the opposition.
+    VirtualScreen s = open(sandbox.server.url(), PendingActions.inFile(file));
+    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    assertThat(s.flowing()).contains("1 action n’a peut-être pas été confirmée : refuser la création de l’espace");
+    DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-jeanne");
+    s.type(p.nir()).enter().type("14/03/1950").enter().type(p.vitale()).enter().type("1").enter();
+    assertThat(s.text()).contains("Vous avez refusé l’espace");
+    assertThat(sandbox.journal("person:p-jeanne").stream().filter(l -> l.equals("OPPOSITION_RECORDED OK"))).hasSize(1);
+  }
+
+  @Test
+  void escapeGoesBackWithoutDoingAnything() {
+    VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
+    s.type("2").type("1").press(KeyType.Escape).press(KeyType.Escape);
+    assertThat(s.text()).contains("Espace bientôt créé");
+    assertThat(sandbox.journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
+  }
+}
