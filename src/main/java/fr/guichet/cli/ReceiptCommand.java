@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ReceiptCommand {
   @Command(name = "verify", mixinStandardHelpOptions = true,
       description = {"Check a receipt: the text its QR code holds, signed by the server.",
+          "The text may be the verification link the QR code holds (.../verify?r=...).",
           "Offline with --public-key (from GET /v1/keys), or through a server with --server.",
           "Exit code 0: genuine (its content is printed); 1: forged, altered or from another server; 2: usage error."})
   static final class Verify implements Callable<Integer> {
@@ -56,7 +57,7 @@ public final class ReceiptCommand {
         spec.commandLine().getErr().println("Cannot get the public key: " + e.getMessage());
         return 2;
       }
-      ReceiptCheck check = verifier.check(read(receipt));
+      ReceiptCheck check = verifier.check(fr.guichet.print.ReceiptLink.signedPart(read(receipt)));
       if (json) {
         spec.commandLine().getOut().println(Json.mapper().writeValueAsString(check));
       } else if (check.valid()) {

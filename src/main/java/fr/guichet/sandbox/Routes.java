@@ -102,6 +102,10 @@ final class Routes {
       send(ctx, 200, receipts.check(body.get("signed") instanceof String s ? s : null));
     });
 
+    route(app, HandlerType.GET, "/verify", ctx -> {
+      String r = ctx.queryParam("r");
+      ctx.contentType("text/html; charset=utf-8").result(VerifyPage.render(receipts.check(r == null ? null : r.strip())));
+    });
     route(app, HandlerType.POST, "/v1/sessions", ctx -> {
       Audit audit = audit(ctx, "LOGIN");
       LoginRequest request = body(ctx.bodyAsBytes(), LoginRequest.class);

@@ -63,6 +63,11 @@ class ReceiptCommandTest {
   }
 
   @Test
+  void acceptsTheVerificationLinkAQrCodeHolds() {
+    assertThat(run("receipt", "verify", "https://guichet.example/verify?r=" + receipt, "--public-key", publicKey)).isZero();
+  }
+
+  @Test
   void checksThroughTheServer() {
     assertThat(run("receipt", "verify", receipt, "--server", sandbox.server.url())).isZero();
   }
