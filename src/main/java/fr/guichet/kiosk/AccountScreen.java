@@ -47,7 +47,7 @@ record AccountScreen(Say notice) implements Screen {
     List<String> actions = account.possibleActions();
     for (int i = 0; i < actions.size(); i++) {
       tiles.add(new View.Tile(String.valueOf(i + 2), Pictogram.of(AccountAction.valueOf(actions.get(i))).symbol(),
-          m.text("action." + actions.get(i))));
+          capitalized(m.text("action." + actions.get(i)), m)));
     }
     tiles.add(new View.Tile(String.valueOf(actions.size() + 2), Pictogram.END.symbol(), m.text("key.end-sitting")));
     List<String> lines = describe(account, m);
@@ -97,6 +97,11 @@ record AccountScreen(Say notice) implements Screen {
       return ActionScreen.start(AccountAction.valueOf(actions.get(d - 2)));
     }
     return d == actions.size() + 2 ? end(kiosk) : this;
+  }
+
+  /** "fermer votre espace" in a list, "Fermer votre espace" on a tile. */
+  static String capitalized(String text, Messages m) {
+    return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(m.language().locale()) + text.substring(1);
   }
 
   private static Screen end(Kiosk kiosk) {

@@ -89,7 +89,7 @@ class AccountFlowsTest {
   @Test
   void anOppositionInThreeKeysThenItsWithdrawalInThree() throws IOException {
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
-    assertThat(s.text()).contains("Espace bientôt créé", "2  ⊘  refuser la création de l’espace", "3  ✓  ouvrir votre espace",
+    assertThat(s.text()).contains("Espace bientôt créé", "2  ⊘  Refuser la création de l’espace", "3  ✓  Ouvrir votre espace",
         "4  ■");
     key("2");
     assertThat(s.flowing()).contains("Refuser la création de votre espace", "ne sera pas créé",
@@ -111,7 +111,7 @@ class AccountFlowsTest {
     }
 
     s.type("2");
-    assertThat(s.text()).contains("Vous avez refusé l’espace", "2  ✉  annuler votre refus");
+    assertThat(s.text()).contains("Vous avez refusé l’espace", "2  ✉  Annuler votre refus");
     keys = 0;
     key("2").type("");
     key("1");
@@ -124,7 +124,7 @@ class AccountFlowsTest {
   @Test
   void aClosureAsksForTheCodeThenClosesAndTheSpaceCanBeReopened() {
     VirtualScreen s = toTheAccount(open(), "p-louis", "1");
-    assertThat(s.text()).contains("Espace ouvert", "2  ▣  fermer votre espace");
+    assertThat(s.text()).contains("Espace ouvert", "2  ▣  Fermer votre espace");
     key("2");
     assertThat(s.flowing()).contains("Vos données sont gardées 10 ans", "1 ▣ Fermer et garder mes données 10 ans",
         "2 ✗ Fermer et effacer mes données", "3 ▤ Imprimer d’abord la fiche d’état");
@@ -145,7 +145,7 @@ class AccountFlowsTest {
     assertThat(codeKeys).as("send the code, type 6 digits, Enter").isEqualTo(8);
 
     s.type("2");
-    assertThat(s.text()).contains("Espace fermé", "rouvrir votre espace");
+    assertThat(s.text()).contains("Espace fermé", "Rouvrir votre espace");
     s.type("3").type("1").enter(); // a closed space: 2 ask for deletion, 3 reopen
     assertThat(s.flowing()).contains("Votre espace est rouvert", "Vos données gardées sont revenues");
     assertThat(sandbox.journal("person:p-louis")).containsSubsequence("CLOSED OK", "REOPENED OK");
@@ -163,7 +163,7 @@ class AccountFlowsTest {
   void aCaregiverIsNeverOfferedAClosure() {
     VirtualScreen s = toTheAccount(open(), "p-alain", "2");
     assertThat(s.text()).contains("Pour : Georgette Roux", "par Alain Roux, aidant", "Espace ouvert")
-        .doesNotContain("fermer votre espace");
+        .doesNotContain("Fermer votre espace");
   }
 
   @Test
@@ -176,8 +176,8 @@ class AccountFlowsTest {
   @Test
   void aClosedSpaceOffersReopeningAndDeletionNotClosure() {
     VirtualScreen s = toTheAccount(open(), "p-fatima", null);
-    assertThat(s.text()).contains("Espace fermé", "rouvrir votre espace", "demander l’effacement de vos données")
-        .doesNotContain("fermer votre espace");
+    assertThat(s.text()).contains("Espace fermé", "Rouvrir votre espace", "Demander l’effacement de vos données")
+        .doesNotContain("Fermer votre espace");
   }
 
   @Test
