@@ -7,10 +7,8 @@ import fr.guichet.api.Receipt;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.AccountState;
 import fr.guichet.i18n.Messages;
-import fr.guichet.print.Delivery;
 import fr.guichet.print.Paper;
 import fr.guichet.print.ReceiptLink;
-import fr.guichet.print.PrintFailure;
 import fr.guichet.print.StatusSheet;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,13 +125,7 @@ record AccountScreen(Say notice) implements Screen {
     byte[] pdf = StatusSheet.render(new StatusSheet.Content(s.displayName(), s.birthYear(), s.account(),
         statement, kiosk.mediator().mediatorName(), kiosk.mediator().structureName()),
         Messages.of(kiosk.language()), Paper.A4, ReceiptLink.of(kiosk.api().baseUrl()));
-    try {
-      Delivery delivery = kiosk.output().deliver("fiche-etat-" + statement.receiptId() + ".pdf", pdf);
-      return Say.success("print.done." + delivery.kind().name().toLowerCase(java.util.Locale.ROOT),
-          Map.of("where", delivery.where()));
-    } catch (PrintFailure e) {
-      return Say.error(e.messageKey());
-    }
+    return kiosk.print("fiche-etat-" + statement.receiptId() + ".pdf", pdf);
   }
 
   @Override

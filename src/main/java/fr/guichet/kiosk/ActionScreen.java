@@ -16,9 +16,7 @@ import fr.guichet.domain.AccountState;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.ActionReceipt;
-import fr.guichet.print.Delivery;
 import fr.guichet.print.Paper;
-import fr.guichet.print.PrintFailure;
 import fr.guichet.print.ReceiptLink;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -292,15 +290,9 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
   }
 
   private Screen printReceipt(Kiosk kiosk) {
-    try {
-      byte[] pdf = ActionReceipt.any(result.receipt(), Messages.of(kiosk.language()), Paper.A4,
-          ReceiptLink.of(kiosk.api().baseUrl()));
-      Delivery d = kiosk.output().deliver("recu-" + result.receipt().receiptId() + ".pdf", pdf);
-      return to(Step.DONE, Say.success("print.done." + d.kind().name().toLowerCase(java.util.Locale.ROOT),
-          Map.of("where", d.where())));
-    } catch (PrintFailure e) {
-      return to(Step.DONE, Say.error(e.messageKey()));
-    }
+    byte[] pdf = ActionReceipt.any(result.receipt(), Messages.of(kiosk.language()), Paper.A4,
+        ReceiptLink.of(kiosk.api().baseUrl()));
+    return to(Step.DONE, kiosk.print("recu-" + result.receipt().receiptId() + ".pdf", pdf));
   }
 
   @Override

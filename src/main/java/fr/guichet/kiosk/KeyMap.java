@@ -11,6 +11,8 @@ final class KeyMap {
   static final int LISTEN = 5;
   static final int LANGUAGES = 6;
   static final int THEME = 7;
+  /** Saves the document the printer refused, so that nothing is lost. */
+  static final int SAVE = 8;
   static final int END_SITTING = 10;
   static final int LOGOUT = 12;
 

@@ -79,6 +79,11 @@ public final class Kiosk {
   private Instant lastKey;
   private Say flash;
   private PendingActions pending = PendingActions.inMemory();
+  /** A document the printer refused, kept in memory until it is saved or the sitting ends. */
+  private Unprinted unprinted;
+  private fr.guichet.print.FileSink fallback;
+
+  private record Unprinted(String fileName, byte[] pdf) {}
 
   public Kiosk(ApiClient api, DocumentSink output, Language language, Clock clock) {
     this(api, output, language, clock, Options.DEFAULTS);
@@ -122,6 +127,8 @@ public final class Kiosk {
     } else if (key.isFunction(KeyMap.THEME)) {
       theme = theme.next();
       flash = new Say(View.Tone.INFO, "theme.changed", Map.of("theme", new Say.Word("theme." + theme.id())));
+    } else if (key.isFunction(KeyMap.SAVE) && unprinted != null) {
+      flash = saveUnprinted();
     } else if (key.isFunction(KeyMap.END_SITTING) && sitting != null) {
       endSitting();
       screen = new EndedScreen();
@@ -220,6 +227,9 @@ public final class Kiosk {
     hints.add(new View.Hint("F3", m.text("key.support")));
     hints.add(new View.Hint("F4", m.text("key.legend")));
     hints.add(new View.Hint("F5", m.text("key.listen")));
+    if (unprinted != null) {
+      hints.add(new View.Hint("F8", m.text("key.save")));
+    }
     if (sitting != null) {
       hints.add(new View.Hint("F10", m.text("key.end")));
     } else if (mediator != null) {
@@ -239,6 +249,10 @@ public final class Kiosk {
     Sitting ending = sitting;
     sitting = null;
     keptFiles = output.endSitting().size();
+    unprinted = null;
+    if (fallback != null) {
+      fallback.endSitting();
+    }
     if (ending != null && ending.delegation() != null && mediator != null) {
       try {
         api.revoke(mediator, ending.delegation(), IdempotencyKey.random());
@@ -266,6 +280,34 @@ public final class Kiosk {
       }
     }
     screen = LoginScreen.fresh();
+  }
+
+  /**
+   * Prints a document, or says why not and keeps it for F8 (save to a file instead): a printer
+   * out of paper never loses a receipt.
+   */
+  Say print(String fileName, byte[] pdf) {
+    try {
+      fr.guichet.print.Delivery d = output.deliver(fileName, pdf);
+      unprinted = null;
+      return Say.success("print.done." + d.kind().name().toLowerCase(java.util.Locale.ROOT), Map.of("where", d.where()));
+    } catch (fr.guichet.print.PrintFailure e) {
+      unprinted = new Unprinted(fileName, pdf);
+      return new Say(View.Tone.ERROR, "print.failed-save", Map.of("why", new Say.Word(e.messageKey())));
+    }
+  }
+
+  private Say saveUnprinted() {
+    try {
+      if (fallback == null) {
+        fallback = fr.guichet.print.FileSink.workingCopies(java.nio.file.Files.createTempDirectory("guichet-saved-"));
+      }
+      fr.guichet.print.Delivery d = fallback.deliver(unprinted.fileName(), unprinted.pdf());
+      unprinted = null;
+      return Say.success("print.done.file", Map.of("where", d.where()));
+    } catch (fr.guichet.print.PrintFailure | java.io.IOException e) {
+      return Say.error("print.error.file");
+    }
   }
 
   /** Where confirmed actions wait for the server's answer (a file survives a restart). */

@@ -223,6 +223,19 @@ class AccountFlowsTest {
   }
 
   @Test
+  void aMissingPrinterIsSaidAndF8SavesTheDocumentInstead() throws IOException {
+    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server.url()), new fr.guichet.print.PrinterSink("no-such-printer"),
+        Language.FRENCH, Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris")));
+    screen = new VirtualScreen(kiosk, 80, 24);
+    VirtualScreen s = toTheAccount(screen, "p-jeanne", null);
+    s.type("1");
+    assertThat(s.flowing()).contains("L’imprimante est introuvable", "Touche F8 : enregistrer le document", "F8 Enregistrer");
+    s.press(KeyType.F8);
+    assertThat(s.flowing()).contains("La fiche est enregistrée");
+    assertThat(s.text()).doesNotContain("F8 Enregistrer");
+  }
+
+  @Test
   void escapeGoesBackWithoutDoingAnything() {
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
     s.type("2").type("1").press(KeyType.Escape).press(KeyType.Escape);
