@@ -47,7 +47,11 @@ record AccountScreen(Say notice) implements Screen {
       tiles.add(new View.Tile(String.valueOf(i + 2), Pictogram.of(AccountAction.valueOf(actions.get(i))).symbol(),
           capitalized(m.text("action." + actions.get(i)), m)));
     }
-    tiles.add(new View.Tile(String.valueOf(actions.size() + 2), Pictogram.END.symbol(), m.text("key.end-sitting")));
+    int next = actions.size() + 2;
+    if (hasDocuments(state)) {
+      tiles.add(new View.Tile(String.valueOf(next++), Pictogram.PRINT.symbol(), m.text("documents.title")));
+    }
+    tiles.add(new View.Tile(String.valueOf(next), Pictogram.END.symbol(), m.text("key.end-sitting")));
     List<String> lines = describe(account, m);
     if (!actions.isEmpty()) {
       lines = lines.subList(0, lines.size() - actions.size() - 1); // the tiles say it
@@ -94,7 +98,19 @@ record AccountScreen(Say notice) implements Screen {
     if (d >= 2 && d - 2 < actions.size()) {
       return ActionScreen.start(AccountAction.valueOf(actions.get(d - 2)));
     }
-    return d == actions.size() + 2 ? end(kiosk) : this;
+    int next = actions.size() + 2;
+    if (hasDocuments(AccountState.valueOf(account.state()))) {
+      if (d == next) {
+        return DocumentsScreen.open(kiosk);
+      }
+      next++;
+    }
+    return d == next ? end(kiosk) : this;
+  }
+
+  /** A space that exists, open or closed but not deleted, may hold documents. */
+  private static boolean hasDocuments(AccountState state) {
+    return state == AccountState.ACTIVE || state == AccountState.ACTIVE_NOT_ACTIVATED;
   }
 
   /** "fermer votre espace" in a list, "Fermer votre espace" on a tile. */

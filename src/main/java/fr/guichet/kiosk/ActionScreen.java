@@ -5,10 +5,8 @@ import fr.guichet.api.ActivationRequest;
 import fr.guichet.api.ApiClient;
 import fr.guichet.api.ApiException;
 import fr.guichet.api.ClosureRequest;
-import fr.guichet.api.ConsentRequest;
 import fr.guichet.api.ContactChallenge;
 import fr.guichet.api.ContactCodeRequest;
-import fr.guichet.api.Delegation;
 import fr.guichet.api.IdempotencyKey;
 import fr.guichet.api.ProofRequest;
 import fr.guichet.domain.AccountAction;
@@ -19,10 +17,8 @@ import fr.guichet.print.ActionReceipt;
 import fr.guichet.print.Paper;
 import fr.guichet.print.ReceiptLink;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One action on the space (opposition, withdrawal, creation, activation, closure, deletion
@@ -204,7 +200,7 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
   /** The mediator confirms the read-back: the consent to this action if the sitting lacks it, then the action. */
   private Screen confirm(Kiosk kiosk) {
     if (!kiosk.sitting().hasScope(action.requiredScope().wire())) {
-      Say refused = consent(kiosk);
+      Say refused = kiosk.widenConsent(action.requiredScope().wire(), TEXT_VERSION);
       if (refused != null) {
         return to(Step.EXPLAIN, refused);
       }
@@ -234,27 +230,6 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
     } catch (ApiException e) {
       return new ActionScreen(action, Step.STRONG_CODE, withDeletion, code.clear("code"), challenge, result,
           Say.problem(e.problem()));
-    }
-  }
-
-  /**
-   * The consent to the scopes so far plus this action's, for the rest of the sitting; null when
-   * recorded, else why not.
-   */
-  private Say consent(Kiosk kiosk) {
-    Sitting s = kiosk.sitting();
-    Set<String> scopes = new LinkedHashSet<>(s.delegation().scopes());
-    scopes.add(action.requiredScope().wire());
-    try {
-      Delegation d = kiosk.api().consent(kiosk.mediator(), new ConsentRequest(s.person().identificationId(),
-          s.target() == null ? null : s.target().personId(), List.copyOf(scopes), ConsentScreen.MINUTES,
-          kiosk.language().tag(), TEXT_VERSION, true, true), IdempotencyKey.random());
-      Delegation old = s.delegation();
-      kiosk.sitting(s.withDelegation(d));
-      kiosk.revokeQuietly(old);
-      return null;
-    } catch (ApiException e) {
-      return Say.problem(e.problem());
     }
   }
 

@@ -331,6 +331,27 @@ public final class Kiosk {
         "when", java.time.format.DateTimeFormatter.ofPattern("dd/MM HH:mm").format(first.at().atZone(clock.getZone()))));
   }
 
+  /**
+   * Records the person's consent to one more scope for the rest of the sitting (the mediator has
+   * just attested their yes): a new delegation with the scopes so far plus this one replaces the
+   * old, which is revoked. Null when recorded, else why not.
+   */
+  Say widenConsent(String scope, String textVersion) {
+    java.util.Set<String> scopes = new java.util.LinkedHashSet<>(sitting.delegation().scopes());
+    scopes.add(scope);
+    try {
+      fr.guichet.api.Delegation d = api.consent(mediator, new fr.guichet.api.ConsentRequest(
+          sitting.person().identificationId(), sitting.target() == null ? null : sitting.target().personId(),
+          List.copyOf(scopes), ConsentScreen.MINUTES, language.tag(), textVersion, true, true), IdempotencyKey.random());
+      fr.guichet.api.Delegation old = sitting.delegation();
+      sitting = sitting.withDelegation(d);
+      revokeQuietly(old);
+      return null;
+    } catch (ApiException e) {
+      return Say.problem(e.problem());
+    }
+  }
+
   /** Revokes a delegation replaced by a wider one; it expires on its own if the server does not answer. */
   void revokeQuietly(fr.guichet.api.Delegation old) {
     if (old == null || mediator == null) {

@@ -236,6 +236,24 @@ class AccountFlowsTest {
   }
 
   @Test
+  void thePersonsDocumentsByCategoryChooseOneAndItIsPrinted() throws IOException {
+    VirtualScreen s = toTheAccount(open(), "p-louis", "1");
+    assertThat(s.text()).contains("3  ▤  Mes documents", "4  ■");
+    s.type("3");
+    assertThat(s.flowing()).contains("regarder vos documents", "Louis, voulez-vous voir et imprimer vos documents ?");
+    s.enter();
+    assertThat(s.flowing()).contains("Ordonnances et soins — Ordonnance du Dr Lefèvre", "Résultats de biologie — Bilan sanguin");
+    s.type("2");
+    assertThat(s.flowing()).contains("La fiche est enregistrée");
+    try (Stream<Path> files = Files.list(documents)) {
+      assertThat(files.map(f -> f.getFileName().toString())).contains("doc-louis-2.pdf");
+    }
+    assertThat(sandbox.journal("person:p-louis")).contains("DOCUMENTS_LISTED OK", "DOCUMENT_READ OK");
+    s.press(KeyType.Escape);
+    assertThat(s.text()).contains("Espace ouvert");
+  }
+
+  @Test
   void escapeGoesBackWithoutDoingAnything() {
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
     s.type("2").type("1").press(KeyType.Escape).press(KeyType.Escape);
