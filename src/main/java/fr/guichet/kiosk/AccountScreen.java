@@ -52,9 +52,12 @@ record AccountScreen(Say notice) implements Screen {
       tiles.add(new View.Tile(String.valueOf(next++), Pictogram.PRINT.symbol(), m.text("documents.title")));
     }
     tiles.add(new View.Tile(String.valueOf(next), Pictogram.END.symbol(), m.text("key.end-sitting")));
-    List<String> lines = describe(account, m);
+    List<String> lines = new ArrayList<>(describe(account, m));
     if (!actions.isEmpty()) {
-      lines = lines.subList(0, lines.size() - actions.size() - 1); // the tiles say it
+      lines = new ArrayList<>(lines.subList(0, lines.size() - actions.size() - 1)); // the tiles say it
+    }
+    if (actions.contains(AccountAction.ACTIVATE.name())) {
+      lines.add(m.text("account.phone")); // to open the space at home
     }
     return new View(m.text("account.title"), kiosk.forWhom(m), Pictogram.of(state).lines(), lines,
         List.of(), -1, tiles, notice == null ? null : notice.in(m), kiosk.hints(m, false));

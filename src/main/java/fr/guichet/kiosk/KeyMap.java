@@ -13,6 +13,8 @@ final class KeyMap {
   static final int THEME = 7;
   /** Saves the document the printer refused, so that nothing is lost. */
   static final int SAVE = 8;
+  /** The official site's QR code on screen: continue on the phone. */
+  static final int PHONE = 9;
   static final int END_SITTING = 10;
   static final int LOGOUT = 12;
 

@@ -127,6 +127,8 @@ public final class Kiosk {
     } else if (key.isFunction(KeyMap.THEME)) {
       theme = theme.next();
       flash = new Say(View.Tone.INFO, "theme.changed", Map.of("theme", new Say.Word("theme." + theme.id())));
+    } else if (key.isFunction(KeyMap.PHONE) && !(screen instanceof QrScreen) && mediator != null) {
+      screen = new QrScreen(screen);
     } else if (key.isFunction(KeyMap.SAVE) && unprinted != null) {
       flash = saveUnprinted();
     } else if (key.isFunction(KeyMap.END_SITTING) && sitting != null) {

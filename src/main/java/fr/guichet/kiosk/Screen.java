@@ -8,7 +8,7 @@ import fr.guichet.i18n.Messages;
  */
 sealed interface Screen
     permits LoginScreen, IdentifyScreen, ConsentScreen, AccountScreen, EndedScreen, HelpScreen, LanguageScreen,
-    LegendScreen, StillThereScreen, ForWhomScreen, ActionScreen, DocumentsScreen {
+    LegendScreen, StillThereScreen, ForWhomScreen, ActionScreen, DocumentsScreen, QrScreen {
 
   View view(Kiosk kiosk, Messages m);
 

@@ -15,6 +15,7 @@ import java.util.List;
  * @param focus index of the focused field, or -1
  * @param rightToLeft the person's language is written from right to left: the screen is mirrored
  * @param aside the same screen in the mediator's language, drawn small under the person's, or null
+ * @param pictureIsCode the picture is a QR code, drawn black on white whatever the theme
  */
 public record View(
     String title,
@@ -27,12 +28,18 @@ public record View(
     Notice notice,
     List<Hint> hints,
     boolean rightToLeft,
-    Aside aside) {
+    Aside aside,
+    boolean pictureIsCode) {
 
   /** A view in a left-to-right language, alone on screen. */
   public View(String title, String forWhom, List<String> picture, List<String> lines, List<Field> fields, int focus,
       List<Tile> tiles, Notice notice, List<Hint> hints) {
-    this(title, forWhom, picture, lines, fields, focus, tiles, notice, hints, false, null);
+    this(title, forWhom, picture, lines, fields, focus, tiles, notice, hints, false, null, false);
+  }
+
+  /** The picture is a QR code: drawn black on white whatever the theme, so that a phone reads it. */
+  public View withCode() {
+    return new View(title, forWhom, picture, lines, fields, focus, tiles, notice, hints, rightToLeft, aside, true);
   }
 
   /** An input field; {@code shown} is already masked for secrets. */
@@ -78,15 +85,15 @@ public record View(
   }
 
   View withAside(Aside a) {
-    return new View(title, forWhom, picture, lines, fields, focus, tiles, notice, hints, rightToLeft, a);
+    return new View(title, forWhom, picture, lines, fields, focus, tiles, notice, hints, rightToLeft, a, pictureIsCode);
   }
 
   View withDirection(boolean rtl) {
-    return new View(title, forWhom, picture, lines, fields, focus, tiles, notice, hints, rtl, aside);
+    return new View(title, forWhom, picture, lines, fields, focus, tiles, notice, hints, rtl, aside, pictureIsCode);
   }
 
   View withNotice(Notice n) {
-    return new View(title, forWhom, picture, lines, fields, focus, tiles, n, hints, rightToLeft, aside);
+    return new View(title, forWhom, picture, lines, fields, focus, tiles, n, hints, rightToLeft, aside, pictureIsCode);
   }
 
   /** The key reminders as one line, in logical order: " F1 Aide  F2 Langue ...". */

@@ -48,6 +48,29 @@ public final class QrCode {
     return matrix.get(x, y);
   }
 
+  /**
+   * The code for a text screen: two modules per character cell with half blocks (▀ ▄ █), a quiet
+   * zone of {@code quiet} modules around it. Meant to be drawn black on white.
+   */
+  public java.util.List<String> halfBlocks(int quiet) {
+    int n = size();
+    java.util.List<String> rows = new java.util.ArrayList<>();
+    for (int y = -quiet; y < n + quiet; y += 2) {
+      StringBuilder row = new StringBuilder();
+      for (int x = -quiet; x < n + quiet; x++) {
+        boolean top = inside(x, y) && matrix.get(x, y);
+        boolean bottom = inside(x, y + 1) && matrix.get(x, y + 1);
+        row.append(top && bottom ? '█' : top ? '▀' : bottom ? '▄' : ' ');
+      }
+      rows.add(row.toString());
+    }
+    return rows;
+  }
+
+  private boolean inside(int x, int y) {
+    return x >= 0 && y >= 0 && x < size() && y < size();
+  }
+
   /** Draws the code, quiet zone included, as a {@code side}-point square from (x, y) upwards. */
   void draw(PDPageContentStream content, float x, float y, float side) throws IOException {
     int n = size();

@@ -97,7 +97,15 @@ final class ViewPainter {
     int top = row;
     for (int i = 0; i < pictureRows && row + i < bottom; i++) {
       String p = view.picture().get(i);
+      if (view.pictureIsCode()) {
+        // A QR code is read by a phone's camera: black modules on white, whatever the theme or terminal.
+        g.setForegroundColor(TextColor.ANSI.BLACK);
+        g.setBackgroundColor(TextColor.ANSI.WHITE_BRIGHT);
+      }
       g.putString(rtl ? width - 1 - p.length() : 1, row + i, p);
+      if (view.pictureIsCode()) {
+        style(Theme.Role.TEXT);
+      }
     }
     for (int i = 0; i < mainLines.size(); i++) {
       for (String part : mainLines.get(i)) {

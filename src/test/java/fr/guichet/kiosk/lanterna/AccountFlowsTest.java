@@ -254,6 +254,60 @@ class AccountFlowsTest {
   }
 
   @Test
+  void f9ShowsAQrCodeToContinueOnThePhoneBlackOnWhiteThatDecodes() throws Exception {
+    VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
+    assertThat(s.flowing()).contains("F9 : continuer sur votre téléphone (QR code).");
+    s.press(KeyType.F9);
+    assertThat(s.flowing()).contains("Continuer sur votre téléphone", "https://www.monespacesante.fr");
+    java.util.List<String> rows = s.rows();
+    int first = -1;
+    int last = -1;
+    for (int r = 0; r < rows.size(); r++) {
+      String left = rows.get(r).substring(0, Math.min(40, rows.get(r).length()));
+      if (left.matches(".*[█▀▄].*")) {
+        first = first < 0 ? r : first;
+        last = r;
+      }
+    }
+    assertThat(first).isPositive();
+    // Back from half blocks to modules, then a picture ZXing can read.
+    int width = 0;
+    for (int r = first; r <= last; r++) {
+      width = Math.max(width, Math.min(40, rows.get(r).length()));
+    }
+    int scale = 6;
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage((width + 8) * scale, ((last - first + 1) * 2 + 8) * scale,
+        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    java.awt.Graphics2D g = image.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, image.getWidth(), image.getHeight());
+    g.setColor(java.awt.Color.BLACK);
+    for (int r = first; r <= last; r++) {
+      String row = rows.get(r).substring(0, Math.min(40, rows.get(r).length()));
+      for (int c = 0; c < row.length(); c++) {
+        char ch = row.charAt(c);
+        int x = (c + 4) * scale;
+        int y = ((r - first) * 2 + 4) * scale;
+        if (ch == '█' || ch == '▀') {
+          g.fillRect(x, y, scale, scale);
+        }
+        if (ch == '█' || ch == '▄') {
+          g.fillRect(x, y + scale, scale, scale);
+        }
+      }
+    }
+    var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+        new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
+    assertThat(new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText()).isEqualTo("https://www.monespacesante.fr");
+    int col = rows.get(first).indexOf('█');
+    var cell = s.terminal.getCharacter(col, first);
+    assertThat(cell.getForegroundColor()).isEqualTo(com.googlecode.lanterna.TextColor.ANSI.BLACK);
+    assertThat(cell.getBackgroundColor()).isEqualTo(com.googlecode.lanterna.TextColor.ANSI.WHITE_BRIGHT);
+    s.press(KeyType.Escape);
+    assertThat(s.text()).contains("Espace bientôt créé");
+  }
+
+  @Test
   void escapeGoesBackWithoutDoingAnything() {
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
     s.type("2").type("1").press(KeyType.Escape).press(KeyType.Escape);
