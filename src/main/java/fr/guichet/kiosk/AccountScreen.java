@@ -48,6 +48,7 @@ record AccountScreen(Say notice) implements Screen {
           capitalized(m.text("action." + actions.get(i)), m)));
     }
     int next = actions.size() + 2;
+    tiles.add(new View.Tile(String.valueOf(next++), Pictogram.PRINT.symbol(), m.text("account.print-consent")));
     if (hasDocuments(state)) {
       tiles.add(new View.Tile(String.valueOf(next++), Pictogram.PRINT.symbol(), m.text("documents.title")));
     }
@@ -102,6 +103,10 @@ record AccountScreen(Say notice) implements Screen {
       return ActionScreen.start(AccountAction.valueOf(actions.get(d - 2)));
     }
     int next = actions.size() + 2;
+    if (d == next) {
+      return new AccountScreen(printConsent(kiosk));
+    }
+    next++;
     if (hasDocuments(AccountState.valueOf(account.state()))) {
       if (d == next) {
         return DocumentsScreen.open(kiosk);
@@ -124,6 +129,14 @@ record AccountScreen(Say notice) implements Screen {
   private static Screen end(Kiosk kiosk) {
     kiosk.endSitting();
     return new EndedScreen();
+  }
+
+  /** The receipt of what the person allowed, to whom, until when: theirs to keep. */
+  private static Say printConsent(Kiosk kiosk) {
+    Receipt consent = kiosk.sitting().delegation().receipt();
+    byte[] pdf = fr.guichet.print.ConsentReceipt.render(consent, Messages.of(kiosk.language()), Paper.A4,
+        ReceiptLink.of(kiosk.api().baseUrl()));
+    return kiosk.print("accord-" + consent.receiptId() + ".pdf", pdf);
   }
 
   /** Prints the status sheet before an action that changes it (closure), then goes back to it. */

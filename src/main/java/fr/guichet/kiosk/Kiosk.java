@@ -227,10 +227,12 @@ public final class Kiosk {
     hints.add(new View.Hint("F1", m.text("key.help")));
     hints.add(new View.Hint("F2", m.text("key.language")));
     hints.add(new View.Hint("F3", m.text("key.support")));
-    hints.add(new View.Hint("F4", m.text("key.legend")));
-    hints.add(new View.Hint("F5", m.text("key.listen")));
     if (unprinted != null) {
+      // Room for F8 in 80 columns: F4 and F5 still work and F1 lists them.
       hints.add(new View.Hint("F8", m.text("key.save")));
+    } else {
+      hints.add(new View.Hint("F4", m.text("key.legend")));
+      hints.add(new View.Hint("F5", m.text("key.listen")));
     }
     if (sitting != null) {
       hints.add(new View.Hint("F10", m.text("key.end")));

@@ -90,7 +90,7 @@ class AccountFlowsTest {
   void anOppositionInThreeKeysThenItsWithdrawalInThree() throws IOException {
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
     assertThat(s.text()).contains("Espace bientôt créé", "2  ⊘  Refuser la création de l’espace", "3  ✓  Ouvrir votre espace",
-        "4  ■");
+        "4  ▤  Imprimer ce que vous avez permis", "5  ■");
     key("2");
     assertThat(s.flowing()).contains("Refuser la création de votre espace", "ne sera pas créé",
         "Vous pourrez annuler ce refus jusqu’à la date limite.", "Jeanne, voulez-vous le faire maintenant ?");
@@ -238,8 +238,13 @@ class AccountFlowsTest {
   @Test
   void thePersonsDocumentsByCategoryChooseOneAndItIsPrinted() throws IOException {
     VirtualScreen s = toTheAccount(open(), "p-louis", "1");
-    assertThat(s.text()).contains("3  ▤  Mes documents", "4  ■");
+    assertThat(s.text()).contains("3  ▤  Imprimer ce que vous avez permis", "4  ▤  Mes documents", "5  ■");
     s.type("3");
+    assertThat(s.flowing()).contains("La fiche est enregistrée");
+    try (Stream<Path> files = Files.list(documents)) {
+      assertThat(files.map(f -> f.getFileName().toString())).anySatisfy(f -> assertThat(f).startsWith("accord-rcp-"));
+    }
+    s.type("4");
     assertThat(s.flowing()).contains("regarder vos documents", "Louis, voulez-vous voir et imprimer vos documents ?");
     s.enter();
     assertThat(s.flowing()).contains("Ordonnances et soins — Ordonnance du Dr Lefèvre", "Résultats de biologie — Bilan sanguin");

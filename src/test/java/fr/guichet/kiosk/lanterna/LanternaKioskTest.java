@@ -129,7 +129,7 @@ class LanternaKioskTest {
   void walksTheSliceInEasyToReadFrench() {
     VirtualScreen s = toTheAccount(open(Language.EASY_FRENCH));
     assertThat(s.text()).contains("Pour : Jeanne Martin. Année de naissance : 1950.", "Votre espace va être créé",
-        "Il reste 32 jours.", "Vous pouvez refuser jusqu’au 31 décembre 2026.", "dire non à votre espace")
+        "Il reste 32 jours.", "Vous pouvez refuser jusqu’au 31 décembre 2026.", "Dire non à votre espace")
         .doesNotContain("né·e");
     assertThat(s.text()).as("the French aside for the mediator").contains("Espace bientôt créé");
     s.press(KeyType.F10);
@@ -287,7 +287,7 @@ class LanternaKioskTest {
     assertThat(s.text()).contains("la personne est-elle à côté de vous ?");
     s.enter();
     assertThat(s.text()).contains("Espace bientôt créé", "Date limite pour refuser : 31 décembre 2026.",
-        "Il reste 32 jours.", "refuser la création de l’espace", "┌───────┐");
+        "Il reste 32 jours.", "Refuser la création de l’espace", "┌───────┐");
 
     s.type("1");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
@@ -348,7 +348,7 @@ class LanternaKioskTest {
     VirtualScreen s = open(Language.FRENCH);
     s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
     s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter().type("12345678").enter().type("1").enter();
-    s.type("4"); // 1 print, 2 oppose, 3 activate, 4 end of sitting
+    s.type("5"); // 1 print, 2 oppose, 3 activate, 4 print the consent, 5 end of sitting
     assertThat(s.text()).contains("La séance est terminée");
     assertThat(sandbox.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
   }
