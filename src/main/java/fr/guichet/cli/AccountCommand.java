@@ -10,7 +10,6 @@ import fr.guichet.api.ContactCodeRequest;
 import fr.guichet.api.IdempotencyKey;
 import fr.guichet.api.LoginRequest;
 import fr.guichet.domain.AccountAction;
-import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.Nir;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Language;
@@ -32,7 +31,8 @@ import picocli.CommandLine.Spec;
  * {@link Outcome}; help in French, or in English with {@code --lang en}.
  *
  * <pre>
- * guichet account status --api http://127.0.0.1:8470/ --nir "2 50 03 75 056 123 72" --birth-date 14/03/1950 --vitale 12345678
+ * export GUICHET_API=http://127.0.0.1:8470/ GUICHET_LOGIN=demo.mediatrice
+ * guichet account status --nir "2 50 03 75 056 123 72" --birth-date 14/03/1950 --vitale 12345678
  * guichet account oppose ... --yes --json --receipt-out opposition.txt
  * guichet account close ... --delete            (sends a code to the person and asks for it)
  * </pre>
@@ -236,8 +236,8 @@ public final class AccountCommand implements Callable<Integer> {
     Done run() {
       ApiClient api = api();
       LoginRequest credentials = credentials();
-      Nir nir = value(options.nir, "--nir", "ask.nir", Nir::parse);
-      LocalDate birth = value(options.birthDate, "--birth-date", "ask.birth-date", s -> BirthDate.parse(s, LocalDate.now()));
+      Nir nir = nir();
+      LocalDate birth = birthDate();
       requireNothingMissing();
       Sitting sitting = login(api, credentials);
       ContactChallenge sent;

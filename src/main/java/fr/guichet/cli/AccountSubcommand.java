@@ -11,7 +11,6 @@ import fr.guichet.api.IdentificationRequest;
 import fr.guichet.api.LoginRequest;
 import fr.guichet.api.Represented;
 import fr.guichet.domain.AccountAction;
-import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.Nir;
 import fr.guichet.domain.Scope;
 import fr.guichet.domain.VitaleSerial;
@@ -99,8 +98,8 @@ abstract class AccountSubcommand extends SittingCommand {
     prepare();
     ApiClient api = api();
     LoginRequest credentials = credentials();
-    Nir nir = value(options.nir, "--nir", "ask.nir", Nir::parse);
-    LocalDate birth = value(options.birthDate, "--birth-date", "ask.birth-date", s -> BirthDate.parse(s, LocalDate.now()));
+    Nir nir = nir();
+    LocalDate birth = birthDate();
     VitaleSerial serial = value(vitale, "--vitale", "ask.vitale", VitaleSerial::parse);
     askMore();
     requireNothingMissing();
@@ -158,7 +157,8 @@ abstract class AccountSubcommand extends SittingCommand {
     }
     lines.add(text.text("out.readback.action", Map.of("action", words.action(action()))));
     lines.addAll(details());
-    lines.add(text.text("out.readback.consent", Map.of("minutes", Sitting.CONSENT_MINUTES, "scope", words.scope(scope().wire()))));
+    lines.add(text.text("out.readback.consent",
+        Map.of("minutes", Sitting.CONSENT_MINUTES, "scope", words.scope(scope().wire()))));
     lines.add(text.text("out.readback.attest"));
     lines.forEach(prompt::show);
     String answer = prompt.line(text.text("out.confirm"));

@@ -57,15 +57,15 @@ final class AccountWords {
     }
     if (!account.manages().isEmpty()) {
       lines.add(t.text("out.manages"));
-      account.manages().forEach(r -> lines.add(t.text("out.manages.item", Map.of("name", name(r), "year", String.valueOf(r.birthYear()),
-          "kind", kind(r.kind()), "id", r.personId()))));
+      account.manages().forEach(r -> lines.add(t.text("out.manages.item", Map.of("name", name(r),
+          "year", String.valueOf(r.birthYear()), "kind", kind(r.kind()), "id", r.personId()))));
     }
     if (account.access().isEmpty()) {
       lines.add(t.text("out.access.none"));
     } else {
       lines.add(t.text("out.access"));
-      account.access().forEach(r -> lines.add(t.text("out.access.item", Map.of("name", name(r), "year", String.valueOf(r.birthYear()),
-          "kind", kind(r.kind())))));
+      account.access().forEach(r -> lines.add(t.text("out.access.item", Map.of("name", name(r),
+          "year", String.valueOf(r.birthYear()), "kind", kind(r.kind())))));
     }
     return lines;
   }
@@ -119,7 +119,8 @@ final class AccountWords {
 
   /** The sentence for a problem the server (or the network) gave, its dates and scopes in words. */
   String problem(Problem problem) {
-    String key = problem.messageKey() != null && m.has(problem.messageKey()) ? problem.messageKey() : "problem.unexpected";
+    String key = problem.messageKey() != null && m.has(problem.messageKey())
+        ? problem.messageKey() : "problem.unexpected";
     Map<String, Object> args = new HashMap<>();
     problem.params().forEach((name, value) -> args.put(name, word(name, value)));
     return m.text(key, args);

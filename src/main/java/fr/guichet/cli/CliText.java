@@ -31,6 +31,9 @@ final class CliText {
 
   String text(String key, Map<String, ?> args) {
     String pattern = bundle.getString(key);
-    return args.isEmpty() && pattern.indexOf('{') < 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+    if (args.isEmpty() && pattern.indexOf('{') < 0) {
+      return pattern;
+    }
+    return new MessageFormat(pattern, bundle.getLocale()).format(args);
   }
 }

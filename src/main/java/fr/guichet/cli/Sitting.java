@@ -42,6 +42,7 @@ final class Sitting implements AutoCloseable {
   private final List<Problem> cleanupProblems = new ArrayList<>();
   private Identification identification;
   private Delegation delegation;
+  private boolean closed;
 
   private Sitting(ApiClient api, MediatorSession session) {
     this.api = api;
@@ -102,8 +103,13 @@ final class Sitting implements AutoCloseable {
     return List.copyOf(cleanupProblems);
   }
 
+  /** Revokes the delegation and logs out, once: a second call (the shutdown hook after the finally) does nothing. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     if (delegation != null) {
       try {
         api.revoke(session, delegation, IdempotencyKey.random());

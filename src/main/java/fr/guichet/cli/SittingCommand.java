@@ -6,10 +6,13 @@ import fr.guichet.api.ContactChallenge;
 import fr.guichet.api.Json;
 import fr.guichet.api.LoginRequest;
 import fr.guichet.api.Problem;
+import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.InvalidValue;
+import fr.guichet.domain.Nir;
 import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -50,6 +53,7 @@ abstract class SittingCommand implements Callable<Integer> {
   Messages messages;
   private final List<String> missing = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private Thread onExit;
 
   /** What a command prints when it is done: lines for people, an object for scripts. */
   record Done(List<String> lines, Map<String, Object> json) {}
@@ -136,6 +140,16 @@ abstract class SittingCommand implements Callable<Integer> {
     return new LoginRequest(login, password, totp);
   }
 
+  /** The person's social security number, as given or asked for. */
+  Nir nir() {
+    return value(options.nir, "--nir", "ask.nir", Nir::parse);
+  }
+
+  /** The person's birth date (day/month/year), as given or asked for. */
+  LocalDate birthDate() {
+    return value(options.birthDate, "--birth-date", "ask.birth-date", s -> BirthDate.parse(s, LocalDate.now()));
+  }
+
   /**
    * A value as given on the command line, or asked on the terminal when it was left out, then read
    * by {@code parse}. A value typed at the question that breaks a rule is explained and asked again
@@ -175,13 +189,21 @@ abstract class SittingCommand implements Callable<Integer> {
     }
   }
 
-  /** Logs in: a refusal is {@link Outcome#LOGIN_FAILED}, silence {@link Outcome#UNREACHABLE}. */
+  /**
+   * Logs in: a refusal is {@link Outcome#LOGIN_FAILED}, silence {@link Outcome#UNREACHABLE}. Until
+   * {@link #close(Sitting)}, a shutdown hook ends the sitting if the program is stopped (Ctrl+C at
+   * a question), where no finally block runs.
+   */
   Sitting login(ApiClient api, LoginRequest credentials) {
     try {
-      return Sitting.login(api, credentials);
+      Sitting sitting = Sitting.login(api, credentials);
+      onExit = new Thread(sitting::close, "account-sitting-end");
+      Runtime.getRuntime().addShutdownHook(onExit);
+      return sitting;
     } catch (ApiException e) {
       Problem problem = e.problem();
-      throw new Stop(unreachable(problem) ? Outcome.UNREACHABLE : Outcome.LOGIN_FAILED, words.problem(problem), problem);
+      Outcome outcome = unreachable(problem) ? Outcome.UNREACHABLE : Outcome.LOGIN_FAILED;
+      throw new Stop(outcome, words.problem(problem), problem);
     }
   }
 
@@ -197,6 +219,14 @@ abstract class SittingCommand implements Callable<Integer> {
   /** Closes the sitting (revocation, logout) and keeps what the server could not confirm as warnings. */
   void close(Sitting sitting) {
     sitting.close();
+    if (onExit != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onExit);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running or about to: the sitting is closed either way.
+      }
+      onExit = null;
+    }
     for (Problem problem : sitting.cleanupProblems()) {
       warn(text.text("err.cleanup", Map.of("reason", words.problem(problem), "minutes", Sitting.CONSENT_MINUTES)));
     }

@@ -10,6 +10,8 @@ import fr.guichet.api.ReceiptVerifier;
 import fr.guichet.testing.DemoSandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -183,7 +185,8 @@ class AccountCommandTest {
     @Test
     void aSuspendedSpaceSendsToThe3422() {
       assertThat(account("status", "p-yves")).isZero();
-      assertThat(out.toString()).contains("État : Espace suspendu. Votre espace est bloqué pour le moment. Appelez le 3422.")
+      assertThat(out.toString())
+          .contains("État : Espace suspendu. Votre espace est bloqué pour le moment. Appelez le 3422.")
           .doesNotContain("Ce que vous pouvez faire");
     }
 
@@ -307,7 +310,8 @@ class AccountCommandTest {
       assertThat(json.at("/problem/slug").asText()).isEqualTo("opposition-period-over");
       assertThat(json.at("/problem/status").asInt()).isEqualTo(409);
       assertThat(json.at("/problem/params/deadline").asText()).isEqualTo("2026-12-31");
-      assertThat(json.get("message").asText()).isEqualTo("La date limite pour refuser est passée (31 décembre 2026).");
+      assertThat(json.get("message").asText())
+          .isEqualTo("La date limite pour refuser est passée (31 décembre 2026).");
       assertThat(err.toString()).isEmpty();
     }
 
@@ -315,7 +319,8 @@ class AccountCommandTest {
     void isWithdrawnWhileThePeriodRuns() {
       assertThat(account("withdraw-opposition", "p-ahmed", "--yes")).isZero();
       assertThat(out.toString()).contains("Reçu : vous avez annulé votre refus",
-          "Vous avez annulé votre refus. Votre espace sera créé.", "Vous pouvez encore refuser jusqu’au 21 décembre 2026.");
+          "Vous avez annulé votre refus. Votre espace sera créé.",
+          "Vous pouvez encore refuser jusqu’au 21 décembre 2026.");
       assertThat(state("p-ahmed")).isEqualTo("ANNOUNCED");
     }
 
@@ -379,7 +384,8 @@ class AccountCommandTest {
           "Vos données sont gardées jusqu’au 29 novembre 2036.",
           "Vous pouvez rouvrir votre espace à tout moment. Vos données reviendront.");
       assertThat(state("p-louis")).isEqualTo("CLOSED");
-      assertThat(sandbox.query("SELECT proofs FROM identification", r -> r.getString(1))).containsExactly("CONTACT_CODE VITALE");
+      assertThat(sandbox.query("SELECT proofs FROM identification", r -> r.getString(1)))
+          .containsExactly("CONTACT_CODE VITALE");
     }
 
     @Test
@@ -512,7 +518,8 @@ class AccountCommandTest {
       args.addAll(server());
       args.addAll(List.of("--nir", "2 50 03 75 056 123 73", "--birth-date", "14/03/1950", "--vitale", "12345678"));
       assertThat(run(args)).isEqualTo(2);
-      assertThat(err.toString().strip()).isEqualTo("Le numéro de sécurité sociale contient une erreur : les 2 derniers"
+      assertThat(err.toString().strip()).isEqualTo("Le numéro de sécurité sociale contient une erreur : les 2"
+          + " derniers"
           + " chiffres ne correspondent pas. Vérifiez chaque chiffre.");
       assertThat(sandbox.count("mediator_session")).isZero();
     }
@@ -538,13 +545,14 @@ class AccountCommandTest {
 
     @Test
     void whatIsLeftOutIsAskedOnTheTerminalAndAMistakeAskedAgain() {
-      terminal = new ScriptedPrompt(DemoSandbox.PASSWORD, sandbox.freshTotp(), "2 50 03 75 056 123 73",
+      String totp = sandbox.freshTotp();
+      terminal = new ScriptedPrompt(DemoSandbox.PASSWORD, totp, "2 50 03 75 056 123 73",
           DemoSandbox.JEANNE_NIR, "14/03/1950", "12345678");
-      assertThat(run(List.of("account", "status", "--api", sandbox.server.url(), "--login", DemoSandbox.LOGIN))).isZero();
+      assertThat(run(List.of("account", "status", "--api", sandbox.server.url(), "--login", DemoSandbox.LOGIN)))
+          .isZero();
       assertThat(terminal.transcript()).isEqualTo(String.join("\n",
           "Mot de passe (il ne s’affiche pas) : <secret>",
-          "Code à 6 chiffres de votre application : " + terminal.transcript().lines().skip(1).findFirst().orElseThrow()
-              .replaceAll("\\D", "").substring(1),
+          "Code à 6 chiffres de votre application : " + totp,
           "Numéro de sécurité sociale de la personne : 2 50 03 75 056 123 73",
           "Le numéro de sécurité sociale contient une erreur : les 2 derniers chiffres ne correspondent pas."
               + " Vérifiez chaque chiffre.",
@@ -592,7 +600,7 @@ class AccountCommandTest {
     @Test
     void aServerThatDoesNotAnswerIsExitCode4() throws Exception {
       String url;
-      try (java.net.ServerSocket closedSoon = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      try (ServerSocket closedSoon = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
         url = "http://127.0.0.1:" + closedSoon.getLocalPort() + "/";
       }
       List<String> args = new ArrayList<>(List.of("account", "oppose", "--yes", "--json", "--api", url,

@@ -14,10 +14,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
-/** The help of {@code guichet account}: French unless asked, English with {@code --lang en}, exit codes in every footer. */
+/**
+ * The help of {@code guichet account}: French unless asked, English with {@code --lang en}, the
+ * exit codes in every footer.
+ */
 class LanguageOptionTest {
-  static final List<String> COMMANDS = List.of("status", "oppose", "withdraw-opposition", "request-creation", "activate",
-      "close", "request-deletion", "reopen", "send-code");
+  static final List<String> COMMANDS = List.of("status", "oppose", "withdraw-opposition", "request-creation",
+      "activate", "close", "request-deletion", "reopen", "send-code");
 
   StringWriter out = new StringWriter();
   StringWriter err = new StringWriter();
