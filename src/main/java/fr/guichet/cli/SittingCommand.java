@@ -67,42 +67,43 @@ abstract class SittingCommand implements Callable<Integer> {
     messages = Messages.of(lang);
     text = CliText.of(lang);
     words = new AccountWords(messages, text);
+    missing.clear();
+    warnings.clear();
+    Outcome outcome;
+    List<String> lines;
+    PrintWriter human;
+    Map<String, Object> details = new LinkedHashMap<>();
     try {
       Done done = run();
-      if (options.json) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("outcome", Outcome.DONE.wire());
-        json.put("exitCode", Outcome.DONE.exitCode());
-        json.put("command", spec.name());
-        json.putAll(done.json());
-        json.put("text", done.lines());
-        json.put("warnings", warnings);
-        printJson(json);
-      } else {
-        done.lines().forEach(out()::println);
-        warnings.forEach(err()::println);
-      }
-      flush();
-      return Outcome.DONE.exitCode();
+      outcome = Outcome.DONE;
+      lines = done.lines();
+      human = out();
+      details.putAll(done.json());
+      details.put("text", lines);
     } catch (Stop stop) {
-      if (options.json) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("outcome", stop.outcome().wire());
-        json.put("exitCode", stop.outcome().exitCode());
-        json.put("command", spec.name());
-        json.put("message", stop.sentence());
-        if (stop.problem() != null) {
-          json.put("problem", problem(stop.problem()));
-        }
-        json.put("warnings", warnings);
-        printJson(json);
-      } else {
-        err().println(stop.sentence());
-        warnings.forEach(err()::println);
+      outcome = stop.outcome();
+      lines = List.of(stop.sentence());
+      human = err();
+      details.put("message", stop.sentence());
+      if (stop.problem() != null) {
+        details.put("problem", problem(stop.problem()));
       }
-      flush();
-      return stop.outcome().exitCode();
     }
+    if (options.json) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("outcome", outcome.wire());
+      json.put("exitCode", outcome.exitCode());
+      json.put("command", spec.name());
+      json.putAll(details);
+      json.put("warnings", warnings);
+      printJson(json);
+    } else {
+      lines.forEach(human::println);
+      warnings.forEach(err()::println);
+    }
+    out().flush();
+    err().flush();
+    return outcome.exitCode();
   }
 
   /** {@code --lang} on this command, else on {@code account}, else {@code GUICHET_LANG}, else French. */
@@ -263,10 +264,6 @@ abstract class SittingCommand implements Callable<Integer> {
     }
   }
 
-  private void flush() {
-    out().flush();
-    err().flush();
-  }
 
   private static Map<String, Object> problem(Problem problem) {
     Map<String, Object> json = new LinkedHashMap<>();
