@@ -1,5 +1,6 @@
 package fr.guichet;
 
+import fr.guichet.cli.AccountCommand;
 import fr.guichet.cli.JournalCommand;
 import fr.guichet.cli.KioskCommand;
 import fr.guichet.cli.ReceiptCommand;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
  * <pre>
  * guichet kiosk --demo          the kiosk on an embedded server with demo people
  * guichet sandbox --seed demo   the reference server alone
+ * guichet account status ...    a person's space from the command line (see --help)
  * </pre>
  */
 @Command(
@@ -22,8 +24,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Guichet.Version.class,
     description = "Help a person with Mon Espace Santé, at the counter, with their consent.",
-    subcommands = {KioskCommand.class, SandboxCommand.class, JournalCommand.class, ReceiptCommand.class, TotpCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {KioskCommand.class, SandboxCommand.class, AccountCommand.class, JournalCommand.class, ReceiptCommand.class,
+        TotpCommand.class, CommandLine.HelpCommand.class})
 public final class Guichet {
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

@@ -1,0 +1,264 @@
+package fr.guichet.cli;
+
+import fr.guichet.api.ActionResult;
+import fr.guichet.api.ActivationRequest;
+import fr.guichet.api.ApiClient;
+import fr.guichet.api.ApiException;
+import fr.guichet.api.ClosureRequest;
+import fr.guichet.api.ContactChallenge;
+import fr.guichet.api.ContactCodeRequest;
+import fr.guichet.api.IdempotencyKey;
+import fr.guichet.api.LoginRequest;
+import fr.guichet.domain.AccountAction;
+import fr.guichet.domain.Nir;
+import fr.guichet.domain.Scope;
+import fr.guichet.i18n.Language;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code guichet account}: the kiosk's flows as commands, for mediators who prefer a prompt, for
+ * scripts and for screen-reader users. Plain sentences by default, one a line; {@code --json} for
+ * scripts; a confirmation asked before any change unless {@code --yes}; the exit codes of
+ * {@link Outcome}; help in French, or in English with {@code --lang en}.
+ *
+ * <pre>
+ * export GUICHET_API=http://127.0.0.1:8470/ GUICHET_LOGIN=demo.mediatrice
+ * guichet account status --nir "2 50 03 75 056 123 72" --birth-date 14/03/1950 --vitale 12345678
+ * guichet account oppose ... --yes --json --receipt-out opposition.txt
+ * guichet account close ... --delete            (sends a code to the person and asks for it)
+ * </pre>
+ */
+@Command(name = "account", mixinStandardHelpOptions = true, versionProvider = AccountCommand.Version.class,
+    description = "A person's Mon Espace Santé, from a command prompt (see --help).",
+    footer = "Exit codes: 0 done, 1 refused, 2 usage error, 3 login refused, 4 server unreachable, 5 not confirmed.",
+    subcommands = {AccountCommand.Status.class, AccountCommand.Oppose.class, AccountCommand.WithdrawOpposition.class,
+        AccountCommand.RequestCreation.class, AccountCommand.Activate.class, AccountCommand.Close.class,
+        AccountCommand.RequestDeletion.class, AccountCommand.Reopen.class, AccountCommand.SendCode.class})
+public final class AccountCommand implements Callable<Integer> {
+  @Mixin
+  LanguageOption language;
+
+  @Spec
+  CommandSpec spec;
+
+  /** {@code guichet account} alone: which command? */
+  @Override
+  public Integer call() {
+    Language lang = language.chosen().or(LanguageOption::fromEnvironment).orElse(Language.FRENCH);
+    throw new ParameterException(spec.commandLine(), CliText.of(lang).text("err.subcommand"));
+  }
+
+  @Command(name = "status", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class, description = "Check the state of the space.")
+  static final class Status extends AccountSubcommand {
+    @Override
+    Scope scope() {
+      return Scope.ACCOUNT_READ;
+    }
+
+    @Override
+    AccountAction action() {
+      return null;
+    }
+
+    @Override
+    ActionResult perform(Sitting s, IdempotencyKey key) {
+      return new ActionResult(s.api().account(s.session(), s.delegation()), null);
+    }
+  }
+
+  @Command(name = "oppose", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class, description = "Object to the creation of the space.")
+  static final class Oppose extends AccountSubcommand.Change {
+    @Override
+    Scope scope() {
+      return Scope.OPPOSITION_WRITE;
+    }
+
+    @Override
+    AccountAction action() {
+      return AccountAction.RECORD_OPPOSITION;
+    }
+
+    @Override
+    ActionResult perform(Sitting s, IdempotencyKey key) {
+      return s.api().recordOpposition(s.session(), s.delegation(), key);
+    }
+  }
+
+  @Command(name = "withdraw-opposition", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class, description = "Withdraw an objection.")
+  static final class WithdrawOpposition extends AccountSubcommand.Change {
+    @Override
+    Scope scope() {
+      return Scope.OPPOSITION_WRITE;
+    }
+
+    @Override
+    AccountAction action() {
+      return AccountAction.WITHDRAW_OPPOSITION;
+    }
+
+    @Override
+    ActionResult perform(Sitting s, IdempotencyKey key) {
+      return s.api().withdrawOpposition(s.session(), s.delegation(), key);
+    }
+  }
+
+  @Command(name = "request-creation", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class, description = "Ask for the space after an objection.")
+  static final class RequestCreation extends AccountSubcommand.Change {
+    @Override
+    Scope scope() {
+      return Scope.OPPOSITION_WRITE;
+    }
+
+    @Override
+    AccountAction action() {
+      return AccountAction.CREATE_ON_REQUEST;
+    }
+
+    @Override
+    ActionResult perform(Sitting s, IdempotencyKey key) {
+      return s.api().requestCreation(s.session(), s.delegation(), key);
+    }
+  }
+
+  @Command(name = "activate", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class, description = "Open the space with the letter's code.")
+  static final class Activate extends AccountSubcommand.Change {
+    @Option(names = "--letter-code", paramLabel = "CODE", descriptionKey = "letter-code")
+    String letterCode;
+
+    @Override
+    void askMore() {
+      letterCode = value(letterCode, "--letter-code", "ask.letter-code", String::strip);
+    }
+
+    @Override
+    Scope scope() {
+      return Scope.ACCOUNT_ACTIVATE;
+    }
+
+    @Override
+    AccountAction action() {
+      return AccountAction.ACTIVATE;
+    }
+
+    @Override
+    ActionResult perform(Sitting s, IdempotencyKey key) {
+      return s.api().activate(s.session(), s.delegation(), new ActivationRequest(letterCode), key);
+    }
+  }
+
+  @Command(name = "close", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class, description = "Close the space, with or without deletion.")
+  static final class Close extends AccountSubcommand.StrongChange {
+    @Option(names = "--delete", descriptionKey = "delete")
+    boolean withDeletion;
+
+    @Override
+    Scope scope() {
+      return Scope.RECORD_CLOSE;
+    }
+
+    @Override
+    AccountAction action() {
+      return AccountAction.CLOSE;
+    }
+
+    @Override
+    List<String> details() {
+      return List.of(text.text("out.readback.deletion", Map.of("delete", String.valueOf(withDeletion))));
+    }
+
+    @Override
+    ActionResult perform(Sitting s, IdempotencyKey key) {
+      return s.api().close(s.session(), s.delegation(), new ClosureRequest(withDeletion), key);
+    }
+  }
+
+  @Command(name = "request-deletion", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class, description = "Ask for a closed space's data to be deleted.")
+  static final class RequestDeletion extends AccountSubcommand.StrongChange {
+    @Override
+    Scope scope() {
+      return Scope.RECORD_CLOSE;
+    }
+
+    @Override
+    AccountAction action() {
+      return AccountAction.REQUEST_DELETION;
+    }
+
+    @Override
+    ActionResult perform(Sitting s, IdempotencyKey key) {
+      return s.api().requestDeletion(s.session(), s.delegation(), key);
+    }
+  }
+
+  @Command(name = "reopen", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class, description = "Reopen a closed space.")
+  static final class Reopen extends AccountSubcommand.StrongChange {
+    @Override
+    Scope scope() {
+      return Scope.RECORD_CLOSE;
+    }
+
+    @Override
+    AccountAction action() {
+      return AccountAction.REOPEN;
+    }
+
+    @Override
+    ActionResult perform(Sitting s, IdempotencyKey key) {
+      return s.api().reopen(s.session(), s.delegation(), key);
+    }
+  }
+
+  /**
+   * {@code guichet account send-code}: the first half of a strong identification, for scripts. The
+   * code reaches the person; the reference printed here goes with it to {@code --challenge}.
+   */
+  @Command(name = "send-code", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class, description = "Send a one-time code to the person.")
+  static final class SendCode extends SittingCommand {
+    @Override
+    Done run() {
+      ApiClient api = api();
+      LoginRequest credentials = credentials();
+      Nir nir = nir();
+      LocalDate birth = birthDate();
+      requireNothingMissing();
+      Sitting sitting = login(api, credentials);
+      ContactChallenge sent;
+      try {
+        sent = sitting.sendCode(new ContactCodeRequest(nir.value(), birth));
+      } catch (ApiException e) {
+        throw refusal(e);
+      } finally {
+        close(sitting);
+      }
+      List<String> lines = List.of(codeSent(sent), text.text("out.code.challenge", Map.of("id", sent.challengeId())));
+      return new Done(lines, Map.of("challenge", sent));
+    }
+  }
+
+  /** The same version as {@code guichet --version}. */
+  static final class Version implements picocli.CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = AccountCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"guichet " + (v == null ? "dev" : v)};
+    }
+  }
+}

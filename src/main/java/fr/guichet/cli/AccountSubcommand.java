@@ -1,0 +1,269 @@
+package fr.guichet.cli;
+
+import fr.guichet.api.ActionResult;
+import fr.guichet.api.ApiClient;
+import fr.guichet.api.ApiException;
+import fr.guichet.api.ContactChallenge;
+import fr.guichet.api.ContactCodeRequest;
+import fr.guichet.api.IdempotencyKey;
+import fr.guichet.api.Identification;
+import fr.guichet.api.IdentificationRequest;
+import fr.guichet.api.LoginRequest;
+import fr.guichet.api.Represented;
+import fr.guichet.domain.AccountAction;
+import fr.guichet.domain.Nir;
+import fr.guichet.domain.Scope;
+import fr.guichet.domain.VitaleSerial;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/**
+ * The shape of every {@code guichet account} command on a space, in the order of a sitting at the
+ * counter: the papers of the person present (and for whom they act); the mediator's login; the
+ * identification; for a change, the read-back of what will be sent and the person's confirmation;
+ * for closing, deleting or reopening, a second proof (a code sent to the person); the consent to
+ * exactly the one scope the command needs, for a few minutes; the action, with one idempotency key
+ * that every retry reuses; then, whatever happened, the delegation revoked and the mediator logged
+ * out.
+ *
+ * <p>A subcommand says only which scope and action it is, and how it calls the server:
+ *
+ * <pre>{@code
+ * @Command(name = "oppose")
+ * static final class Oppose extends AccountSubcommand.Change {
+ *   Scope scope() { return Scope.OPPOSITION_WRITE; }
+ *   AccountAction action() { return AccountAction.RECORD_OPPOSITION; }
+ *   ActionResult perform(Sitting s, IdempotencyKey key) {
+ *     return s.api().recordOpposition(s.session(), s.delegation(), key);
+ *   }
+ * }
+ * }</pre>
+ */
+abstract class AccountSubcommand extends SittingCommand {
+  private static final Set<String> YES = Set.of("o", "oui", "y", "yes");
+
+  @Option(names = "--vitale", paramLabel = "SERIAL", descriptionKey = "vitale")
+  String vitale;
+
+  @Option(names = "--for", paramLabel = "PERSON_ID", descriptionKey = "for")
+  String forPersonId;
+
+  /** The one scope the command needs (least privilege). */
+  abstract Scope scope();
+
+  /** The action on the space; null when the command only reads. */
+  abstract AccountAction action();
+
+  /** Calls the server, with the key every retry of this one call reuses (null when only reading). */
+  abstract ActionResult perform(Sitting sitting, IdempotencyKey key);
+
+  /** Checks what can be checked before any question or any request. */
+  void prepare() {}
+
+  /** Asks for what this command needs beyond the papers (before logging in). */
+  void askMore() {}
+
+  /** Whether the person's confirmation was given on the command line ({@code --yes}); reading needs none. */
+  boolean confirmedAlready() {
+    return true;
+  }
+
+  /** Lines the read-back adds after the action (closing: with or without deletion). */
+  List<String> details() {
+    return List.of();
+  }
+
+  /** Before the consent: a second proof when the scope needs a strong identification. */
+  void strengthen(Sitting sitting, Nir nir, LocalDate birth) {}
+
+  /** After the action: what to keep of it (the receipt in a file). */
+  void keep(ActionResult result, Map<String, Object> json, List<String> lines) {}
+
+  @Override
+  final Done run() {
+    boolean change = action() != null;
+    if (change && !confirmedAlready() && !prompt.available()) {
+      throw new Stop(Outcome.USAGE, text.text("err.no-terminal"));
+    }
+    prepare();
+    ApiClient api = api();
+    LoginRequest credentials = credentials();
+    Nir nir = nir();
+    LocalDate birth = birthDate();
+    VitaleSerial serial = value(vitale, "--vitale", "ask.vitale", VitaleSerial::parse);
+    askMore();
+    requireNothingMissing();
+
+    Sitting sitting = login(api, credentials);
+    Identification who;
+    ActionResult result;
+    try {
+      who = sitting.identify(IdentificationRequest.byVitale(nir.value(), birth, serial.digits()));
+      if (change && !confirmedAlready()) {
+        confirm(sitting.api(), who);
+      }
+      strengthen(sitting, nir, birth);
+      sitting.consent(forPersonId, List.of(scope().wire()), language().tag());
+      result = perform(sitting, change ? IdempotencyKey.random() : null);
+    } catch (ApiException e) {
+      throw refusal(e);
+    } finally {
+      close(sitting);
+    }
+
+    String actor = who.firstName() + " " + who.lastName();
+    List<String> lines = new ArrayList<>(change ? words.result(result, actor) : words.status(result.account(), actor));
+    Map<String, Object> json = new LinkedHashMap<>();
+    Map<String, Object> person = new LinkedHashMap<>();
+    person.put("personId", who.personId());
+    person.put("firstName", who.firstName());
+    person.put("lastName", who.lastName());
+    person.put("birthYear", who.birthYear());
+    person.put("strength", who.strength());
+    json.put("person", person);
+    if (forPersonId != null) {
+      json.put("for", forPersonId);
+    }
+    json.put("account", result.account());
+    if (result.receipt() != null) {
+      json.put("receipt", result.receipt());
+    }
+    json.put("consentReceipt", sitting.delegation().receipt());
+    keep(result, json, lines);
+    if (!hasWarnings()) {
+      lines.add(text.text("out.revoked"));
+    }
+    return new Done(lines, json);
+  }
+
+  /** Reads back what will be sent, and asks the person to confirm; anything but yes stops. */
+  private void confirm(ApiClient api, Identification who) {
+    List<String> lines = new ArrayList<>();
+    lines.add(text.text("out.readback.title", Map.of("api", api.baseUrl())));
+    lines.add(text.text("out.readback.person", Map.of("name", who.firstName() + " " + who.lastName(),
+        "year", String.valueOf(who.birthYear()))));
+    if (forPersonId != null) {
+      lines.add(text.text("out.readback.for", Map.of("name", represented(who))));
+    }
+    lines.add(text.text("out.readback.action", Map.of("action", words.action(action()))));
+    lines.addAll(details());
+    lines.add(text.text("out.readback.consent",
+        Map.of("minutes", Sitting.CONSENT_MINUTES, "scope", words.scope(scope().wire()))));
+    lines.add(text.text("out.readback.attest"));
+    lines.forEach(prompt::show);
+    String answer = prompt.line(text.text("out.confirm"));
+    if (answer == null || !YES.contains(answer.strip().toLowerCase(Locale.ROOT))) {
+      throw new Stop(Outcome.NOT_CONFIRMED, messages.text("consent.refused"));
+    }
+  }
+
+  /** The person acted for, as the identification names them; their id alone if it does not (the server decides). */
+  private String represented(Identification who) {
+    for (Represented r : who.represents()) {
+      if (r.personId().equals(forPersonId)) {
+        return r.firstName() + " " + r.lastName() + " (" + r.birthYear() + ", " + words.kind(r.kind()) + ")";
+      }
+    }
+    return forPersonId;
+  }
+
+  /** A change of the space: confirmed by the person, with a receipt that can be saved. */
+  abstract static class Change extends AccountSubcommand {
+    @Option(names = "--yes", descriptionKey = "yes")
+    boolean yes;
+
+    @Option(names = "--receipt-out", paramLabel = "FILE", descriptionKey = "receipt-out")
+    Path receiptOut;
+
+    @Override
+    boolean confirmedAlready() {
+      return yes;
+    }
+
+    @Override
+    void prepare() {
+      if (receiptOut != null) {
+        Path folder = receiptOut.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder) || Files.isDirectory(receiptOut)) {
+          throw new Stop(Outcome.USAGE, text.text("err.receipt-out", Map.of("file", receiptOut.toString())));
+        }
+      }
+    }
+
+    @Override
+    void keep(ActionResult result, Map<String, Object> json, List<String> lines) {
+      if (receiptOut == null) {
+        return;
+      }
+      try {
+        Files.writeString(receiptOut, result.receipt().signed() + "\n", StandardCharsets.UTF_8);
+        json.put("receiptFile", receiptOut.toString());
+        lines.add(text.text("out.receipt.saved", Map.of("file", receiptOut.toString())));
+      } catch (IOException e) {
+        // The action is done and its receipt is in the output: say the file failed, do not hide the success.
+        warn(text.text("err.receipt-out", Map.of("file", receiptOut.toString())));
+      }
+    }
+  }
+
+  /**
+   * Closing, deleting, reopening: a change that needs a strong identification, the Carte Vitale and a
+   * code sent to the person's contact. The command sends the code and asks for it; a script sends it
+   * beforehand ({@code send-code}) and gives {@code --challenge} and {@code --code}.
+   */
+  abstract static class StrongChange extends Change {
+    private static final int CODE_TRIES = 3;
+
+    @Option(names = "--challenge", paramLabel = "ID", descriptionKey = "challenge")
+    String challenge;
+
+    @Option(names = "--code", paramLabel = "CODE", descriptionKey = "code")
+    String code;
+
+    @Override
+    void prepare() {
+      super.prepare();
+      if ((challenge == null) != (code == null)) {
+        throw new Stop(Outcome.USAGE, text.text("err.challenge-and-code"));
+      }
+      if (challenge == null && !prompt.available()) {
+        throw new Stop(Outcome.USAGE, text.text("err.strong-no-terminal"));
+      }
+    }
+
+    @Override
+    void strengthen(Sitting sitting, Nir nir, LocalDate birth) {
+      if (challenge != null) {
+        sitting.addContactCode(challenge.strip(), code.strip());
+        return;
+      }
+      ContactChallenge sent = sitting.sendCode(new ContactCodeRequest(nir.value(), birth));
+      prompt.show(codeSent(sent));
+      for (int left = CODE_TRIES - 1; ; left--) {
+        String typed = prompt.line(text.text("ask.contact-code"));
+        if (typed == null || typed.isBlank()) {
+          throw new Stop(Outcome.NOT_CONFIRMED, messages.text("consent.refused"));
+        }
+        try {
+          sitting.addContactCode(sent.challengeId(), typed.strip());
+          return;
+        } catch (ApiException e) {
+          if (left == 0 || !"identification-failed".equals(e.problem().slug())) {
+            throw e;
+          }
+          prompt.show(text.text("out.code.wrong", Map.of("left", left)));
+        }
+      }
+    }
+  }
+}

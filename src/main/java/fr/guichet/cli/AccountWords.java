@@ -1,0 +1,209 @@
+package fr.guichet.cli;
+
+import fr.guichet.api.AccountStatus;
+import fr.guichet.api.ActionResult;
+import fr.guichet.api.Problem;
+import fr.guichet.api.Receipt;
+import fr.guichet.api.Represented;
+import fr.guichet.domain.AccountAction;
+import fr.guichet.domain.ActingAs;
+import fr.guichet.i18n.Messages;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A space, an action's result or a refusal told in plain sentences, one a line, in the person's
+ * language: what a screen reader reads and what a person hears, without tables or drawings. The
+ * sentences are the kiosk's ({@link Messages}); only the labels of the command line are its own
+ * ({@link CliText}).
+ *
+ * <pre>{@code
+ * new AccountWords(Messages.of(Language.FRENCH), CliText.of(Language.FRENCH)).status(account)
+ *     .forEach(out::println);
+ * }</pre>
+ */
+final class AccountWords {
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  private final Messages m;
+  private final CliText t;
+
+  AccountWords(Messages m, CliText t) {
+    this.m = m;
+    this.t = t;
+  }
+
+  /** "Pour : Jeanne Martin (né·e en 1950)". */
+  String forWhom(String firstName, String lastName, int birthYear) {
+    return m.text("sitting.for-whom", Map.of("name", firstName + " " + lastName, "year", String.valueOf(birthYear)));
+  }
+
+  /** The whole state of a space: who, the state, its dates, what can be done, who acts for whom. */
+  List<String> status(AccountStatus account, String actorName) {
+    List<String> lines = new ArrayList<>();
+    lines.add(forWhom(account.firstName(), account.lastName(), account.birthYear()));
+    lines.addAll(actingAs(account, actorName));
+    lines.addAll(state(account));
+    List<AccountAction> possible = possible(account);
+    if (!possible.isEmpty()) {
+      lines.add(m.text("account.possible"));
+      possible.forEach(a -> lines.add(t.text("out.possible.item",
+          Map.of("action", m.text("action." + a.name()), "command", command(a)))));
+    }
+    if (!account.manages().isEmpty()) {
+      lines.add(t.text("out.manages"));
+      account.manages().forEach(r -> lines.add(t.text("out.manages.item", Map.of("name", name(r),
+          "year", String.valueOf(r.birthYear()), "kind", kind(r.kind()), "id", r.personId()))));
+    }
+    if (account.access().isEmpty()) {
+      lines.add(t.text("out.access.none"));
+    } else {
+      lines.add(t.text("out.access"));
+      account.access().forEach(r -> lines.add(t.text("out.access.item", Map.of("name", name(r),
+          "year", String.valueOf(r.birthYear()), "kind", kind(r.kind())))));
+    }
+    return lines;
+  }
+
+  /** What an action did: who, the receipt's title, the new state and its dates, how to undo it, the reference. */
+  List<String> result(ActionResult result, String actorName) {
+    List<String> lines = new ArrayList<>();
+    AccountStatus account = result.account();
+    Receipt receipt = result.receipt();
+    lines.add(forWhom(account.firstName(), account.lastName(), account.birthYear()));
+    lines.addAll(actingAs(account, actorName));
+    String title = "receipt.title." + receipt.kind();
+    if (m.has(title)) {
+      lines.add(m.text(title));
+    }
+    lines.addAll(state(account));
+    lines.addAll(undo(receipt, account));
+    lines.add(t.text("out.receipt", Map.of("id", receipt.receiptId())));
+    return lines;
+  }
+
+  /** The state's name and sentence on one line, then each date that matters on its own. */
+  List<String> state(AccountStatus account) {
+    List<String> lines = new ArrayList<>();
+    lines.add(t.text("out.state", Map.of("name", m.text("state." + account.state() + ".name"),
+        "sentence", m.text("state." + account.state() + ".sentence"))));
+    if (account.oppositionDeadline() != null) {
+      lines.add(m.text("account.deadline", Map.of("date", m.date(account.oppositionDeadline()))));
+      if (account.daysLeftToOppose() != null) {
+        lines.add(m.text("account.days-left", Map.of("days", account.daysLeftToOppose())));
+      }
+    }
+    if (account.archiveEnd() != null) {
+      lines.add(m.text("account.archive-end", Map.of("date", m.date(account.archiveEnd()))));
+    }
+    if (account.deletionDue() != null) {
+      lines.add(m.text("account.deletion-due", Map.of("date", m.date(account.deletionDue()))));
+    }
+    return lines;
+  }
+
+  /**
+   * What the rules allow on this space now, less what the person at the counter may not do in
+   * their role (a caregiver never closes).
+   */
+  static List<AccountAction> possible(AccountStatus account) {
+    ActingAs actingAs = account.actingAs() == null ? ActingAs.SELF : ActingAs.valueOf(account.actingAs());
+    return account.possibleActions().stream().map(AccountAction::valueOf)
+        .filter(a -> actingAs.allows(a.requiredScope())).toList();
+  }
+
+  /** The sentence for a problem the server (or the network) gave, its dates and scopes in words. */
+  String problem(Problem problem) {
+    String key = problem.messageKey() != null && m.has(problem.messageKey())
+        ? problem.messageKey() : "problem.unexpected";
+    Map<String, Object> args = new HashMap<>();
+    problem.params().forEach((name, value) -> args.put(name, word(name, value)));
+    return m.text(key, args);
+  }
+
+  /** What an action means, in the words the kiosk uses for it. */
+  String action(AccountAction action) {
+    return m.text("action." + action.name());
+  }
+
+  /** What a scope allows, in the words of the consent. */
+  String scope(String wire) {
+    String key = "scope." + wire.replace(':', '-');
+    return m.has(key) ? m.text(key) : wire;
+  }
+
+  String kind(String kind) {
+    return t.text("kind." + kind);
+  }
+
+  /** The {@code guichet account} command of an action. */
+  static String command(AccountAction action) {
+    return switch (action) {
+      case RECORD_OPPOSITION -> "oppose";
+      case WITHDRAW_OPPOSITION -> "withdraw-opposition";
+      case CREATE_ON_REQUEST -> "request-creation";
+      case ACTIVATE -> "activate";
+      case CLOSE -> "close";
+      case REQUEST_DELETION -> "request-deletion";
+      case REOPEN -> "reopen";
+    };
+  }
+
+  private List<String> actingAs(AccountStatus account, String actorName) {
+    if (account.actingAs() == null || account.actingAs().equals(ActingAs.SELF.name())) {
+      return List.of();
+    }
+    return List.of(t.text("out.acting-as", Map.of("who", actorName, "kind", kind(account.actingAs()))));
+  }
+
+  /** The right to change one's mind: how the action can be undone, and until when. */
+  private List<String> undo(Receipt receipt, AccountStatus account) {
+    List<String> lines = new ArrayList<>();
+    switch (receipt.kind()) {
+      case "record-opposition" -> {
+        lines.add(m.text("receipt.opposition.done"));
+        if (account.oppositionDeadline() != null) {
+          lines.add(m.text("receipt.undo.withdraw", Map.of("date", m.date(account.oppositionDeadline()))));
+        }
+      }
+      case "withdraw-opposition" -> {
+        lines.add(m.text("receipt.withdrawal.done"));
+        if (account.oppositionDeadline() != null) {
+          lines.add(m.text("receipt.undo.oppose-again", Map.of("date", m.date(account.oppositionDeadline()))));
+        }
+      }
+      case "close", "request-deletion" -> lines.add(account.deletionDue() == null ? m.text("receipt.undo.reopen")
+          : m.text("receipt.undo.reopen-before", Map.of("date", m.date(account.deletionDue()))));
+      case "reopen" -> lines.add(m.text(Boolean.FALSE.equals(receipt.payload().get("dataRestored"))
+          ? "receipt.reopen.not-restored" : "receipt.reopen.restored"));
+      default -> { }
+    }
+    return lines;
+  }
+
+  private Object word(String name, Object value) {
+    if (value instanceof String s && ISO_DATE.matcher(s).matches()) {
+      try {
+        return m.date(LocalDate.parse(s));
+      } catch (DateTimeParseException notADate) {
+        return s;
+      }
+    }
+    if (name.equals("scope") && value instanceof String s) {
+      return scope(s);
+    }
+    if (name.equals("action") && value instanceof String s && m.has("action." + s)) {
+      return m.text("action." + s);
+    }
+    return value;
+  }
+
+  private static String name(Represented r) {
+    return r.firstName() + " " + r.lastName();
+  }
+}

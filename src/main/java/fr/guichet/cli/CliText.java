@@ -1,0 +1,39 @@
+package fr.guichet.cli;
+
+import com.ibm.icu.text.MessageFormat;
+import fr.guichet.i18n.Language;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+/**
+ * The command line's own words (questions, labels, its refusals), from the same bundles as its
+ * help ({@code cli/messages_fr|en.properties}), as ICU messages with named arguments. The
+ * sentences about the space come from {@link fr.guichet.i18n.Messages} instead.
+ *
+ * <pre>{@code
+ * CliText.of(Language.FRENCH).text("out.receipt", Map.of("id", receipt.receiptId()));
+ * }</pre>
+ */
+final class CliText {
+  private final ResourceBundle bundle;
+
+  private CliText(ResourceBundle bundle) {
+    this.bundle = bundle;
+  }
+
+  static CliText of(Language language) {
+    return new CliText(LanguageOption.helpBundle(language));
+  }
+
+  String text(String key) {
+    return text(key, Map.of());
+  }
+
+  String text(String key, Map<String, ?> args) {
+    String pattern = bundle.getString(key);
+    if (args.isEmpty() && pattern.indexOf('{') < 0) {
+      return pattern;
+    }
+    return new MessageFormat(pattern, bundle.getLocale()).format(args);
+  }
+}

@@ -1,0 +1,126 @@
+package fr.guichet.cli;
+
+import fr.guichet.api.ApiClient;
+import fr.guichet.api.ApiException;
+import fr.guichet.api.ConsentRequest;
+import fr.guichet.api.ContactChallenge;
+import fr.guichet.api.ContactCodeRequest;
+import fr.guichet.api.Delegation;
+import fr.guichet.api.IdempotencyKey;
+import fr.guichet.api.Identification;
+import fr.guichet.api.IdentificationRequest;
+import fr.guichet.api.LoginRequest;
+import fr.guichet.api.MediatorSession;
+import fr.guichet.api.Problem;
+import fr.guichet.api.ProofRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sitting one {@code guichet account} command opens on the server: the mediator logged in,
+ * the person identified, the delegation their consent opened. Closing it revokes the delegation and
+ * logs out, whatever happened before, so that nothing stays open after the command; what the
+ * server could not confirm then is kept in {@link #cleanupProblems()}, never thrown over the
+ * command's own outcome.
+ *
+ * <pre>{@code
+ * try (Sitting sitting = Sitting.login(api, new LoginRequest(login, password, totp))) {
+ *   sitting.identify(IdentificationRequest.byVitale(nir, birth, serial));
+ *   Delegation d = sitting.consent(null, List.of("account:read"), "fr");
+ *   api.account(sitting.session(), d);
+ * }
+ * }</pre>
+ */
+final class Sitting implements AutoCloseable {
+  /** The version of the words the person is shown, recorded with the consent. */
+  static final String TEXT_VERSION = "cli-v1";
+  /** How long a consent lasts: one command, the time to type a code. */
+  static final int CONSENT_MINUTES = 5;
+
+  private final ApiClient api;
+  private final MediatorSession session;
+  private final List<Problem> cleanupProblems = new ArrayList<>();
+  private Identification identification;
+  private Delegation delegation;
+  private boolean closed;
+
+  private Sitting(ApiClient api, MediatorSession session) {
+    this.api = api;
+    this.session = session;
+  }
+
+  /** Logs the mediator in; the server's refusal comes as {@link ApiException}. */
+  static Sitting login(ApiClient api, LoginRequest login) {
+    return new Sitting(api, api.login(login));
+  }
+
+  ApiClient api() {
+    return api;
+  }
+
+  MediatorSession session() {
+    return session;
+  }
+
+  Identification identification() {
+    return identification;
+  }
+
+  Delegation delegation() {
+    return delegation;
+  }
+
+  Identification identify(IdentificationRequest request) {
+    identification = api.identify(session, request, IdempotencyKey.random());
+    return identification;
+  }
+
+  /** Sends a one-time code to the contact the insurer holds for the person. */
+  ContactChallenge sendCode(ContactCodeRequest request) {
+    return api.contactCode(session, request, IdempotencyKey.random());
+  }
+
+  /** Adds the code the person received as a second proof: the identification becomes strong. */
+  Identification addContactCode(String challengeId, String code) {
+    identification = api.addProof(session, identification.identificationId(),
+        new ProofRequest("CONTACT_CODE", code, challengeId, null), IdempotencyKey.random());
+    return identification;
+  }
+
+  /**
+   * Records the person's consent to exactly {@code scopes}, for {@code forPersonId} (null: for
+   * themself), and keeps the delegation it opens.
+   */
+  Delegation consent(String forPersonId, List<String> scopes, String language) {
+    delegation = api.consent(session, new ConsentRequest(identification.identificationId(), forPersonId, scopes,
+        CONSENT_MINUTES,
+        language, TEXT_VERSION, true, true), IdempotencyKey.random());
+    return delegation;
+  }
+
+  /** What the server could not confirm while the sitting was closed (revocation, logout). */
+  List<Problem> cleanupProblems() {
+    return List.copyOf(cleanupProblems);
+  }
+
+  /** Revokes the delegation and logs out, once: a second call (the shutdown hook after the finally) does nothing. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (delegation != null) {
+      try {
+        api.revoke(session, delegation, IdempotencyKey.random());
+      } catch (ApiException e) {
+        cleanupProblems.add(e.problem());
+      }
+    }
+    try {
+      api.logout(session, IdempotencyKey.random());
+    } catch (ApiException e) {
+      cleanupProblems.add(e.problem());
+    }
+  }
+}
