@@ -14,6 +14,8 @@ import fr.guichet.kiosk.lanterna.LanternaKiosk;
 import fr.guichet.print.FileSink;
 import fr.guichet.testing.DemoSandbox;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,7 +33,8 @@ import java.util.stream.Stream;
  * changes, help and back, legend and back, language and back: whole-screen redraws). The baseline
  * is bare Lanterna on the same terminal: a key polled, one line written, the screen refreshed.
  * Keys that wait for the server (Enter on a form) are left out: they measure the network.
- * Prints {@code NAME  MEDIAN_MS  P99_MS  PRESSES}.
+ * Prints {@code NAME  MEDIAN_MS  P99_MS  PRESSES  CPU_MEDIAN_MS  CPU_P99_MS}: the elapsed time, then the
+ * processor time of the thread, which other work on the machine disturbs much less.
  *
  * <pre>
  * java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "target/test-classes:target/classes:$DEPS" \
@@ -60,47 +63,65 @@ public final class KeyLatencyBench {
     }
   }
 
-  static void report(String name, long[] nanos) {
-    Arrays.sort(nanos);
-    System.out.printf(Locale.ROOT, "%s\t%.3f\t%.3f\t%d%n", name, nanos[nanos.length / 2] / 1e6,
-        nanos[(int) Math.ceil(nanos.length * 0.99) - 1] / 1e6, nanos.length);
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** Elapsed and processor nanoseconds of each press. */
+  record Times(long[] elapsed, long[] cpu) {
+    Times(int presses) {
+      this(new long[presses], new long[presses]);
+    }
+  }
+
+  static void report(String name, Times t) {
+    long[] e = t.elapsed().clone();
+    long[] c = t.cpu().clone();
+    Arrays.sort(e);
+    Arrays.sort(c);
+    System.out.printf(Locale.ROOT, "%s\t%.3f\t%.3f\t%d\t%.3f\t%.3f%n", name, e[e.length / 2] / 1e6, p99(e) / 1e6, e.length,
+        c[c.length / 2] / 1e6, p99(c) / 1e6);
+  }
+
+  static long p99(long[] sorted) {
+    return sorted[(int) Math.ceil(sorted.length * 0.99) - 1];
   }
 
   /** Bare Lanterna: poll one key, write one line, refresh. Warmed up first, like the others. */
-  static long[] bare(int presses) throws IOException {
+  static Times bare(int presses) throws IOException {
     DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
     TerminalScreen screen = new TerminalScreen(terminal);
     screen.startScreen();
     TextGraphics g = screen.newTextGraphics();
-    long[] nanos = new long[presses];
+    Times t = new Times(presses);
     for (int round = 0; round < 2; round++) {
       for (int i = 0; i < presses; i++) {
         terminal.addInput(new KeyStroke((char) ('a' + i % 26), false, false));
+        long cpu = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         KeyStroke key = screen.pollInput();
         g.putString(0, 0, "key " + key.getCharacter() + " " + i);
         screen.refresh(Screen.RefreshType.DELTA);
-        nanos[i] = System.nanoTime() - start;
+        t.elapsed()[i] = System.nanoTime() - start;
+        t.cpu()[i] = THREADS.getCurrentThreadCpuTime() - cpu;
       }
     }
     screen.stopScreen();
-    return nanos;
+    return t;
   }
 
   /** Typing the login and erasing it, again and again. */
-  static long[] login(DemoSandbox sandbox, Path data, int presses) throws IOException {
+  static Times login(DemoSandbox sandbox, Path data, int presses) throws IOException {
     Ui ui = new Ui(sandbox, data, Language.FRENCH);
     String word = DemoSandbox.LOGIN;
     List<KeyStroke> cycle = new java.util.ArrayList<>();
     word.chars().forEach(c -> cycle.add(new KeyStroke((char) c, false, false)));
     word.chars().forEach(c -> cycle.add(new KeyStroke(KeyType.Backspace)));
-    long[] nanos = ui.time(cycle, presses);
+    Times t = ui.time(cycle, presses);
     ui.close();
-    return nanos;
+    return t;
   }
 
   /** On Jeanne's account screen in Arabic, the mediator's French beside: the function keys. */
-  static long[] account(DemoSandbox sandbox, Path data, int presses) throws IOException {
+  static Times account(DemoSandbox sandbox, Path data, int presses) throws IOException {
     Ui ui = new Ui(sandbox, data, Language.ARABIC);
     ui.type(DemoSandbox.LOGIN + "\n" + DemoSandbox.PASSWORD + "\n" + sandbox.freshTotp() + "\n");
     ui.type(DemoSandbox.JEANNE_NIR + "\n14/03/1950\n12345678\n");
@@ -108,12 +129,12 @@ public final class KeyLatencyBench {
     if (!ui.kiosk.inSitting()) {
       throw new IllegalStateException("the sitting did not open:\n" + ui.kiosk.text());
     }
-    long[] nanos = ui.time(List.of(ACCOUNT_KEYS), presses);
+    Times t = ui.time(List.of(ACCOUNT_KEYS), presses);
     if (!ui.kiosk.inSitting()) {
       throw new IllegalStateException("the keys left the sitting:\n" + ui.kiosk.text());
     }
     ui.close();
-    return nanos;
+    return t;
   }
 
   /** The kiosk on a virtual terminal, as the program runs it. */
@@ -136,17 +157,19 @@ public final class KeyLatencyBench {
     }
 
     /** Presses the cycle's keys round and round: {@code presses} to warm up, then {@code presses} timed. */
-    long[] time(List<KeyStroke> cycle, int presses) throws IOException {
-      long[] nanos = new long[presses];
+    Times time(List<KeyStroke> cycle, int presses) throws IOException {
+      Times t = new Times(presses);
       for (int round = 0; round < 2; round++) {
         for (int i = 0; i < presses; i++) {
           terminal.addInput(cycle.get(i % cycle.size()));
+          long cpu = THREADS.getCurrentThreadCpuTime();
           long start = System.nanoTime();
           lanterna.drainInput();
-          nanos[i] = System.nanoTime() - start;
+          t.elapsed()[i] = System.nanoTime() - start;
+          t.cpu()[i] = THREADS.getCurrentThreadCpuTime() - cpu;
         }
       }
-      return nanos;
+      return t;
     }
 
     void close() throws IOException {

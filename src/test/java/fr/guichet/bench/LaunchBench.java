@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * {@code NAME  MARKER  INPUT  COMMAND  ARG...} ({@code INPUT} is written to the command once the
  * marker showed, {@code \n} for a new line; {@code !stop} stops it (SIGTERM to it and what it
  * started) instead, as for a full-screen kiosk under {@code script}; a command still running 15 s
- * later is stopped too). Prints {@code NAME  MEDIAN_MS  MIN_MS  MAX_MS  RUNS}.
+ * later is stopped too). Prints {@code NAME  MEDIAN_MS  MIN_MS  MAX_MS  RUNS  MEDIAN_CPU_MS}, the last
+ * being the processor time (user + system, of the command and what it started) spent by the time the
+ * marker showed: a figure that other work on the machine disturbs much less than the elapsed time.
  *
  * <pre>
  * printf 'hello\thello\t\\n\tjava\t-cp\ttarget/test-classes\tfr.guichet.bench.Hello\n' \
@@ -48,18 +50,24 @@ public final class LaunchBench {
       }
     }
     double[][] times = new double[cases.size()][runs];
+    double[][] cpu = new double[cases.size()][runs];
     for (int warm = 0; warm < cases.size(); warm++) {
       once(cases.get(warm)); // the first start of each fills the page cache
     }
     for (int r = 0; r < runs; r++) {
       for (int c = 0; c < cases.size(); c++) {
-        times[c][r] = once(cases.get(c));
+        double[] one = once(cases.get(c));
+        times[c][r] = one[0];
+        cpu[c][r] = one[1];
       }
     }
     for (int c = 0; c < cases.size(); c++) {
       double[] t = times[c].clone();
       Arrays.sort(t);
-      System.out.printf(Locale.ROOT, "%s\t%.0f\t%.0f\t%.0f\t%d%n", cases.get(c).name(), median(t), t[0], t[t.length - 1], runs);
+      double[] u = cpu[c].clone();
+      Arrays.sort(u);
+      System.out.printf(Locale.ROOT, "%s\t%.0f\t%.0f\t%.0f\t%d\t%.0f%n", cases.get(c).name(), median(t), t[0],
+          t[t.length - 1], runs, median(u));
     }
   }
 
@@ -68,8 +76,8 @@ public final class LaunchBench {
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
-  /** One start: milliseconds until the marker showed. */
-  static double once(Case c) throws IOException, InterruptedException {
+  /** One start: milliseconds until the marker showed, and the processor milliseconds spent by then. */
+  static double[] once(Case c) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(c.command()).redirectError(ProcessBuilder.Redirect.DISCARD);
     long start = System.nanoTime();
     Process p = pb.start();
@@ -78,6 +86,7 @@ public final class LaunchBench {
       if (shown < 0) {
         throw new IllegalStateException(c.name() + ": '" + c.marker() + "' never showed; command " + c.command());
       }
+      double cpuMillis = cpuMillis(p.toHandle());
       drain(p.getInputStream());
       if (c.input().equals("!stop")) {
         stop(p);
@@ -92,13 +101,28 @@ public final class LaunchBench {
           p.destroyForcibly().waitFor();
         }
       }
-      return (shown - start) / 1e6;
+      return new double[] {(shown - start) / 1e6, cpuMillis};
     } finally {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       if (p.isAlive()) {
         p.destroyForcibly().waitFor();
       }
     }
+  }
+
+  /** User + system time of a process and its live descendants, from /proc (10 ms steps). */
+  static double cpuMillis(ProcessHandle process) {
+    double total = 0;
+    for (ProcessHandle h : java.util.stream.Stream.concat(java.util.stream.Stream.of(process), process.descendants()).toList()) {
+      try {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", String.valueOf(h.pid()), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0; // utime, stime: fields 14, 15, in 1/100 s
+      } catch (IOException | RuntimeException e) {
+        // the process ended meanwhile
+      }
+    }
+    return total;
   }
 
   /** SIGTERM to the process and everything it started (a kiosk under {@code script} ends with its terminal). */
