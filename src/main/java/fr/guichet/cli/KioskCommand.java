@@ -31,12 +31,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * {@code guichet kiosk}: the full-screen kiosk, against a running server ({@code --api}) or an
  * embedded one with the demo people ({@code --demo}); in the person's language with the mediator's
  * beside, in a theme, in a large-text window ({@code --window}) or as plain lines for screen
- * readers ({@code --plain}).
+ * readers ({@code --plain}). A counter PC keeps these settings in a file ({@code --config}, see
+ * {@link KioskConfig}); an option on the command line wins over the file.
  */
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
     description = {"Open the kiosk: full screen, keyboard only.",
@@ -51,8 +53,13 @@ public final class KioskCommand implements Callable<Integer> {
     String api;
   }
 
-  @ArgGroup(multiplicity = "1")
+  /** Either here or in the configuration file ({@code api = URL}, {@code demo = true}). */
+  @ArgGroup(multiplicity = "0..1")
   Target target;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Read the settings from FILE: 'key = value' lines,"
+      + " each key a long option without its dashes (see kiosk/guichet.conf.example). Options given here win.")
+  Path config;
 
   @Option(names = "--lang", description = "The person's language at start: fr, fr-x-falc (easy-to-read French), en, ar,"
       + " pt, tr, es, ro, ht (default: ${DEFAULT-VALUE}). F6 lists them all; F2 goes back to the one before.",
@@ -95,6 +102,7 @@ public final class KioskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    applyConfig();
     Language language = language(lang);
     Language mediatorLanguage = language(mediatorLang);
     Theme colours = Theme.fromName(theme).orElseThrow(() -> new ParameterException(spec.commandLine(),
@@ -161,6 +169,67 @@ public final class KioskCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * Takes from the configuration file every setting the command line did not give. The file is
+   * checked whole first: a bad line stops the kiosk before anything starts.
+   */
+  private void applyConfig() {
+    if (config == null) {
+      if (target == null) {
+        throw missingTarget("");
+      }
+      return;
+    }
+    KioskConfig file;
+    try {
+      file = KioskConfig.read(config);
+    } catch (KioskConfig.Invalid e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    ParseResult given = spec.commandLine().getParseResult();
+    if (target == null) {
+      Target fromFile = new Target();
+      fromFile.demo = file.flag(KioskConfig.DEMO).orElse(false);
+      fromFile.api = file.text(KioskConfig.API).orElse(null);
+      if (!fromFile.demo && fromFile.api == null) {
+        throw missingTarget(" (the file " + config + " has neither 'api = URL' nor 'demo = true')");
+      }
+      target = fromFile;
+    }
+    if (!given.hasMatchedOption("--lang")) {
+      file.language(KioskConfig.LANG).ifPresent(l -> lang = l.tag());
+    }
+    if (!given.hasMatchedOption("--mediator-lang")) {
+      file.language(KioskConfig.MEDIATOR_LANG).ifPresent(l -> mediatorLang = l.tag());
+    }
+    if (!given.hasMatchedOption("--theme")) {
+      file.theme().ifPresent(t -> theme = t.id());
+    }
+    if (!given.hasMatchedOption("--idle-minutes")) {
+      file.whole(KioskConfig.IDLE_MINUTES).ifPresent(n -> idleMinutes = n);
+    }
+    if (!given.hasMatchedOption("--idle-warning-seconds")) {
+      file.whole(KioskConfig.IDLE_WARNING_SECONDS).ifPresent(n -> idleWarningSeconds = n);
+    }
+    if (!given.hasMatchedOption("--window") && !given.hasMatchedOption("--plain")) {
+      file.flag(KioskConfig.WINDOW).ifPresent(b -> window = b);
+      file.flag(KioskConfig.PLAIN).ifPresent(b -> plain = b);
+    }
+    // A printer or a folder named on the command line replaces the file's choice of output.
+    if (!given.hasMatchedOption("--printer") && !given.hasMatchedOption("--save-dir")) {
+      file.text(KioskConfig.PRINTER).ifPresent(p -> printer = p);
+      file.path(KioskConfig.SAVE_DIR).ifPresent(p -> saveDir = p);
+    }
+    file.text(KioskConfig.STRUCTURE).ifPresent(s -> spec.commandLine().getErr().println("guichet kiosk: " + s
+        + ", server " + (target.demo ? "embedded (demo)" : target.api) + ", settings from " + config + "."));
+    spec.commandLine().getErr().flush();
+  }
+
+  private ParameterException missingTarget(String why) {
+    return new ParameterException(spec.commandLine(), "Missing the server: give --demo or --api URL"
+        + (config == null ? ", or --config FILE with 'api = URL'" : why) + ".");
   }
 
   private Language language(String tag) {
