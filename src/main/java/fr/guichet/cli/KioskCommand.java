@@ -4,6 +4,7 @@ import fr.guichet.api.ApiClient;
 import fr.guichet.api.ApiException;
 import fr.guichet.i18n.Language;
 import fr.guichet.kiosk.Kiosk;
+import fr.guichet.kiosk.PendingActions;
 import fr.guichet.kiosk.PlainKiosk;
 import fr.guichet.kiosk.Theme;
 import fr.guichet.kiosk.lanterna.LanternaKiosk;
@@ -97,6 +98,11 @@ public final class KioskCommand implements Callable<Integer> {
       + " Without it, documents are working copies in a temporary folder, deleted at the end of each sitting.")
   Path saveDir;
 
+  @Option(names = "--pending-file", paramLabel = "FILE", description = "Where actions confirmed but not yet answered by"
+      + " the server are kept, so that after a restart the mediator is told which one may be unconfirmed"
+      + " (default: $XDG_STATE_HOME/guichet/pending-actions, or ~/.local/state/guichet/pending-actions; none with --demo).")
+  Path pendingFile;
+
   @Spec
   CommandSpec spec;
 
@@ -145,6 +151,8 @@ public final class KioskCommand implements Callable<Integer> {
         : saveDir != null ? FileSink.kept(saveDir)
         : FileSink.workingCopies(Files.createTempDirectory("guichet-documents-"));
     Kiosk kiosk = new Kiosk(api, sink, language, Clock.systemDefaultZone(), options);
+    Path pending = pendingFile != null ? pendingFile : target.demo ? null : defaultPendingFile();
+    kiosk.usePendingActions(pending == null ? PendingActions.inMemory() : PendingActions.inFile(pending));
     // Whatever ends the program (a key, Ctrl+C, a kill), the delegation is revoked.
     Thread cleanup = new Thread(kiosk::logoutOnExit, "kiosk-shutdown");
     Runtime.getRuntime().addShutdownHook(cleanup);
@@ -198,6 +206,9 @@ public final class KioskCommand implements Callable<Integer> {
       }
       target = fromFile;
     }
+    if (!given.hasMatchedOption("--pending-file")) {
+      file.path(KioskConfig.PENDING_FILE).ifPresent(p -> pendingFile = p);
+    }
     if (!given.hasMatchedOption("--lang")) {
       file.language(KioskConfig.LANG).ifPresent(l -> lang = l.tag());
     }
@@ -225,6 +236,14 @@ public final class KioskCommand implements Callable<Integer> {
     file.text(KioskConfig.STRUCTURE).ifPresent(s -> spec.commandLine().getErr().println("guichet kiosk: " + s
         + ", server " + (target.demo ? "embedded (demo)" : target.api) + ", settings from " + config + "."));
     spec.commandLine().getErr().flush();
+  }
+
+  /** The XDG state directory: what must survive a restart, and is no one's document. */
+  static Path defaultPendingFile() {
+    String state = System.getenv("XDG_STATE_HOME");
+    Path base = state != null && !state.isBlank() ? Path.of(state)
+        : Path.of(System.getProperty("user.home"), ".local", "state");
+    return base.resolve("guichet").resolve("pending-actions");
   }
 
   private ParameterException missingTarget(String why) {

@@ -39,6 +39,7 @@ final class KioskConfig {
   static final String STRUCTURE = "structure";
   static final String PRINTER = "printer";
   static final String SAVE_DIR = "save-dir";
+  static final String PENDING_FILE = "pending-file";
   static final String LANG = "lang";
   static final String MEDIATOR_LANG = "mediator-lang";
   static final String THEME = "theme";
@@ -57,6 +58,7 @@ final class KioskConfig {
     keys.put(STRUCTURE, v -> null);
     keys.put(PRINTER, v -> null);
     keys.put(SAVE_DIR, KioskConfig::checkPath);
+    keys.put(PENDING_FILE, KioskConfig::checkPath);
     keys.put(LANG, KioskConfig::checkLanguage);
     keys.put(MEDIATOR_LANG, KioskConfig::checkLanguage);
     keys.put(THEME, v -> Theme.fromName(v).isPresent() ? null
