@@ -53,7 +53,7 @@ class KioskConfigTest {
 
   @Test
   void namesTheLineAndTheKeyOfAnUnknownKey() {
-    refused("guichet.conf, line 2: unknown key 'langue'. The keys are: api, demo, structure, printer, save-dir, lang,"
+    refused("guichet.conf, line 2: unknown key 'langue'. The keys are: api, demo, structure, printer, save-dir, pending-file, lang,"
         + " mediator-lang, theme, idle-minutes, idle-warning-seconds, window, plain.", "# x", "langue = fr");
     assertThatThrownBy(() -> parse("--lang = fr")).hasMessageContaining("line 1: unknown key '--lang'; write it without"
         + " dashes: 'lang'");
