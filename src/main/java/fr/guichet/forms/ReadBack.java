@@ -81,8 +81,8 @@ public final class ReadBack {
       case EMPTY -> m.text("form.status.empty");
       case NOT_CONCERNED -> m.text("form.answer.not-concerned");
       case UNKNOWN -> m.text("form.answer.unknown");
-      case FILLED -> form.repeated() ? m.text("form.status.entries", Map.of("count", content.entries().size()))
-          : m.text("form.status.answers", Map.of("count", content.answers().values().size()));
+      case FILLED -> m.text("form.status.filled", Map.of("count",
+          form.repeated() ? content.entries().size() : content.answers().values().size()));
     };
   }
 

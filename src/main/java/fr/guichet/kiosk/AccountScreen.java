@@ -42,6 +42,7 @@ record AccountScreen(Say notice) implements Screen {
     AccountState state = AccountState.valueOf(account.state());
     tiles.add(new View.Tile("1", Pictogram.PRINT.symbol(), m.text("account.print")));
     tiles.add(new View.Tile("2", Pictogram.END.symbol(), m.text("key.end-sitting")));
+    tiles.add(new View.Tile("3", ProfilePictogram.DISEASE.symbol(), m.text("profile.account.tile"))); // issue 7
     return new View(m.text("account.title"), kiosk.forWhom(m), Pictogram.of(state).lines(), describe(account, m),
         List.of(), -1, tiles, notice == null ? null : notice.in(m), kiosk.hints(m, false));
   }
@@ -75,6 +76,9 @@ record AccountScreen(Say notice) implements Screen {
     if (key.digit() == 2) {
       kiosk.endSitting();
       return new EndedScreen();
+    }
+    if (key.digit() == 3 && kiosk.sitting().account() != null) {
+      return ProfileConsentScreen.start(kiosk); // issue 7: the medical profile assistant, with its own consent
     }
     if (key.digit() != 1) {
       return this;
