@@ -81,19 +81,23 @@ public final class FormCatalog {
 
   /** Reads one definition and checks what the program relies on; the message names the file and the field. */
   static SectionForm read(String file, byte[] json) {
-    SectionForm form;
-    try {
-      form = MAPPER.readValue(json, SectionForm.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(file + ": not a form definition: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    SectionForm form = parse(file, json);
     List<String> problems = problems(form);
     if (!problems.isEmpty()) {
       throw new IllegalStateException(file + ": " + String.join("; ", problems));
     }
     return form;
+  }
+
+  /** Reads one definition, checking nothing beyond its shape. */
+  static SectionForm parse(String file, byte[] json) {
+    try {
+      return MAPPER.readValue(json, SectionForm.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(file + ": not a form definition: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** What a definition breaks among the rules a schema cannot say, each naming its field. */
