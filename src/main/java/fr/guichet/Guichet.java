@@ -2,6 +2,7 @@ package fr.guichet;
 
 import fr.guichet.cli.JournalCommand;
 import fr.guichet.cli.KioskCommand;
+import fr.guichet.cli.ProfileCommand;
 import fr.guichet.cli.ReceiptCommand;
 import fr.guichet.cli.SandboxCommand;
 import fr.guichet.cli.TotpCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
     versionProvider = Guichet.Version.class,
     description = "Help a person with Mon Espace Santé, at the counter, with their consent.",
     subcommands = {KioskCommand.class, SandboxCommand.class, JournalCommand.class, ReceiptCommand.class, TotpCommand.class,
+        ProfileCommand.class,
         CommandLine.HelpCommand.class})
 public final class Guichet {
   public static void main(String[] args) {

@@ -111,9 +111,12 @@ public final class ReadBack {
       case ANSWER -> v.asText();
       case CHOICE -> choice(f, v, m);
       case MULTI -> {
+        if (!v.isArray()) {
+          yield choice(f, v, m);
+        }
         List<String> words = new ArrayList<>();
         v.forEach(item -> words.add(choice(f, item, m)));
-        yield String.join(", ", words);
+        yield String.join(" · ", words);
       }
       case DATE -> {
         try {
