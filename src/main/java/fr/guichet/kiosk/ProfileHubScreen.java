@@ -64,8 +64,8 @@ record ProfileHubScreen(MedicalProfile profile, int focus, Say notice) implement
     List<View.Tile> tiles = new ArrayList<>();
     for (int i = 0; i < forms.size(); i++) {
       SectionForm f = forms.get(i);
-      String state = profile.sent().contains(f.section()) ? "✓ " + m.text("profile.hub.sent")
-          : ReadBack.summary(f, profile.content(f), m);
+      String state = ReadBack.summary(f, profile.content(f), m)
+          + (profile.sent().contains(f.section()) ? " · ✓ " + m.text("profile.hub.sent") : "");
       tiles.add(new View.Tile(letter(i), ProfilePictogram.named(f.pictogram()).symbol(),
           m.text(f.titleKey()) + " · " + state, i == focus));
     }
