@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * The medical profile during the assistant, in memory only: whose it is and how the person at the
  * counter acts for them, the delegation consented to for it, every section as the server last gave
- * it (version and content), what was sent during this sitting and its last receipt. The screens of
+ * it (version and content), what was sent or left for later during this sitting, and the last receipt. The screens of
  * the assistant carry it from one to the next; it is dropped with them when the sitting ends.
  *
  * @param name the first and last name of the person whose profile this is
@@ -26,11 +26,19 @@ import java.util.Set;
  * @param actingAs {@code SELF}, {@code LEGAL_REPRESENTATION}, {@code GUARDIANSHIP} or {@code CAREGIVING}
  */
 record MedicalProfile(Delegation delegation, String name, int birthYear, String helper, String actingAs,
-    Map<String, ProfileSection> sections, Set<String> sent, Receipt lastReceipt) {
+    Map<String, ProfileSection> sections, Set<String> sent, Set<String> seen, Receipt lastReceipt) {
 
   MedicalProfile {
     sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
     sent = Collections.unmodifiableSet(new LinkedHashSet<>(sent));
+    seen = Collections.unmodifiableSet(new LinkedHashSet<>(seen));
+  }
+
+  /** A section was opened and left without sending (skipped, cancelled): "continue" goes past it. */
+  MedicalProfile seen(String section) {
+    Set<String> all = new LinkedHashSet<>(seen);
+    all.add(section);
+    return new MedicalProfile(delegation, name, birthYear, helper, actingAs, sections, sent, all, lastReceipt);
   }
 
   static FormCatalog forms() {
@@ -71,14 +79,14 @@ record MedicalProfile(Delegation delegation, String name, int birthYear, String 
   MedicalProfile withSection(ProfileSection s) {
     Map<String, ProfileSection> copy = new LinkedHashMap<>(sections);
     copy.put(s.section(), s);
-    return new MedicalProfile(delegation, name, birthYear, helper, actingAs, copy, sent, lastReceipt);
+    return new MedicalProfile(delegation, name, birthYear, helper, actingAs, copy, sent, seen, lastReceipt);
   }
 
   MedicalProfile sent(ProfileSection s) {
     Set<String> done = new LinkedHashSet<>(sent);
     done.add(s.section());
     MedicalProfile p = withSection(s);
-    return new MedicalProfile(delegation, name, birthYear, helper, actingAs, p.sections, done,
+    return new MedicalProfile(delegation, name, birthYear, helper, actingAs, p.sections, done, seen,
         s.receipt() != null ? s.receipt() : lastReceipt);
   }
 }

@@ -144,7 +144,7 @@ record ProfileConsentScreen(Step step, int whom, Say notice) implements Screen {
     }
     kiosk.sitting(s.withProfile(d));
     MedicalProfile profile = new MedicalProfile(d, c.name(), c.birthYear(),
-        whom == 0 ? null : s.displayName(), d.actingAs(), Map.of(), java.util.Set.of(), null);
+        whom == 0 ? null : s.displayName(), d.actingAs(), Map.of(), java.util.Set.of(), java.util.Set.of(), null);
     return ProfileHubScreen.open(kiosk, profile);
   }
 

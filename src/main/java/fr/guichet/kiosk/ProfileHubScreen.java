@@ -47,11 +47,12 @@ record ProfileHubScreen(MedicalProfile profile, int focus, Say notice) implement
     return String.valueOf((char) ('A' + index));
   }
 
-  /** The first section not yet sent during this sitting, or -1. */
+  /** The first section neither sent nor left for later during this sitting, or -1. */
   int next() {
     List<SectionForm> forms = MedicalProfile.forms().forms();
     for (int i = 0; i < forms.size(); i++) {
-      if (!profile.sent().contains(forms.get(i).section())) {
+      String s = forms.get(i).section();
+      if (!profile.sent().contains(s) && !profile.seen().contains(s)) {
         return i;
       }
     }

@@ -80,7 +80,7 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
     }
   }
 
-  static ProfileQuestionScreen start(Kiosk kiosk, MedicalProfile profile, SectionForm form) {
+  static Screen start(Kiosk kiosk, MedicalProfile profile, SectionForm form) {
     SectionContent base = profile.content(form);
     long version = profile.version(form.section());
     if (form.repeated()) {
@@ -90,6 +90,10 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
     Entry answers = base.answers();
     Respondent who = profile.respondent(today(kiosk));
     int first = form.next(-1, answers, who);
+    if (first < 0) { // no question of this section is asked of this person
+      return new ProfileHubScreen(profile.seen(form.section()), MedicalProfile.forms().forms().indexOf(form),
+          Say.info("profile.skipped"));
+    }
     return new ProfileQuestionScreen(profile, form, version, base, new Draft(base, answers, ANSWERS),
         new Step(Step.Kind.FIELD, first), List.of(), inputFor(form.fields().get(first), answers), null);
   }
@@ -459,7 +463,7 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
   }
 
   private Screen left(Kiosk kiosk, String say) {
-    return new ProfileHubScreen(profile, MedicalProfile.forms().forms().indexOf(form), Say.info(say));
+    return new ProfileHubScreen(profile.seen(form.section()), MedicalProfile.forms().forms().indexOf(form), Say.info(say));
   }
 
   /** The same questions, now starting from another version of the section (after a conflict). */

@@ -61,7 +61,8 @@ record ProfileReviewScreen(ProfileQuestionScreen questions, SectionContent conte
     }
     if (key.digit() == 3) {
       MedicalProfile p = questions.profile();
-      return new ProfileHubScreen(p, MedicalProfile.forms().forms().indexOf(questions.form()), Say.info("profile.left"));
+      return new ProfileHubScreen(p.seen(questions.form().section()), MedicalProfile.forms().forms().indexOf(questions.form()),
+          Say.info("profile.left"));
     }
     if (key.digit() != 1) {
       return this;

@@ -178,6 +178,7 @@ class ProfileAssistantTest {
     sendAndCompare(s, "hospitalisations");
     s.type("E").enter();
     assertThat(s.flowing()).contains("Cette partie est gardée pour plus tard. Rien n’a été envoyé.");
+    assertThat(s.text()).as("continue goes past what was left for later").contains("1  ►  Continuer : Antécédents familiaux");
     assertThat(onTheServer("p-louis", "handicaps").version()).isZero();
 
     // Family history, blood group.
