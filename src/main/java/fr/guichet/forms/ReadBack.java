@@ -107,7 +107,10 @@ public final class ReadBack {
       return m.text(Answers.labelKey(v.asText()));
     }
     return switch (f.type()) {
-      case TEXT, YEAR -> v.asText();
+      // In a right-to-left line, "06 12 34 56 78" would show its groups in reverse order (each space takes the
+      // direction of the line): no-break spaces keep a number's groups together, left to right (bidi rule W4).
+      case TEXT -> m.language().rightToLeft() ? v.asText().replaceAll("(?<=\\d) (?=\\d)", "\u00A0") : v.asText();
+      case YEAR -> v.asText();
       case ANSWER -> v.asText();
       case CHOICE -> choice(f, v, m);
       case MULTI -> {

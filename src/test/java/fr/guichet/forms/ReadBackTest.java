@@ -45,4 +45,13 @@ class ReadBackTest {
         "{\"entries\":[{\"vaccine\":\"flu\",\"site\":\"bras gauche\"}]}"), fr)).containsExactly("• Grippe", "    site : bras gauche");
     assertThat(ReadBack.summary(vaccinations, ProfileSamples.full().get("vaccinations"), fr)).isEqualTo("rempli (3)");
   }
+
+  @Test
+  void aPhoneNumberKeepsItsGroupsInOrderInARightToLeftLine() {
+    SectionForm entourage = FORMS.form("entourage");
+    var ar = ReadBack.lines(entourage, ProfileSamples.full().get("entourage"), Messages.of(Language.ARABIC));
+    assertThat(ar).anySatisfy(l -> assertThat(l).endsWith("06\u00A012\u00A034\u00A056\u00A078"));
+    assertThat(ReadBack.lines(entourage, ProfileSamples.full().get("entourage"), Messages.of(Language.FRENCH)))
+        .contains("Téléphone : 06 12 34 56 78");
+  }
 }
