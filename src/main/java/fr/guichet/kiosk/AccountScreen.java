@@ -42,7 +42,9 @@ record AccountScreen(Say notice) implements Screen {
     AccountState state = AccountState.valueOf(account.state());
     tiles.add(new View.Tile("1", Pictogram.PRINT.symbol(), m.text("account.print")));
     tiles.add(new View.Tile("2", Pictogram.END.symbol(), m.text("key.end-sitting")));
-    tiles.add(new View.Tile("3", ProfilePictogram.DISEASE.symbol(), m.text("profile.account.tile"))); // issue 7
+    if (ProfileConsentScreen.offered(state)) { // issue 7: the medical profile assistant
+      tiles.add(new View.Tile("3", ProfilePictogram.DISEASE.symbol(), m.text("profile.account.tile")));
+    }
     return new View(m.text("account.title"), kiosk.forWhom(m), Pictogram.of(state).lines(), describe(account, m),
         List.of(), -1, tiles, notice == null ? null : notice.in(m), kiosk.hints(m, false));
   }
@@ -77,7 +79,8 @@ record AccountScreen(Say notice) implements Screen {
       kiosk.endSitting();
       return new EndedScreen();
     }
-    if (key.digit() == 3 && kiosk.sitting().account() != null) {
+    if (key.digit() == 3 && kiosk.sitting().account() != null
+        && ProfileConsentScreen.offered(AccountState.valueOf(kiosk.sitting().account().state()))) {
       return ProfileConsentScreen.start(kiosk); // issue 7: the medical profile assistant, with its own consent
     }
     if (key.digit() != 1) {

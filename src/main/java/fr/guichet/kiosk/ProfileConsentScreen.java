@@ -37,6 +37,11 @@ record ProfileConsentScreen(Step step, int whom, Say notice) implements Screen {
   /** Someone whose profile can be opened: the identified person, or one they represent. */
   record Choice(String personId, String name, int birthYear, String kind) {}
 
+  /** A medical profile is filled in only in a space that exists and is open. */
+  static boolean offered(fr.guichet.domain.AccountState state) {
+    return state == fr.guichet.domain.AccountState.ACTIVE || state == fr.guichet.domain.AccountState.ACTIVE_NOT_ACTIVATED;
+  }
+
   static Screen start(Kiosk kiosk) {
     Sitting s = kiosk.sitting();
     return s.person().represents() == null || s.person().represents().isEmpty()

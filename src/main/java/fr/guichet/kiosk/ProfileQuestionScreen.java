@@ -25,8 +25,8 @@ import java.util.Optional;
  * One section of the medical profile, one question at a time, in the person's language: the common
  * answers as numbered tiles with their pictogram (and "other: type it"), free text with examples,
  * years, dates and numbers with their unit; Enter skips a question (or leaves a sensitive one for
- * later), Esc goes back one question (the answer given comes back in the box), F8 says "I don't
- * know" where the form allows it. A list section (allergies...) first asks whether there is
+ * later), Esc goes back one question (the answer given comes back in the box), "?" says "I don't
+ * know" to a typed question where the form allows it. A list section (allergies...) first asks whether there is
  * anything, then one entry after another. A typing mistake is said in a plain sentence and the
  * text typed stays. Nothing is sent from here: the last answer leads to the read-back
  * ({@link ProfileReviewScreen}).
@@ -42,8 +42,12 @@ import java.util.Optional;
 record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long baseVersion, SectionContent base,
     Draft draft, Step step, List<Snapshot> history, Input input, Say notice) implements Screen {
 
-  /** Key that answers "I don't know" to a typed question (digits and letters are typed there). */
-  static final int UNKNOWN_KEY = 8;
+  /**
+   * Key that answers "I don't know" to a typed question: a year, a date or a number never contains
+   * it (and free text never takes "I don't know"), and the function keys are the kiosk's (F8 saves a
+   * refused print).
+   */
+  static final char UNKNOWN_KEY = '?';
   /** {@link Draft#index()} of a single section's answers (measures, lifestyle...). */
   static final int ANSWERS = -2;
   /** {@link Draft#index()} of an entry being added to a list section. */
@@ -198,7 +202,7 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
         tiles.add(new View.Tile("Tab", "⇆", m.text("form.key.unit")));
       }
       if (f.unknown() && !input.other()) {
-        tiles.add(new View.Tile("F" + UNKNOWN_KEY, ProfilePictogram.UNKNOWN.symbol(), m.text("form.answer.unknown")));
+        tiles.add(new View.Tile(String.valueOf(UNKNOWN_KEY), ProfilePictogram.UNKNOWN.symbol(), m.text("form.answer.unknown")));
       }
       return;
     }
@@ -319,7 +323,7 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
     Field f = field();
     Respondent who = profile.respondent(today(kiosk));
     boolean typing = f.type().typed() || input.other();
-    if (key.isFunction(UNKNOWN_KEY) && f.unknown()) {
+    if (typing && !input.other() && f.unknown() && key.kind() == Key.Kind.CHARACTER && key.character() == UNKNOWN_KEY) {
       return answered(kiosk, TextNode.valueOf(Answers.UNKNOWN));
     }
     if (typing) {

@@ -152,18 +152,18 @@ class ProfileAssistantTest {
         + "{\"name\":\"hypertension\",\"startYear\":2015,\"ongoing\":\"yes\"},"
         + "{\"name\":{\"other\":\"Hépatite A\"},\"startYear\":2001,\"ongoing\":\"no\",\"endYear\":2002,\"comment\":\"guérie\"}]}");
 
-    // Treatments: free text, a skipped question, "I don't know" (F8), and back one question.
+    // Treatments: free text, a skipped question, "I don't know" (?), and back one question.
     s.type("B").type("1");
     assertThat(s.text()).contains("Quel est le nom du médicament ?", "Doliprane, Kardégic");
     s.type("Amlodipine 5 mg").enter().enter();
-    assertThat(s.text()).contains("Depuis quelle année ?", "F8  ?  Je ne sais pas");
-    s.press(KeyType.F8).type("1");
+    assertThat(s.text()).contains("Depuis quelle année ?", "?  ?  Je ne sais pas");
+    s.type("?").type("1");
     assertThat(s.text()).contains("Voulez-vous ajouter une remarque ?");
     s.press(KeyType.Escape);
     assertThat(s.text()).as("back one question").contains("Le prenez-vous encore aujourd’hui ?");
     s.press(KeyType.Escape);
     assertThat(s.text()).as("back again: the box is empty for \"I don't know\"").contains("Depuis quelle année ?");
-    s.press(KeyType.F8).type("1").enter().type("2");
+    s.type("?").type("1").enter().type("2");
     assertThat(s.text()).contains("• Amlodipine 5 mg", "Depuis : Je ne sais pas", "Toujours pris : Oui")
         .doesNotContain("Dose :");
     sendAndCompare(s, "treatments");
@@ -347,6 +347,16 @@ class ProfileAssistantTest {
     assertThat(s.flowing()).contains("Le profil médical n’a pas été ouvert. Rien n’a été fait.", "Espace créé");
     assertThat(sandbox.journal("person:p-maria")).containsExactly("IDENTIFY OK", "CONSENT OK", "DELEGATION_OPENED OK",
         "ACCOUNT_READ OK");
+  }
+
+  @Test
+  void noProfileIsOfferedForASpaceThatIsNotOpen() {
+    VirtualScreen s = open(Language.FRENCH);
+    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter().type("12345678").enter().type("1").enter();
+    assertThat(s.text()).contains("Espace bientôt créé").doesNotContain("Profil médical");
+    s.type("3");
+    assertThat(s.text()).contains("Espace bientôt créé");
   }
 
   @Test
