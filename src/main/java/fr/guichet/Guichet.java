@@ -3,6 +3,7 @@ package fr.guichet;
 import fr.guichet.cli.AccountCommand;
 import fr.guichet.cli.JournalCommand;
 import fr.guichet.cli.KioskCommand;
+import fr.guichet.cli.ProfileCommand;
 import fr.guichet.cli.ReceiptCommand;
 import fr.guichet.cli.SandboxCommand;
 import fr.guichet.cli.TotpCommand;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Guichet.Version.class,
     description = "Help a person with Mon Espace Santé, at the counter, with their consent.",
-    subcommands = {KioskCommand.class, SandboxCommand.class, AccountCommand.class, JournalCommand.class, ReceiptCommand.class,
-        TotpCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {KioskCommand.class, SandboxCommand.class, AccountCommand.class, ProfileCommand.class,
+        JournalCommand.class, ReceiptCommand.class, TotpCommand.class, CommandLine.HelpCommand.class})
 public final class Guichet {
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

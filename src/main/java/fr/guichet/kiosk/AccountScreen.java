@@ -52,6 +52,9 @@ record AccountScreen(Say notice) implements Screen {
     if (hasDocuments(state)) {
       tiles.add(new View.Tile(String.valueOf(next++), Pictogram.PRINT.symbol(), m.text("documents.title")));
     }
+    if (ProfileConsentScreen.offered(state)) { // the medical profile assistant
+      tiles.add(new View.Tile(String.valueOf(next++), ProfilePictogram.DISEASE.symbol(), m.text("profile.account.tile")));
+    }
     tiles.add(new View.Tile(String.valueOf(next), Pictogram.END.symbol(), m.text("key.end-sitting")));
     List<String> lines = new ArrayList<>(describe(account, m));
     if (!actions.isEmpty()) {
@@ -110,6 +113,12 @@ record AccountScreen(Say notice) implements Screen {
     if (hasDocuments(AccountState.valueOf(account.state()))) {
       if (d == next) {
         return DocumentsScreen.open(kiosk);
+      }
+      next++;
+    }
+    if (ProfileConsentScreen.offered(AccountState.valueOf(account.state()))) {
+      if (d == next) {
+        return ProfileConsentScreen.start(kiosk); // with its own consent
       }
       next++;
     }

@@ -257,11 +257,13 @@ public final class Kiosk {
     if (fallback != null) {
       fallback.endSitting();
     }
-    if (ending != null && ending.delegation() != null && mediator != null) {
-      try {
-        api.revoke(mediator, ending.delegation(), IdempotencyKey.random());
-      } catch (ApiException e) {
-        // The delegation expires on its own within the hour; the person's data is gone from here anyway.
+    if (ending != null && mediator != null) {
+      for (fr.guichet.api.Delegation d : ending.delegations()) { // the account's, and the profile assistant's
+        try {
+          api.revoke(mediator, d, IdempotencyKey.random());
+        } catch (ApiException e) {
+          // The delegation expires on its own within the hour; the person's data is gone from here anyway.
+        }
       }
     }
   }

@@ -8,7 +8,8 @@ import fr.guichet.i18n.Messages;
  */
 sealed interface Screen
     permits LoginScreen, IdentifyScreen, ConsentScreen, AccountScreen, EndedScreen, HelpScreen, LanguageScreen,
-    LegendScreen, StillThereScreen, ForWhomScreen, ActionScreen, DocumentsScreen, QrScreen {
+    LegendScreen, StillThereScreen, ForWhomScreen, ActionScreen, DocumentsScreen, QrScreen,
+    ProfileConsentScreen, ProfileHubScreen, ProfileQuestionScreen, ProfileReviewScreen, ProfileConflictScreen {
 
   View view(Kiosk kiosk, Messages m);
 

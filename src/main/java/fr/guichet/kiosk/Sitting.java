@@ -5,36 +5,55 @@ import fr.guichet.api.Delegation;
 import fr.guichet.api.Identification;
 import fr.guichet.api.Represented;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one person being helped now, in memory only: who they are (and the papers they showed,
  * needed again to send them a code), for whom they act (themself, a child, a protected adult, a
- * person they care for), the live delegation once they consented, and what the server last said
- * of the space. Dropped when the sitting ends.
+ * person they care for), the live delegation once they consented, the medical profile assistant's
+ * own delegation, and what the server last said of the space. Dropped when the sitting ends.
  *
  * @param target the person whose space this is, or null for the identified person themself
+ * @param profile the second delegation, for the medical profile assistant (its own consent), or null
  */
 record Sitting(Identification person, String nir, LocalDate birthDate, Represented target, Delegation delegation,
-    AccountStatus account) {
+    AccountStatus account, Delegation profile) {
 
   static Sitting of(Identification person, String nir, LocalDate birthDate) {
-    return new Sitting(person, nir, birthDate, null, null, null);
+    return new Sitting(person, nir, birthDate, null, null, null, null);
   }
 
   Sitting forTarget(Represented t) {
-    return new Sitting(person, nir, birthDate, t, delegation, account);
+    return new Sitting(person, nir, birthDate, t, delegation, account, profile);
   }
 
   Sitting withPerson(Identification p) {
-    return new Sitting(p, nir, birthDate, target, delegation, account);
+    return new Sitting(p, nir, birthDate, target, delegation, account, profile);
   }
 
   Sitting withDelegation(Delegation d) {
-    return new Sitting(person, nir, birthDate, target, d, account);
+    return new Sitting(person, nir, birthDate, target, d, account, profile);
   }
 
   Sitting withAccount(AccountStatus a) {
-    return new Sitting(person, nir, birthDate, target, delegation, a);
+    return new Sitting(person, nir, birthDate, target, delegation, a, profile);
+  }
+
+  Sitting withProfile(Delegation d) {
+    return new Sitting(person, nir, birthDate, target, delegation, account, d);
+  }
+
+  /** Every delegation of this sitting, to revoke them all when it ends. */
+  List<Delegation> delegations() {
+    List<Delegation> all = new ArrayList<>();
+    if (delegation != null) {
+      all.add(delegation);
+    }
+    if (profile != null) {
+      all.add(profile);
+    }
+    return all;
   }
 
   /** The id of the space this sitting is about. */

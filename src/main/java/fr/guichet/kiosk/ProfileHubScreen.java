@@ -1,0 +1,150 @@
+package fr.guichet.kiosk;
+
+import fr.guichet.api.ApiException;
+import fr.guichet.api.ProfileSection;
+import fr.guichet.forms.ReadBack;
+import fr.guichet.forms.SectionForm;
+import fr.guichet.i18n.Messages;
+import fr.guichet.print.Delivery;
+import fr.guichet.print.EmergencyCard;
+import fr.guichet.print.PrintFailure;
+import fr.guichet.print.ProfileSummary;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The medical profile at a glance: every section with where it stands on the server, the next one
+ * to fill in, and the two documents to print (the summary, the wallet-size emergency card). Letters
+ * open a section (there are eleven: more than the digits), as do the arrows and Enter; digits do the
+ * rest. Every section is read from the server when the assistant opens, nothing is kept after it.
+ *
+ * <pre>{@code
+ * Screen hub = ProfileHubScreen.open(kiosk, profile); // reads the eleven sections
+ * }</pre>
+ *
+ * @param focus the section under the cursor
+ */
+record ProfileHubScreen(MedicalProfile profile, int focus, Say notice) implements Screen {
+
+  /** Reads every section from the server, then shows them. */
+  static ProfileHubScreen open(Kiosk kiosk, MedicalProfile profile) {
+    MedicalProfile loaded = profile;
+    try {
+      for (SectionForm form : MedicalProfile.forms().forms()) {
+        ProfileSection s = kiosk.api().profileSection(kiosk.mediator(), profile.delegation(), form.section());
+        loaded = loaded.withSection(s);
+      }
+      return new ProfileHubScreen(loaded, 0, null);
+    } catch (ApiException e) {
+      return new ProfileHubScreen(loaded, 0, Say.problem(e.problem()));
+    }
+  }
+
+  static String letter(int index) {
+    return String.valueOf((char) ('A' + index));
+  }
+
+  /** The first section neither sent nor left for later during this sitting, or -1. */
+  int next() {
+    List<SectionForm> forms = MedicalProfile.forms().forms();
+    for (int i = 0; i < forms.size(); i++) {
+      String s = forms.get(i).section();
+      if (!profile.sent().contains(s) && !profile.seen().contains(s)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public View view(Kiosk kiosk, Messages m) {
+    List<SectionForm> forms = MedicalProfile.forms().forms();
+    List<View.Tile> tiles = new ArrayList<>();
+    for (int i = 0; i < forms.size(); i++) {
+      SectionForm f = forms.get(i);
+      String state = ReadBack.summary(f, profile.content(f), m)
+          + (profile.sent().contains(f.section()) ? " · ✓ " + m.text("profile.hub.sent") : "");
+      tiles.add(new View.Tile(letter(i), ProfilePictogram.named(f.pictogram()).symbol(),
+          m.text(f.titleKey()) + " · " + state, i == focus));
+    }
+    int next = next();
+    tiles.add(next < 0 ? new View.Tile("1", Pictogram.YES.symbol(), m.text("profile.hub.done"))
+        : new View.Tile("1", Pictogram.NEXT.symbol(), m.text("profile.hub.next",
+            Map.of("section", m.text(forms.get(next).titleKey())))));
+    tiles.add(new View.Tile("2", Pictogram.PRINT.symbol(), m.text("profile.hub.print")));
+    tiles.add(new View.Tile("3", ProfilePictogram.CARD.symbol(), m.text("profile.hub.card")));
+    return new View(m.text("profile.title"), profile.forWhom(m), List.of(), List.of(), List.of(), -1, tiles,
+        notice == null ? null : notice.in(m), kiosk.hints(m, true));
+  }
+
+  @Override
+  public Screen onKey(Key key, Kiosk kiosk) {
+    List<SectionForm> forms = MedicalProfile.forms().forms();
+    if (key.kind() == Key.Kind.CHARACTER) {
+      int letter = Character.toUpperCase(key.character()) - 'A';
+      if (letter >= 0 && letter < forms.size()) {
+        return ProfileQuestionScreen.start(kiosk, profile, forms.get(letter));
+      }
+      switch (key.digit()) {
+        case 1 -> {
+          int next = next();
+          return next < 0 ? this : ProfileQuestionScreen.start(kiosk, profile, forms.get(next));
+        }
+        case 2 -> {
+          return print(kiosk, false);
+        }
+        case 3 -> {
+          return print(kiosk, true);
+        }
+        default -> {
+          return this;
+        }
+      }
+    }
+    return switch (key.kind()) {
+      case DOWN, TAB -> new ProfileHubScreen(profile, (focus + 1) % forms.size(), null);
+      case UP, BACK_TAB -> new ProfileHubScreen(profile, (focus + forms.size() - 1) % forms.size(), null);
+      case ENTER -> ProfileQuestionScreen.start(kiosk, profile, forms.get(focus));
+      case ESCAPE -> new AccountScreen(null);
+      default -> this;
+    };
+  }
+
+  private Screen print(Kiosk kiosk, boolean card) {
+    if (!profile.mayTakeACopy()) {
+      return new ProfileHubScreen(profile, focus, Say.error("profile.print.caregiver"));
+    }
+    Messages person = Messages.of(kiosk.language());
+    Messages mediator = Messages.of(kiosk.mediatorLanguage());
+    LocalDate today = LocalDate.now(kiosk.clock());
+    Map<String, fr.guichet.forms.SectionContent> contents = new java.util.LinkedHashMap<>();
+    for (SectionForm f : MedicalProfile.forms().forms()) {
+      contents.put(f.section(), profile.content(f));
+    }
+    byte[] pdf;
+    String name;
+    if (card) {
+      pdf = EmergencyCard.render(new EmergencyCard.Content(profile.name(), profile.birthYear(), contents), person);
+      name = "carte-urgence-" + today + ".pdf";
+    } else {
+      pdf = ProfileSummary.render(new ProfileSummary.Content(profile.name(), profile.birthYear(), contents,
+          profile.lastReceipt(), today, kiosk.mediator().mediatorName(), kiosk.mediator().structureName()), person, mediator);
+      name = "profil-medical-" + today + ".pdf";
+    }
+    try {
+      Delivery delivery = kiosk.output().deliver(name, pdf);
+      return new ProfileHubScreen(profile, focus, Say.success("print.done." + delivery.kind().name().toLowerCase(Locale.ROOT),
+          Map.of("where", delivery.where())));
+    } catch (PrintFailure e) {
+      return new ProfileHubScreen(profile, focus, Say.error(e.messageKey()));
+    }
+  }
+
+  @Override
+  public String helpTopic() {
+    return "profile.hub";
+  }
+}

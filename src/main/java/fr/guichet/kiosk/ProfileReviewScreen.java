@@ -1,0 +1,94 @@
+package fr.guichet.kiosk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.guichet.api.ApiException;
+import fr.guichet.api.IdempotencyKey;
+import fr.guichet.api.Json;
+import fr.guichet.api.Problem;
+import fr.guichet.api.ProfileSection;
+import fr.guichet.forms.ReadBack;
+import fr.guichet.forms.SectionContent;
+import fr.guichet.i18n.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The read-back: the section as it will be sent, said in the person's language, before anything
+ * leaves the kiosk. Key 1 sends it with {@code If-Match} (the version the answers started from) and
+ * an idempotency key made when the review opened, so that pressing 1 again after a network failure
+ * never writes twice; if the section changed on the server meanwhile, the server refuses and both
+ * versions are shown ({@link ProfileConflictScreen}): nothing is ever overwritten silently.
+ *
+ * <pre>{@code
+ * Screen review = ProfileReviewScreen.of(questions, draft);
+ * }</pre>
+ *
+ * @param questions where "change" goes back to
+ * @param content exactly what is sent (and what the lines say)
+ * @param idempotency made when the review opened, reused by every retry of the same sending
+ */
+record ProfileReviewScreen(ProfileQuestionScreen questions, SectionContent content, IdempotencyKey idempotency, Say notice)
+    implements Screen {
+
+  static ProfileReviewScreen of(ProfileQuestionScreen questions, SectionContent content) {
+    return new ProfileReviewScreen(questions, content, IdempotencyKey.random(), null);
+  }
+
+  /** The lines the person reads: those of {@link ReadBack}, exactly. */
+  List<String> readBack(Messages m) {
+    return ReadBack.lines(questions.form(), content, m);
+  }
+
+  @Override
+  public View view(Kiosk kiosk, Messages m) {
+    List<String> lines = new ArrayList<>();
+    lines.add(m.text("profile.review.intro"));
+    readBack(m).forEach(l -> lines.add("  " + l));
+    List<View.Tile> tiles = List.of(
+        new View.Tile("1", ProfilePictogram.SEND.symbol(), m.text("profile.review.send")),
+        new View.Tile("2", Pictogram.BACK.symbol(), m.text("profile.review.change")),
+        new View.Tile("3", Pictogram.NO.symbol(), m.text("profile.review.cancel")));
+    return new View(m.text("profile.review.title", Map.of("section", m.text(questions.form().titleKey()))),
+        questions.profile().forWhom(m), List.of(), lines, List.of(), -1, tiles, notice == null ? null : notice.in(m),
+        kiosk.hints(m, false));
+  }
+
+  @Override
+  public Screen onKey(Key key, Kiosk kiosk) {
+    if (key.digit() == 2 || key.kind() == Key.Kind.ESCAPE) {
+      return questions;
+    }
+    if (key.digit() == 3) {
+      MedicalProfile p = questions.profile();
+      return new ProfileHubScreen(p.seen(questions.form().section()), MedicalProfile.forms().forms().indexOf(questions.form()),
+          Say.info("profile.left"));
+    }
+    if (key.digit() != 1) {
+      return this;
+    }
+    MedicalProfile p = questions.profile();
+    String section = questions.form().section();
+    try {
+      ProfileSection written = kiosk.api().writeProfileSection(kiosk.mediator(), p.delegation(), section,
+          questions.baseVersion(), content.toJson(questions.form()), idempotency);
+      MedicalProfile after = p.sent(written);
+      int next = new ProfileHubScreen(after, 0, null).next();
+      return new ProfileHubScreen(after, Math.max(next, 0), Say.success("profile.sent",
+          Map.of("id", written.receipt() == null ? "" : written.receipt().receiptId())));
+    } catch (ApiException e) {
+      Problem problem = e.problem();
+      if ("profile-changed".equals(problem.slug())) {
+        JsonNode current = Json.mapper().valueToTree(problem.params().get("current"));
+        long version = ((Number) problem.params().getOrDefault("currentVersion", 0)).longValue();
+        return new ProfileConflictScreen(this, version, SectionContent.of(questions.form(), current), null);
+      }
+      return new ProfileReviewScreen(questions, content, idempotency, Say.problem(problem));
+    }
+  }
+
+  @Override
+  public String helpTopic() {
+    return "profile.review";
+  }
+}
