@@ -2,7 +2,6 @@ package fr.guichet.print;
 
 import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
-import fr.guichet.i18n.VisualLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -220,23 +219,12 @@ final class Sheet implements AutoCloseable {
     y = paper.height - paper.margin;
   }
 
-  /** Lines of at most {@code width} points, each in visual order (what PDFBox must show). */
+  /** Lines of at most {@code width} points, each in visual order; each {@code \n} starts a new line. */
   static List<String> wrap(String text, PDFont font, float size, float width, boolean rtl) throws IOException {
     List<String> lines = new ArrayList<>();
     for (String paragraph : text.split("\n")) {
-      StringBuilder line = new StringBuilder();
-      for (String word : paragraph.split(" ")) {
-        String candidate = line.length() == 0 ? word : line + " " + word;
-        if (line.length() > 0 && font.getStringWidth(VisualLine.of(candidate, rtl)) / 1000 * size > width) {
-          lines.add(line.toString());
-          line = new StringBuilder(word);
-        } else {
-          line = new StringBuilder(candidate);
-        }
-      }
-      lines.add(line.toString());
+      lines.addAll(PageWriter.wrap(paragraph, font, size, width, rtl));
     }
-    lines.replaceAll(l -> VisualLine.of(l, rtl));
     return lines;
   }
 }
