@@ -36,6 +36,7 @@ public final class ApiClient {
 
   private final HttpUrl base;
   private final OkHttpClient http;
+  private volatile boolean reachable = true;
 
   public ApiClient(String baseUrl) {
     HttpUrl parsed = HttpUrl.parse(baseUrl);
@@ -53,6 +54,11 @@ public final class ApiClient {
 
   public String baseUrl() {
     return base.toString();
+  }
+
+  /** Whether the last call reached the server (any answer counts), for a network indicator. */
+  public boolean reachable() {
+    return reachable;
   }
 
   public Health health() {
@@ -242,6 +248,7 @@ public final class ApiClient {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try (Response response = http.newCall(request).execute()) {
         byte[] body = response.body().bytes();
+        reachable = true;
         if (!response.isSuccessful()) {
           throw new ApiException(readProblem(response.code(), body));
         }
@@ -257,6 +264,7 @@ public final class ApiClient {
         pause(attempt);
       }
     }
+    reachable = false;
     throw new ApiException(
         new Problem(Problem.TYPE_PREFIX + "network", "Server unreachable", 0, String.valueOf(last), "problem.network", Map.of()),
         last);

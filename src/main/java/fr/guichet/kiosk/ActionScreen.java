@@ -105,6 +105,7 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
       }
       case RETRY -> {
         lines.add(m.text("flow.retry"));
+        lines.add(m.text("flow.retry-other"));
         tiles.add(new View.Tile("1", Pictogram.NEXT.symbol(), m.text("flow.retry-now")));
       }
       case DONE -> {

@@ -401,6 +401,11 @@ public final class Kiosk {
     return options.voice();
   }
 
+  /** Whether the server answered the last call: the network indicator on every screen. */
+  public boolean online() {
+    return api.reachable();
+  }
+
   /** Whether a sitting (a person's consent and delegation) is in progress. */
   public boolean inSitting() {
     return sitting != null;

@@ -161,7 +161,8 @@ public final class LanternaKiosk implements AutoCloseable {
     }
     String languages = kiosk.language().tag().toUpperCase(java.util.Locale.ROOT)
         + (kiosk.language() == kiosk.mediatorLanguage() ? "" : " · " + kiosk.mediatorLanguage().tag());
-    String header = " Guichet · Mon Espace Santé   [" + languages + "] ";
+    String network = fr.guichet.i18n.Messages.of(kiosk.language()).text(kiosk.online() ? "network.online" : "network.offline");
+    String header = " Guichet · Mon Espace Santé   [" + languages + "]   " + (kiosk.online() ? "● " : "○ ") + network + " ";
     TerminalPosition cursor = ViewPainter.paint(view, header, kiosk.theme(), screen.newTextGraphics(),
         screen.getTerminalSize());
     screen.setCursorPosition(cursor);

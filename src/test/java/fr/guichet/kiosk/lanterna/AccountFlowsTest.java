@@ -89,6 +89,7 @@ class AccountFlowsTest {
   @Test
   void anOppositionInThreeKeysThenItsWithdrawalInThree() throws IOException {
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
+    assertThat(s.text()).contains("● réseau");
     assertThat(s.text()).contains("Espace bientôt créé", "2  ⊘  Refuser la création de l’espace", "3  ✓  Ouvrir votre espace",
         "4  ▤  Imprimer ce que vous avez permis", "5  ■");
     key("2");
@@ -208,7 +209,8 @@ class AccountFlowsTest {
     try (CuttingProxy proxy = new CuttingProxy(sandbox.server.port(), "POST /v1/persons/p-jeanne/opposition", 10)) {
       VirtualScreen s = toTheAccount(open(proxy.url(), PendingActions.inFile(file)), "p-jeanne", null);
       s.type("2").type("1").enter();
-      assertThat(s.flowing()).contains("Le serveur n’a pas encore répondu", "Nous réessayons avec la même demande");
+      assertThat(s.flowing()).contains("Le serveur n’a pas encore répondu", "Nous réessayons avec la même demande",
+          "réessayez, appelez le 3422, ou suivez la lettre reçue par la poste", "○ pas de réseau");
       assertThat(s.flowing()).doesNotContain("Votre refus est enregistré");
     }
     screen.close();
@@ -238,7 +240,7 @@ class AccountFlowsTest {
   @Test
   void thePersonsDocumentsByCategoryChooseOneAndItIsPrinted() throws IOException {
     VirtualScreen s = toTheAccount(open(), "p-louis", "1");
-    assertThat(s.text()).contains("3  ▤  Imprimer ce que vous avez permis", "4  ▤  Mes documents", "5  ■");
+    assertThat(s.text()).contains("3  ▤  Imprimer ce que vous avez permis", "4  ▤  Mes documents", "5  ✚", "6  ■");
     s.type("3");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
     try (Stream<Path> files = Files.list(documents)) {
