@@ -11,7 +11,6 @@ import fr.guichet.api.IdempotencyKey;
 import fr.guichet.api.LoginRequest;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.Nir;
-import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Language;
 import java.time.LocalDate;
 import java.util.List;
@@ -61,11 +60,6 @@ public final class AccountCommand implements Callable<Integer> {
       versionProvider = AccountCommand.Version.class, description = "Check the state of the space.")
   static final class Status extends AccountSubcommand {
     @Override
-    Scope scope() {
-      return Scope.ACCOUNT_READ;
-    }
-
-    @Override
     AccountAction action() {
       return null;
     }
@@ -79,11 +73,6 @@ public final class AccountCommand implements Callable<Integer> {
   @Command(name = "oppose", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
       versionProvider = AccountCommand.Version.class, description = "Object to the creation of the space.")
   static final class Oppose extends AccountSubcommand.Change {
-    @Override
-    Scope scope() {
-      return Scope.OPPOSITION_WRITE;
-    }
-
     @Override
     AccountAction action() {
       return AccountAction.RECORD_OPPOSITION;
@@ -99,11 +88,6 @@ public final class AccountCommand implements Callable<Integer> {
       versionProvider = AccountCommand.Version.class, description = "Withdraw an objection.")
   static final class WithdrawOpposition extends AccountSubcommand.Change {
     @Override
-    Scope scope() {
-      return Scope.OPPOSITION_WRITE;
-    }
-
-    @Override
     AccountAction action() {
       return AccountAction.WITHDRAW_OPPOSITION;
     }
@@ -117,11 +101,6 @@ public final class AccountCommand implements Callable<Integer> {
   @Command(name = "request-creation", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
       versionProvider = AccountCommand.Version.class, description = "Ask for the space after an objection.")
   static final class RequestCreation extends AccountSubcommand.Change {
-    @Override
-    Scope scope() {
-      return Scope.OPPOSITION_WRITE;
-    }
-
     @Override
     AccountAction action() {
       return AccountAction.CREATE_ON_REQUEST;
@@ -145,11 +124,6 @@ public final class AccountCommand implements Callable<Integer> {
     }
 
     @Override
-    Scope scope() {
-      return Scope.ACCOUNT_ACTIVATE;
-    }
-
-    @Override
     AccountAction action() {
       return AccountAction.ACTIVATE;
     }
@@ -165,11 +139,6 @@ public final class AccountCommand implements Callable<Integer> {
   static final class Close extends AccountSubcommand.StrongChange {
     @Option(names = "--delete", descriptionKey = "delete")
     boolean withDeletion;
-
-    @Override
-    Scope scope() {
-      return Scope.RECORD_CLOSE;
-    }
 
     @Override
     AccountAction action() {
@@ -191,11 +160,6 @@ public final class AccountCommand implements Callable<Integer> {
       versionProvider = AccountCommand.Version.class, description = "Ask for a closed space's data to be deleted.")
   static final class RequestDeletion extends AccountSubcommand.StrongChange {
     @Override
-    Scope scope() {
-      return Scope.RECORD_CLOSE;
-    }
-
-    @Override
     AccountAction action() {
       return AccountAction.REQUEST_DELETION;
     }
@@ -209,11 +173,6 @@ public final class AccountCommand implements Callable<Integer> {
   @Command(name = "reopen", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
       versionProvider = AccountCommand.Version.class, description = "Reopen a closed space.")
   static final class Reopen extends AccountSubcommand.StrongChange {
-    @Override
-    Scope scope() {
-      return Scope.RECORD_CLOSE;
-    }
-
     @Override
     AccountAction action() {
       return AccountAction.REOPEN;

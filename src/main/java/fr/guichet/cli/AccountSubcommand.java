@@ -36,12 +36,11 @@ import picocli.CommandLine.Option;
  * that every retry reuses; then, whatever happened, the delegation revoked and the mediator logged
  * out.
  *
- * <p>A subcommand says only which scope and action it is, and how it calls the server:
+ * <p>A subcommand says only which action it is (its scope follows), and how it calls the server:
  *
  * <pre>{@code
  * @Command(name = "oppose")
  * static final class Oppose extends AccountSubcommand.Change {
- *   Scope scope() { return Scope.OPPOSITION_WRITE; }
  *   AccountAction action() { return AccountAction.RECORD_OPPOSITION; }
  *   ActionResult perform(Sitting s, IdempotencyKey key) {
  *     return s.api().recordOpposition(s.session(), s.delegation(), key);
@@ -58,8 +57,10 @@ abstract class AccountSubcommand extends SittingCommand {
   @Option(names = "--for", paramLabel = "PERSON_ID", descriptionKey = "for")
   String forPersonId;
 
-  /** The one scope the command needs (least privilege). */
-  abstract Scope scope();
+  /** The one scope the command needs (least privilege): the action's, or reading the account. */
+  Scope scope() {
+    return action() == null ? Scope.ACCOUNT_READ : action().requiredScope();
+  }
 
   /** The action on the space; null when the command only reads. */
   abstract AccountAction action();
