@@ -204,6 +204,22 @@ class AccountFlowsTest {
   }
 
   @Test
+  void anUnreachableServerIsSaidWithWhatToDoThenThePendingActionCompletesOnceItIsBack() throws IOException {
+    // Every attempt of the client's first try is lost (3), then the network comes back.
+    try (CuttingProxy proxy = new CuttingProxy(sandbox.server.port(), "POST /v1/persons/p-jeanne/opposition", 3)) {
+      VirtualScreen s = toTheAccount(open(proxy.url(), PendingActions.inMemory()), "p-jeanne", null);
+      s.type("2").type("1").enter();
+      assertThat(s.flowing()).contains("○ pas de réseau", "Le serveur n’a pas encore répondu",
+          "réessayez, appelez le 3422, ou suivez la lettre reçue par la poste", "1 ► Réessayer maintenant")
+          .doesNotContain("Votre refus est enregistré");
+      s.type("1");
+      assertThat(s.flowing()).contains("● réseau", "Votre refus est enregistré");
+      assertThat(proxy.dropped).hasValue(3);
+      assertThat(sandbox.journal("person:p-jeanne").stream().filter(l -> l.equals("OPPOSITION_RECORDED OK"))).hasSize(1);
+    }
+  }
+
+  @Test
   void anActionLeftUnconfirmedByARestartIsNamedAndDoneOnce() throws IOException {
     Path file = state.resolve("pending");
     try (CuttingProxy proxy = new CuttingProxy(sandbox.server.port(), "POST /v1/persons/p-jeanne/opposition", 10)) {
