@@ -92,18 +92,7 @@ final class AccountWords {
     List<String> lines = new ArrayList<>();
     lines.add(t.text("out.state", Map.of("name", m.text("state." + account.state() + ".name"),
         "sentence", m.text("state." + account.state() + ".sentence"))));
-    if (account.oppositionDeadline() != null) {
-      lines.add(m.text("account.deadline", Map.of("date", m.date(account.oppositionDeadline()))));
-      if (account.daysLeftToOppose() != null) {
-        lines.add(m.text("account.days-left", Map.of("days", account.daysLeftToOppose())));
-      }
-    }
-    if (account.archiveEnd() != null) {
-      lines.add(m.text("account.archive-end", Map.of("date", m.date(account.archiveEnd()))));
-    }
-    if (account.deletionDue() != null) {
-      lines.add(m.text("account.deletion-due", Map.of("date", m.date(account.deletionDue()))));
-    }
+    lines.addAll(fr.guichet.kiosk.AccountDates.lines(account, m));
     return lines;
   }
 

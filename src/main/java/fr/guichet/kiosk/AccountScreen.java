@@ -56,10 +56,7 @@ record AccountScreen(Say notice) implements Screen {
       tiles.add(new View.Tile(String.valueOf(next++), ProfilePictogram.DISEASE.symbol(), m.text("profile.account.tile")));
     }
     tiles.add(new View.Tile(String.valueOf(next), Pictogram.END.symbol(), m.text("key.end-sitting")));
-    List<String> lines = new ArrayList<>(describe(account, m));
-    if (!actions.isEmpty()) {
-      lines = new ArrayList<>(lines.subList(0, lines.size() - actions.size() - 1)); // the tiles say it
-    }
+    List<String> lines = describe(account, m);
     if (actions.contains(AccountAction.ACTIVATE.name())) {
       lines.add(m.text("account.phone")); // to open the space at home
     }
@@ -67,27 +64,12 @@ record AccountScreen(Say notice) implements Screen {
         List.of(), -1, tiles, notice == null ? null : notice.in(m), kiosk.hints(m, false));
   }
 
-  /** The plain sentence of the state, then one line per date that matters, then what can be done. */
+  /** The state's name and plain sentence, then one line per date that matters (the tiles say what can be done). */
   static List<String> describe(AccountStatus account, Messages m) {
     List<String> lines = new ArrayList<>();
     lines.add(m.text("state." + account.state() + ".name"));
     lines.add(m.text("state." + account.state() + ".sentence"));
-    if (account.oppositionDeadline() != null) {
-      lines.add(m.text("account.deadline", Map.of("date", m.date(account.oppositionDeadline()))));
-      if (account.daysLeftToOppose() != null) {
-        lines.add(m.text("account.days-left", Map.of("days", account.daysLeftToOppose())));
-      }
-    }
-    if (account.archiveEnd() != null) {
-      lines.add(m.text("account.archive-end", Map.of("date", m.date(account.archiveEnd()))));
-    }
-    if (account.deletionDue() != null) {
-      lines.add(m.text("account.deletion-due", Map.of("date", m.date(account.deletionDue()))));
-    }
-    if (!account.possibleActions().isEmpty()) {
-      lines.add(m.text("account.possible"));
-      account.possibleActions().forEach(a -> lines.add("  • " + m.text("action." + a)));
-    }
+    lines.addAll(AccountDates.lines(account, m));
     return lines;
   }
 
