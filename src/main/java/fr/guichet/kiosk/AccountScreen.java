@@ -100,7 +100,7 @@ record AccountScreen(Say notice) implements Screen {
     }
     if (ProfileConsentScreen.offered(AccountState.valueOf(account.state()))) {
       if (d == next) {
-        return ProfileConsentScreen.start(kiosk); // with its own consent
+        return ProfileConsentScreen.start(); // with its own consent
       }
       next++;
     }

@@ -82,20 +82,17 @@ class ProfileAssistantTest {
     return digit.group(1);
   }
 
-  /** Login, identification, the account's consent, then the profile's: whom (a digit), yes, attestation. */
+  /** Login, identification, for whom (a digit, when asked), the account's consent, then the profile's: yes, attestation. */
   VirtualScreen toTheHub(VirtualScreen s, String person, String birth, String whom) {
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(person);
     s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
     s.type(p.nir()).enter().type(birth).enter().type(p.vitale()).enter();
-    if (s.text().contains("Pour qui faites-vous cette démarche ?")) {
-      s.type("1"); // the sitting for the person themself; the assistant asks whose profile
+    if (whom != null) {
+      assertThat(s.text()).contains("Pour qui faites-vous cette démarche ?");
+      s.type(whom); // the profile is that of the person chosen here
     }
     s.type("1").enter();
     s.type(profileTile(s));
-    if (whom != null) {
-      assertThat(s.text()).contains("De qui est le profil médical à remplir ?");
-      s.type(whom);
-    }
     assertThat(s.text()).contains("regarder le profil médical", "Rien n’est envoyé avant que vous l’ayez relu.");
     s.type("1").enter();
     assertThat(s.text()).contains("Profil médical", "A  ✚  Maladies et sujets de santé · pas encore rempli",
