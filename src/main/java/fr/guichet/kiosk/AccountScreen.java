@@ -13,6 +13,7 @@ import fr.guichet.print.StatusSheet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The state of the person's space as the server says it today: its pictogram, one plain
@@ -64,12 +65,23 @@ record AccountScreen(Say notice) implements Screen {
         List.of(), -1, tiles, notice == null ? null : notice.in(m), kiosk.hints(m, false));
   }
 
-  /** The state's name and plain sentence, then one line per date that matters (the tiles say what can be done). */
+  /**
+   * The state's name and plain sentence, one line per date that matters, whom else the person acts
+   * for, and who else has access to the space (the tiles say what can be done).
+   */
   static List<String> describe(AccountStatus account, Messages m) {
     List<String> lines = new ArrayList<>();
     lines.add(m.text("state." + account.state() + ".name"));
     lines.add(m.text("state." + account.state() + ".sentence"));
     lines.addAll(AccountDates.lines(account, m));
+    if (!account.manages().isEmpty()) {
+      lines.add(m.text("account.manages", Map.of("names", account.manages().stream()
+          .map(r -> r.firstName() + " " + r.lastName() + " (" + r.birthYear() + ")").collect(Collectors.joining(", ")))));
+    }
+    lines.add(account.access().isEmpty() ? m.text("account.access.none")
+        : m.text("account.access", Map.of("names", account.access().stream()
+            .map(r -> m.text("account.access." + r.kind(), Map.of("name", r.firstName() + " " + r.lastName())))
+            .collect(Collectors.joining(", ")))));
     return lines;
   }
 

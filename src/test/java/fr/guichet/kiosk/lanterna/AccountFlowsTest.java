@@ -161,6 +161,20 @@ class AccountFlowsTest {
   }
 
   @Test
+  void theAccountSaysWhomThePersonAlsoActsForAndWhoElseHasAccess() throws IOException {
+    VirtualScreen s = toTheAccount(open(), "p-louis", "1");
+    assertThat(s.flowing()).contains("Vous agissez aussi pour : Emma Petit (2015), Hugo Petit (2019).",
+        "Personne d’autre n’a accès à cet espace.");
+    screen.close();
+    s = toTheAccount(open(), "p-louis", "2");
+    assertThat(s.flowing()).contains("Ont aussi accès à cet espace : Louis Petit (représentant légal).")
+        .doesNotContain("Vous agissez aussi pour");
+    screen.close();
+    s = toTheAccount(open(), "p-alain", "2");
+    assertThat(s.flowing()).contains("Ont aussi accès à cet espace : Alain Roux (aidant).");
+  }
+
+  @Test
   void aCaregiverIsNeverOfferedAClosure() {
     VirtualScreen s = toTheAccount(open(), "p-alain", "2");
     assertThat(s.text()).contains("Pour : Georgette Roux", "par Alain Roux, aidant", "Espace ouvert")
