@@ -8,6 +8,7 @@ import fr.guichet.api.ClosureRequest;
 import fr.guichet.api.ContactChallenge;
 import fr.guichet.api.ContactCodeRequest;
 import fr.guichet.api.IdempotencyKey;
+import fr.guichet.api.IdentificationRequest;
 import fr.guichet.api.ProofRequest;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.AccountState;
@@ -32,7 +33,8 @@ import java.util.Map;
  * }</pre>
  *
  * @param withDeletion for a closure: whether the data are to be deleted too
- * @param challenge the code sent to the person's contact, while waiting for it
+ * @param challenge the code sent to the person's contact, while waiting for it (null when the second proof asked
+ *     is the Carte Vitale, for a person identified by such a code)
  */
 record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form code, ContactChallenge challenge,
     ActionResult result, Say notice) implements Screen {
@@ -86,7 +88,8 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
         tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
       }
       case STRONG_CODE -> {
-        lines.add(m.text("flow.strong.sent", Map.of("where", challenge.maskedDestination())));
+        lines.add(challenge == null ? m.text("flow.strong.vitale")
+            : m.text("flow.strong.sent", Map.of("where", challenge.maskedDestination())));
         fields = code.fields(m);
         focus = code.focus();
       }
@@ -155,8 +158,8 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
     boolean escape = key.kind() == Key.Kind.ESCAPE;
     return switch (step) {
       case EXPLAIN -> explain(key, kiosk);
-      case STRONG_SEND -> escape ? to(Step.EXPLAIN, null) : key.kind() == Key.Kind.ENTER ? sendCode(kiosk) : this;
-      case STRONG_CODE -> escape ? to(Step.EXPLAIN, null) : key.kind() == Key.Kind.ENTER ? checkCode(kiosk)
+      case STRONG_SEND -> escape ? start(action) : key.kind() == Key.Kind.ENTER ? sendCode(kiosk) : this;
+      case STRONG_CODE -> escape ? start(action) : key.kind() == Key.Kind.ENTER ? checkCode(kiosk)
           : new ActionScreen(action, step, withDeletion, code.edit(key), challenge, result, notice);
       case CONFIRM -> escape ? to(Step.EXPLAIN, null) : key.kind() == Key.Kind.ENTER || key.digit() == 1 ? confirm(kiosk) : this;
       case RETRY -> key.digit() == 1 ? send(kiosk) : this;
@@ -193,6 +196,11 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
   /** After the person's yes: the strong identification if needed, then the read-back. */
   private ActionScreen next(Kiosk kiosk) {
     if (action.requiredScope() == Scope.RECORD_CLOSE && !kiosk.sitting().strong()) {
+      if (kiosk.sitting().person().proofs().contains(IdentificationRequest.CONTACT_CODE)) {
+        // Identified by a code sent to the contact: the second proof is the Carte Vitale.
+        Form serial = new Form(List.of(Form.Entry.digits("vitale", "identify.field.vitale", "identify.help.vitale", 16, " ")), 0);
+        return new ActionScreen(action, Step.STRONG_CODE, withDeletion, serial, null, result, null);
+      }
       return to(Step.STRONG_SEND, null);
     }
     return to(Step.CONFIRM, null);
@@ -215,7 +223,7 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
       ContactChallenge sent = kiosk.api().contactCode(kiosk.mediator(), new ContactCodeRequest(s.nir(), s.birthDate()),
           IdempotencyKey.random());
       Form codeForm = new Form(List.of(Form.Entry.digits("code", "flow.field.code", "flow.help.code", 6, "")), 0);
-      return new ActionScreen(action, Step.STRONG_CODE, withDeletion, codeForm, sent, result, null);
+      return new ActionScreen(action, Step.STRONG_CODE, withDeletion, codeForm, sent, result, kiosk.demoOutbox());
     } catch (ApiException e) {
       return to(Step.STRONG_SEND, Say.problem(e.problem()));
     }
@@ -224,13 +232,14 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
   private Screen checkCode(Kiosk kiosk) {
     Sitting s = kiosk.sitting();
     try {
-      var strong = kiosk.api().addProof(kiosk.mediator(), s.person().identificationId(),
-          new ProofRequest("CONTACT_CODE", code.value("code"), challenge.challengeId(), null), IdempotencyKey.random());
+      ProofRequest proof = challenge == null ? new ProofRequest("VITALE", null, null, code.value("vitale"))
+          : new ProofRequest(IdentificationRequest.CONTACT_CODE, code.value("code"), challenge.challengeId(), null);
+      var strong = kiosk.api().addProof(kiosk.mediator(), s.person().identificationId(), proof, IdempotencyKey.random());
       kiosk.sitting(s.withPerson(strong));
       return new ActionScreen(action, Step.CONFIRM, withDeletion, null, null, result, null);
     } catch (ApiException e) {
-      return new ActionScreen(action, Step.STRONG_CODE, withDeletion, code.clear("code"), challenge, result,
-          Say.problem(e.problem()));
+      return new ActionScreen(action, Step.STRONG_CODE, withDeletion, code.clear(challenge == null ? "vitale" : "code"),
+          challenge, result, Say.problem(e.problem()));
     }
   }
 

@@ -1,6 +1,8 @@
 package fr.guichet.kiosk;
 
 import fr.guichet.api.ApiException;
+import fr.guichet.api.ContactChallenge;
+import fr.guichet.api.ContactCodeRequest;
 import fr.guichet.api.IdempotencyKey;
 import fr.guichet.api.Identification;
 import fr.guichet.api.IdentificationRequest;
@@ -8,58 +10,125 @@ import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.InvalidValue;
 import fr.guichet.i18n.Messages;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Who is being helped: NIR, birth date and Carte Vitale serial number, checked by the server
- * (which journals every attempt).
+ * Who is being helped: the NIR and the birth date, then one proof, checked by the server (which
+ * journals every attempt). The Carte Vitale serial number comes first; a person who has no card
+ * with them shows the one-time code of the letter or e-mail that announced their space, or has a
+ * code sent to the e-mail or phone the insurer holds. The arrow keys change the proof and keep
+ * what is typed.
+ *
+ * <pre>{@code
+ * Screen first = IdentifyScreen.fresh(null); // Carte Vitale; ◄ ► for the other proofs
+ * }</pre>
+ *
+ * @param challenge the code sent to the person's contact, once sent (then the form asks for it)
  */
-record IdentifyScreen(Form form, Say notice) implements Screen {
+record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say notice) implements Screen {
+
+  /** What the person shows, besides their NIR and birth date. */
+  enum Proof {
+    VITALE(Form.Entry.digits("vitale", "identify.field.vitale", "identify.help.vitale", 16, " ")),
+    LETTER_CODE(Form.Entry.text("code", "flow.field.letter-code", "flow.help.letter-code", 12)),
+    CONTACT_CODE(null);
+
+    private final Form.Entry field;
+
+    Proof(Form.Entry field) {
+      this.field = field;
+    }
+
+    Proof next(int step) {
+      Proof[] all = values();
+      return all[(ordinal() + step + all.length) % all.length];
+    }
+  }
+
   static IdentifyScreen fresh(Say notice) {
-    return new IdentifyScreen(new Form(List.of(
+    return withProof(Proof.VITALE, List.of(), notice);
+  }
+
+  /** The form for this proof, keeping the NIR and birth date already typed (then the proof has the focus). */
+  private static IdentifyScreen withProof(Proof proof, List<Form.Entry> kept, Say notice) {
+    List<Form.Entry> entries = new ArrayList<>(kept.isEmpty() ? List.of(
         Form.Entry.digits("nir", "identify.field.nir", "identify.help.nir", 21, " AaBb"),
-        Form.Entry.digits("birth", "identify.field.birth", "identify.help.birth", 10, "/ .-"),
-        Form.Entry.digits("vitale", "identify.field.vitale", "identify.help.vitale", 16, " ")), 0), notice);
+        Form.Entry.digits("birth", "identify.field.birth", "identify.help.birth", 10, "/ .-")) : kept);
+    if (proof.field != null) {
+      entries.add(proof.field);
+    }
+    return new IdentifyScreen(proof, new Form(entries, kept.isEmpty() ? 0 : entries.size() - 1), null, notice);
   }
 
   @Override
   public View view(Kiosk kiosk, Messages m) {
-    return new View(m.text("identify.title"), null, List.of(),
-        List.of(m.text("identify.intro", java.util.Map.of("mediator", kiosk.mediator().mediatorName()))),
-        form.fields(m), form.focus(), List.of(), notice == null ? null : notice.in(m), kiosk.hints(m, false));
+    List<String> lines = new ArrayList<>();
+    lines.add(m.text("identify.intro", Map.of("mediator", kiosk.mediator().mediatorName())));
+    lines.add(m.text("identify.proof." + proof.name()));
+    if (challenge != null) {
+      lines.add(m.text("flow.strong.sent", Map.of("where", challenge.maskedDestination())));
+    }
+    List<View.Tile> tiles = challenge != null ? List.of()
+        : List.of(new View.Tile("◄ ►", Pictogram.CARD.symbol(), m.text("identify.other-proof")));
+    return new View(m.text("identify.title"), null, List.of(), lines, form.fields(m), form.focus(), tiles,
+        notice == null ? null : notice.in(m), kiosk.hints(m, challenge != null));
   }
 
   @Override
   public Screen onKey(Key key, Kiosk kiosk) {
     if (key.kind() == Key.Kind.ESCAPE) {
-      return fresh(null);
+      return challenge != null ? withProof(proof, form.entries().subList(0, 2), null) : fresh(null);
+    }
+    if ((key.kind() == Key.Kind.LEFT || key.kind() == Key.Kind.RIGHT) && challenge == null) {
+      return withProof(proof.next(key.kind() == Key.Kind.RIGHT ? 1 : -1), form.entries().subList(0, 2), null);
     }
     if (key.kind() != Key.Kind.ENTER) {
-      return new IdentifyScreen(form.edit(key), notice);
+      return new IdentifyScreen(proof, form.edit(key), challenge, notice);
     }
     if (!form.onLast()) {
-      return new IdentifyScreen(form.next(), notice);
+      return new IdentifyScreen(proof, form.next(), challenge, notice);
     }
     if (form.firstEmpty() >= 0) {
-      return new IdentifyScreen(form.focusAt(form.firstEmpty()), Say.error("form.missing"));
+      return new IdentifyScreen(proof, form.focusAt(form.firstEmpty()), challenge, Say.error("form.missing"));
     }
     LocalDate birth;
     try {
       birth = BirthDate.parse(form.value("birth"), LocalDate.now(kiosk.clock()));
     } catch (InvalidValue e) {
-      return new IdentifyScreen(form.focusOn("birth"), Say.error(e.messageKey()));
+      return new IdentifyScreen(proof, form.focusOn("birth"), challenge, Say.error(e.messageKey()));
     }
+    String nir = form.value("nir");
     try {
-      Identification who = kiosk.api().identify(kiosk.mediator(), IdentificationRequest.byVitale(form.value("nir"), birth,
-          form.value("vitale")),
-          IdempotencyKey.random());
-      kiosk.sitting(Sitting.of(who, form.value("nir"), birth));
+      IdentificationRequest request = switch (proof) {
+        case VITALE -> IdentificationRequest.byVitale(nir, birth, form.value("vitale"));
+        case LETTER_CODE -> IdentificationRequest.byLetterCode(nir, form.value("code"));
+        case CONTACT_CODE -> challenge == null ? null : IdentificationRequest.byContactCode(challenge.challengeId(),
+            form.value("code"));
+      };
+      if (request == null) {
+        return sendCode(kiosk, nir, birth);
+      }
+      Identification who = kiosk.api().identify(kiosk.mediator(), request, IdempotencyKey.random());
+      kiosk.sitting(Sitting.of(who, nir, birth));
       return who.represents().isEmpty() ? new ConsentScreen(false, null) : ForWhomScreen.FIRST;
     } catch (ApiException e) {
       String k = e.problem().messageKey();
-      String field = k.startsWith("invalid.nir") ? "nir" : k.startsWith("invalid.vitale") ? "vitale" : "nir";
-      return new IdentifyScreen(form.focusOn(field), Say.problem(e.problem()));
+      boolean codeTyped = challenge != null || proof == Proof.LETTER_CODE;
+      String field = k.startsWith("invalid.vitale") ? "vitale" : codeTyped && !k.startsWith("invalid.nir") ? "code" : "nir";
+      Form kept = challenge != null ? form.clear("code") : form; // a code sent is typed again
+      return new IdentifyScreen(proof, kept.focusOn(field), challenge, Say.problem(e.problem()));
     }
+  }
+
+  /** Sends a code to the person's e-mail or phone, then asks for it. */
+  private Screen sendCode(Kiosk kiosk, String nir, LocalDate birth) throws ApiException {
+    ContactChallenge sent = kiosk.api().contactCode(kiosk.mediator(), new ContactCodeRequest(nir, birth),
+        IdempotencyKey.random());
+    List<Form.Entry> entries = new ArrayList<>(form.entries());
+    entries.add(Form.Entry.digits("code", "flow.field.code", "flow.help.code", 6, ""));
+    return new IdentifyScreen(proof, new Form(entries, 2), sent, kiosk.demoOutbox());
   }
 
   @Override

@@ -358,6 +358,19 @@ public final class Kiosk {
     }
   }
 
+  /**
+   * On a demo server only (one that answers its demo outbox), the message it has just "sent" with a
+   * one-time code, said as a demo message so that the code can be typed; null on a real server.
+   */
+  Say demoOutbox() {
+    try {
+      return api.outbox(mediator).stream().findFirst() // newest first
+          .map(sent -> new Say(View.Tone.INFO, "demo.outbox", java.util.Map.of("message", sent.body()))).orElse(null);
+    } catch (ApiException e) {
+      return null;
+    }
+  }
+
   /** Revokes a delegation replaced by a wider one; it expires on its own if the server does not answer. */
   void revokeQuietly(fr.guichet.api.Delegation old) {
     if (old == null || mediator == null) {

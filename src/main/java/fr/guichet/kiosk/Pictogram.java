@@ -66,6 +66,7 @@ public enum Pictogram {
   LANGUAGE("⇆", "F2"),
   HELP("?", "F1"),
   BACK("◄", List.of()),
+  CARD("▭", List.of()),
   LEGEND("☰", "F4"),
   LISTEN("♪", "F5"),
   THEME("◐", "F7"),

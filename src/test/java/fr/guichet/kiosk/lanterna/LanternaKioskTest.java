@@ -215,11 +215,13 @@ class LanternaKioskTest {
   void theLegendShowsEveryPictogramWithItsMeaning() {
     VirtualScreen s = toTheAccount(open(Language.PORTUGUESE));
     s.press(KeyType.F4);
-    assertThat(s.text()).contains("As imagens e o que querem dizer  1/3", "✉ Espaço criado em breve");
+    assertThat(s.text()).contains("As imagens e o que querem dizer  1/4", "✉ Espaço criado em breve");
     s.enter();
     assertThat(s.text()).contains("✓ Sim, estou de acordo", "☎ Ligar para o 3422 (F3)");
     s.enter();
-    assertThat(s.text()).contains("? Ajuda (F1)", "♪ Ouvir o ecrã (F5)", "◔ O tempo passa");
+    assertThat(s.text()).contains("? Ajuda (F1)", "▭ Uma prova de identidade", "♪ Ouvir o ecrã (F5)");
+    s.enter();
+    assertThat(s.text()).contains("◔ O tempo passa");
     s.press(KeyType.Escape);
     assertThat(s.text()).contains("Faltam 32 dias.");
   }
@@ -309,6 +311,40 @@ class LanternaKioskTest {
 
     s.enter();
     assertThat(s.text()).contains("Qui aidez-vous aujourd’hui ?");
+  }
+
+  @Test
+  void withoutACarteVitaleThePersonShowsTheLettersCodeOrHasACodeSentAndClosingThenAsksForTheCard() {
+    VirtualScreen s = open(Language.FRENCH);
+    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter();
+    assertThat(s.text()).contains("Preuve : la carte Vitale.", "Pas de carte Vitale ? Flèches gauche et droite");
+    s.press(KeyType.ArrowRight).type("JM4K-7P2X").enter();
+    assertThat(s.flowing()).contains("Preuve : le code de la lettre", "Personne ne correspond à ces informations");
+    s.press(KeyType.Backspace).type("Q").enter();
+    assertThat(s.text()).contains("Pour : Jeanne Martin (né·e en 1950)", "Votre accord");
+    assertThat(sandbox.query("SELECT method FROM identification WHERE person_id = 'p-jeanne'", r -> r.getString(1)))
+        .containsExactly("LETTER_CODE");
+    s.type("2");
+    assertThat(s.text()).as("the person said no: back to a fresh form").contains("Qui aidez-vous aujourd’hui ?");
+
+    DemoSandbox.Papers louis = DemoSandbox.PEOPLE.get("p-louis");
+    s.type(louis.nir()).enter().type("30/05/1985").enter().press(KeyType.ArrowLeft);
+    assertThat(s.flowing()).contains("Preuve : un code envoyé à l’e-mail ou au téléphone");
+    s.enter();
+    assertThat(s.flowing()).contains("Un code est envoyé à l***@example.org. Tapez-le ici.",
+        "Démonstration : le message envoyé dit « Mon Espace Santé : votre code est " + sandbox.lastCode("p-louis"));
+    s.type(sandbox.lastCode("p-louis")).enter();
+    assertThat(s.text()).contains("Pour qui faites-vous cette démarche ?");
+    s.type("1").type("1").enter().type("2").type("1");
+    assertThat(s.flowing()).as("a code was the first proof: the second is the card")
+        .contains("il faut une 2e preuve d’identité : le numéro de série de la carte Vitale");
+    s.type(louis.vitale()).enter();
+    assertThat(s.flowing()).contains("fermer l’espace de Louis P. (1985), données gardées 10 ans.");
+    s.enter();
+    assertThat(s.flowing()).contains("Votre espace est fermé");
+    assertThat(sandbox.query("SELECT proofs FROM identification WHERE person_id = 'p-louis'", r -> r.getString(1)))
+        .containsExactly("CONTACT_CODE VITALE");
   }
 
   @Test
