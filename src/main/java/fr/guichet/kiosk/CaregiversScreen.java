@@ -139,7 +139,7 @@ record CaregiversScreen(Step step, Form form, CaregiverRequest request, Represen
         lines.add(m.text("flow.readback"));
         lines.add("  " + (request != null
             ? m.text("caregivers.readback.add", Map.of("name", name, "caregiver", request.firstName() + " "
-                + request.lastName(), "birth", m.date(request.birthDate()), "nir", grouped(request.nir())))
+                + request.lastName(), "birth", m.date(request.birthDate()), "nir", new Nir(request.nir()).grouped()))
             : m.text("caregivers.readback.remove", Map.of("name", name, "caregiver", chosen.firstName() + " "
                 + chosen.lastName()))));
         lines.add(m.text("flow.question", Map.of("name", kiosk.sitting().person().firstName())));
@@ -182,12 +182,6 @@ record CaregiversScreen(Step step, Form form, CaregiverRequest request, Represen
 
   private static Pictogram symbol(Represented r) {
     return r.kind().equals(ActingAs.CAREGIVING.name()) ? Pictogram.CAREGIVER : Pictogram.REPRESENTATIVE;
-  }
-
-  /** "1 62 10 97 611 150 29": the number as it is printed on the card, to read it back digit by digit. */
-  static String grouped(String nir) {
-    return String.join(" ", nir.substring(0, 1), nir.substring(1, 3), nir.substring(3, 5), nir.substring(5, 7),
-        nir.substring(7, 10), nir.substring(10, 13), nir.substring(13));
   }
 
   @Override
