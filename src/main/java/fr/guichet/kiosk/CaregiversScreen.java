@@ -144,7 +144,8 @@ record CaregiversScreen(Step step, Form form, CaregiverRequest request, Represen
                 + chosen.lastName()))));
         lines.add(m.text("flow.question", Map.of("name", kiosk.sitting().person().firstName())));
         boolean consent = !kiosk.sitting().hasScope(Scope.SHARING_MANAGE.wire());
-        if (consent) {
+        if (consent) { // what the person allows, for how long: the consent to manage sharing
+          lines.add("  " + Pictogram.CAREGIVER.symbol() + " " + m.text("scope.sharing-manage"));
           lines.add(m.text("consent.duration", Map.of("minutes", ConsentScreen.MINUTES)));
           lines.add(m.text("consent.attest"));
         }

@@ -109,7 +109,8 @@ class CaregiversScreenTest {
     typeCaregiver(s, "p-alain", "Roux", "Alain");
     assertThat(s.flowing()).contains("Voici ce qui va être envoyé :",
         "donner accès à l’espace de Louis P. (1985) à l’aidant Alain Roux, né·e le 8 octobre 1962, numéro 1 62 10 97 611 150 29.",
-        "Louis, voulez-vous le faire maintenant ?", "la personne est-elle à côté de vous ?",
+        "Louis, voulez-vous le faire maintenant ?", "♥ choisir qui peut vous aider (aidants)",
+        "Seulement pendant ce rendez-vous : 30 minutes au plus.", "la personne est-elle à côté de vous ?",
         "J’atteste que la personne est là et a dit oui : envoyer");
     assertThat(link("p-alain", "p-louis")).as("nothing is sent before the attestation").isEqualTo("none");
 
@@ -135,7 +136,7 @@ class CaregiversScreenTest {
     s.type("1");
     assertThat(s.flowing()).contains("retirer à Alain Roux l’accès à l’espace de Louis P. (1985).",
         "Confirmer et envoyer").as("the consent to manage access was given once for the sitting")
-        .doesNotContain("la personne est-elle à côté de vous ?");
+        .doesNotContain("la personne est-elle à côté de vous ?", "choisir qui peut vous aider");
     s.enter();
     assertThat(s.flowing()).contains("L’aidant n’a plus accès", "Alain R. (1962) n’a plus accès à votre espace.",
         "Pour redonner l’accès plus tard");

@@ -215,7 +215,7 @@ class LanternaKioskTest {
   void theLegendShowsEveryPictogramWithItsMeaning() {
     VirtualScreen s = toTheAccount(open(Language.PORTUGUESE));
     s.press(KeyType.F4);
-    assertThat(s.text()).contains("As imagens e o que querem dizer  1/3", "✉ Espaço criado em breve");
+    assertThat(s.text()).contains("As imagens e o que querem dizer  1/4", "✉ Espaço criado em breve");
     s.enter();
     assertThat(s.text()).contains("✓ Sim, estou de acordo", "☎ Ligar para o 3422 (F3)");
     s.enter();
