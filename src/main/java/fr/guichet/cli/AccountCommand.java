@@ -4,13 +4,16 @@ import fr.guichet.api.ActionResult;
 import fr.guichet.api.ActivationRequest;
 import fr.guichet.api.ApiClient;
 import fr.guichet.api.ApiException;
+import fr.guichet.api.CaregiverRequest;
 import fr.guichet.api.ClosureRequest;
 import fr.guichet.api.ContactChallenge;
 import fr.guichet.api.ContactCodeRequest;
 import fr.guichet.api.IdempotencyKey;
 import fr.guichet.api.LoginRequest;
 import fr.guichet.domain.AccountAction;
+import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.Nir;
+import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Language;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,6 +37,9 @@ import picocli.CommandLine.Spec;
  * guichet account status --nir "2 50 03 75 056 123 72" --birth-date 14/03/1950 --vitale 12345678
  * guichet account oppose ... --yes --json --receipt-out opposition.txt
  * guichet account close ... --delete            (sends a code to the person and asks for it)
+ * guichet account add-caregiver ... --caregiver-nir "1 62 10 97 611 150 29" --caregiver-last-name Roux \
+ *     --caregiver-first-name Alain --caregiver-birth-date 08/10/1962
+ * guichet account remove-caregiver ... --caregiver p-alain
  * </pre>
  */
 @Command(name = "account", mixinStandardHelpOptions = true, versionProvider = AccountCommand.Version.class,
@@ -41,7 +47,8 @@ import picocli.CommandLine.Spec;
     footer = "Exit codes: 0 done, 1 refused, 2 usage error, 3 login refused, 4 server unreachable, 5 not confirmed.",
     subcommands = {AccountCommand.Status.class, AccountCommand.Oppose.class, AccountCommand.WithdrawOpposition.class,
         AccountCommand.RequestCreation.class, AccountCommand.Activate.class, AccountCommand.Close.class,
-        AccountCommand.RequestDeletion.class, AccountCommand.Reopen.class, AccountCommand.SendCode.class})
+        AccountCommand.RequestDeletion.class, AccountCommand.Reopen.class, AccountCommand.SendCode.class,
+        AccountCommand.AddCaregiver.class, AccountCommand.RemoveCaregiver.class})
 public final class AccountCommand implements Callable<Integer> {
   @Mixin
   LanguageOption language;
@@ -209,6 +216,125 @@ public final class AccountCommand implements Callable<Integer> {
       }
       List<String> lines = List.of(codeSent(sent), text.text("out.code.challenge", Map.of("id", sent.challengeId())));
       return new Done(lines, Map.of("challenge", sent));
+    }
+  }
+
+  /**
+   * {@code guichet account add-caregiver}: the person gives a caregiver (proche aidant) access to
+   * their space, or to the space of a child or protected adult they represent ({@code --for}). The
+   * caregiver is named as on their Carte Vitale and must have an open space; the server refuses a
+   * fourth caregiver, a caregiver who already helps five people, and a caregiver acting for someone.
+   */
+  @Command(name = "add-caregiver", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class, description = "Give a caregiver access to the space.")
+  static final class AddCaregiver extends Caregivers {
+    @Option(names = "--caregiver-nir", paramLabel = "NIR", descriptionKey = "caregiver-nir")
+    String caregiverNir;
+
+    @Option(names = "--caregiver-last-name", paramLabel = "NAME", descriptionKey = "caregiver-last-name")
+    String caregiverLastName;
+
+    @Option(names = "--caregiver-first-name", paramLabel = "NAME", descriptionKey = "caregiver-first-name")
+    String caregiverFirstName;
+
+    @Option(names = "--caregiver-birth-date", paramLabel = "DATE", descriptionKey = "caregiver-birth-date")
+    String caregiverBirthDate;
+
+    private CaregiverRequest request;
+
+    @Override
+    void askMore() {
+      Nir nir = value(caregiverNir, "--caregiver-nir", "ask.caregiver-nir", Nir::parse);
+      String last = value(caregiverLastName, "--caregiver-last-name", "ask.caregiver-last-name", String::strip);
+      String first = value(caregiverFirstName, "--caregiver-first-name", "ask.caregiver-first-name", String::strip);
+      LocalDate birth = value(caregiverBirthDate, "--caregiver-birth-date", "ask.caregiver-birth-date",
+          s -> BirthDate.parse(s, LocalDate.now()));
+      request = nir == null || last == null || first == null || birth == null ? null
+          : new CaregiverRequest(nir.value(), last, first, birth);
+    }
+
+    @Override
+    String actionWords() {
+      return messages.text("action.ADD_CAREGIVER");
+    }
+
+    @Override
+    List<String> details() {
+      return List.of(text.text("out.readback.caregiver", Map.of("name", request.firstName() + " " + request.lastName(),
+          "birth", messages.date(request.birthDate()), "nir", new Nir(request.nir()).grouped())));
+    }
+
+    @Override
+    ActionResult perform(Sitting s, IdempotencyKey key) {
+      return s.api().addCaregiver(s.session(), s.delegation(), request, key);
+    }
+
+    @Override
+    void keep(ActionResult result, Map<String, Object> json, List<String> lines) {
+      result.account().access().stream()
+          .filter(r -> r.kind().equals("CAREGIVING") && r.firstName().equalsIgnoreCase(request.firstName())
+              && r.lastName().equalsIgnoreCase(request.lastName()) && r.birthYear() == request.birthDate().getYear())
+          .findFirst()
+          .ifPresent(r -> {
+            json.put("caregiver", r);
+            lines.add(text.text("out.caregiver.undo-add", Map.of("id", r.personId())));
+          });
+      super.keep(result, json, lines);
+    }
+  }
+
+  /**
+   * {@code guichet account remove-caregiver}: the person takes a caregiver's access away; the
+   * caregiver is named by the id {@code status} shows beside them.
+   */
+  @Command(name = "remove-caregiver", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class, description = "Take a caregiver's access away.")
+  static final class RemoveCaregiver extends Caregivers {
+    @Option(names = "--caregiver", paramLabel = "PERSON_ID", descriptionKey = "caregiver")
+    String caregiver;
+
+    @Override
+    void askMore() {
+      caregiver = value(caregiver, "--caregiver", "ask.caregiver", String::strip);
+    }
+
+    @Override
+    String actionWords() {
+      return messages.text("action.REMOVE_CAREGIVER");
+    }
+
+    @Override
+    List<String> details() {
+      return List.of(text.text("out.readback.caregiver-id", Map.of("id", caregiver)));
+    }
+
+    @Override
+    ActionResult perform(Sitting s, IdempotencyKey key) {
+      return s.api().removeCaregiver(s.session(), s.delegation(), caregiver, key);
+    }
+
+    @Override
+    void keep(ActionResult result, Map<String, Object> json, List<String> lines) {
+      lines.add(text.text("out.caregiver.undo-remove"));
+      super.keep(result, json, lines);
+    }
+  }
+
+  /** Choosing who has access: a change confirmed by the person, under the one scope {@code sharing:manage}. */
+  abstract static class Caregivers extends AccountSubcommand.Change {
+    @Override
+    AccountAction action() {
+      return null; // not a change of the space's state
+    }
+
+    @Override
+    boolean changes() {
+      return true;
+    }
+
+    @Override
+    Scope scope() {
+      return Scope.SHARING_MANAGE;
     }
   }
 

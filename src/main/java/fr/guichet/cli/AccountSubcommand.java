@@ -62,8 +62,18 @@ abstract class AccountSubcommand extends SittingCommand {
     return action() == null ? Scope.ACCOUNT_READ : action().requiredScope();
   }
 
-  /** The action on the space; null when the command only reads. */
+  /** The action on the space; null when the command only reads, or changes who has access. */
   abstract AccountAction action();
+
+  /** Whether the command changes something (and so asks for the person's confirmation). */
+  boolean changes() {
+    return action() != null;
+  }
+
+  /** What the command does, in the person's words, for the read-back. */
+  String actionWords() {
+    return words.action(action());
+  }
 
   /** Calls the server, with the key every retry of this one call reuses (null when only reading). */
   abstract ActionResult perform(Sitting sitting, IdempotencyKey key);
@@ -92,7 +102,7 @@ abstract class AccountSubcommand extends SittingCommand {
 
   @Override
   final Done run() {
-    boolean change = action() != null;
+    boolean change = changes();
     if (change && !confirmedAlready() && !prompt.available()) {
       throw new Stop(Outcome.USAGE, text.text("err.no-terminal"));
     }
@@ -156,7 +166,7 @@ abstract class AccountSubcommand extends SittingCommand {
     if (forPersonId != null) {
       lines.add(text.text("out.readback.for", Map.of("name", represented(who))));
     }
-    lines.add(text.text("out.readback.action", Map.of("action", words.action(action()))));
+    lines.add(text.text("out.readback.action", Map.of("action", actionWords())));
     lines.addAll(details());
     lines.add(text.text("out.readback.consent",
         Map.of("minutes", Sitting.CONSENT_MINUTES, "scope", words.scope(scope().wire()))));

@@ -64,8 +64,10 @@ final class AccountWords {
       lines.add(t.text("out.access.none"));
     } else {
       lines.add(t.text("out.access"));
-      account.access().forEach(r -> lines.add(t.text("out.access.item", Map.of("name", name(r),
-          "year", String.valueOf(r.birthYear()), "kind", kind(r.kind())))));
+      // A caregiver's id is what remove-caregiver takes; a representative is not removed from here.
+      account.access().forEach(r -> lines.add(t.text(r.kind().equals(ActingAs.CAREGIVING.name())
+          ? "out.access.caregiver" : "out.access.item", Map.of("name", name(r),
+          "year", String.valueOf(r.birthYear()), "kind", kind(r.kind()), "id", r.personId()))));
     }
     return lines;
   }
@@ -106,13 +108,17 @@ final class AccountWords {
         .filter(a -> actingAs.allows(a.requiredScope())).toList();
   }
 
-  /** The sentence for a problem the server (or the network) gave, its dates and scopes in words. */
+  /**
+   * The sentence for a problem the server (or the network) gave, its dates and scopes in words, and
+   * what to do instead when the kiosk says it (a refused caregiver).
+   */
   String problem(Problem problem) {
     String key = problem.messageKey() != null && m.has(problem.messageKey())
         ? problem.messageKey() : "problem.unexpected";
     Map<String, Object> args = new HashMap<>();
     problem.params().forEach((name, value) -> args.put(name, word(name, value)));
-    return m.text(key, args);
+    String todo = "caregivers.todo." + problem.slug(); // what to do instead, where the kiosk says it too
+    return m.has(todo) ? m.text(key, args) + " " + m.text(todo, args) : m.text(key, args);
   }
 
   /** What an action means, in the words the kiosk uses for it. */
@@ -170,6 +176,10 @@ final class AccountWords {
           : m.text("receipt.undo.reopen-before", Map.of("date", m.date(account.deletionDue()))));
       case "reopen" -> lines.add(m.text(Boolean.FALSE.equals(receipt.payload().get("dataRestored"))
           ? "receipt.reopen.not-restored" : "receipt.reopen.restored"));
+      case "caregiver-added", "caregiver-removed" -> {
+        lines.add(m.text("receipt.caregiver", Map.of("caregiver", String.valueOf(receipt.payload().get("caregiver")))));
+        lines.add(m.text("receipt.undo." + receipt.kind()));
+      }
       default -> { }
     }
     return lines;

@@ -62,6 +62,15 @@ public record Nir(String value) {
     return value.charAt(0) + " " + value.substring(1, 3) + " ** ** *** *** **";
   }
 
+  /**
+   * The whole number grouped as on the card ("1 62 10 97 611 150 29"), for a read-back the person
+   * checks digit by digit before it is sent; never for a log.
+   */
+  public String grouped() {
+    return String.join(" ", value.substring(0, 1), value.substring(1, 3), value.substring(3, 5), value.substring(5, 7),
+        value.substring(7, 10), value.substring(10, 13), value.substring(13));
+  }
+
   @Override
   public String toString() {
     return masked();

@@ -56,6 +56,9 @@ record AccountScreen(Say notice) implements Screen {
     if (ProfileConsentScreen.offered(state)) { // the medical profile assistant
       tiles.add(new View.Tile(String.valueOf(next++), ProfilePictogram.DISEASE.symbol(), m.text("profile.account.tile")));
     }
+    if (CaregiversScreen.offered(account)) { // who can help: caregivers given or taken away
+      tiles.add(new View.Tile(String.valueOf(next++), Pictogram.CAREGIVER.symbol(), m.text("caregivers.tile")));
+    }
     tiles.add(new View.Tile(String.valueOf(next), Pictogram.END.symbol(), m.text("key.end-sitting")));
     List<String> lines = describe(account, m);
     if (actions.contains(AccountAction.ACTIVATE.name())) {
@@ -113,6 +116,12 @@ record AccountScreen(Say notice) implements Screen {
     if (ProfileConsentScreen.offered(AccountState.valueOf(account.state()))) {
       if (d == next) {
         return ProfileConsentScreen.start(); // with its own consent
+      }
+      next++;
+    }
+    if (CaregiversScreen.offered(account)) {
+      if (d == next) {
+        return CaregiversScreen.open();
       }
       next++;
     }

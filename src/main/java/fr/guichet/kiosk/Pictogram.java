@@ -75,7 +75,11 @@ public enum Pictogram {
       " ╲·····╱ ",
       "   ╲·╱   ",
       "  ╱ · ╲  ",
-      " ═══════ "));
+      " ═══════ ")),
+  CAREGIVER("♥", List.of()),
+  REPRESENTATIVE("§", List.of()),
+  ADD("+", List.of()),
+  REMOVE("−", List.of());
 
   private final String symbol;
   private final List<String> lines;

@@ -628,4 +628,147 @@ class AccountCommandTest {
       assertThat(state("p-jeanne")).isEqualTo("ANNOUNCED");
     }
   }
+
+  /** {@code add-caregiver} and {@code remove-caregiver}: who may help the person with their space. */
+  @Nested
+  class Caregivers {
+    /** The caregiver options naming a demo person as on their Carte Vitale. */
+    String[] caregiver(String personId, String lastName, String firstName, String... more) {
+      DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(personId);
+      List<String> args = new ArrayList<>(List.of("--caregiver-nir", p.nir(), "--caregiver-last-name", lastName,
+          "--caregiver-first-name", firstName, "--caregiver-birth-date", p.birth().format(DAY_FIRST)));
+      args.addAll(List.of(more));
+      return args.toArray(String[]::new);
+    }
+
+    String link(String caregiver, String person) {
+      List<String> status = sandbox.query("SELECT status FROM representation WHERE representative_id = ?"
+          + " AND represented_id = ? AND kind = 'CAREGIVING'", r -> r.getString(1), caregiver, person);
+      return status.isEmpty() ? "none" : status.get(status.size() - 1);
+    }
+
+    @Test
+    void aCaregiverIsGivenAccessShownByStatusThenTakenAway() throws Exception {
+      assertThat(account("add-caregiver", "p-louis", caregiver("p-alain", "Roux", "Alain", "--yes"))).isZero();
+      assertThat(out.toString()).contains("Pour : Louis Petit (né·e en 1985)",
+          "Reçu : un aidant a accès à votre espace", "Aidant : Alain R. (1962)",
+          "Vous pouvez retirer cet accès à tout moment.",
+          "Pour retirer cet accès : guichet account remove-caregiver --caregiver p-alain", "Référence du reçu : rcp-");
+      assertThat(err.toString()).isEmpty();
+      assertThat(link("p-alain", "p-louis")).isEqualTo("ACCEPTED");
+      assertThat(sandbox.query("SELECT scopes FROM delegation", r -> r.getString(1))).singleElement().asString()
+          .as("the one scope this command needs").contains("sharing:manage").doesNotContain("account:read");
+      assertThat(sandbox.journal("person:p-louis")).containsSubsequence("CONSENT OK", "CAREGIVER_ADDED OK");
+      assertSittingClosed();
+
+      out.getBuffer().setLength(0);
+      assertThat(account("status", "p-louis")).isZero();
+      assertThat(out.toString()).contains("Personnes qui ont accès à cet espace :",
+          "- Alain Roux, né·e en 1962 (aidant) : --caregiver p-alain");
+
+      out.getBuffer().setLength(0);
+      assertThat(account("remove-caregiver", "p-louis", "--caregiver", "p-alain", "--yes", "--json")).isZero();
+      JsonNode json = json();
+      assertThat(json.get("outcome").asText()).isEqualTo("done");
+      assertThat(json.get("command").asText()).isEqualTo("remove-caregiver");
+      assertThat(json.at("/receipt/kind").asText()).isEqualTo("caregiver-removed");
+      assertThat(json.at("/account/access")).isEmpty();
+      assertThat(json.get("text").toString()).contains("Pour redonner cet accès : guichet account add-caregiver");
+      assertThat(ReceiptVerifier.forKey(sandbox.api.publicKey()).check(json.at("/receipt/signed").asText()).valid()).isTrue();
+      assertThat(link("p-alain", "p-louis")).isEqualTo("REVOKED");
+      assertThat(sandbox.journal("person:p-louis")).contains("CAREGIVER_REMOVED OK");
+    }
+
+    @Test
+    void readsBackTheCaregiverAndAsksTheMediatorToConfirm() {
+      terminal = new ScriptedPrompt("o");
+      assertThat(account("add-caregiver", "p-louis", caregiver("p-alain", "Roux", "Alain", "--for", "p-emma"))).isZero();
+      assertThat(terminal.transcript()).isEqualTo(String.join("\n",
+          "Ce qui va être envoyé au serveur " + sandbox.server.url() + " :",
+          "- personne présente : Louis Petit, né·e en 1985 ;",
+          "- pour : Emma Petit (2015, représentation légale) ;",
+          "- action : donner accès à un aidant ;",
+          "- aidant : Alain Roux, né·e le 8 octobre 1962, numéro 1 62 10 97 611 150 29 ;",
+          "- accord pour 5 minutes : choisir qui peut vous aider (aidants) ;",
+          "En confirmant, vous attestez que la personne est à côté de vous et qu’elle est d’accord.",
+          "Confirmer ? [o/N] o",
+          ""));
+      assertThat(link("p-alain", "p-emma")).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void anythingButYesGivesNoAccess() {
+      terminal = new ScriptedPrompt("n");
+      assertThat(account("add-caregiver", "p-louis", caregiver("p-alain", "Roux", "Alain"))).isEqualTo(5);
+      assertThat(link("p-alain", "p-louis")).isEqualTo("none");
+      assertThat(sandbox.count("consent")).isZero();
+    }
+
+    @Test
+    void asksForTheCaregiverWhenLeftOutAndExplainsAWrongNumber() {
+      DemoSandbox.Papers alain = DemoSandbox.PEOPLE.get("p-alain");
+      String wrongKey = alain.nir().substring(0, 13) + (alain.nir().endsWith("00") ? "01" : "00");
+      terminal = new ScriptedPrompt(wrongKey, alain.nir(), "Roux", "Alain", "08/10/1962", "o");
+      assertThat(account("add-caregiver", "p-louis")).isZero();
+      assertThat(terminal.transcript()).contains("Numéro de sécurité sociale de l’aidant : " + wrongKey,
+          "les 2 derniers chiffres ne correspondent pas", "Nom de naissance de l’aidant : Roux",
+          "- aidant : Alain Roux, né·e le 8 octobre 1962");
+      assertThat(link("p-alain", "p-louis")).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void aWrongNumberOnTheCommandLineIsAUsageErrorAndNothingIsSent() {
+      DemoSandbox.Papers alain = DemoSandbox.PEOPLE.get("p-alain");
+      String wrongKey = alain.nir().substring(0, 13) + (alain.nir().endsWith("00") ? "01" : "00");
+      assertThat(account("add-caregiver", "p-louis", "--caregiver-nir", wrongKey, "--caregiver-last-name", "Roux",
+          "--caregiver-first-name", "Alain", "--caregiver-birth-date", "08/10/1962", "--yes")).isEqualTo(2);
+      assertThat(err.toString()).contains("les 2 derniers chiffres ne correspondent pas");
+      assertThat(sandbox.count("mediator_session")).isZero();
+    }
+
+    @Test
+    void aFourthCaregiverIsRefusedWithWhatToDoInstead() throws Exception {
+      for (String[] c : List.of(new String[] {"p-sophie", "Lambert", "Sophie"}, new String[] {"p-alain", "Roux", "Alain"},
+          new String[] {"p-marcel", "Dubois", "Marcel"})) {
+        assertThat(account("add-caregiver", "p-louis", caregiver(c[0], c[1], c[2], "--yes"))).isZero();
+      }
+      out.getBuffer().setLength(0);
+      assertThat(account("add-caregiver", "p-louis", caregiver("p-georgette", "Roux", "Georgette", "--yes"))).isEqualTo(1);
+      assertThat(err.toString()).contains("Une personne peut avoir 3 aidants au plus. "
+          + "Retirez d’abord l’accès d’un de vos aidants, puis ajoutez le nouveau.");
+      assertThat(out.toString()).isEmpty();
+      assertThat(link("p-georgette", "p-louis")).isEqualTo("none");
+      assertThat(sandbox.journal("person:p-louis")).contains("CAREGIVER_ADDED REFUSED caregiver-limit-person");
+      assertSittingClosed();
+
+      assertThat(account("add-caregiver", "p-louis", caregiver("p-georgette", "Roux", "Georgette", "--yes", "--json")))
+          .isEqualTo(1);
+      JsonNode json = json();
+      assertThat(json.get("outcome").asText()).isEqualTo("refused");
+      assertThat(json.at("/problem/slug").asText()).isEqualTo("caregiver-limit-person");
+      assertThat(json.at("/problem/params/max").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aCaregiverActingForSomeoneCannotChooseHerCaregivers() {
+      assertThat(account("add-caregiver", "p-alain",
+          caregiver("p-sophie", "Lambert", "Sophie", "--for", "p-georgette", "--yes"))).isEqualTo(1);
+      assertThat(err.toString()).contains("Un aidant ne peut pas faire cette action",
+          "Seule la personne, son représentant légal ou son tuteur peut choisir ses aidants.");
+      assertThat(link("p-sophie", "p-georgette")).isEqualTo("none");
+    }
+
+    @Test
+    void removingSomeoneWhoIsNotACaregiverIsRefused() {
+      assertThat(account("remove-caregiver", "p-louis", "--caregiver", "p-sophie", "--yes")).isEqualTo(1);
+      assertThat(err.toString()).contains("Personne ne correspond à ces informations pour l’aidant.");
+    }
+
+    @Test
+    void hasItsHelpInEnglish() {
+      assertThat(run(List.of("account", "add-caregiver", "--help", "--lang", "en"))).isZero();
+      assertThat(out.toString()).contains("Give a caregiver access to the person's space", "--caregiver-nir",
+          "sharing:manage");
+    }
+  }
 }

@@ -62,6 +62,12 @@ class NirTest {
   }
 
   @Test
+  void groupsTheWholeNumberAsOnTheCardForAReadBack() {
+    assertThat(Nir.parse("162109761115029").grouped()).isEqualTo("1 62 10 97 611 150 29");
+    assertThat(Nir.parse("2 48 01 2A 004 015 20").grouped()).isEqualTo("2 48 01 2A 004 015 20");
+  }
+
+  @Test
   void neverShowsTheFullNumberWhenPrinted() {
     Nir nir = Nir.parse("184127645108946");
     assertThat(nir.toString()).isEqualTo("1 84 ** ** *** *** **").doesNotContain("7645");

@@ -270,7 +270,8 @@ class AccountFlowsTest {
   @Test
   void thePersonsDocumentsByCategoryChooseOneAndItIsPrinted() throws IOException {
     VirtualScreen s = toTheAccount(open(), "p-louis", "1");
-    assertThat(s.text()).contains("3  ▤  Imprimer ce que vous avez permis", "4  ▤  Mes documents", "5  ✚", "6  ■");
+    assertThat(s.text()).contains("3  ▤  Imprimer ce que vous avez permis", "4  ▤  Mes documents", "5  ✚", "6  ♥",
+        "7  ■");
     s.type("3");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
     try (Stream<Path> files = Files.list(documents)) {
