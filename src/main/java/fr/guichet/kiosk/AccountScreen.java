@@ -55,6 +55,7 @@ record AccountScreen(Say notice) implements Screen {
     if (ProfileConsentScreen.offered(state)) { // the medical profile assistant
       tiles.add(new View.Tile(String.valueOf(next++), ProfilePictogram.DISEASE.symbol(), m.text("profile.account.tile")));
     }
+    tiles.add(new View.Tile(String.valueOf(next++), Pictogram.JOURNAL.symbol(), m.text("journal.screen.title")));
     tiles.add(new View.Tile(String.valueOf(next), Pictogram.END.symbol(), m.text("key.end-sitting")));
     List<String> lines = describe(account, m);
     if (actions.contains(AccountAction.ACTIVATE.name())) {
@@ -104,6 +105,10 @@ record AccountScreen(Say notice) implements Screen {
       }
       next++;
     }
+    if (d == next) {
+      return JournalScreen.open(kiosk); // with its own consent
+    }
+    next++;
     return d == next ? end(kiosk) : this;
   }
 

@@ -74,7 +74,9 @@ public enum Pictogram {
       " ╲·····╱ ",
       "   ╲·╱   ",
       "  ╱ · ╲  ",
-      " ═══════ "));
+      " ═══════ ")),
+  /** The journal: what was done in the person's name. */
+  JOURNAL("✎", List.of());
 
   private final String symbol;
   private final List<String> lines;

@@ -9,7 +9,8 @@ import fr.guichet.i18n.Messages;
 sealed interface Screen
     permits LoginScreen, IdentifyScreen, ConsentScreen, AccountScreen, EndedScreen, HelpScreen, LanguageScreen,
     LegendScreen, StillThereScreen, ForWhomScreen, ActionScreen, DocumentsScreen, QrScreen,
-    ProfileConsentScreen, ProfileHubScreen, ProfileQuestionScreen, ProfileReviewScreen, ProfileConflictScreen {
+    ProfileConsentScreen, ProfileHubScreen, ProfileQuestionScreen, ProfileReviewScreen, ProfileConflictScreen,
+    JournalScreen {
 
   View view(Kiosk kiosk, Messages m);
 

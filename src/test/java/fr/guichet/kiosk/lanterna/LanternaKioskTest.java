@@ -215,11 +215,13 @@ class LanternaKioskTest {
   void theLegendShowsEveryPictogramWithItsMeaning() {
     VirtualScreen s = toTheAccount(open(Language.PORTUGUESE));
     s.press(KeyType.F4);
-    assertThat(s.text()).contains("As imagens e o que querem dizer  1/3", "✉ Espaço criado em breve");
+    assertThat(s.text()).contains("As imagens e o que querem dizer  1/4", "✉ Espaço criado em breve");
     s.enter();
     assertThat(s.text()).contains("✓ Sim, estou de acordo", "☎ Ligar para o 3422 (F3)");
     s.enter();
     assertThat(s.text()).contains("? Ajuda (F1)", "♪ Ouvir o ecrã (F5)", "◔ O tempo passa");
+    s.enter();
+    assertThat(s.text()).contains("✎ O que foi feito em seu nome");
     s.press(KeyType.Escape);
     assertThat(s.text()).contains("Faltam 32 dias.");
   }
@@ -348,7 +350,7 @@ class LanternaKioskTest {
     VirtualScreen s = open(Language.FRENCH);
     s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
     s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter().type("12345678").enter().type("1").enter();
-    s.type("5"); // 1 print, 2 oppose, 3 activate, 4 print the consent, 5 end of sitting
+    s.type("6"); // 1 print, 2 oppose, 3 activate, 4 print the consent, 5 the journal, 6 end of sitting
     assertThat(s.text()).contains("La séance est terminée");
     assertThat(sandbox.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
   }
