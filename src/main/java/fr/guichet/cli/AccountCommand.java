@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
  * guichet account status --nir "2 50 03 75 056 123 72" --birth-date 14/03/1950 --vitale 12345678
  * guichet account oppose ... --yes --json --receipt-out opposition.txt
  * guichet account close ... --delete            (sends a code to the person and asks for it)
+ * guichet account journal ... --pdf journal.pdf  (what was done in the person's name)
  * </pre>
  */
 @Command(name = "account", mixinStandardHelpOptions = true, versionProvider = AccountCommand.Version.class,
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
     footer = "Exit codes: 0 done, 1 refused, 2 usage error, 3 login refused, 4 server unreachable, 5 not confirmed.",
     subcommands = {AccountCommand.Status.class, AccountCommand.Oppose.class, AccountCommand.WithdrawOpposition.class,
         AccountCommand.RequestCreation.class, AccountCommand.Activate.class, AccountCommand.Close.class,
-        AccountCommand.RequestDeletion.class, AccountCommand.Reopen.class, AccountCommand.SendCode.class})
+        AccountCommand.RequestDeletion.class, AccountCommand.Reopen.class, AccountCommand.SendCode.class,
+        AccountJournal.class})
 public final class AccountCommand implements Callable<Integer> {
   @Mixin
   LanguageOption language;
