@@ -166,6 +166,23 @@ class JournalScreenTest {
   }
 
   @Test
+  void aCaregiverReadsThePersonsJournalAndARefusalIsMarkedAndSaid() {
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+        () -> sandbox.openFor("p-alain", "p-georgette", "sharing:manage"))).isInstanceOf(fr.guichet.api.ApiException.class);
+    VirtualScreen s = open(Language.FRENCH);
+    DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-alain");
+    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    s.type(p.nir()).enter().type("8/10/1962").enter().type(p.vitale()).enter();
+    s.type("2").type("1").enter(); // for Georgette, whom he cares for; her yes
+    assertThat(s.text()).contains("Pour : Georgette Roux", "par Alain Roux, aidant");
+    s.type(tile(s, TILE)).enter();
+    assertThat(s.text()).contains("✓ Vérifié", "✗ 29/11/2026 10:00 · accord donné · Camille Bernard · refusé");
+    assertThat(s.rows()).as("the consent he then gave, done").anyMatch(
+        r -> r.matches(" ✓ 29/11/2026 \\d\\d:\\d\\d · accord donné · Camille Bernard"));
+    assertThat(sandbox.journal("person:p-georgette")).contains("CONSENT REFUSED caregiver-forbidden", "JOURNAL_READ OK");
+  }
+
+  @Test
   void whenThePersonSaysNoNothingIsRead() {
     VirtualScreen s = toTheAccount(open(Language.FRENCH));
     s.type(tile(s, TILE));
