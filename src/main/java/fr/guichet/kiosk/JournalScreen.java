@@ -9,6 +9,7 @@ import fr.guichet.print.Paper;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -98,7 +99,7 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
   /** The lines of this page, newest first. */
   List<JournalEntry> shown() {
     List<JournalEntry> newestFirst = new ArrayList<>(entries);
-    java.util.Collections.reverse(newestFirst);
+    Collections.reverse(newestFirst);
     int from = page * PER_PAGE;
     return newestFirst.subList(from, Math.min(newestFirst.size(), from + PER_PAGE));
   }
