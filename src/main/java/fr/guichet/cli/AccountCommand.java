@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
  * guichet account add-caregiver ... --caregiver-nir "1 62 10 97 611 150 29" --caregiver-last-name Roux \
  *     --caregiver-first-name Alain --caregiver-birth-date 08/10/1962
  * guichet account remove-caregiver ... --caregiver p-alain
+ * guichet account journal ... --pdf journal.pdf  (what was done in the person's name)
  * </pre>
  */
 @Command(name = "account", mixinStandardHelpOptions = true, versionProvider = AccountCommand.Version.class,
@@ -48,7 +49,7 @@ import picocli.CommandLine.Spec;
     subcommands = {AccountCommand.Status.class, AccountCommand.Oppose.class, AccountCommand.WithdrawOpposition.class,
         AccountCommand.RequestCreation.class, AccountCommand.Activate.class, AccountCommand.Close.class,
         AccountCommand.RequestDeletion.class, AccountCommand.Reopen.class, AccountCommand.SendCode.class,
-        AccountCommand.AddCaregiver.class, AccountCommand.RemoveCaregiver.class})
+        AccountCommand.AddCaregiver.class, AccountCommand.RemoveCaregiver.class, AccountJournal.class})
 public final class AccountCommand implements Callable<Integer> {
   @Mixin
   LanguageOption language;

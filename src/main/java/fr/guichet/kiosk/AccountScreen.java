@@ -13,6 +13,7 @@ import fr.guichet.print.StatusSheet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -42,24 +43,11 @@ record AccountScreen(Say notice) implements Screen {
           notice == null ? null : notice.in(m), kiosk.hints(m, false));
     }
     AccountState state = AccountState.valueOf(account.state());
-    tiles.add(new View.Tile("1", Pictogram.PRINT.symbol(), m.text("account.print")));
+    List<Choice> choices = choices(account);
+    for (int i = 0; i < choices.size(); i++) {
+      tiles.add(new View.Tile(String.valueOf(i + 1), choices.get(i).pictogram(), choices.get(i).label().apply(m)));
+    }
     List<String> actions = account.possibleActions();
-    for (int i = 0; i < actions.size(); i++) {
-      tiles.add(new View.Tile(String.valueOf(i + 2), Pictogram.of(AccountAction.valueOf(actions.get(i))).symbol(),
-          capitalized(m.text("action." + actions.get(i)), m)));
-    }
-    int next = actions.size() + 2;
-    tiles.add(new View.Tile(String.valueOf(next++), Pictogram.PRINT.symbol(), m.text("account.print-consent")));
-    if (hasDocuments(state)) {
-      tiles.add(new View.Tile(String.valueOf(next++), Pictogram.PRINT.symbol(), m.text("documents.title")));
-    }
-    if (ProfileConsentScreen.offered(state)) { // the medical profile assistant
-      tiles.add(new View.Tile(String.valueOf(next++), ProfilePictogram.DISEASE.symbol(), m.text("profile.account.tile")));
-    }
-    if (CaregiversScreen.offered(account)) { // who can help: caregivers given or taken away
-      tiles.add(new View.Tile(String.valueOf(next++), Pictogram.CAREGIVER.symbol(), m.text("caregivers.tile")));
-    }
-    tiles.add(new View.Tile(String.valueOf(next), Pictogram.END.symbol(), m.text("key.end-sitting")));
     List<String> lines = describe(account, m);
     if (actions.contains(AccountAction.ACTIVATE.name())) {
       lines.add(m.text("account.phone")); // to open the space at home
@@ -95,37 +83,41 @@ record AccountScreen(Say notice) implements Screen {
     if (account == null) {
       return d == 1 ? load(kiosk) : d == 2 ? end(kiosk) : this;
     }
-    List<String> actions = account.possibleActions();
-    if (d == 1) {
-      return new AccountScreen(printStatusSheet(kiosk));
+    List<Choice> choices = choices(account);
+    return d >= 1 && d <= choices.size() ? choices.get(d - 1).open().apply(kiosk) : this;
+  }
+
+  /** One numbered tile of the account screen, and what its key opens. */
+  private record Choice(String pictogram, Function<Messages, String> label, Function<Kiosk, Screen> open) {}
+
+  /**
+   * The tiles, numbered from 1 in this order: the status sheet, exactly the actions the server
+   * allows now, what the person allowed, then what the state of the space offers, and the end.
+   */
+  private static List<Choice> choices(AccountStatus account) {
+    AccountState state = AccountState.valueOf(account.state());
+    List<Choice> out = new ArrayList<>();
+    out.add(new Choice(Pictogram.PRINT.symbol(), m -> m.text("account.print"),
+        k -> new AccountScreen(printStatusSheet(k))));
+    for (String name : account.possibleActions()) {
+      AccountAction action = AccountAction.valueOf(name);
+      out.add(new Choice(Pictogram.of(action).symbol(), m -> capitalized(m.text("action." + name), m),
+          k -> ActionScreen.start(action)));
     }
-    if (d >= 2 && d - 2 < actions.size()) {
-      return ActionScreen.start(AccountAction.valueOf(actions.get(d - 2)));
+    out.add(new Choice(Pictogram.PRINT.symbol(), m -> m.text("account.print-consent"), k -> new AccountScreen(printConsent(k))));
+    if (hasDocuments(state)) {
+      out.add(new Choice(Pictogram.PRINT.symbol(), m -> m.text("documents.title"), DocumentsScreen::open));
     }
-    int next = actions.size() + 2;
-    if (d == next) {
-      return new AccountScreen(printConsent(kiosk));
+    if (ProfileConsentScreen.offered(state)) { // the medical profile assistant, with its own consent
+      out.add(new Choice(ProfilePictogram.DISEASE.symbol(), m -> m.text("profile.account.tile"),
+          k -> ProfileConsentScreen.start()));
     }
-    next++;
-    if (hasDocuments(AccountState.valueOf(account.state()))) {
-      if (d == next) {
-        return DocumentsScreen.open(kiosk);
-      }
-      next++;
+    if (CaregiversScreen.offered(account)) { // who can help: caregivers given or taken away
+      out.add(new Choice(Pictogram.CAREGIVER.symbol(), m -> m.text("caregivers.tile"), k -> CaregiversScreen.open()));
     }
-    if (ProfileConsentScreen.offered(AccountState.valueOf(account.state()))) {
-      if (d == next) {
-        return ProfileConsentScreen.start(); // with its own consent
-      }
-      next++;
-    }
-    if (CaregiversScreen.offered(account)) {
-      if (d == next) {
-        return CaregiversScreen.open();
-      }
-      next++;
-    }
-    return d == next ? end(kiosk) : this;
+    out.add(new Choice(Pictogram.JOURNAL.symbol(), m -> m.text("journal.screen.title"), JournalScreen::open));
+    out.add(new Choice(Pictogram.END.symbol(), m -> m.text("key.end-sitting"), AccountScreen::end));
+    return out;
   }
 
   /** A space that exists, open or closed but not deleted, may hold documents. */

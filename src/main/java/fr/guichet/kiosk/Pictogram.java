@@ -79,7 +79,9 @@ public enum Pictogram {
   CAREGIVER("♥", List.of()),
   REPRESENTATIVE("§", List.of()),
   ADD("+", List.of()),
-  REMOVE("−", List.of());
+  REMOVE("−", List.of()),
+  /** The journal: what was done in the person's name. */
+  JOURNAL("✎", List.of());
 
   private final String symbol;
   private final List<String> lines;

@@ -10,7 +10,7 @@ sealed interface Screen
     permits LoginScreen, IdentifyScreen, ConsentScreen, AccountScreen, EndedScreen, HelpScreen, LanguageScreen,
     LegendScreen, StillThereScreen, ForWhomScreen, ActionScreen, DocumentsScreen, QrScreen,
     ProfileConsentScreen, ProfileHubScreen, ProfileQuestionScreen, ProfileReviewScreen, ProfileConflictScreen,
-    CaregiversScreen {
+    CaregiversScreen, JournalScreen {
 
   View view(Kiosk kiosk, Messages m);
 

@@ -30,10 +30,10 @@ public final class JournalExtract {
       sheet.space(8);
       for (JournalEntry e : entries) {
         String action = m.has("journal.action." + e.action()) ? m.text("journal.action." + e.action()) : e.action();
-        String outcome = m.text(e.outcome().startsWith("OK") ? "journal.outcome.ok" : "journal.outcome.refused");
+        String outcome = m.text(e.done() ? "journal.outcome.ok" : "journal.outcome.refused");
         sheet.line("journal.row", Map.of("date", m.date(ReceiptLayout.day(e.at())),
             "time", TIME.format(e.at().atZone(ReceiptLayout.PARIS)), "action", action, "outcome", outcome,
-            "actor", actorName(e.actor())));
+            "actor", e.actorName()));
       }
       if (!entries.isEmpty()) {
         String last = entries.get(entries.size() - 1).hash();
@@ -45,11 +45,5 @@ public final class JournalExtract {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the journal extract", e);
     }
-  }
-
-  /** "mediator:m-camille (Camille Bernard)" → "Camille Bernard". */
-  static String actorName(String actor) {
-    int open = actor.indexOf('(');
-    return open >= 0 && actor.endsWith(")") ? actor.substring(open + 1, actor.length() - 1) : actor;
   }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine;
  */
 class LanguageOptionTest {
   static final List<String> COMMANDS = List.of("status", "oppose", "withdraw-opposition", "request-creation",
-      "activate", "close", "request-deletion", "reopen", "send-code");
+      "activate", "close", "request-deletion", "reopen", "send-code", "journal");
 
   StringWriter out = new StringWriter();
   StringWriter err = new StringWriter();

@@ -36,10 +36,4 @@ class JournalExtractTest {
     assertThat(Pdfs.pages(pdf)).isGreaterThan(2);
     assertThat(Pdfs.flowing(pdf)).contains("state of the space looked at · done");
   }
-
-  @Test
-  void showsTheMediatorsNameNotTheirId() {
-    assertThat(JournalExtract.actorName("mediator:m-camille (Camille Bernard)")).isEqualTo("Camille Bernard");
-    assertThat(JournalExtract.actorName("anonymous")).isEqualTo("anonymous");
-  }
 }

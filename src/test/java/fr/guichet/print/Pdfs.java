@@ -10,18 +10,18 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /** Reading back what a document says: its text, and the QR code on its last page. */
-final class Pdfs {
+public final class Pdfs {
   private Pdfs() {}
 
   /** The text, with Arabic presentation forms folded back to letters (NFKC). */
-  static String text(byte[] pdf) throws IOException {
+  public static String text(byte[] pdf) throws IOException {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       return Normalizer.normalize(new PDFTextStripper().getText(doc), Normalizer.Form.NFKC);
     }
   }
 
   /** The text with line breaks made spaces, to find a sentence whatever the width cut. */
-  static String flowing(byte[] pdf) throws IOException {
+  public static String flowing(byte[] pdf) throws IOException {
     return text(pdf).replaceAll("\\s+", " ");
   }
 

@@ -91,7 +91,7 @@ class AccountFlowsTest {
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
     assertThat(s.text()).contains("● réseau");
     assertThat(s.text()).contains("Espace bientôt créé", "2  ⊘  Refuser la création de l’espace", "3  ✓  Ouvrir votre espace",
-        "4  ▤  Imprimer ce que vous avez permis", "5  ■");
+        "4  ▤  Imprimer ce que vous avez permis", "5  ✎  Ce qui a été fait en votre nom", "6  ■");
     key("2");
     assertThat(s.flowing()).contains("Refuser la création de votre espace", "ne sera pas créé",
         "Vous pourrez annuler ce refus jusqu’à la date limite.", "Jeanne, voulez-vous le faire maintenant ?");
@@ -271,7 +271,7 @@ class AccountFlowsTest {
   void thePersonsDocumentsByCategoryChooseOneAndItIsPrinted() throws IOException {
     VirtualScreen s = toTheAccount(open(), "p-louis", "1");
     assertThat(s.text()).contains("3  ▤  Imprimer ce que vous avez permis", "4  ▤  Mes documents", "5  ✚", "6  ♥",
-        "7  ■");
+        "7  ✎", "8  ■");
     s.type("3");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
     try (Stream<Path> files = Files.list(documents)) {

@@ -72,7 +72,7 @@ class CaregiversScreenTest {
   /** Louis for himself: his account, then the tile "Qui peut vous aider" (6: after the medical profile). */
   VirtualScreen louissHelpers(String url) {
     VirtualScreen s = toTheAccount(open(url), "p-louis", "1");
-    assertThat(s.text()).contains("6  ♥  Qui peut vous aider", "7  ■");
+    assertThat(s.text()).contains("6  ♥  Qui peut vous aider", "7  ✎", "8  ■");
     return s.type("6");
   }
 

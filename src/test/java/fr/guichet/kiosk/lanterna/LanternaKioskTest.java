@@ -221,7 +221,7 @@ class LanternaKioskTest {
     s.enter();
     assertThat(s.text()).contains("? Ajuda (F1)", "▭ Uma prova de identidade", "♪ Ouvir o ecrã (F5)");
     s.enter();
-    assertThat(s.text()).contains("◔ O tempo passa");
+    assertThat(s.text()).contains("◔ O tempo passa", "♥", "✎ O que foi feito em seu nome");
     s.press(KeyType.Escape);
     assertThat(s.text()).contains("Faltam 32 dias.");
   }
@@ -384,7 +384,7 @@ class LanternaKioskTest {
     VirtualScreen s = open(Language.FRENCH);
     s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
     s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter().type("12345678").enter().type("1").enter();
-    s.type("5"); // 1 print, 2 oppose, 3 activate, 4 print the consent, 5 end of sitting
+    s.type("6"); // 1 print, 2 oppose, 3 activate, 4 print the consent, 5 the journal, 6 end of sitting
     assertThat(s.text()).contains("La séance est terminée");
     assertThat(sandbox.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
   }

@@ -1,0 +1,159 @@
+package fr.guichet.cli;
+
+import fr.guichet.api.ApiClient;
+import fr.guichet.api.ApiException;
+import fr.guichet.api.Identification;
+import fr.guichet.api.IdentificationRequest;
+import fr.guichet.api.JournalEntry;
+import fr.guichet.api.LoginRequest;
+import fr.guichet.api.Represented;
+import fr.guichet.domain.Nir;
+import fr.guichet.domain.Scope;
+import fr.guichet.domain.VitaleSerial;
+import fr.guichet.print.JournalExtract;
+import fr.guichet.print.Paper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code guichet account journal}: the person reads what was done in their name, from a prompt or
+ * a screen reader: one line per action, oldest first (when, what, done or refused, by whom), after a
+ * line saying whether each line is linked to the one before; {@code --pdf} writes the extract to
+ * print; {@code --json} gives scripts the entries as the server sent them. The consent asked is
+ * {@code journal:read} alone, for the few minutes of the command, like every {@code account}
+ * command; the sitting is closed whatever happens.
+ *
+ * <pre>
+ * guichet account journal --nir "2 50 03 75 056 123 72" --birth-date 14/03/1950 --vitale 12345678 --pdf journal.pdf
+ * </pre>
+ */
+@Command(name = "journal", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+    versionProvider = AccountCommand.Version.class, description = "Read what was done in the person's name.")
+final class AccountJournal extends SittingCommand {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+  @Option(names = "--vitale", paramLabel = "SERIAL", descriptionKey = "vitale")
+  String vitale;
+
+  @Option(names = "--for", paramLabel = "PERSON_ID", descriptionKey = "for")
+  String forPersonId;
+
+  @Option(names = "--pdf", paramLabel = "FILE", descriptionKey = "pdf")
+  Path pdf;
+
+  @Override
+  Done run() {
+    if (pdf != null) {
+      Path folder = pdf.toAbsolutePath().getParent();
+      if (folder == null || !Files.isDirectory(folder) || Files.isDirectory(pdf)) {
+        throw new Stop(Outcome.USAGE, text.text("err.pdf", Map.of("file", pdf.toString())));
+      }
+    }
+    ApiClient api = api();
+    LoginRequest credentials = credentials();
+    Nir nir = nir();
+    LocalDate birth = birthDate();
+    VitaleSerial serial = value(vitale, "--vitale", "ask.vitale", VitaleSerial::parse);
+    requireNothingMissing();
+
+    Sitting sitting = login(api, credentials);
+    Identification who;
+    List<JournalEntry> entries;
+    try {
+      who = sitting.identify(IdentificationRequest.byVitale(nir.value(), birth, serial.digits()));
+      sitting.consent(forPersonId, List.of(Scope.JOURNAL_READ.wire()), language().tag());
+      entries = sitting.api().journal(sitting.session(), sitting.delegation());
+    } catch (ApiException e) {
+      throw refusal(e);
+    } finally {
+      close(sitting);
+    }
+
+    Person whose = whose(who);
+    OptionalLong broken = JournalEntry.firstBreak(entries);
+    List<String> lines = new ArrayList<>();
+    lines.add(words.forWhom(whose.firstName(), whose.lastName(), whose.birthYear()));
+    if (entries.isEmpty()) {
+      lines.add(messages.text("journal.screen.none"));
+    } else {
+      lines.add(broken.isEmpty() ? messages.text("journal.screen.chain.ok")
+          : messages.text("journal.screen.chain.broken", Map.of("seq", broken.getAsLong())));
+    }
+    ZoneId zone = ZoneId.systemDefault();
+    for (JournalEntry e : entries) {
+      lines.add(line(e, zone));
+    }
+
+    Map<String, Object> json = new LinkedHashMap<>();
+    Map<String, Object> person = new LinkedHashMap<>();
+    person.put("personId", who.personId());
+    person.put("firstName", who.firstName());
+    person.put("lastName", who.lastName());
+    person.put("birthYear", who.birthYear());
+    json.put("person", person);
+    if (forPersonId != null) {
+      json.put("for", forPersonId);
+    }
+    Map<String, Object> chain = new LinkedHashMap<>();
+    chain.put("linked", broken.isEmpty());
+    chain.put("firstBreak", broken.isEmpty() ? null : broken.getAsLong());
+    json.put("chain", chain);
+    json.put("entries", entries);
+    json.put("consentReceipt", sitting.delegation().receipt());
+    if (pdf != null) {
+      save(whose, entries, json, lines);
+    }
+    if (!hasWarnings()) {
+      lines.add(text.text("out.revoked"));
+    }
+    return new Done(lines, json);
+  }
+
+  /** The person whose journal this is: the one present, or the one they represent (as the identification names them). */
+  private record Person(String firstName, String lastName, int birthYear) {}
+
+  private Person whose(Identification who) {
+    if (forPersonId != null) {
+      for (Represented r : who.represents()) {
+        if (r.personId().equals(forPersonId)) {
+          return new Person(r.firstName(), r.lastName(), r.birthYear());
+        }
+      }
+    }
+    return new Person(who.firstName(), who.lastName(), who.birthYear());
+  }
+
+  /** The extract's line: "29 novembre 2026 10:00 · accord donné · fait · Camille Bernard". */
+  private String line(JournalEntry e, ZoneId zone) {
+    ZonedDateTime at = e.at().atZone(zone);
+    String action = messages.has("journal.action." + e.action()) ? messages.text("journal.action." + e.action())
+        : e.action();
+    return messages.text("journal.row", Map.of("date", messages.date(at.toLocalDate()), "time", TIME.format(at),
+        "action", action, "outcome", messages.text(e.done() ? "journal.outcome.ok" : "journal.outcome.refused"),
+        "actor", e.actorName()));
+  }
+
+  /** Writes the extract; the journal is read and shown either way, so a failed write is a warning, not a refusal. */
+  private void save(Person whose, List<JournalEntry> entries, Map<String, Object> json, List<String> lines) {
+    String name = whose.firstName() + " " + whose.lastName().charAt(0) + ". (" + whose.birthYear() + ")";
+    try {
+      Files.write(pdf, JournalExtract.render(name, entries, messages, Paper.A4));
+      json.put("pdfFile", pdf.toString());
+      lines.add(text.text("out.journal.pdf", Map.of("file", pdf.toString())));
+    } catch (IOException e) {
+      warn(text.text("err.pdf", Map.of("file", pdf.toString())));
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package fr.guichet.kiosk;
+
+import fr.guichet.api.ApiException;
+import fr.guichet.api.JournalEntry;
+import fr.guichet.domain.Scope;
+import fr.guichet.i18n.Messages;
+import fr.guichet.print.JournalExtract;
+import fr.guichet.print.Paper;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * What was done in the person's name, read with them at the counter: every line of their journal,
+ * newest first, one a row (when, what in plain words, who, and ✓ done or ✗ refused), a page at a
+ * time; whether each line is linked to the one before (checked here, on what the server sent); and
+ * the extract to print and take home. Reading the journal needs its own consent, asked here the
+ * first time, as for the documents.
+ *
+ * <pre>{@code
+ * Screen s = JournalScreen.open(kiosk); // asks the consent first, else shows page 1
+ * s = s.onKey(Key.DOWN, kiosk);         // older lines; 1 prints the extract
+ * }</pre>
+ *
+ * @param entries the journal as the server gave it, oldest first; null until the person consents
+ * @param page which page of lines, 0 being the newest
+ */
+record JournalScreen(List<JournalEntry> entries, int page, Say notice) implements Screen {
+  static final String TEXT_VERSION = "consent-journal-v1";
+  /** Lines per page: with the chain sentence and the tiles, they fit 80×24 with the mediator's words and a notice. */
+  static final int PER_PAGE = 7;
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+  static Screen open(Kiosk kiosk) {
+    return kiosk.sitting().hasScope(Scope.JOURNAL_READ.wire()) ? load(kiosk) : new JournalScreen(null, 0, null);
+  }
+
+  private static Screen load(Kiosk kiosk) {
+    try {
+      return new JournalScreen(List.copyOf(kiosk.api().journal(kiosk.mediator(), kiosk.sitting().delegation())), 0,
+          null);
+    } catch (ApiException e) {
+      return new AccountScreen(Say.problem(e.problem()));
+    }
+  }
+
+  int pages() {
+    return Math.max(1, (entries.size() + PER_PAGE - 1) / PER_PAGE);
+  }
+
+  @Override
+  public View view(Kiosk kiosk, Messages m) {
+    List<String> lines = new ArrayList<>();
+    List<View.Tile> tiles = new ArrayList<>();
+    String title = m.text("journal.screen.title");
+    if (entries == null) {
+      lines.add(m.text("consent.who", Map.of("mediator", kiosk.mediator().mediatorName(),
+          "structure", kiosk.mediator().structureName())));
+      lines.add("  " + Pictogram.SEE.symbol() + " " + m.text("scope.journal-read"));
+      lines.add(m.text("consent.duration", Map.of("minutes", ConsentScreen.MINUTES)));
+      lines.add("");
+      lines.add(m.text("journal.screen.question", Map.of("name", kiosk.sitting().person().firstName())));
+      tiles.add(new View.Tile(m.text("key.enter"), Pictogram.YES.symbol(), m.text("flow.attest-and-send")));
+      tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
+      return new View(title, kiosk.forWhom(m), List.of(), lines, List.of(), -1, tiles,
+          notice == null ? null : notice.in(m), kiosk.hints(m, true));
+    }
+    if (entries.isEmpty()) {
+      lines.add(m.text("journal.screen.none"));
+    } else {
+      OptionalLong broken = JournalEntry.firstBreak(entries);
+      lines.add(broken.isEmpty() ? Pictogram.YES.symbol() + " " + m.text("journal.screen.chain.ok")
+          : Pictogram.NO.symbol() + " " + m.text("journal.screen.chain.broken", Map.of("seq", broken.getAsLong())));
+      ZoneId zone = kiosk.clock().getZone();
+      for (JournalEntry e : shown()) {
+        lines.add(line(e, m, zone));
+      }
+    }
+    if (pages() > 1) {
+      title = title + "  " + (page + 1) + "/" + pages();
+    }
+    tiles.add(new View.Tile("1", Pictogram.PRINT.symbol(), m.text("journal.screen.print")));
+    if (page + 1 < pages()) {
+      tiles.add(new View.Tile("2", Pictogram.NEXT.symbol(), m.text("journal.screen.older")));
+    }
+    if (page > 0) {
+      tiles.add(new View.Tile("3", Pictogram.BACK.symbol(), m.text("journal.screen.newer")));
+    }
+    tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
+    return new View(title, kiosk.forWhom(m), List.of(), lines, List.of(), -1, tiles,
+        notice == null ? null : notice.in(m), kiosk.hints(m, true));
+  }
+
+  /** The lines of this page, newest first. */
+  List<JournalEntry> shown() {
+    List<JournalEntry> newestFirst = new ArrayList<>(entries);
+    Collections.reverse(newestFirst);
+    int from = page * PER_PAGE;
+    return newestFirst.subList(from, Math.min(newestFirst.size(), from + PER_PAGE));
+  }
+
+  /** "✓ 29/11/2026 10:02 · état de l’espace regardé · Camille Bernard", a refusal with ✗ and said so. */
+  static String line(JournalEntry e, Messages m, ZoneId zone) {
+    String action = m.has("journal.action." + e.action()) ? m.text("journal.action." + e.action()) : e.action();
+    Map<String, Object> args = Map.of("date", DAY.format(e.at().atZone(zone)), "time", TIME.format(e.at().atZone(zone)),
+        "action", action, "actor", e.actorName());
+    return e.done() ? Pictogram.YES.symbol() + " " + m.text("journal.screen.line", args)
+        : Pictogram.NO.symbol() + " " + m.text("journal.screen.line.refused", args);
+  }
+
+  @Override
+  public Screen onKey(Key key, Kiosk kiosk) {
+    if (key.kind() == Key.Kind.ESCAPE) {
+      return AccountScreen.load(kiosk);
+    }
+    if (entries == null) {
+      if (key.kind() != Key.Kind.ENTER) {
+        return this;
+      }
+      Say refused = kiosk.widenConsent(Scope.JOURNAL_READ.wire(), TEXT_VERSION);
+      return refused == null ? load(kiosk) : new JournalScreen(null, 0, refused);
+    }
+    int d = key.digit();
+    if (d == 1) {
+      return new JournalScreen(entries, page, print(kiosk));
+    }
+    if ((d == 2 || key.kind() == Key.Kind.DOWN || key.kind() == Key.Kind.RIGHT) && page + 1 < pages()) {
+      return new JournalScreen(entries, page + 1, null);
+    }
+    if ((d == 3 || key.kind() == Key.Kind.UP || key.kind() == Key.Kind.LEFT) && page > 0) {
+      return new JournalScreen(entries, page - 1, null);
+    }
+    return this;
+  }
+
+  /** The extract, every line oldest first, in the person's language: theirs to keep (F8 saves it if the printer fails). */
+  private Say print(Kiosk kiosk) {
+    Sitting s = kiosk.sitting();
+    byte[] pdf = JournalExtract.render(s.shortName(), entries, Messages.of(kiosk.language()), Paper.A4);
+    return kiosk.print("journal-" + s.targetId() + "-" + entries.size() + ".pdf", pdf);
+  }
+
+  @Override
+  public String helpTopic() {
+    return "journal";
+  }
+}

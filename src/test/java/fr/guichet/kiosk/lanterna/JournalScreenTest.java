@@ -1,0 +1,209 @@
+package fr.guichet.kiosk.lanterna;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.input.KeyType;
+import fr.guichet.api.ApiClient;
+import fr.guichet.i18n.Language;
+import fr.guichet.kiosk.Kiosk;
+import fr.guichet.print.FileSink;
+import fr.guichet.print.Pdfs;
+import fr.guichet.testing.DemoSandbox;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The journal screen ({@code fr.guichet.kiosk.JournalScreen}) on the virtual terminal at 80×24,
+ * against the reference server: its own consent, the lines of what was just done newest first, the
+ * chain checked, the extract printed, the pages, the person's no, and a refusal by the server that
+ * lands in the journal too.
+ */
+class JournalScreenTest {
+  private static final String TILE = "Ce qui a été fait en votre nom";
+
+  @TempDir Path data;
+  @TempDir Path documents;
+  DemoSandbox sandbox;
+  Kiosk kiosk;
+  VirtualScreen screen;
+
+  @BeforeEach
+  void start() {
+    sandbox = new DemoSandbox(data);
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    if (screen != null) {
+      screen.close();
+    }
+    sandbox.close();
+  }
+
+  VirtualScreen open(Language language) {
+    kiosk = new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(documents), language,
+        Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris")));
+    screen = new VirtualScreen(kiosk, 80, 24);
+    return screen;
+  }
+
+  /** Login, Jeanne's papers, her yes and the attestation: the account screen. */
+  VirtualScreen toTheAccount(VirtualScreen s) {
+    DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-jeanne");
+    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    s.type(p.nir()).enter().type("14/03/1950").enter().type(p.vitale()).enter();
+    return s.type("1").enter();
+  }
+
+  /** The digit of the tile whose label contains {@code label}, as drawn. */
+  static String tile(VirtualScreen s, String label) {
+    int row = s.rowOf(label);
+    assertThat(row).as("a tile \"" + label + "\" on:\n" + s.text()).isNotNegative();
+    Matcher digit = Pattern.compile("^\\s*(\\d)\\s").matcher(s.rows().get(row));
+    assertThat(digit.find()).as(s.rows().get(row)).isTrue();
+    return digit.group(1);
+  }
+
+  List<String> journal() {
+    return sandbox.journal("person:p-jeanne");
+  }
+
+  @Test
+  void asksItsOwnConsentThenShowsWhatWasJustDoneNewestFirstAndPrintsIt() throws IOException {
+    VirtualScreen s = toTheAccount(open(Language.FRENCH));
+    assertThat(s.text()).contains("✎  " + TILE);
+    s.type(tile(s, TILE));
+    assertThat(s.flowing()).contains("◉ lire votre journal", "30 minutes au plus",
+        "Jeanne, voulez-vous voir tout ce qui a été fait en votre nom ?");
+    assertThat(journal()).as("nothing read before the person's yes").doesNotContain("JOURNAL_READ OK");
+
+    s.enter();
+    assertThat(journal()).containsSubsequence("CONSENT OK", "ACCOUNT_READ OK", "CONSENT OK", "JOURNAL_READ OK");
+    assertThat(s.text()).contains("✓ Vérifié : chaque ligne est reliée à celle d’avant. La chaîne est complète.",
+        "✓ 29/11/2026 10:00 · autorisation annulée · Camille Bernard",
+        "✓ 29/11/2026 10:00 · état de l’espace regardé · Camille Bernard",
+        "✓ 29/11/2026 10:00 · identification · Camille Bernard",
+        "1  ▤  Imprimer votre journal", "Échap  ◄  Retour")
+        .doesNotContain(TILE + "  1/", "Voir les lignes plus anciennes", "Revenir aux lignes plus récentes");
+    assertThat(s.rowOf("autorisation annulée")).as("the newest first: the first delegation, replaced just now")
+        .isLessThan(s.rowOf("état de l’espace regardé")).isLessThan(s.rowOf("identification"));
+    assertThat(kiosk.text()).as("the plain mode reads the same lines")
+        .contains("✓ 29/11/2026 10:00 · autorisation annulée · Camille Bernard", "1 Imprimer votre journal");
+
+    s.type("1");
+    assertThat(s.flowing()).contains("La fiche est enregistrée");
+    Path pdf;
+    try (Stream<Path> files = Files.list(documents)) {
+      pdf = files.filter(f -> f.getFileName().toString().startsWith("journal-p-jeanne-")).findFirst().orElseThrow();
+    }
+    assertThat(Pdfs.flowing(Files.readAllBytes(pdf))).contains("Votre journal", "Pour : Jeanne M. (1950)",
+        "identification · fait", "accord donné · fait", "état de l’espace regardé · fait · Camille Bernard",
+        "autorisation annulée · fait");
+    assertThat(s.text()).as("still on the list").contains("✓ 29/11/2026 10:00 · identification · Camille Bernard");
+  }
+
+  @Test
+  void moreLinesThanFitArePagedWithTheArrowsOrTheDigits() {
+    VirtualScreen s = toTheAccount(open(Language.FRENCH));
+    s.type(tile(s, TILE)).enter().press(KeyType.Escape); // 2 more lines: the journal read, the account read
+    s.type(tile(s, TILE));
+    assertThat(s.text()).contains(TILE + "  1/2", "journal lu", "2  ►  Voir les lignes plus anciennes",
+        "Échap  ◄  Retour").doesNotContain("identification", "Revenir aux lignes plus récentes");
+    s.press(KeyType.ArrowDown);
+    assertThat(s.text()).contains(TILE + "  2/2", "✓ Vérifié", "accord donné · Camille Bernard",
+        "identification · Camille Bernard", "3  ◄  Revenir aux lignes plus récentes", "Échap  ◄  Retour")
+        .doesNotContain("journal lu", "Voir les lignes plus anciennes");
+    assertThat(s.rowOf("accord donné")).isLessThan(s.rowOf("identification"));
+    s.press(KeyType.ArrowDown);
+    assertThat(s.text()).as("no page after the last").contains(TILE + "  2/2");
+    s.type("3");
+    assertThat(s.text()).contains(TILE + "  1/2", "journal lu");
+    s.type("2");
+    assertThat(s.text()).contains(TILE + "  2/2");
+    s.press(KeyType.ArrowUp);
+    assertThat(s.text()).contains(TILE + "  1/2");
+  }
+
+  @Test
+  void theSecondTimeInTheSittingTheConsentIsNotAskedAgainAndTheNewLinesAreThere() {
+    VirtualScreen s = toTheAccount(open(Language.FRENCH));
+    s.type(tile(s, TILE)).enter();
+    s.press(KeyType.Escape);
+    assertThat(s.text()).contains("Espace bientôt créé");
+    s.type(tile(s, TILE));
+    assertThat(s.text()).doesNotContain("voulez-vous voir").contains("✓ 29/11/2026 10:00 · journal lu · Camille Bernard");
+    assertThat(journal().stream().filter(l -> l.equals("CONSENT OK"))).hasSize(2);
+  }
+
+  @Test
+  void everyTileStaysOnScreenInTheLongestCaseAt80By24() {
+    VirtualScreen s = toTheAccount(open(Language.PORTUGUESE)); // the French of the mediator beside
+    for (int i = 0; i < 4; i++) { // more lines: three pages
+      s.type(tile(s, "O que foi feito em seu nome"));
+      if (i == 0) {
+        s.enter();
+      }
+      s.press(KeyType.Escape);
+    }
+    s.type(tile(s, "O que foi feito em seu nome")).press(KeyType.ArrowDown).type("1"); // a middle page, a notice
+    assertThat(s.text()).contains("O que foi feito em seu nome  2/3", "Verificado aqui", "Ver as linhas mais antigas",
+        "Voltar às linhas mais recentes", "Échap");
+    assertThat(s.rowOf("Échap")).as("the way back is drawn above the notice:\n" + s.text())
+        .isPositive().isLessThan(s.rowOf("A folha está guardada"));
+  }
+
+  @Test
+  void aCaregiverReadsThePersonsJournalAndARefusalIsMarkedAndSaid() {
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+        () -> sandbox.openFor("p-alain", "p-georgette", "sharing:manage"))).isInstanceOf(fr.guichet.api.ApiException.class);
+    VirtualScreen s = open(Language.FRENCH);
+    DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-alain");
+    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    s.type(p.nir()).enter().type("8/10/1962").enter().type(p.vitale()).enter();
+    s.type("2").type("1").enter(); // for Georgette, whom he cares for; her yes
+    assertThat(s.text()).contains("Pour : Georgette Roux", "par Alain Roux, aidant");
+    s.type(tile(s, TILE)).enter();
+    assertThat(s.text()).contains("✓ Vérifié", "✗ 29/11/2026 10:00 · accord donné · Camille Bernard · refusé");
+    assertThat(s.rows()).as("the consent he then gave, done").anyMatch(
+        r -> r.matches(" ✓ 29/11/2026 \\d\\d:\\d\\d · accord donné · Camille Bernard"));
+    assertThat(sandbox.journal("person:p-georgette")).contains("CONSENT REFUSED caregiver-forbidden", "JOURNAL_READ OK");
+  }
+
+  @Test
+  void whenThePersonSaysNoNothingIsRead() {
+    VirtualScreen s = toTheAccount(open(Language.FRENCH));
+    s.type(tile(s, TILE));
+    s.press(KeyType.Escape);
+    assertThat(s.text()).contains("Espace bientôt créé");
+    assertThat(journal()).doesNotContain("JOURNAL_READ OK").filteredOn(l -> l.startsWith("CONSENT")).hasSize(1);
+    assertThat(sandbox.query("SELECT count(*) FROM delegation WHERE scopes LIKE '%journal:read%'", r -> r.getLong(1)))
+        .containsExactly(0L);
+  }
+
+  @Test
+  void anExpiredAgreementIsRefusedByTheServerAndTheRefusalIsInTheJournal() {
+    VirtualScreen s = toTheAccount(open(Language.FRENCH));
+    s.type(tile(s, TILE)).enter().press(KeyType.Escape);
+    sandbox.clock.advance(Duration.ofMinutes(20));
+    s.type(tile(s, TILE)).press(KeyType.Escape); // the mediator's session stays alive
+    sandbox.clock.advance(Duration.ofMinutes(11)); // the agreement lasted 30 minutes
+    s.type(tile(s, TILE));
+    assertThat(s.flowing()).contains("Le temps de l’accord est fini");
+    assertThat(s.text()).doesNotContain("Vérifié ici");
+    List<String> lines = journal();
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("JOURNAL_READ REFUSED delegation-expired");
+  }
+}
