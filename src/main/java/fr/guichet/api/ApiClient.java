@@ -260,7 +260,8 @@ public final class ApiClient {
   }
 
   private <T> T call(Request.Builder request, Class<T> type) {
-    return call(request, type == Void.class ? body -> null : ApiClient.<T>json(Json.mapper().getTypeFactory().constructType(type)));
+    return call(request, type == Void.class ? body -> null
+        : ApiClient.<T>json(Json.mapper().getTypeFactory().constructType(type)));
   }
 
   private <T> T call(Request.Builder builder, Reading<T> reading) {
