@@ -32,4 +32,26 @@ class GuichetTest {
     assertThat(cli.execute("--version")).isZero();
     assertThat(out.toString()).startsWith("guichet ");
   }
+
+  @Test
+  void theKioskAloneIsBuiltForTheKioskAndEverythingForTheRest() {
+    assertThat(Guichet.commandLineFor("kiosk", "--demo").getSubcommands()).containsOnlyKeys("kiosk");
+    assertThat(Guichet.commandLineFor("--help").getSubcommands())
+        .containsKeys("kiosk", "sandbox", "account", "profile", "journal", "receipt", "totp", "help");
+    assertThat(Guichet.commandLineFor().getSubcommands()).containsKey("kiosk").hasSize(8);
+  }
+
+  @Test
+  void theKioskBuiltAloneStillSaysItsFullNameAndParsesLikeTheWholeTree() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Guichet.commandLineFor("kiosk", "--help");
+    cli.setOut(new PrintWriter(out));
+    assertThat(cli.execute("kiosk", "--help")).isZero();
+    assertThat(out.toString()).contains("Usage: guichet kiosk", "--plain", "--demo");
+    StringWriter err = new StringWriter();
+    CommandLine alone = Guichet.commandLineFor("kiosk", "--no-such-option");
+    alone.setErr(new PrintWriter(err));
+    assertThat(alone.execute("kiosk", "--no-such-option")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown option: '--no-such-option'", "Usage: guichet kiosk");
+  }
 }

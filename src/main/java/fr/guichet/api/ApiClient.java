@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -25,6 +26,10 @@ import okhttp3.Response;
  * MediatorSession me = api.login(new LoginRequest("demo.mediatrice", "…", "123456"));
  * Identification who = api.identify(me, request, IdempotencyKey.random());
  * }</pre>
+ *
+ * <p>Made to start fast, for the kiosk: a client of an {@code http:} address sets up no TLS (which
+ * reads the JDK's trust store), and the JSON mapping is built at the first call that reads or writes
+ * JSON, not before; {@link #ping()} needs neither.
  */
 public final class ApiClient {
   /** Header that carries the delegation token beside the mediator's bearer token. */
@@ -44,12 +49,16 @@ public final class ApiClient {
       throw new IllegalArgumentException("Not an HTTP address: " + baseUrl);
     }
     this.base = parsed;
-    this.http = new OkHttpClient.Builder()
+    OkHttpClient.Builder http = new OkHttpClient.Builder()
         .connectTimeout(Duration.ofSeconds(5))
         .readTimeout(Duration.ofSeconds(15))
         .callTimeout(Duration.ofSeconds(30))
-        .retryOnConnectionFailure(false) // retries are ours, with the idempotency key
-        .build();
+        .retryOnConnectionFailure(false); // retries are ours, with the idempotency key
+    if (!parsed.isHttps()) {
+      // Plain HTTP only: no TLS set up, and no redirect to https followed (the API has none).
+      http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    }
+    this.http = http.build();
   }
 
   public String baseUrl() {
@@ -63,6 +72,15 @@ public final class ApiClient {
 
   public Health health() {
     return call(get("v1/health"), Health.class);
+  }
+
+  /**
+   * Whether the server answers: {@code GET /v1/health} answered with success, its content not
+   * read, so that the JSON mapping is not built yet (the kiosk checks the server before its first
+   * screen). Throws {@link ApiException} like any call otherwise.
+   */
+  public void ping() {
+    call(get("v1/health"), body -> null);
   }
 
   /** Logs a mediator in. A repeated login only opens another session, so it needs no key. */
@@ -151,7 +169,7 @@ public final class ApiClient {
   /** The content of one document (a PDF), in memory. */
   public byte[] document(MediatorSession session, Delegation delegation, String documentId) {
     return call(auth(get(person(delegation, "documents/" + documentId)), session, delegation)
-        .header("Accept", "application/pdf"), BYTES);
+        .header("Accept", "application/pdf"), body -> body);
   }
 
   public ProfileSection profileSection(MediatorSession session, Delegation delegation, String section) {
@@ -202,8 +220,8 @@ public final class ApiClient {
     return "v1/persons/" + delegation.personId() + "/" + rest;
   }
 
-  private static JavaType listOf(Class<?> element) {
-    return Json.mapper().getTypeFactory().constructCollectionType(List.class, element);
+  private static <E> Reading<List<E>> listOf(Class<E> element) {
+    return json(Json.mapper().getTypeFactory().constructCollectionType(List.class, element));
   }
 
   private Request.Builder get(String path) {
@@ -232,14 +250,21 @@ public final class ApiClient {
     }
   }
 
-  private <T> T call(Request.Builder request, Class<T> type) {
-    return call(request, Json.mapper().getTypeFactory().constructType(type));
+  /** How a successful answer's body (never empty) becomes the result. */
+  private interface Reading<T> {
+    T read(byte[] body) throws IOException;
   }
 
-  private static final JavaType BYTES = Json.mapper().getTypeFactory().constructType(byte[].class);
+  private static <T> Reading<T> json(JavaType type) {
+    return body -> Json.mapper().readValue(body, type);
+  }
 
-  @SuppressWarnings("unchecked")
-  private <T> T call(Request.Builder builder, JavaType type) {
+  private <T> T call(Request.Builder request, Class<T> type) {
+    return call(request, type == Void.class ? body -> null
+        : ApiClient.<T>json(Json.mapper().getTypeFactory().constructType(type)));
+  }
+
+  private <T> T call(Request.Builder builder, Reading<T> reading) {
     Request request = builder.build();
     if (request.header("Accept") == null) {
       request = request.newBuilder().header("Accept", "application/json, " + Problem.MEDIA_TYPE).build();
@@ -252,13 +277,7 @@ public final class ApiClient {
         if (!response.isSuccessful()) {
           throw new ApiException(readProblem(response.code(), body));
         }
-        if (type.getRawClass() == Void.class || body.length == 0) {
-          return null;
-        }
-        if (type.getRawClass() == byte[].class) {
-          return (T) body;
-        }
-        return Json.mapper().readValue(body, type);
+        return body.length == 0 ? null : reading.read(body);
       } catch (IOException e) {
         last = e;
         pause(attempt);

@@ -142,7 +142,7 @@ public final class KioskCommand implements Callable<Integer> {
     }
     ApiClient api = new ApiClient(url);
     try {
-      api.health();
+      api.ping(); // whether the server answers, before anything else: the JSON mapping is not needed for that
     } catch (ApiException e) {
       spec.commandLine().getErr().println("The server at " + url + " does not answer: " + e.getMessage());
       return 2;
@@ -153,6 +153,7 @@ public final class KioskCommand implements Callable<Integer> {
     Kiosk kiosk = new Kiosk(api, sink, language, Clock.systemDefaultZone(), options);
     Path pending = pendingFile != null ? pendingFile : target.demo ? null : defaultPendingFile();
     kiosk.usePendingActions(pending == null ? PendingActions.inMemory() : PendingActions.inFile(pending));
+    kiosk.afterFirstScreen(() -> warmUp(api));
     // Whatever ends the program (a key, Ctrl+C, a kill), the delegation is revoked.
     Thread cleanup = new Thread(kiosk::logoutOnExit, "kiosk-shutdown");
     Runtime.getRuntime().addShutdownHook(cleanup);
@@ -236,6 +237,23 @@ public final class KioskCommand implements Callable<Integer> {
     file.text(KioskConfig.STRUCTURE).ifPresent(s -> spec.commandLine().getErr().println("guichet kiosk: " + s
         + ", server " + (target.demo ? "embedded (demo)" : target.api) + ", settings from " + config + "."));
     spec.commandLine().getErr().flush();
+  }
+
+  /**
+   * A first typed call in the background, once the login screen is shown: it builds the JSON
+   * mapping, so that the mediator's login does not wait for it. A failure is for the network
+   * indicator, which it updates, to show.
+   */
+  private static void warmUp(ApiClient api) {
+    Thread warmUp = new Thread(() -> {
+      try {
+        api.health();
+      } catch (ApiException e) {
+        // The network indicator now says the server is unreachable; the next call tries again.
+      }
+    }, "api-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
   }
 
   /** The XDG state directory: what must survive a restart, and is no one's document. */

@@ -82,6 +82,7 @@ public final class Kiosk {
   /** A document the printer refused, kept in memory until it is saved or the sitting ends. */
   private Unprinted unprinted;
   private fr.guichet.print.FileSink fallback;
+  private Runnable afterFirstScreen = () -> {};
 
   private record Unprinted(String fileName, byte[] pdf) {}
 
@@ -314,6 +315,21 @@ public final class Kiosk {
     } catch (fr.guichet.print.PrintFailure | java.io.IOException e) {
       return Say.error("print.error.file");
     }
+  }
+
+  /**
+   * Work the first screen must not wait for (building the API client's JSON mapping), done once
+   * the adapter has shown it: the mediator reads and types meanwhile.
+   */
+  public void afterFirstScreen(Runnable work) {
+    this.afterFirstScreen = work;
+  }
+
+  /** Called by the adapters once the first screen is on view; does the work given above, once. */
+  public void firstScreenShown() {
+    Runnable work = afterFirstScreen;
+    afterFirstScreen = () -> {};
+    work.run();
   }
 
   /** Where confirmed actions wait for the server's answer (a file survives a restart). */

@@ -68,6 +68,7 @@ public final class PlainKiosk {
     reader.setDaemon(true);
     reader.start();
     print(true);
+    kiosk.firstScreenShown();
     try {
       while (!kiosk.quitRequested()) {
         String line = lines.poll(tick.toMillis(), TimeUnit.MILLISECONDS);

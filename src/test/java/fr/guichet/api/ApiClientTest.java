@@ -27,6 +27,12 @@ class ApiClientTest {
       exchange.getResponseBody().write(body);
       exchange.close();
     });
+    server.createContext("/plain/v1/health", exchange -> {
+      byte[] body = "UP, and no JSON".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
     server.start();
   }
 
@@ -55,6 +61,14 @@ class ApiClientTest {
       assertThat(e.problem().messageKey()).isEqualTo("problem.network");
       assertThat(e.problem().status()).isZero();
     });
+  }
+
+  @Test
+  void pingOnlyAsksWhetherTheServerAnswersWithSuccess() {
+    String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    new ApiClient(base + "plain/").ping(); // the body is not read: no JSON needed
+    assertThatThrownBy(new ApiClient(base)::ping).isInstanceOfSatisfying(ApiException.class,
+        e -> assertThat(e.problem().slug()).isEqualTo("unexpected"));
   }
 
   @Test

@@ -64,6 +64,18 @@ class PlainKioskTest {
   }
 
   @Test
+  void theWorkPutOffUntilTheFirstScreenRunsOnceThatScreenIsPrinted() {
+    StringWriter out = new StringWriter();
+    Kiosk kiosk = kiosk(Language.FRENCH, new MutableClock(Instant.parse("2026-11-29T09:00:00Z")));
+    java.util.List<String> printedBefore = new java.util.ArrayList<>();
+    kiosk.afterFirstScreen(() -> printedBefore.add(out.toString()));
+    new PlainKiosk(kiosk, new StringReader(lines("/f2", "/f2")), out).run();
+    assertThat(printedBefore).hasSize(1);
+    assertThat(printedBefore.get(0)).contains("== Connexion de la médiatrice ou du médiateur ==")
+        .doesNotContain("Mediator login");
+  }
+
+  @Test
   void printsArabicInLogicalOrderForTheScreenReaderToDoTheBidi() {
     StringWriter out = new StringWriter();
     String input = lines(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, sandbox.freshTotp(), DemoSandbox.JEANNE_NIR,

@@ -104,6 +104,7 @@ public final class LanternaKiosk implements AutoCloseable {
    */
   public void run() throws IOException {
     draw();
+    kiosk.firstScreenShown();
     long nextTick = System.nanoTime() + TICK.toNanos();
     while (!kiosk.quitRequested()) {
       KeyStroke stroke = screen.pollInput();

@@ -3,8 +3,11 @@ package fr.guichet.kiosk.lanterna;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import com.ibm.icu.text.ArabicShaping;
 import com.ibm.icu.text.ArabicShapingException;
 import fr.guichet.api.ApiClient;
@@ -24,6 +27,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +56,9 @@ class LanternaKioskTest {
 
   @AfterEach
   void stop() throws IOException {
-    screen.close();
+    if (screen != null) {
+      screen.close();
+    }
     sandbox.close();
   }
 
@@ -80,6 +87,30 @@ class LanternaKioskTest {
     } catch (ArabicShapingException e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void theWorkPutOffUntilTheFirstScreenRunsOnceThatScreenIsDrawn() throws IOException {
+    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(documents), Language.FRENCH,
+        Clock.systemUTC());
+    DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+    List<String> drawnBefore = new ArrayList<>();
+    kiosk.afterFirstScreen(() -> {
+      StringBuilder drawn = new StringBuilder();
+      for (int row = 0; row < 24; row++) {
+        for (int column = 0; column < 80; column++) {
+          drawn.append(terminal.getCharacter(column, row).getCharacterString());
+        }
+        drawn.append('\n');
+      }
+      drawnBefore.add(drawn.toString());
+    });
+    terminal.addInput(new KeyStroke(KeyType.EOF));
+    try (LanternaKiosk ui = new LanternaKiosk(terminal, kiosk)) {
+      ui.run();
+    }
+    assertThat(drawnBefore).hasSize(1);
+    assertThat(drawnBefore.get(0)).contains("Connexion de la médiatrice ou du médiateur");
   }
 
   @Test
