@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * (the screen reader does the bidi), and what the user types is read line by line. On a form, a
  * line fills the focused field (Enter included); elsewhere a line is the keys of the tiles ("1"),
  * an empty line is Enter, and {@code /f1} ... {@code /f12}, {@code /esc}, {@code /tab},
- * {@code /up}, {@code /down}, {@code /erase} are the other keys (the escape sequences a terminal
+ * {@code /up}, {@code /down}, {@code /left}, {@code /right}, {@code /erase} are the other keys (the escape sequences a terminal
  * sends for F-keys work too). The inactivity watch runs here as well.
  *
  * <pre>{@code
@@ -41,7 +41,8 @@ public final class PlainKiosk {
       Map.entry("\u001b[18~", Key.function(7)), Map.entry("\u001b[19~", Key.function(8)),
       Map.entry("\u001b[20~", Key.function(9)), Map.entry("\u001b[21~", Key.function(10)),
       Map.entry("\u001b[23~", Key.function(11)), Map.entry("\u001b[24~", Key.function(12)),
-      Map.entry("\u001b[A", Key.UP), Map.entry("\u001b[B", Key.DOWN));
+      Map.entry("\u001b[A", Key.UP), Map.entry("\u001b[B", Key.DOWN),
+      Map.entry("\u001b[C", Key.RIGHT), Map.entry("\u001b[D", Key.LEFT));
 
   private final Kiosk kiosk;
   private final Reader in;
@@ -137,6 +138,8 @@ public final class PlainKiosk {
       case "/tab" -> Optional.of(Key.TAB);
       case "/up" -> Optional.of(Key.UP);
       case "/down" -> Optional.of(Key.DOWN);
+      case "/left" -> Optional.of(Key.LEFT);
+      case "/right" -> Optional.of(Key.RIGHT);
       case "/erase" -> Optional.of(Key.BACKSPACE);
       case "/enter" -> Optional.of(Key.ENTER);
       default -> Optional.empty();

@@ -64,6 +64,17 @@ class PlainKioskTest {
   }
 
   @Test
+  void anotherProofThanTheCarteVitaleIsChosenWithTheArrowCommands() {
+    StringWriter out = new StringWriter();
+    String input = lines(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, sandbox.freshTotp(), DemoSandbox.JEANNE_NIR,
+        "14/03/1950", "/right", "JM4K-7P2Q");
+    new PlainKiosk(kiosk(Language.FRENCH, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
+        new StringReader(input), out).run();
+    assertThat(out.toString()).contains("Preuve : la carte Vitale.", "Preuve : le code de la lettre",
+        "> Code de la lettre ou de l’e-mail: ", "== Votre accord ==");
+  }
+
+  @Test
   void theWorkPutOffUntilTheFirstScreenRunsOnceThatScreenIsPrinted() {
     StringWriter out = new StringWriter();
     Kiosk kiosk = kiosk(Language.FRENCH, new MutableClock(Instant.parse("2026-11-29T09:00:00Z")));
@@ -93,6 +104,9 @@ class PlainKioskTest {
     assertThat(PlainKiosk.keys("\u001bOP", false)).containsExactly(Key.function(1));
     assertThat(PlainKiosk.keys("\u001b[15~", false)).containsExactly(Key.function(5));
     assertThat(PlainKiosk.keys("/esc", false)).containsExactly(Key.ESCAPE);
+    assertThat(PlainKiosk.keys("/right", true)).containsExactly(Key.RIGHT);
+    assertThat(PlainKiosk.keys("/LEFT", true)).containsExactly(Key.LEFT);
+    assertThat(PlainKiosk.keys("\u001b[C", false)).containsExactly(Key.RIGHT);
     assertThat(PlainKiosk.keys("1", false)).as("a choice is not confirmed by the same line").containsExactly(Key.of('1'));
     assertThat(PlainKiosk.keys("", false)).containsExactly(Key.ENTER);
     assertThat(PlainKiosk.keys("ab\r", true)).containsExactly(Key.of('a'), Key.of('b'), Key.ENTER);
