@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
@@ -73,7 +74,12 @@ final class Database implements AutoCloseable {
     }
     flyway.load().migrate();
     try {
-      Connection connection = DriverManager.getConnection(jdbcUrl);
+      Properties properties = new Properties();
+      if (!postgres) {
+        // Otherwise sqlite-jdbc asks for last_insert_rowid() after every INSERT; nothing here reads it.
+        properties.setProperty("jdbc.get_generated_keys", "false");
+      }
+      Connection connection = DriverManager.getConnection(jdbcUrl, properties);
       if (postgres) {
         // Several server nodes may share the database: conflicting transactions fail and are retried.
         connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
