@@ -12,14 +12,21 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
 
 /**
- * The server's Ed25519 key (from the JDK): signs statements and receipts so that anyone holding
- * the public key can check a printed QR code, offline.
+ * The server's Ed25519 key: signs statements and receipts so that anyone holding the public key
+ * can check a printed QR code, offline.
+ *
+ * <p>The key is made, stored and read by the JDK (PKCS #8 and X.509), and receipts are verified by
+ * the JDK; signing goes through Bouncy Castle's Ed25519, whose precomputed tables make a signature
+ * some twenty times cheaper than the JDK 17 one (which derives the public key again at each
+ * signature). Ed25519 is deterministic: both give the same bytes for the same key and payload.
  *
  * <p>The private key lives in the data directory, readable by the server's user only.
  *
@@ -30,11 +37,15 @@ import java.util.Base64;
  */
 final class Signer {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-  private final PrivateKey privateKey;
+  private final Ed25519PrivateKeyParameters signingKey;
   private final PublicKey publicKey;
 
   private Signer(PrivateKey privateKey, PublicKey publicKey) {
-    this.privateKey = privateKey;
+    try {
+      this.signingKey = (Ed25519PrivateKeyParameters) PrivateKeyFactory.createKey(privateKey.getEncoded());
+    } catch (IOException | ClassCastException e) {
+      throw new IllegalStateException("The signing key is not an Ed25519 private key", e);
+    }
     this.publicKey = publicKey;
   }
 
@@ -66,15 +77,11 @@ final class Signer {
   }
 
   String sign(String payload) {
-    try {
-      Signature signature = Signature.getInstance("Ed25519");
-      signature.initSign(privateKey);
-      byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-      signature.update(bytes);
-      return B64.encodeToString(bytes) + "." + B64.encodeToString(signature.sign());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot sign", e);
-    }
+    byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+    Ed25519Signer signer = new Ed25519Signer();
+    signer.init(true, signingKey);
+    signer.update(bytes, 0, bytes.length);
+    return B64.encodeToString(bytes) + "." + B64.encodeToString(signer.generateSignature());
   }
 
   /** Checks a receipt signed with this key. */
