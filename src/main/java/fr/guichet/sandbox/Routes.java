@@ -257,7 +257,7 @@ final class Routes {
     }
     byte[] body = ctx.bodyAsBytes();
     String route = ctx.method() + " " + ctx.path() + " " + String.valueOf(ctx.header("If-Match"));
-    Idempotency.Replay reply = receipts.signedOutsideTheLock(db, c -> {
+    Idempotency.Replay reply = db.tx(c -> {
       Principal principal = mediators.authenticate(c, bearer(ctx), audit);
       Optional<Idempotency.Replay> replay = idempotency.find(c, principal.mediatorId(), key, route, body);
       if (replay.isPresent()) {

@@ -2,16 +2,11 @@ package fr.guichet.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.api.Receipt;
 import fr.guichet.api.ReceiptCheck;
 import fr.guichet.testing.DemoSandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,49 +69,5 @@ class ReceiptsTest {
     var forMediator = get.apply(sitting.session().token());
     assertThat(forMediator.statusCode()).isEqualTo(403);
     assertThat(forMediator.body()).contains("role-required");
-  }
-
-  @Test
-  void aReceiptSignedOutsideTheLockIsTheOneStoredWithWhatItsTransactionWrote(@TempDir Path dir) {
-    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("r.db"))) {
-      db.tx(c -> {
-        DemoSeed.load(c, LocalDate.now());
-        return null;
-      });
-      Receipts receipts = new Receipts(Clock.systemUTC(), Signer.inDirectory(dir));
-      AtomicInteger runs = new AtomicInteger();
-      Receipt receipt = receipts.signedOutsideTheLock(db, c -> {
-        runs.incrementAndGet();
-        Database.update(c, "INSERT INTO outbox (id, person_id, channel, destination, body, created_at)"
-            + " VALUES ('o-1', 'p-jeanne', 'SMS', '0600000000', 'hello', '2026-11-29T09:00:00Z')");
-        return receipts.issue(c, "test", People.require(c, "p-jeanne"), null, Map.of("state", "ACTIVE"));
-      });
-      assertThat(runs).hasValue(2); // the first run stopped at the receipt to sign and was rolled back
-      assertThat(receipts.check(receipt.signed()).valid()).isTrue();
-      assertThat(receipts.check(receipt.signed()).payload()).containsEntry("id", receipt.receiptId())
-          .containsEntry("issuedAt", receipt.issuedAt().toString()).containsEntry("state", "ACTIVE");
-      assertThat(db.<java.util.List<String>>tx(c -> Database.query(c, "SELECT signed FROM receipt WHERE id = ?", r -> r.getString(1),
-          receipt.receiptId()))).containsExactly(receipt.signed());
-      assertThat(db.<java.util.Optional<Integer>>tx(c -> Database.one(c, "SELECT count(*) FROM outbox WHERE id = 'o-1'", r -> r.getInt(1))))
-          .contains(1);
-    }
-  }
-
-  @Test
-  void aReceiptWhoseContentChangesAtEveryRunIsSignedInTheTransactionInTheEnd(@TempDir Path dir) {
-    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("r.db"))) {
-      db.tx(c -> {
-        DemoSeed.load(c, LocalDate.now());
-        return null;
-      });
-      Receipts receipts = new Receipts(Clock.systemUTC(), Signer.inDirectory(dir));
-      AtomicInteger runs = new AtomicInteger();
-      Receipt receipt = receipts.signedOutsideTheLock(db, c -> receipts.issue(c, "test",
-          People.require(c, "p-jeanne"), null, Map.of("run", runs.incrementAndGet())));
-      assertThat(runs.get()).isGreaterThan(2);
-      ReceiptCheck check = receipts.check(receipt.signed());
-      assertThat(check.valid()).isTrue();
-      assertThat(check.payload()).containsEntry("run", runs.get());
-    }
   }
 }
