@@ -58,7 +58,7 @@ class AccountFlowsTest {
   }
 
   VirtualScreen open() {
-    return open(sandbox.server.url(), PendingActions.inMemory());
+    return open(sandbox.server().url(), PendingActions.inMemory());
   }
 
   /** Login, identification, (for whom), the person's yes and the attestation: the account screen. */
@@ -183,7 +183,7 @@ class AccountFlowsTest {
 
   @Test
   void theDayAfterTheDeadlineOppositionIsNoLongerOffered() {
-    sandbox.clock.set(Instant.parse("2027-01-01T09:00:00Z"));
+    sandbox.clock().set(Instant.parse("2027-01-01T09:00:00Z"));
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
     assertThat(s.text()).contains("Espace créé, pas encore utilisé").doesNotContain("refuser la création");
   }
@@ -198,7 +198,7 @@ class AccountFlowsTest {
   @Test
   void anExpiredAgreementIsSaidPlainlyAndNothingIsDone() {
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
-    sandbox.clock.advance(java.time.Duration.ofMinutes(31)); // the agreement lasted 30 minutes
+    sandbox.clock().advance(java.time.Duration.ofMinutes(31)); // the agreement lasted 30 minutes
     s.type("2").type("1").enter();
     assertThat(s.flowing()).containsAnyOf("Votre connexion a pris fin", "Le temps de l’accord est fini");
     assertThat(sandbox.journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
@@ -206,7 +206,7 @@ class AccountFlowsTest {
 
   @Test
   void aLostReplyIsRetriedWithTheSameKeyAndTheActionExistsOnce() throws IOException {
-    try (CuttingProxy proxy = new CuttingProxy(sandbox.server.port(), "POST /v1/persons/p-jeanne/opposition", 1)) {
+    try (CuttingProxy proxy = new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-jeanne/opposition", 1)) {
       VirtualScreen s = toTheAccount(open(proxy.url(), PendingActions.inMemory()), "p-jeanne", null);
       s.type("2").type("1").enter();
       assertThat(proxy.dropped).hasValue(1);
@@ -220,7 +220,7 @@ class AccountFlowsTest {
   @Test
   void anUnreachableServerIsSaidWithWhatToDoThenThePendingActionCompletesOnceItIsBack() throws IOException {
     // Every attempt of the client's first try is lost (3), then the network comes back.
-    try (CuttingProxy proxy = new CuttingProxy(sandbox.server.port(), "POST /v1/persons/p-jeanne/opposition", 3)) {
+    try (CuttingProxy proxy = new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-jeanne/opposition", 3)) {
       VirtualScreen s = toTheAccount(open(proxy.url(), PendingActions.inMemory()), "p-jeanne", null);
       s.type("2").type("1").enter();
       assertThat(s.flowing()).contains("○ pas de réseau", "Le serveur n’a pas encore répondu",
@@ -236,7 +236,7 @@ class AccountFlowsTest {
   @Test
   void anActionLeftUnconfirmedByARestartIsNamedAndDoneOnce() throws IOException {
     Path file = state.resolve("pending");
-    try (CuttingProxy proxy = new CuttingProxy(sandbox.server.port(), "POST /v1/persons/p-jeanne/opposition", 10)) {
+    try (CuttingProxy proxy = new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-jeanne/opposition", 10)) {
       VirtualScreen s = toTheAccount(open(proxy.url(), PendingActions.inFile(file)), "p-jeanne", null);
       s.type("2").type("1").enter();
       assertThat(s.flowing()).contains("Le serveur n’a pas encore répondu", "Nous réessayons avec la même demande",
@@ -245,7 +245,7 @@ class AccountFlowsTest {
     }
     screen.close();
     // The kiosk restarts (the file survived); the server had applied the opposition.
-    VirtualScreen s = open(sandbox.server.url(), PendingActions.inFile(file));
+    VirtualScreen s = open(sandbox.server().url(), PendingActions.inFile(file));
     s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
     assertThat(s.flowing()).contains("1 action n’a peut-être pas été confirmée : refuser la création de l’espace");
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-jeanne");
@@ -256,7 +256,7 @@ class AccountFlowsTest {
 
   @Test
   void aMissingPrinterIsSaidAndF8SavesTheDocumentInstead() throws IOException {
-    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server.url()), new fr.guichet.print.PrinterSink("no-such-printer"),
+    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server().url()), new fr.guichet.print.PrinterSink("no-such-printer"),
         Language.FRENCH, Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris")));
     screen = new VirtualScreen(kiosk, 80, 24);
     VirtualScreen s = toTheAccount(screen, "p-jeanne", null);

@@ -93,13 +93,13 @@ class CaregiversScreenTest {
   void given(String person, String forPerson, String caregiver, String last, String first) {
     DemoSandbox.Sitting s = sandbox.openFor(person, forPerson, "sharing:manage");
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(caregiver);
-    sandbox.api.addCaregiver(s.session(), s.delegation(), new CaregiverRequest(p.nir(), last, first, p.birth()),
+    sandbox.api().addCaregiver(s.session(), s.delegation(), new CaregiverRequest(p.nir(), last, first, p.birth()),
         IdempotencyKey.random());
   }
 
   @Test
   void aCaregiverIsGivenAccessWithTheConsentThenTheAccessIsTakenAway() throws IOException {
-    VirtualScreen s = louissHelpers(sandbox.server.url());
+    VirtualScreen s = louissHelpers(sandbox.server().url());
     assertThat(s.flowing()).contains("Qui peut vous aider", "Personne d’autre n’a accès à votre espace.",
         "Il ne peut pas fermer votre espace", "1 + Donner accès à un aidant")
         .doesNotContain("Retirer l’accès d’un aidant");
@@ -152,7 +152,7 @@ class CaregiversScreenTest {
 
   @Test
   void theFormChecksTheNumberAndTheDateBeforeAnythingIsSent() {
-    VirtualScreen s = louissHelpers(sandbox.server.url()).type("1");
+    VirtualScreen s = louissHelpers(sandbox.server().url()).type("1");
     String nir = DemoSandbox.PEOPLE.get("p-alain").nir();
     String wrongKey = nir.substring(0, 13) + (nir.endsWith("00") ? "01" : "00");
     s.type(wrongKey).enter().type("Roux").enter().type("Alain").enter().type("8/10/1962").enter();
@@ -175,7 +175,7 @@ class CaregiversScreenTest {
   void aFourthCaregiverIsRefusedInPlainWordsWithWhatToDoInstead() {
     given("p-louis", null, "p-sophie", "Lambert", "Sophie");
     given("p-louis", null, "p-alain", "Roux", "Alain");
-    VirtualScreen s = louissHelpers(sandbox.server.url());
+    VirtualScreen s = louissHelpers(sandbox.server().url());
     assertThat(s.flowing()).contains("♥ Sophie Lambert", "♥ Alain Roux", "1 + Donner accès à un aidant");
     s.type("1");
     given("p-louis", null, "p-marcel", "Dubois", "Marcel"); // a third one, given at another counter meanwhile
@@ -194,7 +194,7 @@ class CaregiversScreenTest {
     given("p-marcel", null, "p-alain", "Roux", "Alain");
     given("p-louis", "p-emma", "p-alain", "Roux", "Alain");
     given("p-louis", "p-hugo", "p-alain", "Roux", "Alain"); // with Georgette: five
-    VirtualScreen s = louissHelpers(sandbox.server.url()).type("1");
+    VirtualScreen s = louissHelpers(sandbox.server().url()).type("1");
     typeCaregiver(s, "p-alain", "Roux", "Alain").enter();
     assertThat(s.flowing()).contains("Un aidant peut aider 5 personnes au plus.",
         "Cet aidant aide déjà 5 personnes. Choisissez un autre proche");
@@ -203,7 +203,7 @@ class CaregiversScreenTest {
 
   @Test
   void anUnknownCaregiverGoesBackToTheFormWithWhatWasTyped() {
-    VirtualScreen s = louissHelpers(sandbox.server.url()).type("1");
+    VirtualScreen s = louissHelpers(sandbox.server().url()).type("1");
     typeCaregiver(s, "p-alain", "Roux", "Alan").enter();
     assertThat(s.flowing()).contains("Personne ne correspond à ces informations pour l’aidant.",
         "Vérifiez le numéro, le nom de naissance, le prénom et la date de naissance", "Alan", "Roux");
@@ -212,7 +212,7 @@ class CaregiversScreenTest {
 
   @Test
   void aCaregiverWithoutAnOpenSpaceIsRefused() {
-    VirtualScreen s = louissHelpers(sandbox.server.url()).type("1");
+    VirtualScreen s = louissHelpers(sandbox.server().url()).type("1");
     typeCaregiver(s, "p-maria", "Da Silva", "Maria").enter();
     assertThat(s.flowing()).contains("L’aidant doit avoir un espace Mon Espace Santé ouvert.",
         "L’aidant doit d’abord ouvrir son propre espace");
@@ -221,7 +221,7 @@ class CaregiversScreenTest {
 
   @Test
   void aLostReplyIsRetriedWithTheSameKeyAndTheCaregiverIsAddedOnce() throws IOException {
-    try (CuttingProxy proxy = new CuttingProxy(sandbox.server.port(), "POST /v1/persons/p-louis/caregivers", 3)) {
+    try (CuttingProxy proxy = new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-louis/caregivers", 3)) {
       VirtualScreen s = louissHelpers(proxy.url()).type("1");
       typeCaregiver(s, "p-alain", "Roux", "Alain").enter();
       assertThat(s.flowing()).contains("Le serveur n’a pas encore répondu", "1 ► Réessayer maintenant")
@@ -237,17 +237,17 @@ class CaregiversScreenTest {
 
   @Test
   void aCaregiverActingForSomeoneNeverSeesTheTileButSeesItForThemself() throws IOException {
-    VirtualScreen s = toTheAccount(open(sandbox.server.url()), "p-alain", "2");
+    VirtualScreen s = toTheAccount(open(sandbox.server().url()), "p-alain", "2");
     assertThat(s.text()).contains("par Alain Roux, aidant", "Espace ouvert").doesNotContain("Qui peut vous aider");
     screen.close();
     screen = null;
-    s = toTheAccount(open(sandbox.server.url()), "p-alain", "1");
+    s = toTheAccount(open(sandbox.server().url()), "p-alain", "1");
     assertThat(s.text()).contains("Qui peut vous aider");
   }
 
   @Test
   void aParentManagesHisChildsHelpersAndIsListedAsHerRepresentative() {
-    VirtualScreen s = toTheAccount(open(sandbox.server.url()), "p-louis", "2");
+    VirtualScreen s = toTheAccount(open(sandbox.server().url()), "p-louis", "2");
     assertThat(s.text()).contains("Pour : Emma Petit");
     String tile = s.rows().stream().filter(r -> r.contains("♥  Qui peut vous aider")).findFirst().orElseThrow().strip();
     s.type(tile.substring(0, 1));

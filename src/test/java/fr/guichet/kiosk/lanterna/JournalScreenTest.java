@@ -54,7 +54,7 @@ class JournalScreenTest {
   }
 
   VirtualScreen open(Language language) {
-    kiosk = new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(documents), language,
+    kiosk = new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(documents), language,
         Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris")));
     screen = new VirtualScreen(kiosk, 80, 24);
     return screen;
@@ -197,9 +197,9 @@ class JournalScreenTest {
   void anExpiredAgreementIsRefusedByTheServerAndTheRefusalIsInTheJournal() {
     VirtualScreen s = toTheAccount(open(Language.FRENCH));
     s.type(tile(s, TILE)).enter().press(KeyType.Escape);
-    sandbox.clock.advance(Duration.ofMinutes(20));
+    sandbox.clock().advance(Duration.ofMinutes(20));
     s.type(tile(s, TILE)).press(KeyType.Escape); // the mediator's session stays alive
-    sandbox.clock.advance(Duration.ofMinutes(11)); // the agreement lasted 30 minutes
+    sandbox.clock().advance(Duration.ofMinutes(11)); // the agreement lasted 30 minutes
     s.type(tile(s, TILE));
     assertThat(s.flowing()).contains("Le temps de l’accord est fini");
     assertThat(s.text()).doesNotContain("Vérifié ici");

@@ -67,7 +67,7 @@ class LanternaKioskTest {
   }
 
   VirtualScreen open(Language language, Kiosk.Options options, Clock clock) {
-    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(documents), language, clock, options);
+    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(documents), language, clock, options);
     screen = new VirtualScreen(kiosk, 80, 24);
     return screen;
   }
@@ -91,7 +91,7 @@ class LanternaKioskTest {
 
   @Test
   void theWorkPutOffUntilTheFirstScreenRunsOnceThatScreenIsDrawn() throws IOException {
-    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(documents), Language.FRENCH,
+    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(documents), Language.FRENCH,
         Clock.systemUTC());
     DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
     List<String> drawnBefore = new ArrayList<>();

@@ -63,7 +63,7 @@ class ProfileAssistantTest {
   }
 
   VirtualScreen open(Language language) {
-    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(documents), language,
+    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(documents), language,
         Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris")));
     screen = new VirtualScreen(kiosk, 80, 24);
     return screen;
@@ -108,7 +108,7 @@ class ProfileAssistantTest {
     if (reader == null) {
       reader = sandbox.open(person, "profile:read");
     }
-    return sandbox.api.profileSection(reader.session(), reader.delegation(), section);
+    return sandbox.api().profileSection(reader.session(), reader.delegation(), section);
   }
 
   /**
@@ -270,7 +270,7 @@ class ProfileAssistantTest {
 
     // Meanwhile, at home, the person adds pollen to the same section.
     DemoSandbox.Sitting home = sandbox.open("p-louis", "profile:read", "profile:write");
-    sandbox.api.writeProfileSection(home.session(), home.delegation(), "allergies", 0,
+    sandbox.api().writeProfileSection(home.session(), home.delegation(), "allergies", 0,
         Json.mapper().readTree("{\"form\":1,\"status\":\"filled\",\"entries\":[{\"name\":\"pollen\"}]}"), IdempotencyKey.random());
 
     s.type("1");
@@ -288,7 +288,7 @@ class ProfileAssistantTest {
 
     // Again, and this time keep what the server has: nothing is sent.
     s.type("C").type("1").type("4").enter().enter().type("2");
-    sandbox.api.writeProfileSection(home.session(), home.delegation(), "allergies", 2, Json.mapper().readTree(
+    sandbox.api().writeProfileSection(home.session(), home.delegation(), "allergies", 2, Json.mapper().readTree(
         "{\"form\":1,\"status\":\"filled\",\"entries\":[{\"name\":\"pollen\"},{\"name\":\"latex\"}]}"), IdempotencyKey.random());
     s.type("1");
     assertThat(s.flowing()).contains("Le profil a changé entre-temps", "• Latex", "• Acariens, poussière");
@@ -302,7 +302,7 @@ class ProfileAssistantTest {
     // Keep mine: read back again, then sent on top of the version now on the server.
     s.type("C").type("2").type("1");
     s.type("1").type("3").type("1").enter().enter().type("2");
-    sandbox.api.writeProfileSection(home.session(), home.delegation(), "allergies", 3,
+    sandbox.api().writeProfileSection(home.session(), home.delegation(), "allergies", 3,
         Json.mapper().readTree("{\"form\":1,\"status\":\"unknown\",\"entries\":[]}"), IdempotencyKey.random());
     s.type("1");
     assertThat(s.flowing()).contains("La personne ne sait pas.");
@@ -325,7 +325,7 @@ class ProfileAssistantTest {
     s.type("1");
     assertThat(s.flowing()).contains("C’est envoyé.");
     DemoSandbox.Sitting parent = sandbox.openFor("p-louis", "p-emma", "profile:read");
-    assertThat(sandbox.api.profileSection(parent.session(), parent.delegation(), "entourage").content().toString())
+    assertThat(sandbox.api().profileSection(parent.session(), parent.delegation(), "entourage").content().toString())
         .contains("Louis Petit").doesNotContain("directives");
   }
 
