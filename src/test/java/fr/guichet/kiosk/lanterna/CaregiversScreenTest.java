@@ -2,27 +2,18 @@ package fr.guichet.kiosk.lanterna;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.api.ApiClient;
 import fr.guichet.api.CaregiverRequest;
 import fr.guichet.api.IdempotencyKey;
-import fr.guichet.i18n.Language;
-import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.PendingActions;
-import fr.guichet.print.FileSink;
 import fr.guichet.testing.CuttingProxy;
 import fr.guichet.testing.DemoSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * "Qui peut vous aider" at the counter, keyboard only on the virtual terminal at 80×24, against the
@@ -31,42 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  * instead, a lost reply retried once, and the tile never shown to a caregiver acting for someone.
  */
 class CaregiversScreenTest {
-  @TempDir Path data;
-  @TempDir Path documents;
-  DemoSandbox sandbox;
-  VirtualScreen screen;
-
-  @BeforeEach
-  void start() {
-    sandbox = new DemoSandbox(data);
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    if (screen != null) {
-      screen.close();
-    }
-    sandbox.close();
-  }
+  @RegisterExtension final Counter counter = new Counter();
+  final DemoSandbox sandbox = counter.sandbox();
 
   VirtualScreen open(String url) {
-    Kiosk kiosk = new Kiosk(new ApiClient(url), FileSink.workingCopies(documents), Language.FRENCH,
-        Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris")));
-    kiosk.usePendingActions(PendingActions.inMemory());
-    screen = new VirtualScreen(kiosk, 80, 24);
-    return screen;
+    return counter.open(url, PendingActions.inMemory());
   }
 
   /** Login, identification, for whom (a digit, or null when the person acts for nobody else), consent. */
   VirtualScreen toTheAccount(VirtualScreen s, String personId, String forWhomDigit) {
-    DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(personId);
-    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
-    s.type(p.nir()).enter().type(p.birth().getDayOfMonth() + "/" + p.birth().getMonthValue() + "/" + p.birth().getYear())
-        .enter().type(p.vitale()).enter();
-    if (forWhomDigit != null) {
-      s.type(forWhomDigit);
-    }
-    return s.type("1").enter();
+    return counter.toTheAccount(s, personId, forWhomDigit);
   }
 
   /** Louis for himself: his account, then the tile "Qui peut vous aider" (6: after the medical profile). */
@@ -124,7 +89,7 @@ class CaregiversScreenTest {
         .singleElement().asString().contains("sharing:manage");
 
     s.type("1");
-    try (Stream<Path> files = Files.list(documents)) {
+    try (Stream<Path> files = Files.list(counter.documents())) {
       assertThat(files.map(f -> f.getFileName().toString())).anySatisfy(f -> assertThat(f).startsWith("recu-rcp-"));
     }
 
@@ -239,8 +204,7 @@ class CaregiversScreenTest {
   void aCaregiverActingForSomeoneNeverSeesTheTileButSeesItForThemself() throws IOException {
     VirtualScreen s = toTheAccount(open(sandbox.server().url()), "p-alain", "2");
     assertThat(s.text()).contains("par Alain Roux, aidant", "Espace ouvert").doesNotContain("Qui peut vous aider");
-    screen.close();
-    screen = null;
+    counter.closeScreen();
     s = toTheAccount(open(sandbox.server().url()), "p-alain", "1");
     assertThat(s.text()).contains("Qui peut vous aider");
   }
