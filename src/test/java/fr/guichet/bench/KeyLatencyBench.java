@@ -144,7 +144,7 @@ public final class KeyLatencyBench {
     final LanternaKiosk lanterna;
 
     Ui(DemoSandbox sandbox, Path data, Language language) throws IOException {
-      kiosk = new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(Files.createTempDirectory(data, "docs")),
+      kiosk = new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(Files.createTempDirectory(data, "docs")),
           language, Clock.systemDefaultZone());
       lanterna = new LanternaKiosk(terminal, kiosk);
       lanterna.draw();

@@ -19,10 +19,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -36,7 +36,7 @@ class AccountCommandTest {
 
   @TempDir
   Path data;
-  DemoSandbox sandbox;
+  @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
   StringWriter out;
   StringWriter err;
   /** The terminal of the next run; null: none, as for a script. */
@@ -46,14 +46,8 @@ class AccountCommandTest {
 
   @BeforeEach
   void start() {
-    sandbox = new DemoSandbox(data);
     out = new StringWriter();
     err = new StringWriter();
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
   }
 
   int run(List<String> args) {
@@ -80,7 +74,7 @@ class AccountCommandTest {
   }
 
   List<String> server() {
-    return List.of("--api", sandbox.server.url(), "--login", DemoSandbox.LOGIN, "--password", DemoSandbox.PASSWORD,
+    return List.of("--api", sandbox.server().url(), "--login", DemoSandbox.LOGIN, "--password", DemoSandbox.PASSWORD,
         "--totp", sandbox.freshTotp());
   }
 
@@ -238,7 +232,7 @@ class AccountCommandTest {
           "Reçu signé enregistré dans " + receipt + ".");
       assertThat(state("p-jeanne")).isEqualTo("OPPOSED");
       String signed = Files.readString(receipt).strip();
-      assertThat(ReceiptVerifier.forKey(sandbox.api.publicKey()).check(signed).valid()).isTrue();
+      assertThat(ReceiptVerifier.forKey(sandbox.api().publicKey()).check(signed).valid()).isTrue();
       assertThat(sandbox.query("SELECT scopes FROM consent", r -> r.getString(1))).containsExactly("opposition:write");
       assertSittingClosed();
     }
@@ -248,7 +242,7 @@ class AccountCommandTest {
       terminal = new ScriptedPrompt("o");
       assertThat(account("oppose", "p-jeanne")).isZero();
       assertThat(terminal.transcript()).isEqualTo(String.join("\n",
-          "Ce qui va être envoyé au serveur " + sandbox.server.url() + " :",
+          "Ce qui va être envoyé au serveur " + sandbox.server().url() + " :",
           "- personne présente : Jeanne Martin, né·e en 1950 ;",
           "- action : refuser la création de l’espace ;",
           "- accord pour 5 minutes : refuser la création de votre espace, ou annuler ce refus ;",
@@ -293,7 +287,7 @@ class AccountCommandTest {
 
     @Test
     void afterTheDeadlineItIsRefused() {
-      sandbox.clock.advance(Duration.ofDays(33));
+      sandbox.clock().advance(Duration.ofDays(33));
       assertThat(account("oppose", "p-jeanne", "--yes")).isEqualTo(1);
       assertThat(err.toString()).contains("La date limite pour refuser est passée (31 décembre 2026).");
       assertThat(out.toString()).isEmpty();
@@ -302,7 +296,7 @@ class AccountCommandTest {
 
     @Test
     void aRefusalIsJsonForScripts() throws Exception {
-      sandbox.clock.advance(Duration.ofDays(33));
+      sandbox.clock().advance(Duration.ofDays(33));
       assertThat(account("oppose", "p-jeanne", "--yes", "--json")).isEqualTo(1);
       JsonNode json = json();
       assertThat(json.get("outcome").asText()).isEqualTo("refused");
@@ -326,7 +320,7 @@ class AccountCommandTest {
 
     @Test
     void afterThePeriodTheSpaceIsAskedFor() {
-      sandbox.clock.advance(Duration.ofDays(23));
+      sandbox.clock().advance(Duration.ofDays(23));
       assertThat(account("withdraw-opposition", "p-ahmed", "--yes")).isEqualTo(1);
       assertThat(account("request-creation", "p-ahmed", "--yes", "--json")).isZero();
       assertThat(state("p-ahmed")).isEqualTo("ACTIVE_NOT_ACTIVATED");
@@ -548,7 +542,7 @@ class AccountCommandTest {
       String totp = sandbox.freshTotp();
       terminal = new ScriptedPrompt(DemoSandbox.PASSWORD, totp, "2 50 03 75 056 123 73",
           DemoSandbox.JEANNE_NIR, "14/03/1950", "12345678");
-      assertThat(run(List.of("account", "status", "--api", sandbox.server.url(), "--login", DemoSandbox.LOGIN)))
+      assertThat(run(List.of("account", "status", "--api", sandbox.server().url(), "--login", DemoSandbox.LOGIN)))
           .isZero();
       assertThat(terminal.transcript()).isEqualTo(String.join("\n",
           "Mot de passe (il ne s’affiche pas) : <secret>",
@@ -565,7 +559,7 @@ class AccountCommandTest {
 
     @Test
     void withoutATerminalEveryMissingValueIsNamed() {
-      assertThat(run(List.of("account", "status", "--api", sandbox.server.url(), "--login", DemoSandbox.LOGIN,
+      assertThat(run(List.of("account", "status", "--api", sandbox.server().url(), "--login", DemoSandbox.LOGIN,
           "--password", DemoSandbox.PASSWORD, "--birth-date", "14/03/1950"))).isEqualTo(2);
       assertThat(err.toString()).contains("Il manque : --totp, --nir, --vitale.");
     }
@@ -590,7 +584,7 @@ class AccountCommandTest {
   class Failures {
     @Test
     void aRefusedLoginIsExitCode3() {
-      List<String> args = new ArrayList<>(List.of("account", "status", "--api", sandbox.server.url(),
+      List<String> args = new ArrayList<>(List.of("account", "status", "--api", sandbox.server().url(),
           "--login", DemoSandbox.LOGIN, "--password", "not-the-password", "--totp", sandbox.freshTotp()));
       args.addAll(papers("p-jeanne"));
       assertThat(run(args)).isEqualTo(3);
@@ -674,7 +668,7 @@ class AccountCommandTest {
       assertThat(json.at("/receipt/kind").asText()).isEqualTo("caregiver-removed");
       assertThat(json.at("/account/access")).isEmpty();
       assertThat(json.get("text").toString()).contains("Pour redonner cet accès : guichet account add-caregiver");
-      assertThat(ReceiptVerifier.forKey(sandbox.api.publicKey()).check(json.at("/receipt/signed").asText()).valid()).isTrue();
+      assertThat(ReceiptVerifier.forKey(sandbox.api().publicKey()).check(json.at("/receipt/signed").asText()).valid()).isTrue();
       assertThat(link("p-alain", "p-louis")).isEqualTo("REVOKED");
       assertThat(sandbox.journal("person:p-louis")).contains("CAREGIVER_REMOVED OK");
     }
@@ -684,7 +678,7 @@ class AccountCommandTest {
       terminal = new ScriptedPrompt("o");
       assertThat(account("add-caregiver", "p-louis", caregiver("p-alain", "Roux", "Alain", "--for", "p-emma"))).isZero();
       assertThat(terminal.transcript()).isEqualTo(String.join("\n",
-          "Ce qui va être envoyé au serveur " + sandbox.server.url() + " :",
+          "Ce qui va être envoyé au serveur " + sandbox.server().url() + " :",
           "- personne présente : Louis Petit, né·e en 1985 ;",
           "- pour : Emma Petit (2015, représentation légale) ;",
           "- action : donner accès à un aidant ;",

@@ -18,9 +18,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -30,29 +30,22 @@ import picocli.CommandLine;
  * exit codes (and their own line in the journal).
  */
 class AccountJournalTest {
-  @TempDir Path data;
   @TempDir Path files;
-  DemoSandbox sandbox;
+  @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
   StringWriter out;
   StringWriter err;
 
   @BeforeEach
   void start() {
-    sandbox = new DemoSandbox(data);
     out = new StringWriter();
     err = new StringWriter();
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
   }
 
   int account(String command, String personId, String... more) {
     CommandLine cli = Guichet.commandLine();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
-    List<String> args = new ArrayList<>(List.of("account", command, "--api", sandbox.server.url(), "--login",
+    List<String> args = new ArrayList<>(List.of("account", command, "--api", sandbox.server().url(), "--login",
         DemoSandbox.LOGIN, "--password", DemoSandbox.PASSWORD, "--totp", sandbox.freshTotp()));
     args.addAll(AccountCommandTest.papers(personId));
     args.addAll(List.of(more));
@@ -61,7 +54,7 @@ class AccountJournalTest {
 
   /** "10:00": the time of the lines just written, as the command shows it (the machine's time zone). */
   String now() {
-    Instant at = sandbox.clock.instant();
+    Instant at = sandbox.clock().instant();
     return DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(ZoneId.systemDefault()));
   }
 
@@ -182,7 +175,7 @@ class AccountJournalTest {
     CommandLine cli = Guichet.commandLine();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
-    List<String> args = new ArrayList<>(List.of("account", "journal", "--api", sandbox.server.url(), "--login",
+    List<String> args = new ArrayList<>(List.of("account", "journal", "--api", sandbox.server().url(), "--login",
         DemoSandbox.LOGIN, "--password", "wrong", "--totp", sandbox.freshTotp()));
     args.addAll(AccountCommandTest.papers("p-jeanne"));
     assertThat(cli.execute(args.toArray(String[]::new))).isEqualTo(3);

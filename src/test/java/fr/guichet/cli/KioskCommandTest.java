@@ -115,17 +115,17 @@ class KioskCommandTest {
     try (DemoSandbox sandbox = new DemoSandbox(data)) {
       String login = DemoSandbox.LOGIN + "\n" + DemoSandbox.PASSWORD + "\n" + sandbox.freshTotp() + "\n/f12\n/esc\n";
       String printed = runPlain(login, 0, "kiosk", "--config", "kiosk/guichet.conf.example", "--plain",
-          "--api", sandbox.server.url());
+          "--api", sandbox.server().url());
       assertThat(printed).contains("== Connexion de la médiatrice ou du médiateur ==", "== Qui aidez-vous aujourd’hui ? ==");
       assertThat(err.toString()).contains("guichet kiosk: France Services de Montreuil-sur-Mer, accueil 1, server "
-          + sandbox.server.url() + ", settings from kiosk/guichet.conf.example.");
+          + sandbox.server().url() + ", settings from kiosk/guichet.conf.example.");
     }
   }
 
   @Test
   void theFileGivesWhatTheCommandLineDoesNotAndTheCommandLineWins(@TempDir Path data) throws IOException {
     try (DemoSandbox sandbox = new DemoSandbox(data)) {
-      Path file = Files.writeString(data.resolve("guichet.conf"), "api = " + sandbox.server.url() + "\nlang = en\n"
+      Path file = Files.writeString(data.resolve("guichet.conf"), "api = " + sandbox.server().url() + "\nlang = en\n"
           + "plain = true\ntheme = monochrome\n");
       assertThat(runPlain("/esc\n", 0, "kiosk", "--config", file.toString())).contains("== Mediator login ==")
           .doesNotContain("Connexion");

@@ -13,38 +13,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ProfileCommandTest {
   static final String LOUIS_NIR = "1 85 05 33 063 210 52";
-  @TempDir static Path data;
-  static DemoSandbox sandbox;
+  @RegisterExtension static final DemoSandbox sandbox = DemoSandbox.perClass();
   StringWriter out;
   StringWriter err;
 
   @BeforeAll
   static void start() throws Exception {
-    sandbox = new DemoSandbox(data);
     DemoSandbox.Sitting s = sandbox.open("p-louis", "profile:read", "profile:write");
-    sandbox.api.writeProfileSection(s.session(), s.delegation(), "allergies", 0, Json.mapper().readTree(
+    sandbox.api().writeProfileSection(s.session(), s.delegation(), "allergies", 0, Json.mapper().readTree(
         "{\"form\":1,\"status\":\"filled\",\"entries\":[{\"name\":\"penicillin\",\"reactions\":[\"rash\"]}]}"),
         IdempotencyKey.random());
-    sandbox.api.writeProfileSection(s.session(), s.delegation(), "blood-group", 0, Json.mapper().readTree(
+    sandbox.api().writeProfileSection(s.session(), s.delegation(), "blood-group", 0, Json.mapper().readTree(
         "{\"form\":1,\"status\":\"filled\",\"answers\":{\"group\":\"o-neg\"}}"), IdempotencyKey.random());
     DemoSandbox.Sitting emma = sandbox.openFor("p-louis", "p-emma", "profile:read", "profile:write");
-    sandbox.api.writeProfileSection(emma.session(), emma.delegation(), "vaccinations", 0, Json.mapper().readTree(
+    sandbox.api().writeProfileSection(emma.session(), emma.delegation(), "vaccinations", 0, Json.mapper().readTree(
         "{\"form\":1,\"status\":\"filled\",\"entries\":[{\"vaccine\":\"mmr\",\"date\":\"2016-09-12\",\"dose\":\"first-dose\"}]}"),
         IdempotencyKey.random());
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   @BeforeEach
@@ -61,7 +54,7 @@ class ProfileCommandTest {
   }
 
   List<String> login(String... more) {
-    List<String> args = new ArrayList<>(List.of("profile", "export", "--fhir", "--api", sandbox.server.url(),
+    List<String> args = new ArrayList<>(List.of("profile", "export", "--fhir", "--api", sandbox.server().url(),
         "--login", DemoSandbox.LOGIN, "--password", DemoSandbox.PASSWORD, "--totp", sandbox.freshTotp()));
     args.addAll(List.of(more));
     return args;

@@ -27,7 +27,7 @@ class ReceiptCommandTest {
   static void start() {
     sandbox = new DemoSandbox(data);
     receipt = sandbox.open("p-jeanne", "account:read").delegation().receipt().signed();
-    publicKey = sandbox.api.publicKey();
+    publicKey = sandbox.api().publicKey();
   }
 
   @AfterAll
@@ -69,7 +69,7 @@ class ReceiptCommandTest {
 
   @Test
   void checksThroughTheServer() {
-    assertThat(run("receipt", "verify", receipt, "--server", sandbox.server.url())).isZero();
+    assertThat(run("receipt", "verify", receipt, "--server", sandbox.server().url())).isZero();
   }
 
   @Test
@@ -78,7 +78,7 @@ class ReceiptCommandTest {
     assertThat(run("receipt", "verify", tampered, "--public-key", publicKey)).isEqualTo(1);
     assertThat(out.toString()).contains("NOT a genuine receipt");
     try (DemoSandbox another = new DemoSandbox(other)) {
-      assertThat(run("receipt", "verify", receipt, "--public-key", another.api.publicKey())).isEqualTo(1);
+      assertThat(run("receipt", "verify", receipt, "--public-key", another.api().publicKey())).isEqualTo(1);
     }
   }
 

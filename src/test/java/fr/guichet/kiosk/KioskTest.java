@@ -8,27 +8,20 @@ import fr.guichet.print.FileSink;
 import fr.guichet.testing.DemoSandbox;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The kiosk as a state machine, without any terminal: keys in, views out. */
 class KioskTest {
-  @TempDir Path data;
   @TempDir Path docs;
-  DemoSandbox sandbox;
+  @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
   Kiosk kiosk;
 
   @BeforeEach
   void start() {
-    sandbox = new DemoSandbox(data);
-    kiosk = new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(docs), Language.FRENCH, Clock.systemUTC());
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
+    kiosk = new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(docs), Language.FRENCH, Clock.systemUTC());
   }
 
   void type(String text) {
@@ -152,7 +145,7 @@ class KioskTest {
 
   @Test
   void aMediatorWhoReadsEnglishGetsTheEnglishBeside() {
-    Kiosk k = new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(docs), Language.TURKISH,
+    Kiosk k = new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(docs), Language.TURKISH,
         Clock.systemUTC(), Kiosk.Options.DEFAULTS.withMediatorLanguage(Language.ENGLISH));
     assertThat(k.view().title()).isEqualTo("Arabulucu girişi");
     assertThat(k.view().aside().title()).isEqualTo("Mediator login");

@@ -15,29 +15,17 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The linear mode for screen readers and braille: plain lines out, lines in, the same kiosk. */
 class PlainKioskTest {
-  @TempDir Path data;
   @TempDir Path docs;
-  DemoSandbox sandbox;
-
-  @BeforeEach
-  void start() {
-    sandbox = new DemoSandbox(data);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
+  @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
 
   Kiosk kiosk(Language language, MutableClock clock) {
-    return new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(docs), language, clock,
+    return new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(docs), language, clock,
         Kiosk.Options.DEFAULTS.withVoice(Voice.program("guichet-no-such-espeak")));
   }
 

@@ -14,9 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,20 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * these tests are skipped (never on CI).
  */
 class VoiceTest {
-  @TempDir Path data;
   @TempDir Path docs;
   @TempDir Path out;
-  DemoSandbox sandbox;
-
-  @BeforeEach
-  void start() {
-    sandbox = new DemoSandbox(data);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
+  @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
 
   static boolean espeakInstalled() {
     try {
@@ -54,7 +42,7 @@ class VoiceTest {
   }
 
   Kiosk kiosk(Language language, Voice voice) {
-    return new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(docs), language, Clock.systemUTC(),
+    return new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(docs), language, Clock.systemUTC(),
         Kiosk.Options.DEFAULTS.withVoice(voice));
   }
 

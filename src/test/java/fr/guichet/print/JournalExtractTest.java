@@ -18,8 +18,8 @@ class JournalExtractTest {
   void listsWhatWasDoneByWhomAndCarriesTheLastHash() throws Exception {
     try (DemoSandbox sandbox = new DemoSandbox(data)) {
       DemoSandbox.Sitting s = sandbox.open("p-jeanne", "account:read", "journal:read");
-      sandbox.api.account(s.session(), s.delegation());
-      List<JournalEntry> entries = sandbox.api.journal(s.session(), s.delegation());
+      sandbox.api().account(s.session(), s.delegation());
+      List<JournalEntry> entries = sandbox.api().journal(s.session(), s.delegation());
       byte[] pdf = JournalExtract.render("Jeanne M. (1950)", entries, Messages.of(Language.FRENCH), Paper.A4);
       assertThat(Pdfs.flowing(pdf)).contains("Votre journal", "Pour : Jeanne M. (1950)", "identification · fait",
           "accord donné · fait", "état de l’espace regardé · fait · Camille Bernard");

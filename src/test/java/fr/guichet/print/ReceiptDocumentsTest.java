@@ -18,9 +18,9 @@ import fr.guichet.testing.DemoSandbox;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,36 +30,30 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReceiptDocumentsTest {
   @TempDir static Path data;
-  static DemoSandbox sandbox;
+  @RegisterExtension static final DemoSandbox sandbox = DemoSandbox.perClass();
   static ReceiptVerifier verifier;
   static final Map<String, Receipt> RECEIPTS = new LinkedHashMap<>();
   static final ReceiptLink LINK = ReceiptLink.of("https://guichet.example/");
 
   @BeforeAll
   static void receiptsFromTheServer() {
-    sandbox = new DemoSandbox(data);
-    verifier = ReceiptVerifier.forKey(sandbox.api.publicKey());
+    verifier = ReceiptVerifier.forKey(sandbox.api().publicKey());
     DemoSandbox.Sitting jeanne = sandbox.open("p-jeanne", "account:read", "opposition:write");
     RECEIPTS.put("consent", jeanne.delegation().receipt());
-    RECEIPTS.put("record-opposition", act(sandbox.api.recordOpposition(jeanne.session(), jeanne.delegation(), key())));
-    RECEIPTS.put("withdraw-opposition", act(sandbox.api.withdrawOpposition(jeanne.session(), jeanne.delegation(), key())));
+    RECEIPTS.put("record-opposition", act(sandbox.api().recordOpposition(jeanne.session(), jeanne.delegation(), key())));
+    RECEIPTS.put("withdraw-opposition", act(sandbox.api().withdrawOpposition(jeanne.session(), jeanne.delegation(), key())));
     DemoSandbox.Sitting louis = sandbox.open("p-louis", "account:read", "record:close", "sharing:manage", "profile:write");
-    RECEIPTS.put("close", act(sandbox.api.close(louis.session(), louis.delegation(), new ClosureRequest(false), key())));
-    RECEIPTS.put("request-deletion", act(sandbox.api.requestDeletion(louis.session(), louis.delegation(), key())));
-    RECEIPTS.put("reopen", act(sandbox.api.reopen(louis.session(), louis.delegation(), key())));
+    RECEIPTS.put("close", act(sandbox.api().close(louis.session(), louis.delegation(), new ClosureRequest(false), key())));
+    RECEIPTS.put("request-deletion", act(sandbox.api().requestDeletion(louis.session(), louis.delegation(), key())));
+    RECEIPTS.put("reopen", act(sandbox.api().reopen(louis.session(), louis.delegation(), key())));
     DemoSandbox.Papers alain = DemoSandbox.PEOPLE.get("p-alain");
-    RECEIPTS.put("caregiver-added", act(sandbox.api.addCaregiver(louis.session(), louis.delegation(),
+    RECEIPTS.put("caregiver-added", act(sandbox.api().addCaregiver(louis.session(), louis.delegation(),
         new CaregiverRequest(alain.nir(), "Roux", "Alain", alain.birth()), key())));
-    RECEIPTS.put("profile-update", sandbox.api.writeProfileSection(louis.session(), louis.delegation(), "blood-group", 0,
+    RECEIPTS.put("profile-update", sandbox.api().writeProfileSection(louis.session(), louis.delegation(), "blood-group", 0,
         JsonNodeFactory.instance.objectNode().put("group", "O+"), key()).receipt());
     DemoSandbox.Sitting maria = sandbox.open("p-maria", "account:read", "account:activate");
-    RECEIPTS.put("activate", act(sandbox.api.activate(maria.session(), maria.delegation(),
+    RECEIPTS.put("activate", act(sandbox.api().activate(maria.session(), maria.delegation(),
         new ActivationRequest("MD8R-3T6W"), key())));
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   static IdempotencyKey key() {

@@ -13,7 +13,6 @@ import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import fr.guichet.testing.DemoSandbox;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -22,31 +21,23 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StatusSheetTest {
-  @TempDir static Path data;
-  static DemoSandbox sandbox;
+  @RegisterExtension static final DemoSandbox sandbox = DemoSandbox.perClass();
   static AccountStatus account;
   static Receipt statement;
 
   @BeforeAll
   static void statementFromTheServer() {
-    sandbox = new DemoSandbox(data);
     MediatorSession session = sandbox.login();
-    var who = sandbox.api.identify(session, IdentificationRequest.byVitale(DemoSandbox.JEANNE_NIR, LocalDate.of(1950, 3, 14), "12345678"), IdempotencyKey.random());
-    Delegation d = sandbox.api.consent(session, ConsentRequest.forSelf(who.identificationId(), List.of("account:read"), 30,
+    var who = sandbox.api().identify(session, IdentificationRequest.byVitale(DemoSandbox.JEANNE_NIR, LocalDate.of(1950, 3, 14), "12345678"), IdempotencyKey.random());
+    Delegation d = sandbox.api().consent(session, ConsentRequest.forSelf(who.identificationId(), List.of("account:read"), 30,
         "fr", "v1"), IdempotencyKey.random());
-    account = sandbox.api.account(session, d);
-    statement = sandbox.api.statusStatement(session, d, IdempotencyKey.random());
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
+    account = sandbox.api().account(session, d);
+    statement = sandbox.api().statusStatement(session, d, IdempotencyKey.random());
   }
 
   static byte[] sheet(Language language) {

@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -25,40 +24,32 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AccountsTest {
-  @TempDir static Path data;
-  static DemoSandbox sandbox;
+  @RegisterExtension static final DemoSandbox sandbox = DemoSandbox.perClass();
   static MediatorSession session;
 
   @BeforeAll
   static void start() {
-    sandbox = new DemoSandbox(data);
     session = sandbox.login();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   static Delegation sittingFor(String p) {
     DemoSeed.Person person = DemoSeed.PEOPLE.stream().filter(x -> x.id().equals(p)).findFirst().orElseThrow();
-    var who = sandbox.api.identify(session, IdentificationRequest.byVitale(person.nir(), person.birth(), person.vitale()), IdempotencyKey.random());
-    return sandbox.api.consent(session, ConsentRequest.forSelf(who.identificationId(), List.of("account:read"), 30, "fr", "v1"), IdempotencyKey.random());
+    var who = sandbox.api().identify(session, IdentificationRequest.byVitale(person.nir(), person.birth(), person.vitale()), IdempotencyKey.random());
+    return sandbox.api().consent(session, ConsentRequest.forSelf(who.identificationId(), List.of("account:read"), 30, "fr", "v1"), IdempotencyKey.random());
   }
 
   @ParameterizedTest
   @CsvSource({"p-jeanne,ANNOUNCED", "p-ahmed,OPPOSED", "p-maria,ACTIVE_NOT_ACTIVATED", "p-louis,ACTIVE",
       "p-fatima,CLOSED", "p-pierre,CLOSED_DELETION_REQUESTED", "p-yves,SUSPENDED", "p-raymond,ANNOUNCED"})
   void everyDemoStateReadsBackWithItsDates(String person, String state) {
-    AccountStatus account = sandbox.api.account(session, sittingFor(person));
+    AccountStatus account = sandbox.api().account(session, sittingFor(person));
     assertThat(account.state()).isEqualTo(state);
     LocalDate today = LocalDate.of(2026, 11, 29);
     switch (state) {
@@ -71,17 +62,17 @@ class AccountsTest {
 
   @Test
   void tellsWhatIsPossibleAndWhatThisDelegationMayDo() {
-    AccountStatus jeanne = sandbox.api.account(session, sittingFor("p-jeanne"));
+    AccountStatus jeanne = sandbox.api().account(session, sittingFor("p-jeanne"));
     assertThat(jeanne.possibleActions()).containsExactlyInAnyOrder("RECORD_OPPOSITION", "ACTIVATE");
     assertThat(jeanne.allowedActions()).isEmpty(); // account:read only
     assertThat(jeanne.daysLeftToOppose()).isEqualTo(32L);
     assertThat(jeanne.contactChannel()).isEqualTo("EMAIL");
-    assertThat(sandbox.api.account(session, sittingFor("p-raymond")).contactChannel()).isEqualTo("LETTER");
+    assertThat(sandbox.api().account(session, sittingFor("p-raymond")).contactChannel()).isEqualTo("LETTER");
   }
 
   @Test
   void signsAStatementAnyoneCanVerifyWithThePublicKey() throws Exception {
-    Receipt statement = sandbox.api.statusStatement(session, sittingFor("p-fatima"), IdempotencyKey.random());
+    Receipt statement = sandbox.api().statusStatement(session, sittingFor("p-fatima"), IdempotencyKey.random());
     String[] parts = statement.signed().split("\\.");
     byte[] payload = Base64.getUrlDecoder().decode(parts[0]);
     JsonNode json = Json.mapper().readTree(payload);
@@ -101,7 +92,7 @@ class AccountsTest {
   }
 
   static PublicKey publicKey() throws Exception {
-    String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.server.url() + "v1/keys")).build(),
+    String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.server().url() + "v1/keys")).build(),
         HttpResponse.BodyHandlers.ofString()).body();
     byte[] der = Base64.getDecoder().decode(Json.mapper().readTree(body).get("publicKey").asText());
     return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));

@@ -13,17 +13,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -66,19 +63,8 @@ class AuthorizationMatrixTest {
 
   static final List<String> CAREGIVER_FORBIDDEN = List.of("record:close", "sharing:manage");
 
-  @TempDir static Path data;
-  static DemoSandbox sandbox;
+  @RegisterExtension static final DemoSandbox sandbox = DemoSandbox.perClass();
   static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void start() {
-    sandbox = new DemoSandbox(data);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
 
   static Stream<Route> routes() {
     return ROUTES.stream();
@@ -87,7 +73,7 @@ class AuthorizationMatrixTest {
   record Answer(int status, String slug) {}
 
   static Answer call(Route route, String personId, String sessionToken, String delegationToken) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.server.url() + route.path(personId).substring(1)))
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.server().url() + route.path(personId).substring(1)))
         .header(ApiClient.IDEMPOTENCY_HEADER, UUID.randomUUID().toString()).header("If-Match", "\"0\"");
     if (sessionToken != null) {
       b.header("Authorization", "Bearer " + sessionToken);
@@ -108,7 +94,7 @@ class AuthorizationMatrixTest {
     if (List.of(scopes).contains("record:close")) {
       who = sandbox.strengthen(who);
     }
-    return sandbox.api.consent(sandbox.session(), new ConsentRequest(who.identificationId(), forPersonId, List.of(scopes),
+    return sandbox.api().consent(sandbox.session(), new ConsentRequest(who.identificationId(), forPersonId, List.of(scopes),
         minutes, "fr", "v1", true, true), IdempotencyKey.random());
   }
 
@@ -120,7 +106,7 @@ class AuthorizationMatrixTest {
     Delegation right = delegation("p-jeanne", null, 30, route.scope());
     Delegation wrongScope = delegation("p-jeanne", null, 30, otherScope);
     Delegation revoked = delegation("p-jeanne", null, 30, route.scope());
-    sandbox.api.revoke(sandbox.session(), revoked, IdempotencyKey.random());
+    sandbox.api().revoke(sandbox.session(), revoked, IdempotencyKey.random());
     Delegation shortLived = delegation("p-jeanne", null, 1, route.scope());
 
     Map<String, Answer> answers = new LinkedHashMap<>();
@@ -132,7 +118,7 @@ class AuthorizationMatrixTest {
     answers.put("another person", call(route, "p-louis", session, right.token()));
     MediatorSession otherStructure = sandbox.loginAs(DemoSandbox.OTHER_LOGIN, DemoSandbox.OTHER_SECRET);
     answers.put("another structure", call(route, "p-jeanne", otherStructure.token(), right.token()));
-    sandbox.clock.advance(Duration.ofMinutes(2));
+    sandbox.clock().advance(Duration.ofMinutes(2));
     answers.put("expired", call(route, "p-jeanne", session, shortLived.token()));
 
     assertThat(answers).containsExactly(
@@ -162,7 +148,7 @@ class AuthorizationMatrixTest {
     if (CAREGIVER_FORBIDDEN.contains(route.scope())) {
       var who = sandbox.strengthen(sandbox.identify("p-alain"));
       var refused = org.assertj.core.api.Assertions.catchThrowableOfType(fr.guichet.api.ApiException.class,
-          () -> sandbox.api.consent(sandbox.session(), new ConsentRequest(who.identificationId(), "p-georgette",
+          () -> sandbox.api().consent(sandbox.session(), new ConsentRequest(who.identificationId(), "p-georgette",
               List.of(route.scope()), 30, "fr", "v1", true, true), IdempotencyKey.random()));
       assertThat(refused.problem().slug()).isEqualTo("caregiver-forbidden");
       Delegation allowed = delegation("p-alain", "p-georgette", 30, "account:read", "documents:read", "profile:read",
@@ -179,7 +165,7 @@ class AuthorizationMatrixTest {
 
   @Test
   void theMatrixCoversEveryRouteAboutAPerson() {
-    long personRoutes = sandbox.server.routes().stream().filter(r -> r.path().startsWith("/v1/persons/")).count();
+    long personRoutes = sandbox.server().routes().stream().filter(r -> r.path().startsWith("/v1/persons/")).count();
     assertThat(ROUTES).hasSize((int) personRoutes);
   }
 }

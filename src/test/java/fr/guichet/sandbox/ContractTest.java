@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -28,10 +27,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract ({@code openapi/guichet.yaml}) and the server agree: every route of one is in the
@@ -41,8 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ContractTest {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   static JsonNode contract;
-  @TempDir static Path data;
-  static DemoSandbox sandbox;
+  @RegisterExtension static final DemoSandbox sandbox = DemoSandbox.perClass();
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final List<String> checked = new ArrayList<>();
 
@@ -51,18 +48,12 @@ class ContractTest {
     try (InputStream in = ContractTest.class.getClassLoader().getResourceAsStream("openapi/guichet.yaml")) {
       contract = YAML.readTree(in);
     }
-    sandbox = new DemoSandbox(data);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   @Test
   void everyRouteOfTheServerIsInTheContractAndTheReverse() {
     Set<String> server = new TreeSet<>();
-    sandbox.server.routes().forEach(r -> server.add(r.method() + " " + r.path()));
+    sandbox.server().routes().forEach(r -> server.add(r.method() + " " + r.path()));
     Set<String> documented = new TreeSet<>();
     contract.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
       if (!method.equals("parameters")) {
@@ -75,7 +66,7 @@ class ContractTest {
   record Exchange(String method, String path, int status, String contentType, String body) {}
 
   static Exchange call(String method, String path, Object body, Map<String, String> headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.server.url() + path.substring(1)));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.server().url() + path.substring(1)));
     headers.forEach(b::header);
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)));

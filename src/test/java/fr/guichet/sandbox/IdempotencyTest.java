@@ -15,38 +15,29 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class IdempotencyTest {
-  @TempDir Path data;
-  DemoSandbox sandbox;
+  @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
   MediatorSession session;
   Identification who;
 
   @BeforeEach
   void start() {
-    sandbox = new DemoSandbox(data);
     session = sandbox.login();
-    who = sandbox.api.identify(session, IdentificationRequest.byVitale(DemoSandbox.JEANNE_NIR, LocalDate.of(1950, 3, 14), "12345678"), IdempotencyKey.random());
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
+    who = sandbox.api().identify(session, IdentificationRequest.byVitale(DemoSandbox.JEANNE_NIR, LocalDate.of(1950, 3, 14), "12345678"), IdempotencyKey.random());
   }
 
   @Test
   void theSameKeyAndBodyGiveTheFirstAnswerWithoutASecondEffect() {
     IdempotencyKey key = IdempotencyKey.random();
     ConsentRequest request = ConsentRequest.forSelf(who.identificationId(), List.of("account:read"), 30, "fr", "v1");
-    Delegation first = sandbox.api.consent(session, request, key);
-    Delegation again = sandbox.api.consent(session, request, key);
+    Delegation first = sandbox.api().consent(session, request, key);
+    Delegation again = sandbox.api().consent(session, request, key);
     assertThat(again).isEqualTo(first);
     assertThat(sandbox.journal("person:p-jeanne")).containsExactly("IDENTIFY OK", "CONSENT OK", "DELEGATION_OPENED OK");
   }
@@ -54,8 +45,8 @@ class IdempotencyTest {
   @Test
   void theSameKeyWithAnotherBodyIsRefused() {
     IdempotencyKey key = IdempotencyKey.random();
-    sandbox.api.consent(session, ConsentRequest.forSelf(who.identificationId(), List.of("account:read"), 30, "fr", "v1"), key);
-    assertThatThrownBy(() -> sandbox.api.consent(session,
+    sandbox.api().consent(session, ConsentRequest.forSelf(who.identificationId(), List.of("account:read"), 30, "fr", "v1"), key);
+    assertThatThrownBy(() -> sandbox.api().consent(session,
         ConsentRequest.forSelf(who.identificationId(), List.of("account:read"), 20, "fr", "v1"), key))
         .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.problem().status()).isEqualTo(422);
@@ -65,7 +56,7 @@ class IdempotencyTest {
 
   @Test
   void aMutatingRequestWithoutAKeyIsRefused() throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.server.url() + "v1/consents"))
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.server().url() + "v1/consents"))
         .header("Authorization", "Bearer " + session.token())
         .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(400);
@@ -75,7 +66,7 @@ class IdempotencyTest {
   @Test
   void theDatabaseHoldsNeitherTheKeyNorTheTokenInClear() {
     IdempotencyKey key = new IdempotencyKey("a-very-recognisable-idempotency-key");
-    Delegation d = sandbox.api.consent(session,
+    Delegation d = sandbox.api().consent(session,
         ConsentRequest.forSelf(who.identificationId(), List.of("account:read"), 30, "fr", "v1"), key);
     StringBuilder everything = new StringBuilder();
     for (String table : List.of("idempotency", "delegation", "mediator_session", "consent", "journal", "receipt")) {

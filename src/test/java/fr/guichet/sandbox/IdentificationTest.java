@@ -12,29 +12,20 @@ import fr.guichet.api.IdentificationRequest;
 import fr.guichet.api.MediatorSession;
 import fr.guichet.api.ProofRequest;
 import fr.guichet.testing.DemoSandbox;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The three ways to identify a person, the strong identification, and the limits on failures. */
 class IdentificationTest {
-  @TempDir Path data;
-  DemoSandbox sandbox;
+  @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
   MediatorSession session;
 
   @BeforeEach
   void start() {
-    sandbox = new DemoSandbox(data);
     session = sandbox.login();
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
   }
 
   static void refused(String slug, ThrowingCallable call) {
@@ -47,57 +38,57 @@ class IdentificationTest {
 
   @Test
   void byTheLettersCodeAndTheNir() {
-    Identification who = sandbox.api.identify(session, IdentificationRequest.byLetterCode(papers("p-jeanne").nir(), "jm4k 7p2q"),
+    Identification who = sandbox.api().identify(session, IdentificationRequest.byLetterCode(papers("p-jeanne").nir(), "jm4k 7p2q"),
         IdempotencyKey.random());
     assertThat(who.proofs()).containsExactly("LETTER_CODE");
-    refused("identification-failed", () -> sandbox.api.identify(session,
+    refused("identification-failed", () -> sandbox.api().identify(session,
         IdentificationRequest.byLetterCode(papers("p-jeanne").nir(), "JM4K-7P2R"), IdempotencyKey.random()));
   }
 
   @Test
   void byACodeSentToTheContactTheInsurerHolds() {
     DemoSandbox.Papers p = papers("p-georgette");
-    ContactChallenge sent = sandbox.api.contactCode(session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random());
+    ContactChallenge sent = sandbox.api().contactCode(session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random());
     assertThat(sent.channel()).isEqualTo("SMS");
     assertThat(sent.maskedDestination()).isEqualTo("06 ** ** ** 11");
     String code = sandbox.lastCode("p-georgette");
-    refused("identification-failed", () -> sandbox.api.identify(session,
+    refused("identification-failed", () -> sandbox.api().identify(session,
         IdentificationRequest.byContactCode(sent.challengeId(), code.equals("000000") ? "111111" : "000000"), IdempotencyKey.random()));
-    Identification who = sandbox.api.identify(session, IdentificationRequest.byContactCode(sent.challengeId(), code),
+    Identification who = sandbox.api().identify(session, IdentificationRequest.byContactCode(sent.challengeId(), code),
         IdempotencyKey.random());
     assertThat(who.proofs()).containsExactly("CONTACT_CODE");
-    refused("code-expired", () -> sandbox.api.identify(session, IdentificationRequest.byContactCode(sent.challengeId(), code),
+    refused("code-expired", () -> sandbox.api().identify(session, IdentificationRequest.byContactCode(sent.challengeId(), code),
         IdempotencyKey.random()));
   }
 
   @Test
   void aContactCodeLastsTenMinutes() {
     DemoSandbox.Papers p = papers("p-louis");
-    ContactChallenge sent = sandbox.api.contactCode(session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random());
+    ContactChallenge sent = sandbox.api().contactCode(session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random());
     assertThat(sent.channel()).isEqualTo("EMAIL");
     assertThat(sent.maskedDestination()).isEqualTo("l***@example.org");
-    sandbox.clock.advance(Duration.ofMinutes(10));
+    sandbox.clock().advance(Duration.ofMinutes(10));
     String code = sandbox.lastCode("p-louis");
-    refused("code-expired", () -> sandbox.api.identify(sandbox.session(), IdentificationRequest.byContactCode(sent.challengeId(), code),
+    refused("code-expired", () -> sandbox.api().identify(sandbox.session(), IdentificationRequest.byContactCode(sent.challengeId(), code),
         IdempotencyKey.random()));
   }
 
   @Test
   void aPersonWithNeitherEmailNorPhoneIsToldToUseTheLetterOrTheCard() {
     DemoSandbox.Papers p = papers("p-raymond");
-    refused("no-contact", () -> sandbox.api.contactCode(session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random()));
-    assertThat(sandbox.api.identify(session, IdentificationRequest.byLetterCode(p.nir(), "RF2H-9K4L"), IdempotencyKey.random())
+    refused("no-contact", () -> sandbox.api().contactCode(session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random()));
+    assertThat(sandbox.api().identify(session, IdentificationRequest.byLetterCode(p.nir(), "RF2H-9K4L"), IdempotencyKey.random())
         .strength()).isEqualTo("STANDARD");
   }
 
   @Test
   void twoProofsMakeAStrongIdentification() {
     Identification who = sandbox.identify("p-jeanne");
-    Identification strong = sandbox.api.addProof(session, who.identificationId(),
+    Identification strong = sandbox.api().addProof(session, who.identificationId(),
         new ProofRequest("LETTER_CODE", "JM4K-7P2Q", null, null), IdempotencyKey.random());
     assertThat(strong.proofs()).containsExactly("LETTER_CODE", "VITALE");
     assertThat(strong.strength()).isEqualTo("STRONG");
-    refused("identification-failed", () -> sandbox.api.addProof(session, who.identificationId(),
+    refused("identification-failed", () -> sandbox.api().addProof(session, who.identificationId(),
         new ProofRequest("VITALE", null, null, "99999999"), IdempotencyKey.random()));
   }
 
@@ -105,9 +96,9 @@ class IdentificationTest {
   void aCodeSentToSomeoneElseIsNotAProofForThisPerson() {
     Identification jeanne = sandbox.identify("p-jeanne");
     DemoSandbox.Papers louis = papers("p-louis");
-    ContactChallenge sent = sandbox.api.contactCode(session, new ContactCodeRequest(louis.nir(), louis.birth()),
+    ContactChallenge sent = sandbox.api().contactCode(session, new ContactCodeRequest(louis.nir(), louis.birth()),
         IdempotencyKey.random());
-    refused("wrong-person", () -> sandbox.api.addProof(session, jeanne.identificationId(),
+    refused("wrong-person", () -> sandbox.api().addProof(session, jeanne.identificationId(),
         new ProofRequest("CONTACT_CODE", sandbox.lastCode("p-louis"), sent.challengeId(), null), IdempotencyKey.random()));
   }
 
@@ -115,12 +106,12 @@ class IdentificationTest {
   void fiveFailuresOnAPersonLockHerIdentificationForAWhileEvenWithTheRightPapers() {
     DemoSandbox.Papers p = papers("p-jeanne");
     for (int i = 0; i < 5; i++) {
-      refused("identification-failed", () -> sandbox.api.identify(session,
+      refused("identification-failed", () -> sandbox.api().identify(session,
           IdentificationRequest.byVitale(p.nir(), p.birth(), "99999999"), IdempotencyKey.random()));
     }
     refused("identification-locked", () -> sandbox.identify("p-jeanne"));
     assertThat(sandbox.journal("person:p-jeanne")).endsWith("IDENTIFY REFUSED identification-locked");
-    sandbox.clock.advance(Duration.ofMinutes(31));
+    sandbox.clock().advance(Duration.ofMinutes(31));
     assertThat(sandbox.identify("p-jeanne").firstName()).isEqualTo("Jeanne");
   }
 
@@ -128,7 +119,7 @@ class IdentificationTest {
   void tenFailuresLockTheMediatorsIdentificationsWhoeverThePerson() {
     for (int i = 0; i < 10; i++) {
       String unknown = "19901750561" + String.format("%02d", i);
-      refused("identification-failed", () -> sandbox.api.identify(session,
+      refused("identification-failed", () -> sandbox.api().identify(session,
           IdentificationRequest.byVitale(unknown + fr.guichet.domain.Nir.key(unknown), papers("p-jeanne").birth(), "12345678"),
           IdempotencyKey.random()));
     }
@@ -136,7 +127,7 @@ class IdentificationTest {
     // Another mediator is not locked.
     MediatorSession other = sandbox.loginAs(DemoSandbox.OTHER_LOGIN, DemoSandbox.OTHER_SECRET);
     DemoSandbox.Papers louis = papers("p-louis");
-    assertThat(sandbox.api.identify(other, IdentificationRequest.byVitale(louis.nir(), louis.birth(), louis.vitale()),
+    assertThat(sandbox.api().identify(other, IdentificationRequest.byVitale(louis.nir(), louis.birth(), louis.vitale()),
         IdempotencyKey.random()).firstName()).isEqualTo("Louis");
   }
 }

@@ -11,14 +11,11 @@ import fr.guichet.api.ClosureRequest;
 import fr.guichet.api.IdempotencyKey;
 import fr.guichet.api.ReceiptCheck;
 import fr.guichet.testing.DemoSandbox;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every allowed and every refused transition of the account lifecycle, through the API, with the
@@ -29,21 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 class LifecycleTest {
   static final LocalDate SEEDED = LocalDate.of(2026, 11, 29);
 
-  @TempDir Path data;
-  DemoSandbox sandbox;
-
-  @BeforeEach
-  void start() {
-    sandbox = new DemoSandbox(data);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
+  @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
 
   void on(LocalDate day) {
-    sandbox.clock.set(Instant.parse(day + "T09:00:00Z"));
+    sandbox.clock().set(Instant.parse(day + "T09:00:00Z"));
   }
 
   static void refused(String slug, ThrowingCallable call) {
@@ -51,7 +37,7 @@ class LifecycleTest {
   }
 
   ReceiptCheck check(ActionResult r) {
-    return sandbox.api.verifyReceipt(r.receipt().signed());
+    return sandbox.api().verifyReceipt(r.receipt().signed());
   }
 
   @Test
@@ -59,19 +45,19 @@ class LifecycleTest {
     LocalDate deadline = SEEDED.minusDays(10).plusWeeks(6);
     assertThat(deadline).isEqualTo(LocalDate.of(2026, 12, 31));
     on(deadline.minusDays(1));
-    assertThat(sandbox.api.account(sandbox.session(), sandbox.open("p-jeanne", "account:read").delegation()).daysLeftToOppose())
+    assertThat(sandbox.api().account(sandbox.session(), sandbox.open("p-jeanne", "account:read").delegation()).daysLeftToOppose())
         .isEqualTo(1L);
 
     on(deadline);
     DemoSandbox.Sitting s = sandbox.open("p-jeanne", "account:read", "opposition:write");
-    ActionResult opposed = sandbox.api.recordOpposition(s.session(), s.delegation(), IdempotencyKey.random());
+    ActionResult opposed = sandbox.api().recordOpposition(s.session(), s.delegation(), IdempotencyKey.random());
     assertThat(opposed.account().state()).isEqualTo("OPPOSED");
     assertThat(opposed.account().allowedActions()).containsExactly("WITHDRAW_OPPOSITION");
     assertThat(check(opposed).valid()).isTrue();
     assertThat(check(opposed).payload()).containsEntry("kind", "record-opposition").containsEntry("state", "OPPOSED")
         .containsEntry("oppositionDeadline", "2026-12-31").containsEntry("person", "Jeanne M. (1950)");
 
-    ActionResult withdrawn = sandbox.api.withdrawOpposition(s.session(), s.delegation(), IdempotencyKey.random());
+    ActionResult withdrawn = sandbox.api().withdrawOpposition(s.session(), s.delegation(), IdempotencyKey.random());
     assertThat(withdrawn.account().state()).isEqualTo("ANNOUNCED");
     assertThat(sandbox.journal("person:p-jeanne")).contains("OPPOSITION_RECORDED OK", "OPPOSITION_WITHDRAWN OK");
   }
@@ -80,8 +66,8 @@ class LifecycleTest {
   void theDayAfterTheDeadlineTheSpaceExistsAndCanNoLongerBeOpposed() {
     on(LocalDate.of(2027, 1, 1));
     DemoSandbox.Sitting s = sandbox.open("p-jeanne", "account:read", "opposition:write");
-    assertThat(sandbox.api.account(s.session(), s.delegation()).state()).isEqualTo("ACTIVE_NOT_ACTIVATED");
-    refused("opposition-period-over", () -> sandbox.api.recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
+    assertThat(sandbox.api().account(s.session(), s.delegation()).state()).isEqualTo("ACTIVE_NOT_ACTIVATED");
+    refused("opposition-period-over", () -> sandbox.api().recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
     assertThat(sandbox.journal("person:p-jeanne")).contains("OPPOSITION_RECORDED REFUSED opposition-period-over");
   }
 
@@ -90,24 +76,24 @@ class LifecycleTest {
     LocalDate deadline = SEEDED.minusDays(20).plusWeeks(6);
     on(deadline);
     DemoSandbox.Sitting before = sandbox.open("p-ahmed", "account:read", "opposition:write");
-    refused("action-not-possible", () -> sandbox.api.requestCreation(before.session(), before.delegation(), IdempotencyKey.random()));
+    refused("action-not-possible", () -> sandbox.api().requestCreation(before.session(), before.delegation(), IdempotencyKey.random()));
 
     on(deadline.plusDays(1));
     DemoSandbox.Sitting s = sandbox.open("p-ahmed", "account:read", "opposition:write");
-    refused("opposition-period-over", () -> sandbox.api.withdrawOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
-    ActionResult created = sandbox.api.requestCreation(s.session(), s.delegation(), IdempotencyKey.random());
+    refused("opposition-period-over", () -> sandbox.api().withdrawOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
+    ActionResult created = sandbox.api().requestCreation(s.session(), s.delegation(), IdempotencyKey.random());
     assertThat(created.account().state()).isEqualTo("ACTIVE_NOT_ACTIVATED");
   }
 
   @Test
   void aSpaceIsActivatedWithTheLettersCodeOnceAndAfterTheCarteVitale() {
     DemoSandbox.Sitting s = sandbox.open("p-maria", "account:read", "account:activate");
-    refused("activation-code-wrong", () -> sandbox.api.activate(s.session(), s.delegation(),
+    refused("activation-code-wrong", () -> sandbox.api().activate(s.session(), s.delegation(),
         new ActivationRequest("XXXX-XXXX"), IdempotencyKey.random()));
-    ActionResult active = sandbox.api.activate(s.session(), s.delegation(), new ActivationRequest("md8r 3t6w"),
+    ActionResult active = sandbox.api().activate(s.session(), s.delegation(), new ActivationRequest("md8r 3t6w"),
         IdempotencyKey.random());
     assertThat(active.account().state()).isEqualTo("ACTIVE");
-    refused("action-not-possible", () -> sandbox.api.activate(s.session(), s.delegation(),
+    refused("action-not-possible", () -> sandbox.api().activate(s.session(), s.delegation(),
         new ActivationRequest("MD8R-3T6W"), IdempotencyKey.random()));
   }
 
@@ -115,7 +101,7 @@ class LifecycleTest {
   void closingNeedsAStrongIdentification() {
     var who = sandbox.identify("p-louis");
     assertThat(who.strength()).isEqualTo("STANDARD");
-    refused("strong-identification-required", () -> sandbox.api.consent(sandbox.session(),
+    refused("strong-identification-required", () -> sandbox.api().consent(sandbox.session(),
         fr.guichet.api.ConsentRequest.forSelf(who.identificationId(), java.util.List.of("record:close"), 30, "fr", "v1"),
         IdempotencyKey.random()));
     assertThat(sandbox.strengthen(who).strength()).isEqualTo("STRONG");
@@ -124,18 +110,18 @@ class LifecycleTest {
   @Test
   void closeRequestDeletionThenReopenWithTheDataBack() {
     DemoSandbox.Sitting s = sandbox.open("p-louis", "account:read", "record:close");
-    ActionResult closed = sandbox.api.close(s.session(), s.delegation(), new ClosureRequest(false), IdempotencyKey.random());
+    ActionResult closed = sandbox.api().close(s.session(), s.delegation(), new ClosureRequest(false), IdempotencyKey.random());
     assertThat(closed.account().state()).isEqualTo("CLOSED");
     assertThat(closed.account().archiveEnd()).isEqualTo(SEEDED.plusYears(10));
     assertThat(closed.account().possibleActions()).containsExactlyInAnyOrder("REOPEN", "REQUEST_DELETION");
-    refused("action-not-possible", () -> sandbox.api.close(s.session(), s.delegation(), new ClosureRequest(true),
+    refused("action-not-possible", () -> sandbox.api().close(s.session(), s.delegation(), new ClosureRequest(true),
         IdempotencyKey.random()));
 
-    ActionResult deleting = sandbox.api.requestDeletion(s.session(), s.delegation(), IdempotencyKey.random());
+    ActionResult deleting = sandbox.api().requestDeletion(s.session(), s.delegation(), IdempotencyKey.random());
     assertThat(deleting.account().state()).isEqualTo("CLOSED_DELETION_REQUESTED");
     assertThat(deleting.account().deletionDue()).isEqualTo(SEEDED.plusMonths(3));
 
-    ActionResult reopened = sandbox.api.reopen(s.session(), s.delegation(), IdempotencyKey.random());
+    ActionResult reopened = sandbox.api().reopen(s.session(), s.delegation(), IdempotencyKey.random());
     assertThat(reopened.account().state()).isEqualTo("ACTIVE");
     assertThat(check(reopened).payload()).containsEntry("dataRestored", true);
   }
@@ -143,7 +129,7 @@ class LifecycleTest {
   @Test
   void closingWithDeletionAtOnce() {
     DemoSandbox.Sitting s = sandbox.open("p-sophie", "account:read", "record:close");
-    AccountStatus after = sandbox.api.close(s.session(), s.delegation(), new ClosureRequest(true), IdempotencyKey.random())
+    AccountStatus after = sandbox.api().close(s.session(), s.delegation(), new ClosureRequest(true), IdempotencyKey.random())
         .account();
     assertThat(after.state()).isEqualTo("CLOSED_DELETION_REQUESTED");
     assertThat(after.deletionDue()).isEqualTo(SEEDED.plusMonths(3));
@@ -154,12 +140,12 @@ class LifecycleTest {
     LocalDate due = SEEDED.minusDays(20).plusMonths(3);
     on(due);
     DemoSandbox.Sitting onTheDay = sandbox.open("p-pierre", "account:read");
-    assertThat(sandbox.api.account(onTheDay.session(), onTheDay.delegation()).archivedDataDeleted()).isFalse();
+    assertThat(sandbox.api().account(onTheDay.session(), onTheDay.delegation()).archivedDataDeleted()).isFalse();
 
     on(due.plusDays(1));
     DemoSandbox.Sitting s = sandbox.open("p-pierre", "account:read", "record:close");
-    assertThat(sandbox.api.account(s.session(), s.delegation()).archivedDataDeleted()).isTrue();
-    ActionResult reopened = sandbox.api.reopen(s.session(), s.delegation(), IdempotencyKey.random());
+    assertThat(sandbox.api().account(s.session(), s.delegation()).archivedDataDeleted()).isTrue();
+    ActionResult reopened = sandbox.api().reopen(s.session(), s.delegation(), IdempotencyKey.random());
     assertThat(reopened.account().state()).isEqualTo("ACTIVE");
     assertThat(check(reopened).payload()).containsEntry("dataRestored", false);
   }
@@ -167,10 +153,10 @@ class LifecycleTest {
   @Test
   void aSuspendedSpaceRefusesEverythingAndSaysToCall3422() {
     DemoSandbox.Sitting s = sandbox.open("p-yves", "account:read", "record:close", "opposition:write");
-    refused("account-suspended", () -> sandbox.api.close(s.session(), s.delegation(), new ClosureRequest(false),
+    refused("account-suspended", () -> sandbox.api().close(s.session(), s.delegation(), new ClosureRequest(false),
         IdempotencyKey.random()));
-    refused("account-suspended", () -> sandbox.api.recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
-    assertThat(sandbox.api.account(s.session(), s.delegation()).possibleActions()).isEmpty();
+    refused("account-suspended", () -> sandbox.api().recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
+    assertThat(sandbox.api().account(s.session(), s.delegation()).possibleActions()).isEmpty();
   }
 
   @Test
@@ -179,7 +165,7 @@ class LifecycleTest {
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     java.util.function.BiFunction<String, String, Integer> call = (method, token) -> {
       try {
-        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.server.url()
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.server().url()
                 + "v1/operator/persons/p-louis/suspension")).header("Authorization", "Bearer " + token)
             .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
             .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
@@ -191,24 +177,24 @@ class LifecycleTest {
     assertThat(call.apply("POST", sandbox.session().token())).as("a mediator cannot suspend").isEqualTo(403);
     assertThat(call.apply("POST", operator)).isEqualTo(200);
     DemoSandbox.Sitting s = sandbox.open("p-louis", "account:read");
-    assertThat(sandbox.api.account(s.session(), s.delegation()).state()).isEqualTo("SUSPENDED");
+    assertThat(sandbox.api().account(s.session(), s.delegation()).state()).isEqualTo("SUSPENDED");
     assertThat(call.apply("DELETE", operator)).isEqualTo(200);
-    assertThat(sandbox.api.account(s.session(), s.delegation()).state()).isEqualTo("ACTIVE");
+    assertThat(sandbox.api().account(s.session(), s.delegation()).state()).isEqualTo("ACTIVE");
     assertThat(sandbox.journal("person:p-louis")).contains("SUSPENDED OK", "SUSPENSION_LIFTED OK");
   }
 
   @Test
   void aClosedSpaceCannotBeOpposedNorClosedAgain() {
     DemoSandbox.Sitting s = sandbox.open("p-fatima", "account:read", "record:close", "opposition:write");
-    refused("action-not-possible", () -> sandbox.api.close(s.session(), s.delegation(), new ClosureRequest(false),
+    refused("action-not-possible", () -> sandbox.api().close(s.session(), s.delegation(), new ClosureRequest(false),
         IdempotencyKey.random()));
-    refused("action-not-possible", () -> sandbox.api.recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
+    refused("action-not-possible", () -> sandbox.api().recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
   }
 
   @Test
   void anActionNeedsItsScope() {
     DemoSandbox.Sitting s = sandbox.open("p-jeanne", "account:read");
-    refused("scope-missing", () -> sandbox.api.recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
-    assertThat(sandbox.api.account(s.session(), s.delegation()).allowedActions()).isEmpty();
+    refused("scope-missing", () -> sandbox.api().recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
+    assertThat(sandbox.api().account(s.session(), s.delegation()).allowedActions()).isEmpty();
   }
 }

@@ -75,7 +75,7 @@ class MalformedInputTest {
       @ForAll("ifMatch") String ifMatch) throws Exception {
     List<Long> before = counts();
     String[] parts = route.split(" ");
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.server.url() + parts[1].substring(1)))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.server().url() + parts[1].substring(1)))
         .header("Authorization", "Bearer " + sitting.session().token())
         .header(ApiClient.DELEGATION_HEADER, sitting.delegation().token())
         .header(ApiClient.IDEMPOTENCY_HEADER, UUID.randomUUID().toString())

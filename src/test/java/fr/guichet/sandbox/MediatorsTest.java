@@ -10,33 +10,19 @@ import fr.guichet.api.MediatorSession;
 import fr.guichet.api.Problem;
 import fr.guichet.domain.Totp;
 import fr.guichet.testing.DemoSandbox;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MediatorsTest {
-  @TempDir Path data;
-  DemoSandbox sandbox;
-
-  @BeforeEach
-  void start() {
-    sandbox = new DemoSandbox(data);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
+  @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
 
   @Test
   void logsInWithPasswordAndTotp() {
     MediatorSession session = sandbox.login();
     assertThat(session.mediatorName()).isEqualTo("Camille Bernard");
     assertThat(session.structureName()).isEqualTo("France Services Démo");
-    assertThat(session.expiresAt()).isEqualTo(sandbox.clock.instant().plus(Duration.ofMinutes(30)));
+    assertThat(session.expiresAt()).isEqualTo(sandbox.clock().instant().plus(Duration.ofMinutes(30)));
     assertThat(sandbox.journal("mediator:m-camille")).containsExactly("LOGIN OK");
   }
 
@@ -56,15 +42,15 @@ class MediatorsTest {
   @Test
   void acceptsATotpCodeOnlyOnce() {
     String code = sandbox.freshTotp();
-    sandbox.api.login(new LoginRequest(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, code));
+    sandbox.api().login(new LoginRequest(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, code));
     assertThat(refused(new LoginRequest(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, code)).slug()).isEqualTo("login-failed");
   }
 
   @Test
   void toleratesOneStepOfClockDrift() {
-    sandbox.clock.advance(Duration.ofSeconds(60));
-    String previousStep = Totp.fromBase32(DemoSandbox.TOTP_SECRET).codeAt(sandbox.clock.instant().minusSeconds(30));
-    assertThat(sandbox.api.login(new LoginRequest(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, previousStep))).isNotNull();
+    sandbox.clock().advance(Duration.ofSeconds(60));
+    String previousStep = Totp.fromBase32(DemoSandbox.TOTP_SECRET).codeAt(sandbox.clock().instant().minusSeconds(30));
+    assertThat(sandbox.api().login(new LoginRequest(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, previousStep))).isNotNull();
   }
 
   @Test
@@ -79,7 +65,7 @@ class MediatorsTest {
     assertThat(known).isEqualTo(unknown);
     assertThat(known.status()).isEqualTo(429);
 
-    sandbox.clock.advance(Duration.ofMinutes(15));
+    sandbox.clock().advance(Duration.ofMinutes(15));
     assertThat(sandbox.login()).isNotNull();
   }
 
@@ -91,25 +77,25 @@ class MediatorsTest {
   @Test
   void endsASessionAfterThirtyMinutesWithoutARequest() {
     MediatorSession session = sandbox.login();
-    sandbox.clock.advance(Duration.ofMinutes(29));
-    sandbox.api.logout(session, IdempotencyKey.random());
+    sandbox.clock().advance(Duration.ofMinutes(29));
+    sandbox.api().logout(session, IdempotencyKey.random());
     MediatorSession idle = sandbox.login();
-    sandbox.clock.advance(Duration.ofMinutes(30));
-    assertThatThrownBy(() -> sandbox.api.logout(idle, IdempotencyKey.random()))
+    sandbox.clock().advance(Duration.ofMinutes(30));
+    assertThatThrownBy(() -> sandbox.api().logout(idle, IdempotencyKey.random()))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("session-expired"));
   }
 
   @Test
   void aLoggedOutSessionCannotBeUsedAgain() {
     MediatorSession session = sandbox.login();
-    sandbox.api.logout(session, IdempotencyKey.random());
-    assertThatThrownBy(() -> sandbox.api.logout(session, IdempotencyKey.random()))
+    sandbox.api().logout(session, IdempotencyKey.random());
+    assertThatThrownBy(() -> sandbox.api().logout(session, IdempotencyKey.random()))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("session-expired"));
   }
 
   private Problem refused(LoginRequest request) {
     try {
-      sandbox.api.login(request);
+      sandbox.api().login(request);
     } catch (ApiException e) {
       return e.problem();
     }

@@ -5,32 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.guichet.api.ReceiptCheck;
 import fr.guichet.testing.DemoSandbox;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ReceiptsTest {
-  @TempDir static Path data;
-  static DemoSandbox sandbox;
+  @RegisterExtension static final DemoSandbox sandbox = DemoSandbox.perClass();
   static DemoSandbox.Sitting sitting;
 
   @BeforeAll
   static void start() {
-    sandbox = new DemoSandbox(data);
     sitting = sandbox.open("p-jeanne", "account:read");
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
   }
 
   @Test
   void aConsentComesWithASignedReceiptAnyoneCanCheck() {
-    ReceiptCheck check = sandbox.api.verifyReceipt(sitting.delegation().receipt().signed());
+    ReceiptCheck check = sandbox.api().verifyReceipt(sitting.delegation().receipt().signed());
     assertThat(check.valid()).isTrue();
     assertThat(check.payload()).containsEntry("kind", "consent").containsEntry("actingAs", "SELF")
         .containsEntry("mediator", "Camille Bernard").containsEntry("structure", "France Services Démo");
@@ -46,9 +37,9 @@ class ReceiptsTest {
         "record:close");
     String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
         + "." + parts[1];
-    assertThat(sandbox.api.verifyReceipt(tampered)).isEqualTo(new ReceiptCheck(false, "signature", null));
-    assertThat(sandbox.api.verifyReceipt("not a receipt").valid()).isFalse();
-    assertThat(sandbox.api.verifyReceipt("").valid()).isFalse();
+    assertThat(sandbox.api().verifyReceipt(tampered)).isEqualTo(new ReceiptCheck(false, "signature", null));
+    assertThat(sandbox.api().verifyReceipt("not a receipt").valid()).isFalse();
+    assertThat(sandbox.api().verifyReceipt("").valid()).isFalse();
   }
 
   @Test
@@ -57,7 +48,7 @@ class ReceiptsTest {
     var http = java.net.http.HttpClient.newHttpClient();
     java.util.function.Function<String, java.net.http.HttpResponse<String>> get = token -> {
       try {
-        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.server.url() + "v1/structure/journal"))
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.server().url() + "v1/structure/journal"))
             .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
       } catch (Exception e) {
         throw new IllegalStateException(e);

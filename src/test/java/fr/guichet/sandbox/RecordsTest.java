@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.guichet.api.ApiException;
 import fr.guichet.api.ApiClient;
+import fr.guichet.api.ApiException;
 import fr.guichet.api.DocumentInfo;
 import fr.guichet.api.IdempotencyKey;
 import fr.guichet.api.Json;
@@ -17,28 +17,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Documents by category, and profile sections that are never overwritten unseen. */
 class RecordsTest {
-  @TempDir Path data;
-  DemoSandbox sandbox;
+  @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
   DemoSandbox.Sitting louis;
 
   @BeforeEach
   void start() {
-    sandbox = new DemoSandbox(data);
     louis = sandbox.open("p-louis", "documents:read", "profile:read", "profile:write");
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
   }
 
   ObjectNode allergies(String... names) {
@@ -52,34 +43,34 @@ class RecordsTest {
 
   @Test
   void listsDocumentsByCategoryAndGivesTheirPdf() {
-    List<DocumentInfo> docs = sandbox.api.documents(louis.session(), louis.delegation());
+    List<DocumentInfo> docs = sandbox.api().documents(louis.session(), louis.delegation());
     assertThat(docs).extracting(DocumentInfo::category).containsExactly("Ordonnances et soins", "Résultats de biologie");
-    byte[] pdf = sandbox.api.document(louis.session(), louis.delegation(), docs.get(0).documentId());
+    byte[] pdf = sandbox.api().document(louis.session(), louis.delegation(), docs.get(0).documentId());
     assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
     assertThat(pdf).hasSize((int) docs.get(0).sizeBytes());
-    assertThatThrownBy(() -> sandbox.api.document(louis.session(), louis.delegation(), "doc-emma-1"))
+    assertThatThrownBy(() -> sandbox.api().document(louis.session(), louis.delegation(), "doc-emma-1"))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("document-unknown"));
   }
 
   @Test
   void anEmptySectionIsVersionZeroAndEachWriteMakesTheNextVersion() {
-    ProfileSection empty = sandbox.api.profileSection(louis.session(), louis.delegation(), "allergies");
+    ProfileSection empty = sandbox.api().profileSection(louis.session(), louis.delegation(), "allergies");
     assertThat(empty.version()).isZero();
     assertThat(empty.content().isEmpty()).isTrue();
-    ProfileSection v1 = sandbox.api.writeProfileSection(louis.session(), louis.delegation(), "allergies", 0,
+    ProfileSection v1 = sandbox.api().writeProfileSection(louis.session(), louis.delegation(), "allergies", 0,
         allergies("Pénicilline"), IdempotencyKey.random());
     assertThat(v1.version()).isEqualTo(1);
-    assertThat(sandbox.api.verifyReceipt(v1.receipt().signed()).payload()).containsEntry("section", "allergies");
-    ProfileSection read = sandbox.api.profileSection(louis.session(), louis.delegation(), "allergies");
+    assertThat(sandbox.api().verifyReceipt(v1.receipt().signed()).payload()).containsEntry("section", "allergies");
+    ProfileSection read = sandbox.api().profileSection(louis.session(), louis.delegation(), "allergies");
     assertThat(read.content()).isEqualTo(allergies("Pénicilline"));
     assertThat(read.version()).isEqualTo(1);
   }
 
   @Test
   void aWriteBasedOnAnOldVersionIsRefusedWithTheCurrentOne() {
-    sandbox.api.writeProfileSection(louis.session(), louis.delegation(), "allergies", 0, allergies("Pénicilline"),
+    sandbox.api().writeProfileSection(louis.session(), louis.delegation(), "allergies", 0, allergies("Pénicilline"),
         IdempotencyKey.random());
-    assertThatThrownBy(() -> sandbox.api.writeProfileSection(louis.session(), louis.delegation(), "allergies", 0,
+    assertThatThrownBy(() -> sandbox.api().writeProfileSection(louis.session(), louis.delegation(), "allergies", 0,
         allergies("Arachide"), IdempotencyKey.random()))
         .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.problem().status()).isEqualTo(412);
@@ -88,14 +79,14 @@ class RecordsTest {
           JsonNode current = Json.mapper().valueToTree(e.problem().params().get("current"));
           assertThat(current).isEqualTo(allergies("Pénicilline"));
         });
-    assertThat(sandbox.api.profileSection(louis.session(), louis.delegation(), "allergies").content())
+    assertThat(sandbox.api().profileSection(louis.session(), louis.delegation(), "allergies").content())
         .isEqualTo(allergies("Pénicilline"));
   }
 
   @Test
   void theEtagHeaderIsTheVersionAndAWriteWithoutIfMatchIsRefused() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    String url = sandbox.server.url() + "v1/persons/p-louis/profile/blood-group";
+    String url = sandbox.server().url() + "v1/persons/p-louis/profile/blood-group";
     HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(url))
         .header("Authorization", "Bearer " + louis.session().token())
         .header(ApiClient.DELEGATION_HEADER, louis.delegation().token()).build(), HttpResponse.BodyHandlers.ofString());
@@ -117,9 +108,9 @@ class RecordsTest {
 
   @Test
   void refusesUnknownSectionsAndContentThatIsNotAnObject() {
-    assertThatThrownBy(() -> sandbox.api.profileSection(louis.session(), louis.delegation(), "horoscope"))
+    assertThatThrownBy(() -> sandbox.api().profileSection(louis.session(), louis.delegation(), "horoscope"))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("profile-section-unknown"));
-    assertThatThrownBy(() -> sandbox.api.writeProfileSection(louis.session(), louis.delegation(), "allergies", 0,
+    assertThatThrownBy(() -> sandbox.api().writeProfileSection(louis.session(), louis.delegation(), "allergies", 0,
         Json.mapper().createArrayNode(), IdempotencyKey.random()))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("profile-invalid"));
   }

@@ -13,28 +13,14 @@ import fr.guichet.api.IdempotencyKey;
 import fr.guichet.api.Identification;
 import fr.guichet.api.Represented;
 import fr.guichet.testing.DemoSandbox;
-import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Acting for someone else: a parent for a child, a guardian, a caregiver, and their limits. */
 class RepresentationTest {
-  @TempDir Path data;
-  DemoSandbox sandbox;
-
-  @BeforeEach
-  void start() {
-    sandbox = new DemoSandbox(data);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
+  @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
 
   static void refused(String slug, ThrowingCallable call) {
     assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo(slug));
@@ -56,12 +42,12 @@ class RepresentationTest {
     DemoSandbox.Sitting s = sandbox.openFor("p-louis", "p-emma", "account:read", "documents:read");
     assertThat(s.delegation().actingAs()).isEqualTo("LEGAL_REPRESENTATION");
     assertThat(s.delegation().personId()).isEqualTo("p-emma");
-    AccountStatus emma = sandbox.api.account(s.session(), s.delegation());
+    AccountStatus emma = sandbox.api().account(s.session(), s.delegation());
     assertThat(emma.firstName()).isEqualTo("Emma");
     assertThat(emma.access()).extracting(Represented::firstName).containsExactly("Louis");
-    List<DocumentInfo> docs = sandbox.api.documents(s.session(), s.delegation());
+    List<DocumentInfo> docs = sandbox.api().documents(s.session(), s.delegation());
     assertThat(docs).extracting(DocumentInfo::title).containsExactly("Carnet de vaccination");
-    refused("document-unknown", () -> sandbox.api.document(s.session(), s.delegation(), "doc-emma-2"));
+    refused("document-unknown", () -> sandbox.api().document(s.session(), s.delegation(), "doc-emma-2"));
     assertThat(sandbox.journal("person:p-emma")).contains("CONSENT OK", "DOCUMENTS_LISTED OK",
         "DOCUMENT_READ REFUSED document-unknown");
   }
@@ -69,7 +55,7 @@ class RepresentationTest {
   @Test
   void theParentsOwnSpaceListsTheChildrenHeManages() {
     DemoSandbox.Sitting s = sandbox.open("p-louis", "account:read");
-    assertThat(sandbox.api.account(s.session(), s.delegation()).manages()).extracting(Represented::firstName)
+    assertThat(sandbox.api().account(s.session(), s.delegation()).manages()).extracting(Represented::firstName)
         .containsExactly("Emma", "Hugo");
   }
 
@@ -77,7 +63,7 @@ class RepresentationTest {
   void aGuardianCanObjectOrCloseForTheProtectedAdult() {
     DemoSandbox.Sitting s = sandbox.openFor("p-sophie", "p-marcel", "account:read", "record:close");
     assertThat(s.delegation().actingAs()).isEqualTo("GUARDIANSHIP");
-    assertThat(sandbox.api.close(s.session(), s.delegation(), new ClosureRequest(false), IdempotencyKey.random())
+    assertThat(sandbox.api().close(s.session(), s.delegation(), new ClosureRequest(false), IdempotencyKey.random())
         .account().state()).isEqualTo("CLOSED");
   }
 
@@ -85,22 +71,22 @@ class RepresentationTest {
   void aCaregiverHelpsButNeverClosesNorManagesAccess() {
     Identification alain = sandbox.strengthen(sandbox.identify("p-alain"));
     for (String forbidden : List.of("record:close", "sharing:manage")) {
-      refused("caregiver-forbidden", () -> sandbox.api.consent(sandbox.session(), new ConsentRequest(alain.identificationId(),
+      refused("caregiver-forbidden", () -> sandbox.api().consent(sandbox.session(), new ConsentRequest(alain.identificationId(),
           "p-georgette", List.of("account:read", forbidden), 30, "fr", "v1", true, true), IdempotencyKey.random()));
     }
     DemoSandbox.Sitting s = sandbox.openFor("p-alain", "p-georgette", "account:read", "documents:read");
-    AccountStatus georgette = sandbox.api.account(s.session(), s.delegation());
+    AccountStatus georgette = sandbox.api().account(s.session(), s.delegation());
     assertThat(georgette.actingAs()).isEqualTo("CAREGIVING");
     assertThat(georgette.state()).isEqualTo("ACTIVE");
     assertThat(georgette.possibleActions()).as("a caregiver is never offered a closure").doesNotContain("CLOSE");
     assertThat(georgette.allowedActions()).doesNotContain("CLOSE");
-    assertThat(sandbox.api.documents(s.session(), s.delegation())).hasSize(1);
+    assertThat(sandbox.api().documents(s.session(), s.delegation())).hasSize(1);
   }
 
   @Test
   void nobodyActsForSomeoneTheyDoNotRepresent() {
     Identification jeanne = sandbox.identify("p-jeanne");
-    refused("not-a-representative", () -> sandbox.api.consent(sandbox.session(), new ConsentRequest(jeanne.identificationId(),
+    refused("not-a-representative", () -> sandbox.api().consent(sandbox.session(), new ConsentRequest(jeanne.identificationId(),
         "p-emma", List.of("account:read"), 30, "fr", "v1", true, true), IdempotencyKey.random()));
     assertThat(sandbox.journal("person:p-emma")).containsExactly("CONSENT REFUSED not-a-representative");
   }
@@ -113,20 +99,20 @@ class RepresentationTest {
   @Test
   void aPersonGivesAccessToThreeCaregiversAtMost() {
     DemoSandbox.Sitting louis = sandbox.open("p-louis", "account:read", "sharing:manage");
-    var first = sandbox.api.addCaregiver(louis.session(), louis.delegation(), caregiver("p-sophie", "LAMBERT", "sophie"),
+    var first = sandbox.api().addCaregiver(louis.session(), louis.delegation(), caregiver("p-sophie", "LAMBERT", "sophie"),
         IdempotencyKey.random());
     assertThat(first.account().access()).extracting(Represented::firstName).contains("Sophie");
-    assertThat(sandbox.api.verifyReceipt(first.receipt().signed()).payload()).containsEntry("kind", "caregiver-added");
-    sandbox.api.addCaregiver(louis.session(), louis.delegation(), caregiver("p-alain", "Roux", "Alain"), IdempotencyKey.random());
-    sandbox.api.addCaregiver(louis.session(), louis.delegation(), caregiver("p-marcel", "Dubois", "Marcel"), IdempotencyKey.random());
-    refused("caregiver-limit-person", () -> sandbox.api.addCaregiver(louis.session(), louis.delegation(),
+    assertThat(sandbox.api().verifyReceipt(first.receipt().signed()).payload()).containsEntry("kind", "caregiver-added");
+    sandbox.api().addCaregiver(louis.session(), louis.delegation(), caregiver("p-alain", "Roux", "Alain"), IdempotencyKey.random());
+    sandbox.api().addCaregiver(louis.session(), louis.delegation(), caregiver("p-marcel", "Dubois", "Marcel"), IdempotencyKey.random());
+    refused("caregiver-limit-person", () -> sandbox.api().addCaregiver(louis.session(), louis.delegation(),
         caregiver("p-georgette", "Roux", "Georgette"), IdempotencyKey.random()));
-    refused("caregiver-already", () -> sandbox.api.addCaregiver(louis.session(), louis.delegation(),
+    refused("caregiver-already", () -> sandbox.api().addCaregiver(louis.session(), louis.delegation(),
         caregiver("p-alain", "Roux", "Alain"), IdempotencyKey.random()));
 
-    var removed = sandbox.api.removeCaregiver(louis.session(), louis.delegation(), "p-alain", IdempotencyKey.random());
+    var removed = sandbox.api().removeCaregiver(louis.session(), louis.delegation(), "p-alain", IdempotencyKey.random());
     assertThat(removed.account().access()).extracting(Represented::firstName).doesNotContain("Alain");
-    sandbox.api.addCaregiver(louis.session(), louis.delegation(), caregiver("p-georgette", "Roux", "Georgette"),
+    sandbox.api().addCaregiver(louis.session(), louis.delegation(), caregiver("p-georgette", "Roux", "Georgette"),
         IdempotencyKey.random());
   }
 
@@ -135,27 +121,27 @@ class RepresentationTest {
     for (String person : List.of("p-louis", "p-sophie", "p-fatima", "p-marcel")) {
       if (person.equals("p-fatima")) {
         DemoSandbox.Sitting s = sandbox.open(person, "sharing:manage");
-        refused("caregiver-needs-active-space", () -> sandbox.api.addCaregiver(s.session(), s.delegation(),
+        refused("caregiver-needs-active-space", () -> sandbox.api().addCaregiver(s.session(), s.delegation(),
             caregiver("p-yves", "Moreau", "Yves"), IdempotencyKey.random()));
         continue;
       }
       DemoSandbox.Sitting s = sandbox.open(person, "sharing:manage");
-      sandbox.api.addCaregiver(s.session(), s.delegation(), caregiver("p-alain", "Roux", "Alain"), IdempotencyKey.random());
+      sandbox.api().addCaregiver(s.session(), s.delegation(), caregiver("p-alain", "Roux", "Alain"), IdempotencyKey.random());
     }
     // Alain now helps Georgette, Louis, Sophie and Marcel: one more makes five.
     DemoSandbox.Sitting emma = sandbox.openFor("p-louis", "p-emma", "sharing:manage");
-    sandbox.api.addCaregiver(emma.session(), emma.delegation(), caregiver("p-alain", "Roux", "Alain"), IdempotencyKey.random());
+    sandbox.api().addCaregiver(emma.session(), emma.delegation(), caregiver("p-alain", "Roux", "Alain"), IdempotencyKey.random());
     DemoSandbox.Sitting maria = sandbox.open("p-maria", "sharing:manage");
-    refused("caregiver-limit-caregiver", () -> sandbox.api.addCaregiver(maria.session(), maria.delegation(),
+    refused("caregiver-limit-caregiver", () -> sandbox.api().addCaregiver(maria.session(), maria.delegation(),
         caregiver("p-alain", "Roux", "Alain"), IdempotencyKey.random()));
   }
 
   @Test
   void aCaregiverIsNamedExactlyOrNotFound() {
     DemoSandbox.Sitting louis = sandbox.open("p-louis", "sharing:manage");
-    refused("caregiver-unknown", () -> sandbox.api.addCaregiver(louis.session(), louis.delegation(),
+    refused("caregiver-unknown", () -> sandbox.api().addCaregiver(louis.session(), louis.delegation(),
         caregiver("p-alain", "Roux", "Alan"), IdempotencyKey.random()));
-    refused("caregiver-self", () -> sandbox.api.addCaregiver(louis.session(), louis.delegation(),
+    refused("caregiver-self", () -> sandbox.api().addCaregiver(louis.session(), louis.delegation(),
         caregiver("p-louis", "Petit", "Louis"), IdempotencyKey.random()));
   }
 }

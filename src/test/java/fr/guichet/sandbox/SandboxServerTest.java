@@ -32,10 +32,10 @@ class SandboxServerTest {
 
   @Test
   void listensOnLoopbackAndSaysItIsUp() {
-    assertThat(sandbox.server.url()).startsWith("http://127.0.0.1:");
-    Health health = sandbox.api.health();
+    assertThat(sandbox.server().url()).startsWith("http://127.0.0.1:");
+    Health health = sandbox.api().health();
     assertThat(health.status()).isEqualTo("UP");
-    assertThat(health.time()).isEqualTo(sandbox.clock.instant());
+    assertThat(health.time()).isEqualTo(sandbox.clock().instant());
   }
 
   @Test
@@ -76,7 +76,7 @@ class SandboxServerTest {
   }
 
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.server.url() + path)).build(),
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.server().url() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

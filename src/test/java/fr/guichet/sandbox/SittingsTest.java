@@ -11,41 +11,32 @@ import fr.guichet.api.Identification;
 import fr.guichet.api.IdentificationRequest;
 import fr.guichet.api.MediatorSession;
 import fr.guichet.testing.DemoSandbox;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SittingsTest {
   static final LocalDate JEANNE_BIRTH = LocalDate.of(1950, 3, 14);
 
-  @TempDir Path data;
-  DemoSandbox sandbox;
+  @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
   MediatorSession session;
 
   @BeforeEach
   void start() {
-    sandbox = new DemoSandbox(data);
     session = sandbox.login();
   }
 
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
-
   Identification identify(String nir, LocalDate birth, String serial) {
-    return sandbox.api.identify(session, IdentificationRequest.byVitale(nir, birth,
+    return sandbox.api().identify(session, IdentificationRequest.byVitale(nir, birth,
         serial), IdempotencyKey.random());
   }
 
   Delegation consent(Identification who, List<String> scopes, int minutes) {
-    return sandbox.api.consent(session, ConsentRequest.forSelf(who.identificationId(), scopes, minutes, "fr", "v1"),
+    return sandbox.api().consent(session, ConsentRequest.forSelf(who.identificationId(), scopes, minutes, "fr", "v1"),
         IdempotencyKey.random());
   }
 
@@ -96,7 +87,7 @@ class SittingsTest {
   void aConsentOpensADelegationBoundToItsScopesAndDuration() {
     Delegation d = consent(identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"), List.of("account:read"), 30);
     assertThat(d.scopes()).containsExactly("account:read");
-    assertThat(d.expiresAt()).isEqualTo(sandbox.clock.instant().plus(Duration.ofMinutes(30)));
+    assertThat(d.expiresAt()).isEqualTo(sandbox.clock().instant().plus(Duration.ofMinutes(30)));
     assertThat(d.token()).hasSizeGreaterThan(40);
     assertThat(sandbox.journal("person:p-jeanne")).containsExactly("IDENTIFY OK", "CONSENT OK", "DELEGATION_OPENED OK");
   }
@@ -104,7 +95,7 @@ class SittingsTest {
   @Test
   void refusesAnIncompleteConsentOrOneLongerThanASitting() {
     Identification who = identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678");
-    refusedWith("consent-incomplete", 422, () -> sandbox.api.consent(session,
+    refusedWith("consent-incomplete", 422, () -> sandbox.api().consent(session,
         new ConsentRequest(who.identificationId(), null, List.of("account:read"), 30, "fr", "v1", true, false), IdempotencyKey.random()));
     refusedWith("consent-duration", 422, () -> consent(who, List.of("account:read"), 61));
     refusedWith("consent-scopes", 422, () -> consent(who, List.of("everything"), 30));
@@ -114,23 +105,23 @@ class SittingsTest {
   @Test
   void anIdentificationWaitsFifteenMinutesForConsent() {
     Identification who = identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678");
-    sandbox.clock.advance(Duration.ofMinutes(15));
+    sandbox.clock().advance(Duration.ofMinutes(15));
     refusedWith("identification-expired", 410, () -> consent(who, List.of("account:read"), 30));
   }
 
   @Test
   void aDelegationOnlyWorksForItsPersonItsScopesItsTimeAndUntilRevoked() {
     Delegation d = consent(identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"), List.of("account:read"), 10);
-    assertThat(sandbox.api.account(session, d).state()).isEqualTo("ANNOUNCED");
+    assertThat(sandbox.api().account(session, d).state()).isEqualTo("ANNOUNCED");
 
     Delegation forSomeoneElse = new Delegation(d.delegationId(), d.consentId(), d.token(), "p-louis", d.actingAs(), d.scopes(), d.expiresAt(), null);
-    refusedWith("wrong-person", 403, () -> sandbox.api.account(session, forSomeoneElse));
-    refusedWith("scope-missing", 403, () -> sandbox.api.journal(session, d));
+    refusedWith("wrong-person", 403, () -> sandbox.api().account(session, forSomeoneElse));
+    refusedWith("scope-missing", 403, () -> sandbox.api().journal(session, d));
     Delegation forged = new Delegation(d.delegationId(), d.consentId(), "not-a-token", d.personId(), d.actingAs(), d.scopes(), d.expiresAt(), null);
-    refusedWith("delegation-required", 401, () -> sandbox.api.account(session, forged));
+    refusedWith("delegation-required", 401, () -> sandbox.api().account(session, forged));
 
-    sandbox.clock.advance(Duration.ofMinutes(10));
-    refusedWith("delegation-expired", 401, () -> sandbox.api.account(session, d));
+    sandbox.clock().advance(Duration.ofMinutes(10));
+    refusedWith("delegation-expired", 401, () -> sandbox.api().account(session, d));
 
     assertThat(sandbox.journal("person:p-jeanne")).contains("ACCOUNT_READ OK", "ACCOUNT_READ REFUSED delegation-required",
         "ACCOUNT_READ REFUSED delegation-expired", "JOURNAL_READ REFUSED scope-missing");
@@ -140,9 +131,9 @@ class SittingsTest {
   @Test
   void revokingEndsTheDelegationAtOnceAndRevokingAgainChangesNothing() {
     Delegation d = consent(identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"), List.of("account:read"), 30);
-    sandbox.api.revoke(session, d, IdempotencyKey.random());
-    sandbox.api.revoke(session, d, IdempotencyKey.random());
-    refusedWith("delegation-revoked", 401, () -> sandbox.api.account(session, d));
+    sandbox.api().revoke(session, d, IdempotencyKey.random());
+    sandbox.api().revoke(session, d, IdempotencyKey.random());
+    refusedWith("delegation-revoked", 401, () -> sandbox.api().account(session, d));
     assertThat(sandbox.journal("person:p-jeanne")).containsSubsequence("DELEGATION_REVOKED OK", "DELEGATION_REVOKED OK",
         "ACCOUNT_READ REFUSED delegation-revoked");
   }
@@ -150,9 +141,9 @@ class SittingsTest {
   @Test
   void loggingOutRevokesTheSessionsDelegations() {
     Delegation d = consent(identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"), List.of("account:read"), 30);
-    sandbox.api.logout(session, IdempotencyKey.random());
+    sandbox.api().logout(session, IdempotencyKey.random());
     MediatorSession again = sandbox.login();
-    refusedWith("delegation-not-yours", 403, () -> sandbox.api.account(again, d));
+    refusedWith("delegation-not-yours", 403, () -> sandbox.api().account(again, d));
     assertThat(sandbox.journal("person:p-jeanne")).contains("DELEGATION_REVOKED OK");
   }
 
@@ -160,7 +151,7 @@ class SittingsTest {
   void everyRouteAboutAPersonNeedsAMediatorSession() {
     Delegation d = consent(identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"), List.of("account:read"), 30);
     MediatorSession none = new MediatorSession("no-such-session", null, "x", "y", "MEDIATOR");
-    refusedWith("session-required", 401, () -> sandbox.api.account(none, d));
+    refusedWith("session-required", 401, () -> sandbox.api().account(none, d));
     assertThat(sandbox.journal("system")).contains("ACCOUNT_READ REFUSED session-required");
   }
 }

@@ -15,6 +15,8 @@ import fr.guichet.api.ProofRequest;
 import fr.guichet.domain.Nir;
 import fr.guichet.domain.Totp;
 import fr.guichet.sandbox.SandboxServer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,22 +27,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The reference server with the demo people, in-process on a free loopback port, with a clock
  * the test moves; plus what tests need around it: fresh TOTP codes, the demo people's papers, a
  * sitting opened in one call, and a look into the database.
  *
+ * <p>A JUnit extension as well, so that a test class does not start and stop it by hand:
+ * {@link #perTest()} or {@link #perClass()}; {@code new DemoSandbox(path)} stays for the tests that
+ * need two sandboxes, a restart, or the data directory.
+ *
  * <p>With the system property {@code guichet.test.jdbc} (a PostgreSQL URL), every sandbox gets a
  * schema of its own in that database instead of a SQLite file: the same tests run on both.
  */
-public final class DemoSandbox implements AutoCloseable {
+public final class DemoSandbox
+    implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
   public static final String LOGIN = "demo.mediatrice";
   public static final String PASSWORD = "Guichet-demo-2026";
   public static final String TOTP_SECRET = "GUICHETDEMOSECRETKEYFORMEDIATOR2";
@@ -82,34 +96,159 @@ public final class DemoSandbox implements AutoCloseable {
   /** A sitting as a test opens it: the mediator's session, the identification, the delegation. */
   public record Sitting(MediatorSession session, Identification identification, Delegation delegation) {}
 
-  public final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
-  public final SandboxServer server;
-  public final ApiClient api;
-  private final String jdbcUrl;
+  /** When the sandbox starts and stops: by hand, or around each test, or around a test class. */
+  private enum Scope { BY_HAND, PER_TEST, PER_CLASS }
+
+  private final Scope scope;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
+  private Path data;
+  private boolean ownsData;
+  private SandboxServer server;
+  private ApiClient api;
+  private String jdbcUrl;
+  private boolean closed;
   private MediatorSession session;
   private Instant lastUse = Instant.EPOCH;
 
+  /**
+   * A sandbox started now on {@code data}, stopped by {@link #close()}: for the tests that need
+   * two sandboxes, a restart, or the data directory itself; the others register one of
+   * {@link #perTest()} or {@link #perClass()}.
+   */
   public DemoSandbox(Path data) {
-    String postgres = System.getProperty("guichet.test.jdbc");
-    this.jdbcUrl = postgres == null || postgres.isBlank() ? "jdbc:sqlite:" + data.resolve("guichet.db")
-        : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=t_" + UUID.randomUUID().toString().replace("-", "");
-    SandboxServer.Options options = SandboxServer.Options.demo(data).withClock(clock);
-    this.server = SandboxServer.start(postgres == null || postgres.isBlank() ? options : options.withDatabase(jdbcUrl));
-    this.api = new ApiClient(server.url());
+    this(Scope.BY_HAND);
+    start(data, freshDatabase(data));
   }
 
-  /** Reopens a stopped sandbox's database (same data directory, same schema). */
-  private DemoSandbox(Path data, String jdbcUrl, Instant now) {
+  /** A SQLite file in {@code data}, or with {@code guichet.test.jdbc} a new schema in that PostgreSQL database. */
+  private static String freshDatabase(Path data) {
+    String postgres = System.getProperty("guichet.test.jdbc");
+    return postgres == null || postgres.isBlank() ? "jdbc:sqlite:" + data.resolve("guichet.db")
+        : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=t_" + UUID.randomUUID().toString().replace("-", "");
+  }
+
+  private DemoSandbox(Scope scope) {
+    this.scope = scope;
+  }
+
+  /**
+   * A sandbox started before each test and stopped after it, on a temporary data directory of its
+   * own deleted afterwards:
+   *
+   * <pre>{@code
+   * @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
+   *
+   * @Test void logsIn() { assertThat(sandbox.login().mediatorName()).isEqualTo("Camille Bernard"); }
+   * }</pre>
+   *
+   * <p>The extension starts it before the class's own {@code @BeforeEach} methods run and stops it
+   * after its {@code @AfterEach} methods.
+   */
+  public static DemoSandbox perTest() {
+    return new DemoSandbox(Scope.PER_TEST);
+  }
+
+  /**
+   * A sandbox shared by the tests of a class, started before its {@code @BeforeAll} methods and
+   * stopped after its {@code @AfterAll} methods, on a temporary data directory deleted afterwards:
+   * {@code @RegisterExtension static final DemoSandbox sandbox = DemoSandbox.perClass();}
+   */
+  public static DemoSandbox perClass() {
+    return new DemoSandbox(Scope.PER_CLASS);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    if (scope == Scope.PER_CLASS) {
+      startInTemporaryDirectory();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    if (scope == Scope.PER_CLASS) {
+      stopAndDeleteTemporaryDirectory();
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    if (scope == Scope.PER_TEST) {
+      startInTemporaryDirectory();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    if (scope == Scope.PER_TEST) {
+      stopAndDeleteTemporaryDirectory();
+    }
+  }
+
+  private void startInTemporaryDirectory() throws IOException {
+    Path directory = Files.createTempDirectory("guichet-sandbox-");
+    start(directory, freshDatabase(directory));
+    ownsData = true;
+  }
+
+  private void stopAndDeleteTemporaryDirectory() throws IOException {
+    close();
+    if (ownsData) {
+      try (Stream<Path> paths = Files.walk(data)) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  /** Starts the server on {@code data} and the database at {@code jdbcUrl} (SQLite or a PostgreSQL schema). */
+  private void start(Path data, String jdbcUrl) {
+    this.data = data;
     this.jdbcUrl = jdbcUrl;
-    clock.set(now);
+    this.closed = false;
+    this.session = null;
+    this.lastUse = Instant.EPOCH;
     SandboxServer.Options options = SandboxServer.Options.demo(data).withClock(clock);
     this.server = SandboxServer.start(jdbcUrl.startsWith("jdbc:sqlite:") ? options : options.withDatabase(jdbcUrl));
     this.api = new ApiClient(server.url());
   }
 
+  /** Reopens a stopped sandbox's database (same data directory, same schema) as a new sandbox started by hand. */
   public DemoSandbox restart(Path data) {
     server.close();
-    return new DemoSandbox(data, jdbcUrl, clock.instant());
+    DemoSandbox again = new DemoSandbox(Scope.BY_HAND);
+    again.clock().set(clock.instant());
+    again.start(data, jdbcUrl);
+    return again;
+  }
+
+  /** The clock the server reads, which the test moves. */
+  public MutableClock clock() {
+    return clock;
+  }
+
+  /** The running server. */
+  public SandboxServer server() {
+    return running(server);
+  }
+
+  /** A client of the running server. */
+  public ApiClient api() {
+    return running(api);
+  }
+
+  /** The server's data directory (the signing key, the SQLite file). */
+  public Path data() {
+    return running(data);
+  }
+
+  private <T> T running(T part) {
+    if (part == null) {
+      throw new IllegalStateException("the sandbox is not started: register it with @RegisterExtension"
+          + " (perTest() on a field, perClass() on a static field)");
+    }
+    return part;
   }
 
   /** A TOTP code no login has used yet: moves the clock to the next 30-second step. */
@@ -235,9 +374,13 @@ public final class DemoSandbox implements AutoCloseable {
     T read(ResultSet r) throws SQLException;
   }
 
-  /** Stops the server; on PostgreSQL, drops the sandbox's schema. */
+  /** Stops the server; on PostgreSQL, drops the sandbox's schema. Closing again does nothing. */
   @Override
   public void close() {
+    if (closed || server == null) {
+      return;
+    }
+    closed = true;
     server.close();
     Matcher schema = Pattern.compile("currentSchema=(t_[0-9a-f]+)").matcher(jdbcUrl);
     if (schema.find()) {

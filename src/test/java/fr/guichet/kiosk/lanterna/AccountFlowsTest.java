@@ -7,19 +7,15 @@ import fr.guichet.api.ApiClient;
 import fr.guichet.i18n.Language;
 import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.PendingActions;
-import fr.guichet.print.FileSink;
 import fr.guichet.testing.CuttingProxy;
 import fr.guichet.testing.DemoSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,44 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
  * reply, and an action left unconfirmed by a restart. Key presses after the consent are counted.
  */
 class AccountFlowsTest {
-  @TempDir Path data;
-  @TempDir Path documents;
+  @RegisterExtension final Counter counter = new Counter();
+  final DemoSandbox sandbox = counter.sandbox();
   @TempDir Path state;
-  DemoSandbox sandbox;
-  VirtualScreen screen;
   int keys;
 
-  @BeforeEach
-  void start() {
-    sandbox = new DemoSandbox(data);
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    if (screen != null) {
-      screen.close();
-    }
-    sandbox.close();
-  }
-
   VirtualScreen open(String url, PendingActions pending) {
-    Kiosk kiosk = new Kiosk(new ApiClient(url), FileSink.workingCopies(documents), Language.FRENCH,
-        Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris")));
-    kiosk.usePendingActions(pending);
-    screen = new VirtualScreen(kiosk, 80, 24);
-    return screen;
+    return counter.open(url, pending);
   }
 
   VirtualScreen open() {
-    return open(sandbox.server.url(), PendingActions.inMemory());
+    return open(sandbox.server().url(), PendingActions.inMemory());
   }
 
   /** Login, identification, (for whom), the person's yes and the attestation: the account screen. */
   VirtualScreen toTheAccount(VirtualScreen s, String personId, String forWhomDigit) {
-    DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(personId);
-    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
-    s.type(p.nir()).enter().type(p.birth().getDayOfMonth() + "/" + p.birth().getMonthValue() + "/" + p.birth().getYear())
-        .enter().type(p.vitale()).enter();
+    counter.identify(s, personId);
     if (forWhomDigit != null) {
       assertThat(s.text()).contains("Pour qui faites-vous cette démarche ?");
       s.type(forWhomDigit);
@@ -78,12 +52,12 @@ class AccountFlowsTest {
 
   VirtualScreen key(String digitOrText) {
     keys += digitOrText.length();
-    return screen.type(digitOrText);
+    return counter.screen().type(digitOrText);
   }
 
   VirtualScreen enter() {
     keys++;
-    return screen.enter();
+    return counter.screen().enter();
   }
 
   @Test
@@ -107,7 +81,7 @@ class AccountFlowsTest {
 
     s.type("1");
     assertThat(s.flowing()).contains("enregistré");
-    try (Stream<Path> files = Files.list(documents)) {
+    try (Stream<Path> files = Files.list(counter.documents())) {
       assertThat(files.map(f -> f.getFileName().toString())).anySatisfy(f -> assertThat(f).startsWith("recu-rcp-"));
     }
 
@@ -165,11 +139,11 @@ class AccountFlowsTest {
     VirtualScreen s = toTheAccount(open(), "p-louis", "1");
     assertThat(s.flowing()).contains("Vous agissez aussi pour : Emma Petit (2015), Hugo Petit (2019).",
         "Personne d’autre n’a accès à cet espace.");
-    screen.close();
+    counter.closeScreen();
     s = toTheAccount(open(), "p-louis", "2");
     assertThat(s.flowing()).contains("Ont aussi accès à cet espace : Louis Petit (représentant légal).")
         .doesNotContain("Vous agissez aussi pour");
-    screen.close();
+    counter.closeScreen();
     s = toTheAccount(open(), "p-alain", "2");
     assertThat(s.flowing()).contains("Ont aussi accès à cet espace : Alain Roux (aidant).");
   }
@@ -183,7 +157,7 @@ class AccountFlowsTest {
 
   @Test
   void theDayAfterTheDeadlineOppositionIsNoLongerOffered() {
-    sandbox.clock.set(Instant.parse("2027-01-01T09:00:00Z"));
+    sandbox.clock().set(Instant.parse("2027-01-01T09:00:00Z"));
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
     assertThat(s.text()).contains("Espace créé, pas encore utilisé").doesNotContain("refuser la création");
   }
@@ -198,7 +172,7 @@ class AccountFlowsTest {
   @Test
   void anExpiredAgreementIsSaidPlainlyAndNothingIsDone() {
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
-    sandbox.clock.advance(java.time.Duration.ofMinutes(31)); // the agreement lasted 30 minutes
+    sandbox.clock().advance(java.time.Duration.ofMinutes(31)); // the agreement lasted 30 minutes
     s.type("2").type("1").enter();
     assertThat(s.flowing()).containsAnyOf("Votre connexion a pris fin", "Le temps de l’accord est fini");
     assertThat(sandbox.journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
@@ -206,7 +180,7 @@ class AccountFlowsTest {
 
   @Test
   void aLostReplyIsRetriedWithTheSameKeyAndTheActionExistsOnce() throws IOException {
-    try (CuttingProxy proxy = new CuttingProxy(sandbox.server.port(), "POST /v1/persons/p-jeanne/opposition", 1)) {
+    try (CuttingProxy proxy = new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-jeanne/opposition", 1)) {
       VirtualScreen s = toTheAccount(open(proxy.url(), PendingActions.inMemory()), "p-jeanne", null);
       s.type("2").type("1").enter();
       assertThat(proxy.dropped).hasValue(1);
@@ -220,7 +194,7 @@ class AccountFlowsTest {
   @Test
   void anUnreachableServerIsSaidWithWhatToDoThenThePendingActionCompletesOnceItIsBack() throws IOException {
     // Every attempt of the client's first try is lost (3), then the network comes back.
-    try (CuttingProxy proxy = new CuttingProxy(sandbox.server.port(), "POST /v1/persons/p-jeanne/opposition", 3)) {
+    try (CuttingProxy proxy = new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-jeanne/opposition", 3)) {
       VirtualScreen s = toTheAccount(open(proxy.url(), PendingActions.inMemory()), "p-jeanne", null);
       s.type("2").type("1").enter();
       assertThat(s.flowing()).contains("○ pas de réseau", "Le serveur n’a pas encore répondu",
@@ -236,16 +210,16 @@ class AccountFlowsTest {
   @Test
   void anActionLeftUnconfirmedByARestartIsNamedAndDoneOnce() throws IOException {
     Path file = state.resolve("pending");
-    try (CuttingProxy proxy = new CuttingProxy(sandbox.server.port(), "POST /v1/persons/p-jeanne/opposition", 10)) {
+    try (CuttingProxy proxy = new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-jeanne/opposition", 10)) {
       VirtualScreen s = toTheAccount(open(proxy.url(), PendingActions.inFile(file)), "p-jeanne", null);
       s.type("2").type("1").enter();
       assertThat(s.flowing()).contains("Le serveur n’a pas encore répondu", "Nous réessayons avec la même demande",
           "réessayez, appelez le 3422, ou suivez la lettre reçue par la poste", "○ pas de réseau");
       assertThat(s.flowing()).doesNotContain("Votre refus est enregistré");
     }
-    screen.close();
+    counter.closeScreen();
     // The kiosk restarts (the file survived); the server had applied the opposition.
-    VirtualScreen s = open(sandbox.server.url(), PendingActions.inFile(file));
+    VirtualScreen s = open(sandbox.server().url(), PendingActions.inFile(file));
     s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
     assertThat(s.flowing()).contains("1 action n’a peut-être pas été confirmée : refuser la création de l’espace");
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-jeanne");
@@ -256,10 +230,9 @@ class AccountFlowsTest {
 
   @Test
   void aMissingPrinterIsSaidAndF8SavesTheDocumentInstead() throws IOException {
-    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server.url()), new fr.guichet.print.PrinterSink("no-such-printer"),
-        Language.FRENCH, Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris")));
-    screen = new VirtualScreen(kiosk, 80, 24);
-    VirtualScreen s = toTheAccount(screen, "p-jeanne", null);
+    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server().url()), new fr.guichet.print.PrinterSink("no-such-printer"),
+        Language.FRENCH, Counter.NINE_IN_PARIS);
+    VirtualScreen s = toTheAccount(counter.open(kiosk), "p-jeanne", null);
     s.type("1");
     assertThat(s.flowing()).contains("L’imprimante est introuvable", "Touche F8 : enregistrer le document", "F8 Enregistrer");
     s.press(KeyType.F8);
@@ -274,7 +247,7 @@ class AccountFlowsTest {
         "7  ✎", "8  ■");
     s.type("3");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
-    try (Stream<Path> files = Files.list(documents)) {
+    try (Stream<Path> files = Files.list(counter.documents())) {
       assertThat(files.map(f -> f.getFileName().toString())).anySatisfy(f -> assertThat(f).startsWith("accord-rcp-"));
     }
     s.type("4");
@@ -283,7 +256,7 @@ class AccountFlowsTest {
     assertThat(s.flowing()).contains("Ordonnances et soins — Ordonnance du Dr Lefèvre", "Résultats de biologie — Bilan sanguin");
     s.type("2");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
-    try (Stream<Path> files = Files.list(documents)) {
+    try (Stream<Path> files = Files.list(counter.documents())) {
       assertThat(files.map(f -> f.getFileName().toString())).contains("doc-louis-2.pdf");
     }
     assertThat(sandbox.journal("person:p-louis")).contains("DOCUMENTS_LISTED OK", "DOCUMENT_READ OK");

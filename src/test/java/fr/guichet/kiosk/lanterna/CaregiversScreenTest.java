@@ -2,27 +2,18 @@ package fr.guichet.kiosk.lanterna;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.api.ApiClient;
 import fr.guichet.api.CaregiverRequest;
 import fr.guichet.api.IdempotencyKey;
-import fr.guichet.i18n.Language;
-import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.PendingActions;
-import fr.guichet.print.FileSink;
 import fr.guichet.testing.CuttingProxy;
 import fr.guichet.testing.DemoSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * "Qui peut vous aider" at the counter, keyboard only on the virtual terminal at 80×24, against the
@@ -31,42 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  * instead, a lost reply retried once, and the tile never shown to a caregiver acting for someone.
  */
 class CaregiversScreenTest {
-  @TempDir Path data;
-  @TempDir Path documents;
-  DemoSandbox sandbox;
-  VirtualScreen screen;
-
-  @BeforeEach
-  void start() {
-    sandbox = new DemoSandbox(data);
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    if (screen != null) {
-      screen.close();
-    }
-    sandbox.close();
-  }
+  @RegisterExtension final Counter counter = new Counter();
+  final DemoSandbox sandbox = counter.sandbox();
 
   VirtualScreen open(String url) {
-    Kiosk kiosk = new Kiosk(new ApiClient(url), FileSink.workingCopies(documents), Language.FRENCH,
-        Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris")));
-    kiosk.usePendingActions(PendingActions.inMemory());
-    screen = new VirtualScreen(kiosk, 80, 24);
-    return screen;
+    return counter.open(url, PendingActions.inMemory());
   }
 
   /** Login, identification, for whom (a digit, or null when the person acts for nobody else), consent. */
   VirtualScreen toTheAccount(VirtualScreen s, String personId, String forWhomDigit) {
-    DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(personId);
-    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
-    s.type(p.nir()).enter().type(p.birth().getDayOfMonth() + "/" + p.birth().getMonthValue() + "/" + p.birth().getYear())
-        .enter().type(p.vitale()).enter();
-    if (forWhomDigit != null) {
-      s.type(forWhomDigit);
-    }
-    return s.type("1").enter();
+    return counter.toTheAccount(s, personId, forWhomDigit);
   }
 
   /** Louis for himself: his account, then the tile "Qui peut vous aider" (6: after the medical profile). */
@@ -93,13 +58,13 @@ class CaregiversScreenTest {
   void given(String person, String forPerson, String caregiver, String last, String first) {
     DemoSandbox.Sitting s = sandbox.openFor(person, forPerson, "sharing:manage");
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(caregiver);
-    sandbox.api.addCaregiver(s.session(), s.delegation(), new CaregiverRequest(p.nir(), last, first, p.birth()),
+    sandbox.api().addCaregiver(s.session(), s.delegation(), new CaregiverRequest(p.nir(), last, first, p.birth()),
         IdempotencyKey.random());
   }
 
   @Test
   void aCaregiverIsGivenAccessWithTheConsentThenTheAccessIsTakenAway() throws IOException {
-    VirtualScreen s = louissHelpers(sandbox.server.url());
+    VirtualScreen s = louissHelpers(sandbox.server().url());
     assertThat(s.flowing()).contains("Qui peut vous aider", "Personne d’autre n’a accès à votre espace.",
         "Il ne peut pas fermer votre espace", "1 + Donner accès à un aidant")
         .doesNotContain("Retirer l’accès d’un aidant");
@@ -124,7 +89,7 @@ class CaregiversScreenTest {
         .singleElement().asString().contains("sharing:manage");
 
     s.type("1");
-    try (Stream<Path> files = Files.list(documents)) {
+    try (Stream<Path> files = Files.list(counter.documents())) {
       assertThat(files.map(f -> f.getFileName().toString())).anySatisfy(f -> assertThat(f).startsWith("recu-rcp-"));
     }
 
@@ -152,7 +117,7 @@ class CaregiversScreenTest {
 
   @Test
   void theFormChecksTheNumberAndTheDateBeforeAnythingIsSent() {
-    VirtualScreen s = louissHelpers(sandbox.server.url()).type("1");
+    VirtualScreen s = louissHelpers(sandbox.server().url()).type("1");
     String nir = DemoSandbox.PEOPLE.get("p-alain").nir();
     String wrongKey = nir.substring(0, 13) + (nir.endsWith("00") ? "01" : "00");
     s.type(wrongKey).enter().type("Roux").enter().type("Alain").enter().type("8/10/1962").enter();
@@ -175,7 +140,7 @@ class CaregiversScreenTest {
   void aFourthCaregiverIsRefusedInPlainWordsWithWhatToDoInstead() {
     given("p-louis", null, "p-sophie", "Lambert", "Sophie");
     given("p-louis", null, "p-alain", "Roux", "Alain");
-    VirtualScreen s = louissHelpers(sandbox.server.url());
+    VirtualScreen s = louissHelpers(sandbox.server().url());
     assertThat(s.flowing()).contains("♥ Sophie Lambert", "♥ Alain Roux", "1 + Donner accès à un aidant");
     s.type("1");
     given("p-louis", null, "p-marcel", "Dubois", "Marcel"); // a third one, given at another counter meanwhile
@@ -194,7 +159,7 @@ class CaregiversScreenTest {
     given("p-marcel", null, "p-alain", "Roux", "Alain");
     given("p-louis", "p-emma", "p-alain", "Roux", "Alain");
     given("p-louis", "p-hugo", "p-alain", "Roux", "Alain"); // with Georgette: five
-    VirtualScreen s = louissHelpers(sandbox.server.url()).type("1");
+    VirtualScreen s = louissHelpers(sandbox.server().url()).type("1");
     typeCaregiver(s, "p-alain", "Roux", "Alain").enter();
     assertThat(s.flowing()).contains("Un aidant peut aider 5 personnes au plus.",
         "Cet aidant aide déjà 5 personnes. Choisissez un autre proche");
@@ -203,7 +168,7 @@ class CaregiversScreenTest {
 
   @Test
   void anUnknownCaregiverGoesBackToTheFormWithWhatWasTyped() {
-    VirtualScreen s = louissHelpers(sandbox.server.url()).type("1");
+    VirtualScreen s = louissHelpers(sandbox.server().url()).type("1");
     typeCaregiver(s, "p-alain", "Roux", "Alan").enter();
     assertThat(s.flowing()).contains("Personne ne correspond à ces informations pour l’aidant.",
         "Vérifiez le numéro, le nom de naissance, le prénom et la date de naissance", "Alan", "Roux");
@@ -212,7 +177,7 @@ class CaregiversScreenTest {
 
   @Test
   void aCaregiverWithoutAnOpenSpaceIsRefused() {
-    VirtualScreen s = louissHelpers(sandbox.server.url()).type("1");
+    VirtualScreen s = louissHelpers(sandbox.server().url()).type("1");
     typeCaregiver(s, "p-maria", "Da Silva", "Maria").enter();
     assertThat(s.flowing()).contains("L’aidant doit avoir un espace Mon Espace Santé ouvert.",
         "L’aidant doit d’abord ouvrir son propre espace");
@@ -221,7 +186,7 @@ class CaregiversScreenTest {
 
   @Test
   void aLostReplyIsRetriedWithTheSameKeyAndTheCaregiverIsAddedOnce() throws IOException {
-    try (CuttingProxy proxy = new CuttingProxy(sandbox.server.port(), "POST /v1/persons/p-louis/caregivers", 3)) {
+    try (CuttingProxy proxy = new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-louis/caregivers", 3)) {
       VirtualScreen s = louissHelpers(proxy.url()).type("1");
       typeCaregiver(s, "p-alain", "Roux", "Alain").enter();
       assertThat(s.flowing()).contains("Le serveur n’a pas encore répondu", "1 ► Réessayer maintenant")
@@ -237,17 +202,16 @@ class CaregiversScreenTest {
 
   @Test
   void aCaregiverActingForSomeoneNeverSeesTheTileButSeesItForThemself() throws IOException {
-    VirtualScreen s = toTheAccount(open(sandbox.server.url()), "p-alain", "2");
+    VirtualScreen s = toTheAccount(open(sandbox.server().url()), "p-alain", "2");
     assertThat(s.text()).contains("par Alain Roux, aidant", "Espace ouvert").doesNotContain("Qui peut vous aider");
-    screen.close();
-    screen = null;
-    s = toTheAccount(open(sandbox.server.url()), "p-alain", "1");
+    counter.closeScreen();
+    s = toTheAccount(open(sandbox.server().url()), "p-alain", "1");
     assertThat(s.text()).contains("Qui peut vous aider");
   }
 
   @Test
   void aParentManagesHisChildsHelpersAndIsListedAsHerRepresentative() {
-    VirtualScreen s = toTheAccount(open(sandbox.server.url()), "p-louis", "2");
+    VirtualScreen s = toTheAccount(open(sandbox.server().url()), "p-louis", "2");
     assertThat(s.text()).contains("Pour : Emma Petit");
     String tile = s.rows().stream().filter(r -> r.contains("♥  Qui peut vous aider")).findFirst().orElseThrow().strip();
     s.type(tile.substring(0, 1));

@@ -12,18 +12,11 @@ import fr.guichet.testing.DemoSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The journal screen ({@code fr.guichet.kiosk.JournalScreen}) on the virtual terminal at 80×24,
@@ -34,47 +27,19 @@ import org.junit.jupiter.api.io.TempDir;
 class JournalScreenTest {
   private static final String TILE = "Ce qui a été fait en votre nom";
 
-  @TempDir Path data;
-  @TempDir Path documents;
-  DemoSandbox sandbox;
+  @RegisterExtension final Counter counter = new Counter();
+  final DemoSandbox sandbox = counter.sandbox();
   Kiosk kiosk;
-  VirtualScreen screen;
-
-  @BeforeEach
-  void start() {
-    sandbox = new DemoSandbox(data);
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    if (screen != null) {
-      screen.close();
-    }
-    sandbox.close();
-  }
 
   VirtualScreen open(Language language) {
-    kiosk = new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(documents), language,
-        Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris")));
-    screen = new VirtualScreen(kiosk, 80, 24);
-    return screen;
+    kiosk = new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(counter.documents()), language,
+        Counter.NINE_IN_PARIS);
+    return counter.open(kiosk);
   }
 
   /** Login, Jeanne's papers, her yes and the attestation: the account screen. */
   VirtualScreen toTheAccount(VirtualScreen s) {
-    DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-jeanne");
-    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
-    s.type(p.nir()).enter().type("14/03/1950").enter().type(p.vitale()).enter();
-    return s.type("1").enter();
-  }
-
-  /** The digit of the tile whose label contains {@code label}, as drawn. */
-  static String tile(VirtualScreen s, String label) {
-    int row = s.rowOf(label);
-    assertThat(row).as("a tile \"" + label + "\" on:\n" + s.text()).isNotNegative();
-    Matcher digit = Pattern.compile("^\\s*(\\d)\\s").matcher(s.rows().get(row));
-    assertThat(digit.find()).as(s.rows().get(row)).isTrue();
-    return digit.group(1);
+    return counter.toTheAccount(s, "p-jeanne", null);
   }
 
   List<String> journal() {
@@ -85,7 +50,7 @@ class JournalScreenTest {
   void asksItsOwnConsentThenShowsWhatWasJustDoneNewestFirstAndPrintsIt() throws IOException {
     VirtualScreen s = toTheAccount(open(Language.FRENCH));
     assertThat(s.text()).contains("✎  " + TILE);
-    s.type(tile(s, TILE));
+    s.type(Counter.tile(s, TILE));
     assertThat(s.flowing()).contains("◉ lire votre journal", "30 minutes au plus",
         "Jeanne, voulez-vous voir tout ce qui a été fait en votre nom ?");
     assertThat(journal()).as("nothing read before the person's yes").doesNotContain("JOURNAL_READ OK");
@@ -106,7 +71,7 @@ class JournalScreenTest {
     s.type("1");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
     Path pdf;
-    try (Stream<Path> files = Files.list(documents)) {
+    try (Stream<Path> files = Files.list(counter.documents())) {
       pdf = files.filter(f -> f.getFileName().toString().startsWith("journal-p-jeanne-")).findFirst().orElseThrow();
     }
     assertThat(Pdfs.flowing(Files.readAllBytes(pdf))).contains("Votre journal", "Pour : Jeanne M. (1950)",
@@ -118,8 +83,8 @@ class JournalScreenTest {
   @Test
   void moreLinesThanFitArePagedWithTheArrowsOrTheDigits() {
     VirtualScreen s = toTheAccount(open(Language.FRENCH));
-    s.type(tile(s, TILE)).enter().press(KeyType.Escape); // 2 more lines: the journal read, the account read
-    s.type(tile(s, TILE));
+    s.type(Counter.tile(s, TILE)).enter().press(KeyType.Escape); // 2 more lines: the journal read, the account read
+    s.type(Counter.tile(s, TILE));
     assertThat(s.text()).contains(TILE + "  1/2", "journal lu", "2  ►  Voir les lignes plus anciennes",
         "Échap  ◄  Retour").doesNotContain("identification", "Revenir aux lignes plus récentes");
     s.press(KeyType.ArrowDown);
@@ -140,10 +105,10 @@ class JournalScreenTest {
   @Test
   void theSecondTimeInTheSittingTheConsentIsNotAskedAgainAndTheNewLinesAreThere() {
     VirtualScreen s = toTheAccount(open(Language.FRENCH));
-    s.type(tile(s, TILE)).enter();
+    s.type(Counter.tile(s, TILE)).enter();
     s.press(KeyType.Escape);
     assertThat(s.text()).contains("Espace bientôt créé");
-    s.type(tile(s, TILE));
+    s.type(Counter.tile(s, TILE));
     assertThat(s.text()).doesNotContain("voulez-vous voir").contains("✓ 29/11/2026 10:00 · journal lu · Camille Bernard");
     assertThat(journal().stream().filter(l -> l.equals("CONSENT OK"))).hasSize(2);
   }
@@ -152,13 +117,13 @@ class JournalScreenTest {
   void everyTileStaysOnScreenInTheLongestCaseAt80By24() {
     VirtualScreen s = toTheAccount(open(Language.PORTUGUESE)); // the French of the mediator beside
     for (int i = 0; i < 4; i++) { // more lines: three pages
-      s.type(tile(s, "O que foi feito em seu nome"));
+      s.type(Counter.tile(s, "O que foi feito em seu nome"));
       if (i == 0) {
         s.enter();
       }
       s.press(KeyType.Escape);
     }
-    s.type(tile(s, "O que foi feito em seu nome")).press(KeyType.ArrowDown).type("1"); // a middle page, a notice
+    s.type(Counter.tile(s, "O que foi feito em seu nome")).press(KeyType.ArrowDown).type("1"); // a middle page, a notice
     assertThat(s.text()).contains("O que foi feito em seu nome  2/3", "Verificado aqui", "Ver as linhas mais antigas",
         "Voltar às linhas mais recentes", "Échap");
     assertThat(s.rowOf("Échap")).as("the way back is drawn above the notice:\n" + s.text())
@@ -175,7 +140,7 @@ class JournalScreenTest {
     s.type(p.nir()).enter().type("8/10/1962").enter().type(p.vitale()).enter();
     s.type("2").type("1").enter(); // for Georgette, whom he cares for; her yes
     assertThat(s.text()).contains("Pour : Georgette Roux", "par Alain Roux, aidant");
-    s.type(tile(s, TILE)).enter();
+    s.type(Counter.tile(s, TILE)).enter();
     assertThat(s.text()).contains("✓ Vérifié", "✗ 29/11/2026 10:00 · accord donné · Camille Bernard · refusé");
     assertThat(s.rows()).as("the consent he then gave, done").anyMatch(
         r -> r.matches(" ✓ 29/11/2026 \\d\\d:\\d\\d · accord donné · Camille Bernard"));
@@ -185,7 +150,7 @@ class JournalScreenTest {
   @Test
   void whenThePersonSaysNoNothingIsRead() {
     VirtualScreen s = toTheAccount(open(Language.FRENCH));
-    s.type(tile(s, TILE));
+    s.type(Counter.tile(s, TILE));
     s.press(KeyType.Escape);
     assertThat(s.text()).contains("Espace bientôt créé");
     assertThat(journal()).doesNotContain("JOURNAL_READ OK").filteredOn(l -> l.startsWith("CONSENT")).hasSize(1);
@@ -196,11 +161,11 @@ class JournalScreenTest {
   @Test
   void anExpiredAgreementIsRefusedByTheServerAndTheRefusalIsInTheJournal() {
     VirtualScreen s = toTheAccount(open(Language.FRENCH));
-    s.type(tile(s, TILE)).enter().press(KeyType.Escape);
-    sandbox.clock.advance(Duration.ofMinutes(20));
-    s.type(tile(s, TILE)).press(KeyType.Escape); // the mediator's session stays alive
-    sandbox.clock.advance(Duration.ofMinutes(11)); // the agreement lasted 30 minutes
-    s.type(tile(s, TILE));
+    s.type(Counter.tile(s, TILE)).enter().press(KeyType.Escape);
+    sandbox.clock().advance(Duration.ofMinutes(20));
+    s.type(Counter.tile(s, TILE)).press(KeyType.Escape); // the mediator's session stays alive
+    sandbox.clock().advance(Duration.ofMinutes(11)); // the agreement lasted 30 minutes
+    s.type(Counter.tile(s, TILE));
     assertThat(s.flowing()).contains("Le temps de l’accord est fini");
     assertThat(s.text()).doesNotContain("Vérifié ici");
     List<String> lines = journal();

@@ -26,14 +26,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The thin slice, keyboard only, on Lanterna's virtual terminal at 80×24, against the reference
@@ -44,39 +41,20 @@ import org.junit.jupiter.api.io.TempDir;
 class LanternaKioskTest {
   static final String UNKNOWN_NIR = "1 99 01 75 056 123 " + fr.guichet.domain.Nir.key("1990175056123");
 
-  @TempDir Path data;
-  @TempDir Path documents;
-  DemoSandbox sandbox;
-  VirtualScreen screen;
-
-  @BeforeEach
-  void start() {
-    sandbox = new DemoSandbox(data);
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    if (screen != null) {
-      screen.close();
-    }
-    sandbox.close();
-  }
+  @RegisterExtension final Counter counter = new Counter();
+  final DemoSandbox sandbox = counter.sandbox();
 
   VirtualScreen open(Language language) {
-    return open(language, Kiosk.Options.DEFAULTS, Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris")));
+    return counter.open(language);
   }
 
   VirtualScreen open(Language language, Kiosk.Options options, Clock clock) {
-    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(documents), language, clock, options);
-    screen = new VirtualScreen(kiosk, 80, 24);
-    return screen;
+    return counter.open(language, options, clock);
   }
 
   /** Login, identification of Jeanne, her yes and the attestation: the account screen. */
   VirtualScreen toTheAccount(VirtualScreen s) {
-    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
-    s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter().type("12345678").enter();
-    return s.type("1").enter();
+    return counter.toTheAccount(s, "p-jeanne", null);
   }
 
   /** Back from what the terminal shows to the logical text: reverse, then undo the shaping. */
@@ -91,7 +69,7 @@ class LanternaKioskTest {
 
   @Test
   void theWorkPutOffUntilTheFirstScreenRunsOnceThatScreenIsDrawn() throws IOException {
-    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(documents), Language.FRENCH,
+    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(counter.documents()), Language.FRENCH,
         Clock.systemUTC());
     DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
     List<String> drawnBefore = new ArrayList<>();
@@ -260,7 +238,7 @@ class LanternaKioskTest {
   @Test
   void theThemeKeyChangesTheColoursAndSaysSo() {
     VirtualScreen s = open(Language.FRENCH, Kiosk.Options.DEFAULTS.withTheme(Theme.HIGH_CONTRAST),
-        Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris")));
+        Counter.NINE_IN_PARIS);
     var title = s.terminal.getCharacter(1, 2);
     assertThat(title.getForegroundColor()).isEqualTo(new TextColor.RGB(0xFF, 0xFF, 0x00));
     assertThat(title.getBackgroundColor()).isEqualTo(new TextColor.RGB(0, 0, 0));
@@ -276,7 +254,7 @@ class LanternaKioskTest {
     assertThat(LanternaKiosk.fontSize(1920, 1080)).isEqualTo(37);
     assertThat(LanternaKiosk.fontSize(1280, 800)).isEqualTo(26);
     assertThat(LanternaKiosk.fontSize(640, 480)).as("never smaller than a readable size").isEqualTo(14);
-    screen = open(Language.FRENCH);
+    open(Language.FRENCH);
   }
 
   @Test
@@ -324,14 +302,14 @@ class LanternaKioskTest {
 
     s.type("1");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
-    try (Stream<Path> files = Files.list(documents)) {
+    try (Stream<Path> files = Files.list(counter.documents())) {
       assertThat(files.toList()).singleElement().satisfies(f -> assertThat(f.toString()).endsWith(".pdf"));
     }
 
     s.press(KeyType.F10);
     assertThat(s.text()).contains("La séance est terminée", "Rien de la personne n’est gardé sur cet ordinateur.")
         .doesNotContain("Jeanne").doesNotContain("1950");
-    try (Stream<Path> files = Files.list(documents)) {
+    try (Stream<Path> files = Files.list(counter.documents())) {
       assertThat(files.toList()).as("working copies are deleted with the sitting").isEmpty();
     }
 
@@ -437,7 +415,6 @@ class LanternaKioskTest {
     sandbox.close();
     s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type("123456").enter();
     assertThat(s.flowing()).contains("Le serveur ne répond pas. Vérifiez le réseau, puis réessayez.");
-    sandbox = new DemoSandbox(data);
     assertThatThrownBy(() -> new ApiClient("http://127.0.0.1:1/").health()).isInstanceOf(ApiException.class);
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.googlecode.lanterna.input.KeyType;
-import fr.guichet.api.ApiClient;
 import fr.guichet.api.IdempotencyKey;
 import fr.guichet.api.Json;
 import fr.guichet.api.ProfileSection;
@@ -15,21 +14,14 @@ import fr.guichet.forms.SectionForm;
 import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import fr.guichet.i18n.VisualLine;
-import fr.guichet.kiosk.Kiosk;
-import fr.guichet.print.FileSink;
 import fr.guichet.testing.DemoSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The medical profile assistant, keyboard only, on Lanterna's virtual terminal at 80×24 against
@@ -43,30 +35,12 @@ class ProfileAssistantTest {
   static final Messages FR = Messages.of(Language.FRENCH);
   static final FormCatalog FORMS = FormCatalog.standard();
 
-  @TempDir Path data;
-  @TempDir Path documents;
-  DemoSandbox sandbox;
-  VirtualScreen screen;
+  @RegisterExtension final Counter counter = new Counter();
+  final DemoSandbox sandbox = counter.sandbox();
   DemoSandbox.Sitting reader;
 
-  @BeforeEach
-  void start() {
-    sandbox = new DemoSandbox(data);
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    if (screen != null) {
-      screen.close();
-    }
-    sandbox.close();
-  }
-
   VirtualScreen open(Language language) {
-    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server.url()), FileSink.workingCopies(documents), language,
-        Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris")));
-    screen = new VirtualScreen(kiosk, 80, 24);
-    return screen;
+    return counter.open(language);
   }
 
   /** The digit of the account screen's tile that opens the assistant. */
@@ -83,10 +57,8 @@ class ProfileAssistantTest {
   }
 
   /** Login, identification, for whom (a digit, when asked), the account's consent, then the profile's: yes, attestation. */
-  VirtualScreen toTheHub(VirtualScreen s, String person, String birth, String whom) {
-    DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(person);
-    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
-    s.type(p.nir()).enter().type(birth).enter().type(p.vitale()).enter();
+  VirtualScreen toTheHub(VirtualScreen s, String person, String whom) {
+    counter.identify(s, person);
     if (whom != null) {
       assertThat(s.text()).contains("Pour qui faites-vous cette démarche ?");
       s.type(whom); // the profile is that of the person chosen here
@@ -101,14 +73,14 @@ class ProfileAssistantTest {
   }
 
   VirtualScreen louis() {
-    return toTheHub(open(Language.FRENCH), "p-louis", "30/05/1985", "1");
+    return toTheHub(open(Language.FRENCH), "p-louis", "1");
   }
 
   ProfileSection onTheServer(String person, String section) {
     if (reader == null) {
       reader = sandbox.open(person, "profile:read");
     }
-    return sandbox.api.profileSection(reader.session(), reader.delegation(), section);
+    return sandbox.api().profileSection(reader.session(), reader.delegation(), section);
   }
 
   /**
@@ -248,14 +220,14 @@ class ProfileAssistantTest {
     s.type("2");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
     s.type("3");
-    try (Stream<Path> files = Files.list(documents)) {
+    try (Stream<Path> files = Files.list(counter.documents())) {
       assertThat(files.map(p -> p.getFileName().toString()).toList()).hasSize(2)
           .anySatisfy(n -> assertThat(n).startsWith("profil-medical-"))
           .anySatisfy(n -> assertThat(n).startsWith("carte-urgence-"));
     }
     s.press(KeyType.F10);
     assertThat(s.text()).contains("La séance est terminée").doesNotContain("Louis");
-    try (Stream<Path> files = Files.list(documents)) {
+    try (Stream<Path> files = Files.list(counter.documents())) {
       assertThat(files.toList()).isEmpty();
     }
     assertThat(sandbox.journal("person:p-louis").stream().filter(l -> l.equals("DELEGATION_REVOKED OK")))
@@ -270,7 +242,7 @@ class ProfileAssistantTest {
 
     // Meanwhile, at home, the person adds pollen to the same section.
     DemoSandbox.Sitting home = sandbox.open("p-louis", "profile:read", "profile:write");
-    sandbox.api.writeProfileSection(home.session(), home.delegation(), "allergies", 0,
+    sandbox.api().writeProfileSection(home.session(), home.delegation(), "allergies", 0,
         Json.mapper().readTree("{\"form\":1,\"status\":\"filled\",\"entries\":[{\"name\":\"pollen\"}]}"), IdempotencyKey.random());
 
     s.type("1");
@@ -288,7 +260,7 @@ class ProfileAssistantTest {
 
     // Again, and this time keep what the server has: nothing is sent.
     s.type("C").type("1").type("4").enter().enter().type("2");
-    sandbox.api.writeProfileSection(home.session(), home.delegation(), "allergies", 2, Json.mapper().readTree(
+    sandbox.api().writeProfileSection(home.session(), home.delegation(), "allergies", 2, Json.mapper().readTree(
         "{\"form\":1,\"status\":\"filled\",\"entries\":[{\"name\":\"pollen\"},{\"name\":\"latex\"}]}"), IdempotencyKey.random());
     s.type("1");
     assertThat(s.flowing()).contains("Le profil a changé entre-temps", "• Latex", "• Acariens, poussière");
@@ -302,7 +274,7 @@ class ProfileAssistantTest {
     // Keep mine: read back again, then sent on top of the version now on the server.
     s.type("C").type("2").type("1");
     s.type("1").type("3").type("1").enter().enter().type("2");
-    sandbox.api.writeProfileSection(home.session(), home.delegation(), "allergies", 3,
+    sandbox.api().writeProfileSection(home.session(), home.delegation(), "allergies", 3,
         Json.mapper().readTree("{\"form\":1,\"status\":\"unknown\",\"entries\":[]}"), IdempotencyKey.random());
     s.type("1");
     assertThat(s.flowing()).contains("La personne ne sait pas.");
@@ -316,7 +288,7 @@ class ProfileAssistantTest {
 
   @Test
   void aParentFillsInTheirChildsProfileWithoutTheQuestionsForAdults() {
-    VirtualScreen s = toTheHub(open(Language.FRENCH), "p-louis", "30/05/1985", "2");
+    VirtualScreen s = toTheHub(open(Language.FRENCH), "p-louis", "2");
     assertThat(s.text()).contains("Profil médical de Emma Petit (né·e en 2015), avec Louis Petit");
     s.type("K").type("Louis Petit").enter().type("3").type("06 98 76 54 32").enter();
     assertThat(s.text()).as("no trusted person, no advance directives, no organ donation for a minor")
@@ -325,13 +297,13 @@ class ProfileAssistantTest {
     s.type("1");
     assertThat(s.flowing()).contains("C’est envoyé.");
     DemoSandbox.Sitting parent = sandbox.openFor("p-louis", "p-emma", "profile:read");
-    assertThat(sandbox.api.profileSection(parent.session(), parent.delegation(), "entourage").content().toString())
+    assertThat(sandbox.api().profileSection(parent.session(), parent.delegation(), "entourage").content().toString())
         .contains("Louis Petit").doesNotContain("directives");
   }
 
   @Test
   void aCaregiverIsRemindedTheseAreThePersonsOwnWishesAndTakesNoCopy() {
-    VirtualScreen s = toTheHub(open(Language.FRENCH), "p-alain", "08/10/1962", "2");
+    VirtualScreen s = toTheHub(open(Language.FRENCH), "p-alain", "2");
     assertThat(s.text()).contains("Profil médical de Georgette Roux (né·e en 1936), avec Alain Roux");
     s.type("K").enter();
     assertThat(s.flowing()).contains("Ce sont les volontés de Georgette Roux. Écrivez seulement ce que Georgette Roux dit.",
@@ -341,7 +313,7 @@ class ProfileAssistantTest {
     assertThat(s.flowing()).contains("Une ou un aidant ne peut pas emporter de copie du profil.");
     s.type("3");
     assertThat(s.flowing()).contains("Une ou un aidant ne peut pas emporter de copie du profil.");
-    try (Stream<Path> files = Files.list(documents)) {
+    try (Stream<Path> files = Files.list(counter.documents())) {
       assertThat(files.toList()).isEmpty();
     } catch (IOException e) {
       throw new AssertionError(e);
