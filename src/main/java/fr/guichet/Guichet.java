@@ -36,7 +36,7 @@ public final class Guichet {
 
   /** The configured command line with every command, for {@code --help} and for tests. */
   public static CommandLine commandLine() {
-    return configured(new CommandLine(new Guichet())
+    return configured(new CommandLine(new Guichet(), new Factory())
         .addSubcommand(KioskCommand.class)
         .addSubcommand(SandboxCommand.class)
         .addSubcommand(AccountCommand.class)
@@ -53,12 +53,30 @@ public final class Guichet {
    */
   static CommandLine commandLineFor(String... args) {
     return args.length > 0 && args[0].equals("kiosk")
-        ? configured(new CommandLine(new Guichet()).addSubcommand(KioskCommand.class)) : commandLine();
+        ? configured(new CommandLine(new Guichet(), new Factory()).addSubcommand(KioskCommand.class)) : commandLine();
   }
 
   /** Settings for the whole tree: given once every subcommand is there, as picocli applies them to those present. */
   private static CommandLine configured(CommandLine cli) {
     return cli.setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  /**
+   * Picocli's default factory first looks for Groovy's {@code Closure} class, and that failed
+   * lookup opens every jar of the class path (a few tens of milliseconds at each start). The
+   * commands and their option groups are plain classes with a constructor without arguments;
+   * anything else (a collection type, say) is left to picocli's factory.
+   */
+  static final class Factory implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type.isInterface() || java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+        return CommandLine.defaultFactory().create(type);
+      }
+      java.lang.reflect.Constructor<K> constructor = type.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      return constructor.newInstance();
+    }
   }
 
   /** The version from the jar's manifest, or "dev" when run from classes. */

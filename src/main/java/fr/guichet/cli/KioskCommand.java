@@ -25,6 +25,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -141,29 +143,58 @@ public final class KioskCommand implements Callable<Integer> {
       url = server.url();
     }
     ApiClient api = new ApiClient(url);
-    try {
-      api.ping(); // whether the server answers, before anything else: the JSON mapping is not needed for that
-    } catch (ApiException e) {
-      spec.commandLine().getErr().println("The server at " + url + " does not answer: " + e.getMessage());
-      return 2;
-    }
+    // Whether the server answers, asked on a thread of its own while the terminal is set up (the
+    // JSON mapping is not needed for that); nothing is drawn before the answer.
+    FutureTask<ApiException> ping = new FutureTask<>(() -> {
+      try {
+        api.ping();
+        return null;
+      } catch (ApiException e) {
+        return e;
+      }
+    });
+    Thread pinging = new Thread(ping, "api-ping");
+    pinging.setDaemon(true);
+    pinging.start();
+    Path workingCopies = printer == null && saveDir == null ? Files.createTempDirectory("guichet-documents-") : null;
     DocumentSink sink = printer != null ? new PrinterSink(printer)
         : saveDir != null ? FileSink.kept(saveDir)
-        : FileSink.workingCopies(Files.createTempDirectory("guichet-documents-"));
+        : FileSink.workingCopies(workingCopies);
     Kiosk kiosk = new Kiosk(api, sink, language, Clock.systemDefaultZone(), options);
     Path pending = pendingFile != null ? pendingFile : target.demo ? null : defaultPendingFile();
     kiosk.usePendingActions(pending == null ? PendingActions.inMemory() : PendingActions.inFile(pending));
     kiosk.afterFirstScreen(() -> warmUp(api));
-    // Whatever ends the program (a key, Ctrl+C, a kill), the delegation is revoked.
     Thread cleanup = new Thread(kiosk::logoutOnExit, "kiosk-shutdown");
-    Runtime.getRuntime().addShutdownHook(cleanup);
+    ApiException unanswered = null;
     try {
       if (plain) {
-        new PlainKiosk(kiosk, new InputStreamReader(System.in, StandardCharsets.UTF_8),
-            new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true)).run();
+        unanswered = answer(ping);
+        if (unanswered == null) {
+          // Whatever ends the program (a key, Ctrl+C, a kill), the delegation is revoked.
+          Runtime.getRuntime().addShutdownHook(cleanup);
+          new PlainKiosk(kiosk, new InputStreamReader(System.in, StandardCharsets.UTF_8),
+              new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true)).run();
+        }
       } else {
-        try (LanternaKiosk ui = window ? LanternaKiosk.inWindow(kiosk) : LanternaKiosk.onSystemTerminal(kiosk)) {
-          ui.run();
+        LanternaKiosk opened;
+        try {
+          opened = window ? LanternaKiosk.inWindow(kiosk) : LanternaKiosk.onSystemTerminal(kiosk);
+        } catch (IOException | RuntimeException e) {
+          // No terminal to draw on: a server that does not answer is still what is said first.
+          unanswered = answer(ping);
+          if (unanswered == null) {
+            throw e;
+          }
+          opened = null;
+        }
+        if (opened != null) {
+          try (LanternaKiosk ui = opened) {
+            unanswered = answer(ping);
+            if (unanswered == null) {
+              Runtime.getRuntime().addShutdownHook(cleanup);
+              ui.run();
+            }
+          }
         }
       }
     } catch (LanternaKiosk.NoDisplay e) {
@@ -171,11 +202,19 @@ public final class KioskCommand implements Callable<Integer> {
       return 2;
     } finally {
       kiosk.logoutOnExit();
-      Runtime.getRuntime().removeShutdownHook(cleanup);
+      Runtime.getRuntime().removeShutdownHook(cleanup); // false when it was not added
+      if (unanswered != null && workingCopies != null) {
+        deleteTree(workingCopies);
+      }
       if (server != null) {
         server.close();
         deleteTree(demoData);
       }
+    }
+    if (unanswered != null) {
+      // Said once the full screen is left, so that it stays on the terminal.
+      spec.commandLine().getErr().println("The server at " + url + " does not answer: " + unanswered.getMessage());
+      return 2;
     }
     return 0;
   }
@@ -237,6 +276,21 @@ public final class KioskCommand implements Callable<Integer> {
     file.text(KioskConfig.STRUCTURE).ifPresent(s -> spec.commandLine().getErr().println("guichet kiosk: " + s
         + ", server " + (target.demo ? "embedded (demo)" : target.api) + ", settings from " + config + "."));
     spec.commandLine().getErr().flush();
+  }
+
+  /** The ping's failure, or null when the server answered. */
+  private static ApiException answer(FutureTask<ApiException> ping) {
+    try {
+      return ping.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the server's answer", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("The server's ping failed unexpectedly", e.getCause());
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import com.googlecode.lanterna.terminal.swing.SwingTerminalFontConfiguration;
 import com.googlecode.lanterna.terminal.swing.SwingTerminalFrame;
 import fr.guichet.kiosk.Key;
@@ -54,9 +55,16 @@ public final class LanternaKiosk implements AutoCloseable {
     screen.startScreen();
   }
 
-  /** The text terminal the program runs in (never a Swing window). */
+  /**
+   * The text terminal the program runs in (never a Swing window). On Unix, a {@link KioskTerminal}:
+   * set up with one process rather than Lanterna's seven; Ctrl+C, as with Lanterna's default, ends
+   * the program with the terminal restored.
+   */
   public static LanternaKiosk onSystemTerminal(Kiosk kiosk) throws IOException {
-    return new LanternaKiosk(new DefaultTerminalFactory().setForceTextTerminal(true).createTerminal(), kiosk);
+    Terminal terminal = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")
+        ? new DefaultTerminalFactory().setForceTextTerminal(true).createTerminal()
+        : new KioskTerminal(UnixTerminal.CtrlCBehaviour.CTRL_C_KILLS_APPLICATION);
+    return new LanternaKiosk(terminal, kiosk);
   }
 
   /**
