@@ -96,16 +96,7 @@ final class AccountJournal extends SittingCommand {
       lines.add(line(e, zone));
     }
 
-    Map<String, Object> json = new LinkedHashMap<>();
-    Map<String, Object> person = new LinkedHashMap<>();
-    person.put("personId", who.personId());
-    person.put("firstName", who.firstName());
-    person.put("lastName", who.lastName());
-    person.put("birthYear", who.birthYear());
-    json.put("person", person);
-    if (forPersonId != null) {
-      json.put("for", forPersonId);
-    }
+    Map<String, Object> json = json(who, forPersonId);
     Map<String, Object> chain = new LinkedHashMap<>();
     chain.put("linked", broken.isEmpty());
     chain.put("firstBreak", broken.isEmpty() ? null : broken.getAsLong());

@@ -134,17 +134,7 @@ abstract class AccountSubcommand extends SittingCommand {
 
     String actor = who.firstName() + " " + who.lastName();
     List<String> lines = new ArrayList<>(change ? words.result(result, actor) : words.status(result.account(), actor));
-    Map<String, Object> json = new LinkedHashMap<>();
-    Map<String, Object> person = new LinkedHashMap<>();
-    person.put("personId", who.personId());
-    person.put("firstName", who.firstName());
-    person.put("lastName", who.lastName());
-    person.put("birthYear", who.birthYear());
-    person.put("strength", who.strength());
-    json.put("person", person);
-    if (forPersonId != null) {
-      json.put("for", forPersonId);
-    }
+    Map<String, Object> json = json(who, forPersonId);
     json.put("account", result.account());
     if (result.receipt() != null) {
       json.put("receipt", result.receipt());

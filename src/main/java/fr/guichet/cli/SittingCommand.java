@@ -107,6 +107,22 @@ abstract class SittingCommand implements Callable<Integer> {
   }
 
   /** {@code --lang} on this command, else on {@code account}, else {@code GUICHET_LANG}, else French. */
+  /** The identified person as {@code --json} gives them, then what the command adds. */
+  static Map<String, Object> json(fr.guichet.api.Identification who, String forPersonId) {
+    Map<String, Object> person = new LinkedHashMap<>();
+    person.put("personId", who.personId());
+    person.put("firstName", who.firstName());
+    person.put("lastName", who.lastName());
+    person.put("birthYear", who.birthYear());
+    person.put("strength", who.strength());
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("person", person);
+    if (forPersonId != null) {
+      json.put("for", forPersonId);
+    }
+    return json;
+  }
+
   Language language() {
     return language.chosen()
         .or(() -> parent == null ? java.util.Optional.empty() : parent.language.chosen())

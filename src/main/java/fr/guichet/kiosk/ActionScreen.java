@@ -102,15 +102,9 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
           lines.add(m.text("consent.duration", Map.of("minutes", ConsentScreen.MINUTES)));
           lines.add(m.text("consent.attest"));
         }
-        tiles.add(new View.Tile(m.text("key.enter"), Pictogram.YES.symbol(),
-            m.text(consent ? "flow.attest-and-send" : "flow.send")));
-        tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
+        tiles.addAll(sendTiles(m, consent));
       }
-      case RETRY -> {
-        lines.add(m.text("flow.retry"));
-        lines.add(m.text("flow.retry-other"));
-        tiles.add(new View.Tile("1", Pictogram.NEXT.symbol(), m.text("flow.retry-now")));
-      }
+      case RETRY -> retry(lines, tiles, m);
       case DONE -> {
         title = m.text("flow." + id + ".done");
         picture = Pictogram.of(AccountState.valueOf(result.account().state())).lines();
@@ -122,6 +116,20 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
     }
     return new View(title, kiosk.forWhom(m), picture, lines, fields, focus, tiles, notice == null ? null : notice.in(m),
         kiosk.hints(m, step != Step.DONE && step != Step.RETRY));
+  }
+
+  /** Under a read-back: Enter sends (the mediator's attestation is the consent when the sitting lacks it), Esc goes back. */
+  static List<View.Tile> sendTiles(Messages m, boolean consent) {
+    return List.of(new View.Tile(m.text("key.enter"), Pictogram.YES.symbol(),
+            m.text(consent ? "flow.attest-and-send" : "flow.send")),
+        new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
+  }
+
+  /** A confirmed request the server has not answered yet: still trying, what to do meanwhile, and try again now. */
+  static void retry(List<String> lines, List<View.Tile> tiles, Messages m) {
+    lines.add(m.text("flow.retry"));
+    lines.add(m.text("flow.retry-other"));
+    tiles.add(new View.Tile("1", Pictogram.NEXT.symbol(), m.text("flow.retry-now")));
   }
 
   /** How to undo what was just done, and until when: the right to make a mistake. */

@@ -149,15 +149,9 @@ record CaregiversScreen(Step step, Form form, CaregiverRequest request, Represen
           lines.add(m.text("consent.duration", Map.of("minutes", ConsentScreen.MINUTES)));
           lines.add(m.text("consent.attest"));
         }
-        tiles.add(new View.Tile(m.text("key.enter"), Pictogram.YES.symbol(),
-            m.text(consent ? "flow.attest-and-send" : "flow.send")));
-        tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
+        tiles.addAll(ActionScreen.sendTiles(m, consent));
       }
-      case RETRY -> {
-        lines.add(m.text("flow.retry"));
-        lines.add(m.text("flow.retry-other"));
-        tiles.add(new View.Tile("1", Pictogram.NEXT.symbol(), m.text("flow.retry-now")));
-      }
+      case RETRY -> ActionScreen.retry(lines, tiles, m);
       case DONE -> {
         boolean added = result.receipt().kind().equals("caregiver-added");
         title = m.text(added ? "caregivers.added.title" : "caregivers.removed.title");
