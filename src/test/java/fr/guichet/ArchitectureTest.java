@@ -2,6 +2,7 @@ package fr.guichet;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -20,7 +21,9 @@ class ArchitectureTest {
   static Stream<ArchRule> rules() {
     return Stream.of(domainIsPureRules, onlyTheLanternaAdapterImportsLanterna, onlyPrintImportsPdfboxAndZxing,
         theServerIsReachedOnlyOverHttp, theCommandLineOnlyStartsTheServer, apiKnowsNoScreenNoServer,
-        onlyTheServerUsesHttpServerAndDatabase, onlyTheClientUsesOkHttp, theServerDrawsNothing);
+        onlyTheServerUsesHttpServerAndDatabase, onlyTheClientUsesOkHttp, theServerDrawsNothing,
+        theServerSpeaksOnlyTheContract, theContractIsJdkAndJackson, i18nIsALeaf, formsKnowNoScreenNoServer,
+        fhirKnowsOnlyForms, noCyclesBetweenPackages);
   }
 
   @ParameterizedTest
@@ -50,8 +53,8 @@ class ArchitectureTest {
       .that().resideInAPackage("fr.guichet.sandbox..").and().arePublic()
       .should().haveSimpleName("SandboxServer").orShould().haveSimpleName("Options");
 
-  static final ArchRule apiKnowsNoScreenNoServer = noClasses().that().resideInAPackage("fr.guichet.api..")
-      .should().dependOnClassesThat().resideInAnyPackage("fr.guichet.kiosk..", "fr.guichet.sandbox..",
+  static final ArchRule apiKnowsNoScreenNoServer = noClasses().that().resideInAnyPackage("fr.guichet.contract..",
+          "fr.guichet.client..").should().dependOnClassesThat().resideInAnyPackage("fr.guichet.kiosk..", "fr.guichet.sandbox..",
           "fr.guichet.print..", "fr.guichet.cli..");
 
   static final ArchRule onlyTheServerUsesHttpServerAndDatabase = noClasses()
@@ -59,9 +62,32 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "java.sql..", "org.flywaydb..");
 
   static final ArchRule onlyTheClientUsesOkHttp = noClasses()
-      .that().resideOutsideOfPackage("fr.guichet.api..")
+      .that().resideOutsideOfPackage("fr.guichet.client..")
       .should().dependOnClassesThat().resideInAPackage("okhttp3..");
 
   static final ArchRule theServerDrawsNothing = noClasses().that().resideInAPackage("fr.guichet.sandbox..")
       .should().dependOnClassesThat().resideInAnyPackage("fr.guichet.kiosk..", "fr.guichet.print..", "fr.guichet.cli..");
+
+  static final ArchRule theServerSpeaksOnlyTheContract = noClasses().that().resideInAPackage("fr.guichet.sandbox..")
+      .should().dependOnClassesThat().resideInAPackage("fr.guichet.client..")
+      .because("the server shares the wire (contract) with its clients, never a client's code");
+
+  static final ArchRule theContractIsJdkAndJackson = classes().that().resideInAPackage("fr.guichet.contract..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("fr.guichet.contract..", "java..", "javax.crypto..",
+          "com.fasterxml.jackson..");
+
+  static final ArchRule i18nIsALeaf = classes().that().resideInAPackage("fr.guichet.i18n..")
+      .should().onlyDependOnClassesThat().resideOutsideOfPackages("fr.guichet.domain..", "fr.guichet.contract..",
+          "fr.guichet.client..", "fr.guichet.forms..", "fr.guichet.fhir..", "fr.guichet.print..", "fr.guichet.kiosk..",
+          "fr.guichet.cli..", "fr.guichet.sandbox..");
+
+  static final ArchRule formsKnowNoScreenNoServer = noClasses().that().resideInAPackage("fr.guichet.forms..")
+      .should().dependOnClassesThat().resideInAnyPackage("fr.guichet.kiosk..", "fr.guichet.print..",
+          "fr.guichet.cli..", "fr.guichet.sandbox..", "fr.guichet.client..", "fr.guichet.fhir..");
+
+  static final ArchRule fhirKnowsOnlyForms = noClasses().that().resideInAPackage("fr.guichet.fhir..")
+      .should().dependOnClassesThat().resideInAnyPackage("fr.guichet.kiosk..", "fr.guichet.print..",
+          "fr.guichet.cli..", "fr.guichet.sandbox..", "fr.guichet.client..");
+
+  static final ArchRule noCyclesBetweenPackages = slices().matching("fr.guichet.(*)..").should().beFreeOfCycles();
 }

@@ -1,15 +1,15 @@
 package fr.guichet.cli;
 
-import fr.guichet.api.ActionResult;
-import fr.guichet.api.ActivationRequest;
-import fr.guichet.api.ApiClient;
-import fr.guichet.api.ApiException;
-import fr.guichet.api.CaregiverRequest;
-import fr.guichet.api.ClosureRequest;
-import fr.guichet.api.ContactChallenge;
-import fr.guichet.api.ContactCodeRequest;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.LoginRequest;
+import fr.guichet.contract.ActionResult;
+import fr.guichet.contract.ActivationRequest;
+import fr.guichet.client.ApiClient;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.CaregiverRequest;
+import fr.guichet.contract.ClosureRequest;
+import fr.guichet.contract.ContactChallenge;
+import fr.guichet.contract.ContactCodeRequest;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.LoginRequest;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.Nir;

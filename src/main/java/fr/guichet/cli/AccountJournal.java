@@ -1,12 +1,12 @@
 package fr.guichet.cli;
 
-import fr.guichet.api.ApiClient;
-import fr.guichet.api.ApiException;
-import fr.guichet.api.Identification;
-import fr.guichet.api.IdentificationRequest;
-import fr.guichet.api.JournalEntry;
-import fr.guichet.api.LoginRequest;
-import fr.guichet.api.Represented;
+import fr.guichet.client.ApiClient;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.Identification;
+import fr.guichet.contract.IdentificationRequest;
+import fr.guichet.contract.JournalEntry;
+import fr.guichet.contract.LoginRequest;
+import fr.guichet.contract.Represented;
 import fr.guichet.domain.Nir;
 import fr.guichet.domain.Scope;
 import fr.guichet.domain.VitaleSerial;

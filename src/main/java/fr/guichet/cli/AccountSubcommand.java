@@ -1,15 +1,15 @@
 package fr.guichet.cli;
 
-import fr.guichet.api.ActionResult;
-import fr.guichet.api.ApiClient;
-import fr.guichet.api.ApiException;
-import fr.guichet.api.ContactChallenge;
-import fr.guichet.api.ContactCodeRequest;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.Identification;
-import fr.guichet.api.IdentificationRequest;
-import fr.guichet.api.LoginRequest;
-import fr.guichet.api.Represented;
+import fr.guichet.contract.ActionResult;
+import fr.guichet.client.ApiClient;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.ContactChallenge;
+import fr.guichet.contract.ContactCodeRequest;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.Identification;
+import fr.guichet.contract.IdentificationRequest;
+import fr.guichet.contract.LoginRequest;
+import fr.guichet.contract.Represented;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.Nir;
 import fr.guichet.domain.Scope;

@@ -1,10 +1,10 @@
 package fr.guichet.cli;
 
-import fr.guichet.api.AccountStatus;
-import fr.guichet.api.ActionResult;
-import fr.guichet.api.Problem;
-import fr.guichet.api.Receipt;
-import fr.guichet.api.Represented;
+import fr.guichet.contract.AccountStatus;
+import fr.guichet.contract.ActionResult;
+import fr.guichet.contract.Problem;
+import fr.guichet.contract.Receipt;
+import fr.guichet.contract.Represented;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.ActingAs;
 import fr.guichet.i18n.Messages;

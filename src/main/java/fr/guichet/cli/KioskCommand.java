@@ -1,7 +1,7 @@
 package fr.guichet.cli;
 
-import fr.guichet.api.ApiClient;
-import fr.guichet.api.ApiException;
+import fr.guichet.client.ApiClient;
+import fr.guichet.client.ApiException;
 import fr.guichet.i18n.Language;
 import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.PendingActions;

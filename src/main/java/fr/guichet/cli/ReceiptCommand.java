@@ -1,10 +1,10 @@
 package fr.guichet.cli;
 
-import fr.guichet.api.ApiClient;
-import fr.guichet.api.ApiException;
-import fr.guichet.api.Json;
-import fr.guichet.api.ReceiptCheck;
-import fr.guichet.api.ReceiptVerifier;
+import fr.guichet.client.ApiClient;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.Json;
+import fr.guichet.contract.ReceiptCheck;
+import fr.guichet.contract.ReceiptVerifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,18 +1,18 @@
 package fr.guichet.cli;
 
-import fr.guichet.api.ApiClient;
-import fr.guichet.api.ApiException;
-import fr.guichet.api.ConsentRequest;
-import fr.guichet.api.ContactChallenge;
-import fr.guichet.api.ContactCodeRequest;
-import fr.guichet.api.Delegation;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.Identification;
-import fr.guichet.api.IdentificationRequest;
-import fr.guichet.api.LoginRequest;
-import fr.guichet.api.MediatorSession;
-import fr.guichet.api.Problem;
-import fr.guichet.api.ProofRequest;
+import fr.guichet.client.ApiClient;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.ConsentRequest;
+import fr.guichet.contract.ContactChallenge;
+import fr.guichet.contract.ContactCodeRequest;
+import fr.guichet.contract.Delegation;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.Identification;
+import fr.guichet.contract.IdentificationRequest;
+import fr.guichet.contract.LoginRequest;
+import fr.guichet.contract.MediatorSession;
+import fr.guichet.contract.Problem;
+import fr.guichet.contract.ProofRequest;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package fr.guichet.cli;
 
-import fr.guichet.api.ApiClient;
-import fr.guichet.api.ApiException;
-import fr.guichet.api.ContactChallenge;
-import fr.guichet.api.Json;
-import fr.guichet.api.LoginRequest;
-import fr.guichet.api.Problem;
+import fr.guichet.client.ApiClient;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.ContactChallenge;
+import fr.guichet.contract.Json;
+import fr.guichet.contract.LoginRequest;
+import fr.guichet.contract.Problem;
 import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.InvalidValue;
 import fr.guichet.domain.Nir;
@@ -108,7 +108,7 @@ abstract class SittingCommand implements Callable<Integer> {
 
   /** {@code --lang} on this command, else on {@code account}, else {@code GUICHET_LANG}, else French. */
   /** The identified person as {@code --json} gives them, then what the command adds. */
-  static Map<String, Object> json(fr.guichet.api.Identification who, String forPersonId) {
+  static Map<String, Object> json(fr.guichet.contract.Identification who, String forPersonId) {
     Map<String, Object> person = new LinkedHashMap<>();
     person.put("personId", who.personId());
     person.put("firstName", who.firstName());

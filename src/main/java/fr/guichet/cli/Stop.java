@@ -1,6 +1,6 @@
 package fr.guichet.cli;
 
-import fr.guichet.api.Problem;
+import fr.guichet.contract.Problem;
 
 /**
  * A command stops before its end: why (the {@link Outcome}, hence the exit code), the sentence to

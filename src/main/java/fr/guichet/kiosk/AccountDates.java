@@ -1,6 +1,6 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.api.AccountStatus;
+import fr.guichet.contract.AccountStatus;
 import fr.guichet.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;

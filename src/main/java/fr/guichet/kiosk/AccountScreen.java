@@ -1,9 +1,9 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.api.AccountStatus;
-import fr.guichet.api.ApiException;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.Receipt;
+import fr.guichet.contract.AccountStatus;
+import fr.guichet.client.ApiException;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.Receipt;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.AccountState;
 import fr.guichet.i18n.Messages;

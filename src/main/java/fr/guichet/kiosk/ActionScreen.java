@@ -1,15 +1,15 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.api.ActionResult;
-import fr.guichet.api.ActivationRequest;
-import fr.guichet.api.ApiClient;
-import fr.guichet.api.ApiException;
-import fr.guichet.api.ClosureRequest;
-import fr.guichet.api.ContactChallenge;
-import fr.guichet.api.ContactCodeRequest;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.IdentificationRequest;
-import fr.guichet.api.ProofRequest;
+import fr.guichet.contract.ActionResult;
+import fr.guichet.contract.ActivationRequest;
+import fr.guichet.client.ApiClient;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.ClosureRequest;
+import fr.guichet.contract.ContactChallenge;
+import fr.guichet.contract.ContactCodeRequest;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.IdentificationRequest;
+import fr.guichet.contract.ProofRequest;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.AccountState;
 import fr.guichet.domain.Scope;

@@ -1,11 +1,11 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.api.AccountStatus;
-import fr.guichet.api.ActionResult;
-import fr.guichet.api.ApiException;
-import fr.guichet.api.CaregiverRequest;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.Represented;
+import fr.guichet.contract.AccountStatus;
+import fr.guichet.contract.ActionResult;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.CaregiverRequest;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.Represented;
 import fr.guichet.domain.AccountState;
 import fr.guichet.domain.ActingAs;
 import fr.guichet.domain.BirthDate;

@@ -1,9 +1,9 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.api.ApiException;
-import fr.guichet.api.ConsentRequest;
-import fr.guichet.api.Delegation;
-import fr.guichet.api.IdempotencyKey;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.ConsentRequest;
+import fr.guichet.contract.Delegation;
+import fr.guichet.client.IdempotencyKey;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
 import java.util.List;

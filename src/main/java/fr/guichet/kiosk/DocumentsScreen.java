@@ -1,7 +1,7 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.api.ApiException;
-import fr.guichet.api.DocumentInfo;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.DocumentInfo;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
 import java.util.ArrayList;

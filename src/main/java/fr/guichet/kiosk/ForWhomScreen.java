@@ -1,6 +1,6 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.api.Represented;
+import fr.guichet.contract.Represented;
 import fr.guichet.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;

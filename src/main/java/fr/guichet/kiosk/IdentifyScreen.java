@@ -1,11 +1,11 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.api.ApiException;
-import fr.guichet.api.ContactChallenge;
-import fr.guichet.api.ContactCodeRequest;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.Identification;
-import fr.guichet.api.IdentificationRequest;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.ContactChallenge;
+import fr.guichet.contract.ContactCodeRequest;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.Identification;
+import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.InvalidValue;
 import fr.guichet.i18n.Messages;

@@ -1,7 +1,7 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.api.ApiException;
-import fr.guichet.api.JournalEntry;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.JournalEntry;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.JournalExtract;

@@ -1,9 +1,9 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.api.ApiClient;
-import fr.guichet.api.ApiException;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.MediatorSession;
+import fr.guichet.client.ApiClient;
+import fr.guichet.client.ApiException;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.MediatorSession;
 import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.DocumentSink;
@@ -259,7 +259,7 @@ public final class Kiosk {
       fallback.endSitting();
     }
     if (ending != null && mediator != null) {
-      for (fr.guichet.api.Delegation d : ending.delegations()) { // the account's, and the profile assistant's
+      for (fr.guichet.contract.Delegation d : ending.delegations()) { // the account's, and the profile assistant's
         try {
           api.revoke(mediator, d, IdempotencyKey.random());
         } catch (ApiException e) {
@@ -362,10 +362,10 @@ public final class Kiosk {
     java.util.Set<String> scopes = new java.util.LinkedHashSet<>(sitting.delegation().scopes());
     scopes.add(scope);
     try {
-      fr.guichet.api.Delegation d = api.consent(mediator, new fr.guichet.api.ConsentRequest(
+      fr.guichet.contract.Delegation d = api.consent(mediator, new fr.guichet.contract.ConsentRequest(
           sitting.person().identificationId(), sitting.target() == null ? null : sitting.target().personId(),
           List.copyOf(scopes), ConsentScreen.MINUTES, language.tag(), textVersion, true, true), IdempotencyKey.random());
-      fr.guichet.api.Delegation old = sitting.delegation();
+      fr.guichet.contract.Delegation old = sitting.delegation();
       sitting = sitting.withDelegation(d);
       revokeQuietly(old);
       return null;
@@ -388,7 +388,7 @@ public final class Kiosk {
   }
 
   /** Revokes a delegation replaced by a wider one; it expires on its own if the server does not answer. */
-  void revokeQuietly(fr.guichet.api.Delegation old) {
+  void revokeQuietly(fr.guichet.contract.Delegation old) {
     if (old == null || mediator == null) {
       return;
     }

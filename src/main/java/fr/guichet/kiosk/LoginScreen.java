@@ -1,7 +1,7 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.api.ApiException;
-import fr.guichet.api.LoginRequest;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.LoginRequest;
 import fr.guichet.i18n.Messages;
 import java.util.List;
 

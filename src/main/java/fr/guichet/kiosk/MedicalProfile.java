@@ -1,8 +1,8 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.api.Delegation;
-import fr.guichet.api.ProfileSection;
-import fr.guichet.api.Receipt;
+import fr.guichet.contract.Delegation;
+import fr.guichet.contract.ProfileSection;
+import fr.guichet.contract.Receipt;
 import fr.guichet.forms.FormCatalog;
 import fr.guichet.forms.Respondent;
 import fr.guichet.forms.SectionContent;

@@ -1,6 +1,6 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.api.ProfileSection;
+import fr.guichet.contract.ProfileSection;
 import fr.guichet.forms.ReadBack;
 import fr.guichet.forms.SectionContent;
 import fr.guichet.forms.SectionForm;

@@ -1,7 +1,7 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.api.ApiException;
-import fr.guichet.api.ProfileSection;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.ProfileSection;
 import fr.guichet.forms.ReadBack;
 import fr.guichet.forms.SectionForm;
 import fr.guichet.i18n.Messages;

@@ -1,11 +1,11 @@
 package fr.guichet.kiosk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.guichet.api.ApiException;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.Json;
-import fr.guichet.api.Problem;
-import fr.guichet.api.ProfileSection;
+import fr.guichet.client.ApiException;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.Json;
+import fr.guichet.contract.Problem;
+import fr.guichet.contract.ProfileSection;
 import fr.guichet.forms.ReadBack;
 import fr.guichet.forms.SectionContent;
 import fr.guichet.i18n.Messages;

@@ -1,6 +1,6 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.api.Problem;
+import fr.guichet.contract.Problem;
 import fr.guichet.i18n.Messages;
 import java.util.Map;
 

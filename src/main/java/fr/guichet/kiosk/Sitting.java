@@ -1,9 +1,9 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.api.AccountStatus;
-import fr.guichet.api.Delegation;
-import fr.guichet.api.Identification;
-import fr.guichet.api.Represented;
+import fr.guichet.contract.AccountStatus;
+import fr.guichet.contract.Delegation;
+import fr.guichet.contract.Identification;
+import fr.guichet.contract.Represented;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

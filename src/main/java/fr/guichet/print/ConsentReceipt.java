@@ -1,6 +1,6 @@
 package fr.guichet.print;
 
-import fr.guichet.api.Receipt;
+import fr.guichet.contract.Receipt;
 import fr.guichet.i18n.Messages;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,6 @@
 package fr.guichet.print;
 
-import fr.guichet.api.JournalEntry;
+import fr.guichet.contract.JournalEntry;
 import fr.guichet.i18n.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;

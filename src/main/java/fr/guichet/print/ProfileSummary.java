@@ -1,6 +1,6 @@
 package fr.guichet.print;
 
-import fr.guichet.api.Receipt;
+import fr.guichet.contract.Receipt;
 import fr.guichet.forms.FormCatalog;
 import fr.guichet.forms.ReadBack;
 import fr.guichet.forms.SectionContent;

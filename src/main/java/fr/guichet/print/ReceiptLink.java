@@ -1,6 +1,6 @@
 package fr.guichet.print;
 
-import fr.guichet.api.Receipt;
+import fr.guichet.contract.Receipt;
 
 /**
  * What a receipt's QR code holds: the signed receipt itself, after the address of the server's

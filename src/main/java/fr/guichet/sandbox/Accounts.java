@@ -1,8 +1,8 @@
 package fr.guichet.sandbox;
 
-import fr.guichet.api.AccountStatus;
-import fr.guichet.api.ActionResult;
-import fr.guichet.api.Receipt;
+import fr.guichet.contract.AccountStatus;
+import fr.guichet.contract.ActionResult;
+import fr.guichet.contract.Receipt;
 import fr.guichet.domain.Account;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.TransitionRefused;

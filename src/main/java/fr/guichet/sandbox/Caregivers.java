@@ -1,8 +1,8 @@
 package fr.guichet.sandbox;
 
-import fr.guichet.api.ActionResult;
-import fr.guichet.api.CaregiverRequest;
-import fr.guichet.api.Receipt;
+import fr.guichet.contract.ActionResult;
+import fr.guichet.contract.CaregiverRequest;
+import fr.guichet.contract.Receipt;
 import fr.guichet.domain.AccountState;
 import fr.guichet.domain.ActingAs;
 import fr.guichet.domain.Nir;

@@ -1,6 +1,6 @@
 package fr.guichet.sandbox;
 
-import fr.guichet.api.JournalEntry;
+import fr.guichet.contract.JournalEntry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package fr.guichet.sandbox;
 
-import fr.guichet.api.LoginRequest;
-import fr.guichet.api.MediatorSession;
+import fr.guichet.contract.LoginRequest;
+import fr.guichet.contract.MediatorSession;
 import fr.guichet.domain.Totp;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -121,18 +121,18 @@ final class Mediators {
    * What the mediators of the manager's structure did, oldest first: a structure manager answers
    * for their team's actions.
    */
-  java.util.List<fr.guichet.api.JournalEntry> structureJournal(Connection c, Principal principal, Journal journal,
+  java.util.List<fr.guichet.contract.JournalEntry> structureJournal(Connection c, Principal principal, Journal journal,
       Audit audit) throws SQLException {
     if (!Principal.STRUCTURE_MANAGER.equals(principal.role())) {
       throw new ProblemException(403, "role-required", "only a structure manager reads the structure's journal",
           Map.of("role", Principal.STRUCTURE_MANAGER));
     }
-    java.util.List<fr.guichet.api.JournalEntry> all = new java.util.ArrayList<>();
+    java.util.List<fr.guichet.contract.JournalEntry> all = new java.util.ArrayList<>();
     for (String id : Database.query(c, "SELECT id FROM mediator WHERE structure_id = ? ORDER BY id", r -> r.getString(1),
         principal.structureId())) {
       all.addAll(journal.read(c, Journal.mediatorChain(id)));
     }
-    all.sort(java.util.Comparator.comparing(fr.guichet.api.JournalEntry::at));
+    all.sort(java.util.Comparator.comparing(fr.guichet.contract.JournalEntry::at));
     journal.append(c, audit.chain(), audit.line("OK", all.size() + " entries"));
     return all;
   }

@@ -1,6 +1,6 @@
 package fr.guichet.sandbox;
 
-import fr.guichet.api.Represented;
+import fr.guichet.contract.Represented;
 import fr.guichet.domain.Account;
 import fr.guichet.domain.AccountState;
 import java.sql.Connection;

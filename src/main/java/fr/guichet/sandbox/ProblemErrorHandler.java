@@ -1,7 +1,7 @@
 package fr.guichet.sandbox;
 
-import fr.guichet.api.Json;
-import fr.guichet.api.Problem;
+import fr.guichet.contract.Json;
+import fr.guichet.contract.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

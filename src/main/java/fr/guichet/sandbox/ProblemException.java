@@ -1,6 +1,6 @@
 package fr.guichet.sandbox;
 
-import fr.guichet.api.Problem;
+import fr.guichet.contract.Problem;
 import java.util.Map;
 
 /**

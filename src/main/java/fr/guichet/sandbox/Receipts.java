@@ -1,9 +1,9 @@
 package fr.guichet.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import fr.guichet.api.Json;
-import fr.guichet.api.Receipt;
-import fr.guichet.api.ReceiptCheck;
+import fr.guichet.contract.Json;
+import fr.guichet.contract.Receipt;
+import fr.guichet.contract.ReceiptCheck;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

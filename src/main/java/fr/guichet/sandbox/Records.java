@@ -2,10 +2,10 @@ package fr.guichet.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import fr.guichet.api.DocumentInfo;
-import fr.guichet.api.Json;
-import fr.guichet.api.ProfileSection;
-import fr.guichet.api.Receipt;
+import fr.guichet.contract.DocumentInfo;
+import fr.guichet.contract.Json;
+import fr.guichet.contract.ProfileSection;
+import fr.guichet.contract.Receipt;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,19 +1,19 @@
 package fr.guichet.sandbox;
 
+import fr.guichet.contract.Headers;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.guichet.api.ActivationRequest;
-import fr.guichet.api.ApiClient;
-import fr.guichet.api.CaregiverRequest;
-import fr.guichet.api.ClosureRequest;
-import fr.guichet.api.ConsentRequest;
-import fr.guichet.api.ContactCodeRequest;
-import fr.guichet.api.Health;
-import fr.guichet.api.IdentificationRequest;
-import fr.guichet.api.Json;
-import fr.guichet.api.LoginRequest;
-import fr.guichet.api.OutboxMessage;
-import fr.guichet.api.Problem;
-import fr.guichet.api.ProofRequest;
+import fr.guichet.contract.ActivationRequest;
+import fr.guichet.contract.CaregiverRequest;
+import fr.guichet.contract.ClosureRequest;
+import fr.guichet.contract.ConsentRequest;
+import fr.guichet.contract.ContactCodeRequest;
+import fr.guichet.contract.Health;
+import fr.guichet.contract.IdentificationRequest;
+import fr.guichet.contract.Json;
+import fr.guichet.contract.LoginRequest;
+import fr.guichet.contract.OutboxMessage;
+import fr.guichet.contract.Problem;
+import fr.guichet.contract.ProofRequest;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.InvalidValue;
 import fr.guichet.domain.Scope;
@@ -180,7 +180,7 @@ final class Routes {
     route(app, HandlerType.GET, person + "/profile/{section}", ctx -> {
       Object section = readResult(ctx, "PROFILE_READ", delegated(ctx, Scope.PROFILE_READ,
           (c, p, g, audit) -> records.section(c, g, ctx.pathParam("section"), audit)));
-      ctx.header("ETag", "\"" + ((fr.guichet.api.ProfileSection) section).version() + "\"");
+      ctx.header("ETag", "\"" + ((fr.guichet.contract.ProfileSection) section).version() + "\"");
       send(ctx, 200, section);
     });
     route(app, HandlerType.PUT, person + "/profile/{section}", ctx -> {
@@ -229,7 +229,7 @@ final class Routes {
   }
 
   private Grant grant(Context ctx, Connection c, Principal p, Scope scope, Audit audit) throws SQLException {
-    return sittings.authorize(c, p, ctx.header(ApiClient.DELEGATION_HEADER), ctx.pathParam("personId"), scope, audit);
+    return sittings.authorize(c, p, ctx.header(Headers.DELEGATION), ctx.pathParam("personId"), scope, audit);
   }
 
   private List<OutboxMessage> outbox(Connection c) throws SQLException {
@@ -251,7 +251,7 @@ final class Routes {
 
   private void mutate(Context ctx, String action, int status, Work work) {
     Audit audit = audit(ctx, action);
-    String key = ctx.header(ApiClient.IDEMPOTENCY_HEADER);
+    String key = ctx.header(Headers.IDEMPOTENCY_KEY);
     if (key == null || key.isBlank() || key.length() > 100) {
       throw new ProblemException(400, "idempotency-key-required", "this route needs an Idempotency-Key header (1-100 chars)");
     }

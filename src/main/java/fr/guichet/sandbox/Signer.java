@@ -85,8 +85,8 @@ final class Signer {
   }
 
   /** Checks a receipt signed with this key. */
-  fr.guichet.api.ReceiptCheck check(String compact) {
-    return fr.guichet.api.ReceiptVerifier.forKey(publicKey).check(compact);
+  fr.guichet.contract.ReceiptCheck check(String compact) {
+    return fr.guichet.contract.ReceiptVerifier.forKey(publicKey).check(compact);
   }
 
   /** The public key, X.509-encoded, base64: what verifiers need. */

@@ -1,12 +1,12 @@
 package fr.guichet.sandbox;
 
-import fr.guichet.api.ConsentRequest;
-import fr.guichet.api.ContactChallenge;
-import fr.guichet.api.ContactCodeRequest;
-import fr.guichet.api.Delegation;
-import fr.guichet.api.Identification;
-import fr.guichet.api.IdentificationRequest;
-import fr.guichet.api.ProofRequest;
+import fr.guichet.contract.ConsentRequest;
+import fr.guichet.contract.ContactChallenge;
+import fr.guichet.contract.ContactCodeRequest;
+import fr.guichet.contract.Delegation;
+import fr.guichet.contract.Identification;
+import fr.guichet.contract.IdentificationRequest;
+import fr.guichet.contract.ProofRequest;
 import fr.guichet.domain.ActingAs;
 import fr.guichet.domain.InvalidValue;
 import fr.guichet.domain.Nir;

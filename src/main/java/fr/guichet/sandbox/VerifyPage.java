@@ -1,6 +1,6 @@
 package fr.guichet.sandbox;
 
-import fr.guichet.api.ReceiptCheck;
+import fr.guichet.contract.ReceiptCheck;
 import java.util.Map;
 
 /**

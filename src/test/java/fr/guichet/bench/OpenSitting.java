@@ -1,13 +1,13 @@
 package fr.guichet.bench;
 
-import fr.guichet.api.ApiClient;
-import fr.guichet.api.ConsentRequest;
-import fr.guichet.api.Delegation;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.Identification;
-import fr.guichet.api.IdentificationRequest;
-import fr.guichet.api.LoginRequest;
-import fr.guichet.api.MediatorSession;
+import fr.guichet.client.ApiClient;
+import fr.guichet.contract.ConsentRequest;
+import fr.guichet.contract.Delegation;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.Identification;
+import fr.guichet.contract.IdentificationRequest;
+import fr.guichet.contract.LoginRequest;
+import fr.guichet.contract.MediatorSession;
 import fr.guichet.domain.Totp;
 import fr.guichet.testing.DemoSandbox;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package fr.guichet.bench;
 
-import fr.guichet.api.Json;
-import fr.guichet.api.Receipt;
+import fr.guichet.contract.Json;
+import fr.guichet.contract.Receipt;
 import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.ConsentReceipt;

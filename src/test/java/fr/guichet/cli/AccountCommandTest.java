@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.guichet.Guichet;
-import fr.guichet.api.Json;
-import fr.guichet.api.ReceiptVerifier;
+import fr.guichet.contract.Json;
+import fr.guichet.contract.ReceiptVerifier;
 import fr.guichet.testing.DemoSandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;

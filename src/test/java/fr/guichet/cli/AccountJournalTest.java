@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.guichet.Guichet;
-import fr.guichet.api.ApiException;
-import fr.guichet.api.Json;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.Json;
 import fr.guichet.print.Pdfs;
 import fr.guichet.testing.DemoSandbox;
 import java.io.PrintWriter;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.guichet.Guichet;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.Json;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.Json;
 import fr.guichet.testing.DemoSandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;

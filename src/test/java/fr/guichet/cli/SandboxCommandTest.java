@@ -3,7 +3,7 @@ package fr.guichet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.guichet.api.ApiClient;
+import fr.guichet.client.ApiClient;
 import fr.guichet.sandbox.SandboxServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.guichet.api.Json;
+import fr.guichet.contract.Json;
 import fr.guichet.forms.ProfileSamples;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package fr.guichet.forms;
 
-import fr.guichet.api.Json;
+import fr.guichet.contract.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -3,7 +3,7 @@ package fr.guichet.kiosk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import fr.guichet.api.ApiClient;
+import fr.guichet.client.ApiClient;
 import fr.guichet.i18n.Language;
 import fr.guichet.print.FileSink;
 import fr.guichet.testing.DemoSandbox;

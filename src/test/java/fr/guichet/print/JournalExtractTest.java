@@ -2,7 +2,7 @@ package fr.guichet.print;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.api.JournalEntry;
+import fr.guichet.contract.JournalEntry;
 import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import fr.guichet.testing.DemoSandbox;

@@ -2,7 +2,7 @@ package fr.guichet.print;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.api.Receipt;
+import fr.guichet.contract.Receipt;
 import fr.guichet.forms.ProfileSamples;
 import fr.guichet.forms.SectionContent;
 import fr.guichet.i18n.Language;

@@ -2,7 +2,7 @@ package fr.guichet.print;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.api.Receipt;
+import fr.guichet.contract.Receipt;
 import org.junit.jupiter.api.Test;
 
 class ReceiptLinkTest {

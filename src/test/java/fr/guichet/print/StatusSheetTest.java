@@ -2,13 +2,13 @@ package fr.guichet.print;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.api.AccountStatus;
-import fr.guichet.api.ConsentRequest;
-import fr.guichet.api.Delegation;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.IdentificationRequest;
-import fr.guichet.api.MediatorSession;
-import fr.guichet.api.Receipt;
+import fr.guichet.contract.AccountStatus;
+import fr.guichet.contract.ConsentRequest;
+import fr.guichet.contract.Delegation;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.IdentificationRequest;
+import fr.guichet.contract.MediatorSession;
+import fr.guichet.contract.Receipt;
 import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import fr.guichet.testing.DemoSandbox;

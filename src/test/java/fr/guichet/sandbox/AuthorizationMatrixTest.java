@@ -1,13 +1,14 @@
 package fr.guichet.sandbox;
 
+import fr.guichet.contract.Headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.api.ApiClient;
-import fr.guichet.api.ConsentRequest;
-import fr.guichet.api.Delegation;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.Json;
-import fr.guichet.api.MediatorSession;
+import fr.guichet.client.ApiClient;
+import fr.guichet.contract.ConsentRequest;
+import fr.guichet.contract.Delegation;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.Json;
+import fr.guichet.contract.MediatorSession;
 import fr.guichet.testing.DemoSandbox;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -74,12 +75,12 @@ class AuthorizationMatrixTest {
 
   static Answer call(Route route, String personId, String sessionToken, String delegationToken) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.server().url() + route.path(personId).substring(1)))
-        .header(ApiClient.IDEMPOTENCY_HEADER, UUID.randomUUID().toString()).header("If-Match", "\"0\"");
+        .header(Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString()).header("If-Match", "\"0\"");
     if (sessionToken != null) {
       b.header("Authorization", "Bearer " + sessionToken);
     }
     if (delegationToken != null) {
-      b.header(ApiClient.DELEGATION_HEADER, delegationToken);
+      b.header(Headers.DELEGATION, delegationToken);
     }
     b.method(route.method(), route.body() == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(route.body()));
@@ -147,7 +148,7 @@ class AuthorizationMatrixTest {
   void aCaregiverGetsWhatACaregiverMayAndNothingElse(Route route) throws Exception {
     if (CAREGIVER_FORBIDDEN.contains(route.scope())) {
       var who = sandbox.strengthen(sandbox.identify("p-alain"));
-      var refused = org.assertj.core.api.Assertions.catchThrowableOfType(fr.guichet.api.ApiException.class,
+      var refused = org.assertj.core.api.Assertions.catchThrowableOfType(fr.guichet.client.ApiException.class,
           () -> sandbox.api().consent(sandbox.session(), new ConsentRequest(who.identificationId(), "p-georgette",
               List.of(route.scope()), 30, "fr", "v1", true, true), IdempotencyKey.random()));
       assertThat(refused.problem().slug()).isEqualTo("caregiver-forbidden");

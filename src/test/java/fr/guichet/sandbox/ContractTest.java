@@ -1,5 +1,6 @@
 package fr.guichet.sandbox;
 
+import fr.guichet.contract.Headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,8 +11,8 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import fr.guichet.api.ApiClient;
-import fr.guichet.api.Json;
+import fr.guichet.client.ApiClient;
+import fr.guichet.contract.Json;
 import fr.guichet.testing.DemoSandbox;
 import java.io.InputStream;
 import java.net.URI;
@@ -77,12 +78,12 @@ class ContractTest {
   }
 
   static Map<String, String> as(DemoSandbox.Sitting s) {
-    return Map.of("Authorization", "Bearer " + s.session().token(), ApiClient.DELEGATION_HEADER, s.delegation().token(),
-        ApiClient.IDEMPOTENCY_HEADER, UUID.randomUUID().toString());
+    return Map.of("Authorization", "Bearer " + s.session().token(), Headers.DELEGATION, s.delegation().token(),
+        Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString());
   }
 
   static Map<String, String> mediator(String token) {
-    return Map.of("Authorization", "Bearer " + token, ApiClient.IDEMPOTENCY_HEADER, UUID.randomUUID().toString());
+    return Map.of("Authorization", "Bearer " + token, Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString());
   }
 
   @Test
@@ -130,7 +131,7 @@ class ContractTest {
     Map<String, String> put = new java.util.HashMap<>(as(j));
     put.put("If-Match", "\"0\"");
     call("PUT", me + "/profile/allergies", Map.of("allergies", List.of()), put);
-    put.put(ApiClient.IDEMPOTENCY_HEADER, UUID.randomUUID().toString());
+    put.put(Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString());
     assertThat(call("PUT", me + "/profile/allergies", Map.of("allergies", List.of()), put).status()).isEqualTo(412);
     call("GET", me + "/profile/nope", null, as(j));
     call("GET", me + "/journal", null, as(j));

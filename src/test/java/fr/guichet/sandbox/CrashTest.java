@@ -2,17 +2,17 @@ package fr.guichet.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.api.ApiClient;
-import fr.guichet.api.ApiException;
-import fr.guichet.api.ConsentRequest;
-import fr.guichet.api.Delegation;
-import fr.guichet.api.Health;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.Identification;
-import fr.guichet.api.IdentificationRequest;
-import fr.guichet.api.LoginRequest;
-import fr.guichet.api.MediatorSession;
-import fr.guichet.api.Receipt;
+import fr.guichet.client.ApiClient;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.ConsentRequest;
+import fr.guichet.contract.Delegation;
+import fr.guichet.contract.Health;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.Identification;
+import fr.guichet.contract.IdentificationRequest;
+import fr.guichet.contract.LoginRequest;
+import fr.guichet.contract.MediatorSession;
+import fr.guichet.contract.Receipt;
 import fr.guichet.domain.Totp;
 import java.io.IOException;
 import java.net.ServerSocket;

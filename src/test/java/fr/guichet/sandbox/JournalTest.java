@@ -2,7 +2,7 @@ package fr.guichet.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.api.JournalEntry;
+import fr.guichet.contract.JournalEntry;
 import fr.guichet.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;

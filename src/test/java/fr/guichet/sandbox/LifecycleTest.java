@@ -3,13 +3,13 @@ package fr.guichet.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.guichet.api.AccountStatus;
-import fr.guichet.api.ActionResult;
-import fr.guichet.api.ActivationRequest;
-import fr.guichet.api.ApiException;
-import fr.guichet.api.ClosureRequest;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.ReceiptCheck;
+import fr.guichet.contract.AccountStatus;
+import fr.guichet.contract.ActionResult;
+import fr.guichet.contract.ActivationRequest;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.ClosureRequest;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.ReceiptCheck;
 import fr.guichet.testing.DemoSandbox;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,7 +102,7 @@ class LifecycleTest {
     var who = sandbox.identify("p-louis");
     assertThat(who.strength()).isEqualTo("STANDARD");
     refused("strong-identification-required", () -> sandbox.api().consent(sandbox.session(),
-        fr.guichet.api.ConsentRequest.forSelf(who.identificationId(), java.util.List.of("record:close"), 30, "fr", "v1"),
+        fr.guichet.contract.ConsentRequest.forSelf(who.identificationId(), java.util.List.of("record:close"), 30, "fr", "v1"),
         IdempotencyKey.random()));
     assertThat(sandbox.strengthen(who).strength()).isEqualTo("STRONG");
   }

@@ -1,8 +1,9 @@
 package fr.guichet.sandbox;
 
+import fr.guichet.contract.Headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.api.ApiClient;
+import fr.guichet.client.ApiClient;
 import fr.guichet.testing.DemoSandbox;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,8 +78,8 @@ class MalformedInputTest {
     String[] parts = route.split(" ");
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.server().url() + parts[1].substring(1)))
         .header("Authorization", "Bearer " + sitting.session().token())
-        .header(ApiClient.DELEGATION_HEADER, sitting.delegation().token())
-        .header(ApiClient.IDEMPOTENCY_HEADER, UUID.randomUUID().toString())
+        .header(Headers.DELEGATION, sitting.delegation().token())
+        .header(Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString())
         .header("Content-Type", "application/json")
         .method(parts[0], HttpRequest.BodyPublishers.ofString(body));
     if (!ifMatch.isEmpty()) {

@@ -3,11 +3,11 @@ package fr.guichet.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.guichet.api.ApiException;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.LoginRequest;
-import fr.guichet.api.MediatorSession;
-import fr.guichet.api.Problem;
+import fr.guichet.client.ApiException;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.LoginRequest;
+import fr.guichet.contract.MediatorSession;
+import fr.guichet.contract.Problem;
 import fr.guichet.domain.Totp;
 import fr.guichet.testing.DemoSandbox;
 import java.time.Duration;

@@ -1,16 +1,17 @@
 package fr.guichet.sandbox;
 
+import fr.guichet.contract.Headers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.guichet.api.ApiClient;
-import fr.guichet.api.ApiException;
-import fr.guichet.api.DocumentInfo;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.Json;
-import fr.guichet.api.ProfileSection;
+import fr.guichet.client.ApiClient;
+import fr.guichet.client.ApiException;
+import fr.guichet.contract.DocumentInfo;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.Json;
+import fr.guichet.contract.ProfileSection;
 import fr.guichet.testing.DemoSandbox;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -89,18 +90,18 @@ class RecordsTest {
     String url = sandbox.server().url() + "v1/persons/p-louis/profile/blood-group";
     HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(url))
         .header("Authorization", "Bearer " + louis.session().token())
-        .header(ApiClient.DELEGATION_HEADER, louis.delegation().token()).build(), HttpResponse.BodyHandlers.ofString());
+        .header(Headers.DELEGATION, louis.delegation().token()).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(get.headers().firstValue("ETag")).hasValue("\"0\"");
     HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(url))
         .header("Authorization", "Bearer " + louis.session().token())
-        .header(ApiClient.DELEGATION_HEADER, louis.delegation().token())
-        .header(ApiClient.IDEMPOTENCY_HEADER, "k1")
+        .header(Headers.DELEGATION, louis.delegation().token())
+        .header(Headers.IDEMPOTENCY_KEY, "k1")
         .PUT(HttpRequest.BodyPublishers.ofString("{\"group\":\"O+\"}")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(put.statusCode()).isEqualTo(428);
     HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(url))
         .header("Authorization", "Bearer " + louis.session().token())
-        .header(ApiClient.DELEGATION_HEADER, louis.delegation().token())
-        .header(ApiClient.IDEMPOTENCY_HEADER, "k2").header("If-Match", "\"0\"")
+        .header(Headers.DELEGATION, louis.delegation().token())
+        .header(Headers.IDEMPOTENCY_KEY, "k2").header("If-Match", "\"0\"")
         .PUT(HttpRequest.BodyPublishers.ofString("{\"group\":\"O+\"}")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.headers().firstValue("ETag")).hasValue("\"1\"");

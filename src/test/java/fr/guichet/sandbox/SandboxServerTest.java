@@ -2,7 +2,7 @@ package fr.guichet.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.api.Health;
+import fr.guichet.contract.Health;
 import fr.guichet.testing.DemoSandbox;
 import java.io.IOException;
 import java.net.URI;

@@ -2,7 +2,7 @@ package fr.guichet.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.api.ReceiptCheck;
+import fr.guichet.contract.ReceiptCheck;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package fr.guichet.kiosk.lanterna;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.api.CaregiverRequest;
-import fr.guichet.api.IdempotencyKey;
+import fr.guichet.contract.CaregiverRequest;
+import fr.guichet.client.IdempotencyKey;
 import fr.guichet.kiosk.PendingActions;
 import fr.guichet.testing.CuttingProxy;
 import fr.guichet.testing.DemoSandbox;

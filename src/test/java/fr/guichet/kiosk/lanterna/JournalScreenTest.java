@@ -3,7 +3,7 @@ package fr.guichet.kiosk.lanterna;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.input.KeyType;
-import fr.guichet.api.ApiClient;
+import fr.guichet.client.ApiClient;
 import fr.guichet.i18n.Language;
 import fr.guichet.kiosk.Kiosk;
 import fr.guichet.print.FileSink;
@@ -133,7 +133,7 @@ class JournalScreenTest {
   @Test
   void aCaregiverReadsThePersonsJournalAndARefusalIsMarkedAndSaid() {
     assertThat(org.assertj.core.api.Assertions.catchThrowable(
-        () -> sandbox.openFor("p-alain", "p-georgette", "sharing:manage"))).isInstanceOf(fr.guichet.api.ApiException.class);
+        () -> sandbox.openFor("p-alain", "p-georgette", "sharing:manage"))).isInstanceOf(fr.guichet.client.ApiException.class);
     VirtualScreen s = open(Language.FRENCH);
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-alain");
     s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.googlecode.lanterna.input.KeyType;
-import fr.guichet.api.IdempotencyKey;
-import fr.guichet.api.Json;
-import fr.guichet.api.ProfileSection;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.Json;
+import fr.guichet.contract.ProfileSection;
 import fr.guichet.forms.FormCatalog;
 import fr.guichet.forms.ReadBack;
 import fr.guichet.forms.SectionContent;

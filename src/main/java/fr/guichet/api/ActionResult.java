@@ -1,4 +1,0 @@
-package fr.guichet.api;
-
-/** The space after an action, and the signed receipt of the action. */
-public record ActionResult(AccountStatus account, Receipt receipt) {}

@@ -1,6 +1,0 @@
-package fr.guichet.api;
-
-import java.time.Instant;
-
-/** The answer of {@code GET /v1/health}: the server is up, which version, its clock. */
-public record Health(String status, String version, Instant time) {}

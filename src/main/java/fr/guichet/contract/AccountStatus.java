@@ -1,0 +1,33 @@
+package fr.guichet.contract;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The state of a person's Mon Espace Santé as the server computes it today, with its dates, the
+ * profiles the person manages and who else has access.
+ *
+ * @param possibleActions what the rules allow in this state
+ * @param allowedActions what the current delegation may do now (a subset)
+ * @param contactChannel how the insurer reaches the person: {@code EMAIL}, {@code SMS}, {@code LETTER}
+ * @param manages the children's profiles and other people this person acts for
+ * @param access the people who may act on this space (representatives, caregivers)
+ */
+public record AccountStatus(
+    String personId,
+    String firstName,
+    String lastName,
+    int birthYear,
+    String state,
+    LocalDate informationSentOn,
+    LocalDate oppositionDeadline,
+    Long daysLeftToOppose,
+    LocalDate archiveEnd,
+    LocalDate deletionDue,
+    boolean archivedDataDeleted,
+    List<String> possibleActions,
+    List<String> allowedActions,
+    String contactChannel,
+    String actingAs,
+    List<Represented> manages,
+    List<Represented> access) {}
