@@ -11,8 +11,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Guichet: a keyboard-driven kiosk for digital mediators helping people with Mon Espace Santé,
- * and the reference delegated-access server it talks to.
+ * Guichet: a keyboard-driven kiosk for digital mediators helping people with Mon Espace Santé, and
+ * the reference delegated-access server it talks to.
  *
  * <pre>
  * guichet kiosk --demo          the kiosk on an embedded server with demo people
@@ -36,27 +36,33 @@ public final class Guichet {
 
   /** The configured command line with every command, for {@code --help} and for tests. */
   public static CommandLine commandLine() {
-    return configured(new CommandLine(new Guichet(), new Factory())
-        .addSubcommand(KioskCommand.class)
-        .addSubcommand(SandboxCommand.class)
-        .addSubcommand(AccountCommand.class)
-        .addSubcommand(ProfileCommand.class)
-        .addSubcommand(JournalCommand.class)
-        .addSubcommand(ReceiptCommand.class)
-        .addSubcommand(TotpCommand.class)
-        .addSubcommand(CommandLine.HelpCommand.class));
+    return configured(
+        new CommandLine(new Guichet(), new Factory())
+            .addSubcommand(KioskCommand.class)
+            .addSubcommand(SandboxCommand.class)
+            .addSubcommand(AccountCommand.class)
+            .addSubcommand(ProfileCommand.class)
+            .addSubcommand(JournalCommand.class)
+            .addSubcommand(ReceiptCommand.class)
+            .addSubcommand(TotpCommand.class)
+            .addSubcommand(CommandLine.HelpCommand.class));
   }
 
   /**
-   * The command line for these arguments: the root with the kiosk alone when the kiosk is asked
-   * for (its start is timed), else with every command.
+   * The command line for these arguments: the root with the kiosk alone when the kiosk is asked for
+   * (its start is timed), else with every command.
    */
   static CommandLine commandLineFor(String... args) {
     return args.length > 0 && args[0].equals("kiosk")
-        ? configured(new CommandLine(new Guichet(), new Factory()).addSubcommand(KioskCommand.class)) : commandLine();
+        ? configured(
+            new CommandLine(new Guichet(), new Factory()).addSubcommand(KioskCommand.class))
+        : commandLine();
   }
 
-  /** Settings for the whole tree: given once every subcommand is there, as picocli applies them to those present. */
+  /**
+   * Settings for the whole tree: given once every subcommand is there, as picocli applies them to
+   * those present.
+   */
   private static CommandLine configured(CommandLine cli) {
     return cli.setCaseInsensitiveEnumValuesAllowed(true);
   }

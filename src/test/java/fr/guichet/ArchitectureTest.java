@@ -14,16 +14,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The arrows of DESIGN.md, kept honest: one rule a test. */
 class ArchitectureTest {
-  static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("fr.guichet");
+  static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("fr.guichet");
 
   static Stream<ArchRule> rules() {
-    return Stream.of(domainIsPureRules, onlyTheLanternaAdapterImportsLanterna, onlyPrintImportsPdfboxAndZxing,
-        theServerIsReachedOnlyOverHttp, theCommandLineOnlyStartsTheServer, apiKnowsNoScreenNoServer,
-        onlyTheServerUsesHttpServerAndDatabase, onlyTheClientUsesOkHttp, theServerDrawsNothing,
-        theServerSpeaksOnlyTheContract, theContractIsJdkAndJackson, i18nIsALeaf, formsKnowNoScreenNoServer,
-        fhirKnowsOnlyForms, noCyclesBetweenPackages);
+    return Stream.of(
+        domainIsPureRules,
+        onlyTheLanternaAdapterImportsLanterna,
+        onlyPrintImportsPdfboxAndZxing,
+        theServerIsReachedOnlyOverHttp,
+        theCommandLineOnlyStartsTheServer,
+        apiKnowsNoScreenNoServer,
+        onlyTheServerUsesHttpServerAndDatabase,
+        onlyTheClientUsesOkHttp,
+        theServerDrawsNothing,
+        theServerSpeaksOnlyTheContract,
+        theContractIsJdkAndJackson,
+        i18nIsALeaf,
+        formsKnowNoScreenNoServer,
+        fhirKnowsOnlyForms,
+        noCyclesBetweenPackages);
   }
 
   @ParameterizedTest
@@ -32,62 +44,158 @@ class ArchitectureTest {
     rule.check(CLASSES);
   }
 
-  static final ArchRule domainIsPureRules = classes().that().resideInAPackage("fr.guichet.domain..")
-      .should().onlyDependOnClassesThat().resideInAnyPackage("fr.guichet.domain..", "java.lang..", "java.util..",
-          "java.time..", "java.math..", "java.nio.charset..", "java.nio", "java.security..", "javax.crypto..");
+  static final ArchRule domainIsPureRules =
+      classes()
+          .that()
+          .resideInAPackage("fr.guichet.domain..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "fr.guichet.domain..",
+              "java.lang..",
+              "java.util..",
+              "java.time..",
+              "java.math..",
+              "java.nio.charset..",
+              "java.nio",
+              "java.security..",
+              "javax.crypto..");
 
-  static final ArchRule onlyTheLanternaAdapterImportsLanterna = noClasses()
-      .that().resideOutsideOfPackage("fr.guichet.kiosk.lanterna..")
-      .should().dependOnClassesThat().resideInAPackage("com.googlecode.lanterna..");
+  static final ArchRule onlyTheLanternaAdapterImportsLanterna =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("fr.guichet.kiosk.lanterna..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.googlecode.lanterna..");
 
-  static final ArchRule onlyPrintImportsPdfboxAndZxing = noClasses()
-      .that().resideOutsideOfPackage("fr.guichet.print..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "com.google.zxing..");
+  static final ArchRule onlyPrintImportsPdfboxAndZxing =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("fr.guichet.print..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.apache.pdfbox..", "com.google.zxing..");
 
-  static final ArchRule theServerIsReachedOnlyOverHttp = noClasses()
-      .that().resideOutsideOfPackages("fr.guichet.sandbox..", "fr.guichet.cli..")
-      .should().dependOnClassesThat().resideInAPackage("fr.guichet.sandbox..")
-      .because("the kiosk talks to the server through the API; only the command line starts it (kiosk --demo)");
+  static final ArchRule theServerIsReachedOnlyOverHttp =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("fr.guichet.sandbox..", "fr.guichet.cli..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("fr.guichet.sandbox..")
+          .because(
+              "the kiosk talks to the server through the API; only the command line starts it (kiosk --demo)");
 
-  static final ArchRule theCommandLineOnlyStartsTheServer = classes()
-      .that().resideInAPackage("fr.guichet.sandbox..").and().arePublic()
-      .should().haveSimpleName("SandboxServer").orShould().haveSimpleName("Options");
+  static final ArchRule theCommandLineOnlyStartsTheServer =
+      classes()
+          .that()
+          .resideInAPackage("fr.guichet.sandbox..")
+          .and()
+          .arePublic()
+          .should()
+          .haveSimpleName("SandboxServer")
+          .orShould()
+          .haveSimpleName("Options");
 
-  static final ArchRule apiKnowsNoScreenNoServer = noClasses().that().resideInAnyPackage("fr.guichet.contract..",
-          "fr.guichet.client..").should().dependOnClassesThat().resideInAnyPackage("fr.guichet.kiosk..", "fr.guichet.sandbox..",
-          "fr.guichet.print..", "fr.guichet.cli..");
+  static final ArchRule apiKnowsNoScreenNoServer =
+      noClasses()
+          .that()
+          .resideInAnyPackage("fr.guichet.contract..", "fr.guichet.client..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "fr.guichet.kiosk..",
+              "fr.guichet.sandbox..",
+              "fr.guichet.print..",
+              "fr.guichet.cli..");
 
-  static final ArchRule onlyTheServerUsesHttpServerAndDatabase = noClasses()
-      .that().resideOutsideOfPackage("fr.guichet.sandbox..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "java.sql..", "org.flywaydb..");
+  static final ArchRule onlyTheServerUsesHttpServerAndDatabase =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("fr.guichet.sandbox..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.javalin..", "java.sql..", "org.flywaydb..");
 
-  static final ArchRule onlyTheClientUsesOkHttp = noClasses()
-      .that().resideOutsideOfPackage("fr.guichet.client..")
-      .should().dependOnClassesThat().resideInAPackage("okhttp3..");
+  static final ArchRule onlyTheClientUsesOkHttp =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("fr.guichet.client..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("okhttp3..");
 
-  static final ArchRule theServerDrawsNothing = noClasses().that().resideInAPackage("fr.guichet.sandbox..")
-      .should().dependOnClassesThat().resideInAnyPackage("fr.guichet.kiosk..", "fr.guichet.print..", "fr.guichet.cli..");
+  static final ArchRule theServerDrawsNothing =
+      noClasses()
+          .that()
+          .resideInAPackage("fr.guichet.sandbox..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("fr.guichet.kiosk..", "fr.guichet.print..", "fr.guichet.cli..");
 
-  static final ArchRule theServerSpeaksOnlyTheContract = noClasses().that().resideInAPackage("fr.guichet.sandbox..")
-      .should().dependOnClassesThat().resideInAPackage("fr.guichet.client..")
-      .because("the server shares the wire (contract) with its clients, never a client's code");
+  static final ArchRule theServerSpeaksOnlyTheContract =
+      noClasses()
+          .that()
+          .resideInAPackage("fr.guichet.sandbox..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("fr.guichet.client..")
+          .because("the server shares the wire (contract) with its clients, never a client's code");
 
-  static final ArchRule theContractIsJdkAndJackson = classes().that().resideInAPackage("fr.guichet.contract..")
-      .should().onlyDependOnClassesThat().resideInAnyPackage("fr.guichet.contract..", "java..", "javax.crypto..",
-          "com.fasterxml.jackson..");
+  static final ArchRule theContractIsJdkAndJackson =
+      classes()
+          .that()
+          .resideInAPackage("fr.guichet.contract..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "fr.guichet.contract..", "java..", "javax.crypto..", "com.fasterxml.jackson..");
 
-  static final ArchRule i18nIsALeaf = classes().that().resideInAPackage("fr.guichet.i18n..")
-      .should().onlyDependOnClassesThat().resideOutsideOfPackages("fr.guichet.domain..", "fr.guichet.contract..",
-          "fr.guichet.client..", "fr.guichet.forms..", "fr.guichet.fhir..", "fr.guichet.print..", "fr.guichet.kiosk..",
-          "fr.guichet.cli..", "fr.guichet.sandbox..");
+  static final ArchRule i18nIsALeaf =
+      classes()
+          .that()
+          .resideInAPackage("fr.guichet.i18n..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideOutsideOfPackages(
+              "fr.guichet.domain..",
+              "fr.guichet.contract..",
+              "fr.guichet.client..",
+              "fr.guichet.forms..",
+              "fr.guichet.fhir..",
+              "fr.guichet.print..",
+              "fr.guichet.kiosk..",
+              "fr.guichet.cli..",
+              "fr.guichet.sandbox..");
 
-  static final ArchRule formsKnowNoScreenNoServer = noClasses().that().resideInAPackage("fr.guichet.forms..")
-      .should().dependOnClassesThat().resideInAnyPackage("fr.guichet.kiosk..", "fr.guichet.print..",
-          "fr.guichet.cli..", "fr.guichet.sandbox..", "fr.guichet.client..", "fr.guichet.fhir..");
+  static final ArchRule formsKnowNoScreenNoServer =
+      noClasses()
+          .that()
+          .resideInAPackage("fr.guichet.forms..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "fr.guichet.kiosk..",
+              "fr.guichet.print..",
+              "fr.guichet.cli..",
+              "fr.guichet.sandbox..",
+              "fr.guichet.client..",
+              "fr.guichet.fhir..");
 
-  static final ArchRule fhirKnowsOnlyForms = noClasses().that().resideInAPackage("fr.guichet.fhir..")
-      .should().dependOnClassesThat().resideInAnyPackage("fr.guichet.kiosk..", "fr.guichet.print..",
-          "fr.guichet.cli..", "fr.guichet.sandbox..", "fr.guichet.client..");
+  static final ArchRule fhirKnowsOnlyForms =
+      noClasses()
+          .that()
+          .resideInAPackage("fr.guichet.fhir..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "fr.guichet.kiosk..",
+              "fr.guichet.print..",
+              "fr.guichet.cli..",
+              "fr.guichet.sandbox..",
+              "fr.guichet.client..");
 
-  static final ArchRule noCyclesBetweenPackages = slices().matching("fr.guichet.(*)..").should().beFreeOfCycles();
+  static final ArchRule noCyclesBetweenPackages =
+      slices().matching("fr.guichet.(*)..").should().beFreeOfCycles();
 }

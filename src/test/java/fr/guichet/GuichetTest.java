@@ -35,9 +35,11 @@ class GuichetTest {
 
   @Test
   void theKioskAloneIsBuiltForTheKioskAndEverythingForTheRest() {
-    assertThat(Guichet.commandLineFor("kiosk", "--demo").getSubcommands()).containsOnlyKeys("kiosk");
+    assertThat(Guichet.commandLineFor("kiosk", "--demo").getSubcommands())
+        .containsOnlyKeys("kiosk");
     assertThat(Guichet.commandLineFor("--help").getSubcommands())
-        .containsKeys("kiosk", "sandbox", "account", "profile", "journal", "receipt", "totp", "help");
+        .containsKeys(
+            "kiosk", "sandbox", "account", "profile", "journal", "receipt", "totp", "help");
     assertThat(Guichet.commandLineFor().getSubcommands()).containsKey("kiosk").hasSize(8);
   }
 
@@ -52,6 +54,7 @@ class GuichetTest {
     CommandLine alone = Guichet.commandLineFor("kiosk", "--no-such-option");
     alone.setErr(new PrintWriter(err));
     assertThat(alone.execute("kiosk", "--no-such-option")).isEqualTo(2);
-    assertThat(err.toString()).contains("Unknown option: '--no-such-option'", "Usage: guichet kiosk");
+    assertThat(err.toString())
+        .contains("Unknown option: '--no-such-option'", "Usage: guichet kiosk");
   }
 }

@@ -1,14 +1,14 @@
 package fr.guichet.cli;
 
-import fr.guichet.contract.ActionResult;
-import fr.guichet.contract.ActivationRequest;
 import fr.guichet.client.ApiClient;
 import fr.guichet.client.ApiException;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.ActionResult;
+import fr.guichet.contract.ActivationRequest;
 import fr.guichet.contract.CaregiverRequest;
 import fr.guichet.contract.ClosureRequest;
 import fr.guichet.contract.ContactChallenge;
 import fr.guichet.contract.ContactCodeRequest;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.LoginRequest;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.BirthDate;
@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code guichet account}: the kiosk's flows as commands, for mediators who prefer a prompt, for
  * scripts and for screen-reader users. Plain sentences by default, one a line; {@code --json} for
- * scripts; a confirmation asked before any change unless {@code --yes}; the exit codes of
- * {@link Outcome}; help in French, or in English with {@code --lang en}.
+ * scripts; a confirmation asked before any change unless {@code --yes}; the exit codes of {@link
+ * Outcome}; help in French, or in English with {@code --lang en}.
  *
  * <pre>
  * export GUICHET_API=http://127.0.0.1:8470/ GUICHET_LOGIN=demo.mediatrice
@@ -43,19 +43,31 @@ import picocli.CommandLine.Spec;
  * guichet account journal ... --pdf journal.pdf  (what was done in the person's name)
  * </pre>
  */
-@Command(name = "account", mixinStandardHelpOptions = true, versionProvider = AccountCommand.Version.class,
+@Command(
+    name = "account",
+    mixinStandardHelpOptions = true,
+    versionProvider = AccountCommand.Version.class,
     description = "A person's Mon Espace Santé, from a command prompt (see --help).",
-    footer = "Exit codes: 0 done, 1 refused, 2 usage error, 3 login refused, 4 server unreachable, 5 not confirmed.",
-    subcommands = {AccountCommand.Status.class, AccountCommand.Oppose.class, AccountCommand.WithdrawOpposition.class,
-        AccountCommand.RequestCreation.class, AccountCommand.Activate.class, AccountCommand.Close.class,
-        AccountCommand.RequestDeletion.class, AccountCommand.Reopen.class, AccountCommand.SendCode.class,
-        AccountCommand.AddCaregiver.class, AccountCommand.RemoveCaregiver.class, AccountJournal.class})
+    footer =
+        "Exit codes: 0 done, 1 refused, 2 usage error, 3 login refused, 4 server unreachable, 5 not confirmed.",
+    subcommands = {
+      AccountCommand.Status.class,
+      AccountCommand.Oppose.class,
+      AccountCommand.WithdrawOpposition.class,
+      AccountCommand.RequestCreation.class,
+      AccountCommand.Activate.class,
+      AccountCommand.Close.class,
+      AccountCommand.RequestDeletion.class,
+      AccountCommand.Reopen.class,
+      AccountCommand.SendCode.class,
+      AccountCommand.AddCaregiver.class,
+      AccountCommand.RemoveCaregiver.class,
+      AccountJournal.class
+    })
 public final class AccountCommand implements Callable<Integer> {
-  @Mixin
-  LanguageOption language;
+  @Mixin LanguageOption language;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   /** {@code guichet account} alone: which command? */
   @Override
@@ -64,8 +76,12 @@ public final class AccountCommand implements Callable<Integer> {
     throw new ParameterException(spec.commandLine(), CliText.of(lang).text("err.subcommand"));
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class, description = "Check the state of the space.")
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class,
+      description = "Check the state of the space.")
   static final class Status extends AccountSubcommand {
     @Override
     AccountAction action() {
@@ -78,8 +94,12 @@ public final class AccountCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "oppose", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class, description = "Object to the creation of the space.")
+  @Command(
+      name = "oppose",
+      mixinStandardHelpOptions = true,
+      abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class,
+      description = "Object to the creation of the space.")
   static final class Oppose extends AccountSubcommand.Change {
     @Override
     AccountAction action() {
@@ -92,8 +112,12 @@ public final class AccountCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "withdraw-opposition", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class, description = "Withdraw an objection.")
+  @Command(
+      name = "withdraw-opposition",
+      mixinStandardHelpOptions = true,
+      abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class,
+      description = "Withdraw an objection.")
   static final class WithdrawOpposition extends AccountSubcommand.Change {
     @Override
     AccountAction action() {
@@ -106,8 +130,12 @@ public final class AccountCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "request-creation", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class, description = "Ask for the space after an objection.")
+  @Command(
+      name = "request-creation",
+      mixinStandardHelpOptions = true,
+      abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class,
+      description = "Ask for the space after an objection.")
   static final class RequestCreation extends AccountSubcommand.Change {
     @Override
     AccountAction action() {
@@ -120,8 +148,12 @@ public final class AccountCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "activate", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class, description = "Open the space with the letter's code.")
+  @Command(
+      name = "activate",
+      mixinStandardHelpOptions = true,
+      abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class,
+      description = "Open the space with the letter's code.")
   static final class Activate extends AccountSubcommand.Change {
     @Option(names = "--letter-code", paramLabel = "CODE", descriptionKey = "letter-code")
     String letterCode;
@@ -142,8 +174,12 @@ public final class AccountCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "close", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class, description = "Close the space, with or without deletion.")
+  @Command(
+      name = "close",
+      mixinStandardHelpOptions = true,
+      abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class,
+      description = "Close the space, with or without deletion.")
   static final class Close extends AccountSubcommand.StrongChange {
     @Option(names = "--delete", descriptionKey = "delete")
     boolean withDeletion;
@@ -155,7 +191,8 @@ public final class AccountCommand implements Callable<Integer> {
 
     @Override
     List<String> details() {
-      return List.of(text.text("out.readback.deletion", Map.of("delete", String.valueOf(withDeletion))));
+      return List.of(
+          text.text("out.readback.deletion", Map.of("delete", String.valueOf(withDeletion))));
     }
 
     @Override
@@ -164,8 +201,12 @@ public final class AccountCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "request-deletion", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class, description = "Ask for a closed space's data to be deleted.")
+  @Command(
+      name = "request-deletion",
+      mixinStandardHelpOptions = true,
+      abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class,
+      description = "Ask for a closed space's data to be deleted.")
   static final class RequestDeletion extends AccountSubcommand.StrongChange {
     @Override
     AccountAction action() {
@@ -178,8 +219,12 @@ public final class AccountCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "reopen", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class, description = "Reopen a closed space.")
+  @Command(
+      name = "reopen",
+      mixinStandardHelpOptions = true,
+      abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class,
+      description = "Reopen a closed space.")
   static final class Reopen extends AccountSubcommand.StrongChange {
     @Override
     AccountAction action() {
@@ -196,8 +241,12 @@ public final class AccountCommand implements Callable<Integer> {
    * {@code guichet account send-code}: the first half of a strong identification, for scripts. The
    * code reaches the person; the reference printed here goes with it to {@code --challenge}.
    */
-  @Command(name = "send-code", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class, description = "Send a one-time code to the person.")
+  @Command(
+      name = "send-code",
+      mixinStandardHelpOptions = true,
+      abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class,
+      description = "Send a one-time code to the person.")
   static final class SendCode extends SittingCommand {
     @Override
     Done run() {
@@ -215,7 +264,9 @@ public final class AccountCommand implements Callable<Integer> {
       } finally {
         close(sitting);
       }
-      List<String> lines = List.of(codeSent(sent), text.text("out.code.challenge", Map.of("id", sent.challengeId())));
+      List<String> lines =
+          List.of(
+              codeSent(sent), text.text("out.code.challenge", Map.of("id", sent.challengeId())));
       return new Done(lines, Map.of("challenge", sent));
     }
   }
@@ -224,21 +275,35 @@ public final class AccountCommand implements Callable<Integer> {
    * {@code guichet account add-caregiver}: the person gives a caregiver (proche aidant) access to
    * their space, or to the space of a child or protected adult they represent ({@code --for}). The
    * caregiver is named as on their Carte Vitale and must have an open space; the server refuses a
-   * fourth caregiver, a caregiver who already helps five people, and a caregiver acting for someone.
+   * fourth caregiver, a caregiver who already helps five people, and a caregiver acting for
+   * someone.
    */
-  @Command(name = "add-caregiver", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class, description = "Give a caregiver access to the space.")
+  @Command(
+      name = "add-caregiver",
+      mixinStandardHelpOptions = true,
+      abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class,
+      description = "Give a caregiver access to the space.")
   static final class AddCaregiver extends Caregivers {
     @Option(names = "--caregiver-nir", paramLabel = "NIR", descriptionKey = "caregiver-nir")
     String caregiverNir;
 
-    @Option(names = "--caregiver-last-name", paramLabel = "NAME", descriptionKey = "caregiver-last-name")
+    @Option(
+        names = "--caregiver-last-name",
+        paramLabel = "NAME",
+        descriptionKey = "caregiver-last-name")
     String caregiverLastName;
 
-    @Option(names = "--caregiver-first-name", paramLabel = "NAME", descriptionKey = "caregiver-first-name")
+    @Option(
+        names = "--caregiver-first-name",
+        paramLabel = "NAME",
+        descriptionKey = "caregiver-first-name")
     String caregiverFirstName;
 
-    @Option(names = "--caregiver-birth-date", paramLabel = "DATE", descriptionKey = "caregiver-birth-date")
+    @Option(
+        names = "--caregiver-birth-date",
+        paramLabel = "DATE",
+        descriptionKey = "caregiver-birth-date")
     String caregiverBirthDate;
 
     private CaregiverRequest request;
@@ -246,12 +311,25 @@ public final class AccountCommand implements Callable<Integer> {
     @Override
     void askMore() {
       Nir nir = value(caregiverNir, "--caregiver-nir", "ask.caregiver-nir", Nir::parse);
-      String last = value(caregiverLastName, "--caregiver-last-name", "ask.caregiver-last-name", String::strip);
-      String first = value(caregiverFirstName, "--caregiver-first-name", "ask.caregiver-first-name", String::strip);
-      LocalDate birth = value(caregiverBirthDate, "--caregiver-birth-date", "ask.caregiver-birth-date",
-          s -> BirthDate.parse(s, LocalDate.now()));
-      request = nir == null || last == null || first == null || birth == null ? null
-          : new CaregiverRequest(nir.value(), last, first, birth);
+      String last =
+          value(
+              caregiverLastName, "--caregiver-last-name", "ask.caregiver-last-name", String::strip);
+      String first =
+          value(
+              caregiverFirstName,
+              "--caregiver-first-name",
+              "ask.caregiver-first-name",
+              String::strip);
+      LocalDate birth =
+          value(
+              caregiverBirthDate,
+              "--caregiver-birth-date",
+              "ask.caregiver-birth-date",
+              s -> BirthDate.parse(s, LocalDate.now()));
+      request =
+          nir == null || last == null || first == null || birth == null
+              ? null
+              : new CaregiverRequest(nir.value(), last, first, birth);
     }
 
     @Override
@@ -261,8 +339,16 @@ public final class AccountCommand implements Callable<Integer> {
 
     @Override
     List<String> details() {
-      return List.of(text.text("out.readback.caregiver", Map.of("name", request.firstName() + " " + request.lastName(),
-          "birth", messages.date(request.birthDate()), "nir", new Nir(request.nir()).grouped())));
+      return List.of(
+          text.text(
+              "out.readback.caregiver",
+              Map.of(
+                  "name",
+                  request.firstName() + " " + request.lastName(),
+                  "birth",
+                  messages.date(request.birthDate()),
+                  "nir",
+                  new Nir(request.nir()).grouped())));
     }
 
     @Override
@@ -273,13 +359,18 @@ public final class AccountCommand implements Callable<Integer> {
     @Override
     void keep(ActionResult result, Map<String, Object> json, List<String> lines) {
       result.account().access().stream()
-          .filter(r -> r.kind().equals("CAREGIVING") && r.firstName().equalsIgnoreCase(request.firstName())
-              && r.lastName().equalsIgnoreCase(request.lastName()) && r.birthYear() == request.birthDate().getYear())
+          .filter(
+              r ->
+                  r.kind().equals("CAREGIVING")
+                      && r.firstName().equalsIgnoreCase(request.firstName())
+                      && r.lastName().equalsIgnoreCase(request.lastName())
+                      && r.birthYear() == request.birthDate().getYear())
           .findFirst()
-          .ifPresent(r -> {
-            json.put("caregiver", r);
-            lines.add(text.text("out.caregiver.undo-add", Map.of("id", r.personId())));
-          });
+          .ifPresent(
+              r -> {
+                json.put("caregiver", r);
+                lines.add(text.text("out.caregiver.undo-add", Map.of("id", r.personId())));
+              });
       super.keep(result, json, lines);
     }
   }
@@ -288,8 +379,12 @@ public final class AccountCommand implements Callable<Integer> {
    * {@code guichet account remove-caregiver}: the person takes a caregiver's access away; the
    * caregiver is named by the id {@code status} shows beside them.
    */
-  @Command(name = "remove-caregiver", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class, description = "Take a caregiver's access away.")
+  @Command(
+      name = "remove-caregiver",
+      mixinStandardHelpOptions = true,
+      abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class,
+      description = "Take a caregiver's access away.")
   static final class RemoveCaregiver extends Caregivers {
     @Option(names = "--caregiver", paramLabel = "PERSON_ID", descriptionKey = "caregiver")
     String caregiver;
@@ -321,7 +416,10 @@ public final class AccountCommand implements Callable<Integer> {
     }
   }
 
-  /** Choosing who has access: a change confirmed by the person, under the one scope {@code sharing:manage}. */
+  /**
+   * Choosing who has access: a change confirmed by the person, under the one scope {@code
+   * sharing:manage}.
+   */
   abstract static class Caregivers extends AccountSubcommand.Change {
     @Override
     AccountAction action() {

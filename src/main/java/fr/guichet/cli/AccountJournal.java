@@ -28,8 +28,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code guichet account journal}: the person reads what was done in their name, from a prompt or
- * a screen reader: one line per action, oldest first (when, what, done or refused, by whom), after a
+ * {@code guichet account journal}: the person reads what was done in their name, from a prompt or a
+ * screen reader: one line per action, oldest first (when, what, done or refused, by whom), after a
  * line saying whether each line is linked to the one before; {@code --pdf} writes the extract to
  * print; {@code --json} gives scripts the entries as the server sent them. The consent asked is
  * {@code journal:read} alone, for the few minutes of the command, like every {@code account}
@@ -39,8 +39,12 @@ import picocli.CommandLine.Option;
  * guichet account journal --nir "2 50 03 75 056 123 72" --birth-date 14/03/1950 --vitale 12345678 --pdf journal.pdf
  * </pre>
  */
-@Command(name = "journal", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
-    versionProvider = AccountCommand.Version.class, description = "Read what was done in the person's name.")
+@Command(
+    name = "journal",
+    mixinStandardHelpOptions = true,
+    abbreviateSynopsis = true,
+    versionProvider = AccountCommand.Version.class,
+    description = "Read what was done in the person's name.")
 final class AccountJournal extends SittingCommand {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -88,8 +92,10 @@ final class AccountJournal extends SittingCommand {
     if (entries.isEmpty()) {
       lines.add(messages.text("journal.screen.none"));
     } else {
-      lines.add(broken.isEmpty() ? messages.text("journal.screen.chain.ok")
-          : messages.text("journal.screen.chain.broken", Map.of("seq", broken.getAsLong())));
+      lines.add(
+          broken.isEmpty()
+              ? messages.text("journal.screen.chain.ok")
+              : messages.text("journal.screen.chain.broken", Map.of("seq", broken.getAsLong())));
     }
     ZoneId zone = ZoneId.systemDefault();
     for (JournalEntry e : entries) {
@@ -112,7 +118,10 @@ final class AccountJournal extends SittingCommand {
     return new Done(lines, json);
   }
 
-  /** The person whose journal this is: the one present, or the one they represent (as the identification names them). */
+  /**
+   * The person whose journal this is: the one present, or the one they represent (as the
+   * identification names them).
+   */
   private record Person(String firstName, String lastName, int birthYear) {}
 
   private Person whose(Identification who) {
@@ -129,16 +138,33 @@ final class AccountJournal extends SittingCommand {
   /** The extract's line: "29 novembre 2026 10:00 · accord donné · fait · Camille Bernard". */
   private String line(JournalEntry e, ZoneId zone) {
     ZonedDateTime at = e.at().atZone(zone);
-    String action = messages.has("journal.action." + e.action()) ? messages.text("journal.action." + e.action())
-        : e.action();
-    return messages.text("journal.row", Map.of("date", messages.date(at.toLocalDate()), "time", TIME.format(at),
-        "action", action, "outcome", messages.text(e.done() ? "journal.outcome.ok" : "journal.outcome.refused"),
-        "actor", e.actorName()));
+    String action =
+        messages.has("journal.action." + e.action())
+            ? messages.text("journal.action." + e.action())
+            : e.action();
+    return messages.text(
+        "journal.row",
+        Map.of(
+            "date",
+            messages.date(at.toLocalDate()),
+            "time",
+            TIME.format(at),
+            "action",
+            action,
+            "outcome",
+            messages.text(e.done() ? "journal.outcome.ok" : "journal.outcome.refused"),
+            "actor",
+            e.actorName()));
   }
 
-  /** Writes the extract; the journal is read and shown either way, so a failed write is a warning, not a refusal. */
-  private void save(Person whose, List<JournalEntry> entries, Map<String, Object> json, List<String> lines) {
-    String name = whose.firstName() + " " + whose.lastName().charAt(0) + ". (" + whose.birthYear() + ")";
+  /**
+   * Writes the extract; the journal is read and shown either way, so a failed write is a warning,
+   * not a refusal.
+   */
+  private void save(
+      Person whose, List<JournalEntry> entries, Map<String, Object> json, List<String> lines) {
+    String name =
+        whose.firstName() + " " + whose.lastName().charAt(0) + ". (" + whose.birthYear() + ")";
     try {
       Files.write(pdf, JournalExtract.render(name, entries, messages, Paper.A4));
       json.put("pdfFile", pdf.toString());

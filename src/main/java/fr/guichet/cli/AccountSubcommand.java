@@ -1,11 +1,11 @@
 package fr.guichet.cli;
 
-import fr.guichet.contract.ActionResult;
 import fr.guichet.client.ApiClient;
 import fr.guichet.client.ApiException;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.ActionResult;
 import fr.guichet.contract.ContactChallenge;
 import fr.guichet.contract.ContactCodeRequest;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.LoginRequest;
@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +74,9 @@ abstract class AccountSubcommand extends SittingCommand {
     return words.action(action());
   }
 
-  /** Calls the server, with the key every retry of this one call reuses (null when only reading). */
+  /**
+   * Calls the server, with the key every retry of this one call reuses (null when only reading).
+   */
   abstract ActionResult perform(Sitting sitting, IdempotencyKey key);
 
   /** Checks what can be checked before any question or any request. */
@@ -84,7 +85,10 @@ abstract class AccountSubcommand extends SittingCommand {
   /** Asks for what this command needs beyond the papers (before logging in). */
   void askMore() {}
 
-  /** Whether the person's confirmation was given on the command line ({@code --yes}); reading needs none. */
+  /**
+   * Whether the person's confirmation was given on the command line ({@code --yes}); reading needs
+   * none.
+   */
   boolean confirmedAlready() {
     return true;
   }
@@ -133,7 +137,9 @@ abstract class AccountSubcommand extends SittingCommand {
     }
 
     String actor = who.firstName() + " " + who.lastName();
-    List<String> lines = new ArrayList<>(change ? words.result(result, actor) : words.status(result.account(), actor));
+    List<String> lines =
+        new ArrayList<>(
+            change ? words.result(result, actor) : words.status(result.account(), actor));
     Map<String, Object> json = json(who, forPersonId);
     json.put("account", result.account());
     if (result.receipt() != null) {
@@ -151,15 +157,23 @@ abstract class AccountSubcommand extends SittingCommand {
   private void confirm(ApiClient api, Identification who) {
     List<String> lines = new ArrayList<>();
     lines.add(text.text("out.readback.title", Map.of("api", api.baseUrl())));
-    lines.add(text.text("out.readback.person", Map.of("name", who.firstName() + " " + who.lastName(),
-        "year", String.valueOf(who.birthYear()))));
+    lines.add(
+        text.text(
+            "out.readback.person",
+            Map.of(
+                "name",
+                who.firstName() + " " + who.lastName(),
+                "year",
+                String.valueOf(who.birthYear()))));
     if (forPersonId != null) {
       lines.add(text.text("out.readback.for", Map.of("name", represented(who))));
     }
     lines.add(text.text("out.readback.action", Map.of("action", actionWords())));
     lines.addAll(details());
-    lines.add(text.text("out.readback.consent",
-        Map.of("minutes", Sitting.CONSENT_MINUTES, "scope", words.scope(scope().wire()))));
+    lines.add(
+        text.text(
+            "out.readback.consent",
+            Map.of("minutes", Sitting.CONSENT_MINUTES, "scope", words.scope(scope().wire()))));
     lines.add(text.text("out.readback.attest"));
     lines.forEach(prompt::show);
     String answer = prompt.line(text.text("out.confirm"));
@@ -168,11 +182,21 @@ abstract class AccountSubcommand extends SittingCommand {
     }
   }
 
-  /** The person acted for, as the identification names them; their id alone if it does not (the server decides). */
+  /**
+   * The person acted for, as the identification names them; their id alone if it does not (the
+   * server decides).
+   */
   private String represented(Identification who) {
     for (Represented r : who.represents()) {
       if (r.personId().equals(forPersonId)) {
-        return r.firstName() + " " + r.lastName() + " (" + r.birthYear() + ", " + words.kind(r.kind()) + ")";
+        return r.firstName()
+            + " "
+            + r.lastName()
+            + " ("
+            + r.birthYear()
+            + ", "
+            + words.kind(r.kind())
+            + ")";
       }
     }
     return forPersonId;
@@ -196,7 +220,8 @@ abstract class AccountSubcommand extends SittingCommand {
       if (receiptOut != null) {
         Path folder = receiptOut.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder) || Files.isDirectory(receiptOut)) {
-          throw new Stop(Outcome.USAGE, text.text("err.receipt-out", Map.of("file", receiptOut.toString())));
+          throw new Stop(
+              Outcome.USAGE, text.text("err.receipt-out", Map.of("file", receiptOut.toString())));
         }
       }
     }
@@ -211,16 +236,17 @@ abstract class AccountSubcommand extends SittingCommand {
         json.put("receiptFile", receiptOut.toString());
         lines.add(text.text("out.receipt.saved", Map.of("file", receiptOut.toString())));
       } catch (IOException e) {
-        // The action is done and its receipt is in the output: say the file failed, do not hide the success.
+        // The action is done and its receipt is in the output: say the file failed, do not hide the
+        // success.
         warn(text.text("err.receipt-out", Map.of("file", receiptOut.toString())));
       }
     }
   }
 
   /**
-   * Closing, deleting, reopening: a change that needs a strong identification, the Carte Vitale and a
-   * code sent to the person's contact. The command sends the code and asks for it; a script sends it
-   * beforehand ({@code send-code}) and gives {@code --challenge} and {@code --code}.
+   * Closing, deleting, reopening: a change that needs a strong identification, the Carte Vitale and
+   * a code sent to the person's contact. The command sends the code and asks for it; a script sends
+   * it beforehand ({@code send-code}) and gives {@code --challenge} and {@code --code}.
    */
   abstract static class StrongChange extends Change {
     private static final int CODE_TRIES = 3;

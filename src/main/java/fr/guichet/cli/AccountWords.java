@@ -40,7 +40,9 @@ final class AccountWords {
 
   /** "Pour : Jeanne Martin (né·e en 1950)". */
   String forWhom(String firstName, String lastName, int birthYear) {
-    return m.text("sitting.for-whom", Map.of("name", firstName + " " + lastName, "year", String.valueOf(birthYear)));
+    return m.text(
+        "sitting.for-whom",
+        Map.of("name", firstName + " " + lastName, "year", String.valueOf(birthYear)));
   }
 
   /** The whole state of a space: who, the state, its dates, what can be done, who acts for whom. */
@@ -52,27 +54,63 @@ final class AccountWords {
     List<AccountAction> possible = possible(account);
     if (!possible.isEmpty()) {
       lines.add(m.text("account.possible"));
-      possible.forEach(a -> lines.add(t.text("out.possible.item",
-          Map.of("action", m.text("action." + a.name()), "command", command(a)))));
+      possible.forEach(
+          a ->
+              lines.add(
+                  t.text(
+                      "out.possible.item",
+                      Map.of("action", m.text("action." + a.name()), "command", command(a)))));
     }
     if (!account.manages().isEmpty()) {
       lines.add(t.text("out.manages"));
-      account.manages().forEach(r -> lines.add(t.text("out.manages.item", Map.of("name", name(r),
-          "year", String.valueOf(r.birthYear()), "kind", kind(r.kind()), "id", r.personId()))));
+      account
+          .manages()
+          .forEach(
+              r ->
+                  lines.add(
+                      t.text(
+                          "out.manages.item",
+                          Map.of(
+                              "name",
+                              name(r),
+                              "year",
+                              String.valueOf(r.birthYear()),
+                              "kind",
+                              kind(r.kind()),
+                              "id",
+                              r.personId()))));
     }
     if (account.access().isEmpty()) {
       lines.add(t.text("out.access.none"));
     } else {
       lines.add(t.text("out.access"));
       // A caregiver's id is what remove-caregiver takes; a representative is not removed from here.
-      account.access().forEach(r -> lines.add(t.text(r.kind().equals(ActingAs.CAREGIVING.name())
-          ? "out.access.caregiver" : "out.access.item", Map.of("name", name(r),
-          "year", String.valueOf(r.birthYear()), "kind", kind(r.kind()), "id", r.personId()))));
+      account
+          .access()
+          .forEach(
+              r ->
+                  lines.add(
+                      t.text(
+                          r.kind().equals(ActingAs.CAREGIVING.name())
+                              ? "out.access.caregiver"
+                              : "out.access.item",
+                          Map.of(
+                              "name",
+                              name(r),
+                              "year",
+                              String.valueOf(r.birthYear()),
+                              "kind",
+                              kind(r.kind()),
+                              "id",
+                              r.personId()))));
     }
     return lines;
   }
 
-  /** What an action did: who, the receipt's title, the new state and its dates, how to undo it, the reference. */
+  /**
+   * What an action did: who, the receipt's title, the new state and its dates, how to undo it, the
+   * reference.
+   */
   List<String> result(ActionResult result, String actorName) {
     List<String> lines = new ArrayList<>();
     AccountStatus account = result.account();
@@ -92,20 +130,29 @@ final class AccountWords {
   /** The state's name and sentence on one line, then each date that matters on its own. */
   List<String> state(AccountStatus account) {
     List<String> lines = new ArrayList<>();
-    lines.add(t.text("out.state", Map.of("name", m.text("state." + account.state() + ".name"),
-        "sentence", m.text("state." + account.state() + ".sentence"))));
+    lines.add(
+        t.text(
+            "out.state",
+            Map.of(
+                "name",
+                m.text("state." + account.state() + ".name"),
+                "sentence",
+                m.text("state." + account.state() + ".sentence"))));
     lines.addAll(fr.guichet.kiosk.AccountDates.lines(account, m));
     return lines;
   }
 
   /**
-   * What the rules allow on this space now, less what the person at the counter may not do in
-   * their role (a caregiver never closes).
+   * What the rules allow on this space now, less what the person at the counter may not do in their
+   * role (a caregiver never closes).
    */
   static List<AccountAction> possible(AccountStatus account) {
-    ActingAs actingAs = account.actingAs() == null ? ActingAs.SELF : ActingAs.valueOf(account.actingAs());
-    return account.possibleActions().stream().map(AccountAction::valueOf)
-        .filter(a -> actingAs.allows(a.requiredScope())).toList();
+    ActingAs actingAs =
+        account.actingAs() == null ? ActingAs.SELF : ActingAs.valueOf(account.actingAs());
+    return account.possibleActions().stream()
+        .map(AccountAction::valueOf)
+        .filter(a -> actingAs.allows(a.requiredScope()))
+        .toList();
   }
 
   /**
@@ -113,11 +160,14 @@ final class AccountWords {
    * what to do instead when the kiosk says it (a refused caregiver).
    */
   String problem(Problem problem) {
-    String key = problem.messageKey() != null && m.has(problem.messageKey())
-        ? problem.messageKey() : "problem.unexpected";
+    String key =
+        problem.messageKey() != null && m.has(problem.messageKey())
+            ? problem.messageKey()
+            : "problem.unexpected";
     Map<String, Object> args = new HashMap<>();
     problem.params().forEach((name, value) -> args.put(name, word(name, value)));
-    String todo = "caregivers.todo." + problem.slug(); // what to do instead, where the kiosk says it too
+    String todo =
+        "caregivers.todo." + problem.slug(); // what to do instead, where the kiosk says it too
     return m.has(todo) ? m.text(key, args) + " " + m.text(todo, args) : m.text(key, args);
   }
 
@@ -153,7 +203,8 @@ final class AccountWords {
     if (account.actingAs() == null || account.actingAs().equals(ActingAs.SELF.name())) {
       return List.of();
     }
-    return List.of(t.text("out.acting-as", Map.of("who", actorName, "kind", kind(account.actingAs()))));
+    return List.of(
+        t.text("out.acting-as", Map.of("who", actorName, "kind", kind(account.actingAs()))));
   }
 
   /** The right to change one's mind: how the action can be undone, and until when. */
@@ -163,24 +214,40 @@ final class AccountWords {
       case "record-opposition" -> {
         lines.add(m.text("receipt.opposition.done"));
         if (account.oppositionDeadline() != null) {
-          lines.add(m.text("receipt.undo.withdraw", Map.of("date", m.date(account.oppositionDeadline()))));
+          lines.add(
+              m.text(
+                  "receipt.undo.withdraw", Map.of("date", m.date(account.oppositionDeadline()))));
         }
       }
       case "withdraw-opposition" -> {
         lines.add(m.text("receipt.withdrawal.done"));
         if (account.oppositionDeadline() != null) {
-          lines.add(m.text("receipt.undo.oppose-again", Map.of("date", m.date(account.oppositionDeadline()))));
+          lines.add(
+              m.text(
+                  "receipt.undo.oppose-again",
+                  Map.of("date", m.date(account.oppositionDeadline()))));
         }
       }
-      case "close", "request-deletion" -> lines.add(account.deletionDue() == null ? m.text("receipt.undo.reopen")
-          : m.text("receipt.undo.reopen-before", Map.of("date", m.date(account.deletionDue()))));
-      case "reopen" -> lines.add(m.text(Boolean.FALSE.equals(receipt.payload().get("dataRestored"))
-          ? "receipt.reopen.not-restored" : "receipt.reopen.restored"));
+      case "close", "request-deletion" ->
+          lines.add(
+              account.deletionDue() == null
+                  ? m.text("receipt.undo.reopen")
+                  : m.text(
+                      "receipt.undo.reopen-before", Map.of("date", m.date(account.deletionDue()))));
+      case "reopen" ->
+          lines.add(
+              m.text(
+                  Boolean.FALSE.equals(receipt.payload().get("dataRestored"))
+                      ? "receipt.reopen.not-restored"
+                      : "receipt.reopen.restored"));
       case "caregiver-added", "caregiver-removed" -> {
-        lines.add(m.text("receipt.caregiver", Map.of("caregiver", String.valueOf(receipt.payload().get("caregiver")))));
+        lines.add(
+            m.text(
+                "receipt.caregiver",
+                Map.of("caregiver", String.valueOf(receipt.payload().get("caregiver")))));
         lines.add(m.text("receipt.undo." + receipt.kind()));
       }
-      default -> { }
+      default -> {}
     }
     return lines;
   }

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.ResourceBundle;
 
 /**
- * The command line's own words (questions, labels, its refusals), from the same bundles as its
- * help ({@code cli/messages_fr|en.properties}), as ICU messages with named arguments. The
- * sentences about the space come from {@link fr.guichet.i18n.Messages} instead.
+ * The command line's own words (questions, labels, its refusals), from the same bundles as its help
+ * ({@code cli/messages_fr|en.properties}), as ICU messages with named arguments. The sentences
+ * about the space come from {@link fr.guichet.i18n.Messages} instead.
  *
  * <pre>{@code
  * CliText.of(Language.FRENCH).text("out.receipt", Map.of("id", receipt.receiptId()));

@@ -30,11 +30,11 @@ import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code guichet kiosk}: the full-screen kiosk, against a running server ({@code --api}) or an
@@ -43,16 +43,26 @@ import picocli.CommandLine.ParseResult;
  * readers ({@code --plain}). A counter PC keeps these settings in a file ({@code --config}, see
  * {@link KioskConfig}); an option on the command line wins over the file.
  */
-@Command(name = "kiosk", mixinStandardHelpOptions = true,
-    description = {"Open the kiosk: full screen, keyboard only.",
-        "With --demo, an embedded reference server with fictional people starts first (see the README)."})
+@Command(
+    name = "kiosk",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Open the kiosk: full screen, keyboard only.",
+      "With --demo, an embedded reference server with fictional people starts first (see the README)."
+    })
 public final class KioskCommand implements Callable<Integer> {
   static final class Target {
-    @Option(names = "--demo", required = true,
-        description = "Start an embedded reference server on a free loopback port, with the demo people.")
+    @Option(
+        names = "--demo",
+        required = true,
+        description =
+            "Start an embedded reference server on a free loopback port, with the demo people.")
     boolean demo;
 
-    @Option(names = "--api", required = true, description = "Address of a running delegated-access server.")
+    @Option(
+        names = "--api",
+        required = true,
+        description = "Address of a running delegated-access server.")
     String api;
   }
 
@@ -60,76 +70,125 @@ public final class KioskCommand implements Callable<Integer> {
   @ArgGroup(multiplicity = "0..1")
   Target target;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Read the settings from FILE: 'key = value' lines,"
-      + " each key a long option without its dashes (see kiosk/guichet.conf.example). Options given here win.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Read the settings from FILE: 'key = value' lines,"
+              + " each key a long option without its dashes (see kiosk/guichet.conf.example). Options given here win.")
   Path config;
 
-  @Option(names = "--lang", description = "The person's language at start: fr, fr-x-falc (easy-to-read French), en, ar,"
-      + " pt, tr, es, ro, ht (default: ${DEFAULT-VALUE}). F6 lists them all; F2 goes back to the one before.",
+  @Option(
+      names = "--lang",
+      description =
+          "The person's language at start: fr, fr-x-falc (easy-to-read French), en, ar,"
+              + " pt, tr, es, ro, ht (default: ${DEFAULT-VALUE}). F6 lists them all; F2 goes back to the one before.",
       defaultValue = "fr")
   String lang;
 
-  @Option(names = "--mediator-lang", description = "The mediator's language, drawn small under the person's when they"
-      + " differ (default: ${DEFAULT-VALUE}).", defaultValue = "fr")
+  @Option(
+      names = "--mediator-lang",
+      description =
+          "The mediator's language, drawn small under the person's when they"
+              + " differ (default: ${DEFAULT-VALUE}).",
+      defaultValue = "fr")
   String mediatorLang;
 
-  @Option(names = "--theme", description = "Colours: default, high-contrast (7:1 and more), monochrome (the terminal's"
-      + " own colours, bold and reverse video). F7 changes them (default: ${DEFAULT-VALUE}).", defaultValue = "default")
+  @Option(
+      names = "--theme",
+      description =
+          "Colours: default, high-contrast (7:1 and more), monochrome (the terminal's"
+              + " own colours, bold and reverse video). F7 changes them (default: ${DEFAULT-VALUE}).",
+      defaultValue = "default")
   String theme;
 
-  @Option(names = "--window", description = "Large text: open the kiosk in a window of its own, maximised, with a font"
-      + " sized so that 80x24 fills the screen. Needs a graphical display.")
+  @Option(
+      names = "--window",
+      description =
+          "Large text: open the kiosk in a window of its own, maximised, with a font"
+              + " sized so that 80x24 fills the screen. Needs a graphical display.")
   boolean window;
 
-  @Option(names = "--plain", description = "Plain lines for screen readers and braille displays: no full-screen"
-      + " drawing; each screen is printed once, and keys are typed as lines (/f1 ... /f12, /esc; see F1).")
+  @Option(
+      names = "--plain",
+      description =
+          "Plain lines for screen readers and braille displays: no full-screen"
+              + " drawing; each screen is printed once, and keys are typed as lines (/f1 ... /f12, /esc; see F1).")
   boolean plain;
 
-  @Option(names = "--idle-minutes", description = "Minutes without a key before a sitting ends on its own, the"
-      + " delegation revoked and the screen cleared (default: ${DEFAULT-VALUE}).", defaultValue = "5")
+  @Option(
+      names = "--idle-minutes",
+      description =
+          "Minutes without a key before a sitting ends on its own, the"
+              + " delegation revoked and the screen cleared (default: ${DEFAULT-VALUE}).",
+      defaultValue = "5")
   int idleMinutes;
 
-  @Option(names = "--idle-warning-seconds", description = "Seconds of visible countdown before that end; any key"
-      + " extends the sitting, as often as needed (default: ${DEFAULT-VALUE}, at least 20).", defaultValue = "60")
+  @Option(
+      names = "--idle-warning-seconds",
+      description =
+          "Seconds of visible countdown before that end; any key"
+              + " extends the sitting, as often as needed (default: ${DEFAULT-VALUE}, at least 20).",
+      defaultValue = "60")
   int idleWarningSeconds;
 
   @Option(names = "--printer", description = "Name of the printer (CUPS) for documents.")
   String printer;
 
-  @Option(names = "--save-dir", description = "Directory where documents are saved and kept when no printer is named."
-      + " Without it, documents are working copies in a temporary folder, deleted at the end of each sitting.")
+  @Option(
+      names = "--save-dir",
+      description =
+          "Directory where documents are saved and kept when no printer is named."
+              + " Without it, documents are working copies in a temporary folder, deleted at the end of each sitting.")
   Path saveDir;
 
-  @Option(names = "--pending-file", paramLabel = "FILE", description = "Where actions confirmed but not yet answered by"
-      + " the server are kept, so that after a restart the mediator is told which one may be unconfirmed"
-      + " (default: $XDG_STATE_HOME/guichet/pending-actions, or ~/.local/state/guichet/pending-actions; none with --demo).")
+  @Option(
+      names = "--pending-file",
+      paramLabel = "FILE",
+      description =
+          "Where actions confirmed but not yet answered by"
+              + " the server are kept, so that after a restart the mediator is told which one may be unconfirmed"
+              + " (default: $XDG_STATE_HOME/guichet/pending-actions, or ~/.local/state/guichet/pending-actions; none with --demo).")
   Path pendingFile;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     applyConfig();
     Language language = language(lang);
     Language mediatorLanguage = language(mediatorLang);
-    Theme colours = Theme.fromName(theme).orElseThrow(() -> new ParameterException(spec.commandLine(),
-        "Unknown theme '" + theme + "': use " + Theme.names() + "."));
+    Theme colours =
+        Theme.fromName(theme)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(),
+                        "Unknown theme '" + theme + "': use " + Theme.names() + "."));
     if (window && plain) {
-      throw new ParameterException(spec.commandLine(), "--window and --plain do not go together: choose one.");
+      throw new ParameterException(
+          spec.commandLine(), "--window and --plain do not go together: choose one.");
     }
     Kiosk.Options options;
     try {
-      options = Kiosk.Options.DEFAULTS.withMediatorLanguage(mediatorLanguage).withTheme(colours)
-          .withInactivity(Duration.ofMinutes(idleMinutes), Duration.ofSeconds(idleWarningSeconds));
+      options =
+          Kiosk.Options.DEFAULTS
+              .withMediatorLanguage(mediatorLanguage)
+              .withTheme(colours)
+              .withInactivity(
+                  Duration.ofMinutes(idleMinutes), Duration.ofSeconds(idleWarningSeconds));
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--idle-warning-seconds must be at least 20 and shorter than"
-          + " --idle-minutes.");
+      throw new ParameterException(
+          spec.commandLine(),
+          "--idle-warning-seconds must be at least 20 and shorter than" + " --idle-minutes.");
     }
     if (window && GraphicsEnvironment.isHeadless()) {
-      spec.commandLine().getErr().println("--window needs a graphical display, and there is none here"
-          + (System.getenv("DISPLAY") == null ? " (DISPLAY is not set)" : "")
-          + ". Run the kiosk in a text terminal without --window, or start it from the desktop.");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "--window needs a graphical display, and there is none here"
+                  + (System.getenv("DISPLAY") == null ? " (DISPLAY is not set)" : "")
+                  + ". Run the kiosk in a text terminal without --window, or start it from the desktop.");
       return 2;
     }
     Path demoData = null;
@@ -138,31 +197,37 @@ public final class KioskCommand implements Callable<Integer> {
     if (target.demo) {
       demoData = Files.createTempDirectory("guichet-demo-");
       // Nothing may write over the kiosk's screen: the embedded server logs to a file.
-      System.setProperty("org.slf4j.simpleLogger.logFile", demoData.resolve("sandbox.log").toString());
+      System.setProperty(
+          "org.slf4j.simpleLogger.logFile", demoData.resolve("sandbox.log").toString());
       server = SandboxServer.start(SandboxServer.Options.demo(demoData));
       url = server.url();
     }
     ApiClient api = new ApiClient(url);
     // Whether the server answers, asked on a thread of its own while the terminal is set up (the
     // JSON mapping is not needed for that); nothing is drawn before the answer.
-    FutureTask<ApiException> ping = new FutureTask<>(() -> {
-      try {
-        api.ping();
-        return null;
-      } catch (ApiException e) {
-        return e;
-      }
-    });
+    FutureTask<ApiException> ping =
+        new FutureTask<>(
+            () -> {
+              try {
+                api.ping();
+                return null;
+              } catch (ApiException e) {
+                return e;
+              }
+            });
     Thread pinging = new Thread(ping, "api-ping");
     pinging.setDaemon(true);
     pinging.start();
-    Path workingCopies = printer == null && saveDir == null ? Files.createTempDirectory("guichet-documents-") : null;
-    DocumentSink sink = printer != null ? new PrinterSink(printer)
-        : saveDir != null ? FileSink.kept(saveDir)
-        : FileSink.workingCopies(workingCopies);
+    Path workingCopies =
+        printer == null && saveDir == null ? Files.createTempDirectory("guichet-documents-") : null;
+    DocumentSink sink =
+        printer != null
+            ? new PrinterSink(printer)
+            : saveDir != null ? FileSink.kept(saveDir) : FileSink.workingCopies(workingCopies);
     Kiosk kiosk = new Kiosk(api, sink, language, Clock.systemDefaultZone(), options);
     Path pending = pendingFile != null ? pendingFile : target.demo ? null : defaultPendingFile();
-    kiosk.usePendingActions(pending == null ? PendingActions.inMemory() : PendingActions.inFile(pending));
+    kiosk.usePendingActions(
+        pending == null ? PendingActions.inMemory() : PendingActions.inFile(pending));
     kiosk.afterFirstScreen(() -> warmUp(api));
     Thread cleanup = new Thread(kiosk::logoutOnExit, "kiosk-shutdown");
     ApiException unanswered = null;
@@ -172,8 +237,11 @@ public final class KioskCommand implements Callable<Integer> {
         if (unanswered == null) {
           // Whatever ends the program (a key, Ctrl+C, a kill), the delegation is revoked.
           Runtime.getRuntime().addShutdownHook(cleanup);
-          new PlainKiosk(kiosk, new InputStreamReader(System.in, StandardCharsets.UTF_8),
-              new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true)).run();
+          new PlainKiosk(
+                  kiosk,
+                  new InputStreamReader(System.in, StandardCharsets.UTF_8),
+                  new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
+              .run();
         }
       } else {
         LanternaKiosk opened;
@@ -213,7 +281,9 @@ public final class KioskCommand implements Callable<Integer> {
     }
     if (unanswered != null) {
       // Said once the full screen is left, so that it stays on the terminal.
-      spec.commandLine().getErr().println("The server at " + url + " does not answer: " + unanswered.getMessage());
+      spec.commandLine()
+          .getErr()
+          .println("The server at " + url + " does not answer: " + unanswered.getMessage());
       return 2;
     }
     return 0;
@@ -273,8 +343,19 @@ public final class KioskCommand implements Callable<Integer> {
       file.text(KioskConfig.PRINTER).ifPresent(p -> printer = p);
       file.path(KioskConfig.SAVE_DIR).ifPresent(p -> saveDir = p);
     }
-    file.text(KioskConfig.STRUCTURE).ifPresent(s -> spec.commandLine().getErr().println("guichet kiosk: " + s
-        + ", server " + (target.demo ? "embedded (demo)" : target.api) + ", settings from " + config + "."));
+    file.text(KioskConfig.STRUCTURE)
+        .ifPresent(
+            s ->
+                spec.commandLine()
+                    .getErr()
+                    .println(
+                        "guichet kiosk: "
+                            + s
+                            + ", server "
+                            + (target.demo ? "embedded (demo)" : target.api)
+                            + ", settings from "
+                            + config
+                            + "."));
     spec.commandLine().getErr().flush();
   }
 
@@ -299,13 +380,17 @@ public final class KioskCommand implements Callable<Integer> {
    * indicator, which it updates, to show.
    */
   private static void warmUp(ApiClient api) {
-    Thread warmUp = new Thread(() -> {
-      try {
-        api.health();
-      } catch (ApiException e) {
-        // The network indicator now says the server is unreachable; the next call tries again.
-      }
-    }, "api-warm-up");
+    Thread warmUp =
+        new Thread(
+            () -> {
+              try {
+                api.health();
+              } catch (ApiException e) {
+                // The network indicator now says the server is unreachable; the next call tries
+                // again.
+              }
+            },
+            "api-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();
   }
@@ -313,19 +398,28 @@ public final class KioskCommand implements Callable<Integer> {
   /** The XDG state directory: what must survive a restart, and is no one's document. */
   static Path defaultPendingFile() {
     String state = System.getenv("XDG_STATE_HOME");
-    Path base = state != null && !state.isBlank() ? Path.of(state)
-        : Path.of(System.getProperty("user.home"), ".local", "state");
+    Path base =
+        state != null && !state.isBlank()
+            ? Path.of(state)
+            : Path.of(System.getProperty("user.home"), ".local", "state");
     return base.resolve("guichet").resolve("pending-actions");
   }
 
   private ParameterException missingTarget(String why) {
-    return new ParameterException(spec.commandLine(), "Missing the server: give --demo or --api URL"
-        + (config == null ? ", or --config FILE with 'api = URL'" : why) + ".");
+    return new ParameterException(
+        spec.commandLine(),
+        "Missing the server: give --demo or --api URL"
+            + (config == null ? ", or --config FILE with 'api = URL'" : why)
+            + ".");
   }
 
   private Language language(String tag) {
-    return Language.fromTag(tag).orElseThrow(() -> new ParameterException(spec.commandLine(),
-        "Unknown language '" + tag + "': use one of " + Language.tags() + "."));
+    return Language.fromTag(tag)
+        .orElseThrow(
+            () ->
+                new ParameterException(
+                    spec.commandLine(),
+                    "Unknown language '" + tag + "': use one of " + Language.tags() + "."));
   }
 
   private static void deleteTree(Path dir) {

@@ -20,12 +20,13 @@ import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
- * A counter PC's kiosk settings, in a file a technician edits once ({@code /etc/guichet/guichet.conf})
- * so that the systemd unit's command line never changes. One {@code key = value} per line, UTF-8,
- * {@code #} starts a comment line; each key is a long option of {@code guichet kiosk} without its
- * dashes, plus {@code structure}. The format is checked whole before the kiosk starts: an unknown
- * key, a bad value, a key given twice stops it with the file's name, the line and the key, because
- * a kiosk that half-applies its settings fails later, in front of a visitor.
+ * A counter PC's kiosk settings, in a file a technician edits once ({@code
+ * /etc/guichet/guichet.conf}) so that the systemd unit's command line never changes. One {@code key
+ * = value} per line, UTF-8, {@code #} starts a comment line; each key is a long option of {@code
+ * guichet kiosk} without its dashes, plus {@code structure}. The format is checked whole before the
+ * kiosk starts: an unknown key, a bad value, a key given twice stops it with the file's name, the
+ * line and the key, because a kiosk that half-applies its settings fails later, in front of a
+ * visitor.
  *
  * <pre>{@code
  * KioskConfig config = KioskConfig.read(Path.of("/etc/guichet/guichet.conf"));
@@ -61,8 +62,12 @@ final class KioskConfig {
     keys.put(PENDING_FILE, KioskConfig::checkPath);
     keys.put(LANG, KioskConfig::checkLanguage);
     keys.put(MEDIATOR_LANG, KioskConfig::checkLanguage);
-    keys.put(THEME, v -> Theme.fromName(v).isPresent() ? null
-        : "unknown theme '" + v + "'; use one of " + Theme.names());
+    keys.put(
+        THEME,
+        v ->
+            Theme.fromName(v).isPresent()
+                ? null
+                : "unknown theme '" + v + "'; use one of " + Theme.names());
     keys.put(IDLE_MINUTES, v -> checkWhole(v, 1, 24 * 60, "minutes"));
     keys.put(IDLE_WARNING_SECONDS, v -> checkWhole(v, 20, 24 * 60 * 60, "seconds"));
     keys.put(WINDOW, KioskConfig::checkBoolean);
@@ -121,16 +126,32 @@ final class KioskConfig {
       Function<String, String> check = KEYS.get(key);
       if (check == null) {
         String bare = key.replaceFirst("^-+", "");
-        throw new Invalid(where(name, number) + "unknown key '" + key + "'"
-            + (KEYS.containsKey(bare) ? "; write it without dashes: '" + bare + "'" : "")
-            + ". The keys are: " + String.join(", ", KEYS.keySet()) + ".");
+        throw new Invalid(
+            where(name, number)
+                + "unknown key '"
+                + key
+                + "'"
+                + (KEYS.containsKey(bare) ? "; write it without dashes: '" + bare + "'" : "")
+                + ". The keys are: "
+                + String.join(", ", KEYS.keySet())
+                + ".");
       }
       Setting before = settings.get(key);
       if (before != null) {
-        throw new Invalid(where(name, number) + "key '" + key + "' is already set on line " + before.line() + ".");
+        throw new Invalid(
+            where(name, number)
+                + "key '"
+                + key
+                + "' is already set on line "
+                + before.line()
+                + ".");
       }
       if (value.isEmpty()) {
-        throw new Invalid(where(name, number) + "key '" + key + "' has no value; give one, or put # before the line.");
+        throw new Invalid(
+            where(name, number)
+                + "key '"
+                + key
+                + "' has no value; give one, or put # before the line.");
       }
       String problem = check.apply(value);
       if (problem != null) {
@@ -147,26 +168,47 @@ final class KioskConfig {
     Setting api = settings.get(API);
     Setting demo = settings.get(DEMO);
     if (api != null && demo != null && flag(DEMO).orElse(false)) {
-      throw new Invalid(where(name, demo.line()) + "key 'demo': a demo kiosk has its own server, and key 'api' on line "
-          + api.line() + " names another; keep one of them.");
+      throw new Invalid(
+          where(name, demo.line())
+              + "key 'demo': a demo kiosk has its own server, and key 'api' on line "
+              + api.line()
+              + " names another; keep one of them.");
     }
     if (flag(WINDOW).orElse(false) && flag(PLAIN).orElse(false)) {
-      throw new Invalid(where(name, settings.get(PLAIN).line()) + "key 'plain': plain lines and the large-text window"
-          + " ('window' on line " + settings.get(WINDOW).line() + ") do not go together; keep one of them.");
+      throw new Invalid(
+          where(name, settings.get(PLAIN).line())
+              + "key 'plain': plain lines and the large-text window"
+              + " ('window' on line "
+              + settings.get(WINDOW).line()
+              + ") do not go together; keep one of them.");
     }
     Setting printer = settings.get(PRINTER);
     Setting saveDir = settings.get(SAVE_DIR);
     if (printer != null && saveDir != null) {
-      throw new Invalid(where(name, saveDir.line()) + "key 'save-dir': documents go to the printer named on line "
-          + printer.line() + "; keep 'printer' or 'save-dir', not both.");
+      throw new Invalid(
+          where(name, saveDir.line())
+              + "key 'save-dir': documents go to the printer named on line "
+              + printer.line()
+              + "; keep 'printer' or 'save-dir', not both.");
     }
     Setting minutes = settings.get(IDLE_MINUTES);
     Setting seconds = settings.get(IDLE_WARNING_SECONDS);
-    if (minutes != null && seconds != null
+    if (minutes != null
+        && seconds != null
         && Integer.parseInt(seconds.value()) >= 60 * Integer.parseInt(minutes.value())) {
-      throw new Invalid(where(name, seconds.line()) + "key '" + IDLE_WARNING_SECONDS + "': the countdown ("
-          + seconds.value() + " s) must be shorter than the inactivity delay ('" + IDLE_MINUTES + "' on line "
-          + minutes.line() + ": " + minutes.value() + " min).");
+      throw new Invalid(
+          where(name, seconds.line())
+              + "key '"
+              + IDLE_WARNING_SECONDS
+              + "': the countdown ("
+              + seconds.value()
+              + " s) must be shorter than the inactivity delay ('"
+              + IDLE_MINUTES
+              + "' on line "
+              + minutes.line()
+              + ": "
+              + minutes.value()
+              + " min).");
     }
   }
 
@@ -213,11 +255,15 @@ final class KioskConfig {
   }
 
   private static String checkBoolean(String v) {
-    return v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false") ? null : "'" + v + "': use true or false";
+    return v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")
+        ? null
+        : "'" + v + "': use true or false";
   }
 
   private static String checkLanguage(String v) {
-    return Language.fromTag(v).isPresent() ? null : "unknown language '" + v + "'; use one of " + Language.tags();
+    return Language.fromTag(v).isPresent()
+        ? null
+        : "unknown language '" + v + "'; use one of " + Language.tags();
   }
 
   private static String checkPath(String v) {

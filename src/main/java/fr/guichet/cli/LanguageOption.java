@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
  * whole {@code account} family; the machine's locale is not consulted, because counter PCs often
  * run with {@code LANG=C}.
  *
- * <p>Help and the command line's own words exist in French and English
- * ({@code cli/messages_*.properties}); the sentences about the space come from the shared bundles
- * and exist in every {@link Language}.
+ * <p>Help and the command line's own words exist in French and English ({@code
+ * cli/messages_*.properties}); the sentences about the space come from the shared bundles and exist
+ * in every {@link Language}.
  *
  * <pre>{@code
  * guichet account status --lang en --help
@@ -39,8 +39,13 @@ final class LanguageOption {
 
   @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "lang")
   void lang(String tag) {
-    chosen = Language.fromTag(tag).orElseThrow(() -> new ParameterException(command.commandLine(),
-        "Unknown language '" + tag + "': use one of " + Language.tags() + "."));
+    chosen =
+        Language.fromTag(tag)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        command.commandLine(),
+                        "Unknown language '" + tag + "': use one of " + Language.tags() + "."));
     CommandSpec family = command;
     while (family.parent() != null && !(family.userObject() instanceof AccountCommand)) {
       family = family.parent();
@@ -59,10 +64,15 @@ final class LanguageOption {
     return tag == null || tag.isBlank() ? Optional.empty() : Language.fromTag(tag.strip());
   }
 
-  /** The help and the command line's own words: English for English, French for every other language. */
+  /**
+   * The help and the command line's own words: English for English, French for every other
+   * language.
+   */
   static ResourceBundle helpBundle(Language language) {
     Locale locale = language == Language.ENGLISH ? Locale.ENGLISH : Locale.FRENCH;
-    return ResourceBundle.getBundle(HELP_BUNDLE, locale,
+    return ResourceBundle.getBundle(
+        HELP_BUNDLE,
+        locale,
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 }

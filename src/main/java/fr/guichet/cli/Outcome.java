@@ -3,15 +3,17 @@ package fr.guichet.cli;
 import java.util.Locale;
 
 /**
- * How a {@code guichet account} command ended, and its exit code: what a script tests, what
- * {@code --json} names in {@code outcome}, what the help footer and the README list.
+ * How a {@code guichet account} command ended, and its exit code: what a script tests, what {@code
+ * --json} names in {@code outcome}, what the help footer and the README list.
  */
 enum Outcome {
   /** Done (or read). */
   DONE(0),
   /** Refused by the rules or the server: deadline passed, wrong state, representation refused... */
   REFUSED(1),
-  /** A missing or mistyped option, a value that breaks a rule (a NIR's key), no terminal to confirm. */
+  /**
+   * A missing or mistyped option, a value that breaks a rule (a NIR's key), no terminal to confirm.
+   */
   USAGE(2),
   /** The mediator's login was refused, or locked after too many attempts. */
   LOGIN_FAILED(3),

@@ -3,9 +3,9 @@ package fr.guichet.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.guichet.client.ApiClient;
 import fr.guichet.client.ApiException;
+import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.Delegation;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.Json;
@@ -37,18 +37,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code guichet profile export --fhir}: the person's medical profile as a FHIR R4 Bundle, for a
  * doctor's or another system's software. Like the kiosk, it goes through the delegated-access API
  * and nothing else: the mediator logs in (password and TOTP code, asked for when not given), the
- * person is identified (NIR, birth date, Carte Vitale), the person's consent to {@code profile:read}
- * is recorded (the mediator confirms the person is present and agrees), the eleven sections are
- * read, and the delegation and the session are ended before the Bundle is written to standard
- * output or {@code --out}. A caregiver cannot take a copy of the data (DOMAIN.md): refused.
+ * person is identified (NIR, birth date, Carte Vitale), the person's consent to {@code
+ * profile:read} is recorded (the mediator confirms the person is present and agrees), the eleven
+ * sections are read, and the delegation and the session are ended before the Bundle is written to
+ * standard output or {@code --out}. A caregiver cannot take a copy of the data (DOMAIN.md):
+ * refused.
  *
  * <p>The Patient's INS: the API never gives a NIR back, so the Patient carries the NIR typed here
  * (or {@code --for-nir} for someone represented). On a demo server (one that has the demo outbox)
@@ -61,66 +62,107 @@ import picocli.CommandLine.Model.CommandSpec;
  *     --nir "1 85 05 33 063 210 52" --birth-date 30/05/1985 --vitale 4567890123456 --out louis.json
  * </pre>
  */
-@Command(name = "profile", mixinStandardHelpOptions = true, description = "The medical profile.",
+@Command(
+    name = "profile",
+    mixinStandardHelpOptions = true,
+    description = "The medical profile.",
     subcommands = ProfileCommand.Export.class)
 public final class ProfileCommand {
-  @Command(name = "export", mixinStandardHelpOptions = true,
-      description = {"Export a person's medical profile as a FHIR R4 Bundle (JSON), with their consent.",
-          "Exit code 0: written; 1: the server refused (the reason is printed); 2: usage error."})
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Export a person's medical profile as a FHIR R4 Bundle (JSON), with their consent.",
+        "Exit code 0: written; 1: the server refused (the reason is printed); 2: usage error."
+      })
   static final class Export implements Callable<Integer> {
     static final String TEXT_VERSION = "consent-profile-export-cli-v1";
     static final int MINUTES = 5;
 
-    @Option(names = "--fhir", required = true, description = "Write FHIR R4 (the only format for now).")
+    @Option(
+        names = "--fhir",
+        required = true,
+        description = "Write FHIR R4 (the only format for now).")
     boolean fhir;
 
-    @Option(names = "--api", required = true, description = "Address of the delegated-access server.")
+    @Option(
+        names = "--api",
+        required = true,
+        description = "Address of the delegated-access server.")
     String api;
 
     @Option(names = "--login", required = true, description = "The mediator's login.")
     String login;
 
-    @Option(names = "--password", interactive = true, arity = "0..1",
-        description = "The mediator's password (asked for when the option has no value or is absent).")
+    @Option(
+        names = "--password",
+        interactive = true,
+        arity = "0..1",
+        description =
+            "The mediator's password (asked for when the option has no value or is absent).")
     String password;
 
-    @Option(names = "--totp", interactive = true, arity = "0..1",
+    @Option(
+        names = "--totp",
+        interactive = true,
+        arity = "0..1",
         description = "The 6-digit code of the mediator's TOTP (asked for when absent).")
     String totp;
 
-    @Option(names = "--nir", required = true, description = "The person's NIR (15 characters, spaces allowed).")
+    @Option(
+        names = "--nir",
+        required = true,
+        description = "The person's NIR (15 characters, spaces allowed).")
     String nir;
 
-    @Option(names = "--birth-date", required = true, description = "The person's birth date: day/month/year.")
+    @Option(
+        names = "--birth-date",
+        required = true,
+        description = "The person's birth date: day/month/year.")
     String birthDate;
 
-    @Option(names = "--vitale", required = true, description = "The serial number of the person's Carte Vitale.")
+    @Option(
+        names = "--vitale",
+        required = true,
+        description = "The serial number of the person's Carte Vitale.")
     String vitale;
 
-    @Option(names = "--for", description = "Export the profile of someone the person represents (a child...):"
-        + " their first name or their person id.")
+    @Option(
+        names = "--for",
+        description =
+            "Export the profile of someone the person represents (a child...):"
+                + " their first name or their person id.")
     String forWhom;
 
     @Option(names = "--for-nir", description = "The NIR of that person, for the Patient's INS.")
     String forNir;
 
-    @Option(names = "--ins-system", description = "FHIR system of the Patient's NIR on a server that is not a demo"
-        + " (default: none on a real server, the demo OID on a demo server).")
+    @Option(
+        names = "--ins-system",
+        description =
+            "FHIR system of the Patient's NIR on a server that is not a demo"
+                + " (default: none on a real server, the demo OID on a demo server).")
     String insSystem;
 
-    @Option(names = "--person-present-and-agrees", description = "The mediator attests that the person is present and"
-        + " agrees to this export (otherwise asked on the terminal).")
+    @Option(
+        names = "--person-present-and-agrees",
+        description =
+            "The mediator attests that the person is present and"
+                + " agrees to this export (otherwise asked on the terminal).")
     boolean agreed;
 
-    @Option(names = "--lang", defaultValue = "fr", description = "Language the consent was explained in (default:"
-        + " ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--lang",
+        defaultValue = "fr",
+        description = "Language the consent was explained in (default:" + " ${DEFAULT-VALUE}).")
     String lang;
 
-    @Option(names = "--out", description = "Write the Bundle to this file instead of standard output.")
+    @Option(
+        names = "--out",
+        description = "Write the Bundle to this file instead of standard output.")
     Path out;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     Clock clock = Clock.systemDefaultZone();
 
@@ -146,7 +188,8 @@ public final class ProfileCommand {
         totp = ask("TOTP code: ", false);
       }
       if (password == null || totp == null) {
-        err.println("The password and the TOTP code are needed (give them as options, or run in a terminal).");
+        err.println(
+            "The password and the TOTP code are needed (give them as options, or run in a terminal).");
         return 2;
       }
       ApiClient client = new ApiClient(api);
@@ -154,46 +197,82 @@ public final class ProfileCommand {
       Delegation delegation = null;
       try {
         session = client.login(new LoginRequest(login, password, totp));
-        Identification who = client.identify(session, IdentificationRequest.byVitale(nir, birth, vitale),
-            IdempotencyKey.random());
+        Identification who =
+            client.identify(
+                session,
+                IdentificationRequest.byVitale(nir, birth, vitale),
+                IdempotencyKey.random());
         Optional<Represented> other = Optional.empty();
         if (forWhom != null) {
-          other = who.represents().stream().filter(r -> r.personId().equals(forWhom)
-              || r.firstName().equalsIgnoreCase(forWhom)).findFirst();
+          other =
+              who.represents().stream()
+                  .filter(
+                      r -> r.personId().equals(forWhom) || r.firstName().equalsIgnoreCase(forWhom))
+                  .findFirst();
           if (other.isEmpty()) {
             err.println(who.firstName() + " does not represent anyone called '" + forWhom + "'.");
             return 2;
           }
           if ("CAREGIVING".equals(other.get().kind())) {
-            err.println("A caregiver cannot take a copy of the data of the person they help (Mon Espace Santé rules)."
-                + " The person can ask for it themself.");
+            err.println(
+                "A caregiver cannot take a copy of the data of the person they help (Mon Espace Santé rules)."
+                    + " The person can ask for it themself.");
             return 1;
           }
         }
-        String name = other.map(r -> r.firstName() + " " + r.lastName()).orElse(who.firstName() + " " + who.lastName());
-        if (!agreed && !confirm("Is " + who.firstName() + " beside you, and does " + who.firstName()
-            + " agree that the medical profile of " + name + " is read and exported? [y/N] ")) {
+        String name =
+            other
+                .map(r -> r.firstName() + " " + r.lastName())
+                .orElse(who.firstName() + " " + who.lastName());
+        if (!agreed
+            && !confirm(
+                "Is "
+                    + who.firstName()
+                    + " beside you, and does "
+                    + who.firstName()
+                    + " agree that the medical profile of "
+                    + name
+                    + " is read and exported? [y/N] ")) {
           err.println("No consent: nothing was read.");
           return 1;
         }
-        delegation = client.consent(session, new ConsentRequest(who.identificationId(),
-            other.map(Represented::personId).orElse(null), List.of(Scope.PROFILE_READ.wire()), MINUTES, language.tag(),
-            TEXT_VERSION, true, true), IdempotencyKey.random());
+        delegation =
+            client.consent(
+                session,
+                new ConsentRequest(
+                    who.identificationId(),
+                    other.map(Represented::personId).orElse(null),
+                    List.of(Scope.PROFILE_READ.wire()),
+                    MINUTES,
+                    language.tag(),
+                    TEXT_VERSION,
+                    true,
+                    true),
+                IdempotencyKey.random());
         Map<String, SectionContent> sections = new LinkedHashMap<>();
         for (SectionForm form : FormCatalog.standard().forms()) {
           ProfileSection s = client.profileSection(session, delegation, form.section());
           sections.put(form.section(), SectionContent.of(form, s.content()));
         }
-        String system = insSystem != null ? insSystem : demo(client, session) ? ProfileBundle.INS_DEMO : null;
+        String system =
+            insSystem != null ? insSystem : demo(client, session) ? ProfileBundle.INS_DEMO : null;
         String patientNir = other.isPresent() ? forNir : nir;
         if (system == null) {
-          err.println("Not a demo server: the typed NIR is not a qualified INS, so the Patient has no identifier"
-              + " (name --ins-system to add it).");
+          err.println(
+              "Not a demo server: the typed NIR is not a qualified INS, so the Patient has no identifier"
+                  + " (name --ins-system to add it).");
         }
-        ProfileBundle.Patient patient = other.isPresent()
-            ? new ProfileBundle.Patient(other.get().firstName(), other.get().lastName(), null, other.get().birthYear(),
-                patientNir, system)
-            : new ProfileBundle.Patient(who.firstName(), who.lastName(), birth, who.birthYear(), patientNir, system);
+        ProfileBundle.Patient patient =
+            other.isPresent()
+                ? new ProfileBundle.Patient(
+                    other.get().firstName(),
+                    other.get().lastName(),
+                    null,
+                    other.get().birthYear(),
+                    patientNir,
+                    system)
+                : new ProfileBundle.Patient(
+                    who.firstName(), who.lastName(), birth, who.birthYear(), patientNir, system);
         ObjectNode bundle = ProfileBundle.build(patient, sections, clock.instant());
         String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(bundle);
         if (out != null) {

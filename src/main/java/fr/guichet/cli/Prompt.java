@@ -5,9 +5,8 @@ import java.lang.reflect.Method;
 
 /**
  * Questions asked on the terminal: the confirmation, a password with echo off, a code the person
- * received. The command line asks only when someone can answer: in a script or a pipe
- * {@link #available()} is false, and a command refuses rather than wait for an answer that will not
- * come.
+ * received. The command line asks only when someone can answer: in a script or a pipe {@link
+ * #available()} is false, and a command refuses rather than wait for an answer that will not come.
  *
  * <pre>{@code
  * Prompt prompt = Prompt.console();

@@ -12,30 +12,45 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code guichet receipt verify}: checks a receipt (the text of its QR code), offline with the public key. */
-@Command(name = "receipt", mixinStandardHelpOptions = true, description = "Receipts given to people.",
+/**
+ * {@code guichet receipt verify}: checks a receipt (the text of its QR code), offline with the
+ * public key.
+ */
+@Command(
+    name = "receipt",
+    mixinStandardHelpOptions = true,
+    description = "Receipts given to people.",
     subcommands = ReceiptCommand.Verify.class)
 public final class ReceiptCommand {
-  @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = {"Check a receipt: the text its QR code holds, signed by the server.",
-          "The text may be the verification link the QR code holds (.../verify?r=...).",
-          "Offline with --public-key (from GET /v1/keys), or through a server with --server.",
-          "Exit code 0: genuine (its content is printed); 1: forged, altered or from another server; 2: usage error."})
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Check a receipt: the text its QR code holds, signed by the server.",
+        "The text may be the verification link the QR code holds (.../verify?r=...).",
+        "Offline with --public-key (from GET /v1/keys), or through a server with --server.",
+        "Exit code 0: genuine (its content is printed); 1: forged, altered or from another server; 2: usage error."
+      })
   static final class Verify implements Callable<Integer> {
     static final class Key {
-      @Option(names = "--public-key", description = "The server's public key (base 64), or @FILE to read it from a file.")
+      @Option(
+          names = "--public-key",
+          description = "The server's public key (base 64), or @FILE to read it from a file.")
       String publicKey;
 
       @Option(names = "--server", description = "Address of the server whose public key to fetch.")
       String server;
     }
 
-    @Parameters(index = "0", paramLabel = "RECEIPT", description = "The receipt as its QR code holds it, or @FILE.")
+    @Parameters(
+        index = "0",
+        paramLabel = "RECEIPT",
+        description = "The receipt as its QR code holds it, or @FILE.")
     String receipt;
 
     @ArgGroup(multiplicity = "1")
@@ -44,14 +59,14 @@ public final class ReceiptCommand {
     @Option(names = "--json", description = "Print the verdict as JSON, for scripts.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
       ReceiptVerifier verifier;
       try {
-        String publicKey = key.publicKey != null ? read(key.publicKey) : new ApiClient(key.server).publicKey();
+        String publicKey =
+            key.publicKey != null ? read(key.publicKey) : new ApiClient(key.server).publicKey();
         verifier = ReceiptVerifier.forKey(publicKey);
       } catch (IllegalArgumentException | ApiException e) {
         spec.commandLine().getErr().println("Cannot get the public key: " + e.getMessage());
@@ -64,7 +79,9 @@ public final class ReceiptCommand {
         spec.commandLine().getOut().println("Genuine receipt, signed by this server:");
         check.payload().forEach((k, v) -> spec.commandLine().getOut().println("  " + k + ": " + v));
       } else {
-        spec.commandLine().getOut().println("NOT a genuine receipt of this server (" + check.reason() + ").");
+        spec.commandLine()
+            .getOut()
+            .println("NOT a genuine receipt of this server (" + check.reason() + ").");
       }
       return check.valid() ? 0 : 1;
     }

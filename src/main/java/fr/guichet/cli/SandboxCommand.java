@@ -10,46 +10,67 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code guichet sandbox}: runs the reference delegated-access server until stopped. */
-@Command(name = "sandbox", mixinStandardHelpOptions = true,
-    description = {"Run the reference delegated-access server (Mon Espace Santé rules, mediators, consent, journal).",
-        "It listens on loopback unless told otherwise and keeps its SQLite file in the data directory."})
+@Command(
+    name = "sandbox",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the reference delegated-access server (Mon Espace Santé rules, mediators, consent, journal).",
+      "It listens on loopback unless told otherwise and keeps its SQLite file in the data directory."
+    })
 public final class SandboxCommand implements Callable<Integer> {
   /** The only seed there is. */
-  enum Seed { demo }
+  enum Seed {
+    demo
+  }
 
-  @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+  @Option(
+      names = "--host",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).",
+      defaultValue = "127.0.0.1")
   String host;
 
-  @Option(names = "--port", description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--port",
+      description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).",
       defaultValue = "8470")
   int port;
 
-  @Option(names = "--data", description = "Data directory: database and signing key (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--data",
+      description = "Data directory: database and signing key (default: ${DEFAULT-VALUE}).",
       defaultValue = "var/sandbox")
   Path data;
 
-  @Option(names = "--database", description = "JDBC URL of another database (PostgreSQL), instead of the SQLite file.")
+  @Option(
+      names = "--database",
+      description = "JDBC URL of another database (PostgreSQL), instead of the SQLite file.")
   String jdbcUrl;
 
   @Option(names = "--seed", description = "Load fictional people: ${COMPLETION-CANDIDATES}.")
   Seed seed;
 
-  @Option(names = "--opposition-days", description = "Length of the opposition period in days (default: 42, six weeks).",
+  @Option(
+      names = "--opposition-days",
+      description = "Length of the opposition period in days (default: 42, six weeks).",
       defaultValue = "42")
   int oppositionDays;
 
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
     SandboxServer server = start();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "sandbox-shutdown"));
-    System.out.println("Guichet reference server on " + server.url() + " (data: " + data.toAbsolutePath() + ")");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "sandbox-shutdown"));
+    System.out.println(
+        "Guichet reference server on " + server.url() + " (data: " + data.toAbsolutePath() + ")");
     System.out.println("Contract: " + server.url() + "openapi.yaml. Stop with Ctrl+C.");
     stopped.await();
     return 0;
@@ -58,9 +79,17 @@ public final class SandboxCommand implements Callable<Integer> {
   /** Starts the server as the options say, without waiting. */
   SandboxServer start() {
     if (oppositionDays < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--opposition-days must be at least 1");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--opposition-days must be at least 1");
     }
-    return SandboxServer.start(new SandboxServer.Options(host, port, data, jdbcUrl, seed != null, Clock.systemUTC(),
-        Period.ofDays(oppositionDays)));
+    return SandboxServer.start(
+        new SandboxServer.Options(
+            host,
+            port,
+            data,
+            jdbcUrl,
+            seed != null,
+            Clock.systemUTC(),
+            Period.ofDays(oppositionDays)));
   }
 }

@@ -2,11 +2,11 @@ package fr.guichet.cli;
 
 import fr.guichet.client.ApiClient;
 import fr.guichet.client.ApiException;
+import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.ContactChallenge;
 import fr.guichet.contract.ContactCodeRequest;
 import fr.guichet.contract.Delegation;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.LoginRequest;
@@ -17,11 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sitting one {@code guichet account} command opens on the server: the mediator logged in,
- * the person identified, the delegation their consent opened. Closing it revokes the delegation and
- * logs out, whatever happened before, so that nothing stays open after the command; what the
- * server could not confirm then is kept in {@link #cleanupProblems()}, never thrown over the
- * command's own outcome.
+ * The sitting one {@code guichet account} command opens on the server: the mediator logged in, the
+ * person identified, the delegation their consent opened. Closing it revokes the delegation and
+ * logs out, whatever happened before, so that nothing stays open after the command; what the server
+ * could not confirm then is kept in {@link #cleanupProblems()}, never thrown over the command's own
+ * outcome.
  *
  * <pre>{@code
  * try (Sitting sitting = Sitting.login(api, new LoginRequest(login, password, totp))) {
@@ -34,6 +34,7 @@ import java.util.List;
 final class Sitting implements AutoCloseable {
   /** The version of the words the person is shown, recorded with the consent. */
   static final String TEXT_VERSION = "cli-v1";
+
   /** How long a consent lasts: one command, the time to type a code. */
   static final int CONSENT_MINUTES = 5;
 
@@ -82,8 +83,12 @@ final class Sitting implements AutoCloseable {
 
   /** Adds the code the person received as a second proof: the identification becomes strong. */
   Identification addContactCode(String challengeId, String code) {
-    identification = api.addProof(session, identification.identificationId(),
-        new ProofRequest("CONTACT_CODE", code, challengeId, null), IdempotencyKey.random());
+    identification =
+        api.addProof(
+            session,
+            identification.identificationId(),
+            new ProofRequest("CONTACT_CODE", code, challengeId, null),
+            IdempotencyKey.random());
     return identification;
   }
 
@@ -92,9 +97,19 @@ final class Sitting implements AutoCloseable {
    * themself), and keeps the delegation it opens.
    */
   Delegation consent(String forPersonId, List<String> scopes, String language) {
-    delegation = api.consent(session, new ConsentRequest(identification.identificationId(), forPersonId, scopes,
-        CONSENT_MINUTES,
-        language, TEXT_VERSION, true, true), IdempotencyKey.random());
+    delegation =
+        api.consent(
+            session,
+            new ConsentRequest(
+                identification.identificationId(),
+                forPersonId,
+                scopes,
+                CONSENT_MINUTES,
+                language,
+                TEXT_VERSION,
+                true,
+                true),
+            IdempotencyKey.random());
     return delegation;
   }
 
@@ -103,7 +118,10 @@ final class Sitting implements AutoCloseable {
     return List.copyOf(cleanupProblems);
   }
 
-  /** Revokes the delegation and logs out, once: a second call (the shutdown hook after the finally) does nothing. */
+  /**
+   * Revokes the delegation and logs out, once: a second call (the shutdown hook after the finally)
+   * does nothing.
+   */
   @Override
   public synchronized void close() {
     if (closed) {

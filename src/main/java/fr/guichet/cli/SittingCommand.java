@@ -33,17 +33,13 @@ import picocli.CommandLine.Spec;
  * object on standard output, refusals included.
  */
 abstract class SittingCommand implements Callable<Integer> {
-  @Mixin
-  LanguageOption language;
+  @Mixin LanguageOption language;
 
-  @Mixin
-  SittingOptions options;
+  @Mixin SittingOptions options;
 
-  @ParentCommand
-  AccountCommand parent;
+  @ParentCommand AccountCommand parent;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   /** Where questions are asked; tests put a scripted one here. */
   Prompt prompt = Prompt.console();
@@ -106,7 +102,10 @@ abstract class SittingCommand implements Callable<Integer> {
     return outcome.exitCode();
   }
 
-  /** {@code --lang} on this command, else on {@code account}, else {@code GUICHET_LANG}, else French. */
+  /**
+   * {@code --lang} on this command, else on {@code account}, else {@code GUICHET_LANG}, else
+   * French.
+   */
   /** The identified person as {@code --json} gives them, then what the command adds. */
   static Map<String, Object> json(fr.guichet.contract.Identification who, String forPersonId) {
     Map<String, Object> person = new LinkedHashMap<>();
@@ -124,7 +123,8 @@ abstract class SittingCommand implements Callable<Integer> {
   }
 
   Language language() {
-    return language.chosen()
+    return language
+        .chosen()
         .or(() -> parent == null ? java.util.Optional.empty() : parent.language.chosen())
         .or(LanguageOption::fromEnvironment)
         .orElse(Language.FRENCH);
@@ -164,14 +164,19 @@ abstract class SittingCommand implements Callable<Integer> {
 
   /** The person's birth date (day/month/year), as given or asked for. */
   LocalDate birthDate() {
-    return value(options.birthDate, "--birth-date", "ask.birth-date", s -> BirthDate.parse(s, LocalDate.now()));
+    return value(
+        options.birthDate,
+        "--birth-date",
+        "ask.birth-date",
+        s -> BirthDate.parse(s, LocalDate.now()));
   }
 
   /**
    * A value as given on the command line, or asked on the terminal when it was left out, then read
    * by {@code parse}. A value typed at the question that breaks a rule is explained and asked again
    * (three tries); one given on the command line is a usage error. Without a terminal, a value left
-   * out is noted as missing and null is returned: {@link #requireNothingMissing()} then lists them all.
+   * out is noted as missing and null is returned: {@link #requireNothingMissing()} then lists them
+   * all.
    */
   <T> T value(String given, String option, String askKey, Function<String, T> parse) {
     String typed = given;
@@ -201,8 +206,11 @@ abstract class SittingCommand implements Callable<Integer> {
   /** Stops with a usage error naming every value that was left out and could not be asked for. */
   void requireNothingMissing() {
     if (!missing.isEmpty()) {
-      throw new Stop(Outcome.USAGE, text.text("err.missing",
-          Map.of("options", String.join(", ", missing), "count", missing.size())));
+      throw new Stop(
+          Outcome.USAGE,
+          text.text(
+              "err.missing",
+              Map.of("options", String.join(", ", missing), "count", missing.size())));
     }
   }
 
@@ -227,13 +235,17 @@ abstract class SittingCommand implements Callable<Integer> {
   /** The server's refusal (or silence) as an outcome and a sentence. */
   Stop refusal(ApiException e) {
     Problem problem = e.problem();
-    Outcome outcome = unreachable(problem) ? Outcome.UNREACHABLE
-        : "invalid-input".equals(problem.slug()) ? Outcome.USAGE
-        : Outcome.REFUSED;
+    Outcome outcome =
+        unreachable(problem)
+            ? Outcome.UNREACHABLE
+            : "invalid-input".equals(problem.slug()) ? Outcome.USAGE : Outcome.REFUSED;
     return new Stop(outcome, words.problem(problem), problem);
   }
 
-  /** Closes the sitting (revocation, logout) and keeps what the server could not confirm as warnings. */
+  /**
+   * Closes the sitting (revocation, logout) and keeps what the server could not confirm as
+   * warnings.
+   */
   void close(Sitting sitting) {
     sitting.close();
     if (onExit != null) {
@@ -245,14 +257,25 @@ abstract class SittingCommand implements Callable<Integer> {
       onExit = null;
     }
     for (Problem problem : sitting.cleanupProblems()) {
-      warn(text.text("err.cleanup", Map.of("reason", words.problem(problem), "minutes", Sitting.CONSENT_MINUTES)));
+      warn(
+          text.text(
+              "err.cleanup",
+              Map.of("reason", words.problem(problem), "minutes", Sitting.CONSENT_MINUTES)));
     }
   }
 
   /** "A code was sent by e-mail to j***@example.org. It is good until 10:42." */
   String codeSent(ContactChallenge sent) {
-    return text.text("out.code.sent", Map.of("channel", sent.channel(), "destination", sent.maskedDestination(),
-        "time", DateTimeFormatter.ofPattern("HH:mm").format(sent.expiresAt().atZone(ZoneId.systemDefault()))));
+    return text.text(
+        "out.code.sent",
+        Map.of(
+            "channel",
+            sent.channel(),
+            "destination",
+            sent.maskedDestination(),
+            "time",
+            DateTimeFormatter.ofPattern("HH:mm")
+                .format(sent.expiresAt().atZone(ZoneId.systemDefault()))));
   }
 
   /** A warning shown after the result (on standard error, or in the JSON's {@code warnings}). */
@@ -279,7 +302,6 @@ abstract class SittingCommand implements Callable<Integer> {
       throw new IllegalStateException("Cannot write the JSON output", e);
     }
   }
-
 
   private static Map<String, Object> problem(Problem problem) {
     Map<String, Object> json = new LinkedHashMap<>();

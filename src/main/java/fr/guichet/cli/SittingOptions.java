@@ -4,18 +4,29 @@ import picocli.CommandLine.Option;
 
 /**
  * What every {@code guichet account} command needs to open a sitting: the server, the mediator's
- * credentials, the person's social security number and birth date. A value left out is taken
- * from the environment ({@code GUICHET_API}, {@code GUICHET_LOGIN}, {@code GUICHET_PASSWORD}) or
- * asked for on the terminal; without a terminal, its absence is a usage error.
+ * credentials, the person's social security number and birth date. A value left out is taken from
+ * the environment ({@code GUICHET_API}, {@code GUICHET_LOGIN}, {@code GUICHET_PASSWORD}) or asked
+ * for on the terminal; without a terminal, its absence is a usage error.
  */
 final class SittingOptions {
-  @Option(names = "--api", paramLabel = "URL", descriptionKey = "api", defaultValue = "${env:GUICHET_API}")
+  @Option(
+      names = "--api",
+      paramLabel = "URL",
+      descriptionKey = "api",
+      defaultValue = "${env:GUICHET_API}")
   String api;
 
-  @Option(names = "--login", paramLabel = "LOGIN", descriptionKey = "login", defaultValue = "${env:GUICHET_LOGIN}")
+  @Option(
+      names = "--login",
+      paramLabel = "LOGIN",
+      descriptionKey = "login",
+      defaultValue = "${env:GUICHET_LOGIN}")
   String login;
 
-  @Option(names = "--password", paramLabel = "PASSWORD", descriptionKey = "password",
+  @Option(
+      names = "--password",
+      paramLabel = "PASSWORD",
+      descriptionKey = "password",
       defaultValue = "${env:GUICHET_PASSWORD}")
   String password;
 

@@ -1,5 +1,7 @@
 package fr.guichet.client;
 
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.ActionResult;
 import fr.guichet.contract.ActivationRequest;
@@ -24,9 +26,6 @@ import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.ProofRequest;
 import fr.guichet.contract.Receipt;
 import fr.guichet.contract.ReceiptCheck;
-
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -40,8 +39,8 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * The delegated-access API seen from Java: one method per route, typed answers, problems as
- * {@link ApiException}. The kiosk and the command line reach the server only through it.
+ * The delegated-access API seen from Java: one method per route, typed answers, problems as {@link
+ * ApiException}. The kiosk and the command line reach the server only through it.
  *
  * <p>Mutating calls take an {@link IdempotencyKey}; a call that fails on the network is retried
  * with the same key, so the server applies it at most once.
@@ -53,8 +52,8 @@ import okhttp3.Response;
  * }</pre>
  *
  * <p>Made to start fast, for the kiosk: a client of an {@code http:} address sets up no TLS (which
- * reads the JDK's trust store), and the JSON mapping is built at the first call that reads or writes
- * JSON, not before; {@link #ping()} needs neither.
+ * reads the JDK's trust store), and the JSON mapping is built at the first call that reads or
+ * writes JSON, not before; {@link #ping()} needs neither.
  */
 public final class ApiClient {
 
@@ -71,11 +70,12 @@ public final class ApiClient {
       throw new IllegalArgumentException("Not an HTTP address: " + baseUrl);
     }
     this.base = parsed;
-    OkHttpClient.Builder http = new OkHttpClient.Builder()
-        .connectTimeout(Duration.ofSeconds(5))
-        .readTimeout(Duration.ofSeconds(15))
-        .callTimeout(Duration.ofSeconds(30))
-        .retryOnConnectionFailure(false); // retries are ours, with the idempotency key
+    OkHttpClient.Builder http =
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .readTimeout(Duration.ofSeconds(15))
+            .callTimeout(Duration.ofSeconds(30))
+            .retryOnConnectionFailure(false); // retries are ours, with the idempotency key
     if (!parsed.isHttps()) {
       // Plain HTTP only: no TLS set up, and no redirect to https followed (the API has none).
       http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
@@ -97,8 +97,8 @@ public final class ApiClient {
   }
 
   /**
-   * Whether the server answers: {@code GET /v1/health} answered with success, its content not
-   * read, so that the JSON mapping is not built yet (the kiosk checks the server before its first
+   * Whether the server answers: {@code GET /v1/health} answered with success, its content not read,
+   * so that the JSON mapping is not built yet (the kiosk checks the server before its first
    * screen). Throws {@link ApiException} like any call otherwise.
    */
   public void ping() {
@@ -115,8 +115,10 @@ public final class ApiClient {
     call(auth(delete("v1/sessions/current", key), session, null), Void.class);
   }
 
-  public Identification identify(MediatorSession session, IdentificationRequest request, IdempotencyKey key) {
-    return call(auth(post("v1/identifications", request, key), session, null), Identification.class);
+  public Identification identify(
+      MediatorSession session, IdentificationRequest request, IdempotencyKey key) {
+    return call(
+        auth(post("v1/identifications", request, key), session, null), Identification.class);
   }
 
   /** Records the person's consent and opens the delegation it allows. */
@@ -125,13 +127,18 @@ public final class ApiClient {
   }
 
   /** Sends a one-time code to the contact the insurer holds (e-mail, else SMS). */
-  public ContactChallenge contactCode(MediatorSession session, ContactCodeRequest request, IdempotencyKey key) {
-    return call(auth(post("v1/identifications/contact-codes", request, key), session, null), ContactChallenge.class);
+  public ContactChallenge contactCode(
+      MediatorSession session, ContactCodeRequest request, IdempotencyKey key) {
+    return call(
+        auth(post("v1/identifications/contact-codes", request, key), session, null),
+        ContactChallenge.class);
   }
 
   /** Adds a second proof to an identification: the strong identification closure needs. */
-  public Identification addProof(MediatorSession session, String identificationId, ProofRequest proof, IdempotencyKey key) {
-    return call(auth(post("v1/identifications/" + identificationId + "/proofs", proof, key), session, null),
+  public Identification addProof(
+      MediatorSession session, String identificationId, ProofRequest proof, IdempotencyKey key) {
+    return call(
+        auth(post("v1/identifications/" + identificationId + "/proofs", proof, key), session, null),
         Identification.class);
   }
 
@@ -140,33 +147,44 @@ public final class ApiClient {
   }
 
   /** A signed statement of the space's state, for the status sheet and its QR code. */
-  public Receipt statusStatement(MediatorSession session, Delegation delegation, IdempotencyKey key) {
-    return call(auth(post(person(delegation, "status-statements"), Map.of(), key), session, delegation), Receipt.class);
+  public Receipt statusStatement(
+      MediatorSession session, Delegation delegation, IdempotencyKey key) {
+    return call(
+        auth(post(person(delegation, "status-statements"), Map.of(), key), session, delegation),
+        Receipt.class);
   }
 
-  public ActionResult recordOpposition(MediatorSession session, Delegation delegation, IdempotencyKey key) {
+  public ActionResult recordOpposition(
+      MediatorSession session, Delegation delegation, IdempotencyKey key) {
     return action(post(person(delegation, "opposition"), Map.of(), key), session, delegation);
   }
 
-  public ActionResult withdrawOpposition(MediatorSession session, Delegation delegation, IdempotencyKey key) {
+  public ActionResult withdrawOpposition(
+      MediatorSession session, Delegation delegation, IdempotencyKey key) {
     return action(delete(person(delegation, "opposition"), key), session, delegation);
   }
 
   /** After an opposition whose period is over: ask for the space to be created after all. */
-  public ActionResult requestCreation(MediatorSession session, Delegation delegation, IdempotencyKey key) {
+  public ActionResult requestCreation(
+      MediatorSession session, Delegation delegation, IdempotencyKey key) {
     return action(post(person(delegation, "creation-request"), Map.of(), key), session, delegation);
   }
 
-  public ActionResult activate(MediatorSession session, Delegation delegation, ActivationRequest request,
+  public ActionResult activate(
+      MediatorSession session,
+      Delegation delegation,
+      ActivationRequest request,
       IdempotencyKey key) {
     return action(post(person(delegation, "activation"), request, key), session, delegation);
   }
 
-  public ActionResult close(MediatorSession session, Delegation delegation, ClosureRequest request, IdempotencyKey key) {
+  public ActionResult close(
+      MediatorSession session, Delegation delegation, ClosureRequest request, IdempotencyKey key) {
     return action(post(person(delegation, "closure"), request, key), session, delegation);
   }
 
-  public ActionResult requestDeletion(MediatorSession session, Delegation delegation, IdempotencyKey key) {
+  public ActionResult requestDeletion(
+      MediatorSession session, Delegation delegation, IdempotencyKey key) {
     return action(post(person(delegation, "deletion-request"), Map.of(), key), session, delegation);
   }
 
@@ -174,38 +192,61 @@ public final class ApiClient {
     return action(post(person(delegation, "reopening"), Map.of(), key), session, delegation);
   }
 
-  public ActionResult addCaregiver(MediatorSession session, Delegation delegation, CaregiverRequest request,
+  public ActionResult addCaregiver(
+      MediatorSession session,
+      Delegation delegation,
+      CaregiverRequest request,
       IdempotencyKey key) {
     return action(post(person(delegation, "caregivers"), request, key), session, delegation);
   }
 
-  public ActionResult removeCaregiver(MediatorSession session, Delegation delegation, String caregiverPersonId,
+  public ActionResult removeCaregiver(
+      MediatorSession session,
+      Delegation delegation,
+      String caregiverPersonId,
       IdempotencyKey key) {
-    return action(delete(person(delegation, "caregivers/" + caregiverPersonId), key), session, delegation);
+    return action(
+        delete(person(delegation, "caregivers/" + caregiverPersonId), key), session, delegation);
   }
 
   public List<DocumentInfo> documents(MediatorSession session, Delegation delegation) {
-    return call(auth(get(person(delegation, "documents")), session, delegation), listOf(DocumentInfo.class));
+    return call(
+        auth(get(person(delegation, "documents")), session, delegation),
+        listOf(DocumentInfo.class));
   }
 
   /** The content of one document (a PDF), in memory. */
   public byte[] document(MediatorSession session, Delegation delegation, String documentId) {
-    return call(auth(get(person(delegation, "documents/" + documentId)), session, delegation)
-        .header("Accept", "application/pdf"), body -> body);
+    return call(
+        auth(get(person(delegation, "documents/" + documentId)), session, delegation)
+            .header("Accept", "application/pdf"),
+        body -> body);
   }
 
-  public ProfileSection profileSection(MediatorSession session, Delegation delegation, String section) {
-    return call(auth(get(person(delegation, "profile/" + section)), session, delegation), ProfileSection.class);
+  public ProfileSection profileSection(
+      MediatorSession session, Delegation delegation, String section) {
+    return call(
+        auth(get(person(delegation, "profile/" + section)), session, delegation),
+        ProfileSection.class);
   }
 
   /**
    * Writes a section if it is still at {@code expectedVersion}; otherwise the server answers the
    * problem {@code profile-changed} (412), whose parameters hold the current version and content.
    */
-  public ProfileSection writeProfileSection(MediatorSession session, Delegation delegation, String section,
-      long expectedVersion, JsonNode content, IdempotencyKey key) {
-    Request.Builder put = new Request.Builder().url(base.resolve(person(delegation, "profile/" + section)))
-        .put(jsonBody(content)).header(Headers.IDEMPOTENCY_KEY, key.value()).header("If-Match", "\"" + expectedVersion + "\"");
+  public ProfileSection writeProfileSection(
+      MediatorSession session,
+      Delegation delegation,
+      String section,
+      long expectedVersion,
+      JsonNode content,
+      IdempotencyKey key) {
+    Request.Builder put =
+        new Request.Builder()
+            .url(base.resolve(person(delegation, "profile/" + section)))
+            .put(jsonBody(content))
+            .header(Headers.IDEMPOTENCY_KEY, key.value())
+            .header("If-Match", "\"" + expectedVersion + "\"");
     return call(auth(put, session, delegation), ProfileSection.class);
   }
 
@@ -227,14 +268,18 @@ public final class ApiClient {
 
   /** Revokes the delegation at once (end of the sitting). */
   public void revoke(MediatorSession session, Delegation delegation, IdempotencyKey key) {
-    call(auth(delete("v1/delegations/" + delegation.delegationId(), key), session, delegation), Void.class);
+    call(
+        auth(delete("v1/delegations/" + delegation.delegationId(), key), session, delegation),
+        Void.class);
   }
 
   public List<JournalEntry> journal(MediatorSession session, Delegation delegation) {
-    return call(auth(get(person(delegation, "journal")), session, delegation), listOf(JournalEntry.class));
+    return call(
+        auth(get(person(delegation, "journal")), session, delegation), listOf(JournalEntry.class));
   }
 
-  private ActionResult action(Request.Builder request, MediatorSession session, Delegation delegation) {
+  private ActionResult action(
+      Request.Builder request, MediatorSession session, Delegation delegation) {
     return call(auth(request, session, delegation), ActionResult.class);
   }
 
@@ -256,10 +301,14 @@ public final class ApiClient {
   }
 
   private Request.Builder delete(String path, IdempotencyKey key) {
-    return new Request.Builder().url(base.resolve(path)).delete().header(Headers.IDEMPOTENCY_KEY, key.value());
+    return new Request.Builder()
+        .url(base.resolve(path))
+        .delete()
+        .header(Headers.IDEMPOTENCY_KEY, key.value());
   }
 
-  private static Request.Builder auth(Request.Builder builder, MediatorSession session, Delegation delegation) {
+  private static Request.Builder auth(
+      Request.Builder builder, MediatorSession session, Delegation delegation) {
     builder.header("Authorization", "Bearer " + session.token());
     return delegation == null ? builder : builder.header(Headers.DELEGATION, delegation.token());
   }
@@ -282,14 +331,18 @@ public final class ApiClient {
   }
 
   private <T> T call(Request.Builder request, Class<T> type) {
-    return call(request, type == Void.class ? body -> null
-        : ApiClient.<T>json(Json.mapper().getTypeFactory().constructType(type)));
+    return call(
+        request,
+        type == Void.class
+            ? body -> null
+            : ApiClient.<T>json(Json.mapper().getTypeFactory().constructType(type)));
   }
 
   private <T> T call(Request.Builder builder, Reading<T> reading) {
     Request request = builder.build();
     if (request.header("Accept") == null) {
-      request = request.newBuilder().header("Accept", "application/json, " + Problem.MEDIA_TYPE).build();
+      request =
+          request.newBuilder().header("Accept", "application/json, " + Problem.MEDIA_TYPE).build();
     }
     IOException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -307,7 +360,13 @@ public final class ApiClient {
     }
     reachable = false;
     throw new ApiException(
-        new Problem(Problem.TYPE_PREFIX + "network", "Server unreachable", 0, String.valueOf(last), "problem.network", Map.of()),
+        new Problem(
+            Problem.TYPE_PREFIX + "network",
+            "Server unreachable",
+            0,
+            String.valueOf(last),
+            "problem.network",
+            Map.of()),
         last);
   }
 
@@ -320,8 +379,13 @@ public final class ApiClient {
     } catch (IOException notAProblem) {
       // Fall through: a proxy or a crash answered with something else.
     }
-    return new Problem(Problem.TYPE_PREFIX + "unexpected", "Unexpected answer", status, "HTTP " + status,
-        "problem.unexpected", Map.of("status", status));
+    return new Problem(
+        Problem.TYPE_PREFIX + "unexpected",
+        "Unexpected answer",
+        status,
+        "HTTP " + status,
+        "problem.unexpected",
+        Map.of("status", status));
   }
 
   private static void pause(int attempt) {

@@ -3,8 +3,8 @@ package fr.guichet.client;
 import fr.guichet.contract.Problem;
 
 /**
- * A call to the API that did not succeed: the server's problem, or a network failure shown as
- * the problem {@code urn:guichet:problem:network} (status 0).
+ * A call to the API that did not succeed: the server's problem, or a network failure shown as the
+ * problem {@code urn:guichet:problem:network} (status 0).
  */
 public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;

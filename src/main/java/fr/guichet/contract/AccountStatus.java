@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param possibleActions what the rules allow in this state
  * @param allowedActions what the current delegation may do now (a subset)
- * @param contactChannel how the insurer reaches the person: {@code EMAIL}, {@code SMS}, {@code LETTER}
+ * @param contactChannel how the insurer reaches the person: {@code EMAIL}, {@code SMS}, {@code
+ *     LETTER}
  * @param manages the children's profiles and other people this person acts for
  * @param access the people who may act on this space (representatives, caregivers)
  */

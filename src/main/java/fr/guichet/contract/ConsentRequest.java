@@ -6,8 +6,8 @@ import java.util.List;
  * What the person agreed to, for whom, in which language and text version, for how long; and the
  * mediator's attestation that the person is present.
  *
- * @param forPersonId the person whose space this is about: null for the identified person
- *     themself, or one of {@link Identification#represents()}
+ * @param forPersonId the person whose space this is about: null for the identified person themself,
+ *     or one of {@link Identification#represents()}
  */
 public record ConsentRequest(
     String identificationId,
@@ -20,8 +20,13 @@ public record ConsentRequest(
     boolean mediatorAttestsPresence) {
 
   /** A consent for the identified person's own space. */
-  public static ConsentRequest forSelf(String identificationId, List<String> scopes, int minutes, String language,
+  public static ConsentRequest forSelf(
+      String identificationId,
+      List<String> scopes,
+      int minutes,
+      String language,
       String textVersion) {
-    return new ConsentRequest(identificationId, null, scopes, minutes, language, textVersion, true, true);
+    return new ConsentRequest(
+        identificationId, null, scopes, minutes, language, textVersion, true, true);
   }
 }

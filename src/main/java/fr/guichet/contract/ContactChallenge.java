@@ -8,4 +8,5 @@ import java.time.Instant;
  *
  * @param channel {@code EMAIL} or {@code SMS}
  */
-public record ContactChallenge(String challengeId, String channel, String maskedDestination, Instant expiresAt) {}
+public record ContactChallenge(
+    String challengeId, String channel, String maskedDestination, Instant expiresAt) {}

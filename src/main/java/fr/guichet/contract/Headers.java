@@ -9,7 +9,9 @@ package fr.guichet.contract;
  * }</pre>
  */
 public final class Headers {
-  /** The delegation token a data route needs, beside the mediator's {@code Authorization} bearer. */
+  /**
+   * The delegation token a data route needs, beside the mediator's {@code Authorization} bearer.
+   */
   public static final String DELEGATION = "Guichet-Delegation";
 
   /** The key of a mutating request: the same key always gets the same answer. */

@@ -3,22 +3,31 @@ package fr.guichet.contract;
 import java.time.LocalDate;
 
 /**
- * Identifying the person at the counter, by one of three methods; the server validates every
- * value and journals every attempt.
+ * Identifying the person at the counter, by one of three methods; the server validates every value
+ * and journals every attempt.
+ *
  * <ul>
- *   <li>{@code NIR_BIRTHDATE_VITALE}: {@code nir}, {@code birthDate}, {@code vitaleSerial};</li>
- *   <li>{@code LETTER_CODE}: {@code nir} and the one-time {@code code} of the letter or e-mail;</li>
- *   <li>{@code CONTACT_CODE}: the {@code challengeId} of a code sent to the person's contact, and {@code code}.</li>
+ *   <li>{@code NIR_BIRTHDATE_VITALE}: {@code nir}, {@code birthDate}, {@code vitaleSerial};
+ *   <li>{@code LETTER_CODE}: {@code nir} and the one-time {@code code} of the letter or e-mail;
+ *   <li>{@code CONTACT_CODE}: the {@code challengeId} of a code sent to the person's contact, and
+ *       {@code code}.
  * </ul>
  */
 public record IdentificationRequest(
-    String method, String nir, LocalDate birthDate, String vitaleSerial, String code, String challengeId) {
+    String method,
+    String nir,
+    LocalDate birthDate,
+    String vitaleSerial,
+    String code,
+    String challengeId) {
   public static final String NIR_BIRTHDATE_VITALE = "NIR_BIRTHDATE_VITALE";
   public static final String LETTER_CODE = "LETTER_CODE";
   public static final String CONTACT_CODE = "CONTACT_CODE";
 
-  public static IdentificationRequest byVitale(String nir, LocalDate birthDate, String vitaleSerial) {
-    return new IdentificationRequest(NIR_BIRTHDATE_VITALE, nir, birthDate, vitaleSerial, null, null);
+  public static IdentificationRequest byVitale(
+      String nir, LocalDate birthDate, String vitaleSerial) {
+    return new IdentificationRequest(
+        NIR_BIRTHDATE_VITALE, nir, birthDate, vitaleSerial, null, null);
   }
 
   public static IdentificationRequest byLetterCode(String nir, String code) {

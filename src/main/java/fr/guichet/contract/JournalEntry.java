@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * One line of a person's journal: who did what, for whom, under which consent, with what
- * outcome; {@code hash} chains it to the line before.
+ * One line of a person's journal: who did what, for whom, under which consent, with what outcome;
+ * {@code hash} chains it to the line before.
  *
  * <pre>{@code
  * List<JournalEntry> entries = api.journal(session, delegation); // oldest first
@@ -15,15 +15,29 @@ import java.util.OptionalLong;
  * }</pre>
  */
 public record JournalEntry(
-    long seq, Instant at, String actor, String structure, String consentId, String action, String outcome,
-    String detail, String previousHash, String hash) {
+    long seq,
+    Instant at,
+    String actor,
+    String structure,
+    String consentId,
+    String action,
+    String outcome,
+    String detail,
+    String previousHash,
+    String hash) {
 
-  /** Whether the server did what was asked ({@code OK}); otherwise it refused ({@code REFUSED <why>}). */
+  /**
+   * Whether the server did what was asked ({@code OK}); otherwise it refused ({@code REFUSED
+   * <why>}).
+   */
   public boolean done() {
     return outcome != null && outcome.startsWith("OK");
   }
 
-  /** The name inside the actor: "mediator:m-camille (Camille Bernard)" → "Camille Bernard"; else the actor as is. */
+  /**
+   * The name inside the actor: "mediator:m-camille (Camille Bernard)" → "Camille Bernard"; else the
+   * actor as is.
+   */
   public String actorName() {
     int open = actor.indexOf('(');
     return open >= 0 && actor.endsWith(")") ? actor.substring(open + 1, actor.length() - 1) : actor;
@@ -39,8 +53,12 @@ public record JournalEntry(
   public static OptionalLong firstBreak(List<JournalEntry> oldestFirst) {
     JournalEntry before = null;
     for (JournalEntry e : oldestFirst) {
-      boolean linked = before == null ? e.seq() == 1
-          : e.seq() == before.seq() + 1 && before.hash() != null && before.hash().equals(e.previousHash());
+      boolean linked =
+          before == null
+              ? e.seq() == 1
+              : e.seq() == before.seq() + 1
+                  && before.hash() != null
+                  && before.hash().equals(e.previousHash());
       if (!linked) {
         return OptionalLong.of(e.seq());
       }

@@ -10,10 +10,13 @@ import java.util.Map;
  * A signed record of something done for a person (consent, opposition, closure...) or of what was
  * true on a day (account status): what the person takes home, and what its QR code carries.
  *
- * @param kind e.g. {@code consent}, {@code record-opposition}, {@code close}, {@code account-status}
- * @param signed the compact form {@code base64url(JSON payload) + "." + base64url(Ed25519 signature)}
+ * @param kind e.g. {@code consent}, {@code record-opposition}, {@code close}, {@code
+ *     account-status}
+ * @param signed the compact form {@code base64url(JSON payload) + "." + base64url(Ed25519
+ *     signature)}
  */
-public record Receipt(String receiptId, String kind, String personId, Instant issuedAt, String signed) {
+public record Receipt(
+    String receiptId, String kind, String personId, Instant issuedAt, String signed) {
   /**
    * What the receipt says, read from its signed payload (what is printed is what is signed).
    * Reading does not check the signature: {@link ReceiptVerifier} does.

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Checks a receipt offline, with the server's public key only: the signature over the payload
- * (Ed25519), then the payload itself. What a QR code on a printed receipt holds can be checked
- * this way by anyone, without asking the server.
+ * (Ed25519), then the payload itself. What a QR code on a printed receipt holds can be checked this
+ * way by anyone, without asking the server.
  *
  * <pre>{@code
  * ReceiptVerifier verifier = ReceiptVerifier.forKey(api.publicKey());
@@ -31,7 +31,8 @@ public final class ReceiptVerifier {
   public static ReceiptVerifier forKey(String base64) {
     try {
       byte[] der = Base64.getDecoder().decode(base64.strip());
-      return new ReceiptVerifier(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der)));
+      return new ReceiptVerifier(
+          KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der)));
     } catch (IllegalArgumentException | GeneralSecurityException e) {
       throw new IllegalArgumentException("Not an Ed25519 public key in base 64", e);
     }
@@ -56,7 +57,9 @@ public final class ReceiptVerifier {
       Signature signature = Signature.getInstance("Ed25519");
       signature.initVerify(key);
       signature.update(payload);
-      return signature.verify(Base64.getUrlDecoder().decode(text.substring(dot + 1))) ? payload : null;
+      return signature.verify(Base64.getUrlDecoder().decode(text.substring(dot + 1)))
+          ? payload
+          : null;
     } catch (IllegalArgumentException | GeneralSecurityException e) {
       return null;
     }
@@ -69,7 +72,10 @@ public final class ReceiptVerifier {
       return new ReceiptCheck(false, "signature", Map.of());
     }
     try {
-      return new ReceiptCheck(true, null, Json.mapper().readValue(payload, new TypeReference<Map<String, Object>>() {}));
+      return new ReceiptCheck(
+          true,
+          null,
+          Json.mapper().readValue(payload, new TypeReference<Map<String, Object>>() {}));
     } catch (IOException e) {
       return new ReceiptCheck(false, "payload", Map.of());
     }

@@ -1,8 +1,6 @@
 package fr.guichet.domain;
 
-/**
- * What can be done on a space, each action guarded by the scope a delegation must carry.
- */
+/** What can be done on a space, each action guarded by the scope a delegation must carry. */
 public enum AccountAction {
   RECORD_OPPOSITION(Scope.OPPOSITION_WRITE),
   WITHDRAW_OPPOSITION(Scope.OPPOSITION_WRITE),

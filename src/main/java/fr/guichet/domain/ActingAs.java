@@ -7,8 +7,8 @@ import java.util.Set;
  * In whose right the person at the counter acts on a space: their own, or as the legal
  * representative of a child, the guardian of a protected adult, or a caregiver (aidant).
  *
- * <p>A caregiver can view, add and change data and documents, but never close the space, delete
- * it, or manage who has access (DOMAIN.md, "Proches aidants").
+ * <p>A caregiver can view, add and change data and documents, but never close the space, delete it,
+ * or manage who has access (DOMAIN.md, "Proches aidants").
  *
  * <pre>{@code
  * ActingAs.CAREGIVING.allows(Scope.RECORD_CLOSE); // false
@@ -22,6 +22,7 @@ public enum ActingAs {
 
   /** A person gives access to this many caregivers at most. */
   public static final int MAX_CAREGIVERS_PER_PERSON = 3;
+
   /** A caregiver helps this many people at most. */
   public static final int MAX_PEOPLE_PER_CAREGIVER = 5;
 

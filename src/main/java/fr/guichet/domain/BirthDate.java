@@ -6,15 +6,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A birth date typed as day, month and year ({@code 14/03/1950}, {@code 14 03 1950} or
- * {@code 14.03.1950}), the way it is written on French papers, or as ISO {@code 1950-03-14}.
+ * A birth date typed as day, month and year ({@code 14/03/1950}, {@code 14 03 1950} or {@code
+ * 14.03.1950}), the way it is written on French papers, or as ISO {@code 1950-03-14}.
  *
  * <pre>{@code
  * LocalDate date = BirthDate.parse("14/03/1950", LocalDate.now());
  * }</pre>
  */
 public final class BirthDate {
-  private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[/ .\\-](\\d{1,2})[/ .\\-](\\d{4})");
+  private static final Pattern DAY_FIRST =
+      Pattern.compile("(\\d{1,2})[/ .\\-](\\d{1,2})[/ .\\-](\\d{4})");
   private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
   private static final int OLDEST_YEAR = 1890;
 

@@ -3,9 +3,9 @@ package fr.guichet.domain;
 import java.util.Map;
 
 /**
- * A value typed by a person or a mediator that breaks a rule, with the i18n key of the
- * sentence that explains it. The kiosk and the server both turn it into plain words;
- * nobody ever sees the Java message.
+ * A value typed by a person or a mediator that breaks a rule, with the i18n key of the sentence
+ * that explains it. The kiosk and the server both turn it into plain words; nobody ever sees the
+ * Java message.
  *
  * <pre>{@code
  * try { Nir.parse(typed); } catch (InvalidValue e) { show(messages.text(e.messageKey(), e.params())); }

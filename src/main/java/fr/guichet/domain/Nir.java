@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 /**
  * A French social security number (NIR): 13 characters and a 2-digit control key.
  *
- * <p>Why a type: a NIR is typed at the counter, often with spaces, and a wrong digit must be
- * caught with a plain explanation before anything is sent. The key is {@code 97 - (NIR13 mod
- * 97)}, where the Corsican departments 2A and 2B count as 19 and 18. {@link #toString()} never
- * shows the full number, so a NIR that slips into a log stays masked.
+ * <p>Why a type: a NIR is typed at the counter, often with spaces, and a wrong digit must be caught
+ * with a plain explanation before anything is sent. The key is {@code 97 - (NIR13 mod 97)}, where
+ * the Corsican departments 2A and 2B count as 19 and 18. {@link #toString()} never shows the full
+ * number, so a NIR that slips into a log stays masked.
  *
  * <pre>{@code
  * Nir nir = Nir.parse("2 50 03 75 056 123 45"); // throws InvalidValue on a bad key
@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public record Nir(String value) {
   private static final Pattern SHAPE =
-      Pattern.compile("[1-478][0-9]{2}(0[1-9]|1[0-2]|[2-4][0-9]|[5-9][0-9])(2[AB]|[0-9]{2})[0-9]{6}[0-9]{2}");
+      Pattern.compile(
+          "[1-478][0-9]{2}(0[1-9]|1[0-2]|[2-4][0-9]|[5-9][0-9])(2[AB]|[0-9]{2})[0-9]{6}[0-9]{2}");
   private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
 
   public Nir {
@@ -67,8 +68,15 @@ public record Nir(String value) {
    * checks digit by digit before it is sent; never for a log.
    */
   public String grouped() {
-    return String.join(" ", value.substring(0, 1), value.substring(1, 3), value.substring(3, 5), value.substring(5, 7),
-        value.substring(7, 10), value.substring(10, 13), value.substring(13));
+    return String.join(
+        " ",
+        value.substring(0, 1),
+        value.substring(1, 3),
+        value.substring(3, 5),
+        value.substring(5, 7),
+        value.substring(7, 10),
+        value.substring(10, 13),
+        value.substring(13));
   }
 
   @Override

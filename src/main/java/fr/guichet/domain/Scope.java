@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * One thing a delegation allows, named as in the API ({@code account:read}...).
  *
- * <p>A person consents to a set of scopes for one sitting; every route checks that the
- * delegation it is called with carries the scope it needs.
+ * <p>A person consents to a set of scopes for one sitting; every route checks that the delegation
+ * it is called with carries the scope it needs.
  *
  * <pre>{@code
  * Scope.fromWire("account:read").orElseThrow(); // Scope.ACCOUNT_READ

@@ -10,8 +10,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Time-based one-time passwords (RFC 6238, HMAC-SHA1, 30-second steps, 6 digits): the second
- * factor of a mediator's login, compatible with authenticator apps and {@code oathtool --totp}.
+ * Time-based one-time passwords (RFC 6238, HMAC-SHA1, 30-second steps, 6 digits): the second factor
+ * of a mediator's login, compatible with authenticator apps and {@code oathtool --totp}.
  *
  * <pre>{@code
  * Totp totp = Totp.fromBase32("JBSWY3DPEHPK3PXP");
@@ -85,8 +85,11 @@ public final class Totp {
       mac.init(new SecretKeySpec(secret, "HmacSHA1"));
       byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
       int offset = hash[hash.length - 1] & 0x0f;
-      int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-          | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+      int binary =
+          ((hash[offset] & 0x7f) << 24)
+              | ((hash[offset + 1] & 0xff) << 16)
+              | ((hash[offset + 2] & 0xff) << 8)
+              | (hash[offset + 3] & 0xff);
       int modulo = (int) Math.pow(10, digits);
       return String.format(Locale.ROOT, "%0" + digits + "d", binary % modulo);
     } catch (GeneralSecurityException e) {

@@ -5,9 +5,9 @@ import java.util.Map;
 /**
  * The serial number printed on a Carte Vitale, used as a proof of identity.
  *
- * <p>An old card without photo shows 8 to 13 digits on the back, top left; a card with photo
- * shows it top right, and only its last 11 digits are typed. Both are accepted here; the server
- * compares the digits it holds.
+ * <p>An old card without photo shows 8 to 13 digits on the back, top left; a card with photo shows
+ * it top right, and only its last 11 digits are typed. Both are accepted here; the server compares
+ * the digits it holds.
  *
  * <pre>{@code
  * VitaleSerial serial = VitaleSerial.parse("1234 5678 901");
@@ -23,7 +23,8 @@ public record VitaleSerial(String digits) {
     }
     if (digits.length() < MIN_DIGITS || digits.length() > MAX_DIGITS) {
       throw new InvalidValue(
-          "invalid.vitale.length", Map.of("min", MIN_DIGITS, "max", MAX_DIGITS, "count", digits.length()));
+          "invalid.vitale.length",
+          Map.of("min", MIN_DIGITS, "max", MAX_DIGITS, "count", digits.length()));
     }
   }
 
@@ -36,11 +37,12 @@ public record VitaleSerial(String digits) {
   }
 
   /**
-   * Whether a serial typed at the counter designates this card: either all digits, or the last
-   * 11 digits as asked for cards with a photo.
+   * Whether a serial typed at the counter designates this card: either all digits, or the last 11
+   * digits as asked for cards with a photo.
    */
   public boolean matches(VitaleSerial typed) {
-    return digits.equals(typed.digits) || (typed.digits.length() == 11 && digits.endsWith(typed.digits));
+    return digits.equals(typed.digits)
+        || (typed.digits.length() == 11 && digits.endsWith(typed.digits));
   }
 
   @Override

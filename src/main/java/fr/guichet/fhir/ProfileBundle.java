@@ -23,9 +23,9 @@ import java.util.UUID;
 /**
  * The medical profile as a FHIR R4 (4.0.1) {@code Bundle} of type {@code collection}, for other
  * systems to read: a {@code Patient}, then {@code AllergyIntolerance}, {@code Condition} (diseases
- * and disabilities), {@code MedicationStatement}, {@code Encounter} (hospital stays),
- * {@code Immunization}, {@code FamilyMemberHistory} and {@code Observation} (blood group, measures
- * as vital signs with LOINC codes and UCUM units, way of life, wishes). Codes come from the form
+ * and disabilities), {@code MedicationStatement}, {@code Encounter} (hospital stays), {@code
+ * Immunization}, {@code FamilyMemberHistory} and {@code Observation} (blood group, measures as
+ * vital signs with LOINC codes and UCUM units, way of life, wishes). Codes come from the form
  * definitions (SNOMED CT, LOINC, CVX, HL7 role codes) when an option has one; the person's own
  * words always go in {@code text}, in French. Entries reference each other by {@code urn:uuid}
  * derived from the content, so the same profile gives the same Bundle.
@@ -43,19 +43,47 @@ import java.util.UUID;
 public final class ProfileBundle {
   /** FHIR system of the INS-NIR (a qualified INS). */
   public static final String INS_NIR = "urn:oid:1.2.250.1.213.1.4.8";
+
   /** FHIR system of demonstration INS: fictional people. */
   public static final String INS_DEMO = "urn:oid:1.2.250.1.213.1.4.11";
+
   static final String LOINC = "http://loinc.org";
   static final String UCUM = "http://unitsofmeasure.org";
-  static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+  static final String OBSERVATION_CATEGORY =
+      "http://terminology.hl7.org/CodeSystem/observation-category";
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
   /** UCUM code of each unit the forms use. */
-  private static final Map<String, String> UCUM_CODES = Map.ofEntries(Map.entry("kg", "kg"), Map.entry("cm", "cm"),
-      Map.entry("celsius", "Cel"), Map.entry("g-per-l", "g/L"), Map.entry("mmhg", "mm[Hg]"), Map.entry("per-minute", "/min"),
-      Map.entry("days", "d"), Map.entry("weeks", "wk"), Map.entry("months", "mo"), Map.entry("hours-per-day", "h/d"));
-  private static final Map<String, String> UCUM_SHOWN = Map.of("Cel", "°C", "mm[Hg]", "mmHg", "/min", "/min",
-      "d", "jours", "wk", "semaines", "mo", "mois", "h/d", "h/jour");
+  private static final Map<String, String> UCUM_CODES =
+      Map.ofEntries(
+          Map.entry("kg", "kg"),
+          Map.entry("cm", "cm"),
+          Map.entry("celsius", "Cel"),
+          Map.entry("g-per-l", "g/L"),
+          Map.entry("mmhg", "mm[Hg]"),
+          Map.entry("per-minute", "/min"),
+          Map.entry("days", "d"),
+          Map.entry("weeks", "wk"),
+          Map.entry("months", "mo"),
+          Map.entry("hours-per-day", "h/d"));
+
+  private static final Map<String, String> UCUM_SHOWN =
+      Map.of(
+          "Cel",
+          "°C",
+          "mm[Hg]",
+          "mmHg",
+          "/min",
+          "/min",
+          "d",
+          "jours",
+          "wk",
+          "semaines",
+          "mo",
+          "mois",
+          "h/d",
+          "h/jour");
 
   /**
    * Who the profile is about, as the caller knows them.
@@ -64,7 +92,12 @@ public final class ProfileBundle {
    * @param nir the 15-character NIR typed to identify the person, or null
    * @param insSystem the FHIR system to put the NIR under ({@link #INS_DEMO} for a demo server)
    */
-  public record Patient(String firstName, String lastName, LocalDate birthDate, int birthYear, String nir,
+  public record Patient(
+      String firstName,
+      String lastName,
+      LocalDate birthDate,
+      int birthYear,
+      String nir,
       String insSystem) {}
 
   private final Messages fr = Messages.of(Language.FRENCH);
@@ -78,8 +111,11 @@ public final class ProfileBundle {
   }
 
   /** The Bundle of every section given (by section name; a missing one is left out). */
-  public static ObjectNode build(Patient patient, Map<String, SectionContent> sections, Instant now) {
-    ProfileBundle b = new ProfileBundle(patient.lastName() + "/" + patient.firstName() + "/" + patient.birthYear());
+  public static ObjectNode build(
+      Patient patient, Map<String, SectionContent> sections, Instant now) {
+    ProfileBundle b =
+        new ProfileBundle(
+            patient.lastName() + "/" + patient.firstName() + "/" + patient.birthYear());
     b.patient(patient, sections.getOrDefault("entourage", SectionContent.EMPTY));
     b.allergies(sections.getOrDefault("allergies", SectionContent.EMPTY));
     b.diseases(sections.getOrDefault("diseases", SectionContent.EMPTY));
@@ -94,7 +130,10 @@ public final class ProfileBundle {
     b.wishes(sections.getOrDefault("entourage", SectionContent.EMPTY));
     ObjectNode bundle = F.objectNode();
     bundle.put("resourceType", "Bundle");
-    bundle.putObject("identifier").put("system", "urn:ietf:rfc:3986").put("value", b.uuid("bundle", now.toString()));
+    bundle
+        .putObject("identifier")
+        .put("system", "urn:ietf:rfc:3986")
+        .put("value", b.uuid("bundle", now.toString()));
     bundle.put("type", "collection");
     bundle.put("timestamp", now.toString());
     bundle.set("entry", b.entries);
@@ -102,7 +141,8 @@ public final class ProfileBundle {
   }
 
   private String uuid(String kind, Object key) {
-    return "urn:uuid:" + UUID.nameUUIDFromBytes((seed + "/" + kind + "/" + key).getBytes(StandardCharsets.UTF_8));
+    return "urn:uuid:"
+        + UUID.nameUUIDFromBytes((seed + "/" + kind + "/" + key).getBytes(StandardCharsets.UTF_8));
   }
 
   private ObjectNode add(String fullUrl, String type) {
@@ -137,7 +177,9 @@ public final class ProfileBundle {
     if (!nir.isEmpty()) {
       // The first digit of a NIR: 1, 3, 7 men; 2, 4, 8 women.
       char sex = nir.charAt(0);
-      r.put("gender", "137".indexOf(sex) >= 0 ? "male" : "248".indexOf(sex) >= 0 ? "female" : "unknown");
+      r.put(
+          "gender",
+          "137".indexOf(sex) >= 0 ? "male" : "248".indexOf(sex) >= 0 ? "female" : "unknown");
     }
     if (p.birthDate() != null) {
       r.put("birthDate", p.birthDate().toString());
@@ -149,18 +191,31 @@ public final class ProfileBundle {
     if (e.has("emergencyName")) {
       ObjectNode c = contacts.addObject();
       ArrayNode relationship = c.putArray("relationship");
-      relationship.addObject().putArray("coding").addObject().put("system", "http://terminology.hl7.org/CodeSystem/v2-0131")
-          .put("code", "C").put("display", "Emergency Contact");
+      relationship
+          .addObject()
+          .putArray("coding")
+          .addObject()
+          .put("system", "http://terminology.hl7.org/CodeSystem/v2-0131")
+          .put("code", "C")
+          .put("display", "Emergency Contact");
       if (e.has("emergencyRelation")) {
-        relationship.addObject().put("text",
-            ReadBack.value(forms.form("entourage").field("emergencyRelation"), e.get("emergencyRelation"), fr));
+        relationship
+            .addObject()
+            .put(
+                "text",
+                ReadBack.value(
+                    forms.form("entourage").field("emergencyRelation"),
+                    e.get("emergencyRelation"),
+                    fr));
       }
       c.putObject("name").put("text", e.get("emergencyName").asText());
       phone(c, e.get("emergencyPhone"));
     }
     if (e.has("trustedName")) {
       ObjectNode c = contacts.addObject();
-      c.putArray("relationship").addObject().put("text", fr.text("profile.entourage.trustedPerson.label"));
+      c.putArray("relationship")
+          .addObject()
+          .put("text", fr.text("profile.entourage.trustedPerson.label"));
       c.putObject("name").put("text", e.get("trustedName").asText());
       phone(c, e.get("trustedPhone"));
     }
@@ -182,9 +237,14 @@ public final class ProfileBundle {
     int i = 0;
     for (Entry e : s.entries()) {
       ObjectNode r = add(uuid("AllergyIntolerance", i++), "AllergyIntolerance");
-      r.set("clinicalStatus", concept("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "active"));
-      r.set("verificationStatus", concept("http://terminology.hl7.org/CodeSystem/allergyintolerance-verification",
-          e.confirmed() ? "confirmed" : "unconfirmed"));
+      r.set(
+          "clinicalStatus",
+          concept("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "active"));
+      r.set(
+          "verificationStatus",
+          concept(
+              "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification",
+              e.confirmed() ? "confirmed" : "unconfirmed"));
       r.set("code", choice(form.field("name"), e.get("name")));
       reference(r, "patient");
       JsonNode reactions = e.get("reactions");
@@ -202,10 +262,20 @@ public final class ProfileBundle {
     for (Entry e : s.entries()) {
       ObjectNode r = add(uuid("Condition", "disease" + i++), "Condition");
       boolean over = Answers.NO.equals(e.has("ongoing") ? e.get("ongoing").asText() : "");
-      r.set("clinicalStatus", concept("http://terminology.hl7.org/CodeSystem/condition-clinical", over ? "resolved" : "active"));
-      r.set("verificationStatus", concept("http://terminology.hl7.org/CodeSystem/condition-ver-status",
-          e.confirmed() ? "confirmed" : "unconfirmed"));
-      r.putArray("category").add(concept("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item"));
+      r.set(
+          "clinicalStatus",
+          concept(
+              "http://terminology.hl7.org/CodeSystem/condition-clinical",
+              over ? "resolved" : "active"));
+      r.set(
+          "verificationStatus",
+          concept(
+              "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+              e.confirmed() ? "confirmed" : "unconfirmed"));
+      r.putArray("category")
+          .add(
+              concept(
+                  "http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item"));
       r.set("code", choice(form.field("name"), e.get("name")));
       reference(r, "subject");
       year(r, "onsetDateTime", e.get("startYear"));
@@ -221,15 +291,24 @@ public final class ProfileBundle {
     int i = 0;
     for (Entry e : s.entries()) {
       ObjectNode r = add(uuid("Condition", "handicap" + i++), "Condition");
-      r.set("clinicalStatus", concept("http://terminology.hl7.org/CodeSystem/condition-clinical", "active"));
-      r.putArray("category").add(concept("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item"));
-      r.putObject("code").put("text", fr.text("profile.handicaps.name.label") + " : " + e.get("name").asText(""));
+      r.set(
+          "clinicalStatus",
+          concept("http://terminology.hl7.org/CodeSystem/condition-clinical", "active"));
+      r.putArray("category")
+          .add(
+              concept(
+                  "http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item"));
+      r.putObject("code")
+          .put("text", fr.text("profile.handicaps.name.label") + " : " + e.get("name").asText(""));
       reference(r, "subject");
       StringBuilder details = new StringBuilder();
       for (String name : new String[] {"kind", "rate", "technicalAid", "humanAid"}) {
         if (e.has(name)) {
           Field f = form.field(name);
-          details.append(details.length() == 0 ? "" : " ; ").append(fr.text(f.labelKey())).append(" : ")
+          details
+              .append(details.length() == 0 ? "" : " ; ")
+              .append(fr.text(f.labelKey()))
+              .append(" : ")
               .append(ReadBack.value(f, e.get(name), fr));
         }
       }
@@ -244,7 +323,11 @@ public final class ProfileBundle {
     for (Entry e : s.entries()) {
       ObjectNode r = add(uuid("MedicationStatement", i++), "MedicationStatement");
       String ongoing = e.has("ongoing") ? e.get("ongoing").asText() : "";
-      r.put("status", Answers.YES.equals(ongoing) ? "active" : Answers.NO.equals(ongoing) ? "completed" : "unknown");
+      r.put(
+          "status",
+          Answers.YES.equals(ongoing)
+              ? "active"
+              : Answers.NO.equals(ongoing) ? "completed" : "unknown");
       r.putObject("medicationCodeableConcept").put("text", e.get("name").asText(""));
       reference(r, "subject");
       if (isYear(e.get("startYear")) || (Answers.NO.equals(ongoing) && isYear(e.get("endYear")))) {
@@ -266,7 +349,9 @@ public final class ProfileBundle {
     for (Entry e : s.entries()) {
       ObjectNode r = add(uuid("Encounter", i++), "Encounter");
       r.put("status", "finished");
-      r.putObject("class").put("system", "http://terminology.hl7.org/CodeSystem/v3-ActCode").put("code", "IMP")
+      r.putObject("class")
+          .put("system", "http://terminology.hl7.org/CodeSystem/v3-ActCode")
+          .put("code", "IMP")
           .put("display", "inpatient encounter");
       reference(r, "subject");
       JsonNode start = e.get("startDate");
@@ -276,8 +361,11 @@ public final class ProfileBundle {
       JsonNode d = e.get("duration");
       if (d != null && d.isObject() && UCUM_CODES.containsKey(d.path("unit").asText())) {
         String code = UCUM_CODES.get(d.path("unit").asText());
-        r.putObject("length").put("value", d.path("value").asLong()).put("unit", UCUM_SHOWN.getOrDefault(code, code))
-            .put("system", UCUM).put("code", code);
+        r.putObject("length")
+            .put("value", d.path("value").asLong())
+            .put("unit", UCUM_SHOWN.getOrDefault(code, code))
+            .put("system", UCUM)
+            .put("code", code);
       }
       r.putArray("reasonCode").addObject().put("text", e.get("reason").asText(""));
     }
@@ -305,7 +393,9 @@ public final class ProfileBundle {
       if (dose != null && "first-dose".equals(dose.asText())) {
         r.putArray("protocolApplied").addObject().put("doseNumberPositiveInt", 1);
       } else if (dose != null && "booster".equals(dose.asText())) {
-        r.putArray("protocolApplied").addObject().put("doseNumberString", fr.text("profile.option.booster"));
+        r.putArray("protocolApplied")
+            .addObject()
+            .put("doseNumberString", fr.text("profile.option.booster"));
       }
       note(r, e.get("comment"));
     }
@@ -319,7 +409,9 @@ public final class ProfileBundle {
       r.put("status", "completed");
       reference(r, "patient");
       r.set("relationship", choice(form.field("relative"), e.get("relative")));
-      r.putArray("condition").addObject().set("code", choice(form.field("disease"), e.get("disease")));
+      r.putArray("condition")
+          .addObject()
+          .set("code", choice(form.field("disease"), e.get("disease")));
       note(r, e.get("comment"));
     }
   }
@@ -332,7 +424,12 @@ public final class ProfileBundle {
       return;
     }
     SectionForm form = forms.form("blood-group");
-    ObjectNode r = observation("blood-group", "laboratory", form.field("group").coding(), fr.text(form.field("group").labelKey()));
+    ObjectNode r =
+        observation(
+            "blood-group",
+            "laboratory",
+            form.field("group").coding(),
+            fr.text(form.field("group").labelKey()));
     r.set("valueCodeableConcept", choice(form.field("group"), group));
   }
 
@@ -342,13 +439,19 @@ public final class ProfileBundle {
     String when = s.on() == null ? null : s.on().toString();
     for (String name : new String[] {"weight", "height", "waist", "temperature", "heartRate"}) {
       if (a.has(name) && a.get(name).isObject()) {
-        ObjectNode r = observation(name, "vital-signs", form.field(name).coding(), fr.text(form.field(name).labelKey()));
+        ObjectNode r =
+            observation(
+                name,
+                "vital-signs",
+                form.field(name).coding(),
+                fr.text(form.field(name).labelKey()));
         effective(r, when);
         r.set("valueQuantity", quantity(a.get(name)));
       }
     }
     if (a.has("systolic") && a.has("diastolic")) {
-      ObjectNode r = observation("bp", "vital-signs", new Coding(LOINC, "85354-9"), "Tension artérielle");
+      ObjectNode r =
+          observation("bp", "vital-signs", new Coding(LOINC, "85354-9"), "Tension artérielle");
       effective(r, when);
       ArrayNode components = r.putArray("component");
       for (String name : new String[] {"systolic", "diastolic"}) {
@@ -359,20 +462,34 @@ public final class ProfileBundle {
     } else {
       for (String name : new String[] {"systolic", "diastolic"}) {
         if (a.has(name)) {
-          ObjectNode r = observation(name, "vital-signs", form.field(name).coding(), fr.text(form.field(name).labelKey()));
+          ObjectNode r =
+              observation(
+                  name,
+                  "vital-signs",
+                  form.field(name).coding(),
+                  fr.text(form.field(name).labelKey()));
           effective(r, when);
           r.set("valueQuantity", quantity(a.get(name)));
         }
       }
     }
     if (a.has("bloodSugar")) {
-      ObjectNode r = observation("bloodSugar", "laboratory", form.field("bloodSugar").coding(),
-          fr.text(form.field("bloodSugar").labelKey()));
+      ObjectNode r =
+          observation(
+              "bloodSugar",
+              "laboratory",
+              form.field("bloodSugar").coding(),
+              fr.text(form.field("bloodSugar").labelKey()));
       effective(r, when);
       r.set("valueQuantity", quantity(a.get("bloodSugar")));
     }
     if (a.has("pain")) {
-      ObjectNode r = observation("pain", "survey", form.field("pain").coding(), fr.text(form.field("pain").labelKey()));
+      ObjectNode r =
+          observation(
+              "pain",
+              "survey",
+              form.field("pain").coding(),
+              fr.text(form.field("pain").labelKey()));
       effective(r, when);
       r.put("valueInteger", a.get("pain").path("value").asInt());
     }
@@ -462,10 +579,14 @@ public final class ProfileBundle {
     return c;
   }
 
-  /** An answer of a choice as a CodeableConcept: the option's code when it has one, its French words always. */
+  /**
+   * An answer of a choice as a CodeableConcept: the option's code when it has one, its French words
+   * always.
+   */
   private ObjectNode choice(Field f, JsonNode v) {
     String text = v == null ? fr.text("form.read.unnamed") : ReadBack.value(f, v, fr);
-    Coding coding = v != null && v.isTextual() ? f.option(v.asText()).map(o -> o.coding()).orElse(null) : null;
+    Coding coding =
+        v != null && v.isTextual() ? f.option(v.asText()).map(o -> o.coding()).orElse(null) : null;
     return codeable(coding, text);
   }
 

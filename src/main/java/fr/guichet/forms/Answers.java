@@ -16,6 +16,7 @@ public final class Answers {
   public static final String NO = "no";
   public static final String NOT_CONCERNED = "not-concerned";
   public static final String UNKNOWN = "unknown";
+
   /** The order answers are offered in, each with its tile digit (1 = yes...). */
   public static final List<String> ALL = List.of(YES, NO, NOT_CONCERNED, UNKNOWN);
 

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The answers of one entry of a list section (one allergy, one disease), or of a whole single
- * section (the measures): field name to value, in the order given. Immutable; properties the
- * forms do not know (written by another application) are kept as they are.
+ * section (the measures): field name to value, in the order given. Immutable; properties the forms
+ * do not know (written by another application) are kept as they are.
  *
  * <pre>{@code
  * Entry e = Entry.EMPTY.with("name", TextNode.valueOf("penicillin"));
@@ -20,6 +19,7 @@ import java.util.Map;
  */
 public record Entry(Map<String, JsonNode> values) {
   public static final Entry EMPTY = new Entry(Map.of());
+
   /** An entry a professional confirmed (vaccinations): the person cannot change it. */
   public static final String CONFIRMED = "confirmed";
 
@@ -70,9 +70,7 @@ public record Entry(Map<String, JsonNode> values) {
   public static Entry of(JsonNode object) {
     Map<String, JsonNode> values = new LinkedHashMap<>();
     if (object != null && object.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> it = object.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : object.properties()) {
         values.put(e.getKey(), e.getValue().deepCopy());
       }
     }

@@ -15,10 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One question of a form, as its definition says it: the kind of answer, the rules an answer
- * must follow, the pictogram, and the bundle keys of the question, its help (with examples) and
- * its short label for the read-back. {@link #parse} turns what was typed into the value the
- * section's content records, or refuses it with the key of a plain sentence.
+ * One question of a form, as its definition says it: the kind of answer, the rules an answer must
+ * follow, the pictogram, and the bundle keys of the question, its help (with examples) and its
+ * short label for the read-back. {@link #parse} turns what was typed into the value the section's
+ * content records, or refuses it with the key of a plain sentence.
  *
  * <pre>{@code
  * Field year = form.field("startYear");
@@ -53,8 +53,10 @@ public record Field(
     String notBefore,
     List<String> answers) {
 
-  private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[/ .\\-](\\d{1,2})[/ .\\-](\\d{4})");
+  private static final Pattern DAY_FIRST =
+      Pattern.compile("(\\d{1,2})[/ .\\-](\\d{1,2})[/ .\\-](\\d{4})");
   private static final Pattern NUMBER = Pattern.compile("\\d+([.,]\\d+)?");
+
   /** {@code notBefore} names the person's birth rather than another field. */
   public static final String BIRTH = "birth";
 
@@ -74,7 +76,9 @@ public record Field(
     return who.asked(this) && (showIf == null || showIf.holds(answersSoFar));
   }
 
-  /** The longest answer that can be typed here (free text, or the person's own words for a choice). */
+  /**
+   * The longest answer that can be typed here (free text, or the person's own words for a choice).
+   */
   public int typingLimit() {
     return switch (type) {
       case TEXT -> maxLength;
@@ -112,17 +116,21 @@ public record Field(
       }
       return Optional.empty();
     }
-    return Optional.of(switch (type) {
-      case TEXT -> text(text, maxLength, pattern, patternKey);
-      case CHOICE, MULTI -> other(text);
-      case YEAR -> year(text, who, entry);
-      case DATE -> date(text, who, entry);
-      case NUMBER -> number(text, unit);
-      case ANSWER -> throw new IllegalStateException(name + " is answered with tiles, not typed");
-    });
+    return Optional.of(
+        switch (type) {
+          case TEXT -> text(text, maxLength, pattern, patternKey);
+          case CHOICE, MULTI -> other(text);
+          case YEAR -> year(text, who, entry);
+          case DATE -> date(text, who, entry);
+          case NUMBER -> number(text, unit);
+          case ANSWER ->
+              throw new IllegalStateException(name + " is answered with tiles, not typed");
+        });
   }
 
-  /** The person's own words for a choice whose common answers do not fit: {@code {"other": "..."}}. */
+  /**
+   * The person's own words for a choice whose common answers do not fit: {@code {"other": "..."}}.
+   */
   public JsonNode other(String typed) {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.set("other", text(typed.strip(), typingLimit(), null, null));
@@ -148,14 +156,17 @@ public record Field(
     }
     int year = Integer.parseInt(text);
     if (year > who.today().getYear()) {
-      throw new InvalidValue("form.invalid.year.future", Map.of("year", String.valueOf(who.today().getYear())));
+      throw new InvalidValue(
+          "form.invalid.year.future", Map.of("year", String.valueOf(who.today().getYear())));
     }
     if (min != null && year < min.intValue()) {
-      throw new InvalidValue("form.invalid.year.too-early", Map.of("year", String.valueOf(min.intValue())));
+      throw new InvalidValue(
+          "form.invalid.year.too-early", Map.of("year", String.valueOf(min.intValue())));
     }
     int floor = floorYear(who, entry);
     if (year < floor) {
-      throw new InvalidValue(BIRTH.equals(notBefore) ? "form.invalid.year.before-birth" : "form.invalid.year.before",
+      throw new InvalidValue(
+          BIRTH.equals(notBefore) ? "form.invalid.year.before-birth" : "form.invalid.year.before",
           Map.of("year", String.valueOf(floor)));
     }
     return JsonNodeFactory.instance.numberNode(year);
@@ -172,7 +183,9 @@ public record Field(
     if (earlier != null && earlier.isInt()) {
       return earlier.asInt();
     }
-    if (earlier != null && earlier.isTextual() && earlier.asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
+    if (earlier != null
+        && earlier.isTextual()
+        && earlier.asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
       return Integer.parseInt(earlier.asText().substring(0, 4));
     }
     return Integer.MIN_VALUE;
@@ -185,7 +198,11 @@ public record Field(
     }
     LocalDate date;
     try {
-      date = LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+      date =
+          LocalDate.of(
+              Integer.parseInt(m.group(3)),
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(1)));
     } catch (DateTimeException e) {
       throw new InvalidValue("form.invalid.date.impossible");
     }
@@ -194,7 +211,8 @@ public record Field(
     }
     int floor = floorYear(who, entry);
     if (date.getYear() < floor) {
-      throw new InvalidValue(BIRTH.equals(notBefore) ? "form.invalid.year.before-birth" : "form.invalid.year.before",
+      throw new InvalidValue(
+          BIRTH.equals(notBefore) ? "form.invalid.year.before-birth" : "form.invalid.year.before",
           Map.of("year", String.valueOf(floor)));
     }
     return TextNode.valueOf(date.toString());
@@ -209,20 +227,32 @@ public record Field(
       throw new InvalidValue("form.invalid.number.decimals", Map.of("count", decimals));
     }
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw new InvalidValue("form.invalid.number.range", Map.of("min", min.stripTrailingZeros().toPlainString(),
-          "max", max.stripTrailingZeros().toPlainString()));
+      throw new InvalidValue(
+          "form.invalid.number.range",
+          Map.of(
+              "min",
+              min.stripTrailingZeros().toPlainString(),
+              "max",
+              max.stripTrailingZeros().toPlainString()));
     }
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     // As Jackson reads numbers back from the server: an int, or a double.
-    node.set("value", value.stripTrailingZeros().scale() <= 0 ? JsonNodeFactory.instance.numberNode(value.intValueExact())
-        : JsonNodeFactory.instance.numberNode(value.doubleValue()));
+    node.set(
+        "value",
+        value.stripTrailingZeros().scale() <= 0
+            ? JsonNodeFactory.instance.numberNode(value.intValueExact())
+            : JsonNodeFactory.instance.numberNode(value.doubleValue()));
     node.put("unit", units.get(Math.floorMod(unit, units.size())));
     return node;
   }
 
   /** What to put back in the box when the person comes back to a typed question. */
   public String typedForm(JsonNode value) {
-    if (value == null || value.isNull() || (value.isTextual() && Answers.UNKNOWN.equals(value.asText()) && type != FieldType.TEXT)) {
+    if (value == null
+        || value.isNull()
+        || (value.isTextual()
+            && Answers.UNKNOWN.equals(value.asText())
+            && type != FieldType.TEXT)) {
       return "";
     }
     return switch (type) {
@@ -236,8 +266,15 @@ public record Field(
           yield "";
         }
       }
-      case NUMBER -> value.path("value").isNumber() ? value.path("value").decimalValue().stripTrailingZeros().toPlainString()
-          .replace('.', ',') : "";
+      case NUMBER ->
+          value.path("value").isNumber()
+              ? value
+                  .path("value")
+                  .decimalValue()
+                  .stripTrailingZeros()
+                  .toPlainString()
+                  .replace('.', ',')
+              : "";
       case CHOICE, MULTI -> value.path("other").asText("");
       case ANSWER -> "";
     };

@@ -16,7 +16,10 @@ import java.util.Locale;
 public enum FieldType {
   /** Free text, with examples in the help: a string. */
   TEXT,
-  /** One of the common answers (an option's value), or the person's own words {@code {"other": "..."}}. */
+  /**
+   * One of the common answers (an option's value), or the person's own words {@code {"other":
+   * "..."}}.
+   */
   CHOICE,
   /** Several of the common answers: an array of option values. */
   MULTI,
@@ -36,7 +39,9 @@ public enum FieldType {
 
   @JsonCreator
   public static FieldType of(String wire) {
-    return Arrays.stream(values()).filter(t -> t.wire().equals(wire)).findFirst()
+    return Arrays.stream(values())
+        .filter(t -> t.wire().equals(wire))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("Unknown field type: " + wire));
   }
 

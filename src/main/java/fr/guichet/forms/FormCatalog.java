@@ -19,7 +19,8 @@ import java.util.Set;
  * Every form of the medical profile, one per section, read from {@code forms/} (packaged into the
  * jar): a new question is a change to that folder and to the bundles, not to the program. Loading
  * fails at once, naming the file and the field, when a definition breaks a rule the program relies
- * on; the build checks the rest (the schema, the bundles, the pictograms: {@code FormDefinitionsTest}).
+ * on; the build checks the rest (the schema, the bundles, the pictograms: {@code
+ * FormDefinitionsTest}).
  *
  * <pre>{@code
  * FormCatalog forms = FormCatalog.standard();
@@ -28,14 +29,27 @@ import java.util.Set;
  */
 public final class FormCatalog {
   /** The sections of the profile, in the order the assistant offers them (the server's names). */
-  public static final List<String> SECTIONS = List.of("diseases", "treatments", "allergies", "hospitalisations",
-      "handicaps", "family-history", "blood-group", "vaccinations", "measures", "lifestyle", "entourage");
+  public static final List<String> SECTIONS =
+      List.of(
+          "diseases",
+          "treatments",
+          "allergies",
+          "hospitalisations",
+          "handicaps",
+          "family-history",
+          "blood-group",
+          "vaccinations",
+          "measures",
+          "lifestyle",
+          "entourage");
+
   /** Tiles a choice question can show: the digits 1 to 9. */
   public static final int MAX_TILES = 9;
 
   /** Strict: a property the program does not know is a mistake in the definition. */
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
   private static final FormCatalog STANDARD = fromClasspath();
 
   private final Map<String, SectionForm> forms;
@@ -55,7 +69,8 @@ public final class FormCatalog {
       String resource = "forms/" + section + ".json";
       try (InputStream in = FormCatalog.class.getClassLoader().getResourceAsStream(resource)) {
         if (in == null) {
-          throw new IllegalStateException("Missing form definition " + resource + " on the classpath");
+          throw new IllegalStateException(
+              "Missing form definition " + resource + " on the classpath");
         }
         forms.put(section, read(section + ".json", in.readAllBytes()));
       } catch (IOException e) {
@@ -65,7 +80,10 @@ public final class FormCatalog {
     return new FormCatalog(forms);
   }
 
-  /** The forms of a folder holding one {@code <section>.json} per section (for checks of other folders). */
+  /**
+   * The forms of a folder holding one {@code <section>.json} per section (for checks of other
+   * folders).
+   */
   public static FormCatalog load(Path dir) {
     Map<String, SectionForm> forms = new LinkedHashMap<>();
     for (String section : SECTIONS) {
@@ -79,7 +97,10 @@ public final class FormCatalog {
     return new FormCatalog(forms);
   }
 
-  /** Reads one definition and checks what the program relies on; the message names the file and the field. */
+  /**
+   * Reads one definition and checks what the program relies on; the message names the file and the
+   * field.
+   */
   static SectionForm read(String file, byte[] json) {
     SectionForm form = parse(file, json);
     List<String> problems = problems(form);
@@ -115,18 +136,33 @@ public final class FormCatalog {
           out.add(where + ": the choice value '" + o.value() + "' is used twice");
         }
       }
-      int tiles = f.type() == FieldType.ANSWER ? f.answers().size()
-          : f.options().size() + (f.other() ? 1 : 0) + (f.unknown() ? 1 : 0);
+      int tiles =
+          f.type() == FieldType.ANSWER
+              ? f.answers().size()
+              : f.options().size() + (f.other() ? 1 : 0) + (f.unknown() ? 1 : 0);
       if (tiles > MAX_TILES) {
         out.add(where + ": " + tiles + " tiles, more than the " + MAX_TILES + " digits");
       }
       if (f.showIf() != null && !names.contains(f.showIf().field())) {
-        out.add(where + ": showIf names '" + f.showIf().field() + "', which is not a field asked before it");
+        out.add(
+            where
+                + ": showIf names '"
+                + f.showIf().field()
+                + "', which is not a field asked before it");
       }
-      if (f.notBefore() != null && !Field.BIRTH.equals(f.notBefore()) && !names.contains(f.notBefore())) {
-        out.add(where + ": notBefore names '" + f.notBefore() + "', which is not a field asked before it");
+      if (f.notBefore() != null
+          && !Field.BIRTH.equals(f.notBefore())
+          && !names.contains(f.notBefore())) {
+        out.add(
+            where
+                + ": notBefore names '"
+                + f.notBefore()
+                + "', which is not a field asked before it");
       }
-      if (f.type() == FieldType.NUMBER && f.min() != null && f.max() != null && f.min().compareTo(f.max()) > 0) {
+      if (f.type() == FieldType.NUMBER
+          && f.min() != null
+          && f.max() != null
+          && f.min().compareTo(f.max()) > 0) {
         out.add(where + ": min is above max");
       }
       if (f.required() && f.unknown()) {

@@ -22,6 +22,7 @@ import java.util.Map;
 public final class ReadBack {
   /** Indentation of the details of an entry under its first line. */
   public static final String DETAIL = "    ";
+
   public static final String BULLET = "• ";
 
   private ReadBack() {}
@@ -31,10 +32,13 @@ public final class ReadBack {
     List<String> out = new ArrayList<>();
     switch (content.status()) {
       case EMPTY -> out.add(m.text("form.read.empty"));
-      case NOT_CONCERNED -> out.add(content.since() == null ? m.text("form.answer.not-concerned")
-          : m.text("form.read.not-concerned", Map.of("date", m.date(content.since()))));
+      case NOT_CONCERNED ->
+          out.add(
+              content.since() == null
+                  ? m.text("form.answer.not-concerned")
+                  : m.text("form.read.not-concerned", Map.of("date", m.date(content.since()))));
       case UNKNOWN -> out.add(m.text("form.read.unknown"));
-      case FILLED -> { }
+      case FILLED -> {}
     }
     if (form.repeated()) {
       for (Entry e : content.entries()) {
@@ -58,7 +62,8 @@ public final class ReadBack {
   public static List<String> entry(SectionForm form, Entry e, Messages m) {
     List<String> out = new ArrayList<>();
     Field head = form.field(form.repeat().summaryField());
-    String first = e.has(head.name()) ? value(head, e.get(head.name()), m) : m.text("form.read.unnamed");
+    String first =
+        e.has(head.name()) ? value(head, e.get(head.name()), m) : m.text("form.read.unnamed");
     out.add(BULLET + first + (e.confirmed() ? "  ✓ " + m.text("form.read.confirmed") : ""));
     for (Field f : form.fields()) {
       if (f != head && e.has(f.name())) {
@@ -81,8 +86,12 @@ public final class ReadBack {
       case EMPTY -> m.text("form.status.empty");
       case NOT_CONCERNED -> m.text("form.answer.not-concerned");
       case UNKNOWN -> m.text("form.answer.unknown");
-      case FILLED -> m.text("form.status.filled", Map.of("count",
-          form.repeated() ? content.entries().size() : content.answers().values().size()));
+      case FILLED ->
+          m.text(
+              "form.status.filled",
+              Map.of(
+                  "count",
+                  form.repeated() ? content.entries().size() : content.answers().values().size()));
     };
   }
 
@@ -90,26 +99,41 @@ public final class ReadBack {
     return m.text("form.read.pair", Map.of("label", m.text(f.labelKey()), "value", value(f, v, m)));
   }
 
-  private static List<String> unknownProperties(SectionForm form, Entry e, String indent, Messages m) {
+  private static List<String> unknownProperties(
+      SectionForm form, Entry e, String indent, Messages m) {
     List<String> out = new ArrayList<>();
-    e.values().forEach((k, v) -> {
-      if (form.find(k).isEmpty() && !Entry.CONFIRMED.equals(k) && !v.isNull()) {
-        out.add(indent + m.text("form.read.pair", Map.of("label", k, "value", v.isValueNode() ? v.asText() : v.toString())));
-      }
-    });
+    e.values()
+        .forEach(
+            (k, v) -> {
+              if (form.find(k).isEmpty() && !Entry.CONFIRMED.equals(k) && !v.isNull()) {
+                out.add(
+                    indent
+                        + m.text(
+                            "form.read.pair",
+                            Map.of(
+                                "label", k, "value", v.isValueNode() ? v.asText() : v.toString())));
+              }
+            });
     return out;
   }
 
   /** One answer in words: an option's label, a date written in full, a number with its unit. */
   public static String value(Field f, JsonNode v, Messages m) {
-    if (v.isTextual() && f.type() != FieldType.TEXT && Answers.ALL.contains(v.asText())
+    if (v.isTextual()
+        && f.type() != FieldType.TEXT
+        && Answers.ALL.contains(v.asText())
         && !(f.type() == FieldType.CHOICE && f.option(v.asText()).isPresent())) {
       return m.text(Answers.labelKey(v.asText()));
     }
     return switch (f.type()) {
-      // In a right-to-left line, "06 12 34 56 78" would show its groups in reverse order (each space takes the
-      // direction of the line): no-break spaces keep a number's groups together, left to right (bidi rule W4).
-      case TEXT -> m.language().rightToLeft() ? v.asText().replaceAll("(?<=\\d) (?=\\d)", "\u00A0") : v.asText();
+      // In a right-to-left line, "06 12 34 56 78" would show its groups in reverse order (each
+      // space takes the
+      // direction of the line): no-break spaces keep a number's groups together, left to right
+      // (bidi rule W4).
+      case TEXT ->
+          m.language().rightToLeft()
+              ? v.asText().replaceAll("(?<=\\d) (?=\\d)", "\u00A0")
+              : v.asText();
       case YEAR -> v.asText();
       case ANSWER -> v.asText();
       case CHOICE -> choice(f, v, m);
@@ -131,7 +155,10 @@ public final class ReadBack {
       case NUMBER -> {
         JsonNode n = v.path("value");
         String unit = v.path("unit").asText("");
-        Object number = n.isIntegralNumber() ? (Object) n.asLong() : n.isNumber() ? (Object) n.asDouble() : n.asText();
+        Object number =
+            n.isIntegralNumber()
+                ? (Object) n.asLong()
+                : n.isNumber() ? (Object) n.asDouble() : n.asText();
         String key = "form.unit." + unit;
         yield m.has(key) ? m.text(key, Map.of("value", number)) : n.asText() + " " + unit;
       }

@@ -3,9 +3,9 @@ package fr.guichet.forms;
 import java.time.LocalDate;
 
 /**
- * Whom the questions are about and on what day: what the rules of a form need beyond the answers
- * (a year cannot be before the birth; a minor is never asked for advance directives; a
- * representative is reminded that some answers are the person's own wishes).
+ * Whom the questions are about and on what day: what the rules of a form need beyond the answers (a
+ * year cannot be before the birth; a minor is never asked for advance directives; a representative
+ * is reminded that some answers are the person's own wishes).
  *
  * <pre>{@code
  * Respondent emma = new Respondent(LocalDate.of(2026, 11, 29), 2015, false);

@@ -7,19 +7,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The answers of one section, as the server stores them ({@code PUT /v1/persons/{id}/profile/{section}}):
+ * The answers of one section, as the server stores them ({@code PUT
+ * /v1/persons/{id}/profile/{section}}):
+ *
  * <pre>{@code
  * {"form": 1, "status": "filled", "entries": [{"name": "penicillin", "comment": "boutons"}]}   // a list section
  * {"form": 1, "status": "filled", "on": "2026-11-29", "answers": {"weight": {"value": 72, "unit": "kg"}}}
  * {"form": 1, "status": "not-concerned", "since": "2026-11-29"}
  * }</pre>
+ *
  * Immutable; whatever another application wrote that the forms do not know is kept as it was.
  *
  * <pre>{@code
@@ -33,16 +35,23 @@ import java.util.Set;
  * @param answers the answers of a single section
  * @param extra top-level properties written by another application, kept
  */
-public record SectionContent(Status status, LocalDate since, LocalDate on, List<Entry> entries, Entry answers,
+public record SectionContent(
+    Status status,
+    LocalDate since,
+    LocalDate on,
+    List<Entry> entries,
+    Entry answers,
     Map<String, JsonNode> extra) {
-  private static final Set<String> OURS = Set.of("form", "status", "since", "on", "entries", "answers");
+  private static final Set<String> OURS =
+      Set.of("form", "status", "since", "on", "entries", "answers");
 
   public SectionContent {
     entries = List.copyOf(entries);
     extra = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
   }
 
-  public static final SectionContent EMPTY = new SectionContent(Status.EMPTY, null, null, List.of(), Entry.EMPTY, Map.of());
+  public static final SectionContent EMPTY =
+      new SectionContent(Status.EMPTY, null, null, List.of(), Entry.EMPTY, Map.of());
 
   /** Reads what the server holds (an empty object before the first write). */
   public static SectionContent of(SectionForm form, JsonNode content) {
@@ -50,9 +59,7 @@ public record SectionContent(Status status, LocalDate since, LocalDate on, List<
       return EMPTY;
     }
     Map<String, JsonNode> extra = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = content.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : content.properties()) {
       if (!OURS.contains(e.getKey())) {
         extra.put(e.getKey(), e.getValue().deepCopy());
       }
@@ -60,9 +67,11 @@ public record SectionContent(Status status, LocalDate since, LocalDate on, List<
     List<Entry> entries = new ArrayList<>();
     content.path("entries").forEach(e -> entries.add(Entry.of(e)));
     Entry answers = Entry.of(content.path("answers"));
-    Status status = Status.of(content.path("status").asText(""))
-        .orElse(entries.isEmpty() && answers.isEmpty() ? Status.EMPTY : Status.FILLED);
-    return new SectionContent(status, date(content.path("since")), date(content.path("on")), entries, answers, extra);
+    Status status =
+        Status.of(content.path("status").asText(""))
+            .orElse(entries.isEmpty() && answers.isEmpty() ? Status.EMPTY : Status.FILLED);
+    return new SectionContent(
+        status, date(content.path("since")), date(content.path("on")), entries, answers, extra);
   }
 
   private static LocalDate date(JsonNode node) {
@@ -128,7 +137,8 @@ public record SectionContent(Status status, LocalDate since, LocalDate on, List<
 
   /** A single section's answers, given on {@code day}. */
   public SectionContent withAnswers(Entry given, LocalDate day) {
-    return new SectionContent(given.isEmpty() ? Status.EMPTY : Status.FILLED, null, day, entries, given, extra);
+    return new SectionContent(
+        given.isEmpty() ? Status.EMPTY : Status.FILLED, null, day, entries, given, extra);
   }
 
   /** Whether there is anything to send at all. */

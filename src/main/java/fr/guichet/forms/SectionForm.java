@@ -19,10 +19,18 @@ import java.util.Optional;
  */
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"$schema"})
 public record SectionForm(
-    String section, int version, String pictogram, String titleKey, boolean notConcerned, boolean dated,
-    Repeat repeat, List<Field> fields) {
+    String section,
+    int version,
+    String pictogram,
+    String titleKey,
+    boolean notConcerned,
+    boolean dated,
+    Repeat repeat,
+    List<Field> fields) {
 
-  /** How a list section asks whether there is anything to record, and which field names an entry. */
+  /**
+   * How a list section asks whether there is anything to record, and which field names an entry.
+   */
   public record Repeat(String askKey, String askHelpKey, String summaryField) {}
 
   public SectionForm {
@@ -34,14 +42,18 @@ public record SectionForm(
   }
 
   public Field field(String name) {
-    return find(name).orElseThrow(() -> new IllegalArgumentException("No field " + name + " in " + section));
+    return find(name)
+        .orElseThrow(() -> new IllegalArgumentException("No field " + name + " in " + section));
   }
 
   public Optional<Field> find(String name) {
     return fields.stream().filter(f -> f.name().equals(name)).findFirst();
   }
 
-  /** The index of the first question asked after {@code after} (-1 for the first), or -1 when none is left. */
+  /**
+   * The index of the first question asked after {@code after} (-1 for the first), or -1 when none
+   * is left.
+   */
   public int next(int after, Entry answers, Respondent who) {
     for (int i = after + 1; i < fields.size(); i++) {
       if (fields.get(i).applies(answers, who)) {
@@ -51,7 +63,10 @@ public record SectionForm(
     return -1;
   }
 
-  /** The answers without those of questions that no longer apply (a phone number once the name is erased). */
+  /**
+   * The answers without those of questions that no longer apply (a phone number once the name is
+   * erased).
+   */
   public Entry prune(Entry answers, Respondent who) {
     Entry out = answers;
     for (Field f : fields) {

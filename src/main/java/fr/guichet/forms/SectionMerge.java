@@ -20,18 +20,28 @@ import java.util.Set;
 public final class SectionMerge {
   private SectionMerge() {}
 
-  public static SectionContent merge(SectionForm form, SectionContent base, SectionContent mine, SectionContent theirs) {
+  public static SectionContent merge(
+      SectionForm form, SectionContent base, SectionContent mine, SectionContent theirs) {
     if (form.repeated()) {
-      List<Entry> removedHere = base.entries().stream().filter(e -> !mine.entries().contains(e)).toList();
-      List<Entry> addedHere = mine.entries().stream().filter(e -> !base.entries().contains(e)).toList();
+      List<Entry> removedHere =
+          base.entries().stream().filter(e -> !mine.entries().contains(e)).toList();
+      List<Entry> addedHere =
+          mine.entries().stream().filter(e -> !base.entries().contains(e)).toList();
       Set<Entry> merged = new LinkedHashSet<>(theirs.entries());
       removedHere.forEach(merged::remove);
       merged.addAll(addedHere);
       List<Entry> entries = new ArrayList<>(merged);
-      Status status = !entries.isEmpty() ? Status.FILLED
-          : mine.status() != base.status() ? mine.status() : theirs.status();
-      return new SectionContent(status, status == Status.NOT_CONCERNED ? firstNonNull(mine.since(), theirs.since()) : null,
-          theirs.on(), entries, Entry.EMPTY, theirs.extra());
+      Status status =
+          !entries.isEmpty()
+              ? Status.FILLED
+              : mine.status() != base.status() ? mine.status() : theirs.status();
+      return new SectionContent(
+          status,
+          status == Status.NOT_CONCERNED ? firstNonNull(mine.since(), theirs.since()) : null,
+          theirs.on(),
+          entries,
+          Entry.EMPTY,
+          theirs.extra());
     }
     Entry answers = theirs.answers();
     Set<String> names = new LinkedHashSet<>(base.answers().values().keySet());
@@ -44,8 +54,13 @@ public final class SectionMerge {
       }
     }
     boolean changedHere = !Objects.equals(base.answers(), mine.answers());
-    return new SectionContent(answers.isEmpty() ? Status.EMPTY : Status.FILLED, null,
-        changedHere ? mine.on() : theirs.on(), List.of(), answers, theirs.extra());
+    return new SectionContent(
+        answers.isEmpty() ? Status.EMPTY : Status.FILLED,
+        null,
+        changedHere ? mine.on() : theirs.on(),
+        List.of(),
+        answers,
+        theirs.extra());
   }
 
   private static <T> T firstNonNull(T a, T b) {

@@ -9,7 +9,10 @@ import java.util.Optional;
  * distinct from not filled in yet), or "I don't know".
  */
 public enum Status {
-  EMPTY, FILLED, NOT_CONCERNED, UNKNOWN;
+  EMPTY,
+  FILLED,
+  NOT_CONCERNED,
+  UNKNOWN;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

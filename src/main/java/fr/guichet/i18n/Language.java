@@ -71,13 +71,16 @@ public enum Language {
   }
 
   /**
-   * The language of a tag, case-insensitive; easy-to-read French also answers to {@code falc}
-   * and to its bundle name {@code fr-falc}.
+   * The language of a tag, case-insensitive; easy-to-read French also answers to {@code falc} and
+   * to its bundle name {@code fr-falc}.
    */
   public static Optional<Language> fromTag(String tag) {
     return Arrays.stream(values())
-        .filter(l -> l.tag.equalsIgnoreCase(tag) || l.bundle.equalsIgnoreCase(tag)
-            || (l == EASY_FRENCH && "falc".equalsIgnoreCase(tag)))
+        .filter(
+            l ->
+                l.tag.equalsIgnoreCase(tag)
+                    || l.bundle.equalsIgnoreCase(tag)
+                    || (l == EASY_FRENCH && "falc".equalsIgnoreCase(tag)))
         .findFirst();
   }
 

@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Every sentence a person or a mediator reads, in one language, from the bundles in
- * {@code i18n/} (UTF-8 properties, ICU MessageFormat with named arguments and CLDR plurals).
+ * Every sentence a person or a mediator reads, in one language, from the bundles in {@code i18n/}
+ * (UTF-8 properties, ICU MessageFormat with named arguments and CLDR plurals).
  *
  * <p>Why ICU and not {@code java.text.MessageFormat}: plural rules beyond "one/other" (Arabic has
  * six forms) and named arguments that translators can read.
@@ -28,7 +28,8 @@ import java.util.TreeSet;
  * }</pre>
  */
 public final class Messages {
-  private static final Map<Language, Messages> CACHE = Collections.synchronizedMap(new EnumMap<>(Language.class));
+  private static final Map<Language, Messages> CACHE =
+      Collections.synchronizedMap(new EnumMap<>(Language.class));
 
   private final Language language;
   private final Properties bundle;
@@ -43,7 +44,9 @@ public final class Messages {
     return CACHE.computeIfAbsent(language, l -> new Messages(l, load(resource(l))));
   }
 
-  /** Where the bundle of a language is on the classpath (also the file name under {@code i18n/}). */
+  /**
+   * Where the bundle of a language is on the classpath (also the file name under {@code i18n/}).
+   */
   public static String resource(Language language) {
     return "i18n/messages_" + language.bundle() + ".properties";
   }
@@ -85,12 +88,19 @@ public final class Messages {
 
   /**
    * A date written the way this language writes it in full, from the bundle's {@code date.long}
-   * pattern (day, month number and year as text): month names live in the bundles because ICU
-   * has no data for every language we speak (Haitian Creole).
+   * pattern (day, month number and year as text): month names live in the bundles because ICU has
+   * no data for every language we speak (Haitian Creole).
    */
   public String date(LocalDate date) {
-    return text("date.long", Map.of("day", String.valueOf(date.getDayOfMonth()),
-        "month", String.valueOf(date.getMonthValue()), "year", String.valueOf(date.getYear())));
+    return text(
+        "date.long",
+        Map.of(
+            "day",
+            String.valueOf(date.getDayOfMonth()),
+            "month",
+            String.valueOf(date.getMonthValue()),
+            "year",
+            String.valueOf(date.getYear())));
   }
 
   /**
@@ -101,7 +111,9 @@ public final class Messages {
     return text("bundle.review");
   }
 
-  /** Whether a native speaker (or, for easy-to-read French, its readers) has checked this bundle. */
+  /**
+   * Whether a native speaker (or, for easy-to-read French, its readers) has checked this bundle.
+   */
   public boolean reviewed() {
     return !review().startsWith("needs-review");
   }

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns text in logical order (as typed, stored and read aloud) into the characters a terminal
- * must print from left to right, because most terminals do no bidi and no Arabic shaping: Arabic
- * letters become their joined presentation forms (U+FB50–U+FEFF, all in the BMP that Lanterna
- * draws) and the line is reordered by the Unicode bidi algorithm, so that numbers and Latin words
- * inside Arabic keep their own order. Pure and terminal-free: the Lanterna painter calls it for
- * every string it puts on screen, and tests call it directly.
+ * Turns text in logical order (as typed, stored and read aloud) into the characters a terminal must
+ * print from left to right, because most terminals do no bidi and no Arabic shaping: Arabic letters
+ * become their joined presentation forms (U+FB50–U+FEFF, all in the BMP that Lanterna draws) and
+ * the line is reordered by the Unicode bidi algorithm, so that numbers and Latin words inside
+ * Arabic keep their own order. Pure and terminal-free: the Lanterna painter calls it for every
+ * string it puts on screen, and tests call it directly.
  *
  * <pre>{@code
  * VisualLine.of("بقي 32 يوما.", true);           // shaped, reversed, "32" still reads 3 then 2
@@ -20,8 +20,11 @@ import java.util.List;
  * }</pre>
  */
 public final class VisualLine {
-  private static final ArabicShaping SHAPING = new ArabicShaping(
-      ArabicShaping.LETTERS_SHAPE | ArabicShaping.TEXT_DIRECTION_LOGICAL | ArabicShaping.LENGTH_GROW_SHRINK);
+  private static final ArabicShaping SHAPING =
+      new ArabicShaping(
+          ArabicShaping.LETTERS_SHAPE
+              | ArabicShaping.TEXT_DIRECTION_LOGICAL
+              | ArabicShaping.LENGTH_GROW_SHRINK);
 
   private VisualLine() {}
 
@@ -50,8 +53,8 @@ public final class VisualLine {
 
   /**
    * A line of key reminders ("F1 Help", "F2 Language"...) in visual order: on a right-to-left
-   * screen each reminder is kept apart by a right-to-left mark, so that "F3 3422" and "F4 الصور"
-   * do not merge into one left-to-right run.
+   * screen each reminder is kept apart by a right-to-left mark, so that "F3 3422" and "F4 الصور" do
+   * not merge into one left-to-right run.
    */
   public static String hints(List<String> reminders, boolean rightToLeft) {
     String separator = rightToLeft ? "  \u200F" : "  ";
@@ -75,7 +78,8 @@ public final class VisualLine {
     }
     for (String paragraph : logical.split("\n", -1)) {
       // The indentation of a list item is kept on each of its lines.
-      String indent = paragraph.substring(0, paragraph.length() - paragraph.stripLeading().length());
+      String indent =
+          paragraph.substring(0, paragraph.length() - paragraph.stripLeading().length());
       if (indent.length() * 2 >= width) {
         indent = "";
       }
@@ -123,17 +127,23 @@ public final class VisualLine {
 
   /** Whether the text holds a right-to-left letter, so that reordering can change it. */
   public static boolean hasRightToLeft(String text) {
-    return text.codePoints().anyMatch(c -> {
-      byte d = Character.getDirectionality(c);
-      return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
-    });
+    return text.codePoints()
+        .anyMatch(
+            c -> {
+              byte d = Character.getDirectionality(c);
+              return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                  || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+            });
   }
 
   private static boolean isBracket(char c) {
     int type = Character.getType(c);
-    return type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
-        || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
-        || c == '<' || c == '>';
+    return type == Character.START_PUNCTUATION
+        || type == Character.END_PUNCTUATION
+        || type == Character.INITIAL_QUOTE_PUNCTUATION
+        || type == Character.FINAL_QUOTE_PUNCTUATION
+        || c == '<'
+        || c == '>';
   }
 
   private static boolean needsWork(String text) {

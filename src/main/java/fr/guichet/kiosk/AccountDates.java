@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The dates that matter on a space, one plain sentence each (deadline to refuse and days left,
- * end of the archive, deletion due), as the server gave them: the kiosk and the command line say
- * them the same way.
+ * The dates that matter on a space, one plain sentence each (deadline to refuse and days left, end
+ * of the archive, deletion due), as the server gave them: the kiosk and the command line say them
+ * the same way.
  *
  * <pre>{@code
  * AccountDates.lines(account, Messages.of(Language.FRENCH)); // ["Date limite pour refuser : 31 décembre 2026.", ...]

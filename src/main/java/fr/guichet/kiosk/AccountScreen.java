@@ -1,8 +1,8 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.contract.AccountStatus;
 import fr.guichet.client.ApiException;
 import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.Receipt;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.AccountState;
@@ -17,15 +17,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The state of the person's space as the server says it today: its pictogram, one plain
- * sentence, the dates that matter, what can be done; and the status sheet to take home.
+ * The state of the person's space as the server says it today: its pictogram, one plain sentence,
+ * the dates that matter, what can be done; and the status sheet to take home.
  */
 record AccountScreen(Say notice) implements Screen {
 
   /** Asks the server for the account and shows it (or why it could not). */
   static AccountScreen load(Kiosk kiosk) {
     try {
-      kiosk.sitting(kiosk.sitting().withAccount(kiosk.api().account(kiosk.mediator(), kiosk.sitting().delegation())));
+      kiosk.sitting(
+          kiosk
+              .sitting()
+              .withAccount(kiosk.api().account(kiosk.mediator(), kiosk.sitting().delegation())));
       return new AccountScreen(null);
     } catch (ApiException e) {
       return new AccountScreen(Say.problem(e.problem()));
@@ -39,21 +42,39 @@ record AccountScreen(Say notice) implements Screen {
     if (account == null) {
       tiles.add(new View.Tile("1", Pictogram.NEXT.symbol(), m.text("account.retry")));
       tiles.add(new View.Tile("2", Pictogram.END.symbol(), m.text("key.end-sitting")));
-      return new View(m.text("account.title"), kiosk.forWhom(m), List.of(), List.of(), List.of(), -1, tiles,
-          notice == null ? null : notice.in(m), kiosk.hints(m, false));
+      return new View(
+          m.text("account.title"),
+          kiosk.forWhom(m),
+          List.of(),
+          List.of(),
+          List.of(),
+          -1,
+          tiles,
+          notice == null ? null : notice.in(m),
+          kiosk.hints(m, false));
     }
     AccountState state = AccountState.valueOf(account.state());
     List<Choice> choices = choices(account);
     for (int i = 0; i < choices.size(); i++) {
-      tiles.add(new View.Tile(String.valueOf(i + 1), choices.get(i).pictogram(), choices.get(i).label().apply(m)));
+      tiles.add(
+          new View.Tile(
+              String.valueOf(i + 1), choices.get(i).pictogram(), choices.get(i).label().apply(m)));
     }
     List<String> actions = account.possibleActions();
     List<String> lines = describe(account, m);
     if (actions.contains(AccountAction.ACTIVATE.name())) {
       lines.add(m.text("account.phone")); // to open the space at home
     }
-    return new View(m.text("account.title"), kiosk.forWhom(m), Pictogram.of(state).lines(), lines,
-        List.of(), -1, tiles, notice == null ? null : notice.in(m), kiosk.hints(m, false));
+    return new View(
+        m.text("account.title"),
+        kiosk.forWhom(m),
+        Pictogram.of(state).lines(),
+        lines,
+        List.of(),
+        -1,
+        tiles,
+        notice == null ? null : notice.in(m),
+        kiosk.hints(m, false));
   }
 
   /**
@@ -66,13 +87,29 @@ record AccountScreen(Say notice) implements Screen {
     lines.add(m.text("state." + account.state() + ".sentence"));
     lines.addAll(AccountDates.lines(account, m));
     if (!account.manages().isEmpty()) {
-      lines.add(m.text("account.manages", Map.of("names", account.manages().stream()
-          .map(r -> r.firstName() + " " + r.lastName() + " (" + r.birthYear() + ")").collect(Collectors.joining(", ")))));
+      lines.add(
+          m.text(
+              "account.manages",
+              Map.of(
+                  "names",
+                  account.manages().stream()
+                      .map(r -> r.firstName() + " " + r.lastName() + " (" + r.birthYear() + ")")
+                      .collect(Collectors.joining(", ")))));
     }
-    lines.add(account.access().isEmpty() ? m.text("account.access.none")
-        : m.text("account.access", Map.of("names", account.access().stream()
-            .map(r -> m.text("account.access." + r.kind(), Map.of("name", r.firstName() + " " + r.lastName())))
-            .collect(Collectors.joining(", ")))));
+    lines.add(
+        account.access().isEmpty()
+            ? m.text("account.access.none")
+            : m.text(
+                "account.access",
+                Map.of(
+                    "names",
+                    account.access().stream()
+                        .map(
+                            r ->
+                                m.text(
+                                    "account.access." + r.kind(),
+                                    Map.of("name", r.firstName() + " " + r.lastName())))
+                        .collect(Collectors.joining(", ")))));
     return lines;
   }
 
@@ -88,7 +125,8 @@ record AccountScreen(Say notice) implements Screen {
   }
 
   /** One numbered tile of the account screen, and what its key opens. */
-  private record Choice(String pictogram, Function<Messages, String> label, Function<Kiosk, Screen> open) {}
+  private record Choice(
+      String pictogram, Function<Messages, String> label, Function<Kiosk, Screen> open) {}
 
   /**
    * The tiles, numbered from 1 in this order: the status sheet, exactly the actions the server
@@ -97,25 +135,47 @@ record AccountScreen(Say notice) implements Screen {
   private static List<Choice> choices(AccountStatus account) {
     AccountState state = AccountState.valueOf(account.state());
     List<Choice> out = new ArrayList<>();
-    out.add(new Choice(Pictogram.PRINT.symbol(), m -> m.text("account.print"),
-        k -> new AccountScreen(printStatusSheet(k))));
+    out.add(
+        new Choice(
+            Pictogram.PRINT.symbol(),
+            m -> m.text("account.print"),
+            k -> new AccountScreen(printStatusSheet(k))));
     for (String name : account.possibleActions()) {
       AccountAction action = AccountAction.valueOf(name);
-      out.add(new Choice(Pictogram.of(action).symbol(), m -> capitalized(m.text("action." + name), m),
-          k -> ActionScreen.start(action)));
+      out.add(
+          new Choice(
+              Pictogram.of(action).symbol(),
+              m -> capitalized(m.text("action." + name), m),
+              k -> ActionScreen.start(action)));
     }
-    out.add(new Choice(Pictogram.PRINT.symbol(), m -> m.text("account.print-consent"), k -> new AccountScreen(printConsent(k))));
+    out.add(
+        new Choice(
+            Pictogram.PRINT.symbol(),
+            m -> m.text("account.print-consent"),
+            k -> new AccountScreen(printConsent(k))));
     if (hasDocuments(state)) {
-      out.add(new Choice(Pictogram.PRINT.symbol(), m -> m.text("documents.title"), DocumentsScreen::open));
+      out.add(
+          new Choice(
+              Pictogram.PRINT.symbol(), m -> m.text("documents.title"), DocumentsScreen::open));
     }
-    if (ProfileConsentScreen.offered(state)) { // the medical profile assistant, with its own consent
-      out.add(new Choice(ProfilePictogram.DISEASE.symbol(), m -> m.text("profile.account.tile"),
-          k -> ProfileConsentScreen.start()));
+    if (ProfileConsentScreen.offered(
+        state)) { // the medical profile assistant, with its own consent
+      out.add(
+          new Choice(
+              ProfilePictogram.DISEASE.symbol(),
+              m -> m.text("profile.account.tile"),
+              k -> ProfileConsentScreen.start()));
     }
     if (CaregiversScreen.offered(account)) { // who can help: caregivers given or taken away
-      out.add(new Choice(Pictogram.CAREGIVER.symbol(), m -> m.text("caregivers.tile"), k -> CaregiversScreen.open()));
+      out.add(
+          new Choice(
+              Pictogram.CAREGIVER.symbol(),
+              m -> m.text("caregivers.tile"),
+              k -> CaregiversScreen.open()));
     }
-    out.add(new Choice(Pictogram.JOURNAL.symbol(), m -> m.text("journal.screen.title"), JournalScreen::open));
+    out.add(
+        new Choice(
+            Pictogram.JOURNAL.symbol(), m -> m.text("journal.screen.title"), JournalScreen::open));
     out.add(new Choice(Pictogram.END.symbol(), m -> m.text("key.end-sitting"), AccountScreen::end));
     return out;
   }
@@ -127,7 +187,9 @@ record AccountScreen(Say notice) implements Screen {
 
   /** "fermer votre espace" in a list, "Fermer votre espace" on a tile. */
   static String capitalized(String text, Messages m) {
-    return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(m.language().locale()) + text.substring(1);
+    return text.isEmpty()
+        ? text
+        : text.substring(0, 1).toUpperCase(m.language().locale()) + text.substring(1);
   }
 
   private static Screen end(Kiosk kiosk) {
@@ -138,15 +200,25 @@ record AccountScreen(Say notice) implements Screen {
   /** The receipt of what the person allowed, to whom, until when: theirs to keep. */
   private static Say printConsent(Kiosk kiosk) {
     Receipt consent = kiosk.sitting().delegation().receipt();
-    byte[] pdf = fr.guichet.print.ConsentReceipt.render(consent, Messages.of(kiosk.language()), Paper.A4,
-        ReceiptLink.of(kiosk.api().baseUrl()));
+    byte[] pdf =
+        fr.guichet.print.ConsentReceipt.render(
+            consent,
+            Messages.of(kiosk.language()),
+            Paper.A4,
+            ReceiptLink.of(kiosk.api().baseUrl()));
     return kiosk.print("accord-" + consent.receiptId() + ".pdf", pdf);
   }
 
   /** Prints the status sheet before an action that changes it (closure), then goes back to it. */
   static Screen printFirst(Kiosk kiosk, ActionScreen back) {
     Say said = printStatusSheet(kiosk);
-    return new ActionScreen(back.action(), back.step(), back.withDeletion(), back.code(), back.challenge(), back.result(),
+    return new ActionScreen(
+        back.action(),
+        back.step(),
+        back.withDeletion(),
+        back.code(),
+        back.challenge(),
+        back.result(),
         said);
   }
 
@@ -154,13 +226,23 @@ record AccountScreen(Say notice) implements Screen {
     Sitting s = kiosk.sitting();
     Receipt statement;
     try {
-      statement = kiosk.api().statusStatement(kiosk.mediator(), s.delegation(), IdempotencyKey.random());
+      statement =
+          kiosk.api().statusStatement(kiosk.mediator(), s.delegation(), IdempotencyKey.random());
     } catch (ApiException e) {
       return Say.problem(e.problem());
     }
-    byte[] pdf = StatusSheet.render(new StatusSheet.Content(s.displayName(), s.birthYear(), s.account(),
-        statement, kiosk.mediator().mediatorName(), kiosk.mediator().structureName()),
-        Messages.of(kiosk.language()), Paper.A4, ReceiptLink.of(kiosk.api().baseUrl()));
+    byte[] pdf =
+        StatusSheet.render(
+            new StatusSheet.Content(
+                s.displayName(),
+                s.birthYear(),
+                s.account(),
+                statement,
+                kiosk.mediator().mediatorName(),
+                kiosk.mediator().structureName()),
+            Messages.of(kiosk.language()),
+            Paper.A4,
+            ReceiptLink.of(kiosk.api().baseUrl()));
     return kiosk.print("fiche-etat-" + statement.receiptId() + ".pdf", pdf);
   }
 

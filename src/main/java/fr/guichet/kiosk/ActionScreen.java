@@ -1,13 +1,13 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.contract.ActionResult;
-import fr.guichet.contract.ActivationRequest;
 import fr.guichet.client.ApiClient;
 import fr.guichet.client.ApiException;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.ActionResult;
+import fr.guichet.contract.ActivationRequest;
 import fr.guichet.contract.ClosureRequest;
 import fr.guichet.contract.ContactChallenge;
 import fr.guichet.contract.ContactCodeRequest;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.ProofRequest;
 import fr.guichet.domain.AccountAction;
@@ -22,32 +22,51 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One action on the space (opposition, withdrawal, creation, activation, closure, deletion
- * request, reopening), walked through with the person: what it changes first and their yes, the
- * strong identification closing needs, the read-back of what will be sent where the mediator
- * attests the person's yes (the consent to just this action), then the result with how to undo it
- * and until when, and the receipt to print. A confirmed action keeps one idempotency key across every retry and restart.
+ * One action on the space (opposition, withdrawal, creation, activation, closure, deletion request,
+ * reopening), walked through with the person: what it changes first and their yes, the strong
+ * identification closing needs, the read-back of what will be sent where the mediator attests the
+ * person's yes (the consent to just this action), then the result with how to undo it and until
+ * when, and the receipt to print. A confirmed action keeps one idempotency key across every retry
+ * and restart.
  *
  * <pre>{@code
  * Screen next = ActionScreen.start(AccountAction.RECORD_OPPOSITION);
  * }</pre>
  *
  * @param withDeletion for a closure: whether the data are to be deleted too
- * @param challenge the code sent to the person's contact, while waiting for it (null when the second proof asked
- *     is the Carte Vitale, for a person identified by such a code)
+ * @param challenge the code sent to the person's contact, while waiting for it (null when the
+ *     second proof asked is the Carte Vitale, for a person identified by such a code)
  */
-record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form code, ContactChallenge challenge,
-    ActionResult result, Say notice) implements Screen {
+record ActionScreen(
+    AccountAction action,
+    Step step,
+    boolean withDeletion,
+    Form code,
+    ContactChallenge challenge,
+    ActionResult result,
+    Say notice)
+    implements Screen {
 
   /** Where the walk-through is. */
-  enum Step { EXPLAIN, STRONG_SEND, STRONG_CODE, CONFIRM, RETRY, DONE }
+  enum Step {
+    EXPLAIN,
+    STRONG_SEND,
+    STRONG_CODE,
+    CONFIRM,
+    RETRY,
+    DONE
+  }
 
   static final String TEXT_VERSION = "consent-action-v1";
 
   static ActionScreen start(AccountAction action) {
-    Form code = action == AccountAction.ACTIVATE
-        ? new Form(List.of(Form.Entry.text("code", "flow.field.letter-code", "flow.help.letter-code", 12)), 0)
-        : null;
+    Form code =
+        action == AccountAction.ACTIVATE
+            ? new Form(
+                List.of(
+                    Form.Entry.text("code", "flow.field.letter-code", "flow.help.letter-code", 12)),
+                0)
+            : null;
     return new ActionScreen(action, Step.EXPLAIN, false, code, null, null, null);
   }
 
@@ -70,7 +89,9 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
         lines.addAll(List.of(m.text("flow." + id + ".explain").split("\n")));
         if (action == AccountAction.CLOSE) {
           tiles.add(new View.Tile("1", Pictogram.CLOSED.symbol(), m.text("flow.CLOSE.keep")));
-          tiles.add(new View.Tile("2", Pictogram.CLOSED_DELETION_REQUESTED.symbol(), m.text("flow.CLOSE.delete")));
+          tiles.add(
+              new View.Tile(
+                  "2", Pictogram.CLOSED_DELETION_REQUESTED.symbol(), m.text("flow.CLOSE.delete")));
           tiles.add(new View.Tile("3", Pictogram.PRINT.symbol(), m.text("flow.print-first")));
         } else {
           lines.add(m.text("flow.question", Map.of("name", kiosk.sitting().person().firstName())));
@@ -84,21 +105,30 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
       }
       case STRONG_SEND -> {
         lines.add(m.text("flow.strong.explain"));
-        tiles.add(new View.Tile(m.text("key.enter"), Pictogram.PHONE.symbol(), m.text("flow.strong.send")));
+        tiles.add(
+            new View.Tile(
+                m.text("key.enter"), Pictogram.PHONE.symbol(), m.text("flow.strong.send")));
         tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
       }
       case STRONG_CODE -> {
-        lines.add(challenge == null ? m.text("flow.strong.vitale")
-            : m.text("flow.strong.sent", Map.of("where", challenge.maskedDestination())));
+        lines.add(
+            challenge == null
+                ? m.text("flow.strong.vitale")
+                : m.text("flow.strong.sent", Map.of("where", challenge.maskedDestination())));
         fields = code.fields(m);
         focus = code.focus();
       }
       case CONFIRM -> {
         lines.add(m.text("flow.readback"));
-        lines.add("  " + m.text("flow." + id + (withDeletion ? ".readback-deletion" : ".readback"), Map.of("name", name)));
+        lines.add(
+            "  "
+                + m.text(
+                    "flow." + id + (withDeletion ? ".readback-deletion" : ".readback"),
+                    Map.of("name", name)));
         boolean consent = !kiosk.sitting().hasScope(action.requiredScope().wire());
         if (consent) {
-          // The person's yes was given on the first screen; the mediator attests it, and that is the consent.
+          // The person's yes was given on the first screen; the mediator attests it, and that is
+          // the consent.
           lines.add(m.text("consent.duration", Map.of("minutes", ConsentScreen.MINUTES)));
           lines.add(m.text("consent.attest"));
         }
@@ -114,18 +144,35 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
         tiles.add(new View.Tile("2", Pictogram.BACK.symbol(), m.text("flow.back-to-account")));
       }
     }
-    return new View(title, kiosk.forWhom(m), picture, lines, fields, focus, tiles, notice == null ? null : notice.in(m),
+    return new View(
+        title,
+        kiosk.forWhom(m),
+        picture,
+        lines,
+        fields,
+        focus,
+        tiles,
+        notice == null ? null : notice.in(m),
         kiosk.hints(m, step != Step.DONE && step != Step.RETRY));
   }
 
-  /** Under a read-back: Enter sends (the mediator's attestation is the consent when the sitting lacks it), Esc goes back. */
+  /**
+   * Under a read-back: Enter sends (the mediator's attestation is the consent when the sitting
+   * lacks it), Esc goes back.
+   */
   static List<View.Tile> sendTiles(Messages m, boolean consent) {
-    return List.of(new View.Tile(m.text("key.enter"), Pictogram.YES.symbol(),
+    return List.of(
+        new View.Tile(
+            m.text("key.enter"),
+            Pictogram.YES.symbol(),
             m.text(consent ? "flow.attest-and-send" : "flow.send")),
         new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
   }
 
-  /** A confirmed request the server has not answered yet: still trying, what to do meanwhile, and try again now. */
+  /**
+   * A confirmed request the server has not answered yet: still trying, what to do meanwhile, and
+   * try again now.
+   */
   static void retry(List<String> lines, List<View.Tile> tiles, Messages m) {
     lines.add(m.text("flow.retry"));
     lines.add(m.text("flow.retry-other"));
@@ -139,20 +186,27 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
     String deadline = date(m, facts.get("oppositionDeadline"));
     String due = date(m, facts.get("deletionDue"));
     switch (action) {
-      case RECORD_OPPOSITION -> lines.add(m.text("receipt.undo.withdraw", Map.of("date", deadline)));
-      case WITHDRAW_OPPOSITION -> lines.add(m.text("receipt.undo.oppose-again", Map.of("date", deadline)));
+      case RECORD_OPPOSITION ->
+          lines.add(m.text("receipt.undo.withdraw", Map.of("date", deadline)));
+      case WITHDRAW_OPPOSITION ->
+          lines.add(m.text("receipt.undo.oppose-again", Map.of("date", deadline)));
       case CLOSE, REQUEST_DELETION -> {
         if (due.isEmpty()) {
-          lines.add(m.text("account.archive-end", Map.of("date", date(m, facts.get("archiveEnd")))));
+          lines.add(
+              m.text("account.archive-end", Map.of("date", date(m, facts.get("archiveEnd")))));
           lines.add(m.text("receipt.undo.reopen"));
         } else {
           lines.add(m.text("account.deletion-due", Map.of("date", due)));
           lines.add(m.text("receipt.undo.reopen-before", Map.of("date", due)));
         }
       }
-      case REOPEN -> lines.add(m.text(Boolean.TRUE.equals(facts.get("dataRestored"))
-          ? "receipt.reopen.restored" : "receipt.reopen.not-restored"));
-      default -> { }
+      case REOPEN ->
+          lines.add(
+              m.text(
+                  Boolean.TRUE.equals(facts.get("dataRestored"))
+                      ? "receipt.reopen.restored"
+                      : "receipt.reopen.not-restored"));
+      default -> {}
     }
     return lines;
   }
@@ -166,12 +220,24 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
     boolean escape = key.kind() == Key.Kind.ESCAPE;
     return switch (step) {
       case EXPLAIN -> explain(key, kiosk);
-      case STRONG_SEND -> escape ? start(action) : key.kind() == Key.Kind.ENTER ? sendCode(kiosk) : this;
-      case STRONG_CODE -> escape ? start(action) : key.kind() == Key.Kind.ENTER ? checkCode(kiosk)
-          : new ActionScreen(action, step, withDeletion, code.edit(key), challenge, result, notice);
-      case CONFIRM -> escape ? to(Step.EXPLAIN, null) : key.kind() == Key.Kind.ENTER || key.digit() == 1 ? confirm(kiosk) : this;
+      case STRONG_SEND ->
+          escape ? start(action) : key.kind() == Key.Kind.ENTER ? sendCode(kiosk) : this;
+      case STRONG_CODE ->
+          escape
+              ? start(action)
+              : key.kind() == Key.Kind.ENTER
+                  ? checkCode(kiosk)
+                  : new ActionScreen(
+                      action, step, withDeletion, code.edit(key), challenge, result, notice);
+      case CONFIRM ->
+          escape
+              ? to(Step.EXPLAIN, null)
+              : key.kind() == Key.Kind.ENTER || key.digit() == 1 ? confirm(kiosk) : this;
       case RETRY -> key.digit() == 1 ? send(kiosk) : this;
-      case DONE -> key.digit() == 1 ? printReceipt(kiosk) : key.digit() == 2 || escape ? AccountScreen.load(kiosk) : this;
+      case DONE ->
+          key.digit() == 1
+              ? printReceipt(kiosk)
+              : key.digit() == 2 || escape ? AccountScreen.load(kiosk) : this;
     };
   }
 
@@ -180,7 +246,8 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
       return AccountScreen.load(kiosk);
     }
     if (code != null && key.digit() != 1) {
-      return new ActionScreen(action, step, withDeletion, code.edit(key), challenge, result, notice);
+      return new ActionScreen(
+          action, step, withDeletion, code.edit(key), challenge, result, notice);
     }
     boolean deletion = false;
     if (action == AccountAction.CLOSE) {
@@ -206,7 +273,12 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
     if (action.requiredScope() == Scope.RECORD_CLOSE && !kiosk.sitting().strong()) {
       if (kiosk.sitting().person().proofs().contains(IdentificationRequest.CONTACT_CODE)) {
         // Identified by a code sent to the contact: the second proof is the Carte Vitale.
-        Form serial = new Form(List.of(Form.Entry.digits("vitale", "identify.field.vitale", "identify.help.vitale", 16, " ")), 0);
+        Form serial =
+            new Form(
+                List.of(
+                    Form.Entry.digits(
+                        "vitale", "identify.field.vitale", "identify.help.vitale", 16, " ")),
+                0);
         return new ActionScreen(action, Step.STRONG_CODE, withDeletion, serial, null, result, null);
       }
       return to(Step.STRONG_SEND, null);
@@ -214,7 +286,10 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
     return to(Step.CONFIRM, null);
   }
 
-  /** The mediator confirms the read-back: the consent to this action if the sitting lacks it, then the action. */
+  /**
+   * The mediator confirms the read-back: the consent to this action if the sitting lacks it, then
+   * the action.
+   */
   private Screen confirm(Kiosk kiosk) {
     if (!kiosk.sitting().hasScope(action.requiredScope().wire())) {
       Say refused = kiosk.widenConsent(action.requiredScope().wire(), TEXT_VERSION);
@@ -228,10 +303,18 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
   private Screen sendCode(Kiosk kiosk) {
     Sitting s = kiosk.sitting();
     try {
-      ContactChallenge sent = kiosk.api().contactCode(kiosk.mediator(), new ContactCodeRequest(s.nir(), s.birthDate()),
-          IdempotencyKey.random());
-      Form codeForm = new Form(List.of(Form.Entry.digits("code", "flow.field.code", "flow.help.code", 6, "")), 0);
-      return new ActionScreen(action, Step.STRONG_CODE, withDeletion, codeForm, sent, result, kiosk.demoOutbox());
+      ContactChallenge sent =
+          kiosk
+              .api()
+              .contactCode(
+                  kiosk.mediator(),
+                  new ContactCodeRequest(s.nir(), s.birthDate()),
+                  IdempotencyKey.random());
+      Form codeForm =
+          new Form(
+              List.of(Form.Entry.digits("code", "flow.field.code", "flow.help.code", 6, "")), 0);
+      return new ActionScreen(
+          action, Step.STRONG_CODE, withDeletion, codeForm, sent, result, kiosk.demoOutbox());
     } catch (ApiException e) {
       return to(Step.STRONG_SEND, Say.problem(e.problem()));
     }
@@ -240,14 +323,30 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
   private Screen checkCode(Kiosk kiosk) {
     Sitting s = kiosk.sitting();
     try {
-      ProofRequest proof = challenge == null ? new ProofRequest("VITALE", null, null, code.value("vitale"))
-          : new ProofRequest(IdentificationRequest.CONTACT_CODE, code.value("code"), challenge.challengeId(), null);
-      var strong = kiosk.api().addProof(kiosk.mediator(), s.person().identificationId(), proof, IdempotencyKey.random());
+      ProofRequest proof =
+          challenge == null
+              ? new ProofRequest("VITALE", null, null, code.value("vitale"))
+              : new ProofRequest(
+                  IdentificationRequest.CONTACT_CODE,
+                  code.value("code"),
+                  challenge.challengeId(),
+                  null);
+      var strong =
+          kiosk
+              .api()
+              .addProof(
+                  kiosk.mediator(), s.person().identificationId(), proof, IdempotencyKey.random());
       kiosk.sitting(s.withPerson(strong));
       return new ActionScreen(action, Step.CONFIRM, withDeletion, null, null, result, null);
     } catch (ApiException e) {
-      return new ActionScreen(action, Step.STRONG_CODE, withDeletion, code.clear(challenge == null ? "vitale" : "code"),
-          challenge, result, Say.problem(e.problem()));
+      return new ActionScreen(
+          action,
+          Step.STRONG_CODE,
+          withDeletion,
+          code.clear(challenge == null ? "vitale" : "code"),
+          challenge,
+          result,
+          Say.problem(e.problem()));
     }
   }
 
@@ -261,18 +360,29 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
     IdempotencyKey k = new IdempotencyKey(key);
     ApiClient api = kiosk.api();
     try {
-      ActionResult done = switch (action) {
-        case RECORD_OPPOSITION -> api.recordOpposition(kiosk.mediator(), s.delegation(), k);
-        case WITHDRAW_OPPOSITION -> api.withdrawOpposition(kiosk.mediator(), s.delegation(), k);
-        case CREATE_ON_REQUEST -> api.requestCreation(kiosk.mediator(), s.delegation(), k);
-        case ACTIVATE -> api.activate(kiosk.mediator(), s.delegation(), new ActivationRequest(code.value("code")), k);
-        case CLOSE -> api.close(kiosk.mediator(), s.delegation(), new ClosureRequest(withDeletion), k);
-        case REQUEST_DELETION -> api.requestDeletion(kiosk.mediator(), s.delegation(), k);
-        case REOPEN -> api.reopen(kiosk.mediator(), s.delegation(), k);
-      };
+      ActionResult done =
+          switch (action) {
+            case RECORD_OPPOSITION -> api.recordOpposition(kiosk.mediator(), s.delegation(), k);
+            case WITHDRAW_OPPOSITION -> api.withdrawOpposition(kiosk.mediator(), s.delegation(), k);
+            case CREATE_ON_REQUEST -> api.requestCreation(kiosk.mediator(), s.delegation(), k);
+            case ACTIVATE ->
+                api.activate(
+                    kiosk.mediator(), s.delegation(), new ActivationRequest(code.value("code")), k);
+            case CLOSE ->
+                api.close(kiosk.mediator(), s.delegation(), new ClosureRequest(withDeletion), k);
+            case REQUEST_DELETION -> api.requestDeletion(kiosk.mediator(), s.delegation(), k);
+            case REOPEN -> api.reopen(kiosk.mediator(), s.delegation(), k);
+          };
       kiosk.pending().done(key);
       kiosk.sitting(s.withAccount(done.account()));
-      return new ActionScreen(action, Step.DONE, withDeletion, code, challenge, done, Say.success("flow.sent", Map.of()));
+      return new ActionScreen(
+          action,
+          Step.DONE,
+          withDeletion,
+          code,
+          challenge,
+          done,
+          Say.success("flow.sent", Map.of()));
     } catch (ApiException e) {
       if (e.problem().slug().equals("network")) {
         return to(Step.RETRY, new Say(View.Tone.WAIT, "flow.still-trying", Map.of()));
@@ -283,8 +393,12 @@ record ActionScreen(AccountAction action, Step step, boolean withDeletion, Form 
   }
 
   private Screen printReceipt(Kiosk kiosk) {
-    byte[] pdf = ActionReceipt.any(result.receipt(), Messages.of(kiosk.language()), Paper.A4,
-        ReceiptLink.of(kiosk.api().baseUrl()));
+    byte[] pdf =
+        ActionReceipt.any(
+            result.receipt(),
+            Messages.of(kiosk.language()),
+            Paper.A4,
+            ReceiptLink.of(kiosk.api().baseUrl()));
     return to(Step.DONE, kiosk.print("recu-" + result.receipt().receiptId() + ".pdf", pdf));
   }
 

@@ -1,10 +1,10 @@
 package fr.guichet.kiosk;
 
+import fr.guichet.client.ApiException;
+import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.ActionResult;
-import fr.guichet.client.ApiException;
 import fr.guichet.contract.CaregiverRequest;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.Represented;
 import fr.guichet.domain.AccountState;
 import fr.guichet.domain.ActingAs;
@@ -22,14 +22,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who can help the person with their space, and giving or taking away a caregiver's (proche
- * aidant) access: the people who have access, each with the pictogram of their role; a form for a
- * new caregiver (at most {@value ActingAs#MAX_CAREGIVERS_PER_PERSON}), checked as the
- * identification form is; the read-back of what will be sent, where the mediator attests the
- * person's yes (the consent to manage sharing, the first time); the result, how to undo it, and the
- * receipt to print. The server owns the limits: its refusals are said in plain words with what to
- * do instead. A confirmed change keeps one idempotency key across retries and restarts, as
- * {@link ActionScreen} does.
+ * Who can help the person with their space, and giving or taking away a caregiver's (proche aidant)
+ * access: the people who have access, each with the pictogram of their role; a form for a new
+ * caregiver (at most {@value ActingAs#MAX_CAREGIVERS_PER_PERSON}), checked as the identification
+ * form is; the read-back of what will be sent, where the mediator attests the person's yes (the
+ * consent to manage sharing, the first time); the result, how to undo it, and the receipt to print.
+ * The server owns the limits: its refusals are said in plain words with what to do instead. A
+ * confirmed change keeps one idempotency key across retries and restarts, as {@link ActionScreen}
+ * does.
  *
  * <pre>{@code
  * if (CaregiversScreen.offered(account)) {
@@ -41,15 +41,30 @@ import java.util.Map;
  * @param request what will be sent to add a caregiver, once the form is checked, or null
  * @param chosen the caregiver whose access is taken away, or null
  */
-record CaregiversScreen(Step step, Form form, CaregiverRequest request, Represented chosen, ActionResult result,
-    Say notice) implements Screen {
+record CaregiversScreen(
+    Step step,
+    Form form,
+    CaregiverRequest request,
+    Represented chosen,
+    ActionResult result,
+    Say notice)
+    implements Screen {
 
   /** Where the walk-through is. */
-  enum Step { LIST, FORM, CHOOSE, CONFIRM, RETRY, DONE }
+  enum Step {
+    LIST,
+    FORM,
+    CHOOSE,
+    CONFIRM,
+    RETRY,
+    DONE
+  }
 
   static final String TEXT_VERSION = "consent-caregivers-v1";
+
   /** The names of these changes in the list of confirmed actions waiting for the server. */
   static final String ADD = "ADD_CAREGIVER";
+
   static final String REMOVE = "REMOVE_CAREGIVER";
 
   /**
@@ -57,8 +72,10 @@ record CaregiversScreen(Step step, Form form, CaregiverRequest request, Represen
    * someone acting for themself, a child or a protected adult, never as a caregiver.
    */
   static boolean offered(AccountStatus account) {
-    ActingAs actingAs = account.actingAs() == null ? ActingAs.SELF : ActingAs.valueOf(account.actingAs());
-    return AccountState.valueOf(account.state()) == AccountState.ACTIVE && actingAs.allows(Scope.SHARING_MANAGE);
+    ActingAs actingAs =
+        account.actingAs() == null ? ActingAs.SELF : ActingAs.valueOf(account.actingAs());
+    return AccountState.valueOf(account.state()) == AccountState.ACTIVE
+        && actingAs.allows(Scope.SHARING_MANAGE);
   }
 
   static CaregiversScreen open() {
@@ -70,16 +87,22 @@ record CaregiversScreen(Step step, Form form, CaregiverRequest request, Represen
   }
 
   private static Form emptyForm() {
-    return new Form(List.of(
-        Form.Entry.digits("nir", "caregivers.field.nir", "identify.help.nir", 21, " AaBb"),
-        Form.Entry.text("last", "caregivers.field.last-name", "caregivers.help.last-name", 40),
-        Form.Entry.text("first", "caregivers.field.first-name", "caregivers.help.first-name", 40),
-        Form.Entry.digits("birth", "caregivers.field.birth", "identify.help.birth", 10, "/ .-")), 0);
+    return new Form(
+        List.of(
+            Form.Entry.digits("nir", "caregivers.field.nir", "identify.help.nir", 21, " AaBb"),
+            Form.Entry.text("last", "caregivers.field.last-name", "caregivers.help.last-name", 40),
+            Form.Entry.text(
+                "first", "caregivers.field.first-name", "caregivers.help.first-name", 40),
+            Form.Entry.digits(
+                "birth", "caregivers.field.birth", "identify.help.birth", 10, "/ .-")),
+        0);
   }
 
   /** The caregivers among the people who have access (representatives cannot be removed here). */
   private static List<Represented> caregivers(Kiosk kiosk) {
-    return kiosk.sitting().account().access().stream().filter(r -> r.kind().equals(ActingAs.CAREGIVING.name())).toList();
+    return kiosk.sitting().account().access().stream()
+        .filter(r -> r.kind().equals(ActingAs.CAREGIVING.name()))
+        .toList();
   }
 
   private static boolean canAdd(Kiosk kiosk) {
@@ -101,21 +124,39 @@ record CaregiversScreen(Step step, Form form, CaregiverRequest request, Represen
           lines.add(m.text("caregivers.none"));
         } else {
           lines.add(m.text("caregivers.intro"));
-          access.forEach(r -> lines.add("  " + symbol(r).symbol() + " " + m.text("caregivers.item",
-              Map.of("name", r.firstName() + " " + r.lastName(), "year", String.valueOf(r.birthYear()),
-                  "kind", m.text("caregivers.kind." + r.kind())))));
+          access.forEach(
+              r ->
+                  lines.add(
+                      "  "
+                          + symbol(r).symbol()
+                          + " "
+                          + m.text(
+                              "caregivers.item",
+                              Map.of(
+                                  "name",
+                                  r.firstName() + " " + r.lastName(),
+                                  "year",
+                                  String.valueOf(r.birthYear()),
+                                  "kind",
+                                  m.text("caregivers.kind." + r.kind())))));
         }
         lines.add(m.text("caregivers.can"));
         int next = 1;
         if (canAdd(kiosk)) {
-          tiles.add(new View.Tile(String.valueOf(next++), Pictogram.ADD.symbol(), m.text("caregivers.add")));
+          tiles.add(
+              new View.Tile(
+                  String.valueOf(next++), Pictogram.ADD.symbol(), m.text("caregivers.add")));
         } else {
           lines.add(m.text("caregivers.limit", Map.of("max", ActingAs.MAX_CAREGIVERS_PER_PERSON)));
         }
         if (!caregivers(kiosk).isEmpty()) {
-          tiles.add(new View.Tile(String.valueOf(next), Pictogram.REMOVE.symbol(), m.text("caregivers.remove")));
+          tiles.add(
+              new View.Tile(
+                  String.valueOf(next), Pictogram.REMOVE.symbol(), m.text("caregivers.remove")));
         }
-        tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("flow.back-to-account")));
+        tiles.add(
+            new View.Tile(
+                m.text("key.escape"), Pictogram.BACK.symbol(), m.text("flow.back-to-account")));
       }
       case FORM -> {
         title = m.text("caregivers.add.title");
@@ -129,19 +170,38 @@ record CaregiversScreen(Step step, Form form, CaregiverRequest request, Represen
         List<Represented> caregivers = caregivers(kiosk);
         for (int i = 0; i < caregivers.size(); i++) {
           Represented r = caregivers.get(i);
-          tiles.add(new View.Tile(String.valueOf(i + 1), Pictogram.CAREGIVER.symbol(),
-              r.firstName() + " " + r.lastName() + " (" + r.birthYear() + ")"));
+          tiles.add(
+              new View.Tile(
+                  String.valueOf(i + 1),
+                  Pictogram.CAREGIVER.symbol(),
+                  r.firstName() + " " + r.lastName() + " (" + r.birthYear() + ")"));
         }
         tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
       }
       case CONFIRM -> {
         title = m.text(request != null ? "caregivers.add.title" : "caregivers.remove.title");
         lines.add(m.text("flow.readback"));
-        lines.add("  " + (request != null
-            ? m.text("caregivers.readback.add", Map.of("name", name, "caregiver", request.firstName() + " "
-                + request.lastName(), "birth", m.date(request.birthDate()), "nir", new Nir(request.nir()).grouped()))
-            : m.text("caregivers.readback.remove", Map.of("name", name, "caregiver", chosen.firstName() + " "
-                + chosen.lastName()))));
+        lines.add(
+            "  "
+                + (request != null
+                    ? m.text(
+                        "caregivers.readback.add",
+                        Map.of(
+                            "name",
+                            name,
+                            "caregiver",
+                            request.firstName() + " " + request.lastName(),
+                            "birth",
+                            m.date(request.birthDate()),
+                            "nir",
+                            new Nir(request.nir()).grouped()))
+                    : m.text(
+                        "caregivers.readback.remove",
+                        Map.of(
+                            "name",
+                            name,
+                            "caregiver",
+                            chosen.firstName() + " " + chosen.lastName()))));
         lines.add(m.text("flow.question", Map.of("name", kiosk.sitting().person().firstName())));
         boolean consent = !kiosk.sitting().hasScope(Scope.SHARING_MANAGE.wire());
         if (consent) { // what the person allows, for how long: the consent to manage sharing
@@ -156,7 +216,9 @@ record CaregiversScreen(Step step, Form form, CaregiverRequest request, Represen
         boolean added = result.receipt().kind().equals("caregiver-added");
         title = m.text(added ? "caregivers.added.title" : "caregivers.removed.title");
         String caregiver = String.valueOf(result.receipt().payload().get("caregiver"));
-        lines.add(m.text(added ? "caregivers.added" : "caregivers.removed", Map.of("caregiver", caregiver)));
+        lines.add(
+            m.text(
+                added ? "caregivers.added" : "caregivers.removed", Map.of("caregiver", caregiver)));
         if (added) {
           lines.add(m.text("caregivers.can"));
         }
@@ -171,12 +233,22 @@ record CaregiversScreen(Step step, Form form, CaregiverRequest request, Represen
         lines.add(m.text(todo, Map.of("max", ActingAs.MAX_PEOPLE_PER_CAREGIVER)));
       }
     }
-    return new View(title, kiosk.forWhom(m), List.of(), lines, fields, focus, tiles,
-        notice == null ? null : notice.in(m), kiosk.hints(m, step != Step.DONE && step != Step.RETRY));
+    return new View(
+        title,
+        kiosk.forWhom(m),
+        List.of(),
+        lines,
+        fields,
+        focus,
+        tiles,
+        notice == null ? null : notice.in(m),
+        kiosk.hints(m, step != Step.DONE && step != Step.RETRY));
   }
 
   private static Pictogram symbol(Represented r) {
-    return r.kind().equals(ActingAs.CAREGIVING.name()) ? Pictogram.CAREGIVER : Pictogram.REPRESENTATIVE;
+    return r.kind().equals(ActingAs.CAREGIVING.name())
+        ? Pictogram.CAREGIVER
+        : Pictogram.REPRESENTATIVE;
   }
 
   @Override
@@ -188,12 +260,19 @@ record CaregiversScreen(Step step, Form form, CaregiverRequest request, Represen
       case CHOOSE -> {
         List<Represented> caregivers = caregivers(kiosk);
         int d = key.digit();
-        yield escape ? list(null) : d >= 1 && d <= caregivers.size()
-            ? new CaregiversScreen(Step.CONFIRM, null, null, caregivers.get(d - 1), null, null) : this;
+        yield escape
+            ? list(null)
+            : d >= 1 && d <= caregivers.size()
+                ? new CaregiversScreen(Step.CONFIRM, null, null, caregivers.get(d - 1), null, null)
+                : this;
       }
-      case CONFIRM -> escape ? back() : key.kind() == Key.Kind.ENTER || key.digit() == 1 ? confirm(kiosk) : this;
+      case CONFIRM ->
+          escape
+              ? back()
+              : key.kind() == Key.Kind.ENTER || key.digit() == 1 ? confirm(kiosk) : this;
       case RETRY -> key.digit() == 1 ? send(kiosk) : this;
-      case DONE -> key.digit() == 1 ? printReceipt(kiosk) : key.digit() == 2 || escape ? list(null) : this;
+      case DONE ->
+          key.digit() == 1 ? printReceipt(kiosk) : key.digit() == 2 || escape ? list(null) : this;
     };
   }
 
@@ -213,11 +292,14 @@ record CaregiversScreen(Step step, Form form, CaregiverRequest request, Represen
 
   /** From the read-back, back to what was typed or chosen, to change it. */
   private Screen back() {
-    return request != null ? new CaregiversScreen(Step.FORM, form, null, null, null, null)
+    return request != null
+        ? new CaregiversScreen(Step.FORM, form, null, null, null, null)
         : new CaregiversScreen(Step.CHOOSE, null, null, null, null, null);
   }
 
-  /** Typing in the form; Enter on the last field checks it as the identification form is checked. */
+  /**
+   * Typing in the form; Enter on the last field checks it as the identification form is checked.
+   */
   private Screen fill(Key key, Kiosk kiosk) {
     if (key.kind() != Key.Kind.ENTER) {
       return new CaregiversScreen(Step.FORM, form.edit(key), null, null, null, notice);
@@ -226,28 +308,43 @@ record CaregiversScreen(Step step, Form form, CaregiverRequest request, Represen
       return new CaregiversScreen(Step.FORM, form.next(), null, null, null, notice);
     }
     if (form.firstEmpty() >= 0) {
-      return new CaregiversScreen(Step.FORM, form.focusAt(form.firstEmpty()), null, null, null, Say.error("form.missing"));
+      return new CaregiversScreen(
+          Step.FORM, form.focusAt(form.firstEmpty()), null, null, null, Say.error("form.missing"));
     }
     Nir nir;
     try {
       nir = Nir.parse(form.value("nir"));
     } catch (InvalidValue e) {
-      return new CaregiversScreen(Step.FORM, form.focusOn("nir"), null, null, null,
+      return new CaregiversScreen(
+          Step.FORM,
+          form.focusOn("nir"),
+          null,
+          null,
+          null,
           new Say(View.Tone.ERROR, e.messageKey(), e.params()));
     }
     LocalDate birth;
     try {
       birth = BirthDate.parse(form.value("birth"), LocalDate.now(kiosk.clock()));
     } catch (InvalidValue e) {
-      return new CaregiversScreen(Step.FORM, form.focusOn("birth"), null, null, null,
+      return new CaregiversScreen(
+          Step.FORM,
+          form.focusOn("birth"),
+          null,
+          null,
+          null,
           new Say(View.Tone.ERROR, e.messageKey(), e.params()));
     }
-    CaregiverRequest typed = new CaregiverRequest(nir.value(), form.value("last").strip(), form.value("first").strip(),
-        birth);
+    CaregiverRequest typed =
+        new CaregiverRequest(
+            nir.value(), form.value("last").strip(), form.value("first").strip(), birth);
     return new CaregiversScreen(Step.CONFIRM, form, typed, null, null, null);
   }
 
-  /** The mediator confirms the read-back: the consent to manage sharing if the sitting lacks it, then the change. */
+  /**
+   * The mediator confirms the read-back: the consent to manage sharing if the sitting lacks it,
+   * then the change.
+   */
   private Screen confirm(Kiosk kiosk) {
     if (!kiosk.sitting().hasScope(Scope.SHARING_MANAGE.wire())) {
       Say refused = kiosk.widenConsent(Scope.SHARING_MANAGE.wire(), TEXT_VERSION);
@@ -264,24 +361,35 @@ record CaregiversScreen(Step step, Form form, CaregiverRequest request, Represen
    */
   private Screen send(Kiosk kiosk) {
     Sitting s = kiosk.sitting();
-    String key = kiosk.pending().keyFor(s.targetId(), request != null ? ADD : REMOVE, kiosk.clock().instant());
+    String key =
+        kiosk
+            .pending()
+            .keyFor(s.targetId(), request != null ? ADD : REMOVE, kiosk.clock().instant());
     IdempotencyKey k = new IdempotencyKey(key);
     try {
-      ActionResult done = request != null
-          ? kiosk.api().addCaregiver(kiosk.mediator(), s.delegation(), request, k)
-          : kiosk.api().removeCaregiver(kiosk.mediator(), s.delegation(), chosen.personId(), k);
+      ActionResult done =
+          request != null
+              ? kiosk.api().addCaregiver(kiosk.mediator(), s.delegation(), request, k)
+              : kiosk.api().removeCaregiver(kiosk.mediator(), s.delegation(), chosen.personId(), k);
       kiosk.pending().done(key);
       kiosk.sitting(s.withAccount(done.account()));
-      return new CaregiversScreen(Step.DONE, null, request, chosen, done, Say.success("flow.sent", Map.of()));
+      return new CaregiversScreen(
+          Step.DONE, null, request, chosen, done, Say.success("flow.sent", Map.of()));
     } catch (ApiException e) {
       if (e.problem().slug().equals("network")) {
-        return new CaregiversScreen(Step.RETRY, form, request, chosen, null,
+        return new CaregiversScreen(
+            Step.RETRY,
+            form,
+            request,
+            chosen,
+            null,
             new Say(View.Tone.WAIT, "flow.still-trying", Map.of()));
       }
       kiosk.pending().done(key); // the server answered: refused, nothing was done
       Say refused = Say.problem(e.problem());
       if (request != null && e.problem().slug().equals("caregiver-unknown")) {
-        return new CaregiversScreen(Step.FORM, form.focusOn("nir"), null, null, null, refused); // a typo to correct
+        return new CaregiversScreen(
+            Step.FORM, form.focusOn("nir"), null, null, null, refused); // a typo to correct
       }
       return reloaded(kiosk, refused);
     }
@@ -293,7 +401,10 @@ record CaregiversScreen(Step step, Form form, CaregiverRequest request, Represen
    */
   private static CaregiversScreen reloaded(Kiosk kiosk, Say refused) {
     try {
-      kiosk.sitting(kiosk.sitting().withAccount(kiosk.api().account(kiosk.mediator(), kiosk.sitting().delegation())));
+      kiosk.sitting(
+          kiosk
+              .sitting()
+              .withAccount(kiosk.api().account(kiosk.mediator(), kiosk.sitting().delegation())));
     } catch (ApiException e) {
       // The refusal is what matters here; the list stays as it was last read.
     }
@@ -301,9 +412,18 @@ record CaregiversScreen(Step step, Form form, CaregiverRequest request, Represen
   }
 
   private Screen printReceipt(Kiosk kiosk) {
-    byte[] pdf = ActionReceipt.any(result.receipt(), Messages.of(kiosk.language()), Paper.A4,
-        ReceiptLink.of(kiosk.api().baseUrl()));
-    return new CaregiversScreen(Step.DONE, null, request, chosen, result,
+    byte[] pdf =
+        ActionReceipt.any(
+            result.receipt(),
+            Messages.of(kiosk.language()),
+            Paper.A4,
+            ReceiptLink.of(kiosk.api().baseUrl()));
+    return new CaregiversScreen(
+        Step.DONE,
+        null,
+        request,
+        chosen,
+        result,
         kiosk.print("recu-" + result.receipt().receiptId() + ".pdf", pdf));
   }
 

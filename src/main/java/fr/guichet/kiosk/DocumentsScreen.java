@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The person's documents, listed by category, one numbered tile each: choose one and it is
- * printed (or saved, with F8, if the printer fails). Looking at documents needs its own consent,
- * asked here the first time.
+ * The person's documents, listed by category, one numbered tile each: choose one and it is printed
+ * (or saved, with F8, if the printer fails). Looking at documents needs its own consent, asked here
+ * the first time.
  *
  * @param documents the list once the server gave it, else null (consent first)
  */
@@ -20,12 +20,15 @@ record DocumentsScreen(List<DocumentInfo> documents, Say notice) implements Scre
   static final int MAX_TILES = 9;
 
   static Screen open(Kiosk kiosk) {
-    return kiosk.sitting().hasScope(Scope.DOCUMENTS_READ.wire()) ? load(kiosk, null) : new DocumentsScreen(null, null);
+    return kiosk.sitting().hasScope(Scope.DOCUMENTS_READ.wire())
+        ? load(kiosk, null)
+        : new DocumentsScreen(null, null);
   }
 
   private static Screen load(Kiosk kiosk, Say say) {
     try {
-      return new DocumentsScreen(kiosk.api().documents(kiosk.mediator(), kiosk.sitting().delegation()), say);
+      return new DocumentsScreen(
+          kiosk.api().documents(kiosk.mediator(), kiosk.sitting().delegation()), say);
     } catch (ApiException e) {
       return new AccountScreen(Say.problem(e.problem()));
     }
@@ -36,13 +39,21 @@ record DocumentsScreen(List<DocumentInfo> documents, Say notice) implements Scre
     List<String> lines = new ArrayList<>();
     List<View.Tile> tiles = new ArrayList<>();
     if (documents == null) {
-      lines.add(m.text("consent.who", Map.of("mediator", kiosk.mediator().mediatorName(),
-          "structure", kiosk.mediator().structureName())));
+      lines.add(
+          m.text(
+              "consent.who",
+              Map.of(
+                  "mediator",
+                  kiosk.mediator().mediatorName(),
+                  "structure",
+                  kiosk.mediator().structureName())));
       lines.add("  " + Pictogram.SEE.symbol() + " " + m.text("scope.documents-read"));
       lines.add(m.text("consent.duration", Map.of("minutes", ConsentScreen.MINUTES)));
       lines.add("");
       lines.add(m.text("documents.question", Map.of("name", kiosk.sitting().person().firstName())));
-      tiles.add(new View.Tile(m.text("key.enter"), Pictogram.YES.symbol(), m.text("flow.attest-and-send")));
+      tiles.add(
+          new View.Tile(
+              m.text("key.enter"), Pictogram.YES.symbol(), m.text("flow.attest-and-send")));
       tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
     } else if (documents.isEmpty()) {
       lines.add(m.text("documents.none"));
@@ -59,8 +70,16 @@ record DocumentsScreen(List<DocumentInfo> documents, Say notice) implements Scre
         tiles.add(new View.Tile(String.valueOf(i + 1), Pictogram.PRINT.symbol(), label));
       }
     }
-    return new View(m.text("documents.title"), kiosk.forWhom(m), List.of(), lines, List.of(), -1, tiles,
-        notice == null ? null : notice.in(m), kiosk.hints(m, true));
+    return new View(
+        m.text("documents.title"),
+        kiosk.forWhom(m),
+        List.of(),
+        lines,
+        List.of(),
+        -1,
+        tiles,
+        notice == null ? null : notice.in(m),
+        kiosk.hints(m, true));
   }
 
   @Override
@@ -81,7 +100,8 @@ record DocumentsScreen(List<DocumentInfo> documents, Say notice) implements Scre
     }
     DocumentInfo chosen = documents.get(d - 1);
     try {
-      byte[] pdf = kiosk.api().document(kiosk.mediator(), kiosk.sitting().delegation(), chosen.documentId());
+      byte[] pdf =
+          kiosk.api().document(kiosk.mediator(), kiosk.sitting().delegation(), chosen.documentId());
       return new DocumentsScreen(documents, kiosk.print(chosen.documentId() + ".pdf", pdf));
     } catch (ApiException e) {
       return new DocumentsScreen(documents, Say.problem(e.problem()));

@@ -20,11 +20,20 @@ record EndedScreen(boolean idle) implements Screen {
       lines.add(m.text("ended.idle"));
     }
     lines.add(m.text("ended.revoked"));
-    lines.add(kiosk.keptFiles() == 0 ? m.text("ended.cleared")
-        : m.text("ended.kept", java.util.Map.of("count", kiosk.keptFiles())));
-    return new View(m.text("ended.title"), null, Pictogram.ACTIVE.lines(), lines, List.of(), -1,
+    lines.add(
+        kiosk.keptFiles() == 0
+            ? m.text("ended.cleared")
+            : m.text("ended.kept", java.util.Map.of("count", kiosk.keptFiles())));
+    return new View(
+        m.text("ended.title"),
+        null,
+        Pictogram.ACTIVE.lines(),
+        lines,
+        List.of(),
+        -1,
         List.of(new View.Tile(m.text("key.enter"), Pictogram.NEXT.symbol(), m.text("ended.next"))),
-        null, kiosk.hints(m, false));
+        null,
+        kiosk.hints(m, false));
   }
 
   @Override

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The identified person acts for someone else too (a child, a protected adult, a person they care
- * for): whose space is this sitting about? One numbered tile per person, the person themself
- * first. The choice stays on top of every screen after ("for whom").
+ * for): whose space is this sitting about? One numbered tile per person, the person themself first.
+ * The choice stays on top of every screen after ("for whom").
  */
 record ForWhomScreen(Say notice) implements Screen {
   static final ForWhomScreen FIRST = new ForWhomScreen(null);
@@ -18,16 +18,38 @@ record ForWhomScreen(Say notice) implements Screen {
   public View view(Kiosk kiosk, Messages m) {
     Sitting s = kiosk.sitting();
     List<View.Tile> tiles = new ArrayList<>();
-    tiles.add(new View.Tile("1", Pictogram.NEXT.symbol(), m.text("for-whom.self",
-        Map.of("name", s.person().firstName() + " " + s.person().lastName()))));
+    tiles.add(
+        new View.Tile(
+            "1",
+            Pictogram.NEXT.symbol(),
+            m.text(
+                "for-whom.self",
+                Map.of("name", s.person().firstName() + " " + s.person().lastName()))));
     List<Represented> others = s.person().represents();
     for (int i = 0; i < others.size() && i < 8; i++) {
       Represented r = others.get(i);
-      tiles.add(new View.Tile(String.valueOf(i + 2), Pictogram.NEXT.symbol(), m.text("for-whom." + r.kind(),
-          Map.of("name", r.firstName() + " " + r.lastName(), "year", String.valueOf(r.birthYear())))));
+      tiles.add(
+          new View.Tile(
+              String.valueOf(i + 2),
+              Pictogram.NEXT.symbol(),
+              m.text(
+                  "for-whom." + r.kind(),
+                  Map.of(
+                      "name",
+                      r.firstName() + " " + r.lastName(),
+                      "year",
+                      String.valueOf(r.birthYear())))));
     }
-    return new View(m.text("for-whom.title"), null, List.of(), List.of(m.text("for-whom.intro")), List.of(), -1, tiles,
-        notice == null ? null : notice.in(m), kiosk.hints(m, true));
+    return new View(
+        m.text("for-whom.title"),
+        null,
+        List.of(),
+        List.of(m.text("for-whom.intro")),
+        List.of(),
+        -1,
+        tiles,
+        notice == null ? null : notice.in(m),
+        kiosk.hints(m, true));
   }
 
   @Override

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.function.IntPredicate;
 
 /**
- * The fields of one form screen and which one has the focus: typing, erasing and moving are
- * pure functions that return a new form.
+ * The fields of one form screen and which one has the focus: typing, erasing and moving are pure
+ * functions that return a new form.
  *
  * <pre>{@code
  * Form f = new Form(List.of(Form.Entry.text("login", "login.field.login", "login.help.login", 40)), 0);
@@ -22,13 +22,27 @@ record Form(List<Form.Entry> entries, int focus) {
    *
    * @param accepts which characters it takes (others are ignored, so a stray key changes nothing)
    */
-  record Entry(String name, String labelKey, String helpKey, boolean secret, int max, IntPredicate accepts, String value) {
+  record Entry(
+      String name,
+      String labelKey,
+      String helpKey,
+      boolean secret,
+      int max,
+      IntPredicate accepts,
+      String value) {
     static Entry text(String name, String labelKey, String helpKey, int max) {
       return new Entry(name, labelKey, helpKey, false, max, c -> c >= ' ', "");
     }
 
     static Entry digits(String name, String labelKey, String helpKey, int max, String extra) {
-      return new Entry(name, labelKey, helpKey, false, max, c -> Character.isDigit(c) || extra.indexOf(c) >= 0, "");
+      return new Entry(
+          name,
+          labelKey,
+          helpKey,
+          false,
+          max,
+          c -> Character.isDigit(c) || extra.indexOf(c) >= 0,
+          "");
     }
 
     Entry masked() {
@@ -54,7 +68,9 @@ record Form(List<Form.Entry> entries, int focus) {
 
   Form backspace() {
     Entry e = entries.get(focus);
-    return e.value().isEmpty() ? this : replace(focus, e.withValue(e.value().substring(0, e.value().length() - 1)));
+    return e.value().isEmpty()
+        ? this
+        : replace(focus, e.withValue(e.value().substring(0, e.value().length() - 1)));
   }
 
   Form next() {

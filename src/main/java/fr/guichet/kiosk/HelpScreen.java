@@ -12,10 +12,16 @@ record HelpScreen(Screen back, String topic) implements Screen {
       lines.add("");
       lines.add(m.text("help.keys"));
     }
-    return new View(m.text("help.title." + (topic.equals("support") ? "support" : "screen")), kiosk.forWhom(m),
-        List.of(), lines, List.of(), -1,
+    return new View(
+        m.text("help.title." + (topic.equals("support") ? "support" : "screen")),
+        kiosk.forWhom(m),
+        List.of(),
+        lines,
+        List.of(),
+        -1,
         List.of(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))),
-        null, kiosk.hints(m, false));
+        null,
+        kiosk.hints(m, false));
   }
 
   @Override

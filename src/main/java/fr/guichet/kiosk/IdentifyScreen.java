@@ -1,9 +1,9 @@
 package fr.guichet.kiosk;
 
 import fr.guichet.client.ApiException;
+import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ContactChallenge;
 import fr.guichet.contract.ContactCodeRequest;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.domain.BirthDate;
@@ -18,8 +18,8 @@ import java.util.Map;
  * Who is being helped: the NIR and the birth date, then one proof, checked by the server (which
  * journals every attempt). The Carte Vitale serial number comes first; a person who has no card
  * with them shows the one-time code of the letter or e-mail that announced their space, or has a
- * code sent to the e-mail or phone the insurer holds. The arrow keys change the proof and keep
- * what is typed.
+ * code sent to the e-mail or phone the insurer holds. The arrow keys change the proof and keep what
+ * is typed.
  *
  * <pre>{@code
  * Screen first = IdentifyScreen.fresh(null); // Carte Vitale; ◄ ► for the other proofs
@@ -27,7 +27,8 @@ import java.util.Map;
  *
  * @param challenge the code sent to the person's contact, once sent (then the form asks for it)
  */
-record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say notice) implements Screen {
+record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say notice)
+    implements Screen {
 
   /** What the person shows, besides their NIR and birth date. */
   enum Proof {
@@ -51,15 +52,25 @@ record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say no
     return withProof(Proof.VITALE, List.of(), notice);
   }
 
-  /** The form for this proof, keeping the NIR and birth date already typed (then the proof has the focus). */
+  /**
+   * The form for this proof, keeping the NIR and birth date already typed (then the proof has the
+   * focus).
+   */
   private static IdentifyScreen withProof(Proof proof, List<Form.Entry> kept, Say notice) {
-    List<Form.Entry> entries = new ArrayList<>(kept.isEmpty() ? List.of(
-        Form.Entry.digits("nir", "identify.field.nir", "identify.help.nir", 21, " AaBb"),
-        Form.Entry.digits("birth", "identify.field.birth", "identify.help.birth", 10, "/ .-")) : kept);
+    List<Form.Entry> entries =
+        new ArrayList<>(
+            kept.isEmpty()
+                ? List.of(
+                    Form.Entry.digits(
+                        "nir", "identify.field.nir", "identify.help.nir", 21, " AaBb"),
+                    Form.Entry.digits(
+                        "birth", "identify.field.birth", "identify.help.birth", 10, "/ .-"))
+                : kept);
     if (proof.field != null) {
       entries.add(proof.field);
     }
-    return new IdentifyScreen(proof, new Form(entries, kept.isEmpty() ? 0 : entries.size() - 1), null, notice);
+    return new IdentifyScreen(
+        proof, new Form(entries, kept.isEmpty() ? 0 : entries.size() - 1), null, notice);
   }
 
   @Override
@@ -70,10 +81,21 @@ record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say no
     if (challenge != null) {
       lines.add(m.text("flow.strong.sent", Map.of("where", challenge.maskedDestination())));
     }
-    List<View.Tile> tiles = challenge != null ? List.of()
-        : List.of(new View.Tile("◄ ►", Pictogram.CARD.symbol(), m.text("identify.other-proof")));
-    return new View(m.text("identify.title"), null, List.of(), lines, form.fields(m), form.focus(), tiles,
-        notice == null ? null : notice.in(m), kiosk.hints(m, challenge != null));
+    List<View.Tile> tiles =
+        challenge != null
+            ? List.of()
+            : List.of(
+                new View.Tile("◄ ►", Pictogram.CARD.symbol(), m.text("identify.other-proof")));
+    return new View(
+        m.text("identify.title"),
+        null,
+        List.of(),
+        lines,
+        form.fields(m),
+        form.focus(),
+        tiles,
+        notice == null ? null : notice.in(m),
+        kiosk.hints(m, challenge != null));
   }
 
   @Override
@@ -82,7 +104,8 @@ record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say no
       return challenge != null ? withProof(proof, form.entries().subList(0, 2), null) : fresh(null);
     }
     if ((key.kind() == Key.Kind.LEFT || key.kind() == Key.Kind.RIGHT) && challenge == null) {
-      return withProof(proof.next(key.kind() == Key.Kind.RIGHT ? 1 : -1), form.entries().subList(0, 2), null);
+      return withProof(
+          proof.next(key.kind() == Key.Kind.RIGHT ? 1 : -1), form.entries().subList(0, 2), null);
     }
     if (key.kind() != Key.Kind.ENTER) {
       return new IdentifyScreen(proof, form.edit(key), challenge, notice);
@@ -91,7 +114,8 @@ record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say no
       return new IdentifyScreen(proof, form.next(), challenge, notice);
     }
     if (form.firstEmpty() >= 0) {
-      return new IdentifyScreen(proof, form.focusAt(form.firstEmpty()), challenge, Say.error("form.missing"));
+      return new IdentifyScreen(
+          proof, form.focusAt(form.firstEmpty()), challenge, Say.error("form.missing"));
     }
     LocalDate birth;
     try {
@@ -101,12 +125,16 @@ record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say no
     }
     String nir = form.value("nir");
     try {
-      IdentificationRequest request = switch (proof) {
-        case VITALE -> IdentificationRequest.byVitale(nir, birth, form.value("vitale"));
-        case LETTER_CODE -> IdentificationRequest.byLetterCode(nir, form.value("code"));
-        case CONTACT_CODE -> challenge == null ? null : IdentificationRequest.byContactCode(challenge.challengeId(),
-            form.value("code"));
-      };
+      IdentificationRequest request =
+          switch (proof) {
+            case VITALE -> IdentificationRequest.byVitale(nir, birth, form.value("vitale"));
+            case LETTER_CODE -> IdentificationRequest.byLetterCode(nir, form.value("code"));
+            case CONTACT_CODE ->
+                challenge == null
+                    ? null
+                    : IdentificationRequest.byContactCode(
+                        challenge.challengeId(), form.value("code"));
+          };
       if (request == null) {
         return sendCode(kiosk, nir, birth);
       }
@@ -116,7 +144,10 @@ record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say no
     } catch (ApiException e) {
       String k = e.problem().messageKey();
       boolean codeTyped = challenge != null || proof == Proof.LETTER_CODE;
-      String field = k.startsWith("invalid.vitale") ? "vitale" : codeTyped && !k.startsWith("invalid.nir") ? "code" : "nir";
+      String field =
+          k.startsWith("invalid.vitale")
+              ? "vitale"
+              : codeTyped && !k.startsWith("invalid.nir") ? "code" : "nir";
       Form kept = challenge != null ? form.clear("code") : form; // a code sent is typed again
       return new IdentifyScreen(proof, kept.focusOn(field), challenge, Say.problem(e.problem()));
     }
@@ -124,8 +155,11 @@ record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say no
 
   /** Sends a code to the person's e-mail or phone, then asks for it. */
   private Screen sendCode(Kiosk kiosk, String nir, LocalDate birth) throws ApiException {
-    ContactChallenge sent = kiosk.api().contactCode(kiosk.mediator(), new ContactCodeRequest(nir, birth),
-        IdempotencyKey.random());
+    ContactChallenge sent =
+        kiosk
+            .api()
+            .contactCode(
+                kiosk.mediator(), new ContactCodeRequest(nir, birth), IdempotencyKey.random());
     List<Form.Entry> entries = new ArrayList<>(form.entries());
     entries.add(Form.Entry.digits("code", "flow.field.code", "flow.help.code", 6, ""));
     return new IdentifyScreen(proof, new Form(entries, 2), sent, kiosk.demoOutbox());

@@ -31,18 +31,27 @@ import java.util.OptionalLong;
  */
 record JournalScreen(List<JournalEntry> entries, int page, Say notice) implements Screen {
   static final String TEXT_VERSION = "consent-journal-v1";
-  /** Lines per page: with the chain sentence and the tiles, they fit 80×24 with the mediator's words and a notice. */
+
+  /**
+   * Lines per page: with the chain sentence and the tiles, they fit 80×24 with the mediator's words
+   * and a notice.
+   */
   static final int PER_PAGE = 7;
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   static Screen open(Kiosk kiosk) {
-    return kiosk.sitting().hasScope(Scope.JOURNAL_READ.wire()) ? load(kiosk) : new JournalScreen(null, 0, null);
+    return kiosk.sitting().hasScope(Scope.JOURNAL_READ.wire())
+        ? load(kiosk)
+        : new JournalScreen(null, 0, null);
   }
 
   private static Screen load(Kiosk kiosk) {
     try {
-      return new JournalScreen(List.copyOf(kiosk.api().journal(kiosk.mediator(), kiosk.sitting().delegation())), 0,
+      return new JournalScreen(
+          List.copyOf(kiosk.api().journal(kiosk.mediator(), kiosk.sitting().delegation())),
+          0,
           null);
     } catch (ApiException e) {
       return new AccountScreen(Say.problem(e.problem()));
@@ -59,23 +68,44 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
     List<View.Tile> tiles = new ArrayList<>();
     String title = m.text("journal.screen.title");
     if (entries == null) {
-      lines.add(m.text("consent.who", Map.of("mediator", kiosk.mediator().mediatorName(),
-          "structure", kiosk.mediator().structureName())));
+      lines.add(
+          m.text(
+              "consent.who",
+              Map.of(
+                  "mediator",
+                  kiosk.mediator().mediatorName(),
+                  "structure",
+                  kiosk.mediator().structureName())));
       lines.add("  " + Pictogram.SEE.symbol() + " " + m.text("scope.journal-read"));
       lines.add(m.text("consent.duration", Map.of("minutes", ConsentScreen.MINUTES)));
       lines.add("");
-      lines.add(m.text("journal.screen.question", Map.of("name", kiosk.sitting().person().firstName())));
-      tiles.add(new View.Tile(m.text("key.enter"), Pictogram.YES.symbol(), m.text("flow.attest-and-send")));
+      lines.add(
+          m.text("journal.screen.question", Map.of("name", kiosk.sitting().person().firstName())));
+      tiles.add(
+          new View.Tile(
+              m.text("key.enter"), Pictogram.YES.symbol(), m.text("flow.attest-and-send")));
       tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
-      return new View(title, kiosk.forWhom(m), List.of(), lines, List.of(), -1, tiles,
-          notice == null ? null : notice.in(m), kiosk.hints(m, true));
+      return new View(
+          title,
+          kiosk.forWhom(m),
+          List.of(),
+          lines,
+          List.of(),
+          -1,
+          tiles,
+          notice == null ? null : notice.in(m),
+          kiosk.hints(m, true));
     }
     if (entries.isEmpty()) {
       lines.add(m.text("journal.screen.none"));
     } else {
       OptionalLong broken = JournalEntry.firstBreak(entries);
-      lines.add(broken.isEmpty() ? Pictogram.YES.symbol() + " " + m.text("journal.screen.chain.ok")
-          : Pictogram.NO.symbol() + " " + m.text("journal.screen.chain.broken", Map.of("seq", broken.getAsLong())));
+      lines.add(
+          broken.isEmpty()
+              ? Pictogram.YES.symbol() + " " + m.text("journal.screen.chain.ok")
+              : Pictogram.NO.symbol()
+                  + " "
+                  + m.text("journal.screen.chain.broken", Map.of("seq", broken.getAsLong())));
       ZoneId zone = kiosk.clock().getZone();
       for (JournalEntry e : shown()) {
         lines.add(line(e, m, zone));
@@ -92,8 +122,16 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
       tiles.add(new View.Tile("3", Pictogram.BACK.symbol(), m.text("journal.screen.newer")));
     }
     tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
-    return new View(title, kiosk.forWhom(m), List.of(), lines, List.of(), -1, tiles,
-        notice == null ? null : notice.in(m), kiosk.hints(m, true));
+    return new View(
+        title,
+        kiosk.forWhom(m),
+        List.of(),
+        lines,
+        List.of(),
+        -1,
+        tiles,
+        notice == null ? null : notice.in(m),
+        kiosk.hints(m, true));
   }
 
   /** The lines of this page, newest first. */
@@ -104,12 +142,25 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
     return newestFirst.subList(from, Math.min(newestFirst.size(), from + PER_PAGE));
   }
 
-  /** "✓ 29/11/2026 10:02 · état de l’espace regardé · Camille Bernard", a refusal with ✗ and said so. */
+  /**
+   * "✓ 29/11/2026 10:02 · état de l’espace regardé · Camille Bernard", a refusal with ✗ and said
+   * so.
+   */
   static String line(JournalEntry e, Messages m, ZoneId zone) {
-    String action = m.has("journal.action." + e.action()) ? m.text("journal.action." + e.action()) : e.action();
-    Map<String, Object> args = Map.of("date", DAY.format(e.at().atZone(zone)), "time", TIME.format(e.at().atZone(zone)),
-        "action", action, "actor", e.actorName());
-    return e.done() ? Pictogram.YES.symbol() + " " + m.text("journal.screen.line", args)
+    String action =
+        m.has("journal.action." + e.action()) ? m.text("journal.action." + e.action()) : e.action();
+    Map<String, Object> args =
+        Map.of(
+            "date",
+            DAY.format(e.at().atZone(zone)),
+            "time",
+            TIME.format(e.at().atZone(zone)),
+            "action",
+            action,
+            "actor",
+            e.actorName());
+    return e.done()
+        ? Pictogram.YES.symbol() + " " + m.text("journal.screen.line", args)
         : Pictogram.NO.symbol() + " " + m.text("journal.screen.line.refused", args);
   }
 
@@ -129,7 +180,8 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
     if (d == 1) {
       return new JournalScreen(entries, page, print(kiosk));
     }
-    if ((d == 2 || key.kind() == Key.Kind.DOWN || key.kind() == Key.Kind.RIGHT) && page + 1 < pages()) {
+    if ((d == 2 || key.kind() == Key.Kind.DOWN || key.kind() == Key.Kind.RIGHT)
+        && page + 1 < pages()) {
       return new JournalScreen(entries, page + 1, null);
     }
     if ((d == 3 || key.kind() == Key.Kind.UP || key.kind() == Key.Kind.LEFT) && page > 0) {
@@ -138,10 +190,14 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
     return this;
   }
 
-  /** The extract, every line oldest first, in the person's language: theirs to keep (F8 saves it if the printer fails). */
+  /**
+   * The extract, every line oldest first, in the person's language: theirs to keep (F8 saves it if
+   * the printer fails).
+   */
   private Say print(Kiosk kiosk) {
     Sitting s = kiosk.sitting();
-    byte[] pdf = JournalExtract.render(s.shortName(), entries, Messages.of(kiosk.language()), Paper.A4);
+    byte[] pdf =
+        JournalExtract.render(s.shortName(), entries, Messages.of(kiosk.language()), Paper.A4);
     return kiosk.print("journal-" + s.targetId() + "-" + entries.size() + ".pdf", pdf);
   }
 

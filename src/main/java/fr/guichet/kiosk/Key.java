@@ -13,7 +13,19 @@ package fr.guichet.kiosk;
  */
 public record Key(Kind kind, char character, int number) {
   /** The keys the kiosk understands. */
-  public enum Kind { CHARACTER, ENTER, ESCAPE, BACKSPACE, TAB, BACK_TAB, UP, DOWN, LEFT, RIGHT, FUNCTION }
+  public enum Kind {
+    CHARACTER,
+    ENTER,
+    ESCAPE,
+    BACKSPACE,
+    TAB,
+    BACK_TAB,
+    UP,
+    DOWN,
+    LEFT,
+    RIGHT,
+    FUNCTION
+  }
 
   public static final Key ENTER = new Key(Kind.ENTER, '\0', 0);
   public static final Key ESCAPE = new Key(Kind.ESCAPE, '\0', 0);

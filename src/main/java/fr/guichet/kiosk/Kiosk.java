@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The kiosk's state and its global keys: which screen is shown, who is logged in, the sitting
- * in progress, the person's language and the mediator's, the colours, the reading aloud, and the
+ * The kiosk's state and its global keys: which screen is shown, who is logged in, the sitting in
+ * progress, the person's language and the mediator's, the colours, the reading aloud, and the
  * inactivity watch. Terminal-free: the Lanterna adapter (or the plain linear mode) feeds it keys
  * and ticks and draws its {@link #view()}; tests do the same without a terminal.
  *
@@ -36,13 +36,20 @@ public final class Kiosk {
    * @param inactivity how long without a key before a sitting ends on its own
    * @param warning how long before that end the countdown shows (at least 20 s, WCAG 2.2.1)
    */
-  public record Options(Language mediatorLanguage, Theme theme, Duration inactivity, Duration warning, Voice voice) {
-    public static final Options DEFAULTS = new Options(Language.FRENCH, Theme.DEFAULT, Duration.ofMinutes(5),
-        Duration.ofSeconds(60), Voice.espeak());
+  public record Options(
+      Language mediatorLanguage, Theme theme, Duration inactivity, Duration warning, Voice voice) {
+    public static final Options DEFAULTS =
+        new Options(
+            Language.FRENCH,
+            Theme.DEFAULT,
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(60),
+            Voice.espeak());
 
     public Options {
       if (warning.compareTo(Duration.ofSeconds(20)) < 0 || warning.compareTo(inactivity) >= 0) {
-        throw new IllegalArgumentException("The warning must last at least 20 seconds and less than the inactivity delay");
+        throw new IllegalArgumentException(
+            "The warning must last at least 20 seconds and less than the inactivity delay");
       }
     }
 
@@ -79,8 +86,10 @@ public final class Kiosk {
   private Instant lastKey;
   private Say flash;
   private PendingActions pending = PendingActions.inMemory();
+
   /** A document the printer refused, kept in memory until it is saved or the sitting ends. */
   private Unprinted unprinted;
+
   private fr.guichet.print.FileSink fallback;
   private Runnable afterFirstScreen = () -> {};
 
@@ -90,15 +99,18 @@ public final class Kiosk {
     this(api, output, language, clock, Options.DEFAULTS);
   }
 
-  public Kiosk(ApiClient api, DocumentSink output, Language language, Clock clock, Options options) {
+  public Kiosk(
+      ApiClient api, DocumentSink output, Language language, Clock clock, Options options) {
     this.api = api;
     this.output = output;
     this.language = language;
     this.clock = clock;
     this.options = options;
     this.theme = options.theme();
-    this.other = language != options.mediatorLanguage() ? options.mediatorLanguage()
-        : language == Language.ENGLISH ? Language.FRENCH : Language.ENGLISH;
+    this.other =
+        language != options.mediatorLanguage()
+            ? options.mediatorLanguage()
+            : language == Language.ENGLISH ? Language.FRENCH : Language.ENGLISH;
     this.lastKey = clock.instant();
   }
 
@@ -127,7 +139,11 @@ public final class Kiosk {
       readAloud();
     } else if (key.isFunction(KeyMap.THEME)) {
       theme = theme.next();
-      flash = new Say(View.Tone.INFO, "theme.changed", Map.of("theme", new Say.Word("theme." + theme.id())));
+      flash =
+          new Say(
+              View.Tone.INFO,
+              "theme.changed",
+              Map.of("theme", new Say.Word("theme." + theme.id())));
     } else if (key.isFunction(KeyMap.PHONE) && !(screen instanceof QrScreen) && mediator != null) {
       screen = new QrScreen(screen);
     } else if (key.isFunction(KeyMap.SAVE) && unprinted != null) {
@@ -146,9 +162,9 @@ public final class Kiosk {
   }
 
   /**
-   * The clock moves on: warns when the sitting has been idle for {@code inactivity - warning},
-   * and ends it (delegation revoked, screen cleared) at {@code inactivity}. Only while something
-   * of a person is on this computer. Returns whether the view changed (the countdown did).
+   * The clock moves on: warns when the sitting has been idle for {@code inactivity - warning}, and
+   * ends it (delegation revoked, screen cleared) at {@code inactivity}. Only while something of a
+   * person is on this computer. Returns whether the view changed (the countdown did).
    */
   public synchronized boolean tick() {
     if (sitting == null && !screen.holdsPersonData()) {
@@ -180,12 +196,19 @@ public final class Kiosk {
     return Math.max(0, (left.toMillis() + 999) / 1000);
   }
 
-  /** What is on screen: in the person's language, mirrored if right-to-left, the mediator's words beside. */
+  /**
+   * What is on screen: in the person's language, mirrored if right-to-left, the mediator's words
+   * beside.
+   */
   public synchronized View view() {
     View v = screen.view(this, Messages.of(language)).withDirection(language.rightToLeft());
     Language mediatorLanguage = options.mediatorLanguage();
     if (mediatorLanguage != language) {
-      v = v.withAside(screen.view(this, Messages.of(mediatorLanguage)).withDirection(mediatorLanguage.rightToLeft()));
+      v =
+          v.withAside(
+              screen
+                  .view(this, Messages.of(mediatorLanguage))
+                  .withDirection(mediatorLanguage.rightToLeft()));
     }
     if (flash != null) {
       v = v.withNotice(flash.in(Messages.of(language)));
@@ -215,11 +238,12 @@ public final class Kiosk {
   private void readAloud() {
     Messages m = Messages.of(language);
     Voice.Reading r = options.voice().read(screen.view(this, m).asText(), language);
-    flash = switch (r.outcome()) {
-      case READING -> Say.info(r.fallback() ? "listen.fallback" : "listen.reading");
-      case MISSING -> Say.error("listen.missing");
-      case FAILED -> Say.error("listen.failed");
-    };
+    flash =
+        switch (r.outcome()) {
+          case READING -> Say.info(r.fallback() ? "listen.fallback" : "listen.reading");
+          case MISSING -> Say.error("listen.missing");
+          case FAILED -> Say.error("listen.failed");
+        };
   }
 
   /** The keys reminded at the bottom of every screen, according to what is possible now. */
@@ -247,8 +271,8 @@ public final class Kiosk {
   }
 
   /**
-   * Ends the sitting: revokes the delegation on the server and forgets the person. Called on
-   * the end key, on logout, and by the shutdown hook; safe to call twice.
+   * Ends the sitting: revokes the delegation on the server and forgets the person. Called on the
+   * end key, on logout, and by the shutdown hook; safe to call twice.
    */
   public void endSitting() {
     Sitting ending = sitting;
@@ -259,11 +283,13 @@ public final class Kiosk {
       fallback.endSitting();
     }
     if (ending != null && mediator != null) {
-      for (fr.guichet.contract.Delegation d : ending.delegations()) { // the account's, and the profile assistant's
+      for (fr.guichet.contract.Delegation d :
+          ending.delegations()) { // the account's, and the profile assistant's
         try {
           api.revoke(mediator, d, IdempotencyKey.random());
         } catch (ApiException e) {
-          // The delegation expires on its own within the hour; the person's data is gone from here anyway.
+          // The delegation expires on its own within the hour; the person's data is gone from here
+          // anyway.
         }
       }
     }
@@ -290,24 +316,29 @@ public final class Kiosk {
   }
 
   /**
-   * Prints a document, or says why not and keeps it for F8 (save to a file instead): a printer
-   * out of paper never loses a receipt.
+   * Prints a document, or says why not and keeps it for F8 (save to a file instead): a printer out
+   * of paper never loses a receipt.
    */
   Say print(String fileName, byte[] pdf) {
     try {
       fr.guichet.print.Delivery d = output.deliver(fileName, pdf);
       unprinted = null;
-      return Say.success("print.done." + d.kind().name().toLowerCase(java.util.Locale.ROOT), Map.of("where", d.where()));
+      return Say.success(
+          "print.done." + d.kind().name().toLowerCase(java.util.Locale.ROOT),
+          Map.of("where", d.where()));
     } catch (fr.guichet.print.PrintFailure e) {
       unprinted = new Unprinted(fileName, pdf);
-      return new Say(View.Tone.ERROR, "print.failed-save", Map.of("why", new Say.Word(e.messageKey())));
+      return new Say(
+          View.Tone.ERROR, "print.failed-save", Map.of("why", new Say.Word(e.messageKey())));
     }
   }
 
   private Say saveUnprinted() {
     try {
       if (fallback == null) {
-        fallback = fr.guichet.print.FileSink.workingCopies(java.nio.file.Files.createTempDirectory("guichet-saved-"));
+        fallback =
+            fr.guichet.print.FileSink.workingCopies(
+                java.nio.file.Files.createTempDirectory("guichet-saved-"));
       }
       fr.guichet.print.Delivery d = fallback.deliver(unprinted.fileName(), unprinted.pdf());
       unprinted = null;
@@ -318,8 +349,8 @@ public final class Kiosk {
   }
 
   /**
-   * Work the first screen must not wait for (building the API client's JSON mapping), done once
-   * the adapter has shown it: the mediator reads and types meanwhile.
+   * Work the first screen must not wait for (building the API client's JSON mapping), done once the
+   * adapter has shown it: the mediator reads and types meanwhile.
    */
   public void afterFirstScreen(Runnable work) {
     this.afterFirstScreen = work;
@@ -341,16 +372,27 @@ public final class Kiosk {
     return pending;
   }
 
-  /** What the mediator must know after login: actions confirmed before that may not have reached the server. */
+  /**
+   * What the mediator must know after login: actions confirmed before that may not have reached the
+   * server.
+   */
   Say pendingNotice() {
     List<PendingActions.Pending> all = pending.all();
     if (all.isEmpty()) {
       return null;
     }
     PendingActions.Pending first = all.get(0);
-    return new Say(View.Tone.WAIT, "flow.pending", Map.of("count", all.size(),
-        "action", new Say.Word("action." + first.action()),
-        "when", java.time.format.DateTimeFormatter.ofPattern("dd/MM HH:mm").format(first.at().atZone(clock.getZone()))));
+    return new Say(
+        View.Tone.WAIT,
+        "flow.pending",
+        Map.of(
+            "count",
+            all.size(),
+            "action",
+            new Say.Word("action." + first.action()),
+            "when",
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM HH:mm")
+                .format(first.at().atZone(clock.getZone()))));
   }
 
   /**
@@ -362,9 +404,19 @@ public final class Kiosk {
     java.util.Set<String> scopes = new java.util.LinkedHashSet<>(sitting.delegation().scopes());
     scopes.add(scope);
     try {
-      fr.guichet.contract.Delegation d = api.consent(mediator, new fr.guichet.contract.ConsentRequest(
-          sitting.person().identificationId(), sitting.target() == null ? null : sitting.target().personId(),
-          List.copyOf(scopes), ConsentScreen.MINUTES, language.tag(), textVersion, true, true), IdempotencyKey.random());
+      fr.guichet.contract.Delegation d =
+          api.consent(
+              mediator,
+              new fr.guichet.contract.ConsentRequest(
+                  sitting.person().identificationId(),
+                  sitting.target() == null ? null : sitting.target().personId(),
+                  List.copyOf(scopes),
+                  ConsentScreen.MINUTES,
+                  language.tag(),
+                  textVersion,
+                  true,
+                  true),
+              IdempotencyKey.random());
       fr.guichet.contract.Delegation old = sitting.delegation();
       sitting = sitting.withDelegation(d);
       revokeQuietly(old);
@@ -380,14 +432,21 @@ public final class Kiosk {
    */
   Say demoOutbox() {
     try {
-      return api.outbox(mediator).stream().findFirst() // newest first
-          .map(sent -> new Say(View.Tone.INFO, "demo.outbox", java.util.Map.of("message", sent.body()))).orElse(null);
+      return api.outbox(mediator).stream()
+          .findFirst() // newest first
+          .map(
+              sent ->
+                  new Say(View.Tone.INFO, "demo.outbox", java.util.Map.of("message", sent.body())))
+          .orElse(null);
     } catch (ApiException e) {
       return null;
     }
   }
 
-  /** Revokes a delegation replaced by a wider one; it expires on its own if the server does not answer. */
+  /**
+   * Revokes a delegation replaced by a wider one; it expires on its own if the server does not
+   * answer.
+   */
   void revokeQuietly(fr.guichet.contract.Delegation old) {
     if (old == null || mediator == null) {
       return;
@@ -399,7 +458,9 @@ public final class Kiosk {
     }
   }
 
-  /** How many documents of the last sitting stay on disk because the operator chose a save folder. */
+  /**
+   * How many documents of the last sitting stay on disk because the operator chose a save folder.
+   */
   int keptFiles() {
     return keptFiles;
   }
@@ -477,12 +538,17 @@ public final class Kiosk {
     if (sitting == null) {
       return null;
     }
-    String line = m.text("sitting.for-whom", Map.of("name", sitting.displayName(), "year",
-        String.valueOf(sitting.birthYear())));
+    String line =
+        m.text(
+            "sitting.for-whom",
+            Map.of("name", sitting.displayName(), "year", String.valueOf(sitting.birthYear())));
     if (sitting.target() == null) {
       return line;
     }
-    return line + " · " + m.text("sitting.by." + sitting.target().kind(), Map.of("name",
-        sitting.person().firstName() + " " + sitting.person().lastName()));
+    return line
+        + " · "
+        + m.text(
+            "sitting.by." + sitting.target().kind(),
+            Map.of("name", sitting.person().firstName() + " " + sitting.person().lastName()));
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Every language the kiosk speaks, each named in its own words ("العربية", "Português") on a
  * numbered tile, so that a person who reads no French can point at theirs. A digit picks at once;
- * the arrows move the cursor and Enter picks; Esc goes back. The screen below comes back as it
- * was (typed fields, notices), now in the chosen language.
+ * the arrows move the cursor and Enter picks; Esc goes back. The screen below comes back as it was
+ * (typed fields, notices), now in the chosen language.
  *
  * @param focus the tile under the cursor
  */
@@ -26,13 +26,26 @@ record LanguageScreen(Screen back, int focus) implements Screen {
       Messages own = Messages.of(l);
       String name = own.text("language.name") + (own.reviewed() ? "" : " °");
       anyUnreviewed |= !own.reviewed();
-      tiles.add(new View.Tile(String.valueOf(l.ordinal() + 1), Pictogram.LANGUAGE.symbol(), name, l.ordinal() == focus));
+      tiles.add(
+          new View.Tile(
+              String.valueOf(l.ordinal() + 1),
+              Pictogram.LANGUAGE.symbol(),
+              name,
+              l.ordinal() == focus));
     }
     List<String> lines = new ArrayList<>(List.of(m.text("languages.intro")));
     if (anyUnreviewed) {
       lines.add(m.text("languages.unreviewed"));
     }
-    return new View(m.text("languages.title"), kiosk.forWhom(m), List.of(), lines, List.of(), -1, tiles, null,
+    return new View(
+        m.text("languages.title"),
+        kiosk.forWhom(m),
+        List.of(),
+        lines,
+        List.of(),
+        -1,
+        tiles,
+        null,
         kiosk.hints(m, true));
   }
 

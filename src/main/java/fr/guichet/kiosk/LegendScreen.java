@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Every pictogram of the kiosk with what it means, in the person's language, a page at a time
- * (the states of the space, then the choices and their keys): a person who cannot read learns the
+ * Every pictogram of the kiosk with what it means, in the person's language, a page at a time (the
+ * states of the space, then the choices and their keys): a person who cannot read learns the
  * pictures once and recognises them on every screen. Enter shows the next page, Esc goes back.
  *
  * <pre>{@code
@@ -37,20 +37,33 @@ record LegendScreen(Screen back, int page) implements Screen {
     List<String> lines = new ArrayList<>();
     lines.add(m.text(shown.get(0).isState() ? "legend.states" : "legend.choices"));
     for (Pictogram p : shown) {
-      lines.add("  " + p.symbol() + " " + m.text(p.meaningKey()) + (p.key() == null ? "" : " (" + p.key() + ")"));
+      lines.add(
+          "  "
+              + p.symbol()
+              + " "
+              + m.text(p.meaningKey())
+              + (p.key() == null ? "" : " (" + p.key() + ")"));
     }
-    return new View(m.text("legend.title") + "  " + (page + 1) + "/" + pages().size(), kiosk.forWhom(m), List.of(),
-        lines, List.of(), -1,
-        List.of(new View.Tile(m.text("key.enter"), Pictogram.NEXT.symbol(), m.text("legend.more")),
+    return new View(
+        m.text("legend.title") + "  " + (page + 1) + "/" + pages().size(),
+        kiosk.forWhom(m),
+        List.of(),
+        lines,
+        List.of(),
+        -1,
+        List.of(
+            new View.Tile(m.text("key.enter"), Pictogram.NEXT.symbol(), m.text("legend.more")),
             new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))),
-        null, kiosk.hints(m, false));
+        null,
+        kiosk.hints(m, false));
   }
 
   @Override
   public Screen onKey(Key key, Kiosk kiosk) {
     return switch (key.kind()) {
       case ENTER, DOWN, RIGHT, TAB -> new LegendScreen(back, (page + 1) % pages().size());
-      case UP, LEFT, BACK_TAB -> new LegendScreen(back, (page + pages().size() - 1) % pages().size());
+      case UP, LEFT, BACK_TAB ->
+          new LegendScreen(back, (page + pages().size() - 1) % pages().size());
       case ESCAPE -> back;
       default -> this;
     };

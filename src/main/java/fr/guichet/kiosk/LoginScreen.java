@@ -8,17 +8,31 @@ import java.util.List;
 /** The mediator logs in with their own account: login, password, and the 6-digit TOTP code. */
 record LoginScreen(Form form, Say notice) implements Screen {
   static LoginScreen fresh() {
-    return new LoginScreen(new Form(List.of(
-        Form.Entry.text("login", "login.field.login", "login.help.login", 40),
-        Form.Entry.text("password", "login.field.password", "login.help.password", 64).masked(),
-        Form.Entry.digits("totp", "login.field.totp", "login.help.totp", 6, "")), 0), null);
+    return new LoginScreen(
+        new Form(
+            List.of(
+                Form.Entry.text("login", "login.field.login", "login.help.login", 40),
+                Form.Entry.text("password", "login.field.password", "login.help.password", 64)
+                    .masked(),
+                Form.Entry.digits("totp", "login.field.totp", "login.help.totp", 6, "")),
+            0),
+        null);
   }
 
   @Override
   public View view(Kiosk kiosk, Messages m) {
-    return new View(m.text("login.title"), null, List.of(), List.of(m.text("login.intro")), form.fields(m),
-        form.focus(), List.of(), notice == null ? null : notice.in(m),
-        List.of(new View.Hint("F1", m.text("key.help")), new View.Hint("F2", m.text("key.language")),
+    return new View(
+        m.text("login.title"),
+        null,
+        List.of(),
+        List.of(m.text("login.intro")),
+        form.fields(m),
+        form.focus(),
+        List.of(),
+        notice == null ? null : notice.in(m),
+        List.of(
+            new View.Hint("F1", m.text("key.help")),
+            new View.Hint("F2", m.text("key.language")),
             new View.Hint(m.text("key.escape"), m.text("key.quit"))));
   }
 
@@ -38,8 +52,12 @@ record LoginScreen(Form form, Say notice) implements Screen {
       return new LoginScreen(form.focusAt(form.firstEmpty()), Say.error("form.missing"));
     }
     try {
-      kiosk.loggedIn(kiosk.api().login(new LoginRequest(form.value("login").strip(), form.value("password"),
-          form.value("totp"))));
+      kiosk.loggedIn(
+          kiosk
+              .api()
+              .login(
+                  new LoginRequest(
+                      form.value("login").strip(), form.value("password"), form.value("totp"))));
       return IdentifyScreen.fresh(kiosk.pendingNotice());
     } catch (ApiException e) {
       // Never keep a wrong secret on screen; the login stays to be corrected.

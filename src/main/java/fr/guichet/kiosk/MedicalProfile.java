@@ -18,15 +18,25 @@ import java.util.Set;
 /**
  * The medical profile during the assistant, in memory only: whose it is and how the person at the
  * counter acts for them, the delegation consented to for it, every section as the server last gave
- * it (version and content), what was sent or left for later during this sitting, and the last receipt. The screens of
- * the assistant carry it from one to the next; it is dropped with them when the sitting ends.
+ * it (version and content), what was sent or left for later during this sitting, and the last
+ * receipt. The screens of the assistant carry it from one to the next; it is dropped with them when
+ * the sitting ends.
  *
  * @param name the first and last name of the person whose profile this is
  * @param helper the name of the person at the counter when they act for someone else, or null
- * @param actingAs {@code SELF}, {@code LEGAL_REPRESENTATION}, {@code GUARDIANSHIP} or {@code CAREGIVING}
+ * @param actingAs {@code SELF}, {@code LEGAL_REPRESENTATION}, {@code GUARDIANSHIP} or {@code
+ *     CAREGIVING}
  */
-record MedicalProfile(Delegation delegation, String name, int birthYear, String helper, String actingAs,
-    Map<String, ProfileSection> sections, Set<String> sent, Set<String> seen, Receipt lastReceipt) {
+record MedicalProfile(
+    Delegation delegation,
+    String name,
+    int birthYear,
+    String helper,
+    String actingAs,
+    Map<String, ProfileSection> sections,
+    Set<String> sent,
+    Set<String> seen,
+    Receipt lastReceipt) {
 
   MedicalProfile {
     sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
@@ -34,11 +44,14 @@ record MedicalProfile(Delegation delegation, String name, int birthYear, String 
     seen = Collections.unmodifiableSet(new LinkedHashSet<>(seen));
   }
 
-  /** A section was opened and left without sending (skipped, cancelled): "continue" goes past it. */
+  /**
+   * A section was opened and left without sending (skipped, cancelled): "continue" goes past it.
+   */
   MedicalProfile seen(String section) {
     Set<String> all = new LinkedHashSet<>(seen);
     all.add(section);
-    return new MedicalProfile(delegation, name, birthYear, helper, actingAs, sections, sent, all, lastReceipt);
+    return new MedicalProfile(
+        delegation, name, birthYear, helper, actingAs, sections, sent, all, lastReceipt);
   }
 
   static FormCatalog forms() {
@@ -49,20 +62,28 @@ record MedicalProfile(Delegation delegation, String name, int birthYear, String 
     return "SELF".equals(actingAs);
   }
 
-  /** A caregiver cannot take a copy of the data (DOMAIN.md: no download): no printing of the profile. */
+  /**
+   * A caregiver cannot take a copy of the data (DOMAIN.md: no download): no printing of the
+   * profile.
+   */
   boolean mayTakeACopy() {
     return !"CAREGIVING".equals(actingAs);
   }
 
   Respondent respondent(LocalDate today) {
-    boolean minor = "LEGAL_REPRESENTATION".equals(actingAs) || (birthYear > 0 && today.getYear() - birthYear < 18);
+    boolean minor =
+        "LEGAL_REPRESENTATION".equals(actingAs)
+            || (birthYear > 0 && today.getYear() - birthYear < 18);
     return new Respondent(today, birthYear, onOwnBehalf(), minor);
   }
 
   /** The "for whom" line of the assistant's screens. */
   String forWhom(Messages m) {
-    return helper == null ? m.text("profile.for-whom", Map.of("name", name, "year", String.valueOf(birthYear)))
-        : m.text("profile.for-whom.by", Map.of("name", name, "year", String.valueOf(birthYear), "helper", helper));
+    return helper == null
+        ? m.text("profile.for-whom", Map.of("name", name, "year", String.valueOf(birthYear)))
+        : m.text(
+            "profile.for-whom.by",
+            Map.of("name", name, "year", String.valueOf(birthYear), "helper", helper));
   }
 
   /** What the server holds for a section (empty before the first write). */
@@ -79,14 +100,23 @@ record MedicalProfile(Delegation delegation, String name, int birthYear, String 
   MedicalProfile withSection(ProfileSection s) {
     Map<String, ProfileSection> copy = new LinkedHashMap<>(sections);
     copy.put(s.section(), s);
-    return new MedicalProfile(delegation, name, birthYear, helper, actingAs, copy, sent, seen, lastReceipt);
+    return new MedicalProfile(
+        delegation, name, birthYear, helper, actingAs, copy, sent, seen, lastReceipt);
   }
 
   MedicalProfile sent(ProfileSection s) {
     Set<String> done = new LinkedHashSet<>(sent);
     done.add(s.section());
     MedicalProfile p = withSection(s);
-    return new MedicalProfile(delegation, name, birthYear, helper, actingAs, p.sections, done, seen,
+    return new MedicalProfile(
+        delegation,
+        name,
+        birthYear,
+        helper,
+        actingAs,
+        p.sections,
+        done,
+        seen,
         s.receipt() != null ? s.receipt() : lastReceipt);
   }
 }

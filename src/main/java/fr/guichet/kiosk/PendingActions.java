@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Actions the person confirmed but the server has not answered yet, kept in a small file so that
- * a kiosk that crashed or lost the network says, after a restart, which action may be unconfirmed;
+ * Actions the person confirmed but the server has not answered yet, kept in a small file so that a
+ * kiosk that crashed or lost the network says, after a restart, which action may be unconfirmed;
  * doing it again for the same person reuses the same idempotency key, so the server applies it at
  * most once. Holds an opaque person id, the action and the time: no name, no NIR.
  *
@@ -61,15 +61,21 @@ public final class PendingActions {
         }
       }
     } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("Cannot read the pending actions in " + file + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot read the pending actions in " + file + ": " + e.getMessage(), e);
     }
     return p;
   }
 
-  /** The key of this action for this person: the pending one if there is one, else a new one, recorded. */
+  /**
+   * The key of this action for this person: the pending one if there is one, else a new one,
+   * recorded.
+   */
   public synchronized String keyFor(String personId, String action, Instant now) {
-    Optional<Pending> same = pending.stream()
-        .filter(p -> p.personId().equals(personId) && p.action().equals(action)).findFirst();
+    Optional<Pending> same =
+        pending.stream()
+            .filter(p -> p.personId().equals(personId) && p.action().equals(action))
+            .findFirst();
     if (same.isPresent()) {
       return same.get().key();
     }

@@ -4,9 +4,9 @@ import fr.guichet.domain.AccountState;
 import java.util.List;
 
 /**
- * Pictograms drawn with characters every terminal has (box drawing, blocks, BMP symbols, no
- * emoji, nothing East-Asian-wide): one per account state, 5 rows of 9 columns, and one symbol per
- * kind of choice; the one catalogue the screens, the legend (F4) and the tests read.
+ * Pictograms drawn with characters every terminal has (box drawing, blocks, BMP symbols, no emoji,
+ * nothing East-Asian-wide): one per account state, 5 rows of 9 columns, and one symbol per kind of
+ * choice; the one catalogue the screens, the legend (F4) and the tests read.
  *
  * <pre>{@code
  * Pictogram.of(AccountState.ACTIVE).lines(); // five strings of nine columns
@@ -14,48 +14,15 @@ import java.util.List;
  * }</pre>
  */
 public enum Pictogram {
-  ANNOUNCED("✉", List.of(
-      "┌───────┐",
-      "│╲     ╱│",
-      "│  ╲ ╱  │",
-      "│       │",
-      "└───────┘")),
-  OPPOSED("⊘", List.of(
-      "  ┌───┐  ",
-      " ╱     ╲ ",
-      "│ ━━━━━ │",
-      " ╲     ╱ ",
-      "  └───┘  ")),
-  ACTIVE_NOT_ACTIVATED("◇", List.of(
-      "┌───────┐",
-      "│       │",
-      "│ · · · │",
-      "│       │",
-      "└───────┘")),
-  ACTIVE("✓", List.of(
-      "        ╱",
-      "       ╱ ",
-      " ╲    ╱  ",
-      "  ╲  ╱   ",
-      "   ╲╱    ")),
-  CLOSED("▣", List.of(
-      "┌───────┐",
-      "├───────┤",
-      "│  ═══  │",
-      "│       │",
-      "└───────┘")),
-  CLOSED_DELETION_REQUESTED("✗", List.of(
-      "  ┌───┐  ",
-      "╶─┴───┴─╴",
-      " │ │ │ │ ",
-      " │ │ │ │ ",
-      " └─────┘ ")),
-  SUSPENDED("⚠", List.of(
-      "    ▲    ",
-      "   ╱ ╲   ",
-      "  ╱ ! ╲  ",
-      " ╱     ╲ ",
-      "╱───────╲")),
+  ANNOUNCED("✉", List.of("┌───────┐", "│╲     ╱│", "│  ╲ ╱  │", "│       │", "└───────┘")),
+  OPPOSED("⊘", List.of("  ┌───┐  ", " ╱     ╲ ", "│ ━━━━━ │", " ╲     ╱ ", "  └───┘  ")),
+  ACTIVE_NOT_ACTIVATED(
+      "◇", List.of("┌───────┐", "│       │", "│ · · · │", "│       │", "└───────┘")),
+  ACTIVE("✓", List.of("        ╱", "       ╱ ", " ╲    ╱  ", "  ╲  ╱   ", "   ╲╱    ")),
+  CLOSED("▣", List.of("┌───────┐", "├───────┤", "│  ═══  │", "│       │", "└───────┘")),
+  CLOSED_DELETION_REQUESTED(
+      "✗", List.of("  ┌───┐  ", "╶─┴───┴─╴", " │ │ │ │ ", " │ │ │ │ ", " └─────┘ ")),
+  SUSPENDED("⚠", List.of("    ▲    ", "   ╱ ╲   ", "  ╱ ! ╲  ", " ╱     ╲ ", "╱───────╲")),
   YES("✓", List.of()),
   NO("✗", List.of()),
   SEE("◉", List.of()),
@@ -70,12 +37,7 @@ public enum Pictogram {
   LEGEND("☰", "F4"),
   LISTEN("♪", "F5"),
   THEME("◐", "F7"),
-  TIME("◔", List.of(
-      " ═══════ ",
-      " ╲·····╱ ",
-      "   ╲·╱   ",
-      "  ╱ · ╲  ",
-      " ═══════ ")),
+  TIME("◔", List.of(" ═══════ ", " ╲·····╱ ", "   ╲·╱   ", "  ╱ · ╲  ", " ═══════ ")),
   CAREGIVER("♥", List.of()),
   REPRESENTATIVE("§", List.of()),
   ADD("+", List.of()),

@@ -18,12 +18,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The kiosk as plain lines, for screen-reader and braille users: no full-screen drawing, no
- * colours, no cursor moves; each new screen is printed once as lines of text in logical order
- * (the screen reader does the bidi), and what the user types is read line by line. On a form, a
- * line fills the focused field (Enter included); elsewhere a line is the keys of the tiles ("1"),
- * an empty line is Enter, and {@code /f1} ... {@code /f12}, {@code /esc}, {@code /tab},
- * {@code /up}, {@code /down}, {@code /left}, {@code /right}, {@code /erase} are the other keys (the escape sequences a terminal
- * sends for F-keys work too). The inactivity watch runs here as well.
+ * colours, no cursor moves; each new screen is printed once as lines of text in logical order (the
+ * screen reader does the bidi), and what the user types is read line by line. On a form, a line
+ * fills the focused field (Enter included); elsewhere a line is the keys of the tiles ("1"), an
+ * empty line is Enter, and {@code /f1} ... {@code /f12}, {@code /esc}, {@code /tab}, {@code /up},
+ * {@code /down}, {@code /left}, {@code /right}, {@code /erase} are the other keys (the escape
+ * sequences a terminal sends for F-keys work too). The inactivity watch runs here as well.
  *
  * <pre>{@code
  * new PlainKiosk(kiosk, new InputStreamReader(System.in), new PrintWriter(System.out)).run();
@@ -31,18 +31,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PlainKiosk {
   private static final String END = "\u0000end";
+
   /** Escape sequences of xterm-like terminals for the keys a line can carry. */
-  private static final Map<String, Key> SEQUENCES = Map.ofEntries(
-      Map.entry("\u001bOP", Key.function(1)), Map.entry("\u001bOQ", Key.function(2)),
-      Map.entry("\u001bOR", Key.function(3)), Map.entry("\u001bOS", Key.function(4)),
-      Map.entry("\u001b[11~", Key.function(1)), Map.entry("\u001b[12~", Key.function(2)),
-      Map.entry("\u001b[13~", Key.function(3)), Map.entry("\u001b[14~", Key.function(4)),
-      Map.entry("\u001b[15~", Key.function(5)), Map.entry("\u001b[17~", Key.function(6)),
-      Map.entry("\u001b[18~", Key.function(7)), Map.entry("\u001b[19~", Key.function(8)),
-      Map.entry("\u001b[20~", Key.function(9)), Map.entry("\u001b[21~", Key.function(10)),
-      Map.entry("\u001b[23~", Key.function(11)), Map.entry("\u001b[24~", Key.function(12)),
-      Map.entry("\u001b[A", Key.UP), Map.entry("\u001b[B", Key.DOWN),
-      Map.entry("\u001b[C", Key.RIGHT), Map.entry("\u001b[D", Key.LEFT));
+  private static final Map<String, Key> SEQUENCES =
+      Map.ofEntries(
+          Map.entry("\u001bOP", Key.function(1)), Map.entry("\u001bOQ", Key.function(2)),
+          Map.entry("\u001bOR", Key.function(3)), Map.entry("\u001bOS", Key.function(4)),
+          Map.entry("\u001b[11~", Key.function(1)), Map.entry("\u001b[12~", Key.function(2)),
+          Map.entry("\u001b[13~", Key.function(3)), Map.entry("\u001b[14~", Key.function(4)),
+          Map.entry("\u001b[15~", Key.function(5)), Map.entry("\u001b[17~", Key.function(6)),
+          Map.entry("\u001b[18~", Key.function(7)), Map.entry("\u001b[19~", Key.function(8)),
+          Map.entry("\u001b[20~", Key.function(9)), Map.entry("\u001b[21~", Key.function(10)),
+          Map.entry("\u001b[23~", Key.function(11)), Map.entry("\u001b[24~", Key.function(12)),
+          Map.entry("\u001b[A", Key.UP), Map.entry("\u001b[B", Key.DOWN),
+          Map.entry("\u001b[C", Key.RIGHT), Map.entry("\u001b[D", Key.LEFT));
 
   private final Kiosk kiosk;
   private final Reader in;
@@ -91,8 +93,8 @@ public final class PlainKiosk {
   }
 
   /**
-   * The keys one line stands for. On a form ({@code onForm}) the text goes into the field and
-   * Enter follows; elsewhere each character is a key and an empty line is Enter.
+   * The keys one line stands for. On a form ({@code onForm}) the text goes into the field and Enter
+   * follows; elsewhere each character is a key and an empty line is Enter.
    */
   static List<Key> keys(String line, boolean onForm) {
     String text = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
@@ -172,9 +174,14 @@ public final class PlainKiosk {
     v.lines().stream().filter(l -> !l.isBlank()).forEach(l -> s.append(l.strip()).append('\n'));
     for (int i = 0; i < v.fields().size(); i++) {
       View.Field f = v.fields().get(i);
-      s.append(i == v.focus() ? "> " : "  ").append(f.label()).append(": ").append(f.shown()).append('\n');
+      s.append(i == v.focus() ? "> " : "  ")
+          .append(f.label())
+          .append(": ")
+          .append(f.shown())
+          .append('\n');
     }
-    v.tiles().forEach(t -> s.append('[').append(t.key()).append("] ").append(t.label()).append('\n'));
+    v.tiles()
+        .forEach(t -> s.append('[').append(t.key()).append("] ").append(t.label()).append('\n'));
     if (v.notice() != null) {
       s.append("! ").append(v.notice().text()).append('\n');
     }

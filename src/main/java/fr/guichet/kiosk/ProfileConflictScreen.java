@@ -21,8 +21,8 @@ import java.util.List;
  *
  * @param theirs what the server holds now, at {@code version}
  */
-record ProfileConflictScreen(ProfileReviewScreen review, long version, SectionContent theirs, Say notice)
-    implements Screen {
+record ProfileConflictScreen(
+    ProfileReviewScreen review, long version, SectionContent theirs, Say notice) implements Screen {
 
   /** Lines of each version shown at most (the rest is said to be there). */
   static final int MAX_LINES = 5;
@@ -48,20 +48,31 @@ record ProfileConflictScreen(ProfileReviewScreen review, long version, SectionCo
     lines.addAll(clip(ReadBack.lines(form, review.content(), m), m));
     List<View.Tile> tiles = new ArrayList<>();
     tiles.add(new View.Tile("1", Pictogram.YES.symbol(), m.text("profile.conflict.keep-theirs")));
-    tiles.add(new View.Tile("2", ProfilePictogram.NOTE.symbol(), m.text("profile.conflict.keep-mine")));
+    tiles.add(
+        new View.Tile("2", ProfilePictogram.NOTE.symbol(), m.text("profile.conflict.keep-mine")));
     if (mergeHelps()) {
-      tiles.add(new View.Tile("3", ProfilePictogram.ADD.symbol(), m.text("profile.conflict.merge")));
+      tiles.add(
+          new View.Tile("3", ProfilePictogram.ADD.symbol(), m.text("profile.conflict.merge")));
     }
     tiles.add(new View.Tile("4", Pictogram.NO.symbol(), m.text("profile.conflict.cancel")));
-    return new View(m.text("profile.conflict.title"), review.questions().profile().forWhom(m), List.of(), lines,
-        List.of(), -1, tiles, notice == null ? null : notice.in(m), kiosk.hints(m, false));
+    return new View(
+        m.text("profile.conflict.title"),
+        review.questions().profile().forWhom(m),
+        List.of(),
+        lines,
+        List.of(),
+        -1,
+        tiles,
+        notice == null ? null : notice.in(m),
+        kiosk.hints(m, false));
   }
 
   private static List<String> clip(List<String> lines, Messages m) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       if (i == MAX_LINES - 1 && lines.size() > MAX_LINES) {
-        out.add("  " + m.text("profile.conflict.more", java.util.Map.of("count", lines.size() - i)));
+        out.add(
+            "  " + m.text("profile.conflict.more", java.util.Map.of("count", lines.size() - i)));
         break;
       }
       out.add("  " + lines.get(i));
@@ -76,11 +87,15 @@ record ProfileConflictScreen(ProfileReviewScreen review, long version, SectionCo
     int index = MedicalProfile.forms().forms().indexOf(q.form());
     switch (key.digit()) {
       case 1 -> {
-        MedicalProfile now = p.withSection(new ProfileSection(q.form().section(), version, theirs.toJson(q.form()), null, null));
+        MedicalProfile now =
+            p.withSection(
+                new ProfileSection(
+                    q.form().section(), version, theirs.toJson(q.form()), null, null));
         return new ProfileHubScreen(now, index, Say.info("profile.conflict.kept"));
       }
       case 2 -> {
-        return ProfileReviewScreen.of(q.rebased(version, theirs, review.content()), review.content());
+        return ProfileReviewScreen.of(
+            q.rebased(version, theirs, review.content()), review.content());
       }
       case 3 -> {
         if (!mergeHelps()) {
@@ -93,7 +108,9 @@ record ProfileConflictScreen(ProfileReviewScreen review, long version, SectionCo
         return new ProfileHubScreen(p, index, Say.info("profile.left"));
       }
       default -> {
-        return key.kind() == Key.Kind.ESCAPE ? new ProfileHubScreen(p, index, Say.info("profile.left")) : this;
+        return key.kind() == Key.Kind.ESCAPE
+            ? new ProfileHubScreen(p, index, Say.info("profile.left"))
+            : this;
       }
     }
   }

@@ -1,9 +1,9 @@
 package fr.guichet.kiosk;
 
 import fr.guichet.client.ApiException;
+import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.Delegation;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.domain.AccountState;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
@@ -15,9 +15,9 @@ import java.util.Set;
 /**
  * The consent the medical profile assistant needs, on top of the account's: the person is told, in
  * their language, that the profile will be read and filled in (nothing sent before they have read
- * it back), for how long; they answer; the mediator attests they are present. The profile is that of
- * the person chosen at the start of the sitting ({@link ForWhomScreen}): the person themself, or a
- * child, a protected adult, a person cared for. Only then is a second delegation opened, with
+ * it back), for how long; they answer; the mediator attests they are present. The profile is that
+ * of the person chosen at the start of the sitting ({@link ForWhomScreen}): the person themself, or
+ * a child, a protected adult, a person cared for. Only then is a second delegation opened, with
  * {@code profile:read} and {@code profile:write}; it is revoked with the sitting.
  *
  * <pre>{@code
@@ -29,9 +29,13 @@ import java.util.Set;
 record ProfileConsentScreen(Step step, Say notice) implements Screen {
   /** Version of the consent text below; recorded with the consent. */
   static final String TEXT_VERSION = "consent-profile-v1";
+
   static final int MINUTES = 30;
 
-  enum Step { ASK, ATTEST }
+  enum Step {
+    ASK,
+    ATTEST
+  }
 
   /** A medical profile is filled in only in a space that exists and is open. */
   static boolean offered(AccountState state) {
@@ -49,20 +53,42 @@ record ProfileConsentScreen(Step step, Say notice) implements Screen {
     if (s.target() != null) {
       lines.add(m.text("profile.consent.for", Map.of("name", s.displayName())));
     }
-    lines.add(m.text("consent.who", Map.of("mediator", kiosk.mediator().mediatorName(),
-        "structure", kiosk.mediator().structureName())));
+    lines.add(
+        m.text(
+            "consent.who",
+            Map.of(
+                "mediator",
+                kiosk.mediator().mediatorName(),
+                "structure",
+                kiosk.mediator().structureName())));
     lines.add("  " + Pictogram.SEE.symbol() + " " + m.text("profile.consent.scope.read"));
     lines.add("  " + ProfilePictogram.NOTE.symbol() + " " + m.text("profile.consent.scope.write"));
     lines.add(m.text("consent.duration", Map.of("minutes", MINUTES)));
     lines.add(m.text("consent.journal"));
-    lines.add(m.text(step == Step.ATTEST ? "consent.attest" : "consent.question", Map.of("name", s.person().firstName())));
-    List<View.Tile> tiles = step == Step.ATTEST
-        ? List.of(new View.Tile(m.text("key.enter"), Pictogram.YES.symbol(), m.text("consent.attest.yes")),
-            new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("consent.attest.no")))
-        : List.of(new View.Tile("1", Pictogram.YES.symbol(), m.text("consent.yes")),
-            new View.Tile("2", Pictogram.NO.symbol(), m.text("consent.no")));
-    return new View(m.text("profile.consent.title"), kiosk.forWhom(m), List.of(), lines, List.of(), -1, tiles,
-        notice == null ? null : notice.in(m), kiosk.hints(m, true));
+    lines.add(
+        m.text(
+            step == Step.ATTEST ? "consent.attest" : "consent.question",
+            Map.of("name", s.person().firstName())));
+    List<View.Tile> tiles =
+        step == Step.ATTEST
+            ? List.of(
+                new View.Tile(
+                    m.text("key.enter"), Pictogram.YES.symbol(), m.text("consent.attest.yes")),
+                new View.Tile(
+                    m.text("key.escape"), Pictogram.BACK.symbol(), m.text("consent.attest.no")))
+            : List.of(
+                new View.Tile("1", Pictogram.YES.symbol(), m.text("consent.yes")),
+                new View.Tile("2", Pictogram.NO.symbol(), m.text("consent.no")));
+    return new View(
+        m.text("profile.consent.title"),
+        kiosk.forWhom(m),
+        List.of(),
+        lines,
+        List.of(),
+        -1,
+        tiles,
+        notice == null ? null : notice.in(m),
+        kiosk.hints(m, true));
   }
 
   @Override
@@ -86,23 +112,48 @@ record ProfileConsentScreen(Step step, Say notice) implements Screen {
     Sitting s = kiosk.sitting();
     Delegation d;
     try {
-      d = kiosk.api().consent(kiosk.mediator(), new ConsentRequest(s.person().identificationId(),
-          s.target() == null ? null : s.target().personId(), List.of(Scope.PROFILE_READ.wire(), Scope.PROFILE_WRITE.wire()),
-          MINUTES, kiosk.language().tag(), TEXT_VERSION, true, true), IdempotencyKey.random());
+      d =
+          kiosk
+              .api()
+              .consent(
+                  kiosk.mediator(),
+                  new ConsentRequest(
+                      s.person().identificationId(),
+                      s.target() == null ? null : s.target().personId(),
+                      List.of(Scope.PROFILE_READ.wire(), Scope.PROFILE_WRITE.wire()),
+                      MINUTES,
+                      kiosk.language().tag(),
+                      TEXT_VERSION,
+                      true,
+                      true),
+                  IdempotencyKey.random());
     } catch (ApiException e) {
       return new ProfileConsentScreen(Step.ASK, Say.problem(e.problem()));
     }
     if (s.profile() != null) {
       try {
-        kiosk.api().revoke(kiosk.mediator(), s.profile(), IdempotencyKey.random()); // one profile at a time
+        kiosk
+            .api()
+            .revoke(
+                kiosk.mediator(), s.profile(), IdempotencyKey.random()); // one profile at a time
       } catch (ApiException e) {
         // It expires on its own; the new one replaces it here.
       }
     }
     kiosk.sitting(s.withProfile(d));
-    String helper = s.target() == null ? null : s.person().firstName() + " " + s.person().lastName();
-    MedicalProfile profile = new MedicalProfile(d, s.displayName(), s.birthYear(), helper, d.actingAs(), Map.of(),
-        Set.of(), Set.of(), null);
+    String helper =
+        s.target() == null ? null : s.person().firstName() + " " + s.person().lastName();
+    MedicalProfile profile =
+        new MedicalProfile(
+            d,
+            s.displayName(),
+            s.birthYear(),
+            helper,
+            d.actingAs(),
+            Map.of(),
+            Set.of(),
+            Set.of(),
+            null);
     return ProfileHubScreen.open(kiosk, profile);
   }
 

@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * The medical profile at a glance: every section with where it stands on the server, the next one
  * to fill in, and the two documents to print (the summary, the wallet-size emergency card). Letters
- * open a section (there are eleven: more than the digits), as do the arrows and Enter; digits do the
- * rest. Every section is read from the server when the assistant opens, nothing is kept after it.
+ * open a section (there are eleven: more than the digits), as do the arrows and Enter; digits do
+ * the rest. Every section is read from the server when the assistant opens, nothing is kept after
+ * it.
  *
  * <pre>{@code
  * Screen hub = ProfileHubScreen.open(kiosk, profile); // reads the eleven sections
@@ -34,7 +35,8 @@ record ProfileHubScreen(MedicalProfile profile, int focus, Say notice) implement
     MedicalProfile loaded = profile;
     try {
       for (SectionForm form : MedicalProfile.forms().forms()) {
-        ProfileSection s = kiosk.api().profileSection(kiosk.mediator(), profile.delegation(), form.section());
+        ProfileSection s =
+            kiosk.api().profileSection(kiosk.mediator(), profile.delegation(), form.section());
         loaded = loaded.withSection(s);
       }
       return new ProfileHubScreen(loaded, 0, null);
@@ -65,19 +67,36 @@ record ProfileHubScreen(MedicalProfile profile, int focus, Say notice) implement
     List<View.Tile> tiles = new ArrayList<>();
     for (int i = 0; i < forms.size(); i++) {
       SectionForm f = forms.get(i);
-      String state = ReadBack.summary(f, profile.content(f), m)
-          + (profile.sent().contains(f.section()) ? " · ✓ " + m.text("profile.hub.sent") : "");
-      tiles.add(new View.Tile(letter(i), ProfilePictogram.named(f.pictogram()).symbol(),
-          m.text(f.titleKey()) + " · " + state, i == focus));
+      String state =
+          ReadBack.summary(f, profile.content(f), m)
+              + (profile.sent().contains(f.section()) ? " · ✓ " + m.text("profile.hub.sent") : "");
+      tiles.add(
+          new View.Tile(
+              letter(i),
+              ProfilePictogram.named(f.pictogram()).symbol(),
+              m.text(f.titleKey()) + " · " + state,
+              i == focus));
     }
     int next = next();
-    tiles.add(next < 0 ? new View.Tile("1", Pictogram.YES.symbol(), m.text("profile.hub.done"))
-        : new View.Tile("1", Pictogram.NEXT.symbol(), m.text("profile.hub.next",
-            Map.of("section", m.text(forms.get(next).titleKey())))));
+    tiles.add(
+        next < 0
+            ? new View.Tile("1", Pictogram.YES.symbol(), m.text("profile.hub.done"))
+            : new View.Tile(
+                "1",
+                Pictogram.NEXT.symbol(),
+                m.text("profile.hub.next", Map.of("section", m.text(forms.get(next).titleKey())))));
     tiles.add(new View.Tile("2", Pictogram.PRINT.symbol(), m.text("profile.hub.print")));
     tiles.add(new View.Tile("3", ProfilePictogram.CARD.symbol(), m.text("profile.hub.card")));
-    return new View(m.text("profile.title"), profile.forWhom(m), List.of(), List.of(), List.of(), -1, tiles,
-        notice == null ? null : notice.in(m), kiosk.hints(m, true));
+    return new View(
+        m.text("profile.title"),
+        profile.forWhom(m),
+        List.of(),
+        List.of(),
+        List.of(),
+        -1,
+        tiles,
+        notice == null ? null : notice.in(m),
+        kiosk.hints(m, true));
   }
 
   @Override
@@ -106,7 +125,8 @@ record ProfileHubScreen(MedicalProfile profile, int focus, Say notice) implement
     }
     return switch (key.kind()) {
       case DOWN, TAB -> new ProfileHubScreen(profile, (focus + 1) % forms.size(), null);
-      case UP, BACK_TAB -> new ProfileHubScreen(profile, (focus + forms.size() - 1) % forms.size(), null);
+      case UP, BACK_TAB ->
+          new ProfileHubScreen(profile, (focus + forms.size() - 1) % forms.size(), null);
       case ENTER -> ProfileQuestionScreen.start(kiosk, profile, forms.get(focus));
       case ESCAPE -> new AccountScreen(null);
       default -> this;
@@ -127,17 +147,33 @@ record ProfileHubScreen(MedicalProfile profile, int focus, Say notice) implement
     byte[] pdf;
     String name;
     if (card) {
-      pdf = EmergencyCard.render(new EmergencyCard.Content(profile.name(), profile.birthYear(), contents), person);
+      pdf =
+          EmergencyCard.render(
+              new EmergencyCard.Content(profile.name(), profile.birthYear(), contents), person);
       name = "carte-urgence-" + today + ".pdf";
     } else {
-      pdf = ProfileSummary.render(new ProfileSummary.Content(profile.name(), profile.birthYear(), contents,
-          profile.lastReceipt(), today, kiosk.mediator().mediatorName(), kiosk.mediator().structureName()), person, mediator);
+      pdf =
+          ProfileSummary.render(
+              new ProfileSummary.Content(
+                  profile.name(),
+                  profile.birthYear(),
+                  contents,
+                  profile.lastReceipt(),
+                  today,
+                  kiosk.mediator().mediatorName(),
+                  kiosk.mediator().structureName()),
+              person,
+              mediator);
       name = "profil-medical-" + today + ".pdf";
     }
     try {
       Delivery delivery = kiosk.output().deliver(name, pdf);
-      return new ProfileHubScreen(profile, focus, Say.success("print.done." + delivery.kind().name().toLowerCase(Locale.ROOT),
-          Map.of("where", delivery.where())));
+      return new ProfileHubScreen(
+          profile,
+          focus,
+          Say.success(
+              "print.done." + delivery.kind().name().toLowerCase(Locale.ROOT),
+              Map.of("where", delivery.where())));
     } catch (PrintFailure e) {
       return new ProfileHubScreen(profile, focus, Say.error(e.messageKey()));
     }

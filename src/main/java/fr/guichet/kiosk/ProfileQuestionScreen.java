@@ -26,10 +26,10 @@ import java.util.Optional;
  * answers as numbered tiles with their pictogram (and "other: type it"), free text with examples,
  * years, dates and numbers with their unit; Enter skips a question (or leaves a sensitive one for
  * later), Esc goes back one question (the answer given comes back in the box), "?" says "I don't
- * know" to a typed question where the form allows it. A list section (allergies...) first asks whether there is
- * anything, then one entry after another. A typing mistake is said in a plain sentence and the
- * text typed stays. Nothing is sent from here: the last answer leads to the read-back
- * ({@link ProfileReviewScreen}).
+ * know" to a typed question where the form allows it. A list section (allergies...) first asks
+ * whether there is anything, then one entry after another. A typing mistake is said in a plain
+ * sentence and the text typed stays. Nothing is sent from here: the last answer leads to the
+ * read-back ({@link ProfileReviewScreen}).
  *
  * <pre>{@code
  * Screen s = ProfileQuestionScreen.start(kiosk, profile, FormCatalog.standard().form("allergies"));
@@ -39,17 +39,28 @@ import java.util.Optional;
  * @param base what the server held at that version
  * @param history the states before each answer, for going back
  */
-record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long baseVersion, SectionContent base,
-    Draft draft, Step step, List<Snapshot> history, Input input, Say notice) implements Screen {
+record ProfileQuestionScreen(
+    MedicalProfile profile,
+    SectionForm form,
+    long baseVersion,
+    SectionContent base,
+    Draft draft,
+    Step step,
+    List<Snapshot> history,
+    Input input,
+    Say notice)
+    implements Screen {
 
   /**
    * Key that answers "I don't know" to a typed question: a year, a date or a number never contains
-   * it (and free text never takes "I don't know"), and the function keys are the kiosk's (F8 saves a
-   * refused print).
+   * it (and free text never takes "I don't know"), and the function keys are the kiosk's (F8 saves
+   * a refused print).
    */
   static final char UNKNOWN_KEY = '?';
+
   /** {@link Draft#index()} of a single section's answers (measures, lifestyle...). */
   static final int ANSWERS = -2;
+
   /** {@link Draft#index()} of an entry being added to a list section. */
   static final int NEW_ENTRY = -1;
 
@@ -57,13 +68,22 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
    * The answers so far.
    *
    * @param content the section as it will be sent
-   * @param editing the entry (or single section's answers) being answered now, not yet in {@code content}
+   * @param editing the entry (or single section's answers) being answered now, not yet in {@code
+   *     content}
    */
   record Draft(SectionContent content, Entry editing, int index) {}
 
-  /** Where the person is: the opening question of a list, one field, "another one?", or "which one to remove?". */
+  /**
+   * Where the person is: the opening question of a list, one field, "another one?", or "which one
+   * to remove?".
+   */
   record Step(Kind kind, int field) {
-    enum Kind { ASK, FIELD, ANOTHER, REMOVE }
+    enum Kind {
+      ASK,
+      FIELD,
+      ANOTHER,
+      REMOVE
+    }
   }
 
   /** The state before an answer, to come back to it. */
@@ -88,18 +108,36 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
     SectionContent base = profile.content(form);
     long version = profile.version(form.section());
     if (form.repeated()) {
-      return new ProfileQuestionScreen(profile, form, version, base, new Draft(base, Entry.EMPTY, NEW_ENTRY),
-          new Step(Step.Kind.ASK, -1), List.of(), Input.EMPTY, null);
+      return new ProfileQuestionScreen(
+          profile,
+          form,
+          version,
+          base,
+          new Draft(base, Entry.EMPTY, NEW_ENTRY),
+          new Step(Step.Kind.ASK, -1),
+          List.of(),
+          Input.EMPTY,
+          null);
     }
     Entry answers = base.answers();
     Respondent who = profile.respondent(today(kiosk));
     int first = form.next(-1, answers, who);
     if (first < 0) { // no question of this section is asked of this person
-      return new ProfileHubScreen(profile.seen(form.section()), MedicalProfile.forms().forms().indexOf(form),
+      return new ProfileHubScreen(
+          profile.seen(form.section()),
+          MedicalProfile.forms().forms().indexOf(form),
           Say.info("profile.skipped"));
     }
-    return new ProfileQuestionScreen(profile, form, version, base, new Draft(base, answers, ANSWERS),
-        new Step(Step.Kind.FIELD, first), List.of(), inputFor(form.fields().get(first), answers), null);
+    return new ProfileQuestionScreen(
+        profile,
+        form,
+        version,
+        base,
+        new Draft(base, answers, ANSWERS),
+        new Step(Step.Kind.FIELD, first),
+        List.of(),
+        inputFor(form.fields().get(first), answers),
+        null);
   }
 
   private static LocalDate today(Kiosk kiosk) {
@@ -141,44 +179,62 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
         lines.add(m.text("profile.remove.which"));
         List<Integer> removable = removable();
         for (int i = 0; i < removable.size(); i++) {
-          tiles.add(new View.Tile(String.valueOf(i + 1), ProfilePictogram.REMOVE.symbol(),
-              ReadBack.name(form, draft.content().entries().get(removable.get(i)), m)));
+          tiles.add(
+              new View.Tile(
+                  String.valueOf(i + 1),
+                  ProfilePictogram.REMOVE.symbol(),
+                  ReadBack.name(form, draft.content().entries().get(removable.get(i)), m)));
         }
       }
       case FIELD -> fieldView(kiosk, m, lines, fields, tiles);
     }
-    tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("form.key.back")));
-    return new View(m.text(form.titleKey()), profile.forWhom(m),
-        ProfilePictogram.named(form.pictogram()).lines(), lines, fields, fields.isEmpty() ? -1 : 0, tiles,
-        notice == null ? null : notice.in(m), kiosk.hints(m, false));
+    tiles.add(
+        new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("form.key.back")));
+    return new View(
+        m.text(form.titleKey()),
+        profile.forWhom(m),
+        ProfilePictogram.named(form.pictogram()).lines(),
+        lines,
+        fields,
+        fields.isEmpty() ? -1 : 0,
+        tiles,
+        notice == null ? null : notice.in(m),
+        kiosk.hints(m, false));
   }
 
   private void askView(Messages m, List<String> lines, List<View.Tile> tiles) {
     SectionContent c = draft.content();
     if (!c.entries().isEmpty()) {
       lines.add(m.text("profile.ask.recorded"));
-      c.entries().forEach(e -> lines.add("  " + ReadBack.name(form, e, m) + (e.confirmed() ? "  ✓" : "")));
+      c.entries()
+          .forEach(e -> lines.add("  " + ReadBack.name(form, e, m) + (e.confirmed() ? "  ✓" : "")));
       tiles.add(new View.Tile("1", ProfilePictogram.ADD.symbol(), m.text("profile.ask.add")));
       if (!removable().isEmpty()) {
-        tiles.add(new View.Tile("2", ProfilePictogram.REMOVE.symbol(), m.text("profile.ask.remove")));
+        tiles.add(
+            new View.Tile("2", ProfilePictogram.REMOVE.symbol(), m.text("profile.ask.remove")));
       }
       tiles.add(new View.Tile("3", ProfilePictogram.SEND.symbol(), m.text("profile.ask.review")));
     } else {
       if (c.status() != fr.guichet.forms.Status.EMPTY) {
         lines.add(m.text("profile.ask.recorded") + " " + ReadBack.lines(form, c, m).get(0));
       }
-      lines.add(ProfilePictogram.named(form.pictogram()).symbol() + " " + m.text(form.repeat().askKey()));
+      lines.add(
+          ProfilePictogram.named(form.pictogram()).symbol() + " " + m.text(form.repeat().askKey()));
       lines.add(m.text(form.repeat().askHelpKey()));
       tiles.add(new View.Tile("1", Pictogram.YES.symbol(), m.text("form.answer.yes")));
       if (form.notConcerned()) {
-        tiles.add(new View.Tile("2", ProfilePictogram.NOT_CONCERNED.symbol(), m.text("profile.ask.no")));
+        tiles.add(
+            new View.Tile("2", ProfilePictogram.NOT_CONCERNED.symbol(), m.text("profile.ask.no")));
       }
-      tiles.add(new View.Tile("3", ProfilePictogram.UNKNOWN.symbol(), m.text("form.answer.unknown")));
+      tiles.add(
+          new View.Tile("3", ProfilePictogram.UNKNOWN.symbol(), m.text("form.answer.unknown")));
     }
-    tiles.add(new View.Tile(m.text("key.enter"), Pictogram.NEXT.symbol(), m.text("form.key.later")));
+    tiles.add(
+        new View.Tile(m.text("key.enter"), Pictogram.NEXT.symbol(), m.text("form.key.later")));
   }
 
-  private void fieldView(Kiosk kiosk, Messages m, List<String> lines, List<View.Field> fields, List<View.Tile> tiles) {
+  private void fieldView(
+      Kiosk kiosk, Messages m, List<String> lines, List<View.Field> fields, List<View.Tile> tiles) {
     Field f = field();
     if (f.sensitive() && f.explainKey() != null) {
       lines.addAll(List.of(m.text(f.explainKey()).split("\n")));
@@ -187,22 +243,37 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
       lines.add(m.text("profile.own-wishes", Map.of("name", profile.name())));
     }
     if (form.repeated() && draft.index() == NEW_ENTRY) {
-      lines.add(m.text("profile.entry.number", Map.of("count", draft.content().entries().size() + 1)));
+      lines.add(
+          m.text("profile.entry.number", Map.of("count", draft.content().entries().size() + 1)));
     }
     lines.add(ProfilePictogram.named(f.pictogram()).symbol() + " " + m.text(f.questionKey()));
     String skip = f.sensitive() ? "form.key.later" : "form.key.skip";
     if (f.type().typed() || input.other()) {
-      String label = f.type() == FieldType.NUMBER
-          ? m.text("form.typed.in", Map.of("unit", m.text("form.unitname." + f.units().get(input.unit()))))
-          : m.text(input.other() ? "form.typed.other" : "form.typed.label");
-      fields.add(new View.Field(label, input.typed(), m.text(f.helpKey()), Math.min(f.typingLimit(), 60)));
-      tiles.add(new View.Tile(m.text("key.enter"), Pictogram.YES.symbol(),
-          m.text(f.required() || input.other() ? "form.key.confirm" : "form.key.confirm-or-skip")));
+      String label =
+          f.type() == FieldType.NUMBER
+              ? m.text(
+                  "form.typed.in",
+                  Map.of("unit", m.text("form.unitname." + f.units().get(input.unit()))))
+              : m.text(input.other() ? "form.typed.other" : "form.typed.label");
+      fields.add(
+          new View.Field(label, input.typed(), m.text(f.helpKey()), Math.min(f.typingLimit(), 60)));
+      tiles.add(
+          new View.Tile(
+              m.text("key.enter"),
+              Pictogram.YES.symbol(),
+              m.text(
+                  f.required() || input.other()
+                      ? "form.key.confirm"
+                      : "form.key.confirm-or-skip")));
       if (f.type() == FieldType.NUMBER && f.units().size() > 1) {
         tiles.add(new View.Tile("Tab", "⇆", m.text("form.key.unit")));
       }
       if (f.unknown() && !input.other()) {
-        tiles.add(new View.Tile(String.valueOf(UNKNOWN_KEY), ProfilePictogram.UNKNOWN.symbol(), m.text("form.answer.unknown")));
+        tiles.add(
+            new View.Tile(
+                String.valueOf(UNKNOWN_KEY),
+                ProfilePictogram.UNKNOWN.symbol(),
+                m.text("form.answer.unknown")));
       }
       return;
     }
@@ -211,22 +282,33 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
     int digit = 1;
     if (f.type() == FieldType.ANSWER) {
       for (String a : f.answers()) {
-        tiles.add(new View.Tile(String.valueOf(digit++), answerSymbol(a), m.text(Answers.labelKey(a))));
+        tiles.add(
+            new View.Tile(String.valueOf(digit++), answerSymbol(a), m.text(Answers.labelKey(a))));
       }
     } else {
       for (Option o : f.options()) {
-        String mark = f.type() == FieldType.MULTI ? (input.picked().contains(o.value()) ? "☑" : "☐") : symbol;
+        String mark =
+            f.type() == FieldType.MULTI ? (input.picked().contains(o.value()) ? "☑" : "☐") : symbol;
         tiles.add(new View.Tile(String.valueOf(digit++), mark, m.text(o.labelKey())));
       }
       if (f.other()) {
-        tiles.add(new View.Tile(String.valueOf(digit++), ProfilePictogram.OTHER.symbol(), m.text("form.key.other")));
+        tiles.add(
+            new View.Tile(
+                String.valueOf(digit++),
+                ProfilePictogram.OTHER.symbol(),
+                m.text("form.key.other")));
       }
       if (f.unknown()) {
-        tiles.add(new View.Tile(String.valueOf(digit), ProfilePictogram.UNKNOWN.symbol(), m.text("form.answer.unknown")));
+        tiles.add(
+            new View.Tile(
+                String.valueOf(digit),
+                ProfilePictogram.UNKNOWN.symbol(),
+                m.text("form.answer.unknown")));
       }
     }
     if (f.type() == FieldType.MULTI) {
-      tiles.add(new View.Tile(m.text("key.enter"), Pictogram.YES.symbol(), m.text("form.key.done")));
+      tiles.add(
+          new View.Tile(m.text("key.enter"), Pictogram.YES.symbol(), m.text("form.key.done")));
     } else if (!f.required()) {
       tiles.add(new View.Tile(m.text("key.enter"), Pictogram.NEXT.symbol(), m.text(skip)));
     }
@@ -278,7 +360,8 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
     if (!c.entries().isEmpty()) {
       return switch (key.digit()) {
         case 1 -> newEntry(kiosk);
-        case 2 -> removable().isEmpty() ? this : go(new Step(Step.Kind.REMOVE, -1), draft, Input.EMPTY);
+        case 2 ->
+            removable().isEmpty() ? this : go(new Step(Step.Kind.REMOVE, -1), draft, Input.EMPTY);
         case 3 -> review(c);
         default -> this;
       };
@@ -307,15 +390,26 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
     if (d < 1 || d > removable.size()) {
       return this;
     }
-    Draft after = new Draft(draft.content().withoutEntry(removable.get(d - 1)), Entry.EMPTY, NEW_ENTRY);
-    return new ProfileQuestionScreen(profile, form, baseVersion, base, after, new Step(Step.Kind.ASK, -1), push(),
-        Input.EMPTY, Say.info("profile.removed"));
+    Draft after =
+        new Draft(draft.content().withoutEntry(removable.get(d - 1)), Entry.EMPTY, NEW_ENTRY);
+    return new ProfileQuestionScreen(
+        profile,
+        form,
+        baseVersion,
+        base,
+        after,
+        new Step(Step.Kind.ASK, -1),
+        push(),
+        Input.EMPTY,
+        Say.info("profile.removed"));
   }
 
   private Screen newEntry(Kiosk kiosk) {
     Respondent who = profile.respondent(today(kiosk));
     int first = form.next(-1, Entry.EMPTY, who);
-    return go(new Step(Step.Kind.FIELD, first), new Draft(draft.content(), Entry.EMPTY, NEW_ENTRY),
+    return go(
+        new Step(Step.Kind.FIELD, first),
+        new Draft(draft.content(), Entry.EMPTY, NEW_ENTRY),
         inputFor(form.fields().get(first), Entry.EMPTY));
   }
 
@@ -323,7 +417,11 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
     Field f = field();
     Respondent who = profile.respondent(today(kiosk));
     boolean typing = f.type().typed() || input.other();
-    if (typing && !input.other() && f.unknown() && key.kind() == Key.Kind.CHARACTER && key.character() == UNKNOWN_KEY) {
+    if (typing
+        && !input.other()
+        && f.unknown()
+        && key.kind() == Key.Kind.CHARACTER
+        && key.character() == UNKNOWN_KEY) {
       return answered(kiosk, TextNode.valueOf(Answers.UNKNOWN));
     }
     if (typing) {
@@ -334,16 +432,27 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
           if (!accepted || input.typed().length() >= f.typingLimit()) {
             return this;
           }
-          return with(new Input(input.typed() + c, input.unit(), input.picked(), input.other()), null);
+          return with(
+              new Input(input.typed() + c, input.unit(), input.picked(), input.other()), null);
         }
         case BACKSPACE -> {
           String t = input.typed();
-          return t.isEmpty() ? this : with(new Input(t.substring(0, t.length() - 1), input.unit(), input.picked(),
-              input.other()), null);
+          return t.isEmpty()
+              ? this
+              : with(
+                  new Input(
+                      t.substring(0, t.length() - 1), input.unit(), input.picked(), input.other()),
+                  null);
         }
         case TAB -> {
           return f.units().size() > 1
-              ? with(new Input(input.typed(), (input.unit() + 1) % f.units().size(), input.picked(), input.other()), null)
+              ? with(
+                  new Input(
+                      input.typed(),
+                      (input.unit() + 1) % f.units().size(),
+                      input.picked(),
+                      input.other()),
+                  null)
               : this;
         }
         case ENTER -> {
@@ -368,7 +477,10 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
           return f.required() ? with(input, Say.error("form.required")) : answered(kiosk, null);
         }
         ArrayNode picked = JsonNodeFactory.instance.arrayNode();
-        f.options().stream().map(Option::value).filter(input.picked()::contains).forEach(picked::add);
+        f.options().stream()
+            .map(Option::value)
+            .filter(input.picked()::contains)
+            .forEach(picked::add);
         return answered(kiosk, picked);
       }
       return f.required() ? with(input, Say.error("form.required")) : answered(kiosk, null);
@@ -378,7 +490,9 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
       return this;
     }
     if (f.type() == FieldType.ANSWER) {
-      return d <= f.answers().size() ? answered(kiosk, TextNode.valueOf(f.answers().get(d - 1))) : this;
+      return d <= f.answers().size()
+          ? answered(kiosk, TextNode.valueOf(f.answers().get(d - 1)))
+          : this;
     }
     int options = f.options().size();
     if (d <= options) {
@@ -411,7 +525,8 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
   private Screen answered(Kiosk kiosk, JsonNode value) {
     Field f = field();
     Respondent who = profile.respondent(today(kiosk));
-    Entry editing = value == null ? draft.editing().without(f.name()) : draft.editing().with(f.name(), value);
+    Entry editing =
+        value == null ? draft.editing().without(f.name()) : draft.editing().with(f.name(), value);
     editing = form.prune(editing, who);
     Draft now = new Draft(draft.content(), editing, draft.index());
     int next = form.next(step.field(), editing, who);
@@ -419,19 +534,23 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
       return go(new Step(Step.Kind.FIELD, next), now, inputFor(form.fields().get(next), editing));
     }
     if (form.repeated()) {
-      Draft committed = new Draft(now.content().withEntry(now.index(), editing), Entry.EMPTY, NEW_ENTRY);
+      Draft committed =
+          new Draft(now.content().withEntry(now.index(), editing), Entry.EMPTY, NEW_ENTRY);
       return go(new Step(Step.Kind.ANOTHER, -1), committed, Input.EMPTY);
     }
     SectionContent content = now.content().withAnswers(editing, form.dated() ? today(kiosk) : null);
-    ProfileQuestionScreen here = new ProfileQuestionScreen(profile, form, baseVersion, base, now, step, history,
-        inputFor(f, editing), null);
+    ProfileQuestionScreen here =
+        new ProfileQuestionScreen(
+            profile, form, baseVersion, base, now, step, history, inputFor(f, editing), null);
     return here.review(content);
   }
 
   /** To the read-back of what would be sent; "change" comes back to this very screen. */
   private Screen review(SectionContent content) {
-    return ProfileReviewScreen.of(new ProfileQuestionScreen(profile, form, baseVersion, base, draft, step, history,
-        input, null), content);
+    return ProfileReviewScreen.of(
+        new ProfileQuestionScreen(
+            profile, form, baseVersion, base, draft, step, history, input, null),
+        content);
   }
 
   private ProfileQuestionScreen go(Step next, Draft d, Input in) {
@@ -445,7 +564,8 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
   }
 
   private ProfileQuestionScreen with(Input in, Say say) {
-    return new ProfileQuestionScreen(profile, form, baseVersion, base, draft, step, history, in, say);
+    return new ProfileQuestionScreen(
+        profile, form, baseVersion, base, draft, step, history, in, say);
   }
 
   /** One question back: the state before the last answer, with that answer back in the box. */
@@ -463,20 +583,32 @@ record ProfileQuestionScreen(MedicalProfile profile, SectionForm form, long base
       }
       in = inputFor(form.fields().get(last.step().field()), given);
     }
-    return new ProfileQuestionScreen(profile, form, baseVersion, base, last.draft(), last.step(), rest, in, null);
+    return new ProfileQuestionScreen(
+        profile, form, baseVersion, base, last.draft(), last.step(), rest, in, null);
   }
 
   private Screen left(Kiosk kiosk, String say) {
-    return new ProfileHubScreen(profile.seen(form.section()), MedicalProfile.forms().forms().indexOf(form), Say.info(say));
+    return new ProfileHubScreen(
+        profile.seen(form.section()), MedicalProfile.forms().forms().indexOf(form), Say.info(say));
   }
 
   /** The same questions, now starting from another version of the section (after a conflict). */
   ProfileQuestionScreen rebased(long version, SectionContent now, SectionContent answers) {
-    Draft d = step.kind() == Step.Kind.FIELD && !form.repeated()
-        ? new Draft(answers, answers.answers(), ANSWERS) : new Draft(answers, Entry.EMPTY, NEW_ENTRY);
+    Draft d =
+        step.kind() == Step.Kind.FIELD && !form.repeated()
+            ? new Draft(answers, answers.answers(), ANSWERS)
+            : new Draft(answers, Entry.EMPTY, NEW_ENTRY);
     Step s = form.repeated() ? new Step(Step.Kind.ASK, -1) : step;
-    return new ProfileQuestionScreen(profile, form, version, now, d, s, List.of(),
-        form.repeated() ? Input.EMPTY : inputFor(field(s), d.editing()), null);
+    return new ProfileQuestionScreen(
+        profile,
+        form,
+        version,
+        now,
+        d,
+        s,
+        List.of(),
+        form.repeated() ? Input.EMPTY : inputFor(field(s), d.editing()),
+        null);
   }
 
   private Field field(Step s) {

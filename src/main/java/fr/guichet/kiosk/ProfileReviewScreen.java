@@ -28,7 +28,8 @@ import java.util.Map;
  * @param content exactly what is sent (and what the lines say)
  * @param idempotency made when the review opened, reused by every retry of the same sending
  */
-record ProfileReviewScreen(ProfileQuestionScreen questions, SectionContent content, IdempotencyKey idempotency, Say notice)
+record ProfileReviewScreen(
+    ProfileQuestionScreen questions, SectionContent content, IdempotencyKey idempotency, Say notice)
     implements Screen {
 
   static ProfileReviewScreen of(ProfileQuestionScreen questions, SectionContent content) {
@@ -45,12 +46,20 @@ record ProfileReviewScreen(ProfileQuestionScreen questions, SectionContent conte
     List<String> lines = new ArrayList<>();
     lines.add(m.text("profile.review.intro"));
     readBack(m).forEach(l -> lines.add("  " + l));
-    List<View.Tile> tiles = List.of(
-        new View.Tile("1", ProfilePictogram.SEND.symbol(), m.text("profile.review.send")),
-        new View.Tile("2", Pictogram.BACK.symbol(), m.text("profile.review.change")),
-        new View.Tile("3", Pictogram.NO.symbol(), m.text("profile.review.cancel")));
-    return new View(m.text("profile.review.title", Map.of("section", m.text(questions.form().titleKey()))),
-        questions.profile().forWhom(m), List.of(), lines, List.of(), -1, tiles, notice == null ? null : notice.in(m),
+    List<View.Tile> tiles =
+        List.of(
+            new View.Tile("1", ProfilePictogram.SEND.symbol(), m.text("profile.review.send")),
+            new View.Tile("2", Pictogram.BACK.symbol(), m.text("profile.review.change")),
+            new View.Tile("3", Pictogram.NO.symbol(), m.text("profile.review.cancel")));
+    return new View(
+        m.text("profile.review.title", Map.of("section", m.text(questions.form().titleKey()))),
+        questions.profile().forWhom(m),
+        List.of(),
+        lines,
+        List.of(),
+        -1,
+        tiles,
+        notice == null ? null : notice.in(m),
         kiosk.hints(m, false));
   }
 
@@ -61,7 +70,9 @@ record ProfileReviewScreen(ProfileQuestionScreen questions, SectionContent conte
     }
     if (key.digit() == 3) {
       MedicalProfile p = questions.profile();
-      return new ProfileHubScreen(p.seen(questions.form().section()), MedicalProfile.forms().forms().indexOf(questions.form()),
+      return new ProfileHubScreen(
+          p.seen(questions.form().section()),
+          MedicalProfile.forms().forms().indexOf(questions.form()),
           Say.info("profile.left"));
     }
     if (key.digit() != 1) {
@@ -70,18 +81,31 @@ record ProfileReviewScreen(ProfileQuestionScreen questions, SectionContent conte
     MedicalProfile p = questions.profile();
     String section = questions.form().section();
     try {
-      ProfileSection written = kiosk.api().writeProfileSection(kiosk.mediator(), p.delegation(), section,
-          questions.baseVersion(), content.toJson(questions.form()), idempotency);
+      ProfileSection written =
+          kiosk
+              .api()
+              .writeProfileSection(
+                  kiosk.mediator(),
+                  p.delegation(),
+                  section,
+                  questions.baseVersion(),
+                  content.toJson(questions.form()),
+                  idempotency);
       MedicalProfile after = p.sent(written);
       int next = new ProfileHubScreen(after, 0, null).next();
-      return new ProfileHubScreen(after, Math.max(next, 0), Say.success("profile.sent",
-          Map.of("id", written.receipt() == null ? "" : written.receipt().receiptId())));
+      return new ProfileHubScreen(
+          after,
+          Math.max(next, 0),
+          Say.success(
+              "profile.sent",
+              Map.of("id", written.receipt() == null ? "" : written.receipt().receiptId())));
     } catch (ApiException e) {
       Problem problem = e.problem();
       if ("profile-changed".equals(problem.slug())) {
         JsonNode current = Json.mapper().valueToTree(problem.params().get("current"));
         long version = ((Number) problem.params().getOrDefault("currentVersion", 0)).longValue();
-        return new ProfileConflictScreen(this, version, SectionContent.of(questions.form(), current), null);
+        return new ProfileConflictScreen(
+            this, version, SectionContent.of(questions.form(), current), null);
       }
       return new ProfileReviewScreen(questions, content, idempotency, Say.problem(problem));
     }

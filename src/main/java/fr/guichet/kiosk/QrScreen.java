@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * "Continue on my phone": the QR code of the official Mon Espace Santé site drawn on the screen,
- * black on white with half blocks, for the person to scan and open their space at home. Any of
- * Esc or Enter goes back.
+ * black on white with half blocks, for the person to scan and open their space at home. Any of Esc
+ * or Enter goes back.
  */
 record QrScreen(Screen back) implements Screen {
   static final int QUIET_ZONE = 2;
@@ -16,10 +16,18 @@ record QrScreen(Screen back) implements Screen {
   @Override
   public View view(Kiosk kiosk, Messages m) {
     List<String> code = QrCode.of(ActivationHelpSheet.OFFICIAL_SITE).halfBlocks(QUIET_ZONE);
-    return new View(m.text("qr.title"), kiosk.forWhom(m), code,
-        List.of(m.text("qr.explain"), "", ActivationHelpSheet.OFFICIAL_SITE), List.of(), -1,
-        List.of(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))), null,
-        kiosk.hints(m, false)).withCode();
+    return new View(
+            m.text("qr.title"),
+            kiosk.forWhom(m),
+            code,
+            List.of(m.text("qr.explain"), "", ActivationHelpSheet.OFFICIAL_SITE),
+            List.of(),
+            -1,
+            List.of(
+                new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))),
+            null,
+            kiosk.hints(m, false))
+        .withCode();
   }
 
   @Override

@@ -5,8 +5,8 @@ import fr.guichet.i18n.Messages;
 import java.util.Map;
 
 /**
- * A notice kept as an i18n key and its arguments, and turned into words only when drawn, so
- * that switching language translates what is already on screen.
+ * A notice kept as an i18n key and its arguments, and turned into words only when drawn, so that
+ * switching language translates what is already on screen.
  *
  * <pre>{@code
  * Say.error("problem.login-failed").in(messages); // the sentence in the current language
@@ -36,7 +36,8 @@ record Say(View.Tone tone, String key, Map<String, ?> args) {
   View.Notice in(Messages m) {
     String k = m.has(key) ? key : "problem.unexpected";
     Map<String, Object> words = new java.util.HashMap<>();
-    args.forEach((name, value) -> words.put(name, value instanceof Word w ? m.text(w.key()) : value));
+    args.forEach(
+        (name, value) -> words.put(name, value instanceof Word w ? m.text(w.key()) : value));
     return new View.Notice(tone, m.text(k, words));
   }
 }

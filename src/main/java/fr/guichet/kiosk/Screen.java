@@ -3,14 +3,30 @@ package fr.guichet.kiosk;
 import fr.guichet.i18n.Messages;
 
 /**
- * One step of the kiosk: a pure state machine, {@code state + key -> state} and
- * {@code state -> view}. Calls to the API happen through the {@link Kiosk} passed in.
+ * One step of the kiosk: a pure state machine, {@code state + key -> state} and {@code state ->
+ * view}. Calls to the API happen through the {@link Kiosk} passed in.
  */
 sealed interface Screen
-    permits LoginScreen, IdentifyScreen, ConsentScreen, AccountScreen, EndedScreen, HelpScreen, LanguageScreen,
-    LegendScreen, StillThereScreen, ForWhomScreen, ActionScreen, DocumentsScreen, QrScreen,
-    ProfileConsentScreen, ProfileHubScreen, ProfileQuestionScreen, ProfileReviewScreen, ProfileConflictScreen,
-    CaregiversScreen, JournalScreen {
+    permits LoginScreen,
+        IdentifyScreen,
+        ConsentScreen,
+        AccountScreen,
+        EndedScreen,
+        HelpScreen,
+        LanguageScreen,
+        LegendScreen,
+        StillThereScreen,
+        ForWhomScreen,
+        ActionScreen,
+        DocumentsScreen,
+        QrScreen,
+        ProfileConsentScreen,
+        ProfileHubScreen,
+        ProfileQuestionScreen,
+        ProfileReviewScreen,
+        ProfileConflictScreen,
+        CaregiversScreen,
+        JournalScreen {
 
   View view(Kiosk kiosk, Messages m);
 
@@ -20,8 +36,8 @@ sealed interface Screen
   String helpTopic();
 
   /**
-   * Whether something of a person is on this screen before any sitting exists (typed
-   * identification details): the inactivity watch then clears it too.
+   * Whether something of a person is on this screen before any sitting exists (typed identification
+   * details): the inactivity watch then clears it too.
    */
   default boolean holdsPersonData() {
     return false;

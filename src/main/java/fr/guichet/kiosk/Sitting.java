@@ -9,16 +9,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one person being helped now, in memory only: who they are (and the papers they showed,
- * needed again to send them a code), for whom they act (themself, a child, a protected adult, a
- * person they care for), the live delegation once they consented, the medical profile assistant's
- * own delegation, and what the server last said of the space. Dropped when the sitting ends.
+ * The one person being helped now, in memory only: who they are (and the papers they showed, needed
+ * again to send them a code), for whom they act (themself, a child, a protected adult, a person
+ * they care for), the live delegation once they consented, the medical profile assistant's own
+ * delegation, and what the server last said of the space. Dropped when the sitting ends.
  *
  * @param target the person whose space this is, or null for the identified person themself
- * @param profile the second delegation, for the medical profile assistant (its own consent), or null
+ * @param profile the second delegation, for the medical profile assistant (its own consent), or
+ *     null
  */
-record Sitting(Identification person, String nir, LocalDate birthDate, Represented target, Delegation delegation,
-    AccountStatus account, Delegation profile) {
+record Sitting(
+    Identification person,
+    String nir,
+    LocalDate birthDate,
+    Represented target,
+    Delegation delegation,
+    AccountStatus account,
+    Delegation profile) {
 
   static Sitting of(Identification person, String nir, LocalDate birthDate) {
     return new Sitting(person, nir, birthDate, null, null, null, null);
@@ -63,7 +70,9 @@ record Sitting(Identification person, String nir, LocalDate birthDate, Represent
 
   /** The name of the person whose space this is. */
   String displayName() {
-    return target == null ? person.firstName() + " " + person.lastName() : target.firstName() + " " + target.lastName();
+    return target == null
+        ? person.firstName() + " " + person.lastName()
+        : target.firstName() + " " + target.lastName();
   }
 
   int birthYear() {

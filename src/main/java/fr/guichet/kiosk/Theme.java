@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How the screen is coloured, for people who see well, badly, or on a terminal without colours.
- * The colours are explicit RGB values (never the terminal's own palette, which nobody can measure),
- * so that their contrast is computed and tested: at least 4.5:1 for {@code default} and 7:1 for
- * {@code high-contrast} (WCAG 1.4.3 and 1.4.6). {@code monochrome} uses no colour at all, only the
+ * How the screen is coloured, for people who see well, badly, or on a terminal without colours. The
+ * colours are explicit RGB values (never the terminal's own palette, which nobody can measure), so
+ * that their contrast is computed and tested: at least 4.5:1 for {@code default} and 7:1 for {@code
+ * high-contrast} (WCAG 1.4.3 and 1.4.6). {@code monochrome} uses no colour at all, only the
  * terminal's own foreground and background with bold and reverse video.
  *
  * <pre>{@code
@@ -20,34 +20,50 @@ import java.util.Optional;
  * }</pre>
  */
 public enum Theme {
-  DEFAULT("default", Map.ofEntries(
-      Map.entry(Role.TEXT, new Pair(0x1A1A1A, 0xFAFAF5)),
-      Map.entry(Role.TITLE, new Pair(0x003A70, 0xFAFAF5)),
-      Map.entry(Role.ASIDE, new Pair(0x555555, 0xFAFAF5)),
-      Map.entry(Role.HEADER, new Pair(0xFFFFFF, 0x003A70)),
-      Map.entry(Role.HINTS, new Pair(0x1A1A1A, 0xDDDDDD)),
-      Map.entry(Role.KEY, new Pair(0xFFFFFF, 0x003A70)),
-      Map.entry(Role.FIELD, new Pair(0x1A1A1A, 0xE3E8EE)),
-      Map.entry(Role.INFO, new Pair(0x1A1A1A, 0xCFE8F3)),
-      Map.entry(Role.SUCCESS, new Pair(0xFFFFFF, 0x1B5E20)),
-      Map.entry(Role.ERROR, new Pair(0xFFFFFF, 0xB00020)),
-      Map.entry(Role.WAIT, new Pair(0x1A1A1A, 0xFFE082)))),
-  HIGH_CONTRAST("high-contrast", Map.ofEntries(
-      Map.entry(Role.TEXT, new Pair(0xFFFFFF, 0x000000)),
-      Map.entry(Role.TITLE, new Pair(0xFFFF00, 0x000000)),
-      Map.entry(Role.ASIDE, new Pair(0xD0D0D0, 0x000000)),
-      Map.entry(Role.HEADER, new Pair(0x000000, 0xFFFF00)),
-      Map.entry(Role.HINTS, new Pair(0x000000, 0xFFFFFF)),
-      Map.entry(Role.KEY, new Pair(0x000000, 0xFFFF00)),
-      Map.entry(Role.FIELD, new Pair(0xFFFFFF, 0x202020)),
-      Map.entry(Role.INFO, new Pair(0x000000, 0x00FFFF)),
-      Map.entry(Role.SUCCESS, new Pair(0x000000, 0x00FF00)),
-      Map.entry(Role.ERROR, new Pair(0xFFFFFF, 0x8B0000)),
-      Map.entry(Role.WAIT, new Pair(0x000000, 0xFFFF00)))),
+  DEFAULT(
+      "default",
+      Map.ofEntries(
+          Map.entry(Role.TEXT, new Pair(0x1A1A1A, 0xFAFAF5)),
+          Map.entry(Role.TITLE, new Pair(0x003A70, 0xFAFAF5)),
+          Map.entry(Role.ASIDE, new Pair(0x555555, 0xFAFAF5)),
+          Map.entry(Role.HEADER, new Pair(0xFFFFFF, 0x003A70)),
+          Map.entry(Role.HINTS, new Pair(0x1A1A1A, 0xDDDDDD)),
+          Map.entry(Role.KEY, new Pair(0xFFFFFF, 0x003A70)),
+          Map.entry(Role.FIELD, new Pair(0x1A1A1A, 0xE3E8EE)),
+          Map.entry(Role.INFO, new Pair(0x1A1A1A, 0xCFE8F3)),
+          Map.entry(Role.SUCCESS, new Pair(0xFFFFFF, 0x1B5E20)),
+          Map.entry(Role.ERROR, new Pair(0xFFFFFF, 0xB00020)),
+          Map.entry(Role.WAIT, new Pair(0x1A1A1A, 0xFFE082)))),
+  HIGH_CONTRAST(
+      "high-contrast",
+      Map.ofEntries(
+          Map.entry(Role.TEXT, new Pair(0xFFFFFF, 0x000000)),
+          Map.entry(Role.TITLE, new Pair(0xFFFF00, 0x000000)),
+          Map.entry(Role.ASIDE, new Pair(0xD0D0D0, 0x000000)),
+          Map.entry(Role.HEADER, new Pair(0x000000, 0xFFFF00)),
+          Map.entry(Role.HINTS, new Pair(0x000000, 0xFFFFFF)),
+          Map.entry(Role.KEY, new Pair(0x000000, 0xFFFF00)),
+          Map.entry(Role.FIELD, new Pair(0xFFFFFF, 0x202020)),
+          Map.entry(Role.INFO, new Pair(0x000000, 0x00FFFF)),
+          Map.entry(Role.SUCCESS, new Pair(0x000000, 0x00FF00)),
+          Map.entry(Role.ERROR, new Pair(0xFFFFFF, 0x8B0000)),
+          Map.entry(Role.WAIT, new Pair(0x000000, 0xFFFF00)))),
   MONOCHROME("monochrome", Map.of());
 
   /** What a piece of the screen is, so that each theme can colour it. */
-  public enum Role { TEXT, TITLE, ASIDE, HEADER, HINTS, KEY, FIELD, INFO, SUCCESS, ERROR, WAIT }
+  public enum Role {
+    TEXT,
+    TITLE,
+    ASIDE,
+    HEADER,
+    HINTS,
+    KEY,
+    FIELD,
+    INFO,
+    SUCCESS,
+    ERROR,
+    WAIT
+  }
 
   /** A foreground and a background colour, as 0xRRGGBB. */
   public record Pair(int foreground, int background) {
@@ -69,7 +85,9 @@ public enum Theme {
     this.colours = colours.isEmpty() ? Map.of() : new EnumMap<>(colours);
   }
 
-  /** The name used on the command line ({@code --theme}) and in the bundles ({@code theme.<id>}). */
+  /**
+   * The name used on the command line ({@code --theme}) and in the bundles ({@code theme.<id>}).
+   */
   public String id() {
     return id;
   }
@@ -95,7 +113,8 @@ public enum Theme {
 
   /** The names {@code --theme} accepts, for messages. */
   public static String names() {
-    return String.join(", ", Arrays.stream(values()).map(Theme::id).toList()).toLowerCase(Locale.ROOT);
+    return String.join(", ", Arrays.stream(values()).map(Theme::id).toList())
+        .toLowerCase(Locale.ROOT);
   }
 
   /** WCAG 2 contrast ratio of two sRGB colours, from 1 (none) to 21 (black on white). */
@@ -107,7 +126,9 @@ public enum Theme {
 
   /** WCAG 2 relative luminance of an sRGB colour. */
   public static double luminance(int rgb) {
-    return 0.2126 * channel((rgb >> 16) & 0xFF) + 0.7152 * channel((rgb >> 8) & 0xFF) + 0.0722 * channel(rgb & 0xFF);
+    return 0.2126 * channel((rgb >> 16) & 0xFF)
+        + 0.7152 * channel((rgb >> 8) & 0xFF)
+        + 0.0722 * channel(rgb & 0xFF);
   }
 
   private static double channel(int value) {

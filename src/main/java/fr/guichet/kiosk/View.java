@@ -32,14 +32,36 @@ public record View(
     boolean pictureIsCode) {
 
   /** A view in a left-to-right language, alone on screen. */
-  public View(String title, String forWhom, List<String> picture, List<String> lines, List<Field> fields, int focus,
-      List<Tile> tiles, Notice notice, List<Hint> hints) {
+  public View(
+      String title,
+      String forWhom,
+      List<String> picture,
+      List<String> lines,
+      List<Field> fields,
+      int focus,
+      List<Tile> tiles,
+      Notice notice,
+      List<Hint> hints) {
     this(title, forWhom, picture, lines, fields, focus, tiles, notice, hints, false, null, false);
   }
 
-  /** The picture is a QR code: drawn black on white whatever the theme, so that a phone reads it. */
+  /**
+   * The picture is a QR code: drawn black on white whatever the theme, so that a phone reads it.
+   */
   public View withCode() {
-    return new View(title, forWhom, picture, lines, fields, focus, tiles, notice, hints, rightToLeft, aside, true);
+    return new View(
+        title,
+        forWhom,
+        picture,
+        lines,
+        fields,
+        focus,
+        tiles,
+        notice,
+        hints,
+        rightToLeft,
+        aside,
+        true);
   }
 
   /** An input field; {@code shown} is already masked for secrets. */
@@ -60,7 +82,12 @@ public record View(
    * The mediator's words for the same screen: the title, each line, each field label, each tile
    * label and the notice, index for index (null where there is nothing to add).
    */
-  public record Aside(String title, List<String> lines, List<String> fields, List<String> tiles, String notice,
+  public record Aside(
+      String title,
+      List<String> lines,
+      List<String> fields,
+      List<String> tiles,
+      String notice,
       boolean rightToLeft) {}
 
   /** A message in a box: what happened, in plain words. */
@@ -70,33 +97,84 @@ public record View(
   public record Hint(String key, String label) {}
 
   /** How a notice looks. */
-  public enum Tone { INFO, SUCCESS, ERROR, WAIT }
+  public enum Tone {
+    INFO,
+    SUCCESS,
+    ERROR,
+    WAIT
+  }
 
-  /** This view with the mediator's view of the same screen beside it (when their languages differ). */
+  /**
+   * This view with the mediator's view of the same screen beside it (when their languages differ).
+   */
   public View withAside(View mediator) {
-    boolean sameShape = mediator.lines.size() == lines.size() && mediator.fields.size() == fields.size()
-        && mediator.tiles.size() == tiles.size();
+    boolean sameShape =
+        mediator.lines.size() == lines.size()
+            && mediator.fields.size() == fields.size()
+            && mediator.tiles.size() == tiles.size();
     if (!sameShape) {
-      return withAside(new Aside(mediator.title, List.of(), List.of(), List.of(), null, mediator.rightToLeft));
+      return withAside(
+          new Aside(mediator.title, List.of(), List.of(), List.of(), null, mediator.rightToLeft));
     }
-    return withAside(new Aside(mediator.title, mediator.lines, mediator.fields.stream().map(Field::label).toList(),
-        mediator.tiles.stream().map(Tile::label).toList(), mediator.notice == null ? null : mediator.notice.text(),
-        mediator.rightToLeft));
+    return withAside(
+        new Aside(
+            mediator.title,
+            mediator.lines,
+            mediator.fields.stream().map(Field::label).toList(),
+            mediator.tiles.stream().map(Tile::label).toList(),
+            mediator.notice == null ? null : mediator.notice.text(),
+            mediator.rightToLeft));
   }
 
   View withAside(Aside a) {
-    return new View(title, forWhom, picture, lines, fields, focus, tiles, notice, hints, rightToLeft, a, pictureIsCode);
+    return new View(
+        title,
+        forWhom,
+        picture,
+        lines,
+        fields,
+        focus,
+        tiles,
+        notice,
+        hints,
+        rightToLeft,
+        a,
+        pictureIsCode);
   }
 
   View withDirection(boolean rtl) {
-    return new View(title, forWhom, picture, lines, fields, focus, tiles, notice, hints, rtl, aside, pictureIsCode);
+    return new View(
+        title,
+        forWhom,
+        picture,
+        lines,
+        fields,
+        focus,
+        tiles,
+        notice,
+        hints,
+        rtl,
+        aside,
+        pictureIsCode);
   }
 
   View withNotice(Notice n) {
-    return new View(title, forWhom, picture, lines, fields, focus, tiles, n, hints, rightToLeft, aside, pictureIsCode);
+    return new View(
+        title,
+        forWhom,
+        picture,
+        lines,
+        fields,
+        focus,
+        tiles,
+        n,
+        hints,
+        rightToLeft,
+        aside,
+        pictureIsCode);
   }
 
-  /** The key reminders as one line, in logical order: " F1 Aide  F2 Langue ...". */
+  /** The key reminders as one line, in logical order: " F1 Aide F2 Langue ...". */
   public String hintLine() {
     return " " + String.join("  ", reminders());
   }

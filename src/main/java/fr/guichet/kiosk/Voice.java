@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * Reads the screen aloud in the person's language, for those who cannot read it: the text goes to
  * {@code espeak-ng} (a small speech synthesiser in every Linux distribution) as a subprocess, with
  * the voice of the language; nothing it prints ever reaches the kiosk's screen. One reading at a
- * time: the next key press stops it. Where espeak-ng has no voice for the language, French reads
- * it and the kiosk says so.
+ * time: the next key press stops it. Where espeak-ng has no voice for the language, French reads it
+ * and the kiosk says so.
  *
  * <pre>{@code
  * Voice voice = Voice.espeak();                       // to the loudspeaker
@@ -28,9 +28,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Voice {
   /** What became of a request to read. */
-  public enum Outcome { READING, MISSING, FAILED }
+  public enum Outcome {
+    READING,
+    MISSING,
+    FAILED
+  }
 
-  /** @param fallback the language had no voice here, so French reads it */
+  /**
+   * @param fallback the language had no voice here, so French reads it
+   */
   public record Reading(Outcome outcome, boolean fallback) {}
 
   private final String program;
@@ -67,16 +73,21 @@ public final class Voice {
     } catch (IOException e) {
       return new Reading(Outcome.MISSING, false);
     }
-    boolean fallback = !installed.isEmpty() && installed.stream()
-        .noneMatch(v -> v.equals(language.voice()) || v.startsWith(language.voice() + "-"));
+    boolean fallback =
+        !installed.isEmpty()
+            && installed.stream()
+                .noneMatch(v -> v.equals(language.voice()) || v.startsWith(language.voice() + "-"));
     String voice = fallback ? Language.FRENCH.voice() : language.voice();
     List<String> command = new ArrayList<>(List.of(program, "-v", voice, "-s", "150", "--stdin"));
     if (wav != null) {
       command.addAll(List.of("-w", wav.toString()));
     }
     try {
-      speaking = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      speaking =
+          new ProcessBuilder(command)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       try (OutputStream in = speaking.getOutputStream()) {
         in.write(text.getBytes(StandardCharsets.UTF_8));
       }
@@ -100,7 +111,9 @@ public final class Voice {
     return speaking != null && speaking.isAlive();
   }
 
-  /** Waits for the reading in progress to finish (tests, recordings); false if it did not in time. */
+  /**
+   * Waits for the reading in progress to finish (tests, recordings); false if it did not in time.
+   */
   public boolean awaitEnd(Duration timeout) {
     Process p;
     synchronized (this) {
@@ -122,7 +135,10 @@ public final class Voice {
     if (voices != null) {
       return voices;
     }
-    Process list = new ProcessBuilder(program, "--voices").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process list =
+        new ProcessBuilder(program, "--voices")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     Set<String> names = new HashSet<>();
     try {
       String out = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -20,7 +20,8 @@ public final class Wrap {
       return out;
     }
     for (String paragraph : text.split("\n", -1)) {
-      String indent = paragraph.substring(0, paragraph.length() - paragraph.stripLeading().length());
+      String indent =
+          paragraph.substring(0, paragraph.length() - paragraph.stripLeading().length());
       if (indent.length() >= width) {
         indent = "";
       }

@@ -27,9 +27,13 @@ public final class ActivationHelpSheet {
       sheet.line("help-sheet.need", Map.of());
       sheet.space(6);
       sheet.line("help-sheet.card-old", Map.of());
-      sheet.draw(70, (content, left, top, width) -> card(content, left, top - 4, 100 * sheet.scale(), false));
+      sheet.draw(
+          70,
+          (content, left, top, width) -> card(content, left, top - 4, 100 * sheet.scale(), false));
       sheet.line("help-sheet.card-photo", Map.of());
-      sheet.draw(70, (content, left, top, width) -> card(content, left, top - 4, 100 * sheet.scale(), true));
+      sheet.draw(
+          70,
+          (content, left, top, width) -> card(content, left, top - 4, 100 * sheet.scale(), true));
       sheet.line("help-sheet.where", Map.of());
       sheet.line("help-sheet.code-lost", Map.of());
       sheet.line("sheet.help", Map.of());
@@ -45,7 +49,8 @@ public final class ActivationHelpSheet {
    * A card seen from the side that carries the number: a rounded rectangle, the chip or the photo
    * in grey, and the number's place as a thick black frame.
    */
-  private static void card(PDPageContentStream c, float left, float top, float width, boolean photo) throws IOException {
+  private static void card(PDPageContentStream c, float left, float top, float width, boolean photo)
+      throws IOException {
     float height = width * 0.63f;
     float bottom = top - height;
     c.setLineWidth(1.2f);
@@ -54,9 +59,14 @@ public final class ActivationHelpSheet {
     c.stroke();
     c.setNonStrokingColor(0.75f, 0.75f, 0.75f);
     if (photo) {
-      c.addRect(left + width * 0.06f, bottom + height * 0.12f, width * 0.26f, height * 0.5f); // the photo
+      c.addRect(
+          left + width * 0.06f, bottom + height * 0.12f, width * 0.26f, height * 0.5f); // the photo
     } else {
-      c.addRect(left + width * 0.1f, bottom + height * 0.2f, width * 0.8f, height * 0.12f); // the magnetic strip side
+      c.addRect(
+          left + width * 0.1f,
+          bottom + height * 0.2f,
+          width * 0.8f,
+          height * 0.12f); // the magnetic strip side
     }
     c.fill();
     c.setNonStrokingColor(0f, 0f, 0f);

@@ -1,8 +1,8 @@
 package fr.guichet.print;
 
 /**
- * Where finished documents go: a printer, or a file when someone asked for one. Documents are
- * built in memory; only a sink writes anything.
+ * Where finished documents go: a printer, or a file when someone asked for one. Documents are built
+ * in memory; only a sink writes anything.
  *
  * <pre>{@code
  * DocumentSink sink = new FileSink(Path.of("out"));

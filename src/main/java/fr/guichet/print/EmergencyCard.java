@@ -34,9 +34,11 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 public final class EmergencyCard {
   /** ID-1 card size in points (85.6 × 54 mm). */
   static final float CARD_WIDTH = 85.6f / 25.4f * 72f;
+
   static final float CARD_HEIGHT = 54f / 25.4f * 72f;
   private static final float LEFT = 56f;
   private static final float PAD = 7f;
+
   /** Entries shown per list before "and n more". */
   static final int MAX_ITEMS = 4;
 
@@ -45,7 +47,10 @@ public final class EmergencyCard {
 
   private EmergencyCard() {}
 
-  /** The card's lines, heading then value, in French with the person's heading beside (also for tests). */
+  /**
+   * The card's lines, heading then value, in French with the person's heading beside (also for
+   * tests).
+   */
   static List<String[]> lines(Content c, Messages person) {
     Messages fr = Messages.of(Language.FRENCH);
     FormCatalog forms = FormCatalog.standard();
@@ -53,17 +58,33 @@ public final class EmergencyCard {
     SectionForm blood = forms.form("blood-group");
     Entry bloodAnswers = section(c, blood).answers();
     JsonNode group = bloodAnswers.get("group");
-    out.add(new String[] {heading("profile.card.blood", fr, person),
-        group == null ? fr.text("profile.card.none") : ReadBack.value(blood.field("group"), group, fr)});
-    out.add(new String[] {heading("profile.card.allergies", fr, person), names(forms.form("allergies"), c, fr)});
-    out.add(new String[] {heading("profile.card.treatments", fr, person), treatments(forms.form("treatments"), c, fr)});
+    out.add(
+        new String[] {
+          heading("profile.card.blood", fr, person),
+          group == null
+              ? fr.text("profile.card.none")
+              : ReadBack.value(blood.field("group"), group, fr)
+        });
+    out.add(
+        new String[] {
+          heading("profile.card.allergies", fr, person), names(forms.form("allergies"), c, fr)
+        });
+    out.add(
+        new String[] {
+          heading("profile.card.treatments", fr, person),
+          treatments(forms.form("treatments"), c, fr)
+        });
     SectionForm entourage = forms.form("entourage");
     Entry e = section(c, entourage).answers();
     String contact = fr.text("profile.card.none");
     if (e.has("emergencyName")) {
       StringBuilder b = new StringBuilder(e.get("emergencyName").asText());
       if (e.has("emergencyRelation")) {
-        b.append(" (").append(ReadBack.value(entourage.field("emergencyRelation"), e.get("emergencyRelation"), fr)).append(')');
+        b.append(" (")
+            .append(
+                ReadBack.value(
+                    entourage.field("emergencyRelation"), e.get("emergencyRelation"), fr))
+            .append(')');
       }
       if (e.has("emergencyPhone")) {
         b.append(" ☎ ").append(e.get("emergencyPhone").asText());
@@ -79,14 +100,17 @@ public final class EmergencyCard {
   }
 
   private static String heading(String key, Messages fr, Messages person) {
-    return person.language() == Language.FRENCH ? fr.text(key) : fr.text(key) + " · " + person.text(key);
+    return person.language() == Language.FRENCH
+        ? fr.text(key)
+        : fr.text(key) + " · " + person.text(key);
   }
 
   private static String names(SectionForm form, Content c, Messages fr) {
     SectionContent s = section(c, form);
     return switch (s.status()) {
       case NOT_CONCERNED -> fr.text("profile.card.nothing-known");
-      case EMPTY, UNKNOWN -> s.entries().isEmpty() ? fr.text("profile.card.none") : list(form, s, fr, false);
+      case EMPTY, UNKNOWN ->
+          s.entries().isEmpty() ? fr.text("profile.card.none") : list(form, s, fr, false);
       case FILLED -> list(form, s, fr, false);
     };
   }

@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Writes documents as PDF files into one directory, which it creates if needed.
  *
- * <p>A <em>kept</em> directory is the operator's explicit choice ({@code --save-dir}): its files stay
- * after the sitting. Otherwise the files are working copies, deleted when the sitting ends, so
+ * <p>A <em>kept</em> directory is the operator's explicit choice ({@code --save-dir}): its files
+ * stay after the sitting. Otherwise the files are working copies, deleted when the sitting ends, so
  * that nothing of the person is left on the kiosk.
  *
  * <pre>{@code
@@ -51,7 +51,10 @@ public final class FileSink implements DocumentSink {
       written.add(file);
       return new Delivery(Delivery.Kind.FILE, file.toAbsolutePath().toString());
     } catch (IOException e) {
-      throw new PrintFailure("print.error.file", "Cannot write " + fileName + " in " + directory + ": " + e.getMessage(), e);
+      throw new PrintFailure(
+          "print.error.file",
+          "Cannot write " + fileName + " in " + directory + ": " + e.getMessage(),
+          e);
     }
   }
 

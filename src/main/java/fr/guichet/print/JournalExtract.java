@@ -29,11 +29,24 @@ public final class JournalExtract {
       sheet.line("journal.intro", Map.of());
       sheet.space(8);
       for (JournalEntry e : entries) {
-        String action = m.has("journal.action." + e.action()) ? m.text("journal.action." + e.action()) : e.action();
+        String action =
+            m.has("journal.action." + e.action())
+                ? m.text("journal.action." + e.action())
+                : e.action();
         String outcome = m.text(e.done() ? "journal.outcome.ok" : "journal.outcome.refused");
-        sheet.line("journal.row", Map.of("date", m.date(ReceiptLayout.day(e.at())),
-            "time", TIME.format(e.at().atZone(ReceiptLayout.PARIS)), "action", action, "outcome", outcome,
-            "actor", e.actorName()));
+        sheet.line(
+            "journal.row",
+            Map.of(
+                "date",
+                m.date(ReceiptLayout.day(e.at())),
+                "time",
+                TIME.format(e.at().atZone(ReceiptLayout.PARIS)),
+                "action",
+                action,
+                "outcome",
+                outcome,
+                "actor",
+                e.actorName()));
       }
       if (!entries.isEmpty()) {
         String last = entries.get(entries.size() - 1).hash();

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The receipt of an opposition to the creation of the space, or of its withdrawal: what it
- * changes, and until when the person may change their mind.
+ * The receipt of an opposition to the creation of the space, or of its withdrawal: what it changes,
+ * and until when the person may change their mind.
  *
  * <pre>{@code
  * byte[] pdf = OppositionReceipt.render(result.receipt(), Messages.of(Language.FRENCH), Paper.ROLL_80MM, link);
@@ -23,12 +23,19 @@ public final class OppositionReceipt {
       throw new IllegalArgumentException("Not an opposition receipt: " + receipt.kind());
     }
     boolean opposed = receipt.kind().equals("record-opposition");
-    return ReceiptLayout.render(receipt, m, paper, link, (sheet, facts, messages) -> {
-      sheet.line(opposed ? "receipt.opposition.done" : "receipt.withdrawal.done", Map.of());
-      String deadline = ReceiptLayout.date(facts, "oppositionDeadline", messages);
-      if (!deadline.isEmpty()) {
-        sheet.line(opposed ? "receipt.undo.withdraw" : "receipt.undo.oppose-again", Map.of("date", deadline));
-      }
-    });
+    return ReceiptLayout.render(
+        receipt,
+        m,
+        paper,
+        link,
+        (sheet, facts, messages) -> {
+          sheet.line(opposed ? "receipt.opposition.done" : "receipt.withdrawal.done", Map.of());
+          String deadline = ReceiptLayout.date(facts, "oppositionDeadline", messages);
+          if (!deadline.isEmpty()) {
+            sheet.line(
+                opposed ? "receipt.undo.withdraw" : "receipt.undo.oppose-again",
+                Map.of("date", deadline));
+          }
+        });
   }
 }

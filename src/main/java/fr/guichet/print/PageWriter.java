@@ -8,9 +8,9 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
- * Writes paragraphs down a page, wrapping words to the width, from the top margin down: the
- * little layout every document needs. Right-to-left paragraphs (Arabic) are shaped and reordered
- * with {@link VisualLine} before PDFBox writes them (PDFBox does neither), and right-aligned.
+ * Writes paragraphs down a page, wrapping words to the width, from the top margin down: the little
+ * layout every document needs. Right-to-left paragraphs (Arabic) are shaped and reordered with
+ * {@link VisualLine} before PDFBox writes them (PDFBox does neither), and right-aligned.
  */
 final class PageWriter {
   private final PDPageContentStream content;
@@ -58,12 +58,14 @@ final class PageWriter {
   }
 
   /** Lines of at most {@code width} points, each in visual order (what PDFBox must show). */
-  static List<String> wrap(String text, PDFont font, float size, float width, boolean rightToLeft) throws IOException {
+  static List<String> wrap(String text, PDFont font, float size, float width, boolean rightToLeft)
+      throws IOException {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
     for (String word : text.split(" ")) {
       String candidate = line.length() == 0 ? word : line + " " + word;
-      if (line.length() > 0 && font.getStringWidth(VisualLine.of(candidate, rightToLeft)) / 1000 * size > width) {
+      if (line.length() > 0
+          && font.getStringWidth(VisualLine.of(candidate, rightToLeft)) / 1000 * size > width) {
         lines.add(line.toString());
         line = new StringBuilder(word);
       } else {

@@ -13,8 +13,10 @@ public enum Paper {
   final float width;
   final float height;
   final float margin;
+
   /** Font sizes are multiplied by this: a roll is narrow. */
   final float scale;
+
   final float qrSide;
 
   Paper(float width, float height, float margin, float scale, float qrSide) {

@@ -13,8 +13,8 @@ import javax.print.attribute.HashPrintRequestAttributeSet;
 import javax.print.attribute.standard.JobName;
 
 /**
- * Sends PDF documents to a named printer through {@code javax.print} (CUPS on Linux), without
- * any dialog box.
+ * Sends PDF documents to a named printer through {@code javax.print} (CUPS on Linux), without any
+ * dialog box.
  *
  * <pre>{@code
  * new PrinterSink("Accueil-HP").deliver("recu.pdf", pdf);
@@ -29,8 +29,12 @@ public final class PrinterSink implements DocumentSink {
 
   @Override
   public Delivery deliver(String fileName, byte[] pdf) throws PrintFailure {
-    PrintService service = find().orElseThrow(() ->
-        new PrintFailure("print.error.no-printer", "No printer named " + printerName, null));
+    PrintService service =
+        find()
+            .orElseThrow(
+                () ->
+                    new PrintFailure(
+                        "print.error.no-printer", "No printer named " + printerName, null));
     DocFlavor flavor = DocFlavor.BYTE_ARRAY.PDF;
     if (!service.isDocFlavorSupported(flavor)) {
       flavor = DocFlavor.BYTE_ARRAY.AUTOSENSE;
@@ -43,7 +47,10 @@ public final class PrinterSink implements DocumentSink {
       job.print(doc, attributes);
       return new Delivery(Delivery.Kind.PRINTER, service.getName());
     } catch (PrintException e) {
-      throw new PrintFailure("print.error.refused", "The printer " + printerName + " refused the job: " + e.getMessage(), e);
+      throw new PrintFailure(
+          "print.error.refused",
+          "The printer " + printerName + " refused the job: " + e.getMessage(),
+          e);
     }
   }
 

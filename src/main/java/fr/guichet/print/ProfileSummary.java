@@ -23,8 +23,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  * The medical profile summary the person takes home: every section as Mon Espace Santé holds it
  * that day, in the same words the kiosk read back, in the person's language with the mediator's
  * (French) in grey under each line when they differ, so that the person and any French-speaking
- * doctor read the same sheet. A4, as many pages as needed; a QR code holds the signed receipt of the
- * last section sent during the sitting, when there is one.
+ * doctor read the same sheet. A4, as many pages as needed; a QR code holds the signed receipt of
+ * the last section sent during the sitting, when there is one.
  *
  * <pre>{@code
  * byte[] pdf = ProfileSummary.render(new ProfileSummary.Content(name, 1985, contents, receipt, today, mediator,
@@ -42,8 +42,14 @@ public final class ProfileSummary {
    * @param sections each section's content, by section name (as the server holds them)
    * @param lastReceipt the receipt of the last section sent during the sitting, or null
    */
-  public record Content(String personName, int birthYear, Map<String, SectionContent> sections, Receipt lastReceipt,
-      LocalDate day, String mediatorName, String structureName) {}
+  public record Content(
+      String personName,
+      int birthYear,
+      Map<String, SectionContent> sections,
+      Receipt lastReceipt,
+      LocalDate day,
+      String mediatorName,
+      String structureName) {}
 
   private ProfileSummary() {}
 
@@ -59,11 +65,25 @@ public final class ProfileSummary {
           flow.grey(mediator.text("profile.sheet.title"), 11, mediator);
         }
         flow.skip(6);
-        flow.line(person.text("profile.sheet.for", Map.of("name", c.personName(), "year", String.valueOf(c.birthYear()))),
-            flow.regular, 12, person, 0);
-        flow.line(person.text("profile.sheet.note", Map.of("date", person.date(c.day()))), flow.regular, 10, person, 0);
+        flow.line(
+            person.text(
+                "profile.sheet.for",
+                Map.of("name", c.personName(), "year", String.valueOf(c.birthYear()))),
+            flow.regular,
+            12,
+            person,
+            0);
+        flow.line(
+            person.text("profile.sheet.note", Map.of("date", person.date(c.day()))),
+            flow.regular,
+            10,
+            person,
+            0);
         if (both) {
-          flow.grey(mediator.text("profile.sheet.note", Map.of("date", mediator.date(c.day()))), 8, mediator);
+          flow.grey(
+              mediator.text("profile.sheet.note", Map.of("date", mediator.date(c.day()))),
+              8,
+              mediator);
         }
         for (SectionForm form : FormCatalog.standard().forms()) {
           SectionContent content = c.sections().getOrDefault(form.section(), SectionContent.EMPTY);
@@ -85,8 +105,20 @@ public final class ProfileSummary {
           flow.qr(c.lastReceipt(), person);
         }
         flow.skip(14);
-        flow.line(person.text("profile.sheet.issued", Map.of("date", person.date(c.day()), "mediator", c.mediatorName(),
-            "structure", c.structureName())), flow.regular, 9, person, 0);
+        flow.line(
+            person.text(
+                "profile.sheet.issued",
+                Map.of(
+                    "date",
+                    person.date(c.day()),
+                    "mediator",
+                    c.mediatorName(),
+                    "structure",
+                    c.structureName())),
+            flow.regular,
+            9,
+            person,
+            0);
       } finally {
         flow.close();
       }
@@ -102,7 +134,10 @@ public final class ProfileSummary {
     return line.startsWith(ReadBack.DETAIL) ? 18f : 0f;
   }
 
-  /** Lines down the pages, a new page when one is full; each line right-aligned when its language is. */
+  /**
+   * Lines down the pages, a new page when one is full; each line right-aligned when its language
+   * is.
+   */
   private static final class Flow {
     final PDDocument doc;
     final PDFont regular;
@@ -167,10 +202,19 @@ public final class ProfileSummary {
       y -= QR_SIDE + 12;
       QrCode.of(receipt.signed()).draw(content, MARGIN, y, QR_SIDE);
       float top = y + QR_SIDE - 4;
-      PageWriter caption = new PageWriter(content, MARGIN + QR_SIDE + 12, top, width - QR_SIDE - 12,
-          m.language().rightToLeft());
+      PageWriter caption =
+          new PageWriter(
+              content,
+              MARGIN + QR_SIDE + 12,
+              top,
+              width - QR_SIDE - 12,
+              m.language().rightToLeft());
       caption.paragraph(m.text("profile.sheet.qr"), regular, 9, 4);
-      caption.paragraph(VisualLine.clip(m.text("sheet.reference", Map.of("id", receipt.receiptId())), 80), regular, 8, 0);
+      caption.paragraph(
+          VisualLine.clip(m.text("sheet.reference", Map.of("id", receipt.receiptId())), 80),
+          regular,
+          8,
+          0);
     }
 
     void close() throws IOException {

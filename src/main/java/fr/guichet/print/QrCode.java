@@ -29,13 +29,24 @@ public final class QrCode {
 
   public static QrCode of(String text) {
     try {
-      BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(
-          EncodeHintType.CHARACTER_SET, "UTF-8",
-          EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-          EncodeHintType.MARGIN, 0));
+      BitMatrix m =
+          new QRCodeWriter()
+              .encode(
+                  text,
+                  BarcodeFormat.QR_CODE,
+                  0,
+                  0,
+                  Map.of(
+                      EncodeHintType.CHARACTER_SET,
+                      "UTF-8",
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.M,
+                      EncodeHintType.MARGIN,
+                      0));
       return new QrCode(m);
     } catch (WriterException e) {
-      throw new IllegalArgumentException("Too much data for one QR code (" + text.length() + " characters)", e);
+      throw new IllegalArgumentException(
+          "Too much data for one QR code (" + text.length() + " characters)", e);
     }
   }
 
@@ -90,7 +101,8 @@ public final class QrCode {
           col++;
         }
         // One rectangle per horizontal run of dark modules.
-        content.addRect(left + start * module, top - (row + 1) * module, (col - start) * module, module);
+        content.addRect(
+            left + start * module, top - (row + 1) * module, (col - start) * module, module);
       }
     }
     content.fill();

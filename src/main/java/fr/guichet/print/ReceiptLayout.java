@@ -40,9 +40,17 @@ final class ReceiptLayout {
       body.write(sheet, facts, m);
       sheet.space(8);
       Instant at = receipt.issuedAt();
-      sheet.line("receipt.when", Map.of("date", m.date(day(at)), "time", TIME.format(at.atZone(PARIS)),
-          "mediator", String.valueOf(facts.getOrDefault("mediator", "")),
-          "structure", String.valueOf(facts.getOrDefault("structure", ""))));
+      sheet.line(
+          "receipt.when",
+          Map.of(
+              "date",
+              m.date(day(at)),
+              "time",
+              TIME.format(at.atZone(PARIS)),
+              "mediator",
+              String.valueOf(facts.getOrDefault("mediator", "")),
+              "structure",
+              String.valueOf(facts.getOrDefault("structure", ""))));
       sheet.line("sheet.help", Map.of());
       sheet.space(10);
       sheet.qr(link.qrText(receipt), "receipt.qr", Map.of());

@@ -16,7 +16,8 @@ public record ReceiptLink(String verifyPage) {
   public static final ReceiptLink NONE = new ReceiptLink(null);
 
   public static ReceiptLink of(String serverUrl) {
-    return new ReceiptLink(serverUrl.endsWith("/") ? serverUrl + "verify?r=" : serverUrl + "/verify?r=");
+    return new ReceiptLink(
+        serverUrl.endsWith("/") ? serverUrl + "verify?r=" : serverUrl + "/verify?r=");
   }
 
   public String qrText(Receipt receipt) {

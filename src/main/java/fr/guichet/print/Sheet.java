@@ -46,7 +46,10 @@ final class Sheet implements AutoCloseable {
     this.paper = paper;
     this.person = person;
     Language lang = person.language();
-    this.french = lang == Language.FRENCH || lang == Language.EASY_FRENCH ? null : Messages.of(Language.FRENCH);
+    this.french =
+        lang == Language.FRENCH || lang == Language.EASY_FRENCH
+            ? null
+            : Messages.of(Language.FRENCH);
     try {
       regular = Fonts.regular(doc);
       bold = Fonts.bold(doc);
@@ -85,7 +88,8 @@ final class Sheet implements AutoCloseable {
 
   /** Words that are the same in every language: a name, a number. */
   void plain(String text, boolean strong, float size) throws IOException {
-    write(text, strong ? bold : regular, size * paper.scale, person.language().rightToLeft(), false);
+    write(
+        text, strong ? bold : regular, size * paper.scale, person.language().rightToLeft(), false);
     y -= 4;
   }
 
@@ -156,7 +160,8 @@ final class Sheet implements AutoCloseable {
     doc.close();
   }
 
-  private void say(String key, Map<String, ?> args, PDFont font, float size, float after) throws IOException {
+  private void say(String key, Map<String, ?> args, PDFont font, float size, float after)
+      throws IOException {
     float s = size * paper.scale;
     write(person.text(key, args), font, s, person.language().rightToLeft(), false);
     if (french != null) {
@@ -165,7 +170,8 @@ final class Sheet implements AutoCloseable {
     y -= after * paper.scale;
   }
 
-  private void write(String text, PDFont font, float size, boolean rtl, boolean grey) throws IOException {
+  private void write(String text, PDFont font, float size, boolean rtl, boolean grey)
+      throws IOException {
     new Column(paper.margin, paper.width - 2 * paper.margin).write(text, font, size, rtl, grey);
   }
 
@@ -180,7 +186,8 @@ final class Sheet implements AutoCloseable {
     }
 
     void say(String key, Map<String, ?> args, PDFont font, float size) throws IOException {
-      write(person.text(key, args), font, size * paper.scale, person.language().rightToLeft(), false);
+      write(
+          person.text(key, args), font, size * paper.scale, person.language().rightToLeft(), false);
       if (french != null) {
         write(french.text(key, args), regular, Math.max(7, size * paper.scale * 0.8f), false, true);
       }
@@ -219,8 +226,11 @@ final class Sheet implements AutoCloseable {
     y = paper.height - paper.margin;
   }
 
-  /** Lines of at most {@code width} points, each in visual order; each {@code \n} starts a new line. */
-  static List<String> wrap(String text, PDFont font, float size, float width, boolean rtl) throws IOException {
+  /**
+   * Lines of at most {@code width} points, each in visual order; each {@code \n} starts a new line.
+   */
+  static List<String> wrap(String text, PDFont font, float size, float width, boolean rtl)
+      throws IOException {
     List<String> lines = new ArrayList<>();
     for (String paragraph : text.split("\n")) {
       lines.addAll(PageWriter.wrap(paragraph, font, size, width, rtl));

@@ -8,9 +8,9 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The account status sheet: one page the person takes home, saying in plain words what state
- * their space is in and the dates that matter, with a QR code holding the server's signed
- * statement so that anyone can check the sheet was not made up.
+ * The account status sheet: one page the person takes home, saying in plain words what state their
+ * space is in and the dates that matter, with a QR code holding the server's signed statement so
+ * that anyone can check the sheet was not made up.
  *
  * <pre>{@code
  * byte[] pdf = StatusSheet.render(new StatusSheet.Content(name, 1950, account, statement, mediator, structure),
@@ -19,8 +19,13 @@ import java.util.Map;
  */
 public final class StatusSheet {
   /** What the sheet says. */
-  public record Content(String personName, int birthYear, AccountStatus account, Receipt statement,
-      String mediatorName, String structureName) {}
+  public record Content(
+      String personName,
+      int birthYear,
+      AccountStatus account,
+      Receipt statement,
+      String mediatorName,
+      String structureName) {}
 
   private StatusSheet() {}
 
@@ -31,7 +36,8 @@ public final class StatusSheet {
   public static byte[] render(Content c, Messages m, Paper paper, ReceiptLink link) {
     try (Sheet sheet = new Sheet(paper, m, "sheet.title")) {
       sheet.title("sheet.title", Map.of());
-      sheet.line("sheet.for", Map.of("name", c.personName(), "year", String.valueOf(c.birthYear())));
+      sheet.line(
+          "sheet.for", Map.of("name", c.personName(), "year", String.valueOf(c.birthYear())));
       sheet.space(10);
       AccountStatus a = c.account();
       sheet.heading("state." + a.state() + ".name", Map.of());
@@ -57,8 +63,15 @@ public final class StatusSheet {
       sheet.space(10);
       sheet.qr(link.qrText(c.statement()), "sheet.qr", Map.of());
       sheet.small("sheet.reference", Map.of("id", c.statement().receiptId()));
-      sheet.small("sheet.issued", Map.of("date", m.date(ReceiptLayout.day(c.statement().issuedAt())),
-          "mediator", c.mediatorName(), "structure", c.structureName()));
+      sheet.small(
+          "sheet.issued",
+          Map.of(
+              "date",
+              m.date(ReceiptLayout.day(c.statement().issuedAt())),
+              "mediator",
+              c.mediatorName(),
+              "structure",
+              c.structureName()));
       return sheet.finish();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the status sheet", e);

@@ -39,27 +39,37 @@ final class Accounts {
     return status;
   }
 
-  Receipt statement(Connection c, Principal principal, Grant grant, Audit audit) throws SQLException {
+  Receipt statement(Connection c, Principal principal, Grant grant, Audit audit)
+      throws SQLException {
     People.Person person = People.require(c, grant.personId());
     Account.Today today = person.account().on(rules.today(), rules.oppositionPeriod());
     Map<String, Object> facts = dates(today);
     facts.put("structure", principal.structureName());
     Receipt receipt = receipts.issue(c, "account-status", person, grant.consentId(), facts);
-    journal.append(c, audit.chain(), audit.line("OK", receipt.receiptId() + " " + today.state().name()));
+    journal.append(
+        c, audit.chain(), audit.line("OK", receipt.receiptId() + " " + today.state().name()));
     return receipt;
   }
 
   /** Refuses at once an action the rules do not allow today (before asking for codes). */
   void requirePossible(Connection c, Grant grant, AccountAction action) throws SQLException {
     try {
-      People.require(c, grant.personId()).account().requirePossible(action, rules.today(), rules.oppositionPeriod());
+      People.require(c, grant.personId())
+          .account()
+          .requirePossible(action, rules.today(), rules.oppositionPeriod());
     } catch (TransitionRefused refused) {
       throw new ProblemException(409, refused.reason(), refused.getMessage(), refused.params());
     }
   }
 
   /** Applies a lifecycle action as the rules allow today, and signs its receipt. */
-  ActionResult act(Connection c, Principal principal, Grant grant, AccountAction action, boolean withDeletion, Audit audit)
+  ActionResult act(
+      Connection c,
+      Principal principal,
+      Grant grant,
+      AccountAction action,
+      boolean withDeletion,
+      Audit audit)
       throws SQLException {
     People.Person person = People.require(c, grant.personId());
     Account after;
@@ -80,28 +90,48 @@ final class Accounts {
     facts.put("actingAs", grant.actingAs().name());
     String kind = action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     Receipt receipt = receipts.issue(c, kind, person, grant.consentId(), facts);
-    journal.append(c, audit.chain(), audit.line("OK", person.account().storedState() + " -> " + today.state()
-        + (withDeletion ? " with deletion" : "") + ", receipt " + receipt.receiptId()));
+    journal.append(
+        c,
+        audit.chain(),
+        audit.line(
+            "OK",
+            person.account().storedState()
+                + " -> "
+                + today.state()
+                + (withDeletion ? " with deletion" : "")
+                + ", receipt "
+                + receipt.receiptId()));
     return new ActionResult(view(c, grant), receipt);
   }
 
   /**
-   * The operator suspends a space (fraud, malfunction) or lifts the suspension, restoring the
-   * state it interrupted. Only an account with the operator role may; nothing in the kiosk does.
+   * The operator suspends a space (fraud, malfunction) or lifts the suspension, restoring the state
+   * it interrupted. Only an account with the operator role may; nothing in the kiosk does.
    */
-  Map<String, Object> suspend(Connection c, Principal principal, String personId, boolean suspend, Audit audit)
+  Map<String, Object> suspend(
+      Connection c, Principal principal, String personId, boolean suspend, Audit audit)
       throws SQLException {
     audit.personId = personId;
     if (!Principal.OPERATOR.equals(principal.role())) {
-      throw new ProblemException(403, "role-required", "only the operator suspends a space", Map.of("role", Principal.OPERATOR));
+      throw new ProblemException(
+          403,
+          "role-required",
+          "only the operator suspends a space",
+          Map.of("role", Principal.OPERATOR));
     }
     People.Person person = People.require(c, personId);
     boolean suspended = person.account().storedState() == fr.guichet.domain.AccountState.SUSPENDED;
     if (suspend && !suspended) {
-      Database.update(c, "UPDATE person SET state_before_suspension = state, state = 'SUSPENDED' WHERE id = ?", personId);
+      Database.update(
+          c,
+          "UPDATE person SET state_before_suspension = state, state = 'SUSPENDED' WHERE id = ?",
+          personId);
     } else if (!suspend && suspended) {
-      Database.update(c, "UPDATE person SET state = coalesce(state_before_suspension, 'ACTIVE'),"
-          + " state_before_suspension = NULL WHERE id = ?", personId);
+      Database.update(
+          c,
+          "UPDATE person SET state = coalesce(state_before_suspension, 'ACTIVE'),"
+              + " state_before_suspension = NULL WHERE id = ?",
+          personId);
     }
     String state = People.require(c, personId).account().storedState().name();
     journal.append(c, audit.chain(), audit.line("OK", state));
@@ -112,19 +142,38 @@ final class Accounts {
     People.Person person = People.require(c, grant.personId());
     Account.Today today = person.account().on(rules.today(), rules.oppositionPeriod());
     // What the person acting may ever do: a caregiver is never offered a closure.
-    List<String> possible = today.possibleActions().stream()
-        .filter(a -> grant.actingAs().allows(a.requiredScope()))
-        .map(AccountAction::name).toList();
-    List<String> allowed = today.possibleActions().stream()
-        .filter(a -> grant.scopes().contains(a.requiredScope()) && grant.actingAs().allows(a.requiredScope()))
-        .map(AccountAction::name)
-        .toList();
+    List<String> possible =
+        today.possibleActions().stream()
+            .filter(a -> grant.actingAs().allows(a.requiredScope()))
+            .map(AccountAction::name)
+            .toList();
+    List<String> allowed =
+        today.possibleActions().stream()
+            .filter(
+                a ->
+                    grant.scopes().contains(a.requiredScope())
+                        && grant.actingAs().allows(a.requiredScope()))
+            .map(AccountAction::name)
+            .toList();
     String channel = person.email() != null ? "EMAIL" : person.phone() != null ? "SMS" : "LETTER";
-    return new AccountStatus(person.id(), person.first(), person.last(), person.birth().getYear(), today.state().name(),
-        person.account().informationSentOn(), today.oppositionDeadline().orElse(null),
-        today.daysLeftToOppose().orElse(null), today.archiveEnd().orElse(null), today.deletionDue().orElse(null),
-        person.account().dataDeleted(rules.today()), possible, allowed, channel, grant.actingAs().name(),
-        People.represented(c, person.id()), People.representatives(c, person.id()));
+    return new AccountStatus(
+        person.id(),
+        person.first(),
+        person.last(),
+        person.birth().getYear(),
+        today.state().name(),
+        person.account().informationSentOn(),
+        today.oppositionDeadline().orElse(null),
+        today.daysLeftToOppose().orElse(null),
+        today.archiveEnd().orElse(null),
+        today.deletionDue().orElse(null),
+        person.account().dataDeleted(rules.today()),
+        possible,
+        allowed,
+        channel,
+        grant.actingAs().name(),
+        People.represented(c, person.id()),
+        People.representatives(c, person.id()));
   }
 
   private static Map<String, Object> dates(Account.Today today) {

@@ -1,9 +1,9 @@
 package fr.guichet.sandbox;
 
 /**
- * What one request is about, filled in as the server learns it (which action, which mediator,
- * for which person, under which consent), so that a refusal at any point is journaled in the
- * right chain with what was known.
+ * What one request is about, filled in as the server learns it (which action, which mediator, for
+ * which person, under which consent), so that a refusal at any point is journaled in the right
+ * chain with what was known.
  */
 final class Audit {
   static final String ATTRIBUTE = "guichet.audit";
@@ -14,6 +14,7 @@ final class Audit {
   String mediatorId;
   String personId;
   String consentId;
+
   /** What must be written even if the request is refused (failure counters), after the rollback. */
   final java.util.List<Database.Work<?>> onRefusal = new java.util.ArrayList<>();
 

@@ -48,12 +48,18 @@ final class Database implements AutoCloseable {
 
   private static final int ATTEMPTS = 5;
   private static final Pattern SCHEMA = Pattern.compile("[?&]currentSchema=([A-Za-z0-9_]+)");
-  /** The prepared statements of each open database's connection, by SQL text; used under its lock only. */
-  private static final Map<Connection, Map<String, PreparedStatement>> PREPARED = new ConcurrentHashMap<>();
+
+  /**
+   * The prepared statements of each open database's connection, by SQL text; used under its lock
+   * only.
+   */
+  private static final Map<Connection, Map<String, PreparedStatement>> PREPARED =
+      new ConcurrentHashMap<>();
 
   private final Connection connection;
   private final boolean postgres;
-  // Not fair: under load a fair lock costs a hand-over per request (scripts/bench measured 8,840 waits in 25 s).
+  // Not fair: under load a fair lock costs a hand-over per request (scripts/bench measured 8,840
+  // waits in 25 s).
   private final ReentrantLock lock = new ReentrantLock();
 
   private Database(Connection connection, boolean postgres) {
@@ -62,12 +68,13 @@ final class Database implements AutoCloseable {
   }
 
   /**
-   * Opens and migrates a database: {@code jdbc:sqlite:FILE}, or {@code jdbc:postgresql://...}
-   * (a {@code currentSchema} parameter names a schema, created if needed).
+   * Opens and migrates a database: {@code jdbc:sqlite:FILE}, or {@code jdbc:postgresql://...} (a
+   * {@code currentSchema} parameter names a schema, created if needed).
    */
   static Database open(String jdbcUrl) {
     boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
-    var flyway = Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration");
+    var flyway =
+        Flyway.configure().dataSource(jdbcUrl, null, null).locations("classpath:db/migration");
     Matcher schema = SCHEMA.matcher(jdbcUrl);
     if (postgres && schema.find()) {
       flyway.schemas(schema.group(1)).createSchemas(true);
@@ -76,12 +83,14 @@ final class Database implements AutoCloseable {
     try {
       Properties properties = new Properties();
       if (!postgres) {
-        // Otherwise sqlite-jdbc asks for last_insert_rowid() after every INSERT; nothing here reads it.
+        // Otherwise sqlite-jdbc asks for last_insert_rowid() after every INSERT; nothing here reads
+        // it.
         properties.setProperty("jdbc.get_generated_keys", "false");
       }
       Connection connection = DriverManager.getConnection(jdbcUrl, properties);
       if (postgres) {
-        // Several server nodes may share the database: conflicting transactions fail and are retried.
+        // Several server nodes may share the database: conflicting transactions fail and are
+        // retried.
         connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
       } else {
         try (Statement s = connection.createStatement()) {
@@ -95,7 +104,8 @@ final class Database implements AutoCloseable {
       PREPARED.put(connection, new HashMap<>());
       return new Database(connection, postgres);
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot open the database " + jdbcUrl + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot open the database " + jdbcUrl + ": " + e.getMessage(), e);
     }
   }
 
@@ -122,7 +132,8 @@ final class Database implements AutoCloseable {
         }
       }
     } catch (SQLException rollbackFailed) {
-      throw new IllegalStateException("Database rollback failed: " + rollbackFailed.getMessage(), rollbackFailed);
+      throw new IllegalStateException(
+          "Database rollback failed: " + rollbackFailed.getMessage(), rollbackFailed);
     } finally {
       lock.unlock();
     }
@@ -146,7 +157,8 @@ final class Database implements AutoCloseable {
     return count;
   }
 
-  static <T> List<T> query(Connection c, String sql, RowReader<T> reader, Object... params) throws SQLException {
+  static <T> List<T> query(Connection c, String sql, RowReader<T> reader, Object... params)
+      throws SQLException {
     PreparedStatement s = take(c, sql, params);
     List<T> out = new ArrayList<>();
     try (ResultSet rows = s.executeQuery()) {
@@ -161,7 +173,8 @@ final class Database implements AutoCloseable {
     return out;
   }
 
-  static <T> Optional<T> one(Connection c, String sql, RowReader<T> reader, Object... params) throws SQLException {
+  static <T> Optional<T> one(Connection c, String sql, RowReader<T> reader, Object... params)
+      throws SQLException {
     List<T> rows = query(c, sql, reader, params);
     return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
   }
@@ -170,7 +183,8 @@ final class Database implements AutoCloseable {
    * The statement for {@code sql} with its parameters set: the connection's prepared one, taken out
    * of the cache while in use (a nested use of the same SQL prepares another), or a new one.
    */
-  private static PreparedStatement take(Connection c, String sql, Object... params) throws SQLException {
+  private static PreparedStatement take(Connection c, String sql, Object... params)
+      throws SQLException {
     Map<String, PreparedStatement> cache = PREPARED.get(c);
     PreparedStatement s = cache == null ? null : cache.remove(sql);
     if (s == null) {
@@ -187,7 +201,10 @@ final class Database implements AutoCloseable {
     return s;
   }
 
-  /** Keeps a statement that ran well for the next use of its SQL, or closes it if its connection keeps none. */
+  /**
+   * Keeps a statement that ran well for the next use of its SQL, or closes it if its connection
+   * keeps none.
+   */
   private static void giveBack(Connection c, String sql, PreparedStatement s) throws SQLException {
     Map<String, PreparedStatement> cache = PREPARED.get(c);
     if (cache == null || cache.putIfAbsent(sql, s) != null) {
@@ -209,7 +226,8 @@ final class Database implements AutoCloseable {
     lock.lock();
     try {
       Map<String, PreparedStatement> statements = PREPARED.remove(connection);
-      for (PreparedStatement s : statements == null ? List.<PreparedStatement>of() : statements.values()) {
+      for (PreparedStatement s :
+          statements == null ? List.<PreparedStatement>of() : statements.values()) {
         s.close();
       }
       connection.close();

@@ -13,19 +13,29 @@ final class DemoPdf {
   private DemoPdf() {}
 
   static byte[] page(String title, List<String> lines) {
-    StringBuilder text = new StringBuilder("BT /F1 18 Tf 56 780 Td (").append(escape(title)).append(") Tj ET\n");
+    StringBuilder text =
+        new StringBuilder("BT /F1 18 Tf 56 780 Td (").append(escape(title)).append(") Tj ET\n");
     int y = 740;
     for (String line : lines) {
-      text.append("BT /F1 12 Tf 56 ").append(y).append(" Td (").append(escape(line)).append(") Tj ET\n");
+      text.append("BT /F1 12 Tf 56 ")
+          .append(y)
+          .append(" Td (")
+          .append(escape(line))
+          .append(") Tj ET\n");
       y -= 18;
     }
     byte[] stream = text.toString().getBytes(StandardCharsets.ISO_8859_1);
-    List<String> objects = List.of(
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        "<< /Length " + stream.length + " >>\nstream\n" + new String(stream, StandardCharsets.ISO_8859_1) + "endstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+    List<String> objects =
+        List.of(
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            "<< /Length "
+                + stream.length
+                + " >>\nstream\n"
+                + new String(stream, StandardCharsets.ISO_8859_1)
+                + "endstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     write(out, "%PDF-1.4\n");
     List<Integer> offsets = new ArrayList<>();
@@ -34,9 +44,14 @@ final class DemoPdf {
       write(out, (i + 1) + " 0 obj\n" + objects.get(i) + "\nendobj\n");
     }
     int xref = out.size();
-    StringBuilder table = new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
+    StringBuilder table =
+        new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
     offsets.forEach(o -> table.append(String.format("%010d 00000 n \n", o)));
-    table.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
+    table
+        .append("trailer\n<< /Size ")
+        .append(objects.size() + 1)
+        .append(" /Root 1 0 R >>\nstartxref\n")
+        .append(xref)
         .append("\n%%EOF\n");
     write(out, table.toString());
     return out.toByteArray();

@@ -9,5 +9,11 @@ import java.util.Set;
  * A live delegation checked for a request: for whom, in whose right, under which consent and
  * identification, which scopes.
  */
-record Grant(String delegationId, String consentId, String personId, ActingAs actingAs, String identificationId,
-    Set<Scope> scopes, Instant expiresAt) {}
+record Grant(
+    String delegationId,
+    String consentId,
+    String personId,
+    ActingAs actingAs,
+    String identificationId,
+    Set<Scope> scopes,
+    Instant expiresAt) {}

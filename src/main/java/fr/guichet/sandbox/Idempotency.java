@@ -18,8 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
  * first response again without a second effect; with another body, a 422.
  *
  * <p>The key is stored hashed and the response encrypted (AES-GCM) with a key derived from the
- * idempotency key, which only the client holds: a delegation token inside a stored response is
- * no more readable from the database than the hashed tokens themselves.
+ * idempotency key, which only the client holds: a delegation token inside a stored response is no
+ * more readable from the database than the hashed tokens themselves.
  *
  * <pre>{@code
  * Optional<Idempotency.Replay> first = idempotency.find(c, principal, key, route, body);
@@ -39,26 +39,46 @@ final class Idempotency {
     this.clock = clock;
   }
 
-  Optional<Replay> find(Connection c, String principal, String key, String route, byte[] body) throws SQLException {
+  Optional<Replay> find(Connection c, String principal, String key, String route, byte[] body)
+      throws SQLException {
     record Row(String route, String bodyHash, int status, String response) {}
-    Optional<Row> row = Database.one(c,
-        "SELECT route, body_hash, status, response FROM idempotency WHERE principal = ? AND key_hash = ?",
-        r -> new Row(r.getString(1), r.getString(2), r.getInt(3), r.getString(4)), principal, Secrets.sha256(key));
+    Optional<Row> row =
+        Database.one(
+            c,
+            "SELECT route, body_hash, status, response FROM idempotency WHERE principal = ? AND key_hash = ?",
+            r -> new Row(r.getString(1), r.getString(2), r.getInt(3), r.getString(4)),
+            principal,
+            Secrets.sha256(key));
     if (row.isEmpty()) {
       return Optional.empty();
     }
     if (!row.get().route().equals(route) || !row.get().bodyHash().equals(bodyHash(body))) {
-      throw new ProblemException(422, "idempotency-key-reused", "this Idempotency-Key was used for another request");
+      throw new ProblemException(
+          422, "idempotency-key-reused", "this Idempotency-Key was used for another request");
     }
     return Optional.of(new Replay(row.get().status(), decrypt(key, row.get().response())));
   }
 
-  void remember(Connection c, String principal, String key, String route, byte[] body, int status, byte[] response)
+  void remember(
+      Connection c,
+      String principal,
+      String key,
+      String route,
+      byte[] body,
+      int status,
+      byte[] response)
       throws SQLException {
-    Database.update(c,
+    Database.update(
+        c,
         "INSERT INTO idempotency (principal, key_hash, route, body_hash, status, response, created_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        principal, Secrets.sha256(key), route, bodyHash(body), status, encrypt(key, response), clock.instant().toString());
+        principal,
+        Secrets.sha256(key),
+        route,
+        bodyHash(body),
+        status,
+        encrypt(key, response),
+        clock.instant().toString());
   }
 
   private static String bodyHash(byte[] body) {
@@ -66,7 +86,9 @@ final class Idempotency {
   }
 
   private static SecretKeySpec aesKey(String idempotencyKey) {
-    byte[] material = Secrets.sha256Bytes(("guichet-idempotency|" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+    byte[] material =
+        Secrets.sha256Bytes(
+            ("guichet-idempotency|" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
     return new SecretKeySpec(material, "AES");
   }
 

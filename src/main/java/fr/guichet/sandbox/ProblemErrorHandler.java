@@ -14,12 +14,13 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
- * Errors the HTTP server raises before any route runs (a malformed request line, an ambiguous
- * path such as {@code %00}, a body too large) also answer RFC 9457 problem+json, never an HTML page.
+ * Errors the HTTP server raises before any route runs (a malformed request line, an ambiguous path
+ * such as {@code %00}, a body too large) also answer RFC 9457 problem+json, never an HTML page.
  */
 final class ProblemErrorHandler extends ErrorHandler {
   @Override
-  public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+  public void handle(
+      String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     baseRequest.setHandled(true);
     response.setContentType(Problem.MEDIA_TYPE);
@@ -33,10 +34,18 @@ final class ProblemErrorHandler extends ErrorHandler {
   }
 
   private static byte[] body(int status) {
-    String slug = status == 413 ? "body-too-large" : status >= 500 ? "internal" : "malformed-request";
+    String slug =
+        status == 413 ? "body-too-large" : status >= 500 ? "internal" : "malformed-request";
     try {
-      return Json.mapper().writeValueAsBytes(new Problem(Problem.TYPE_PREFIX + slug, slug.replace('-', ' '), status,
-          "rejected by the HTTP layer", "problem." + slug, Map.of()));
+      return Json.mapper()
+          .writeValueAsBytes(
+              new Problem(
+                  Problem.TYPE_PREFIX + slug,
+                  slug.replace('-', ' '),
+                  status,
+                  "rejected by the HTTP layer",
+                  "problem." + slug,
+                  Map.of()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -26,7 +26,8 @@ final class ProblemException extends RuntimeException {
     this(status, slug, detail, "problem." + slug, params);
   }
 
-  ProblemException(int status, String slug, String detail, String messageKey, Map<String, Object> params) {
+  ProblemException(
+      int status, String slug, String detail, String messageKey, Map<String, Object> params) {
     super(detail);
     this.status = status;
     this.slug = slug;
@@ -37,8 +38,8 @@ final class ProblemException extends RuntimeException {
   private String publicDetail;
 
   /**
-   * Keeps the detail for the journal but shows the client {@code shown} instead (a login
-   * failure must not tell which part was wrong).
+   * Keeps the detail for the journal but shows the client {@code shown} instead (a login failure
+   * must not tell which part was wrong).
    */
   ProblemException generic(String shown) {
     this.publicDetail = shown;
@@ -55,6 +56,7 @@ final class ProblemException extends RuntimeException {
 
   Problem toProblem() {
     String detail = publicDetail != null ? publicDetail : getMessage();
-    return new Problem(Problem.TYPE_PREFIX + slug, slug.replace('-', ' '), status, detail, messageKey, params);
+    return new Problem(
+        Problem.TYPE_PREFIX + slug, slug.replace('-', ' '), status, detail, messageKey, params);
   }
 }

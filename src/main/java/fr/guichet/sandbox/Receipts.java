@@ -33,7 +33,8 @@ final class Receipts {
     this.signer = signer;
   }
 
-  Receipt issue(Connection c, String kind, People.Person person, String consentId, Map<String, ?> facts)
+  Receipt issue(
+      Connection c, String kind, People.Person person, String consentId, Map<String, ?> facts)
       throws SQLException {
     String id = "rcp-" + UUID.randomUUID();
     Instant now = clock.instant();
@@ -50,8 +51,15 @@ final class Receipts {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write a receipt", e);
     }
-    Database.update(c, "INSERT INTO receipt (id, person_id, consent_id, kind, issued_at, signed) VALUES (?, ?, ?, ?, ?, ?)",
-        id, person.id(), consentId, kind, now.toString(), signed);
+    Database.update(
+        c,
+        "INSERT INTO receipt (id, person_id, consent_id, kind, issued_at, signed) VALUES (?, ?, ?, ?, ?, ?)",
+        id,
+        person.id(),
+        consentId,
+        kind,
+        now.toString(),
+        signed);
     return new Receipt(id, kind, person.id(), now, signed);
   }
 

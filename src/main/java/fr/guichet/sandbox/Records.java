@@ -29,8 +29,20 @@ import java.util.Set;
  */
 final class Records {
   /** The sections of the medical profile (DOMAIN.md). */
-  static final Set<String> SECTIONS = Set.of("diseases", "treatments", "allergies", "hospitalisations", "handicaps",
-      "family-history", "blood-group", "vaccinations", "measures", "lifestyle", "entourage");
+  static final Set<String> SECTIONS =
+      Set.of(
+          "diseases",
+          "treatments",
+          "allergies",
+          "hospitalisations",
+          "handicaps",
+          "family-history",
+          "blood-group",
+          "vaccinations",
+          "measures",
+          "lifestyle",
+          "entourage");
+
   static final int MAX_SECTION_BYTES = 32 * 1024;
 
   private final Rules rules;
@@ -44,44 +56,72 @@ final class Records {
   }
 
   List<DocumentInfo> documents(Connection c, Grant grant, Audit audit) throws SQLException {
-    List<DocumentInfo> docs = Database.query(c,
-        "SELECT id, category, title, created_on, content_base64 FROM document WHERE person_id = ?"
-            + (grant.actingAs().seesMinorsConfidentialCare() ? "" : " AND hidden_from_representatives = 0")
-            + " ORDER BY category, created_on DESC",
-        r -> new DocumentInfo(r.getString(1), r.getString(2), r.getString(3), LocalDate.parse(r.getString(4)),
-            Base64.getDecoder().decode(r.getString(5)).length),
-        grant.personId());
+    List<DocumentInfo> docs =
+        Database.query(
+            c,
+            "SELECT id, category, title, created_on, content_base64 FROM document WHERE person_id = ?"
+                + (grant.actingAs().seesMinorsConfidentialCare()
+                    ? ""
+                    : " AND hidden_from_representatives = 0")
+                + " ORDER BY category, created_on DESC",
+            r ->
+                new DocumentInfo(
+                    r.getString(1),
+                    r.getString(2),
+                    r.getString(3),
+                    LocalDate.parse(r.getString(4)),
+                    Base64.getDecoder().decode(r.getString(5)).length),
+            grant.personId());
     journal.append(c, audit.chain(), audit.line("OK", docs.size() + " documents"));
     return docs;
   }
 
   byte[] document(Connection c, Grant grant, String documentId, Audit audit) throws SQLException {
-    String content = Database.one(c,
-        "SELECT content_base64 FROM document WHERE id = ? AND person_id = ?"
-            + (grant.actingAs().seesMinorsConfidentialCare() ? "" : " AND hidden_from_representatives = 0"),
-        r -> r.getString(1), documentId, grant.personId())
-        .orElseThrow(() -> new ProblemException(404, "document-unknown", "no such document in this space"));
+    String content =
+        Database.one(
+                c,
+                "SELECT content_base64 FROM document WHERE id = ? AND person_id = ?"
+                    + (grant.actingAs().seesMinorsConfidentialCare()
+                        ? ""
+                        : " AND hidden_from_representatives = 0"),
+                r -> r.getString(1),
+                documentId,
+                grant.personId())
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        404, "document-unknown", "no such document in this space"));
     journal.append(c, audit.chain(), audit.line("OK", documentId));
     return Base64.getDecoder().decode(content);
   }
 
-  ProfileSection section(Connection c, Grant grant, String section, Audit audit) throws SQLException {
+  ProfileSection section(Connection c, Grant grant, String section, Audit audit)
+      throws SQLException {
     ProfileSection s = current(c, grant.personId(), requireSection(section));
     journal.append(c, audit.chain(), audit.line("OK", section + " v" + s.version()));
     return s;
   }
 
-  ProfileSection write(Connection c, Principal principal, Grant grant, String section, String ifMatch, byte[] body,
-      Audit audit) throws SQLException {
+  ProfileSection write(
+      Connection c,
+      Principal principal,
+      Grant grant,
+      String section,
+      String ifMatch,
+      byte[] body,
+      Audit audit)
+      throws SQLException {
     requireSection(section);
     if (ifMatch == null || ifMatch.isBlank()) {
-      throw new ProblemException(428, "if-match-required", "send If-Match with the version you read");
+      throw new ProblemException(
+          428, "if-match-required", "send If-Match with the version you read");
     }
     long expected;
     try {
       expected = Long.parseLong(ifMatch.strip().replace("W/", "").replace("\"", ""));
     } catch (NumberFormatException e) {
-      throw new ProblemException(400, "if-match-malformed", "If-Match must be the ETag of the version you read");
+      throw new ProblemException(
+          400, "if-match-malformed", "If-Match must be the ETag of the version you read");
     }
     if (body.length > MAX_SECTION_BYTES) {
       throw new ProblemException(422, "profile-invalid", "a section holds 32 KB at most");
@@ -97,34 +137,78 @@ final class Records {
     }
     ProfileSection now = current(c, grant.personId(), section);
     if (now.version() != expected) {
-      throw new ProblemException(412, "profile-changed", "the section changed since version " + expected,
+      throw new ProblemException(
+          412,
+          "profile-changed",
+          "the section changed since version " + expected,
           Map.of("currentVersion", now.version(), "current", now.content()));
     }
     long version = expected + 1;
     Instant at = rules.clock().instant();
     if (expected == 0) {
-      Database.update(c, "INSERT INTO profile_section (person_id, section, version, content, updated_at) VALUES (?, ?, ?, ?, ?)",
-          grant.personId(), section, version, content.toString(), at.toString());
+      Database.update(
+          c,
+          "INSERT INTO profile_section (person_id, section, version, content, updated_at) VALUES (?, ?, ?, ?, ?)",
+          grant.personId(),
+          section,
+          version,
+          content.toString(),
+          at.toString());
     } else {
-      Database.update(c, "UPDATE profile_section SET version = ?, content = ?, updated_at = ? WHERE person_id = ?"
-          + " AND section = ? AND version = ?", version, content.toString(), at.toString(), grant.personId(), section, expected);
+      Database.update(
+          c,
+          "UPDATE profile_section SET version = ?, content = ?, updated_at = ? WHERE person_id = ?"
+              + " AND section = ? AND version = ?",
+          version,
+          content.toString(),
+          at.toString(),
+          grant.personId(),
+          section,
+          expected);
     }
     People.Person person = People.require(c, grant.personId());
-    Receipt receipt = receipts.issue(c, "profile-update", person, grant.consentId(), Map.of("section", section,
-        "version", version, "mediator", principal.displayName(), "structure", principal.structureName()));
+    Receipt receipt =
+        receipts.issue(
+            c,
+            "profile-update",
+            person,
+            grant.consentId(),
+            Map.of(
+                "section",
+                section,
+                "version",
+                version,
+                "mediator",
+                principal.displayName(),
+                "structure",
+                principal.structureName()));
     journal.append(c, audit.chain(), audit.line("OK", section + " v" + version));
     return new ProfileSection(section, version, content, at, receipt);
   }
 
-  private static ProfileSection current(Connection c, String personId, String section) throws SQLException {
-    return Database.one(c, "SELECT version, content, updated_at FROM profile_section WHERE person_id = ? AND section = ?",
-        r -> new ProfileSection(section, r.getLong(1), parse(r.getString(2)), Instant.parse(r.getString(3)), null),
-        personId, section).orElse(new ProfileSection(section, 0, JsonNodeFactory.instance.objectNode(), null, null));
+  private static ProfileSection current(Connection c, String personId, String section)
+      throws SQLException {
+    return Database.one(
+            c,
+            "SELECT version, content, updated_at FROM profile_section WHERE person_id = ? AND section = ?",
+            r ->
+                new ProfileSection(
+                    section,
+                    r.getLong(1),
+                    parse(r.getString(2)),
+                    Instant.parse(r.getString(3)),
+                    null),
+            personId,
+            section)
+        .orElse(new ProfileSection(section, 0, JsonNodeFactory.instance.objectNode(), null, null));
   }
 
   private static String requireSection(String section) {
     if (!SECTIONS.contains(section)) {
-      throw new ProblemException(404, "profile-section-unknown", "no such section: " + section,
+      throw new ProblemException(
+          404,
+          "profile-section-unknown",
+          "no such section: " + section,
           Map.of("section", String.valueOf(section)));
     }
     return section;

@@ -1,12 +1,12 @@
 package fr.guichet.sandbox;
 
-import fr.guichet.contract.Headers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.guichet.contract.ActivationRequest;
 import fr.guichet.contract.CaregiverRequest;
 import fr.guichet.contract.ClosureRequest;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.ContactCodeRequest;
+import fr.guichet.contract.Headers;
 import fr.guichet.contract.Health;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.Json;
@@ -33,8 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The HTTP face of the reference server: one line per route of the contract
- * ({@code openapi/guichet.yaml}), each turning a request into one audited transaction.
+ * The HTTP face of the reference server: one line per route of the contract ({@code
+ * openapi/guichet.yaml}), each turning a request into one audited transaction.
  *
  * <p>Every mutating route needs an {@code Idempotency-Key} (login and the public receipt check
  * excepted: a repeated login only opens another session). Every refusal becomes problem+json and a
@@ -93,120 +93,397 @@ final class Routes {
   }
 
   void register(Javalin app) {
-    route(app, HandlerType.GET, "/v1/health", ctx -> send(ctx, 200, new Health("UP", VERSION, rules.clock().instant())));
-    route(app, HandlerType.GET, "/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openapi));
-    route(app, HandlerType.GET, "/v1/keys",
-        ctx -> send(ctx, 200, Map.of("algorithm", "Ed25519", "publicKey", signer.publicKeyBase64())));
-    route(app, HandlerType.POST, "/v1/receipts/verify", ctx -> {
-      Map<?, ?> body = body(ctx.bodyAsBytes(), Map.class);
-      send(ctx, 200, receipts.check(body.get("signed") instanceof String s ? s : null));
-    });
+    route(
+        app,
+        HandlerType.GET,
+        "/v1/health",
+        ctx -> send(ctx, 200, new Health("UP", VERSION, rules.clock().instant())));
+    route(
+        app,
+        HandlerType.GET,
+        "/openapi.yaml",
+        ctx -> ctx.contentType("application/yaml").result(openapi));
+    route(
+        app,
+        HandlerType.GET,
+        "/v1/keys",
+        ctx ->
+            send(ctx, 200, Map.of("algorithm", "Ed25519", "publicKey", signer.publicKeyBase64())));
+    route(
+        app,
+        HandlerType.POST,
+        "/v1/receipts/verify",
+        ctx -> {
+          Map<?, ?> body = body(ctx.bodyAsBytes(), Map.class);
+          send(ctx, 200, receipts.check(body.get("signed") instanceof String s ? s : null));
+        });
 
-    route(app, HandlerType.GET, "/verify", ctx -> {
-      String r = ctx.queryParam("r");
-      ctx.contentType("text/html; charset=utf-8").result(VerifyPage.render(receipts.check(r == null ? null : r.strip())));
-    });
-    route(app, HandlerType.POST, "/v1/sessions", ctx -> {
-      Audit audit = audit(ctx, "LOGIN");
-      LoginRequest request = body(ctx.bodyAsBytes(), LoginRequest.class);
-      send(ctx, 201, db.tx(c -> mediators.login(c, request, audit)));
-    });
-    route(app, HandlerType.DELETE, "/v1/sessions/current", ctx -> mutate(ctx, "LOGOUT", 204, (c, p, audit) -> {
-      mediators.logout(c, p, audit);
-      return null;
-    }));
-    route(app, HandlerType.GET, "/v1/structure/journal", ctx -> read(ctx, "STRUCTURE_JOURNAL_READ",
-        (c, p, audit) -> mediators.structureJournal(c, p, journal, audit)));
-    route(app, HandlerType.POST, "/v1/operator/persons/{personId}/suspension", ctx -> mutate(ctx, "SUSPENDED", 200,
-        (c, p, audit) -> accounts.suspend(c, p, ctx.pathParam("personId"), true, audit)));
-    route(app, HandlerType.DELETE, "/v1/operator/persons/{personId}/suspension", ctx -> mutate(ctx, "SUSPENSION_LIFTED", 200,
-        (c, p, audit) -> accounts.suspend(c, p, ctx.pathParam("personId"), false, audit)));
-    route(app, HandlerType.GET, "/v1/demo/outbox", ctx -> read(ctx, "OUTBOX_READ", (c, p, audit) -> outbox(c)));
+    route(
+        app,
+        HandlerType.GET,
+        "/verify",
+        ctx -> {
+          String r = ctx.queryParam("r");
+          ctx.contentType("text/html; charset=utf-8")
+              .result(VerifyPage.render(receipts.check(r == null ? null : r.strip())));
+        });
+    route(
+        app,
+        HandlerType.POST,
+        "/v1/sessions",
+        ctx -> {
+          Audit audit = audit(ctx, "LOGIN");
+          LoginRequest request = body(ctx.bodyAsBytes(), LoginRequest.class);
+          send(ctx, 201, db.tx(c -> mediators.login(c, request, audit)));
+        });
+    route(
+        app,
+        HandlerType.DELETE,
+        "/v1/sessions/current",
+        ctx ->
+            mutate(
+                ctx,
+                "LOGOUT",
+                204,
+                (c, p, audit) -> {
+                  mediators.logout(c, p, audit);
+                  return null;
+                }));
+    route(
+        app,
+        HandlerType.GET,
+        "/v1/structure/journal",
+        ctx ->
+            read(
+                ctx,
+                "STRUCTURE_JOURNAL_READ",
+                (c, p, audit) -> mediators.structureJournal(c, p, journal, audit)));
+    route(
+        app,
+        HandlerType.POST,
+        "/v1/operator/persons/{personId}/suspension",
+        ctx ->
+            mutate(
+                ctx,
+                "SUSPENDED",
+                200,
+                (c, p, audit) -> accounts.suspend(c, p, ctx.pathParam("personId"), true, audit)));
+    route(
+        app,
+        HandlerType.DELETE,
+        "/v1/operator/persons/{personId}/suspension",
+        ctx ->
+            mutate(
+                ctx,
+                "SUSPENSION_LIFTED",
+                200,
+                (c, p, audit) -> accounts.suspend(c, p, ctx.pathParam("personId"), false, audit)));
+    route(
+        app,
+        HandlerType.GET,
+        "/v1/demo/outbox",
+        ctx -> read(ctx, "OUTBOX_READ", (c, p, audit) -> outbox(c)));
 
-    route(app, HandlerType.POST, "/v1/identifications", ctx -> mutate(ctx, "IDENTIFY", 201,
-        (c, p, audit) -> sittings.identify(c, p, body(ctx.bodyAsBytes(), IdentificationRequest.class), audit)));
-    route(app, HandlerType.POST, "/v1/identifications/contact-codes", ctx -> mutate(ctx, "CONTACT_CODE_SENT", 201,
-        (c, p, audit) -> sittings.sendContactCode(c, p, body(ctx.bodyAsBytes(), ContactCodeRequest.class), audit)));
-    route(app, HandlerType.POST, "/v1/identifications/{identificationId}/proofs", ctx -> mutate(ctx, "PROOF_ADDED", 200,
-        (c, p, audit) -> sittings.addProof(c, p, ctx.pathParam("identificationId"),
-            body(ctx.bodyAsBytes(), ProofRequest.class), audit)));
-    route(app, HandlerType.POST, "/v1/consents", ctx -> mutate(ctx, "CONSENT", 201,
-        (c, p, audit) -> sittings.consent(c, p, body(ctx.bodyAsBytes(), ConsentRequest.class), audit)));
-    route(app, HandlerType.DELETE, "/v1/delegations/{delegationId}", ctx -> mutate(ctx, "DELEGATION_REVOKED", 204,
-        (c, p, audit) -> {
-          sittings.revoke(c, p, ctx.pathParam("delegationId"), audit);
-          return null;
-        }));
+    route(
+        app,
+        HandlerType.POST,
+        "/v1/identifications",
+        ctx ->
+            mutate(
+                ctx,
+                "IDENTIFY",
+                201,
+                (c, p, audit) ->
+                    sittings.identify(
+                        c, p, body(ctx.bodyAsBytes(), IdentificationRequest.class), audit)));
+    route(
+        app,
+        HandlerType.POST,
+        "/v1/identifications/contact-codes",
+        ctx ->
+            mutate(
+                ctx,
+                "CONTACT_CODE_SENT",
+                201,
+                (c, p, audit) ->
+                    sittings.sendContactCode(
+                        c, p, body(ctx.bodyAsBytes(), ContactCodeRequest.class), audit)));
+    route(
+        app,
+        HandlerType.POST,
+        "/v1/identifications/{identificationId}/proofs",
+        ctx ->
+            mutate(
+                ctx,
+                "PROOF_ADDED",
+                200,
+                (c, p, audit) ->
+                    sittings.addProof(
+                        c,
+                        p,
+                        ctx.pathParam("identificationId"),
+                        body(ctx.bodyAsBytes(), ProofRequest.class),
+                        audit)));
+    route(
+        app,
+        HandlerType.POST,
+        "/v1/consents",
+        ctx ->
+            mutate(
+                ctx,
+                "CONSENT",
+                201,
+                (c, p, audit) ->
+                    sittings.consent(c, p, body(ctx.bodyAsBytes(), ConsentRequest.class), audit)));
+    route(
+        app,
+        HandlerType.DELETE,
+        "/v1/delegations/{delegationId}",
+        ctx ->
+            mutate(
+                ctx,
+                "DELEGATION_REVOKED",
+                204,
+                (c, p, audit) -> {
+                  sittings.revoke(c, p, ctx.pathParam("delegationId"), audit);
+                  return null;
+                }));
 
     String person = "/v1/persons/{personId}";
-    route(app, HandlerType.GET, person + "/account", ctx -> read(ctx, "ACCOUNT_READ",
-        delegated(ctx, Scope.ACCOUNT_READ, (c, p, g, audit) -> accounts.status(c, g, audit))));
-    route(app, HandlerType.POST, person + "/status-statements", ctx -> mutate(ctx, "STATUS_STATEMENT_ISSUED", 201,
-        delegated(ctx, Scope.ACCOUNT_READ, (c, p, g, audit) -> accounts.statement(c, p, g, audit))));
-    lifecycle(app, HandlerType.POST, person + "/opposition", "OPPOSITION_RECORDED", AccountAction.RECORD_OPPOSITION);
-    lifecycle(app, HandlerType.DELETE, person + "/opposition", "OPPOSITION_WITHDRAWN", AccountAction.WITHDRAW_OPPOSITION);
-    lifecycle(app, HandlerType.POST, person + "/creation-request", "CREATION_REQUESTED", AccountAction.CREATE_ON_REQUEST);
-    lifecycle(app, HandlerType.POST, person + "/deletion-request", "DELETION_REQUESTED", AccountAction.REQUEST_DELETION);
+    route(
+        app,
+        HandlerType.GET,
+        person + "/account",
+        ctx ->
+            read(
+                ctx,
+                "ACCOUNT_READ",
+                delegated(
+                    ctx, Scope.ACCOUNT_READ, (c, p, g, audit) -> accounts.status(c, g, audit))));
+    route(
+        app,
+        HandlerType.POST,
+        person + "/status-statements",
+        ctx ->
+            mutate(
+                ctx,
+                "STATUS_STATEMENT_ISSUED",
+                201,
+                delegated(
+                    ctx,
+                    Scope.ACCOUNT_READ,
+                    (c, p, g, audit) -> accounts.statement(c, p, g, audit))));
+    lifecycle(
+        app,
+        HandlerType.POST,
+        person + "/opposition",
+        "OPPOSITION_RECORDED",
+        AccountAction.RECORD_OPPOSITION);
+    lifecycle(
+        app,
+        HandlerType.DELETE,
+        person + "/opposition",
+        "OPPOSITION_WITHDRAWN",
+        AccountAction.WITHDRAW_OPPOSITION);
+    lifecycle(
+        app,
+        HandlerType.POST,
+        person + "/creation-request",
+        "CREATION_REQUESTED",
+        AccountAction.CREATE_ON_REQUEST);
+    lifecycle(
+        app,
+        HandlerType.POST,
+        person + "/deletion-request",
+        "DELETION_REQUESTED",
+        AccountAction.REQUEST_DELETION);
     lifecycle(app, HandlerType.POST, person + "/reopening", "REOPENED", AccountAction.REOPEN);
-    route(app, HandlerType.POST, person + "/closure", ctx -> mutate(ctx, "CLOSED", 200,
-        delegated(ctx, Scope.RECORD_CLOSE, (c, p, g, audit) -> accounts.act(c, p, g, AccountAction.CLOSE,
-            body(ctx.bodyAsBytes(), ClosureRequest.class).withDeletion(), audit))));
-    route(app, HandlerType.POST, person + "/activation", ctx -> mutate(ctx, "ACTIVATED", 200,
-        delegated(ctx, Scope.ACCOUNT_ACTIVATE, (c, p, g, audit) -> {
-          accounts.requirePossible(c, g, AccountAction.ACTIVATE);
-          if (!sittings.proofs(c, g).contains(Sittings.VITALE)) {
-            throw new ProblemException(403, "vitale-required", "activation needs the Carte Vitale shown at identification");
-          }
-          sittings.checkLetterCode(c, g.personId(), body(ctx.bodyAsBytes(), ActivationRequest.class).code(), p, audit);
-          return accounts.act(c, p, g, AccountAction.ACTIVATE, false, audit);
-        })));
-    route(app, HandlerType.POST, person + "/caregivers", ctx -> mutate(ctx, "CAREGIVER_ADDED", 201,
-        delegated(ctx, Scope.SHARING_MANAGE, (c, p, g, audit) ->
-            caregivers.add(c, p, g, body(ctx.bodyAsBytes(), CaregiverRequest.class), audit))));
-    route(app, HandlerType.DELETE, person + "/caregivers/{caregiverId}", ctx -> mutate(ctx, "CAREGIVER_REMOVED", 200,
-        delegated(ctx, Scope.SHARING_MANAGE, (c, p, g, audit) ->
-            caregivers.remove(c, p, g, ctx.pathParam("caregiverId"), audit))));
-    route(app, HandlerType.GET, person + "/documents", ctx -> read(ctx, "DOCUMENTS_LISTED",
-        delegated(ctx, Scope.DOCUMENTS_READ, (c, p, g, audit) -> records.documents(c, g, audit))));
-    route(app, HandlerType.GET, person + "/documents/{documentId}", ctx -> {
-      Audit audit = audit(ctx, "DOCUMENT_READ");
-      byte[] pdf = db.tx(c -> {
-        Principal p = mediators.authenticate(c, bearer(ctx), audit);
-        Grant g = grant(ctx, c, p, Scope.DOCUMENTS_READ, audit);
-        return records.document(c, g, ctx.pathParam("documentId"), audit);
-      });
-      ctx.status(200).contentType("application/pdf").result(pdf);
-    });
-    route(app, HandlerType.GET, person + "/profile/{section}", ctx -> {
-      Object section = readResult(ctx, "PROFILE_READ", delegated(ctx, Scope.PROFILE_READ,
-          (c, p, g, audit) -> records.section(c, g, ctx.pathParam("section"), audit)));
-      ctx.header("ETag", "\"" + ((fr.guichet.contract.ProfileSection) section).version() + "\"");
-      send(ctx, 200, section);
-    });
-    route(app, HandlerType.PUT, person + "/profile/{section}", ctx -> {
-      mutate(ctx, "PROFILE_WRITTEN", 200, delegated(ctx, Scope.PROFILE_WRITE, (c, p, g, audit) ->
-          records.write(c, p, g, ctx.pathParam("section"), ctx.header("If-Match"), ctx.bodyAsBytes(), audit)));
-      etagFromBody(ctx);
-    });
-    route(app, HandlerType.GET, person + "/journal", ctx -> read(ctx, "JOURNAL_READ",
-        delegated(ctx, Scope.JOURNAL_READ, (c, p, g, audit) -> {
-          var entries = journal.read(c, Journal.personChain(g.personId()));
-          journal.append(c, audit.chain(), audit.line("OK", entries.size() + " entries"));
-          return entries;
-        })));
+    route(
+        app,
+        HandlerType.POST,
+        person + "/closure",
+        ctx ->
+            mutate(
+                ctx,
+                "CLOSED",
+                200,
+                delegated(
+                    ctx,
+                    Scope.RECORD_CLOSE,
+                    (c, p, g, audit) ->
+                        accounts.act(
+                            c,
+                            p,
+                            g,
+                            AccountAction.CLOSE,
+                            body(ctx.bodyAsBytes(), ClosureRequest.class).withDeletion(),
+                            audit))));
+    route(
+        app,
+        HandlerType.POST,
+        person + "/activation",
+        ctx ->
+            mutate(
+                ctx,
+                "ACTIVATED",
+                200,
+                delegated(
+                    ctx,
+                    Scope.ACCOUNT_ACTIVATE,
+                    (c, p, g, audit) -> {
+                      accounts.requirePossible(c, g, AccountAction.ACTIVATE);
+                      if (!sittings.proofs(c, g).contains(Sittings.VITALE)) {
+                        throw new ProblemException(
+                            403,
+                            "vitale-required",
+                            "activation needs the Carte Vitale shown at identification");
+                      }
+                      sittings.checkLetterCode(
+                          c,
+                          g.personId(),
+                          body(ctx.bodyAsBytes(), ActivationRequest.class).code(),
+                          p,
+                          audit);
+                      return accounts.act(c, p, g, AccountAction.ACTIVATE, false, audit);
+                    })));
+    route(
+        app,
+        HandlerType.POST,
+        person + "/caregivers",
+        ctx ->
+            mutate(
+                ctx,
+                "CAREGIVER_ADDED",
+                201,
+                delegated(
+                    ctx,
+                    Scope.SHARING_MANAGE,
+                    (c, p, g, audit) ->
+                        caregivers.add(
+                            c, p, g, body(ctx.bodyAsBytes(), CaregiverRequest.class), audit))));
+    route(
+        app,
+        HandlerType.DELETE,
+        person + "/caregivers/{caregiverId}",
+        ctx ->
+            mutate(
+                ctx,
+                "CAREGIVER_REMOVED",
+                200,
+                delegated(
+                    ctx,
+                    Scope.SHARING_MANAGE,
+                    (c, p, g, audit) ->
+                        caregivers.remove(c, p, g, ctx.pathParam("caregiverId"), audit))));
+    route(
+        app,
+        HandlerType.GET,
+        person + "/documents",
+        ctx ->
+            read(
+                ctx,
+                "DOCUMENTS_LISTED",
+                delegated(
+                    ctx,
+                    Scope.DOCUMENTS_READ,
+                    (c, p, g, audit) -> records.documents(c, g, audit))));
+    route(
+        app,
+        HandlerType.GET,
+        person + "/documents/{documentId}",
+        ctx -> {
+          Audit audit = audit(ctx, "DOCUMENT_READ");
+          byte[] pdf =
+              db.tx(
+                  c -> {
+                    Principal p = mediators.authenticate(c, bearer(ctx), audit);
+                    Grant g = grant(ctx, c, p, Scope.DOCUMENTS_READ, audit);
+                    return records.document(c, g, ctx.pathParam("documentId"), audit);
+                  });
+          ctx.status(200).contentType("application/pdf").result(pdf);
+        });
+    route(
+        app,
+        HandlerType.GET,
+        person + "/profile/{section}",
+        ctx -> {
+          Object section =
+              readResult(
+                  ctx,
+                  "PROFILE_READ",
+                  delegated(
+                      ctx,
+                      Scope.PROFILE_READ,
+                      (c, p, g, audit) -> records.section(c, g, ctx.pathParam("section"), audit)));
+          ctx.header(
+              "ETag", "\"" + ((fr.guichet.contract.ProfileSection) section).version() + "\"");
+          send(ctx, 200, section);
+        });
+    route(
+        app,
+        HandlerType.PUT,
+        person + "/profile/{section}",
+        ctx -> {
+          mutate(
+              ctx,
+              "PROFILE_WRITTEN",
+              200,
+              delegated(
+                  ctx,
+                  Scope.PROFILE_WRITE,
+                  (c, p, g, audit) ->
+                      records.write(
+                          c,
+                          p,
+                          g,
+                          ctx.pathParam("section"),
+                          ctx.header("If-Match"),
+                          ctx.bodyAsBytes(),
+                          audit)));
+          etagFromBody(ctx);
+        });
+    route(
+        app,
+        HandlerType.GET,
+        person + "/journal",
+        ctx ->
+            read(
+                ctx,
+                "JOURNAL_READ",
+                delegated(
+                    ctx,
+                    Scope.JOURNAL_READ,
+                    (c, p, g, audit) -> {
+                      var entries = journal.read(c, Journal.personChain(g.personId()));
+                      journal.append(
+                          c, audit.chain(), audit.line("OK", entries.size() + " entries"));
+                      return entries;
+                    })));
 
     app.exception(ProblemException.class, (e, ctx) -> refuse(ctx, e));
-    app.exception(InvalidValue.class, (e, ctx) ->
-        refuse(ctx, new ProblemException(422, "invalid-input", e.getMessage(), e.messageKey(), e.params())));
-    app.exception(Exception.class, (e, ctx) -> {
-      e.printStackTrace(); // the server's log; the client gets no trace
-      refuse(ctx, new ProblemException(500, "internal", "internal error"));
-    });
-    app.error(404, ctx -> {
-      if (!Problem.MEDIA_TYPE.equals(ctx.res().getContentType())) {
-        problem(ctx, new ProblemException(404, "not-found", "no such route: " + ctx.method() + " " + ctx.path()));
-      }
-    });
+    app.exception(
+        InvalidValue.class,
+        (e, ctx) ->
+            refuse(
+                ctx,
+                new ProblemException(
+                    422, "invalid-input", e.getMessage(), e.messageKey(), e.params())));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          e.printStackTrace(); // the server's log; the client gets no trace
+          refuse(ctx, new ProblemException(500, "internal", "internal error"));
+        });
+    app.error(
+        404,
+        ctx -> {
+          if (!Problem.MEDIA_TYPE.equals(ctx.res().getContentType())) {
+            problem(
+                ctx,
+                new ProblemException(
+                    404, "not-found", "no such route: " + ctx.method() + " " + ctx.path()));
+          }
+        });
   }
 
   /** Every route registered, in order. */
@@ -219,25 +496,47 @@ final class Routes {
     app.addHttpHandler(method, path, handler);
   }
 
-  private void lifecycle(Javalin app, HandlerType method, String path, String action, AccountAction what) {
-    route(app, method, path, ctx -> mutate(ctx, action, 200, delegated(ctx, what.requiredScope(),
-        (c, p, g, audit) -> accounts.act(c, p, g, what, false, audit))));
+  private void lifecycle(
+      Javalin app, HandlerType method, String path, String action, AccountAction what) {
+    route(
+        app,
+        method,
+        path,
+        ctx ->
+            mutate(
+                ctx,
+                action,
+                200,
+                delegated(
+                    ctx,
+                    what.requiredScope(),
+                    (c, p, g, audit) -> accounts.act(c, p, g, what, false, audit))));
   }
 
   private Work delegated(Context ctx, Scope scope, Delegated work) {
     return (c, p, audit) -> work.run(c, p, grant(ctx, c, p, scope, audit), audit);
   }
 
-  private Grant grant(Context ctx, Connection c, Principal p, Scope scope, Audit audit) throws SQLException {
-    return sittings.authorize(c, p, ctx.header(Headers.DELEGATION), ctx.pathParam("personId"), scope, audit);
+  private Grant grant(Context ctx, Connection c, Principal p, Scope scope, Audit audit)
+      throws SQLException {
+    return sittings.authorize(
+        c, p, ctx.header(Headers.DELEGATION), ctx.pathParam("personId"), scope, audit);
   }
 
   private List<OutboxMessage> outbox(Connection c) throws SQLException {
     if (!demo) {
       throw new ProblemException(404, "not-found", "the outbox exists on demo servers only");
     }
-    return Database.query(c, "SELECT person_id, channel, destination, body, created_at FROM outbox ORDER BY created_at DESC",
-        r -> new OutboxMessage(r.getString(1), r.getString(2), r.getString(3), r.getString(4), Instant.parse(r.getString(5))));
+    return Database.query(
+        c,
+        "SELECT person_id, channel, destination, body, created_at FROM outbox ORDER BY created_at DESC",
+        r ->
+            new OutboxMessage(
+                r.getString(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                Instant.parse(r.getString(5))));
   }
 
   private void read(Context ctx, String action, Work work) {
@@ -253,21 +552,27 @@ final class Routes {
     Audit audit = audit(ctx, action);
     String key = ctx.header(Headers.IDEMPOTENCY_KEY);
     if (key == null || key.isBlank() || key.length() > 100) {
-      throw new ProblemException(400, "idempotency-key-required", "this route needs an Idempotency-Key header (1-100 chars)");
+      throw new ProblemException(
+          400,
+          "idempotency-key-required",
+          "this route needs an Idempotency-Key header (1-100 chars)");
     }
     byte[] body = ctx.bodyAsBytes();
     String route = ctx.method() + " " + ctx.path() + " " + String.valueOf(ctx.header("If-Match"));
-    Idempotency.Replay reply = db.tx(c -> {
-      Principal principal = mediators.authenticate(c, bearer(ctx), audit);
-      Optional<Idempotency.Replay> replay = idempotency.find(c, principal.mediatorId(), key, route, body);
-      if (replay.isPresent()) {
-        return replay.get();
-      }
-      Object result = work.run(c, principal, audit);
-      byte[] response = result == null ? new byte[0] : write(result);
-      idempotency.remember(c, principal.mediatorId(), key, route, body, status, response);
-      return new Idempotency.Replay(status, response);
-    });
+    Idempotency.Replay reply =
+        db.tx(
+            c -> {
+              Principal principal = mediators.authenticate(c, bearer(ctx), audit);
+              Optional<Idempotency.Replay> replay =
+                  idempotency.find(c, principal.mediatorId(), key, route, body);
+              if (replay.isPresent()) {
+                return replay.get();
+              }
+              Object result = work.run(c, principal, audit);
+              byte[] response = result == null ? new byte[0] : write(result);
+              idempotency.remember(c, principal.mediatorId(), key, route, body, status, response);
+              return new Idempotency.Replay(status, response);
+            });
     ctx.status(reply.status());
     if (reply.body().length > 0) {
       ctx.contentType("application/json").result(reply.body());
@@ -284,17 +589,18 @@ final class Routes {
   private void refuse(Context ctx, ProblemException e) {
     Audit audit = ctx.attribute(Audit.ATTRIBUTE);
     if (audit != null) {
-      db.tx(c -> {
-        for (Database.Work<?> w : audit.onRefusal) {
-          w.run(c);
-        }
-        Journal.Line line = audit.line("REFUSED " + e.slug(), String.valueOf(e.getMessage()));
-        journal.append(c, audit.chain(), line);
-        if (audit.personId != null && audit.mediatorId != null) {
-          journal.append(c, Journal.mediatorChain(audit.mediatorId), line);
-        }
-        return null;
-      });
+      db.tx(
+          c -> {
+            for (Database.Work<?> w : audit.onRefusal) {
+              w.run(c);
+            }
+            Journal.Line line = audit.line("REFUSED " + e.slug(), String.valueOf(e.getMessage()));
+            journal.append(c, audit.chain(), line);
+            if (audit.personId != null && audit.mediatorId != null) {
+              journal.append(c, Journal.mediatorChain(audit.mediatorId), line);
+            }
+            return null;
+          });
     }
     problem(ctx, e);
   }
@@ -322,7 +628,8 @@ final class Routes {
       }
       return value;
     } catch (IOException e) {
-      throw new ProblemException(400, "malformed-body", "the body is not the JSON this route expects");
+      throw new ProblemException(
+          400, "malformed-body", "the body is not the JSON this route expects");
     }
   }
 

@@ -7,8 +7,8 @@ import java.time.Period;
 import java.time.ZoneId;
 
 /**
- * The reference server's settings: its clock (injectable, so every deadline can be tested) and
- * the delays the rules use.
+ * The reference server's settings: its clock (injectable, so every deadline can be tested) and the
+ * delays the rules use.
  *
  * <pre>{@code
  * Rules rules = Rules.defaults(Clock.systemUTC()).withOppositionPeriod(Period.ofDays(40));
@@ -32,12 +32,27 @@ record Rules(
     Duration lockout) {
 
   static Rules defaults(Clock clock) {
-    return new Rules(clock, ZoneId.of("Europe/Paris"), Period.ofWeeks(6), Duration.ofMinutes(30),
-        Duration.ofMinutes(60), Duration.ofMinutes(15), 5, Duration.ofMinutes(15));
+    return new Rules(
+        clock,
+        ZoneId.of("Europe/Paris"),
+        Period.ofWeeks(6),
+        Duration.ofMinutes(30),
+        Duration.ofMinutes(60),
+        Duration.ofMinutes(15),
+        5,
+        Duration.ofMinutes(15));
   }
 
   Rules withOppositionPeriod(Period period) {
-    return new Rules(clock, zone, period, sessionIdle, maxDelegation, identificationValidity, loginFailures, lockout);
+    return new Rules(
+        clock,
+        zone,
+        period,
+        sessionIdle,
+        maxDelegation,
+        identificationValidity,
+        loginFailures,
+        lockout);
   }
 
   LocalDate today() {

@@ -10,8 +10,8 @@ import java.time.Period;
 
 /**
  * The reference delegated-access server: the Mon Espace Santé rules of DOMAIN.md, mediators,
- * consent, delegations and the journal, on one machine, over real HTTP and a real SQLite file.
- * The rest of Guichet reaches it only over HTTP; this class is the one way to start it.
+ * consent, delegations and the journal, on one machine, over real HTTP and a real SQLite file. The
+ * rest of Guichet reaches it only over HTTP; this class is the one way to start it.
  *
  * <pre>{@code
  * try (SandboxServer server = SandboxServer.start(SandboxServer.Options.demo(dataDir))) {
@@ -31,7 +31,13 @@ public final class SandboxServer implements AutoCloseable {
    * @param clock the server's clock
    * @param oppositionPeriod the opposition period (6 weeks by default, R.1111-28)
    */
-  public record Options(String host, int port, Path dataDir, String jdbcUrl, boolean seedDemo, Clock clock,
+  public record Options(
+      String host,
+      int port,
+      Path dataDir,
+      String jdbcUrl,
+      boolean seedDemo,
+      Clock clock,
       Period oppositionPeriod) {
     /** Loopback, any free port, demo people, system clock. */
     public static Options demo(Path dataDir) {
@@ -69,17 +75,22 @@ public final class SandboxServer implements AutoCloseable {
     Database db = Database.open(url);
     Rules rules = Rules.defaults(options.clock()).withOppositionPeriod(options.oppositionPeriod());
     if (options.seedDemo()) {
-      db.tx(c -> {
-        DemoSeed.load(c, rules.today());
-        return null;
-      });
+      db.tx(
+          c -> {
+            DemoSeed.load(c, rules.today());
+            return null;
+          });
     }
-    Routes routes = new Routes(db, rules, Signer.inDirectory(options.dataDir()), options.seedDemo());
-    Javalin app = Javalin.create(config -> {
-      config.showJavalinBanner = false;
-      config.http.maxRequestSize = 64 * 1024L;
-      config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
-    });
+    Routes routes =
+        new Routes(db, rules, Signer.inDirectory(options.dataDir()), options.seedDemo());
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.http.maxRequestSize = 64 * 1024L;
+              config.jetty.modifyServer(
+                  server -> server.setErrorHandler(new ProblemErrorHandler()));
+            });
     routes.register(app);
     try {
       app.start(options.host(), options.port());
@@ -106,7 +117,8 @@ public final class SandboxServer implements AutoCloseable {
   /** How many journal entries the database holds, for reports. */
   public static long journalSize(Path dataDir, String jdbcUrl) {
     try (Database db = Database.open(jdbcUrl != null ? jdbcUrl : sqliteUrl(dataDir))) {
-      return db.tx(c -> Database.one(c, "SELECT count(*) FROM journal", r -> r.getLong(1)).orElse(0L));
+      return db.tx(
+          c -> Database.one(c, "SELECT count(*) FROM journal", r -> r.getLong(1)).orElse(0L));
     }
   }
 

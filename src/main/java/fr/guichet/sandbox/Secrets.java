@@ -10,8 +10,7 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Random tokens, token hashes, and slow password hashes: what the server keeps instead of
- * secrets.
+ * Random tokens, token hashes, and slow password hashes: what the server keeps instead of secrets.
  *
  * <pre>{@code
  * String token = Secrets.token();          // given once to the client
@@ -23,6 +22,7 @@ import javax.crypto.spec.PBEKeySpec;
 final class Secrets {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int ITERATIONS = 310_000;
+
   /** Compared against when the login is unknown, so that both paths cost the same. */
   static final String DUMMY_HASH = hashPassword("no such mediator");
 
@@ -50,7 +50,12 @@ final class Secrets {
   static String hashPassword(String password) {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
-    return "pbkdf2-sha256$" + ITERATIONS + "$" + b64(salt) + "$" + b64(pbkdf2(password, salt, ITERATIONS));
+    return "pbkdf2-sha256$"
+        + ITERATIONS
+        + "$"
+        + b64(salt)
+        + "$"
+        + b64(pbkdf2(password, salt, ITERATIONS));
   }
 
   static boolean passwordMatches(String password, String stored) {

@@ -20,8 +20,8 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 
 /**
- * The server's Ed25519 key: signs statements and receipts so that anyone holding the public key
- * can check a printed QR code, offline.
+ * The server's Ed25519 key: signs statements and receipts so that anyone holding the public key can
+ * check a printed QR code, offline.
  *
  * <p>The key is made, stored and read by the JDK (PKCS #8 and X.509), and receipts are verified by
  * the JDK; signing goes through Bouncy Castle's Ed25519, whose precomputed tables make a signature
@@ -42,7 +42,8 @@ final class Signer {
 
   private Signer(PrivateKey privateKey, PublicKey publicKey) {
     try {
-      this.signingKey = (Ed25519PrivateKeyParameters) PrivateKeyFactory.createKey(privateKey.getEncoded());
+      this.signingKey =
+          (Ed25519PrivateKeyParameters) PrivateKeyFactory.createKey(privateKey.getEncoded());
     } catch (IOException | ClassCastException e) {
       throw new IllegalStateException("The signing key is not an Ed25519 private key", e);
     }
@@ -72,7 +73,8 @@ final class Signer {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read or write the signing key in " + dir, e);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("The signing key in " + dir + " is not an Ed25519 key pair", e);
+      throw new IllegalStateException(
+          "The signing key in " + dir + " is not an Ed25519 key pair", e);
     }
   }
 

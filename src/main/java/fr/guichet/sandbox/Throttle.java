@@ -33,29 +33,49 @@ final class Throttle {
 
   /** Throws {@code slug} (429) while the subject is locked. */
   void check(Connection c, String subject, String slug) throws SQLException {
-    Optional<Instant> until = Database.one(c, "SELECT locked_until FROM throttle WHERE subject = ?",
-        r -> r.getString(1), subject).map(Instant::parse);
+    Optional<Instant> until =
+        Database.one(
+                c,
+                "SELECT locked_until FROM throttle WHERE subject = ?",
+                r -> r.getString(1),
+                subject)
+            .map(Instant::parse);
     if (until.isPresent() && until.get().isAfter(clock.instant())) {
       long minutes = Math.max(1, Duration.between(clock.instant(), until.get()).toMinutes() + 1);
-      throw new ProblemException(429, slug, "too many failed attempts", java.util.Map.of("minutes", minutes));
+      throw new ProblemException(
+          429, slug, "too many failed attempts", java.util.Map.of("minutes", minutes));
     }
   }
 
   void fail(Connection c, String subject, Limit limit) throws SQLException {
     Instant now = clock.instant();
     record Row(long failures, Instant windowStart) {}
-    Optional<Row> row = Database.one(c, "SELECT failures, window_start FROM throttle WHERE subject = ?",
-        r -> new Row(r.getLong(1), Instant.parse(r.getString(2))), subject);
+    Optional<Row> row =
+        Database.one(
+            c,
+            "SELECT failures, window_start FROM throttle WHERE subject = ?",
+            r -> new Row(r.getLong(1), Instant.parse(r.getString(2))),
+            subject);
     boolean fresh = row.isEmpty() || now.isAfter(row.get().windowStart().plus(limit.window()));
     long failures = fresh ? 1 : row.get().failures() + 1;
     Instant windowStart = fresh ? now : row.get().windowStart();
     String locked = failures >= limit.failures() ? now.plus(limit.lockout()).toString() : null;
     if (row.isEmpty()) {
-      Database.update(c, "INSERT INTO throttle (subject, failures, window_start, locked_until) VALUES (?, ?, ?, ?)",
-          subject, failures, windowStart.toString(), locked);
+      Database.update(
+          c,
+          "INSERT INTO throttle (subject, failures, window_start, locked_until) VALUES (?, ?, ?, ?)",
+          subject,
+          failures,
+          windowStart.toString(),
+          locked);
     } else {
-      Database.update(c, "UPDATE throttle SET failures = ?, window_start = ?, locked_until = ? WHERE subject = ?",
-          failures, windowStart.toString(), locked, subject);
+      Database.update(
+          c,
+          "UPDATE throttle SET failures = ?, window_start = ?, locked_until = ? WHERE subject = ?",
+          failures,
+          windowStart.toString(),
+          locked,
+          subject);
     }
   }
 

@@ -31,10 +31,10 @@ import java.util.stream.Stream;
  * {@link LanternaKiosk} does for each key), in two places of a sitting: typing on the login form
  * (French), and the function keys on the account screen in Arabic with the French beside (theme
  * changes, help and back, legend and back, language and back: whole-screen redraws). The baseline
- * is bare Lanterna on the same terminal: a key polled, one line written, the screen refreshed.
- * Keys that wait for the server (Enter on a form) are left out: they measure the network.
- * Prints {@code NAME  MEDIAN_MS  P99_MS  PRESSES  CPU_MEDIAN_MS  CPU_P99_MS}: the elapsed time, then the
- * processor time of the thread, which other work on the machine disturbs much less.
+ * is bare Lanterna on the same terminal: a key polled, one line written, the screen refreshed. Keys
+ * that wait for the server (Enter on a form) are left out: they measure the network. Prints {@code
+ * NAME MEDIAN_MS P99_MS PRESSES CPU_MEDIAN_MS CPU_P99_MS}: the elapsed time, then the processor
+ * time of the thread, which other work on the machine disturbs much less.
  *
  * <pre>
  * java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "target/test-classes:target/classes:$DEPS" \
@@ -43,9 +43,10 @@ import java.util.stream.Stream;
  */
 public final class KeyLatencyBench {
   private static final KeyStroke[] ACCOUNT_KEYS = {
-      new KeyStroke(KeyType.F7), new KeyStroke(KeyType.F7), new KeyStroke(KeyType.F7),
-      new KeyStroke(KeyType.F1), new KeyStroke(KeyType.Escape), new KeyStroke(KeyType.F4),
-      new KeyStroke(KeyType.Escape), new KeyStroke(KeyType.F2), new KeyStroke(KeyType.F2)};
+    new KeyStroke(KeyType.F7), new KeyStroke(KeyType.F7), new KeyStroke(KeyType.F7),
+    new KeyStroke(KeyType.F1), new KeyStroke(KeyType.Escape), new KeyStroke(KeyType.F4),
+    new KeyStroke(KeyType.Escape), new KeyStroke(KeyType.F2), new KeyStroke(KeyType.F2)
+  };
 
   private KeyLatencyBench() {}
 
@@ -77,8 +78,15 @@ public final class KeyLatencyBench {
     long[] c = t.cpu().clone();
     Arrays.sort(e);
     Arrays.sort(c);
-    System.out.printf(Locale.ROOT, "%s\t%.3f\t%.3f\t%d\t%.3f\t%.3f%n", name, e[e.length / 2] / 1e6, p99(e) / 1e6, e.length,
-        c[c.length / 2] / 1e6, p99(c) / 1e6);
+    System.out.printf(
+        Locale.ROOT,
+        "%s\t%.3f\t%.3f\t%d\t%.3f\t%.3f%n",
+        name,
+        e[e.length / 2] / 1e6,
+        p99(e) / 1e6,
+        e.length,
+        c[c.length / 2] / 1e6,
+        p99(c) / 1e6);
   }
 
   static long p99(long[] sorted) {
@@ -144,19 +152,32 @@ public final class KeyLatencyBench {
     final LanternaKiosk lanterna;
 
     Ui(DemoSandbox sandbox, Path data, Language language) throws IOException {
-      kiosk = new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(Files.createTempDirectory(data, "docs")),
-          language, Clock.systemDefaultZone());
+      kiosk =
+          new Kiosk(
+              new ApiClient(sandbox.server().url()),
+              FileSink.workingCopies(Files.createTempDirectory(data, "docs")),
+              language,
+              Clock.systemDefaultZone());
       lanterna = new LanternaKiosk(terminal, kiosk);
       lanterna.draw();
     }
 
     /** Types text, a new line being Enter, and handles it all (not timed). */
     void type(String text) throws IOException {
-      text.chars().forEach(c -> terminal.addInput(c == '\n' ? new KeyStroke(KeyType.Enter) : new KeyStroke((char) c, false, false)));
+      text.chars()
+          .forEach(
+              c ->
+                  terminal.addInput(
+                      c == '\n'
+                          ? new KeyStroke(KeyType.Enter)
+                          : new KeyStroke((char) c, false, false)));
       lanterna.drainInput();
     }
 
-    /** Presses the cycle's keys round and round: {@code presses} to warm up, then {@code presses} timed. */
+    /**
+     * Presses the cycle's keys round and round: {@code presses} to warm up, then {@code presses}
+     * timed.
+     */
     Times time(List<KeyStroke> cycle, int presses) throws IOException {
       Times t = new Times(presses);
       for (int round = 0; round < 2; round++) {

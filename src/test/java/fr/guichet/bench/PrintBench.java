@@ -24,8 +24,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /**
  * Measures what printing a receipt costs (run by {@code scripts/bench-print}): a one-page consent
- * receipt with its QR code, cold (the first one in this JVM) and warm (median and p90 of many),
- * and its size; beside an empty one-page PDF built the same way in the same run, the baseline.
+ * receipt with its QR code, cold (the first one in this JVM) and warm (median and p90 of many), and
+ * its size; beside an empty one-page PDF built the same way in the same run, the baseline.
  */
 public final class PrintBench {
   private PrintBench() {}
@@ -60,19 +60,24 @@ public final class PrintBench {
     byte[] arabic = ConsentReceipt.render(receipt, Messages.of(Language.ARABIC), Paper.A4, link);
     byte[] roll = ConsentReceipt.render(receipt, fr, Paper.ROLL_80MM, link);
 
-    System.out.printf("%-34s %12s %12s %9s%n", "print (" + runs + " warm runs)", "receipt", "empty page", "ratio");
+    System.out.printf(
+        "%-34s %12s %12s %9s%n",
+        "print (" + runs + " warm runs)", "receipt", "empty page", "ratio");
     row("cold, first in this JVM (ms)", ms(receiptCold), ms(emptyCold));
     row("warm median (ms)", ms(median(receiptWarm)), ms(median(emptyWarm)));
     row("warm p90 (ms)", ms(percentile(receiptWarm, 90)), ms(percentile(emptyWarm, 90)));
     row("size (KB)", pdf.length / 1024.0, empty.length / 1024.0);
     System.out.printf("%-34s %12.1f%n", "size, Arabic receipt (KB)", arabic.length / 1024.0);
     System.out.printf("%-34s %12.1f%n", "size, 80 mm roll receipt (KB)", roll.length / 1024.0);
-    System.out.printf("budget (DESIGN.md): warm <= 30 ms -> %s; size <= 60 KB -> %s%n",
-        ms(median(receiptWarm)) <= 30 ? "met" : "MISSED", pdf.length <= 60 * 1024 ? "met" : "MISSED");
+    System.out.printf(
+        "budget (DESIGN.md): warm <= 30 ms -> %s; size <= 60 KB -> %s%n",
+        ms(median(receiptWarm)) <= 30 ? "met" : "MISSED",
+        pdf.length <= 60 * 1024 ? "met" : "MISSED");
   }
 
   private static void row(String name, double receipt, double empty) {
-    System.out.printf("%-34s %12.1f %12.1f %8.1fx%n", name, receipt, empty, receipt / Math.max(empty, 1e-9));
+    System.out.printf(
+        "%-34s %12.1f %12.1f %8.1fx%n", name, receipt, empty, receipt / Math.max(empty, 1e-9));
   }
 
   private static byte[] emptyPage() throws Exception {
@@ -104,8 +109,12 @@ public final class PrintBench {
     s.update(json);
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     String signed = b64.encodeToString(json) + "." + b64.encodeToString(s.sign());
-    return new Receipt("rcp-00000000-0000-0000-0000-000000000000", "consent", "p-jeanne",
-        Instant.parse("2026-11-29T09:00:00Z"), signed);
+    return new Receipt(
+        "rcp-00000000-0000-0000-0000-000000000000",
+        "consent",
+        "p-jeanne",
+        Instant.parse("2026-11-29T09:00:00Z"),
+        signed);
   }
 
   private static double ms(long nanos) {

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * Resident memory of the kiosk after a whole sitting, in a subprocess in plain mode against a
  * running server: login, identification of Jeanne, consent, account, status sheet, end of sitting;
  * then VmRSS and VmHWM (the peak) from /proc. With {@code hello}, the same for the baseline: a bare
- * JVM that printed one line. Prints {@code NAME  RSS_KB  PEAK_KB}.
+ * JVM that printed one line. Prints {@code NAME RSS_KB PEAK_KB}.
  *
  * <pre>
  * java -cp ... fr.guichet.bench.SittingMemory sitting http://127.0.0.1:8470/ target/image/bin/guichet
@@ -63,7 +63,8 @@ public final class SittingMemory {
     kiosk.await("! La fiche est");
     kiosk.send("/f10");
     kiosk.await("== La séance est terminée ==");
-    Thread.sleep(500); // what the end of the sitting let go is still counted until the next collection
+    Thread.sleep(
+        500); // what the end of the sitting let go is still counted until the next collection
     kiosk.report("rss-kiosk");
     kiosk.finish("/f12\n/esc\n");
   }
@@ -90,13 +91,15 @@ public final class SittingMemory {
       }
     }
     process.destroyForcibly();
-    throw new IllegalStateException("'" + marker + "' never showed; the kiosk printed:\n" + printed);
+    throw new IllegalStateException(
+        "'" + marker + "' never showed; the kiosk printed:\n" + printed);
   }
 
   private void report(String name) throws IOException {
     long rss = -1;
     long peak = -1;
-    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+    for (String line :
+        Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
       if (line.startsWith("VmRSS:")) {
         rss = Long.parseLong(line.replaceAll("\\D", ""));
       } else if (line.startsWith("VmHWM:")) {

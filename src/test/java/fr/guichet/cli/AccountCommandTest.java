@@ -27,20 +27,21 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code guichet account}: every subcommand against the demo server, as a mediator at a prompt
- * (a scripted terminal) and as a script (no terminal, {@code --yes}, {@code --json}), with its
- * output, its exit code, and what the server holds afterwards.
+ * {@code guichet account}: every subcommand against the demo server, as a mediator at a prompt (a
+ * scripted terminal) and as a script (no terminal, {@code --yes}, {@code --json}), with its output,
+ * its exit code, and what the server holds afterwards.
  */
 class AccountCommandTest {
   private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-  @TempDir
-  Path data;
+  @TempDir Path data;
   @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
   StringWriter out;
   StringWriter err;
+
   /** The terminal of the next run; null: none, as for a script. */
   ScriptedPrompt terminal;
+
   /** Sessions the test opened itself, to read the demo outbox. */
   long testSessions;
 
@@ -55,11 +56,16 @@ class AccountCommandTest {
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
     if (terminal != null) {
-      cli.getSubcommands().get("account").getSubcommands().values().forEach(sub -> {
-        if (sub.getCommand() instanceof SittingCommand command) {
-          command.prompt = terminal;
-        }
-      });
+      cli.getSubcommands()
+          .get("account")
+          .getSubcommands()
+          .values()
+          .forEach(
+              sub -> {
+                if (sub.getCommand() instanceof SittingCommand command) {
+                  command.prompt = terminal;
+                }
+              });
     }
     return cli.execute(args.toArray(String[]::new));
   }
@@ -74,17 +80,27 @@ class AccountCommandTest {
   }
 
   List<String> server() {
-    return List.of("--api", sandbox.server().url(), "--login", DemoSandbox.LOGIN, "--password", DemoSandbox.PASSWORD,
-        "--totp", sandbox.freshTotp());
+    return List.of(
+        "--api",
+        sandbox.server().url(),
+        "--login",
+        DemoSandbox.LOGIN,
+        "--password",
+        DemoSandbox.PASSWORD,
+        "--totp",
+        sandbox.freshTotp());
   }
 
   static List<String> papers(String personId) {
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(personId);
-    return List.of("--nir", p.nir(), "--birth-date", p.birth().format(DAY_FIRST), "--vitale", p.vitale());
+    return List.of(
+        "--nir", p.nir(), "--birth-date", p.birth().format(DAY_FIRST), "--vitale", p.vitale());
   }
 
   String state(String personId) {
-    return sandbox.query("SELECT state FROM person WHERE id = ?", r -> r.getString(1), personId).get(0);
+    return sandbox
+        .query("SELECT state FROM person WHERE id = ?", r -> r.getString(1), personId)
+        .get(0);
   }
 
   /** The code the demo server just sent to a person, read when the command asks for it. */
@@ -104,9 +120,13 @@ class AccountCommandTest {
 
   /** Nothing stays open: every delegation revoked, every session the command opened ended. */
   void assertSittingClosed() {
-    assertThat(sandbox.query("SELECT count(*) FROM delegation WHERE revoked_at IS NULL", r -> r.getLong(1)))
+    assertThat(
+            sandbox.query(
+                "SELECT count(*) FROM delegation WHERE revoked_at IS NULL", r -> r.getLong(1)))
         .containsExactly(0L);
-    assertThat(sandbox.query("SELECT count(*) FROM mediator_session WHERE ended_at IS NULL", r -> r.getLong(1)))
+    assertThat(
+            sandbox.query(
+                "SELECT count(*) FROM mediator_session WHERE ended_at IS NULL", r -> r.getLong(1)))
         .containsExactly(testSessions);
   }
 
@@ -115,17 +135,20 @@ class AccountCommandTest {
     @Test
     void saysTheStateTheDatesTheDaysLeftAndWhatCanBeDone() {
       assertThat(account("status", "p-jeanne")).isZero();
-      assertThat(out.toString()).isEqualTo(String.join("\n",
-          "Pour : Jeanne Martin (né·e en 1950)",
-          "État : Espace bientôt créé. Votre espace va être créé. Vous pouvez encore le refuser.",
-          "Date limite pour refuser : 31 décembre 2026.",
-          "Il reste 32 jours.",
-          "Ce que vous pouvez faire :",
-          "- refuser la création de l’espace : guichet account oppose",
-          "- ouvrir votre espace : guichet account activate",
-          "Personne d’autre n’a accès à cet espace.",
-          "L’accord donné pour cette action est annulé, et la séance est fermée.",
-          ""));
+      assertThat(out.toString())
+          .isEqualTo(
+              String.join(
+                  "\n",
+                  "Pour : Jeanne Martin (né·e en 1950)",
+                  "État : Espace bientôt créé. Votre espace va être créé. Vous pouvez encore le refuser.",
+                  "Date limite pour refuser : 31 décembre 2026.",
+                  "Il reste 32 jours.",
+                  "Ce que vous pouvez faire :",
+                  "- refuser la création de l’espace : guichet account oppose",
+                  "- ouvrir votre espace : guichet account activate",
+                  "Personne d’autre n’a accès à cet espace.",
+                  "L’accord donné pour cette action est annulé, et la séance est fermée.",
+                  ""));
       assertThat(err.toString()).isEmpty();
       assertThat(sandbox.count("delegation")).isOne();
       assertSittingClosed();
@@ -134,45 +157,61 @@ class AccountCommandTest {
     @Test
     void asksOnlyToReadTheAccountForOneCommand() {
       assertThat(account("status", "p-jeanne")).isZero();
-      assertThat(sandbox.query("SELECT scopes, duration_minutes, language, text_version FROM consent",
-          r -> r.getString(1) + " " + r.getInt(2) + " " + r.getString(3) + " " + r.getString(4)))
+      assertThat(
+              sandbox.query(
+                  "SELECT scopes, duration_minutes, language, text_version FROM consent",
+                  r ->
+                      r.getString(1)
+                          + " "
+                          + r.getInt(2)
+                          + " "
+                          + r.getString(3)
+                          + " "
+                          + r.getString(4)))
           .containsExactly("account:read 5 fr cli-v1");
-      assertThat(sandbox.journal("person:p-jeanne")).containsSubsequence("IDENTIFY OK", "CONSENT OK", "ACCOUNT_READ OK",
-          "DELEGATION_REVOKED OK");
+      assertThat(sandbox.journal("person:p-jeanne"))
+          .containsSubsequence(
+              "IDENTIFY OK", "CONSENT OK", "ACCOUNT_READ OK", "DELEGATION_REVOKED OK");
     }
 
     @Test
     void speaksThePersonsLanguage() {
       assertThat(account("status", "p-jeanne", "--lang", "en")).isZero();
-      assertThat(out.toString()).contains("State: ", "32 days", "Nobody else has access to this space.")
+      assertThat(out.toString())
+          .contains("State: ", "32 days", "Nobody else has access to this space.")
           .doesNotContain("État");
-      assertThat(sandbox.query("SELECT language FROM consent", r -> r.getString(1))).containsExactly("en");
+      assertThat(sandbox.query("SELECT language FROM consent", r -> r.getString(1)))
+          .containsExactly("en");
     }
 
     @Test
     void listsTheChildrenAParentManagesAndHowToActForThem() {
       assertThat(account("status", "p-louis")).isZero();
-      assertThat(out.toString()).contains(
-          "État : Espace ouvert. Votre espace existe et vous l’utilisez.",
-          "- fermer votre espace : guichet account close",
-          "Profils que cette personne gère (pour agir pour eux : --for et l’identifiant) :",
-          "- Emma Petit, né·e en 2015 (représentation légale) : --for p-emma",
-          "- Hugo Petit, né·e en 2019 (représentation légale) : --for p-hugo");
+      assertThat(out.toString())
+          .contains(
+              "État : Espace ouvert. Votre espace existe et vous l’utilisez.",
+              "- fermer votre espace : guichet account close",
+              "Profils que cette personne gère (pour agir pour eux : --for et l’identifiant) :",
+              "- Emma Petit, né·e en 2015 (représentation légale) : --for p-emma",
+              "- Hugo Petit, né·e en 2019 (représentation légale) : --for p-hugo");
     }
 
     @Test
     void aParentActsForTheirChildAndSeesWhoHasAccess() {
       assertThat(account("status", "p-louis", "--for", "p-emma")).isZero();
-      assertThat(out.toString()).contains("Pour : Emma Petit (né·e en 2015)",
-          "Louis Petit agit pour cette personne, au titre de : représentation légale.",
-          "Personnes qui ont accès à cet espace :",
-          "- Louis Petit, né·e en 1985 (représentation légale)");
+      assertThat(out.toString())
+          .contains(
+              "Pour : Emma Petit (né·e en 2015)",
+              "Louis Petit agit pour cette personne, au titre de : représentation légale.",
+              "Personnes qui ont accès à cet espace :",
+              "- Louis Petit, né·e en 1985 (représentation légale)");
     }
 
     @Test
     void aCaregiverIsNotOfferedWhatACaregiverCannotDo() {
       assertThat(account("status", "p-alain", "--for", "p-georgette")).isZero();
-      assertThat(out.toString()).contains("Alain Roux agit pour cette personne, au titre de : aidant.")
+      assertThat(out.toString())
+          .contains("Alain Roux agit pour cette personne, au titre de : aidant.")
           .doesNotContain("guichet account close");
     }
 
@@ -180,7 +219,8 @@ class AccountCommandTest {
     void aSuspendedSpaceSendsToThe3422() {
       assertThat(account("status", "p-yves")).isZero();
       assertThat(out.toString())
-          .contains("État : Espace suspendu. Votre espace est bloqué pour le moment. Appelez le 3422.")
+          .contains(
+              "État : Espace suspendu. Votre espace est bloqué pour le moment. Appelez le 3422.")
           .doesNotContain("Ce que vous pouvez faire");
     }
 
@@ -211,7 +251,14 @@ class AccountCommandTest {
     void papersThatDoNotMatchAreRefused() {
       List<String> args = new ArrayList<>(List.of("account", "status"));
       args.addAll(server());
-      args.addAll(List.of("--nir", DemoSandbox.JEANNE_NIR, "--birth-date", "15/03/1950", "--vitale", "12345678"));
+      args.addAll(
+          List.of(
+              "--nir",
+              DemoSandbox.JEANNE_NIR,
+              "--birth-date",
+              "15/03/1950",
+              "--vitale",
+              "12345678"));
       assertThat(run(args)).isEqualTo(1);
       assertThat(err.toString()).contains("Personne ne correspond à ces informations.");
     }
@@ -222,18 +269,21 @@ class AccountCommandTest {
     @Test
     void aScriptRecordsItWithYesAndKeepsTheSignedReceipt() throws Exception {
       Path receipt = data.resolve("opposition.txt");
-      assertThat(account("oppose", "p-jeanne", "--yes", "--receipt-out", receipt.toString())).isZero();
-      assertThat(out.toString()).contains(
-          "Pour : Jeanne Martin (né·e en 1950)",
-          "Reçu : vous avez refusé la création de votre espace",
-          "État : Vous avez refusé l’espace. Vous avez dit non. Votre espace ne sera pas créé.",
-          "Vous pouvez annuler ce refus jusqu’au 31 décembre 2026.",
-          "Référence du reçu : rcp-",
-          "Reçu signé enregistré dans " + receipt + ".");
+      assertThat(account("oppose", "p-jeanne", "--yes", "--receipt-out", receipt.toString()))
+          .isZero();
+      assertThat(out.toString())
+          .contains(
+              "Pour : Jeanne Martin (né·e en 1950)",
+              "Reçu : vous avez refusé la création de votre espace",
+              "État : Vous avez refusé l’espace. Vous avez dit non. Votre espace ne sera pas créé.",
+              "Vous pouvez annuler ce refus jusqu’au 31 décembre 2026.",
+              "Référence du reçu : rcp-",
+              "Reçu signé enregistré dans " + receipt + ".");
       assertThat(state("p-jeanne")).isEqualTo("OPPOSED");
       String signed = Files.readString(receipt).strip();
       assertThat(ReceiptVerifier.forKey(sandbox.api().publicKey()).check(signed).valid()).isTrue();
-      assertThat(sandbox.query("SELECT scopes FROM consent", r -> r.getString(1))).containsExactly("opposition:write");
+      assertThat(sandbox.query("SELECT scopes FROM consent", r -> r.getString(1)))
+          .containsExactly("opposition:write");
       assertSittingClosed();
     }
 
@@ -241,14 +291,17 @@ class AccountCommandTest {
     void readsBackWhatWillBeSentAndAsksTheMediatorToConfirm() {
       terminal = new ScriptedPrompt("o");
       assertThat(account("oppose", "p-jeanne")).isZero();
-      assertThat(terminal.transcript()).isEqualTo(String.join("\n",
-          "Ce qui va être envoyé au serveur " + sandbox.server().url() + " :",
-          "- personne présente : Jeanne Martin, né·e en 1950 ;",
-          "- action : refuser la création de l’espace ;",
-          "- accord pour 5 minutes : refuser la création de votre espace, ou annuler ce refus ;",
-          "En confirmant, vous attestez que la personne est à côté de vous et qu’elle est d’accord.",
-          "Confirmer ? [o/N] o",
-          ""));
+      assertThat(terminal.transcript())
+          .isEqualTo(
+              String.join(
+                  "\n",
+                  "Ce qui va être envoyé au serveur " + sandbox.server().url() + " :",
+                  "- personne présente : Jeanne Martin, né·e en 1950 ;",
+                  "- action : refuser la création de l’espace ;",
+                  "- accord pour 5 minutes : refuser la création de votre espace, ou annuler ce refus ;",
+                  "En confirmant, vous attestez que la personne est à côté de vous et qu’elle est d’accord.",
+                  "Confirmer ? [o/N] o",
+                  ""));
       assertThat(state("p-jeanne")).isEqualTo("OPPOSED");
     }
 
@@ -256,17 +309,22 @@ class AccountCommandTest {
     void asksInEnglishWithLangEn() {
       terminal = new ScriptedPrompt("y");
       assertThat(account("oppose", "p-jeanne", "--lang", "en")).isZero();
-      assertThat(terminal.transcript()).contains("- action: refuse the creation of the space;", "Confirm? [y/N] y");
+      assertThat(terminal.transcript())
+          .contains("- action: refuse the creation of the space;", "Confirm? [y/N] y");
     }
 
     @Test
     void anythingButYesLeavesTheSpaceAsItWas() {
       terminal = new ScriptedPrompt("n");
       assertThat(account("oppose", "p-jeanne")).isEqualTo(5);
-      assertThat(err.toString()).contains("La personne n’a pas donné son accord. Rien n’a été fait.");
+      assertThat(err.toString())
+          .contains("La personne n’a pas donné son accord. Rien n’a été fait.");
       assertThat(state("p-jeanne")).isEqualTo("ANNOUNCED");
       assertThat(sandbox.count("consent")).isZero();
-      assertThat(sandbox.query("SELECT count(*) FROM mediator_session WHERE ended_at IS NULL", r -> r.getLong(1)))
+      assertThat(
+              sandbox.query(
+                  "SELECT count(*) FROM mediator_session WHERE ended_at IS NULL",
+                  r -> r.getLong(1)))
           .containsExactly(0L);
     }
 
@@ -289,7 +347,8 @@ class AccountCommandTest {
     void afterTheDeadlineItIsRefused() {
       sandbox.clock().advance(Duration.ofDays(33));
       assertThat(account("oppose", "p-jeanne", "--yes")).isEqualTo(1);
-      assertThat(err.toString()).contains("La date limite pour refuser est passée (31 décembre 2026).");
+      assertThat(err.toString())
+          .contains("La date limite pour refuser est passée (31 décembre 2026).");
       assertThat(out.toString()).isEmpty();
       assertSittingClosed();
     }
@@ -312,9 +371,11 @@ class AccountCommandTest {
     @Test
     void isWithdrawnWhileThePeriodRuns() {
       assertThat(account("withdraw-opposition", "p-ahmed", "--yes")).isZero();
-      assertThat(out.toString()).contains("Reçu : vous avez annulé votre refus",
-          "Vous avez annulé votre refus. Votre espace sera créé.",
-          "Vous pouvez encore refuser jusqu’au 21 décembre 2026.");
+      assertThat(out.toString())
+          .contains(
+              "Reçu : vous avez annulé votre refus",
+              "Vous avez annulé votre refus. Votre espace sera créé.",
+              "Vous pouvez encore refuser jusqu’au 21 décembre 2026.");
       assertThat(state("p-ahmed")).isEqualTo("ANNOUNCED");
     }
 
@@ -329,7 +390,8 @@ class AccountCommandTest {
     @Test
     void creationCannotBeAskedWhileThePeriodRuns() {
       assertThat(account("request-creation", "p-ahmed", "--yes")).isEqualTo(1);
-      assertThat(err.toString()).contains("Cette action n’est pas possible dans l’état actuel de l’espace.");
+      assertThat(err.toString())
+          .contains("Cette action n’est pas possible dans l’état actuel de l’espace.");
     }
   }
 
@@ -337,25 +399,30 @@ class AccountCommandTest {
   class Activation {
     @Test
     void opensTheSpaceWithTheLettersCode() throws Exception {
-      assertThat(account("activate", "p-maria", "--letter-code", "MD8R-3T6W", "--yes", "--json")).isZero();
+      assertThat(account("activate", "p-maria", "--letter-code", "MD8R-3T6W", "--yes", "--json"))
+          .isZero();
       assertThat(json().at("/account/state").asText()).isEqualTo("ACTIVE");
       assertThat(json().at("/receipt/kind").asText()).isEqualTo("activate");
       assertThat(state("p-maria")).isEqualTo("ACTIVE");
-      assertThat(sandbox.query("SELECT scopes FROM consent", r -> r.getString(1))).containsExactly("account:activate");
+      assertThat(sandbox.query("SELECT scopes FROM consent", r -> r.getString(1)))
+          .containsExactly("account:activate");
     }
 
     @Test
     void asksForTheCodeWhenItIsLeftOut() {
       terminal = new ScriptedPrompt("md8r 3t6w", "oui");
       assertThat(account("activate", "p-maria")).isZero();
-      assertThat(terminal.transcript()).contains("Code de la lettre ou de l’e-mail : md8r 3t6w",
-          "- action : ouvrir votre espace ;");
-      assertThat(out.toString()).contains("Reçu : votre espace est ouvert", "État : Espace ouvert.");
+      assertThat(terminal.transcript())
+          .contains(
+              "Code de la lettre ou de l’e-mail : md8r 3t6w", "- action : ouvrir votre espace ;");
+      assertThat(out.toString())
+          .contains("Reçu : votre espace est ouvert", "État : Espace ouvert.");
     }
 
     @Test
     void aWrongCodeIsRefused() {
-      assertThat(account("activate", "p-maria", "--letter-code", "MD8R-3T6X", "--yes")).isEqualTo(1);
+      assertThat(account("activate", "p-maria", "--letter-code", "MD8R-3T6X", "--yes"))
+          .isEqualTo(1);
       assertThat(err.toString()).contains("Le code ne correspond pas à celui de la lettre.");
       assertThat(state("p-maria")).isEqualTo("ACTIVE_NOT_ACTIVATED");
     }
@@ -367,16 +434,19 @@ class AccountCommandTest {
     void sendsACodeToThePersonAndAsksForIt() {
       terminal = new ScriptedPrompt("o", codeSentTo("p-louis"));
       assertThat(account("close", "p-louis")).isZero();
-      assertThat(terminal.transcript()).contains(
-          "- action : fermer votre espace ;",
-          "- effacement des données : non, elles sont gardées 10 ans ;",
-          "- accord pour 5 minutes : fermer votre espace, demander l’effacement, le rouvrir ;",
-          "Un code a été envoyé par e-mail à l***@example.org. Il est valable jusqu’à ",
-          "Code reçu par la personne (6 chiffres) : ");
-      assertThat(out.toString()).contains("Reçu : votre espace est fermé",
-          "État : Espace fermé. Votre espace est fermé. Vos données sont gardées 10 ans.",
-          "Vos données sont gardées jusqu’au 29 novembre 2036.",
-          "Vous pouvez rouvrir votre espace à tout moment. Vos données reviendront.");
+      assertThat(terminal.transcript())
+          .contains(
+              "- action : fermer votre espace ;",
+              "- effacement des données : non, elles sont gardées 10 ans ;",
+              "- accord pour 5 minutes : fermer votre espace, demander l’effacement, le rouvrir ;",
+              "Un code a été envoyé par e-mail à l***@example.org. Il est valable jusqu’à ",
+              "Code reçu par la personne (6 chiffres) : ");
+      assertThat(out.toString())
+          .contains(
+              "Reçu : votre espace est fermé",
+              "État : Espace fermé. Votre espace est fermé. Vos données sont gardées 10 ans.",
+              "Vos données sont gardées jusqu’au 29 novembre 2036.",
+              "Vous pouvez rouvrir votre espace à tout moment. Vos données reviendront.");
       assertThat(state("p-louis")).isEqualTo("CLOSED");
       assertThat(sandbox.query("SELECT proofs FROM identification", r -> r.getString(1)))
           .containsExactly("CONTACT_CODE VITALE");
@@ -386,8 +456,10 @@ class AccountCommandTest {
     void aMistypedCodeIsAskedAgain() {
       terminal = new ScriptedPrompt("o", "000000", codeSentTo("p-louis"));
       assertThat(account("close", "p-louis", "--delete")).isZero();
-      assertThat(terminal.transcript()).contains("- effacement des données : oui, dans les 3 mois ;",
-          "Ce code ne correspond pas. Encore 2 essais.");
+      assertThat(terminal.transcript())
+          .contains(
+              "- effacement des données : oui, dans les 3 mois ;",
+              "Ce code ne correspond pas. Encore 2 essais.");
       assertThat(state("p-louis")).isEqualTo("CLOSED_DELETION_REQUESTED");
     }
 
@@ -402,7 +474,8 @@ class AccountCommandTest {
     void aScriptSendsTheCodeFirstThenGivesChallengeAndCode() throws Exception {
       List<String> send = new ArrayList<>(List.of("account", "send-code", "--json"));
       send.addAll(server());
-      send.addAll(List.of("--nir", DemoSandbox.PEOPLE.get("p-louis").nir(), "--birth-date", "30/05/1985"));
+      send.addAll(
+          List.of("--nir", DemoSandbox.PEOPLE.get("p-louis").nir(), "--birth-date", "30/05/1985"));
       assertThat(run(send)).isZero();
       JsonNode sent = json();
       assertThat(sent.at("/challenge/channel").asText()).isEqualTo("EMAIL");
@@ -411,15 +484,28 @@ class AccountCommandTest {
 
       out.getBuffer().setLength(0);
       Path receipt = data.resolve("closure.txt");
-      assertThat(account("close", "p-louis", "--delete", "--yes", "--json", "--challenge", challenge,
-          "--code", lastCode("p-louis"), "--receipt-out", receipt.toString())).isZero();
+      assertThat(
+              account(
+                  "close",
+                  "p-louis",
+                  "--delete",
+                  "--yes",
+                  "--json",
+                  "--challenge",
+                  challenge,
+                  "--code",
+                  lastCode("p-louis"),
+                  "--receipt-out",
+                  receipt.toString()))
+          .isZero();
       JsonNode closed = json();
       assertThat(closed.at("/account/state").asText()).isEqualTo("CLOSED_DELETION_REQUESTED");
       assertThat(closed.at("/account/deletionDue").asText()).isEqualTo("2027-02-28");
       assertThat(closed.at("/receipt/kind").asText()).isEqualTo("close");
       assertThat(closed.at("/person/strength").asText()).isEqualTo("STANDARD");
       assertThat(closed.get("receiptFile").asText()).isEqualTo(receipt.toString());
-      assertThat(Files.readString(receipt).strip()).isEqualTo(closed.at("/receipt/signed").asText());
+      assertThat(Files.readString(receipt).strip())
+          .isEqualTo(closed.at("/receipt/signed").asText());
       assertSittingClosed();
     }
 
@@ -427,10 +513,13 @@ class AccountCommandTest {
     void sendCodeSaysWhereTheCodeWent() {
       List<String> send = new ArrayList<>(List.of("account", "send-code"));
       send.addAll(server());
-      send.addAll(List.of("--nir", DemoSandbox.PEOPLE.get("p-marcel").nir(), "--birth-date", "01/12/1940"));
+      send.addAll(
+          List.of("--nir", DemoSandbox.PEOPLE.get("p-marcel").nir(), "--birth-date", "01/12/1940"));
       assertThat(run(send)).isZero();
-      assertThat(out.toString()).contains("Un code a été envoyé par SMS à 06 ** ** ** 09.",
-          "Référence de l’envoi, pour --challenge : chl-");
+      assertThat(out.toString())
+          .contains(
+              "Un code a été envoyé par SMS à 06 ** ** ** 09.",
+              "Référence de l’envoi, pour --challenge : chl-");
     }
 
     @Test
@@ -450,7 +539,8 @@ class AccountCommandTest {
     void aClosedSpaceCannotBeClosedAgain() {
       terminal = new ScriptedPrompt("o", codeSentTo("p-fatima"));
       assertThat(account("close", "p-fatima")).isEqualTo(1);
-      assertThat(err.toString()).contains("Cette action n’est pas possible dans l’état actuel de l’espace.");
+      assertThat(err.toString())
+          .contains("Cette action n’est pas possible dans l’état actuel de l’espace.");
       assertThat(state("p-fatima")).isEqualTo("CLOSED");
       assertSittingClosed();
     }
@@ -460,18 +550,23 @@ class AccountCommandTest {
       terminal = new ScriptedPrompt("o", codeSentTo("p-alain"));
       assertThat(account("close", "p-alain", "--for", "p-georgette")).isEqualTo(1);
       assertThat(terminal.transcript()).contains("- pour : Georgette Roux (1936, aidant) ;");
-      assertThat(err.toString()).contains("Un aidant ne peut pas faire cette action (fermer votre espace, demander"
-          + " l’effacement, le rouvrir).");
+      assertThat(err.toString())
+          .contains(
+              "Un aidant ne peut pas faire cette action (fermer votre espace, demander"
+                  + " l’effacement, le rouvrir).");
       assertThat(state("p-georgette")).isEqualTo("ACTIVE");
-      assertThat(sandbox.journal("person:p-georgette")).contains("CONSENT REFUSED caregiver-forbidden");
+      assertThat(sandbox.journal("person:p-georgette"))
+          .contains("CONSENT REFUSED caregiver-forbidden");
     }
 
     @Test
     void aGuardianClosesForTheProtectedAdult() {
       terminal = new ScriptedPrompt("o", codeSentTo("p-sophie"));
       assertThat(account("close", "p-sophie", "--for", "p-marcel")).isZero();
-      assertThat(out.toString()).contains("Pour : Marcel Dubois (né·e en 1940)",
-          "Sophie Lambert agit pour cette personne, au titre de : tutelle.");
+      assertThat(out.toString())
+          .contains(
+              "Pour : Marcel Dubois (né·e en 1940)",
+              "Sophie Lambert agit pour cette personne, au titre de : tutelle.");
       assertThat(state("p-marcel")).isEqualTo("CLOSED");
       assertThat(state("p-sophie")).isEqualTo("ACTIVE");
     }
@@ -480,19 +575,25 @@ class AccountCommandTest {
     void deletionIsAskedForAClosedSpace() {
       terminal = new ScriptedPrompt("o", codeSentTo("p-fatima"));
       assertThat(account("request-deletion", "p-fatima")).isZero();
-      assertThat(out.toString()).contains("Reçu : vous avez demandé l’effacement de vos données",
-          "Vos données seront effacées au plus tard le 28 février 2027.",
-          "Vous pouvez rouvrir votre espace avant le 28 février 2027. Vos données reviendront.");
+      assertThat(out.toString())
+          .contains(
+              "Reçu : vous avez demandé l’effacement de vos données",
+              "Vos données seront effacées au plus tard le 28 février 2027.",
+              "Vous pouvez rouvrir votre espace avant le 28 février 2027. Vos données reviendront.");
       assertThat(state("p-fatima")).isEqualTo("CLOSED_DELETION_REQUESTED");
-      assertThat(sandbox.query("SELECT scopes FROM consent", r -> r.getString(1))).containsExactly("record:close");
+      assertThat(sandbox.query("SELECT scopes FROM consent", r -> r.getString(1)))
+          .containsExactly("record:close");
     }
 
     @Test
     void aClosedSpaceIsReopenedWithItsData() {
       terminal = new ScriptedPrompt("o", codeSentTo("p-pierre"));
       assertThat(account("reopen", "p-pierre")).isZero();
-      assertThat(out.toString()).contains("Reçu : votre espace est rouvert",
-          "Vos données gardées sont revenues dans votre espace.", "État : Espace ouvert.");
+      assertThat(out.toString())
+          .contains(
+              "Reçu : votre espace est rouvert",
+              "Vos données gardées sont revenues dans votre espace.",
+              "État : Espace ouvert.");
       assertThat(state("p-pierre")).isEqualTo("ACTIVE");
     }
 
@@ -510,11 +611,20 @@ class AccountCommandTest {
     void aWrongNirKeyIsExplainedBeforeAnythingIsSent() {
       List<String> args = new ArrayList<>(List.of("account", "status"));
       args.addAll(server());
-      args.addAll(List.of("--nir", "2 50 03 75 056 123 73", "--birth-date", "14/03/1950", "--vitale", "12345678"));
+      args.addAll(
+          List.of(
+              "--nir",
+              "2 50 03 75 056 123 73",
+              "--birth-date",
+              "14/03/1950",
+              "--vitale",
+              "12345678"));
       assertThat(run(args)).isEqualTo(2);
-      assertThat(err.toString().strip()).isEqualTo("Le numéro de sécurité sociale contient une erreur : les 2"
-          + " derniers"
-          + " chiffres ne correspondent pas. Vérifiez chaque chiffre.");
+      assertThat(err.toString().strip())
+          .isEqualTo(
+              "Le numéro de sécurité sociale contient une erreur : les 2"
+                  + " derniers"
+                  + " chiffres ne correspondent pas. Vérifiez chaque chiffre.");
       assertThat(sandbox.count("mediator_session")).isZero();
     }
 
@@ -522,17 +632,27 @@ class AccountCommandTest {
     void aWrongNirKeyIsUsageInJsonToo() throws Exception {
       List<String> args = new ArrayList<>(List.of("account", "status", "--json", "--lang", "en"));
       args.addAll(server());
-      args.addAll(List.of("--nir", "2500375056123 73", "--birth-date", "14/03/1950", "--vitale", "12345678"));
+      args.addAll(
+          List.of(
+              "--nir", "2500375056123 73", "--birth-date", "14/03/1950", "--vitale", "12345678"));
       assertThat(run(args)).isEqualTo(2);
       assertThat(json().get("outcome").asText()).isEqualTo("usage");
-      assertThat(json().get("message").asText()).startsWith("The social security number has a mistake");
+      assertThat(json().get("message").asText())
+          .startsWith("The social security number has a mistake");
     }
 
     @Test
     void anImpossibleBirthDateIsExplained() {
       List<String> args = new ArrayList<>(List.of("account", "status"));
       args.addAll(server());
-      args.addAll(List.of("--nir", DemoSandbox.JEANNE_NIR, "--birth-date", "31/02/1950", "--vitale", "12345678"));
+      args.addAll(
+          List.of(
+              "--nir",
+              DemoSandbox.JEANNE_NIR,
+              "--birth-date",
+              "31/02/1950",
+              "--vitale",
+              "12345678"));
       assertThat(run(args)).isEqualTo(2);
       assertThat(err.toString()).contains("Cette date de naissance n’existe pas.");
     }
@@ -540,27 +660,56 @@ class AccountCommandTest {
     @Test
     void whatIsLeftOutIsAskedOnTheTerminalAndAMistakeAskedAgain() {
       String totp = sandbox.freshTotp();
-      terminal = new ScriptedPrompt(DemoSandbox.PASSWORD, totp, "2 50 03 75 056 123 73",
-          DemoSandbox.JEANNE_NIR, "14/03/1950", "12345678");
-      assertThat(run(List.of("account", "status", "--api", sandbox.server().url(), "--login", DemoSandbox.LOGIN)))
+      terminal =
+          new ScriptedPrompt(
+              DemoSandbox.PASSWORD,
+              totp,
+              "2 50 03 75 056 123 73",
+              DemoSandbox.JEANNE_NIR,
+              "14/03/1950",
+              "12345678");
+      assertThat(
+              run(
+                  List.of(
+                      "account",
+                      "status",
+                      "--api",
+                      sandbox.server().url(),
+                      "--login",
+                      DemoSandbox.LOGIN)))
           .isZero();
-      assertThat(terminal.transcript()).isEqualTo(String.join("\n",
-          "Mot de passe (il ne s’affiche pas) : <secret>",
-          "Code à 6 chiffres de votre application : " + totp,
-          "Numéro de sécurité sociale de la personne : 2 50 03 75 056 123 73",
-          "Le numéro de sécurité sociale contient une erreur : les 2 derniers chiffres ne correspondent pas."
-              + " Vérifiez chaque chiffre.",
-          "Numéro de sécurité sociale de la personne : " + DemoSandbox.JEANNE_NIR,
-          "Date de naissance (jour/mois/année) : 14/03/1950",
-          "Numéro de série de la carte Vitale : 12345678",
-          ""));
+      assertThat(terminal.transcript())
+          .isEqualTo(
+              String.join(
+                  "\n",
+                  "Mot de passe (il ne s’affiche pas) : <secret>",
+                  "Code à 6 chiffres de votre application : " + totp,
+                  "Numéro de sécurité sociale de la personne : 2 50 03 75 056 123 73",
+                  "Le numéro de sécurité sociale contient une erreur : les 2 derniers chiffres ne correspondent pas."
+                      + " Vérifiez chaque chiffre.",
+                  "Numéro de sécurité sociale de la personne : " + DemoSandbox.JEANNE_NIR,
+                  "Date de naissance (jour/mois/année) : 14/03/1950",
+                  "Numéro de série de la carte Vitale : 12345678",
+                  ""));
       assertThat(out.toString()).contains("État : Espace bientôt créé.");
     }
 
     @Test
     void withoutATerminalEveryMissingValueIsNamed() {
-      assertThat(run(List.of("account", "status", "--api", sandbox.server().url(), "--login", DemoSandbox.LOGIN,
-          "--password", DemoSandbox.PASSWORD, "--birth-date", "14/03/1950"))).isEqualTo(2);
+      assertThat(
+              run(
+                  List.of(
+                      "account",
+                      "status",
+                      "--api",
+                      sandbox.server().url(),
+                      "--login",
+                      DemoSandbox.LOGIN,
+                      "--password",
+                      DemoSandbox.PASSWORD,
+                      "--birth-date",
+                      "14/03/1950")))
+          .isEqualTo(2);
       assertThat(err.toString()).contains("Il manque : --totp, --nir, --vitale.");
     }
 
@@ -584,8 +733,19 @@ class AccountCommandTest {
   class Failures {
     @Test
     void aRefusedLoginIsExitCode3() {
-      List<String> args = new ArrayList<>(List.of("account", "status", "--api", sandbox.server().url(),
-          "--login", DemoSandbox.LOGIN, "--password", "not-the-password", "--totp", sandbox.freshTotp()));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "account",
+                  "status",
+                  "--api",
+                  sandbox.server().url(),
+                  "--login",
+                  DemoSandbox.LOGIN,
+                  "--password",
+                  "not-the-password",
+                  "--totp",
+                  sandbox.freshTotp()));
       args.addAll(papers("p-jeanne"));
       assertThat(run(args)).isEqualTo(3);
       assertThat(err.toString()).contains("La connexion n’a pas marché.");
@@ -597,19 +757,44 @@ class AccountCommandTest {
       try (ServerSocket closedSoon = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
         url = "http://127.0.0.1:" + closedSoon.getLocalPort() + "/";
       }
-      List<String> args = new ArrayList<>(List.of("account", "oppose", "--yes", "--json", "--api", url,
-          "--login", DemoSandbox.LOGIN, "--password", DemoSandbox.PASSWORD, "--totp", "123456"));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "account",
+                  "oppose",
+                  "--yes",
+                  "--json",
+                  "--api",
+                  url,
+                  "--login",
+                  DemoSandbox.LOGIN,
+                  "--password",
+                  DemoSandbox.PASSWORD,
+                  "--totp",
+                  "123456"));
       args.addAll(papers("p-jeanne"));
       assertThat(run(args)).isEqualTo(4);
       assertThat(json().get("outcome").asText()).isEqualTo("unreachable");
-      assertThat(json().get("message").asText()).isEqualTo(
-          "Le serveur ne répond pas. Vérifiez le réseau, puis réessayez. Rien n’est perdu.");
+      assertThat(json().get("message").asText())
+          .isEqualTo(
+              "Le serveur ne répond pas. Vérifiez le réseau, puis réessayez. Rien n’est perdu.");
     }
 
     @Test
     void anAddressThatIsNotOneIsAUsageError() {
-      List<String> args = new ArrayList<>(List.of("account", "status", "--api", "not a url", "--login", "x",
-          "--password", "y", "--totp", "123456"));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "account",
+                  "status",
+                  "--api",
+                  "not a url",
+                  "--login",
+                  "x",
+                  "--password",
+                  "y",
+                  "--totp",
+                  "123456"));
       args.addAll(papers("p-jeanne"));
       assertThat(run(args)).isEqualTo(2);
       assertThat(err.toString()).contains("Cette adresse de serveur n’est pas valable : not a url");
@@ -617,58 +802,100 @@ class AccountCommandTest {
 
     @Test
     void aReceiptFileInAFolderThatDoesNotExistIsRefusedBeforehand() {
-      assertThat(account("oppose", "p-jeanne", "--yes", "--receipt-out", data.resolve("no/such/folder.txt").toString()))
+      assertThat(
+              account(
+                  "oppose",
+                  "p-jeanne",
+                  "--yes",
+                  "--receipt-out",
+                  data.resolve("no/such/folder.txt").toString()))
           .isEqualTo(2);
       assertThat(state("p-jeanne")).isEqualTo("ANNOUNCED");
     }
   }
 
-  /** {@code add-caregiver} and {@code remove-caregiver}: who may help the person with their space. */
+  /**
+   * {@code add-caregiver} and {@code remove-caregiver}: who may help the person with their space.
+   */
   @Nested
   class Caregivers {
     /** The caregiver options naming a demo person as on their Carte Vitale. */
     String[] caregiver(String personId, String lastName, String firstName, String... more) {
       DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(personId);
-      List<String> args = new ArrayList<>(List.of("--caregiver-nir", p.nir(), "--caregiver-last-name", lastName,
-          "--caregiver-first-name", firstName, "--caregiver-birth-date", p.birth().format(DAY_FIRST)));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--caregiver-nir",
+                  p.nir(),
+                  "--caregiver-last-name",
+                  lastName,
+                  "--caregiver-first-name",
+                  firstName,
+                  "--caregiver-birth-date",
+                  p.birth().format(DAY_FIRST)));
       args.addAll(List.of(more));
       return args.toArray(String[]::new);
     }
 
     String link(String caregiver, String person) {
-      List<String> status = sandbox.query("SELECT status FROM representation WHERE representative_id = ?"
-          + " AND represented_id = ? AND kind = 'CAREGIVING'", r -> r.getString(1), caregiver, person);
+      List<String> status =
+          sandbox.query(
+              "SELECT status FROM representation WHERE representative_id = ?"
+                  + " AND represented_id = ? AND kind = 'CAREGIVING'",
+              r -> r.getString(1),
+              caregiver,
+              person);
       return status.isEmpty() ? "none" : status.get(status.size() - 1);
     }
 
     @Test
     void aCaregiverIsGivenAccessShownByStatusThenTakenAway() throws Exception {
-      assertThat(account("add-caregiver", "p-louis", caregiver("p-alain", "Roux", "Alain", "--yes"))).isZero();
-      assertThat(out.toString()).contains("Pour : Louis Petit (né·e en 1985)",
-          "Reçu : un aidant a accès à votre espace", "Aidant : Alain R. (1962)",
-          "Vous pouvez retirer cet accès à tout moment.",
-          "Pour retirer cet accès : guichet account remove-caregiver --caregiver p-alain", "Référence du reçu : rcp-");
+      assertThat(
+              account("add-caregiver", "p-louis", caregiver("p-alain", "Roux", "Alain", "--yes")))
+          .isZero();
+      assertThat(out.toString())
+          .contains(
+              "Pour : Louis Petit (né·e en 1985)",
+              "Reçu : un aidant a accès à votre espace",
+              "Aidant : Alain R. (1962)",
+              "Vous pouvez retirer cet accès à tout moment.",
+              "Pour retirer cet accès : guichet account remove-caregiver --caregiver p-alain",
+              "Référence du reçu : rcp-");
       assertThat(err.toString()).isEmpty();
       assertThat(link("p-alain", "p-louis")).isEqualTo("ACCEPTED");
-      assertThat(sandbox.query("SELECT scopes FROM delegation", r -> r.getString(1))).singleElement().asString()
-          .as("the one scope this command needs").contains("sharing:manage").doesNotContain("account:read");
-      assertThat(sandbox.journal("person:p-louis")).containsSubsequence("CONSENT OK", "CAREGIVER_ADDED OK");
+      assertThat(sandbox.query("SELECT scopes FROM delegation", r -> r.getString(1)))
+          .singleElement()
+          .asString()
+          .as("the one scope this command needs")
+          .contains("sharing:manage")
+          .doesNotContain("account:read");
+      assertThat(sandbox.journal("person:p-louis"))
+          .containsSubsequence("CONSENT OK", "CAREGIVER_ADDED OK");
       assertSittingClosed();
 
       out.getBuffer().setLength(0);
       assertThat(account("status", "p-louis")).isZero();
-      assertThat(out.toString()).contains("Personnes qui ont accès à cet espace :",
-          "- Alain Roux, né·e en 1962 (aidant) : --caregiver p-alain");
+      assertThat(out.toString())
+          .contains(
+              "Personnes qui ont accès à cet espace :",
+              "- Alain Roux, né·e en 1962 (aidant) : --caregiver p-alain");
 
       out.getBuffer().setLength(0);
-      assertThat(account("remove-caregiver", "p-louis", "--caregiver", "p-alain", "--yes", "--json")).isZero();
+      assertThat(
+              account("remove-caregiver", "p-louis", "--caregiver", "p-alain", "--yes", "--json"))
+          .isZero();
       JsonNode json = json();
       assertThat(json.get("outcome").asText()).isEqualTo("done");
       assertThat(json.get("command").asText()).isEqualTo("remove-caregiver");
       assertThat(json.at("/receipt/kind").asText()).isEqualTo("caregiver-removed");
       assertThat(json.at("/account/access")).isEmpty();
-      assertThat(json.get("text").toString()).contains("Pour redonner cet accès : guichet account add-caregiver");
-      assertThat(ReceiptVerifier.forKey(sandbox.api().publicKey()).check(json.at("/receipt/signed").asText()).valid()).isTrue();
+      assertThat(json.get("text").toString())
+          .contains("Pour redonner cet accès : guichet account add-caregiver");
+      assertThat(
+              ReceiptVerifier.forKey(sandbox.api().publicKey())
+                  .check(json.at("/receipt/signed").asText())
+                  .valid())
+          .isTrue();
       assertThat(link("p-alain", "p-louis")).isEqualTo("REVOKED");
       assertThat(sandbox.journal("person:p-louis")).contains("CAREGIVER_REMOVED OK");
     }
@@ -676,24 +903,33 @@ class AccountCommandTest {
     @Test
     void readsBackTheCaregiverAndAsksTheMediatorToConfirm() {
       terminal = new ScriptedPrompt("o");
-      assertThat(account("add-caregiver", "p-louis", caregiver("p-alain", "Roux", "Alain", "--for", "p-emma"))).isZero();
-      assertThat(terminal.transcript()).isEqualTo(String.join("\n",
-          "Ce qui va être envoyé au serveur " + sandbox.server().url() + " :",
-          "- personne présente : Louis Petit, né·e en 1985 ;",
-          "- pour : Emma Petit (2015, représentation légale) ;",
-          "- action : donner accès à un aidant ;",
-          "- aidant : Alain Roux, né·e le 8 octobre 1962, numéro 1 62 10 97 611 150 29 ;",
-          "- accord pour 5 minutes : choisir qui peut vous aider (aidants) ;",
-          "En confirmant, vous attestez que la personne est à côté de vous et qu’elle est d’accord.",
-          "Confirmer ? [o/N] o",
-          ""));
+      assertThat(
+              account(
+                  "add-caregiver",
+                  "p-louis",
+                  caregiver("p-alain", "Roux", "Alain", "--for", "p-emma")))
+          .isZero();
+      assertThat(terminal.transcript())
+          .isEqualTo(
+              String.join(
+                  "\n",
+                  "Ce qui va être envoyé au serveur " + sandbox.server().url() + " :",
+                  "- personne présente : Louis Petit, né·e en 1985 ;",
+                  "- pour : Emma Petit (2015, représentation légale) ;",
+                  "- action : donner accès à un aidant ;",
+                  "- aidant : Alain Roux, né·e le 8 octobre 1962, numéro 1 62 10 97 611 150 29 ;",
+                  "- accord pour 5 minutes : choisir qui peut vous aider (aidants) ;",
+                  "En confirmant, vous attestez que la personne est à côté de vous et qu’elle est d’accord.",
+                  "Confirmer ? [o/N] o",
+                  ""));
       assertThat(link("p-alain", "p-emma")).isEqualTo("ACCEPTED");
     }
 
     @Test
     void anythingButYesGivesNoAccess() {
       terminal = new ScriptedPrompt("n");
-      assertThat(account("add-caregiver", "p-louis", caregiver("p-alain", "Roux", "Alain"))).isEqualTo(5);
+      assertThat(account("add-caregiver", "p-louis", caregiver("p-alain", "Roux", "Alain")))
+          .isEqualTo(5);
       assertThat(link("p-alain", "p-louis")).isEqualTo("none");
       assertThat(sandbox.count("consent")).isZero();
     }
@@ -704,9 +940,12 @@ class AccountCommandTest {
       String wrongKey = alain.nir().substring(0, 13) + (alain.nir().endsWith("00") ? "01" : "00");
       terminal = new ScriptedPrompt(wrongKey, alain.nir(), "Roux", "Alain", "08/10/1962", "o");
       assertThat(account("add-caregiver", "p-louis")).isZero();
-      assertThat(terminal.transcript()).contains("Numéro de sécurité sociale de l’aidant : " + wrongKey,
-          "les 2 derniers chiffres ne correspondent pas", "Nom de naissance de l’aidant : Roux",
-          "- aidant : Alain Roux, né·e le 8 octobre 1962");
+      assertThat(terminal.transcript())
+          .contains(
+              "Numéro de sécurité sociale de l’aidant : " + wrongKey,
+              "les 2 derniers chiffres ne correspondent pas",
+              "Nom de naissance de l’aidant : Roux",
+              "- aidant : Alain Roux, né·e le 8 octobre 1962");
       assertThat(link("p-alain", "p-louis")).isEqualTo("ACCEPTED");
     }
 
@@ -714,28 +953,56 @@ class AccountCommandTest {
     void aWrongNumberOnTheCommandLineIsAUsageErrorAndNothingIsSent() {
       DemoSandbox.Papers alain = DemoSandbox.PEOPLE.get("p-alain");
       String wrongKey = alain.nir().substring(0, 13) + (alain.nir().endsWith("00") ? "01" : "00");
-      assertThat(account("add-caregiver", "p-louis", "--caregiver-nir", wrongKey, "--caregiver-last-name", "Roux",
-          "--caregiver-first-name", "Alain", "--caregiver-birth-date", "08/10/1962", "--yes")).isEqualTo(2);
+      assertThat(
+              account(
+                  "add-caregiver",
+                  "p-louis",
+                  "--caregiver-nir",
+                  wrongKey,
+                  "--caregiver-last-name",
+                  "Roux",
+                  "--caregiver-first-name",
+                  "Alain",
+                  "--caregiver-birth-date",
+                  "08/10/1962",
+                  "--yes"))
+          .isEqualTo(2);
       assertThat(err.toString()).contains("les 2 derniers chiffres ne correspondent pas");
       assertThat(sandbox.count("mediator_session")).isZero();
     }
 
     @Test
     void aFourthCaregiverIsRefusedWithWhatToDoInstead() throws Exception {
-      for (String[] c : List.of(new String[] {"p-sophie", "Lambert", "Sophie"}, new String[] {"p-alain", "Roux", "Alain"},
-          new String[] {"p-marcel", "Dubois", "Marcel"})) {
-        assertThat(account("add-caregiver", "p-louis", caregiver(c[0], c[1], c[2], "--yes"))).isZero();
+      for (String[] c :
+          List.of(
+              new String[] {"p-sophie", "Lambert", "Sophie"},
+              new String[] {"p-alain", "Roux", "Alain"},
+              new String[] {"p-marcel", "Dubois", "Marcel"})) {
+        assertThat(account("add-caregiver", "p-louis", caregiver(c[0], c[1], c[2], "--yes")))
+            .isZero();
       }
       out.getBuffer().setLength(0);
-      assertThat(account("add-caregiver", "p-louis", caregiver("p-georgette", "Roux", "Georgette", "--yes"))).isEqualTo(1);
-      assertThat(err.toString()).contains("Une personne peut avoir 3 aidants au plus. "
-          + "Retirez d’abord l’accès d’un de vos aidants, puis ajoutez le nouveau.");
+      assertThat(
+              account(
+                  "add-caregiver",
+                  "p-louis",
+                  caregiver("p-georgette", "Roux", "Georgette", "--yes")))
+          .isEqualTo(1);
+      assertThat(err.toString())
+          .contains(
+              "Une personne peut avoir 3 aidants au plus. "
+                  + "Retirez d’abord l’accès d’un de vos aidants, puis ajoutez le nouveau.");
       assertThat(out.toString()).isEmpty();
       assertThat(link("p-georgette", "p-louis")).isEqualTo("none");
-      assertThat(sandbox.journal("person:p-louis")).contains("CAREGIVER_ADDED REFUSED caregiver-limit-person");
+      assertThat(sandbox.journal("person:p-louis"))
+          .contains("CAREGIVER_ADDED REFUSED caregiver-limit-person");
       assertSittingClosed();
 
-      assertThat(account("add-caregiver", "p-louis", caregiver("p-georgette", "Roux", "Georgette", "--yes", "--json")))
+      assertThat(
+              account(
+                  "add-caregiver",
+                  "p-louis",
+                  caregiver("p-georgette", "Roux", "Georgette", "--yes", "--json")))
           .isEqualTo(1);
       JsonNode json = json();
       assertThat(json.get("outcome").asText()).isEqualTo("refused");
@@ -745,24 +1012,33 @@ class AccountCommandTest {
 
     @Test
     void aCaregiverActingForSomeoneCannotChooseHerCaregivers() {
-      assertThat(account("add-caregiver", "p-alain",
-          caregiver("p-sophie", "Lambert", "Sophie", "--for", "p-georgette", "--yes"))).isEqualTo(1);
-      assertThat(err.toString()).contains("Un aidant ne peut pas faire cette action",
-          "Seule la personne, son représentant légal ou son tuteur peut choisir ses aidants.");
+      assertThat(
+              account(
+                  "add-caregiver",
+                  "p-alain",
+                  caregiver("p-sophie", "Lambert", "Sophie", "--for", "p-georgette", "--yes")))
+          .isEqualTo(1);
+      assertThat(err.toString())
+          .contains(
+              "Un aidant ne peut pas faire cette action",
+              "Seule la personne, son représentant légal ou son tuteur peut choisir ses aidants.");
       assertThat(link("p-sophie", "p-georgette")).isEqualTo("none");
     }
 
     @Test
     void removingSomeoneWhoIsNotACaregiverIsRefused() {
-      assertThat(account("remove-caregiver", "p-louis", "--caregiver", "p-sophie", "--yes")).isEqualTo(1);
-      assertThat(err.toString()).contains("Personne ne correspond à ces informations pour l’aidant.");
+      assertThat(account("remove-caregiver", "p-louis", "--caregiver", "p-sophie", "--yes"))
+          .isEqualTo(1);
+      assertThat(err.toString())
+          .contains("Personne ne correspond à ces informations pour l’aidant.");
     }
 
     @Test
     void hasItsHelpInEnglish() {
       assertThat(run(List.of("account", "add-caregiver", "--help", "--lang", "en"))).isZero();
-      assertThat(out.toString()).contains("Give a caregiver access to the person's space", "--caregiver-nir",
-          "sharing:manage");
+      assertThat(out.toString())
+          .contains(
+              "Give a caregiver access to the person's space", "--caregiver-nir", "sharing:manage");
     }
   }
 }

@@ -45,23 +45,40 @@ class AccountJournalTest {
     CommandLine cli = Guichet.commandLine();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
-    List<String> args = new ArrayList<>(List.of("account", command, "--api", sandbox.server().url(), "--login",
-        DemoSandbox.LOGIN, "--password", DemoSandbox.PASSWORD, "--totp", sandbox.freshTotp()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "account",
+                command,
+                "--api",
+                sandbox.server().url(),
+                "--login",
+                DemoSandbox.LOGIN,
+                "--password",
+                DemoSandbox.PASSWORD,
+                "--totp",
+                sandbox.freshTotp()));
     args.addAll(AccountCommandTest.papers(personId));
     args.addAll(List.of(more));
     return cli.execute(args.toArray(String[]::new));
   }
 
-  /** "10:00": the time of the lines just written, as the command shows it (the machine's time zone). */
+  /**
+   * "10:00": the time of the lines just written, as the command shows it (the machine's time zone).
+   */
   String now() {
     Instant at = sandbox.clock().instant();
     return DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(ZoneId.systemDefault()));
   }
 
   void assertSittingClosed() {
-    assertThat(sandbox.query("SELECT count(*) FROM delegation WHERE revoked_at IS NULL", r -> r.getLong(1)))
+    assertThat(
+            sandbox.query(
+                "SELECT count(*) FROM delegation WHERE revoked_at IS NULL", r -> r.getLong(1)))
         .containsExactly(0L);
-    assertThat(sandbox.query("SELECT count(*) FROM mediator_session WHERE ended_at IS NULL", r -> r.getLong(1)))
+    assertThat(
+            sandbox.query(
+                "SELECT count(*) FROM mediator_session WHERE ended_at IS NULL", r -> r.getLong(1)))
         .containsExactly(0L);
   }
 
@@ -71,20 +88,25 @@ class AccountJournalTest {
     out.getBuffer().setLength(0);
     assertThat(account("journal", "p-jeanne")).isZero();
     String day = "29 novembre 2026 hh:mm";
-    assertThat(out.toString().replaceAll("\\d{2}:\\d{2}", "hh:mm").split("\n")).containsSubsequence(
-        "Pour : Jeanne Martin (né·e en 1950)",
-        "Vérifié : chaque ligne est reliée à celle d’avant. La chaîne est complète.",
-        day + " · identification · fait · Camille Bernard",
-        day + " · accord donné · fait · Camille Bernard",
-        day + " · autorisation ouverte · fait · Camille Bernard",
-        day + " · état de l’espace regardé · fait · Camille Bernard",
-        day + " · autorisation annulée · fait · Camille Bernard",
-        day + " · identification · fait · Camille Bernard",
-        day + " · accord donné · fait · Camille Bernard",
-        "L’accord donné pour cette action est annulé, et la séance est fermée.");
+    assertThat(out.toString().replaceAll("\\d{2}:\\d{2}", "hh:mm").split("\n"))
+        .containsSubsequence(
+            "Pour : Jeanne Martin (né·e en 1950)",
+            "Vérifié : chaque ligne est reliée à celle d’avant. La chaîne est complète.",
+            day + " · identification · fait · Camille Bernard",
+            day + " · accord donné · fait · Camille Bernard",
+            day + " · autorisation ouverte · fait · Camille Bernard",
+            day + " · état de l’espace regardé · fait · Camille Bernard",
+            day + " · autorisation annulée · fait · Camille Bernard",
+            day + " · identification · fait · Camille Bernard",
+            day + " · accord donné · fait · Camille Bernard",
+            "L’accord donné pour cette action est annulé, et la séance est fermée.");
     assertThat(err.toString()).isEmpty();
-    assertThat(sandbox.query("SELECT scopes FROM consent ORDER BY created_at DESC", r -> r.getString(1)).get(0))
-        .as("journal:read, nothing else").isEqualTo("journal:read");
+    assertThat(
+            sandbox
+                .query("SELECT scopes FROM consent ORDER BY created_at DESC", r -> r.getString(1))
+                .get(0))
+        .as("journal:read, nothing else")
+        .isEqualTo("journal:read");
     assertThat(sandbox.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
     assertThat(sandbox.journal("person:p-jeanne")).contains("JOURNAL_READ OK");
     assertSittingClosed();
@@ -93,31 +115,43 @@ class AccountJournalTest {
   @Test
   void speaksThePersonsLanguage() {
     assertThat(account("journal", "p-jeanne", "--lang", "en")).isZero();
-    assertThat(out.toString()).contains("Checked here: each line is linked to the one before. The chain is complete.",
-        "November 29, 2026 " + now() + " · identification · done · Camille Bernard").doesNotContain("Vérifié");
+    assertThat(out.toString())
+        .contains(
+            "Checked here: each line is linked to the one before. The chain is complete.",
+            "November 29, 2026 " + now() + " · identification · done · Camille Bernard")
+        .doesNotContain("Vérifié");
   }
 
   @Test
   void aCaregiverReadsThePersonsJournalRefusalsIncluded() {
     assertThatThrownBy(() -> sandbox.openFor("p-alain", "p-georgette", "sharing:manage"))
         .isInstanceOf(ApiException.class);
-    assertThat(sandbox.journal("person:p-georgette")).last().isEqualTo("CONSENT REFUSED caregiver-forbidden");
+    assertThat(sandbox.journal("person:p-georgette"))
+        .last()
+        .isEqualTo("CONSENT REFUSED caregiver-forbidden");
     assertThat(account("journal", "p-alain", "--for", "p-georgette")).isZero();
-    assertThat(out.toString()).contains("Pour : Georgette Roux",
-        " · accord donné · refusé · Camille Bernard", " · accord donné · fait · Camille Bernard");
+    assertThat(out.toString())
+        .contains(
+            "Pour : Georgette Roux",
+            " · accord donné · refusé · Camille Bernard",
+            " · accord donné · fait · Camille Bernard");
   }
 
   @Test
   void saysWhereTheChainIsBrokenWhenALineWasTamperedWith() throws Exception {
     assertThat(account("status", "p-jeanne")).isZero();
-    sandbox.update("UPDATE journal SET previous_hash = ? WHERE chain = ? AND seq = 3", "f".repeat(64), "person:p-jeanne");
+    sandbox.update(
+        "UPDATE journal SET previous_hash = ? WHERE chain = ? AND seq = 3",
+        "f".repeat(64),
+        "person:p-jeanne");
     out.getBuffer().setLength(0);
     assertThat(account("journal", "p-jeanne", "--json")).isZero();
     JsonNode json = Json.mapper().readTree(out.toString());
     assertThat(json.at("/chain/linked").asBoolean()).isFalse();
     assertThat(json.at("/chain/firstBreak").asLong()).isEqualTo(3);
     assertThat(json.get("text").get(1).asText())
-        .isEqualTo("Attention : la ligne 3 n’est pas reliée à celle d’avant. La chaîne est cassée.");
+        .isEqualTo(
+            "Attention : la ligne 3 n’est pas reliée à celle d’avant. La chaîne est cassée.");
   }
 
   @Test
@@ -125,8 +159,12 @@ class AccountJournalTest {
     Path pdf = files.resolve("journal.pdf");
     assertThat(account("journal", "p-jeanne", "--pdf", pdf.toString())).isZero();
     assertThat(out.toString()).contains("Extrait du journal enregistré dans " + pdf + ".");
-    assertThat(Pdfs.flowing(Files.readAllBytes(pdf))).contains("Votre journal", "Pour : Jeanne M. (1950)",
-        "identification · fait · Camille Bernard", "accord donné · fait");
+    assertThat(Pdfs.flowing(Files.readAllBytes(pdf)))
+        .contains(
+            "Votre journal",
+            "Pour : Jeanne M. (1950)",
+            "identification · fait · Camille Bernard",
+            "accord donné · fait");
   }
 
   @Test
@@ -152,20 +190,24 @@ class AccountJournalTest {
     assertThat(entries).hasSize(3);
     assertThat(entries.get(0).get("action").asText()).isEqualTo("IDENTIFY");
     assertThat(entries.get(0).get("seq").asLong()).isEqualTo(1);
-    assertThat(entries.get(1).get("previousHash").asText()).isEqualTo(entries.get(0).get("hash").asText());
+    assertThat(entries.get(1).get("previousHash").asText())
+        .isEqualTo(entries.get(0).get("hash").asText());
     assertThat(entries.get(2).get("action").asText()).isEqualTo("DELEGATION_OPENED");
     assertThat(json.at("/consentReceipt/kind").asText()).isEqualTo("consent");
     assertThat(json.get("text").get(1).asText()).startsWith("Vérifié");
   }
 
   @Test
-  void someoneTheServerDoesNotKnowAsARepresentativeIsRefusedAndTheRefusalIsJournaled() throws Exception {
+  void someoneTheServerDoesNotKnowAsARepresentativeIsRefusedAndTheRefusalIsJournaled()
+      throws Exception {
     assertThat(account("journal", "p-jeanne", "--for", "p-emma", "--json")).isEqualTo(1);
     JsonNode json = Json.mapper().readTree(out.toString());
     assertThat(json.get("outcome").asText()).isEqualTo("refused");
     assertThat(json.at("/problem/slug").asText()).isEqualTo("not-a-representative");
     assertThat(json.has("entries")).isFalse();
-    assertThat(sandbox.journal("person:p-emma")).last().isEqualTo("CONSENT REFUSED not-a-representative");
+    assertThat(sandbox.journal("person:p-emma"))
+        .last()
+        .isEqualTo("CONSENT REFUSED not-a-representative");
     assertThat(sandbox.journal("person:p-emma")).doesNotContain("JOURNAL_READ OK");
     assertSittingClosed();
   }
@@ -175,8 +217,19 @@ class AccountJournalTest {
     CommandLine cli = Guichet.commandLine();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
-    List<String> args = new ArrayList<>(List.of("account", "journal", "--api", sandbox.server().url(), "--login",
-        DemoSandbox.LOGIN, "--password", "wrong", "--totp", sandbox.freshTotp()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "account",
+                "journal",
+                "--api",
+                sandbox.server().url(),
+                "--login",
+                DemoSandbox.LOGIN,
+                "--password",
+                "wrong",
+                "--totp",
+                sandbox.freshTotp()));
     args.addAll(AccountCommandTest.papers("p-jeanne"));
     assertThat(cli.execute(args.toArray(String[]::new))).isEqualTo(3);
     assertThat(sandbox.count("consent")).isZero();

@@ -30,9 +30,11 @@ class JournalCommandTest {
       assertThat(run("journal", "verify", "--data", data.toString())).isZero();
       assertThat(out.toString()).contains("Journal intact:", "every chain holds");
 
-      sandbox.update("UPDATE journal SET detail = 'nothing happened' WHERE chain = 'person:p-jeanne' AND seq = 2");
+      sandbox.update(
+          "UPDATE journal SET detail = 'nothing happened' WHERE chain = 'person:p-jeanne' AND seq = 2");
       assertThat(run("journal", "verify", "--data", data.toString())).isEqualTo(1);
-      assertThat(out.toString()).contains("BROKEN person:p-jeanne entry 2: was altered after it was written");
+      assertThat(out.toString())
+          .contains("BROKEN person:p-jeanne entry 2: was altered after it was written");
     }
   }
 

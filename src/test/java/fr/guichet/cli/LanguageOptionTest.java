@@ -19,15 +19,27 @@ import picocli.CommandLine;
  * exit codes in every footer.
  */
 class LanguageOptionTest {
-  static final List<String> COMMANDS = List.of("status", "oppose", "withdraw-opposition", "request-creation",
-      "activate", "close", "request-deletion", "reopen", "send-code", "journal");
+  static final List<String> COMMANDS =
+      List.of(
+          "status",
+          "oppose",
+          "withdraw-opposition",
+          "request-creation",
+          "activate",
+          "close",
+          "request-deletion",
+          "reopen",
+          "send-code",
+          "journal");
 
   StringWriter out = new StringWriter();
   StringWriter err = new StringWriter();
 
   @BeforeEach
   void noLanguageFromTheEnvironment() {
-    assumeTrue(System.getenv(LanguageOption.ENVIRONMENT) == null, "GUICHET_LANG is set in this environment");
+    assumeTrue(
+        System.getenv(LanguageOption.ENVIRONMENT) == null,
+        "GUICHET_LANG is set in this environment");
   }
 
   int run(String... args) {
@@ -46,11 +58,23 @@ class LanguageOptionTest {
     } finally {
       Locale.setDefault(before);
     }
-    assertThat(out.toString()).startsWith("Utilisation : guichet account")
-        .contains("Options :", "Commandes :", "Afficher cette aide, puis quitter.",
-            "status ", "Regarder l’état de l’espace", "send-code ",
-            "Codes de sortie :", "0 : fait", "1 : refusé", "2 : erreur d’utilisation", "3 : connexion",
-            "4 : serveur injoignable", "5 : la personne n’a pas confirmé", "Aide en anglais : --lang en")
+    assertThat(out.toString())
+        .startsWith("Utilisation : guichet account")
+        .contains(
+            "Options :",
+            "Commandes :",
+            "Afficher cette aide, puis quitter.",
+            "status ",
+            "Regarder l’état de l’espace",
+            "send-code ",
+            "Codes de sortie :",
+            "0 : fait",
+            "1 : refusé",
+            "2 : erreur d’utilisation",
+            "3 : connexion",
+            "4 : serveur injoignable",
+            "5 : la personne n’a pas confirmé",
+            "Aide en anglais : --lang en")
         .doesNotContain("Usage:", "Exit codes");
   }
 
@@ -61,24 +85,36 @@ class LanguageOptionTest {
     out.getBuffer().setLength(0);
     assertThat(run("account", "close", "--help", "--lang", "en")).isZero();
     assertThat(out.toString()).isEqualTo(after);
-    assertThat(after).startsWith("Usage: guichet account close [OPTIONS]")
-        .contains("Close the space, with or without a deletion request (--delete).",
-            "--challenge=ID", "--code=CODE", "--delete", "--yes", "--receipt-out=FILE", "--for=PERSON_ID",
-            "Exit codes:", "5: the person did not confirm: nothing was done.")
+    assertThat(after)
+        .startsWith("Usage: guichet account close [OPTIONS]")
+        .contains(
+            "Close the space, with or without a deletion request (--delete).",
+            "--challenge=ID",
+            "--code=CODE",
+            "--delete",
+            "--yes",
+            "--receipt-out=FILE",
+            "--for=PERSON_ID",
+            "Exit codes:",
+            "5: the person did not confirm: nothing was done.")
         .doesNotContain("Utilisation", "Fermer");
   }
 
   @Test
   void langOnTheFamilyTranslatesTheHelpOfItsCommands() {
     assertThat(run("account", "--lang", "en", "status", "--help")).isZero();
-    assertThat(out.toString()).startsWith("Usage: guichet account status [OPTIONS]")
-        .contains("Check the state of the space", "Consent asked: check the state of the space (account:read).");
+    assertThat(out.toString())
+        .startsWith("Usage: guichet account status [OPTIONS]")
+        .contains(
+            "Check the state of the space",
+            "Consent asked: check the state of the space (account:read).");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"fr", "en"})
   void everyCommandHasItsOwnDescriptionAndTheExitCodes(String lang) {
-    java.util.ResourceBundle bundle = LanguageOption.helpBundle(fr.guichet.i18n.Language.fromTag(lang).orElseThrow());
+    java.util.ResourceBundle bundle =
+        LanguageOption.helpBundle(fr.guichet.i18n.Language.fromTag(lang).orElseThrow());
     for (String command : COMMANDS) {
       out.getBuffer().setLength(0);
       CommandLine cli = Guichet.commandLine();
@@ -86,11 +122,15 @@ class LanguageOptionTest {
       assertThat(cli.execute("account", command, "--help", "--lang", lang)).isZero();
       String help = out.toString().replaceAll("\\s+", " ");
       // The annotation's one-line description is only a fallback: the bundle's is the one shown.
-      Object userObject = cli.getSubcommands().get("account").getSubcommands().get(command).getCommand();
-      String fallback = userObject.getClass().getAnnotation(CommandLine.Command.class).description()[0];
+      Object userObject =
+          cli.getSubcommands().get("account").getSubcommands().get(command).getCommand();
+      String fallback =
+          userObject.getClass().getAnnotation(CommandLine.Command.class).description()[0];
       String described = bundle.getString("guichet.account." + command + ".usage.description.0");
       assertThat(help).as(command).doesNotContain(fallback).contains(described.substring(0, 40));
-      assertThat(help).as(command).contains(lang.equals("fr") ? "Codes de sortie :" : "Exit codes:")
+      assertThat(help)
+          .as(command)
+          .contains(lang.equals("fr") ? "Codes de sortie :" : "Exit codes:")
           .contains("--api=URL", "--nir=NIR", "--birth-date=DATE", "--lang=LANG", "--json");
     }
   }
@@ -119,7 +159,9 @@ class LanguageOptionTest {
   @Test
   void bothBundlesHaveTheSameKeys() {
     assertThat(LanguageOption.helpBundle(fr.guichet.i18n.Language.ENGLISH).keySet())
-        .containsExactlyInAnyOrderElementsOf(LanguageOption.helpBundle(fr.guichet.i18n.Language.FRENCH).keySet());
-    assertThat(LanguageOption.helpBundle(fr.guichet.i18n.Language.ARABIC).getLocale()).isEqualTo(Locale.FRENCH);
+        .containsExactlyInAnyOrderElementsOf(
+            LanguageOption.helpBundle(fr.guichet.i18n.Language.FRENCH).keySet());
+    assertThat(LanguageOption.helpBundle(fr.guichet.i18n.Language.ARABIC).getLocale())
+        .isEqualTo(Locale.FRENCH);
   }
 }

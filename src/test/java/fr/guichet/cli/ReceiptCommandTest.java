@@ -51,7 +51,8 @@ class ReceiptCommandTest {
   @Test
   void checksAReceiptOfflineWithThePublicKey() {
     assertThat(run("receipt", "verify", receipt, "--public-key", publicKey)).isZero();
-    assertThat(out.toString()).contains("Genuine receipt", "kind: consent", "person: Jeanne M. (1950)");
+    assertThat(out.toString())
+        .contains("Genuine receipt", "kind: consent", "person: Jeanne M. (1950)");
   }
 
   @Test
@@ -64,7 +65,14 @@ class ReceiptCommandTest {
 
   @Test
   void acceptsTheVerificationLinkAQrCodeHolds() {
-    assertThat(run("receipt", "verify", "https://guichet.example/verify?r=" + receipt, "--public-key", publicKey)).isZero();
+    assertThat(
+            run(
+                "receipt",
+                "verify",
+                "https://guichet.example/verify?r=" + receipt,
+                "--public-key",
+                publicKey))
+        .isZero();
   }
 
   @Test
@@ -74,11 +82,13 @@ class ReceiptCommandTest {
 
   @Test
   void aTamperedReceiptOrOneFromAnotherServerIsNotGenuine(@TempDir Path other) {
-    String tampered = receipt.substring(0, 10) + (receipt.charAt(10) == 'A' ? 'B' : 'A') + receipt.substring(11);
+    String tampered =
+        receipt.substring(0, 10) + (receipt.charAt(10) == 'A' ? 'B' : 'A') + receipt.substring(11);
     assertThat(run("receipt", "verify", tampered, "--public-key", publicKey)).isEqualTo(1);
     assertThat(out.toString()).contains("NOT a genuine receipt");
     try (DemoSandbox another = new DemoSandbox(other)) {
-      assertThat(run("receipt", "verify", receipt, "--public-key", another.api().publicKey())).isEqualTo(1);
+      assertThat(run("receipt", "verify", receipt, "--public-key", another.api().publicKey()))
+          .isEqualTo(1);
     }
   }
 

@@ -5,9 +5,9 @@ import java.util.Deque;
 import java.util.function.Supplier;
 
 /**
- * A terminal for tests: answers the questions in order (a string, or a supplier asked at the
- * moment of the question, for a code the server has just sent), then the end of input; keeps a
- * transcript of what was shown and asked, secrets left out.
+ * A terminal for tests: answers the questions in order (a string, or a supplier asked at the moment
+ * of the question, for a code the server has just sent), then the end of input; keeps a transcript
+ * of what was shown and asked, secrets left out.
  */
 final class ScriptedPrompt implements Prompt {
   private final Deque<Supplier<String>> answers = new ArrayDeque<>();
@@ -16,7 +16,8 @@ final class ScriptedPrompt implements Prompt {
   @SuppressWarnings("unchecked")
   ScriptedPrompt(Object... answers) {
     for (Object answer : answers) {
-      this.answers.add(answer instanceof Supplier<?> s ? (Supplier<String>) s : () -> (String) answer);
+      this.answers.add(
+          answer instanceof Supplier<?> s ? (Supplier<String>) s : () -> (String) answer);
     }
   }
 

@@ -1,14 +1,13 @@
 package fr.guichet.client;
 
-import fr.guichet.contract.Delegation;
-import fr.guichet.contract.IdentificationRequest;
-import fr.guichet.contract.LoginRequest;
-import fr.guichet.contract.MediatorSession;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import fr.guichet.contract.Delegation;
+import fr.guichet.contract.IdentificationRequest;
+import fr.guichet.contract.LoginRequest;
+import fr.guichet.contract.MediatorSession;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The client's edges: what it does with answers that are not the API's (proxies, crashes, silence). */
+/**
+ * The client's edges: what it does with answers that are not the API's (proxies, crashes, silence).
+ */
 class ApiClientTest {
   HttpServer server;
   final AtomicInteger calls = new AtomicInteger();
@@ -25,19 +26,23 @@ class ApiClientTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/v1/health", exchange -> {
-      calls.incrementAndGet();
-      byte[] body = "<html>Bad gateway</html>".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(502, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    server.createContext("/plain/v1/health", exchange -> {
-      byte[] body = "UP, and no JSON".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/v1/health",
+        exchange -> {
+          calls.incrementAndGet();
+          byte[] body = "<html>Bad gateway</html>".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(502, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.createContext(
+        "/plain/v1/health",
+        exchange -> {
+          byte[] body = "UP, and no JSON".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -49,10 +54,13 @@ class ApiClientTest {
   @Test
   void anAnswerThatIsNotAProblemBecomesTheUnexpectedProblemWithItsStatus() {
     ApiClient api = new ApiClient("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-    assertThatThrownBy(api::health).isInstanceOfSatisfying(ApiException.class, e -> {
-      assertThat(e.problem().slug()).isEqualTo("unexpected");
-      assertThat(e.problem().params()).containsEntry("status", 502);
-    });
+    assertThatThrownBy(api::health)
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.problem().slug()).isEqualTo("unexpected");
+              assertThat(e.problem().params()).containsEntry("status", 502);
+            });
     assertThat(calls).hasValue(1); // an answer, even a bad one, is not retried
   }
 
@@ -61,19 +69,23 @@ class ApiClientTest {
     int port = server.getAddress().getPort();
     server.stop(0);
     ApiClient api = new ApiClient("http://127.0.0.1:" + port + "/");
-    assertThatThrownBy(api::health).isInstanceOfSatisfying(ApiException.class, e -> {
-      assertThat(e.problem().slug()).isEqualTo("network");
-      assertThat(e.problem().messageKey()).isEqualTo("problem.network");
-      assertThat(e.problem().status()).isZero();
-    });
+    assertThatThrownBy(api::health)
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.problem().slug()).isEqualTo("network");
+              assertThat(e.problem().messageKey()).isEqualTo("problem.network");
+              assertThat(e.problem().status()).isZero();
+            });
   }
 
   @Test
   void pingOnlyAsksWhetherTheServerAnswersWithSuccess() {
     String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     new ApiClient(base + "plain/").ping(); // the body is not read: no JSON needed
-    assertThatThrownBy(new ApiClient(base)::ping).isInstanceOfSatisfying(ApiException.class,
-        e -> assertThat(e.problem().slug()).isEqualTo("unexpected"));
+    assertThatThrownBy(new ApiClient(base)::ping)
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("unexpected"));
   }
 
   @Test
@@ -83,17 +95,25 @@ class ApiClientTest {
 
   @Test
   void neverPrintsSecretsInToString() {
-    assertThat(new LoginRequest("camille", "hunter2", "123456").toString()).doesNotContain("hunter2").doesNotContain("123456");
-    assertThat(new MediatorSession("tok-secret", null, "Camille", "FS", "MEDIATOR").toString()).doesNotContain("tok-secret");
-    assertThat(new Delegation("dlg", "cns", "tok-secret", "p", "SELF", java.util.List.of(), null, null).toString()).doesNotContain("tok-secret");
+    assertThat(new LoginRequest("camille", "hunter2", "123456").toString())
+        .doesNotContain("hunter2")
+        .doesNotContain("123456");
+    assertThat(new MediatorSession("tok-secret", null, "Camille", "FS", "MEDIATOR").toString())
+        .doesNotContain("tok-secret");
+    assertThat(
+            new Delegation("dlg", "cns", "tok-secret", "p", "SELF", java.util.List.of(), null, null)
+                .toString())
+        .doesNotContain("tok-secret");
     assertThat(IdentificationRequest.byVitale("184127645108946", null, "12345678").toString())
-        .doesNotContain("1841276").doesNotContain("12345678");
+        .doesNotContain("1841276")
+        .doesNotContain("12345678");
   }
 
   @Test
   void idempotencyKeysAreBoundedAndRandom() {
     assertThat(IdempotencyKey.random()).isNotEqualTo(IdempotencyKey.random());
     assertThatThrownBy(() -> new IdempotencyKey("")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new IdempotencyKey("x".repeat(101))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new IdempotencyKey("x".repeat(101)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

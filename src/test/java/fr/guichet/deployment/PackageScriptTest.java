@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code scripts/package}: the image it builds starts the kiosk on a machine without Java, its
- * class-data archive in use, also once moved elsewhere and its archive made again there
- * ({@code bin/guichet-cds}, as kiosk/README.md says). Building an image takes about a minute, so this
- * runs only with {@code GUICHET_TEST_PACKAGE=1}.
+ * class-data archive in use, also once moved elsewhere and its archive made again there ({@code
+ * bin/guichet-cds}, as kiosk/README.md says). Building an image takes about a minute, so this runs
+ * only with {@code GUICHET_TEST_PACKAGE=1}.
  */
 @EnabledIfEnvironmentVariable(named = "GUICHET_TEST_PACKAGE", matches = "1")
 class PackageScriptTest {
@@ -30,22 +30,35 @@ class PackageScriptTest {
     assertThat(built.resolve("lib/guichet.jsa")).isRegularFile();
     assertThat(built.resolve("kiosk/guichet-kiosk.service")).isRegularFile();
 
-    // Installed elsewhere (as in /opt/guichet): the archive names the old place until it is made again.
+    // Installed elsewhere (as in /opt/guichet): the archive names the old place until it is made
+    // again.
     Path image = Files.move(built, work.resolve("opt-guichet"));
     run(work, image.resolve("bin/guichet-cds").toString());
 
     // A PATH with nothing but what the launcher uses, and no JAVA_HOME: no java to be found.
     Path bin = Files.createDirectories(work.resolve("bin"));
-    Files.copy(Path.of("/usr/bin/readlink"), bin.resolve("readlink"), StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(
+        Path.of("/usr/bin/readlink"), bin.resolve("readlink"), StandardCopyOption.COPY_ATTRIBUTES);
     assertThat(bin.resolve("java")).doesNotExist();
 
     Path classes = work.resolve("classes.log");
-    ProcessBuilder launch = new ProcessBuilder(image.resolve("bin/guichet").toString(), "kiosk", "--demo", "--plain")
-        .directory(work.toFile()).redirectError(work.resolve("kiosk.err").toFile());
+    ProcessBuilder launch =
+        new ProcessBuilder(image.resolve("bin/guichet").toString(), "kiosk", "--demo", "--plain")
+            .directory(work.toFile())
+            .redirectError(work.resolve("kiosk.err").toFile());
     launch.environment().clear();
-    launch.environment().putAll(Map.of("PATH", bin.toString(), "HOME", work.toString(),
-        // -Xshare:on stops the JVM if the archive cannot be used; the log says where each class came from.
-        "GUICHET_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classes));
+    launch
+        .environment()
+        .putAll(
+            Map.of(
+                "PATH",
+                bin.toString(),
+                "HOME",
+                work.toString(),
+                // -Xshare:on stops the JVM if the archive cannot be used; the log says where each
+                // class came from.
+                "GUICHET_JAVA_OPTS",
+                "-Xshare:on -Xlog:class+load=info:file=" + classes));
     Process started = launch.start();
     started.getOutputStream().write("/esc\n".getBytes(StandardCharsets.UTF_8));
     started.getOutputStream().close();
@@ -54,16 +67,23 @@ class PackageScriptTest {
     assertThat(started.exitValue()).as(Files.readString(work.resolve("kiosk.err"))).isZero();
     assertThat(screen).startsWith("\n== Connexion de la médiatrice ou du médiateur ==\n");
     List<String> loaded = Files.readAllLines(classes);
-    assertThat(loaded).anyMatch(l -> l.contains(" fr.guichet.kiosk.Kiosk source: shared objects file"));
-    assertThat(loaded).anyMatch(l -> l.contains(" picocli.CommandLine source: shared objects file"));
+    assertThat(loaded)
+        .anyMatch(l -> l.contains(" fr.guichet.kiosk.Kiosk source: shared objects file"));
+    assertThat(loaded)
+        .anyMatch(l -> l.contains(" picocli.CommandLine source: shared objects file"));
     assertThat(String.join("\n", loaded)).doesNotContain("/usr/lib/jvm");
   }
 
   /** Runs a command from the repository's root; it must succeed within 10 minutes. */
   static void run(Path work, String... command) throws Exception {
     Path log = Files.createTempFile(work, "run", ".log");
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertThat(p.waitFor(10, TimeUnit.MINUTES)).as(String.join(" ", command) + " within 10 minutes").isTrue();
-    assertThat(p.exitValue()).as(String.join(" ", command) + ":\n" + Files.readString(log)).isZero();
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(p.waitFor(10, TimeUnit.MINUTES))
+        .as(String.join(" ", command) + " within 10 minutes")
+        .isTrue();
+    assertThat(p.exitValue())
+        .as(String.join(" ", command) + ":\n" + Files.readString(log))
+        .isZero();
   }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code kiosk/guichet-kiosk.service}: what locks the counter down is in its keys (the program alone
- * on tty1, restarted forever, no login prompt there), and systemd itself accepts the file.
+ * {@code kiosk/guichet-kiosk.service}: what locks the counter down is in its keys (the program
+ * alone on tty1, restarted forever, no login prompt there), and systemd itself accepts the file.
  */
 class SystemdUnitTest {
   static final Path UNIT = Path.of("kiosk/guichet-kiosk.service");
@@ -38,13 +38,16 @@ class SystemdUnitTest {
         continue;
       }
       if (line.startsWith("[") && line.endsWith("]")) {
-        current = sections.computeIfAbsent(line.substring(1, line.length() - 1), s -> new LinkedHashMap<>());
+        current =
+            sections.computeIfAbsent(
+                line.substring(1, line.length() - 1), s -> new LinkedHashMap<>());
         continue;
       }
       assertThat(current).as("a key before any section: " + line).isNotNull();
       int equals = line.indexOf('=');
       assertThat(equals).as("not a key=value line: " + line).isPositive();
-      current.computeIfAbsent(line.substring(0, equals).strip(), k -> new ArrayList<>())
+      current
+          .computeIfAbsent(line.substring(0, equals).strip(), k -> new ArrayList<>())
           .add(line.substring(equals + 1).strip());
     }
     return sections;
@@ -55,7 +58,8 @@ class SystemdUnitTest {
     var unit = parse(UNIT);
     assertThat(unit).containsOnlyKeys("Unit", "Service", "Install");
     var service = unit.get("Service");
-    assertThat(service.get("ExecStart")).containsExactly("/opt/guichet/bin/guichet kiosk --config /etc/guichet/guichet.conf");
+    assertThat(service.get("ExecStart"))
+        .containsExactly("/opt/guichet/bin/guichet kiosk --config /etc/guichet/guichet.conf");
     assertThat(service.get("User")).containsExactly("guichet");
     assertThat(service.get("StandardInput")).containsExactly("tty");
     assertThat(service.get("StandardOutput")).containsExactly("tty");
@@ -73,23 +77,33 @@ class SystemdUnitTest {
   void itsCommandLineIsOneTheKioskAccepts() {
     String[] exec = "kiosk --config /etc/guichet/guichet.conf".split(" ");
     CommandLine.ParseResult parsed = Guichet.commandLine().parseArgs(exec);
-    assertThat(parsed.subcommand().matchedOptionValue("--config", (Path) null)).isEqualTo(Path.of("/etc/guichet/guichet.conf"));
+    assertThat(parsed.subcommand().matchedOptionValue("--config", (Path) null))
+        .isEqualTo(Path.of("/etc/guichet/guichet.conf"));
   }
 
   /**
-   * {@code systemd-analyze verify} in a scratch root holding the system's own units, the unit
-   * under /etc/systemd/system and a stand-in for /opt/guichet/bin/guichet (verify checks that the
-   * program exists). A warning (an unknown key, a bad value) is printed even when it exits 0: the
-   * output must be empty.
+   * {@code systemd-analyze verify} in a scratch root holding the system's own units, the unit under
+   * /etc/systemd/system and a stand-in for /opt/guichet/bin/guichet (verify checks that the program
+   * exists). A warning (an unknown key, a bad value) is printed even when it exits 0: the output
+   * must be empty.
    */
   @Test
   void systemdAcceptsTheUnit(@TempDir Path root) throws Exception {
-    Path analyze = Stream.of("/usr/bin/systemd-analyze", "/bin/systemd-analyze").map(Path::of)
-        .filter(Files::isExecutable).findFirst().orElse(null);
-    Path units = Stream.of("/usr/lib/systemd/system", "/lib/systemd/system").map(Path::of)
-        .filter(p -> Files.exists(p.resolve("sysinit.target")))
-        .findFirst().orElse(null);
-    assumeTrue(analyze != null && units != null, "systemd-analyze and systemd's units are not installed (apt-get install systemd)");
+    Path analyze =
+        Stream.of("/usr/bin/systemd-analyze", "/bin/systemd-analyze")
+            .map(Path::of)
+            .filter(Files::isExecutable)
+            .findFirst()
+            .orElse(null);
+    Path units =
+        Stream.of("/usr/lib/systemd/system", "/lib/systemd/system")
+            .map(Path::of)
+            .filter(p -> Files.exists(p.resolve("sysinit.target")))
+            .findFirst()
+            .orElse(null);
+    assumeTrue(
+        analyze != null && units != null,
+        "systemd-analyze and systemd's units are not installed (apt-get install systemd)");
 
     Path systemUnits = Files.createDirectories(root.resolve("usr/lib/systemd/system"));
     try (Stream<Path> files = Files.list(units)) {
@@ -100,11 +114,22 @@ class SystemdUnitTest {
     Path program = Files.createDirectories(root.resolve("opt/guichet/bin")).resolve("guichet");
     Files.writeString(program, "#!/bin/sh\n");
     Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Files.copy(UNIT, Files.createDirectories(root.resolve("etc/systemd/system")).resolve("guichet-kiosk.service"),
+    Files.copy(
+        UNIT,
+        Files.createDirectories(root.resolve("etc/systemd/system"))
+            .resolve("guichet-kiosk.service"),
         StandardCopyOption.REPLACE_EXISTING);
 
-    Process verify = new ProcessBuilder(Arrays.asList(analyze.toString(), "verify", "--root=" + root, "--man=no",
-        "guichet-kiosk.service")).redirectErrorStream(true).start();
+    Process verify =
+        new ProcessBuilder(
+                Arrays.asList(
+                    analyze.toString(),
+                    "verify",
+                    "--root=" + root,
+                    "--man=no",
+                    "guichet-kiosk.service"))
+            .redirectErrorStream(true)
+            .start();
     assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String said = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(said).as("systemd-analyze verify said").isEmpty();

@@ -35,30 +35,37 @@ class NirTest {
   void refusesAWrongKeyWithItsOwnMessage() {
     assertThatThrownBy(() -> Nir.parse("1 84 12 76 451 089 47"))
         .isInstanceOf(InvalidValue.class)
-        .extracting(e -> ((InvalidValue) e).messageKey()).isEqualTo("invalid.nir.key");
+        .extracting(e -> ((InvalidValue) e).messageKey())
+        .isEqualTo("invalid.nir.key");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"18412764510894", "1841276451089466", "1"})
   void refusesAWrongLengthAndSaysHowManyCharactersWereTyped(String typed) {
     assertThatThrownBy(() -> Nir.parse(typed))
-        .isInstanceOfSatisfying(InvalidValue.class, e -> {
-          assertThat(e.messageKey()).isEqualTo("invalid.nir.length");
-          assertThat(e.params()).containsEntry("count", typed.length());
-        });
+        .isInstanceOfSatisfying(
+            InvalidValue.class,
+            e -> {
+              assertThat(e.messageKey()).isEqualTo("invalid.nir.length");
+              assertThat(e.params()).containsEntry("count", typed.length());
+            });
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"584127645108946", "1841276451089AB", "18413764510894X", "1 84 00 76 451 089 46"})
+  @ValueSource(
+      strings = {"584127645108946", "1841276451089AB", "18413764510894X", "1 84 00 76 451 089 46"})
   void refusesAShapeNoNirHas(String typed) {
-    assertThatThrownBy(() -> Nir.parse(typed)).isInstanceOfSatisfying(InvalidValue.class,
-        e -> assertThat(e.messageKey()).isIn("invalid.nir.format", "invalid.nir.key"));
+    assertThatThrownBy(() -> Nir.parse(typed))
+        .isInstanceOfSatisfying(
+            InvalidValue.class,
+            e -> assertThat(e.messageKey()).isIn("invalid.nir.format", "invalid.nir.key"));
   }
 
   @Test
   void refusesAnEmptyNir() {
-    assertThatThrownBy(() -> Nir.parse("  ")).isInstanceOfSatisfying(InvalidValue.class,
-        e -> assertThat(e.messageKey()).isEqualTo("invalid.nir.empty"));
+    assertThatThrownBy(() -> Nir.parse("  "))
+        .isInstanceOfSatisfying(
+            InvalidValue.class, e -> assertThat(e.messageKey()).isEqualTo("invalid.nir.empty"));
   }
 
   @Test

@@ -9,11 +9,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TotpTest {
-  private static final Totp RFC = Totp.fromBytes("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
+  private static final Totp RFC =
+      Totp.fromBytes("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
 
   @ParameterizedTest(name = "T={0}")
-  @CsvSource({"59,94287082", "1111111109,07081804", "1111111111,14050471", "1234567890,89005924",
-      "2000000000,69279037", "20000000000,65353130"})
+  @CsvSource({
+    "59,94287082",
+    "1111111109,07081804",
+    "1111111111,14050471",
+    "1234567890,89005924",
+    "2000000000,69279037",
+    "20000000000,65353130"
+  })
   void matchesTheRfc6238Vectors(long seconds, String code) {
     assertThat(RFC.codeAt(Instant.ofEpochSecond(seconds), 8)).isEqualTo(code);
   }

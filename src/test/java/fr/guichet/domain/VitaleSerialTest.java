@@ -22,14 +22,18 @@ class VitaleSerialTest {
 
   @Test
   void refusesTooShortTooLongOrNotDigits() {
-    assertThatThrownBy(() -> VitaleSerial.parse("1234567")).isInstanceOfSatisfying(InvalidValue.class,
-        e -> assertThat(e.messageKey()).isEqualTo("invalid.vitale.length"));
-    assertThatThrownBy(() -> VitaleSerial.parse("12345678901234")).isInstanceOfSatisfying(InvalidValue.class,
-        e -> assertThat(e.messageKey()).isEqualTo("invalid.vitale.length"));
-    assertThatThrownBy(() -> VitaleSerial.parse("1234567A")).isInstanceOfSatisfying(InvalidValue.class,
-        e -> assertThat(e.messageKey()).isEqualTo("invalid.vitale.format"));
-    assertThatThrownBy(() -> VitaleSerial.parse("")).isInstanceOfSatisfying(InvalidValue.class,
-        e -> assertThat(e.messageKey()).isEqualTo("invalid.vitale.empty"));
+    assertThatThrownBy(() -> VitaleSerial.parse("1234567"))
+        .isInstanceOfSatisfying(
+            InvalidValue.class, e -> assertThat(e.messageKey()).isEqualTo("invalid.vitale.length"));
+    assertThatThrownBy(() -> VitaleSerial.parse("12345678901234"))
+        .isInstanceOfSatisfying(
+            InvalidValue.class, e -> assertThat(e.messageKey()).isEqualTo("invalid.vitale.length"));
+    assertThatThrownBy(() -> VitaleSerial.parse("1234567A"))
+        .isInstanceOfSatisfying(
+            InvalidValue.class, e -> assertThat(e.messageKey()).isEqualTo("invalid.vitale.format"));
+    assertThatThrownBy(() -> VitaleSerial.parse(""))
+        .isInstanceOfSatisfying(
+            InvalidValue.class, e -> assertThat(e.messageKey()).isEqualTo("invalid.vitale.empty"));
   }
 
   @Test

@@ -25,9 +25,12 @@ final class FhirValidation {
   private FhirValidation() {}
 
   private static FhirValidator validator() {
-    ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(R4),
-        new InMemoryTerminologyServerValidationSupport(R4), new CommonCodeSystemsTerminologyService(R4),
-        new SnapshotGeneratingValidationSupport(R4));
+    ValidationSupportChain chain =
+        new ValidationSupportChain(
+            new DefaultProfileValidationSupport(R4),
+            new InMemoryTerminologyServerValidationSupport(R4),
+            new CommonCodeSystemsTerminologyService(R4),
+            new SnapshotGeneratingValidationSupport(R4));
     FhirInstanceValidator instance = new FhirInstanceValidator(chain);
     instance.setAnyExtensionsAllowed(false);
     return R4.newValidator().registerValidatorModule(instance);
@@ -36,14 +39,19 @@ final class FhirValidation {
   /** Every message of the validator, as "SEVERITY location: message". */
   static List<String> messages(String json) {
     return VALIDATOR.validateWithResult(json).getMessages().stream()
-        .map(FhirValidation::line).toList();
+        .map(FhirValidation::line)
+        .toList();
   }
 
   /** The errors and fatal errors only. */
   static List<String> errors(String json) {
     return VALIDATOR.validateWithResult(json).getMessages().stream()
-        .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
-        .map(FhirValidation::line).toList();
+        .filter(
+            m ->
+                m.getSeverity() == ResultSeverityEnum.ERROR
+                    || m.getSeverity() == ResultSeverityEnum.FATAL)
+        .map(FhirValidation::line)
+        .toList();
   }
 
   private static String line(SingleValidationMessage m) {

@@ -27,8 +27,10 @@ import java.util.regex.PatternSyntaxException;
  */
 final class FormDefinitionCheck {
   static final Path FORMS = Path.of("forms");
+
   /** Room for a tile's label on an 80-column row (MessagesTest.ONE_ROW). */
   static final int TILE_ROOM = 60;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern FIELD_AT = Pattern.compile("^\\$\\.fields\\[(\\d+)\\]");
 
@@ -36,7 +38,9 @@ final class FormDefinitionCheck {
 
   FormDefinitionCheck(Path schemaFile) {
     try {
-      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(JSON.readTree(schemaFile.toFile()));
+      schema =
+          JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+              .getSchema(JSON.readTree(schemaFile.toFile()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -58,7 +62,8 @@ final class FormDefinitionCheck {
       }
     }
     try (var files = Files.list(dir)) {
-      files.map(p -> p.getFileName().toString())
+      files
+          .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".json") && !n.equals("form.schema.json"))
           .filter(n -> !FormCatalog.SECTIONS.contains(n.substring(0, n.length() - 5)))
           .forEach(n -> out.add(n + ": no such section in the API"));
@@ -127,7 +132,8 @@ final class FormDefinitionCheck {
     return location + ": ";
   }
 
-  private static void pictogram(List<String> out, String file, String where, String name, boolean drawing) {
+  private static void pictogram(
+      List<String> out, String file, String where, String name, boolean drawing) {
     boolean exists = Arrays.stream(ProfilePictogram.values()).anyMatch(p -> p.name().equals(name));
     if (!exists) {
       out.add(file + ": " + where + ": no pictogram named '" + name + "' (see ProfilePictogram)");
@@ -140,9 +146,26 @@ final class FormDefinitionCheck {
     for (Language l : Language.values()) {
       Messages m = Messages.of(l);
       if (!m.has(key)) {
-        out.add(file + ": " + where + ": the key '" + key + "' is missing from " + Messages.resource(l));
+        out.add(
+            file
+                + ": "
+                + where
+                + ": the key '"
+                + key
+                + "' is missing from "
+                + Messages.resource(l));
       } else if (oneRow && m.text(key).length() > TILE_ROOM && !key.startsWith("form.unit.")) {
-        out.add(file + ": " + where + ": '" + key + "' in " + l.tag() + " is wider than a row (" + m.text(key).length() + ")");
+        out.add(
+            file
+                + ": "
+                + where
+                + ": '"
+                + key
+                + "' in "
+                + l.tag()
+                + " is wider than a row ("
+                + m.text(key).length()
+                + ")");
       }
     }
   }

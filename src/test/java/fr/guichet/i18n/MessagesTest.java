@@ -27,21 +27,36 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The bundles are complete and fit the screen: every key everywhere, the same placeholders, every
- * plural form the language needs (CLDR), no string wider than its place on an 80-column screen,
- * a stated review status, characters the terminal draws one a cell, and the FALC rules.
+ * plural form the language needs (CLDR), no string wider than its place on an 80-column screen, a
+ * stated review status, characters the terminal draws one a cell, and the FALC rules.
  */
 class MessagesTest {
   /** Room on one 80-column row once the margins, a tile's key box or a pictogram are drawn. */
   static final int ONE_ROW = 60;
+
   static final int KEY_LABEL = 20;
+
   /** A sentence wraps: at most 3 rows of the notice box (76 columns). */
   static final int SENTENCE = 3 * 76;
+
   /** A help paragraph (one line of the help text): at most 2 rows. */
   static final int HELP_PARAGRAPH = 2 * 76;
 
-  static final Set<String> TILE_LABELS = Set.of("consent.yes", "consent.no", "consent.attest.yes", "consent.attest.no",
-      "account.retry", "account.print", "ended.next", "key.end-sitting", "key.back", "idle.extend", "legend.more",
-      "language.name", "language.easy-french");
+  static final Set<String> TILE_LABELS =
+      Set.of(
+          "consent.yes",
+          "consent.no",
+          "consent.attest.yes",
+          "consent.attest.no",
+          "account.retry",
+          "account.print",
+          "ended.next",
+          "key.end-sitting",
+          "key.back",
+          "idle.extend",
+          "legend.more",
+          "language.name",
+          "language.easy-french");
 
   @Test
   void everyBundleHasEveryKeyOfTheFrenchReference() {
@@ -72,7 +87,8 @@ class MessagesTest {
       MessagePattern pattern = new MessagePattern(m.pattern(key));
       for (int i = 0; i < pattern.countParts(); i++) {
         MessagePattern.Part part = pattern.getPart(i);
-        if (part.getType() != MessagePattern.Part.Type.ARG_START || part.getArgType() != MessagePattern.ArgType.PLURAL) {
+        if (part.getType() != MessagePattern.Part.Type.ARG_START
+            || part.getArgType() != MessagePattern.ArgType.PLURAL) {
           continue;
         }
         plurals++;
@@ -96,12 +112,18 @@ class MessagesTest {
           j = pattern.getLimitPartIndex(j) + 1; // past this form's message
         }
         String where = language.tag() + " " + key;
-        assertThat(rules.getKeywords()).as(where + ": no keyword the language does not have").containsAll(keywords);
+        assertThat(rules.getKeywords())
+            .as(where + ": no keyword the language does not have")
+            .containsAll(keywords);
         assertThat(keywords).as(where).contains("other");
-        // A form is needed when a count shown on screen (0 to 999) selects it and no =n covers every such count.
+        // A form is needed when a count shown on screen (0 to 999) selects it and no =n covers
+        // every such count.
         for (String needed : reachable(rules)) {
-          boolean coveredExplicitly = countsSelecting(rules, needed).stream().allMatch(explicit::contains);
-          assertThat(keywords.contains(needed) || coveredExplicitly).as(where + " lacks the form " + needed).isTrue();
+          boolean coveredExplicitly =
+              countsSelecting(rules, needed).stream().allMatch(explicit::contains);
+          assertThat(keywords.contains(needed) || coveredExplicitly)
+              .as(where + " lacks the form " + needed)
+              .isTrue();
         }
       }
     }
@@ -120,7 +142,8 @@ class MessagesTest {
     assertThat(ar.text("account.days-left", Map.of("days", 5))).isEqualTo("بقيت 5 أيام.");
     assertThat(ar.text("account.days-left", Map.of("days", 32))).isEqualTo("بقي 32 يوما.");
     assertThat(ar.text("account.days-left", Map.of("days", 100))).isEqualTo("بقي 100 يوم.");
-    assertThat(Messages.of(Language.ROMANIAN).text("account.days-left", Map.of("days", 32))).isEqualTo("Au mai rămas 32 de zile.");
+    assertThat(Messages.of(Language.ROMANIAN).text("account.days-left", Map.of("days", 32)))
+        .isEqualTo("Au mai rămas 32 de zile.");
   }
 
   @ParameterizedTest
@@ -133,12 +156,20 @@ class MessagesTest {
         continue; // not drawn on screen (the status sheet is a PDF page)
       }
       String text = sample(m, key);
-      int max = key.startsWith("key.") ? KEY_LABEL
-          : TILE_LABELS.contains(key) || key.endsWith(".title") || key.startsWith("help.title.") || key.endsWith(".name")
-              || key.startsWith("picto.") || key.contains(".field.") || key.startsWith("theme.")
-              || key.startsWith("legend.") || key.startsWith("action.") ? ONE_ROW
-          : key.startsWith("help.") ? HELP_PARAGRAPH
-          : SENTENCE;
+      int max =
+          key.startsWith("key.")
+              ? KEY_LABEL
+              : TILE_LABELS.contains(key)
+                      || key.endsWith(".title")
+                      || key.startsWith("help.title.")
+                      || key.endsWith(".name")
+                      || key.startsWith("picto.")
+                      || key.contains(".field.")
+                      || key.startsWith("theme.")
+                      || key.startsWith("legend.")
+                      || key.startsWith("action.")
+                  ? ONE_ROW
+                  : key.startsWith("help.") ? HELP_PARAGRAPH : SENTENCE;
       for (String paragraph : text.split("\n")) {
         if (paragraph.length() > max) {
           tooWide.add(key + " (" + paragraph.length() + " > " + max + "): " + paragraph);
@@ -167,14 +198,16 @@ class MessagesTest {
       assertThat(Normalizer.isNormalized(p, Normalizer.Form.NFC)).as(key + " is NFC").isTrue();
       assertThat(p.codePoints().allMatch(c -> c <= 0xFFFF)).as(key + " stays in the BMP").isTrue();
       assertThat(p.codePoints().noneMatch(c -> Character.getType(c) == Character.NON_SPACING_MARK))
-          .as(key + " has no combining mark (no tashkeel): Lanterna draws one a cell").isTrue();
+          .as(key + " has no combining mark (no tashkeel): Lanterna draws one a cell")
+          .isTrue();
     }
   }
 
   @Test
   void easyToReadFrenchKeepsItsRules() {
     Messages falc = Messages.of(Language.EASY_FRENCH);
-    Pattern abbreviations = Pattern.compile("·|\\bn°|\\betc\\b|\\bex\\.|\\bh\\b|\\bSVP\\b|\\bNIR\\b|\\bc-à-d\\b");
+    Pattern abbreviations =
+        Pattern.compile("·|\\bn°|\\betc\\b|\\bex\\.|\\bh\\b|\\bSVP\\b|\\bNIR\\b|\\bc-à-d\\b");
     List<String> broken = new ArrayList<>();
     for (String key : falc.keys()) {
       if (key.equals("bundle.review") || key.equals("date.long")) {
@@ -207,7 +240,8 @@ class MessagesTest {
       assertThat(Messages.of(l).date(day)).as(l.tag()).isEqualTo(icu.format(icuDay));
     }
     assertThat(Messages.of(Language.HAITIAN_CREOLE).date(day)).isEqualTo("31 desanm 2026");
-    assertThat(Messages.of(Language.ARABIC).date(LocalDate.of(2026, 3, 4))).isEqualTo("4 مارس 2026");
+    assertThat(Messages.of(Language.ARABIC).date(LocalDate.of(2026, 3, 4)))
+        .isEqualTo("4 مارس 2026");
   }
 
   @Test
@@ -257,7 +291,8 @@ class MessagesTest {
     return out;
   }
 
-  static final Set<String> NUMBERS = Set.of("count", "min", "max", "year", "day", "month", "minutes", "days", "seconds");
+  static final Set<String> NUMBERS =
+      Set.of("count", "min", "max", "year", "day", "month", "minutes", "days", "seconds");
 
   /** The message with a sample for each argument: "Xxxxxxx Xxxxxxx" for names, 22 for counts. */
   static String sample(Messages m, String key) {
@@ -267,15 +302,23 @@ class MessagesTest {
       MessagePattern.Part part = pattern.getPart(i);
       if (part.getType() == MessagePattern.Part.Type.ARG_START) {
         String name = pattern.getSubstring(pattern.getPart(i + 1));
-        args.put(name, part.getArgType() == MessagePattern.ArgType.PLURAL ? (Object) 22
-            : NUMBERS.contains(name) ? "22" : name.equals("date") ? "30 septembre 2026" : name.equals("where") ? "/var/guichet/fiche.pdf" : "Xxxxxxx Xxxxxxx");
+        args.put(
+            name,
+            part.getArgType() == MessagePattern.ArgType.PLURAL
+                ? (Object) 22
+                : NUMBERS.contains(name)
+                    ? "22"
+                    : name.equals("date")
+                        ? "30 septembre 2026"
+                        : name.equals("where") ? "/var/guichet/fiche.pdf" : "Xxxxxxx Xxxxxxx");
       }
     }
     return m.text(key, args);
   }
 
   private static String header(Language language) throws IOException {
-    try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(Messages.resource(language))) {
+    try (InputStream in =
+        Messages.class.getClassLoader().getResourceAsStream(Messages.resource(language))) {
       String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       StringBuilder header = new StringBuilder();
       for (String line : all.split("\n")) {

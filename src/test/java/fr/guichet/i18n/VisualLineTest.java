@@ -10,7 +10,8 @@ class VisualLineTest {
   /** Back from what the terminal shows to what was written: reverse, then undo the shaping. */
   static String readBack(String visual) throws Exception {
     String logicalOrder = new StringBuilder(visual).reverse().toString();
-    return new ArabicShaping(ArabicShaping.LETTERS_UNSHAPE | ArabicShaping.LENGTH_GROW_SHRINK).shape(logicalOrder);
+    return new ArabicShaping(ArabicShaping.LETTERS_UNSHAPE | ArabicShaping.LENGTH_GROW_SHRINK)
+        .shape(logicalOrder);
   }
 
   @Test
@@ -30,7 +31,9 @@ class VisualLineTest {
     assertThat(visual).contains("32").doesNotContain("23").startsWith(".");
     String forWhom = VisualLine.of("الشخص: Jeanne Martin (مواليد 1950)", true);
     assertThat(forWhom).contains("Jeanne Martin", "1950");
-    assertThat(forWhom.indexOf("1950")).as("the year, written last, is drawn left of the name").isLessThan(forWhom.indexOf("Jeanne"));
+    assertThat(forWhom.indexOf("1950"))
+        .as("the year, written last, is drawn left of the name")
+        .isLessThan(forWhom.indexOf("Jeanne"));
     assertThat(VisualLine.of("تاريخ الميلاد: 14/03/1950", true)).startsWith("14/03/1950");
   }
 
@@ -43,7 +46,8 @@ class VisualLineTest {
 
   @Test
   void leftToRightTextIsLeftAsItIs() {
-    assertThat(VisualLine.of("Votre espace (ouvert) : 32 jours.", false)).isEqualTo("Votre espace (ouvert) : 32 jours.");
+    assertThat(VisualLine.of("Votre espace (ouvert) : 32 jours.", false))
+        .isEqualTo("Votre espace (ouvert) : 32 jours.");
     assertThat(VisualLine.of("F1 Aide", true)).isEqualTo("F1 Aide");
     assertThat(VisualLine.hasRightToLeft("Português")).isFalse();
     assertThat(VisualLine.hasRightToLeft("العربية")).isTrue();
@@ -60,9 +64,12 @@ class VisualLineTest {
   void wrapsInLogicalOrderThenReordersEachLine() throws Exception {
     String sentence = "كل شيء يسجل في سجلك. يمكنك أن تقول توقف في أي وقت.";
     List<String> lines = VisualLine.wrap(sentence, 20, true);
-    assertThat(lines).hasSizeGreaterThan(1).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(20));
+    assertThat(lines)
+        .hasSizeGreaterThan(1)
+        .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(20));
     assertThat(readBack(lines.get(0))).startsWith("كل شيء");
-    assertThat(VisualLine.wrap("Votre espace va être créé.", 12, false)).containsExactly("Votre espace", "va être", "créé.");
+    assertThat(VisualLine.wrap("Votre espace va être créé.", 12, false))
+        .containsExactly("Votre espace", "va être", "créé.");
   }
 
   @Test
@@ -91,9 +98,12 @@ class VisualLineTest {
   void keyRemindersStayApartOnARightToLeftScreen() {
     String bar = VisualLine.hints(List.of("F1 مساعدة", "F3 3422", "F4 الصور"), true);
     assertThat(bar).contains("F3 3422").doesNotContain("\u200F");
-    assertThat(bar.indexOf("F4")).as("F4 is read after F3, so drawn to its left").isLessThan(bar.indexOf("F3"));
+    assertThat(bar.indexOf("F4"))
+        .as("F4 is read after F3, so drawn to its left")
+        .isLessThan(bar.indexOf("F3"));
     assertThat(bar.indexOf("F3")).isLessThan(bar.indexOf("F1"));
-    assertThat(VisualLine.hints(List.of("F1 Aide", "F2 Langue"), false)).isEqualTo(" F1 Aide  F2 Langue");
+    assertThat(VisualLine.hints(List.of("F1 Aide", "F2 Langue"), false))
+        .isEqualTo(" F1 Aide  F2 Langue");
   }
 
   @Test

@@ -8,10 +8,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FormTest {
-  final Form form = new Form(List.of(
-      Form.Entry.text("login", "login.field.login", "login.help.login", 5),
-      Form.Entry.text("password", "login.field.password", "login.help.password", 10).masked(),
-      Form.Entry.digits("code", "login.field.totp", "login.help.totp", 6, "")), 0);
+  final Form form =
+      new Form(
+          List.of(
+              Form.Entry.text("login", "login.field.login", "login.help.login", 5),
+              Form.Entry.text("password", "login.field.password", "login.help.password", 10)
+                  .masked(),
+              Form.Entry.digits("code", "login.field.totp", "login.help.totp", 6, "")),
+          0);
 
   @Test
   void typesErasesAndStopsAtTheMaximum() {

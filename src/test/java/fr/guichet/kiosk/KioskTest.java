@@ -21,7 +21,12 @@ class KioskTest {
 
   @BeforeEach
   void start() {
-    kiosk = new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(docs), Language.FRENCH, Clock.systemUTC());
+    kiosk =
+        new Kiosk(
+            new ApiClient(sandbox.server().url()),
+            FileSink.workingCopies(docs),
+            Language.FRENCH,
+            Clock.systemUTC());
   }
 
   void type(String text) {
@@ -64,7 +69,8 @@ class KioskTest {
     kiosk.press(Key.TAB);
     kiosk.press(Key.ENTER);
     kiosk.press(Key.function(2));
-    assertThat(kiosk.view().notice().text()).isEqualTo("An answer is missing. Fill in the box shown.");
+    assertThat(kiosk.view().notice().text())
+        .isEqualTo("An answer is missing. Fill in the box shown.");
     assertThat(kiosk.language()).isEqualTo(Language.ENGLISH);
   }
 
@@ -85,7 +91,8 @@ class KioskTest {
 
   @Test
   void theViewReadsAsPlainTextTopToBottom() {
-    assertThat(kiosk.view().asText()).startsWith("Connexion de la médiatrice ou du médiateur\n")
+    assertThat(kiosk.view().asText())
+        .startsWith("Connexion de la médiatrice ou du médiateur\n")
         .contains("Identifiant: \n");
   }
 
@@ -123,8 +130,13 @@ class KioskTest {
     toTheAccount();
     for (Language l : Language.values()) {
       kiosk.choose(l);
-      for (View v : java.util.List.of(kiosk.view(), new ConsentScreen(true, null).view(kiosk, fr.guichet.i18n.Messages.of(l)))) {
-        assertThat(fr.guichet.i18n.VisualLine.width(v.hintLine())).as(l.tag() + ": " + v.hintLine()).isLessThanOrEqualTo(80);
+      for (View v :
+          java.util.List.of(
+              kiosk.view(),
+              new ConsentScreen(true, null).view(kiosk, fr.guichet.i18n.Messages.of(l)))) {
+        assertThat(fr.guichet.i18n.VisualLine.width(v.hintLine()))
+            .as(l.tag() + ": " + v.hintLine())
+            .isLessThanOrEqualTo(80);
       }
     }
   }
@@ -135,7 +147,8 @@ class KioskTest {
     kiosk.press(Key.of('4'));
     assertThat(kiosk.language()).isEqualTo(Language.ARABIC);
     assertThat(kiosk.view().rightToLeft()).isTrue();
-    assertThat(kiosk.view().aside().title()).isEqualTo("Connexion de la médiatrice ou du médiateur");
+    assertThat(kiosk.view().aside().title())
+        .isEqualTo("Connexion de la médiatrice ou du médiateur");
     kiosk.press(Key.function(2));
     assertThat(kiosk.language()).isEqualTo(Language.FRENCH);
     assertThat(kiosk.view().aside()).as("no second language when both are French").isNull();
@@ -145,8 +158,13 @@ class KioskTest {
 
   @Test
   void aMediatorWhoReadsEnglishGetsTheEnglishBeside() {
-    Kiosk k = new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(docs), Language.TURKISH,
-        Clock.systemUTC(), Kiosk.Options.DEFAULTS.withMediatorLanguage(Language.ENGLISH));
+    Kiosk k =
+        new Kiosk(
+            new ApiClient(sandbox.server().url()),
+            FileSink.workingCopies(docs),
+            Language.TURKISH,
+            Clock.systemUTC(),
+            Kiosk.Options.DEFAULTS.withMediatorLanguage(Language.ENGLISH));
     assertThat(k.view().title()).isEqualTo("Arabulucu girişi");
     assertThat(k.view().aside().title()).isEqualTo("Mediator login");
     assertThat(k.view().aside().fields()).containsExactly("Login", "Password", "6-digit code");

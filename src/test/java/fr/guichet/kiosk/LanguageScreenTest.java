@@ -12,13 +12,15 @@ class LanguageScreenTest {
   void theArrowsMoveRoundTheListAndEscapeGoesBack() {
     LanguageScreen list = LanguageScreen.over(below, Language.FRENCH);
     assertThat(list.focus()).isZero();
-    assertThat(((LanguageScreen) list.onKey(Key.UP, null)).focus()).isEqualTo(Language.values().length - 1);
+    assertThat(((LanguageScreen) list.onKey(Key.UP, null)).focus())
+        .isEqualTo(Language.values().length - 1);
     assertThat(((LanguageScreen) list.onKey(Key.DOWN, null)).focus()).isEqualTo(1);
     assertThat(list.onKey(Key.ESCAPE, null)).isSameAs(below);
   }
 
   @Test
   void startsOnTheLanguageShown() {
-    assertThat(LanguageScreen.over(below, Language.ROMANIAN).focus()).isEqualTo(Language.ROMANIAN.ordinal());
+    assertThat(LanguageScreen.over(below, Language.ROMANIAN).focus())
+        .isEqualTo(Language.ROMANIAN.ordinal());
   }
 }

@@ -9,7 +9,10 @@ class PictogramTest {
   @Test
   void everyStateHasADrawingOfFiveRowsAndNineColumns() {
     for (AccountState s : AccountState.values()) {
-      assertThat(Pictogram.of(s).lines()).as(s.name()).hasSize(5).allSatisfy(l -> assertThat(l).hasSize(9));
+      assertThat(Pictogram.of(s).lines())
+          .as(s.name())
+          .hasSize(5)
+          .allSatisfy(l -> assertThat(l).hasSize(9));
     }
   }
 
@@ -25,7 +28,12 @@ class PictogramTest {
 
   @Test
   void statesLookDifferent() {
-    assertThat(Pictogram.of(AccountState.ACTIVE).lines()).isNotEqualTo(Pictogram.of(AccountState.CLOSED).lines());
-    assertThat(java.util.Arrays.stream(AccountState.values()).map(s -> Pictogram.of(s).lines()).distinct()).hasSize(7);
+    assertThat(Pictogram.of(AccountState.ACTIVE).lines())
+        .isNotEqualTo(Pictogram.of(AccountState.CLOSED).lines());
+    assertThat(
+            java.util.Arrays.stream(AccountState.values())
+                .map(s -> Pictogram.of(s).lines())
+                .distinct())
+        .hasSize(7);
   }
 }

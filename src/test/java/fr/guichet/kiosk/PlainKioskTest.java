@@ -25,7 +25,11 @@ class PlainKioskTest {
   @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
 
   Kiosk kiosk(Language language, MutableClock clock) {
-    return new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(docs), language, clock,
+    return new Kiosk(
+        new ApiClient(sandbox.server().url()),
+        FileSink.workingCopies(docs),
+        language,
+        clock,
         Kiosk.Options.DEFAULTS.withVoice(Voice.program("guichet-no-such-espeak")));
   }
 
@@ -36,30 +40,67 @@ class PlainKioskTest {
   @Test
   void walksTheSliceAsPlainLinesWithoutAnyTerminalControl() {
     StringWriter out = new StringWriter();
-    String input = lines(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, sandbox.freshTotp(), DemoSandbox.JEANNE_NIR,
-        "14/03/1950", "12345678", "1", "", "/f10");
-    new PlainKiosk(kiosk(Language.FRENCH, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
-        new StringReader(input), out).run();
+    String input =
+        lines(
+            DemoSandbox.LOGIN,
+            DemoSandbox.PASSWORD,
+            sandbox.freshTotp(),
+            DemoSandbox.JEANNE_NIR,
+            "14/03/1950",
+            "12345678",
+            "1",
+            "",
+            "/f10");
+    new PlainKiosk(
+            kiosk(Language.FRENCH, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
+            new StringReader(input),
+            out)
+        .run();
     String text = out.toString();
-    assertThat(text).contains("== Connexion de la médiatrice ou du médiateur ==", "> Identifiant: ",
-        "== Qui aidez-vous aujourd’hui ? ==", "== Votre accord ==", "[1] Oui, je suis d’accord",
-        "Jeanne, êtes-vous d’accord ?", "[Entrée] J’atteste que la personne est présente et a dit oui",
-        "== Votre espace Mon Espace Santé ==", "Il reste 32 jours.", "== La séance est terminée ==",
-        "F1 Aide · F2 Langue")
-        .doesNotContain("\u001b").doesNotContain("Guichet-demo-2026").doesNotContain("┌");
-    assertThat(text.indexOf("== Votre accord ==")).isLessThan(text.indexOf("== La séance est terminée =="));
+    assertThat(text)
+        .contains(
+            "== Connexion de la médiatrice ou du médiateur ==",
+            "> Identifiant: ",
+            "== Qui aidez-vous aujourd’hui ? ==",
+            "== Votre accord ==",
+            "[1] Oui, je suis d’accord",
+            "Jeanne, êtes-vous d’accord ?",
+            "[Entrée] J’atteste que la personne est présente et a dit oui",
+            "== Votre espace Mon Espace Santé ==",
+            "Il reste 32 jours.",
+            "== La séance est terminée ==",
+            "F1 Aide · F2 Langue")
+        .doesNotContain("\u001b")
+        .doesNotContain("Guichet-demo-2026")
+        .doesNotContain("┌");
+    assertThat(text.indexOf("== Votre accord =="))
+        .isLessThan(text.indexOf("== La séance est terminée =="));
     assertThat(sandbox.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
   }
 
   @Test
   void anotherProofThanTheCarteVitaleIsChosenWithTheArrowCommands() {
     StringWriter out = new StringWriter();
-    String input = lines(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, sandbox.freshTotp(), DemoSandbox.JEANNE_NIR,
-        "14/03/1950", "/right", "JM4K-7P2Q");
-    new PlainKiosk(kiosk(Language.FRENCH, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
-        new StringReader(input), out).run();
-    assertThat(out.toString()).contains("Preuve : la carte Vitale.", "Preuve : le code de la lettre",
-        "> Code de la lettre ou de l’e-mail: ", "== Votre accord ==");
+    String input =
+        lines(
+            DemoSandbox.LOGIN,
+            DemoSandbox.PASSWORD,
+            sandbox.freshTotp(),
+            DemoSandbox.JEANNE_NIR,
+            "14/03/1950",
+            "/right",
+            "JM4K-7P2Q");
+    new PlainKiosk(
+            kiosk(Language.FRENCH, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
+            new StringReader(input),
+            out)
+        .run();
+    assertThat(out.toString())
+        .contains(
+            "Preuve : la carte Vitale.",
+            "Preuve : le code de la lettre",
+            "> Code de la lettre ou de l’e-mail: ",
+            "== Votre accord ==");
   }
 
   @Test
@@ -70,18 +111,29 @@ class PlainKioskTest {
     kiosk.afterFirstScreen(() -> printedBefore.add(out.toString()));
     new PlainKiosk(kiosk, new StringReader(lines("/f2", "/f2")), out).run();
     assertThat(printedBefore).hasSize(1);
-    assertThat(printedBefore.get(0)).contains("== Connexion de la médiatrice ou du médiateur ==")
+    assertThat(printedBefore.get(0))
+        .contains("== Connexion de la médiatrice ou du médiateur ==")
         .doesNotContain("Mediator login");
   }
 
   @Test
   void printsArabicInLogicalOrderForTheScreenReaderToDoTheBidi() {
     StringWriter out = new StringWriter();
-    String input = lines(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, sandbox.freshTotp(), DemoSandbox.JEANNE_NIR,
-        "14/03/1950", "12345678");
-    new PlainKiosk(kiosk(Language.ARABIC, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
-        new StringReader(input), out).run();
-    assertThat(out.toString()).contains("== موافقتك ==", "Jeanne، هل توافق؟", "[1] نعم، أوافق")
+    String input =
+        lines(
+            DemoSandbox.LOGIN,
+            DemoSandbox.PASSWORD,
+            sandbox.freshTotp(),
+            DemoSandbox.JEANNE_NIR,
+            "14/03/1950",
+            "12345678");
+    new PlainKiosk(
+            kiosk(Language.ARABIC, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
+            new StringReader(input),
+            out)
+        .run();
+    assertThat(out.toString())
+        .contains("== موافقتك ==", "Jeanne، هل توافق؟", "[1] نعم، أوافق")
         .doesNotContain("\uFEE3");
   }
 
@@ -95,7 +147,9 @@ class PlainKioskTest {
     assertThat(PlainKiosk.keys("/right", true)).containsExactly(Key.RIGHT);
     assertThat(PlainKiosk.keys("/LEFT", true)).containsExactly(Key.LEFT);
     assertThat(PlainKiosk.keys("\u001b[C", false)).containsExactly(Key.RIGHT);
-    assertThat(PlainKiosk.keys("1", false)).as("a choice is not confirmed by the same line").containsExactly(Key.of('1'));
+    assertThat(PlainKiosk.keys("1", false))
+        .as("a choice is not confirmed by the same line")
+        .containsExactly(Key.of('1'));
     assertThat(PlainKiosk.keys("", false)).containsExactly(Key.ENTER);
     assertThat(PlainKiosk.keys("ab\r", true)).containsExactly(Key.of('a'), Key.of('b'), Key.ENTER);
     assertThat(PlainKiosk.keys("//x", true)).containsExactly(Key.of('/'), Key.of('x'), Key.ENTER);
@@ -106,11 +160,21 @@ class PlainKioskTest {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
     StringWriter out = new StringWriter();
     PipedWriter keyboard = new PipedWriter();
-    PlainKiosk plain = new PlainKiosk(kiosk(Language.FRENCH, clock), new PipedReader(keyboard), out, Duration.ofMillis(5));
+    PlainKiosk plain =
+        new PlainKiosk(
+            kiosk(Language.FRENCH, clock), new PipedReader(keyboard), out, Duration.ofMillis(5));
     Thread running = new Thread(plain::run);
     running.start();
-    keyboard.write(lines(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, sandbox.freshTotp(), DemoSandbox.JEANNE_NIR,
-        "14/03/1950", "12345678", "1", ""));
+    keyboard.write(
+        lines(
+            DemoSandbox.LOGIN,
+            DemoSandbox.PASSWORD,
+            sandbox.freshTotp(),
+            DemoSandbox.JEANNE_NIR,
+            "14/03/1950",
+            "12345678",
+            "1",
+            ""));
     keyboard.flush();
     await(out, "Il reste 32 jours.");
     clock.advance(Duration.ofMinutes(4));
@@ -120,11 +184,13 @@ class PlainKioskTest {
     keyboard.close();
     running.join(5000);
     assertThat(sandbox.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
-    assertThat(out.toString()).as("the countdown is printed once, not every second")
+    assertThat(out.toString())
+        .as("the countdown is printed once, not every second")
         .containsOnlyOnce("La séance se termine dans");
   }
 
-  private static void await(StringWriter out, String text) throws IOException, InterruptedException {
+  private static void await(StringWriter out, String text)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (!out.toString().contains(text)) {
       if (System.nanoTime() > deadline) {

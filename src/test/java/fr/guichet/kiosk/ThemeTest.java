@@ -20,14 +20,18 @@ class ThemeTest {
   void highContrastReachesSevenToOneEverywhere() {
     Map<Theme.Role, Double> ratios = ratios(Theme.HIGH_CONTRAST);
     System.out.println("high-contrast: " + ratios);
-    assertThat(ratios).hasSize(Theme.Role.values().length).allSatisfy((role, ratio) -> assertThat(ratio).as(role.name()).isGreaterThanOrEqualTo(7.0));
+    assertThat(ratios)
+        .hasSize(Theme.Role.values().length)
+        .allSatisfy((role, ratio) -> assertThat(ratio).as(role.name()).isGreaterThanOrEqualTo(7.0));
   }
 
   @Test
   void theDefaultThemeReachesFourAndAHalfToOneEverywhere() {
     Map<Theme.Role, Double> ratios = ratios(Theme.DEFAULT);
     System.out.println("default: " + ratios);
-    assertThat(ratios).hasSize(Theme.Role.values().length).allSatisfy((role, ratio) -> assertThat(ratio).as(role.name()).isGreaterThanOrEqualTo(4.5));
+    assertThat(ratios)
+        .hasSize(Theme.Role.values().length)
+        .allSatisfy((role, ratio) -> assertThat(ratio).as(role.name()).isGreaterThanOrEqualTo(4.5));
   }
 
   @Test

@@ -42,7 +42,11 @@ class VoiceTest {
   }
 
   Kiosk kiosk(Language language, Voice voice) {
-    return new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(docs), language, Clock.systemUTC(),
+    return new Kiosk(
+        new ApiClient(sandbox.server().url()),
+        FileSink.workingCopies(docs),
+        language,
+        Clock.systemUTC(),
         Kiosk.Options.DEFAULTS.withVoice(voice));
   }
 
@@ -70,8 +74,10 @@ class VoiceTest {
   /** Seconds of sound in a WAV file written by espeak-ng (16-bit mono PCM), from its header. */
   static double seconds(Path wav) throws IOException {
     byte[] bytes = Files.readAllBytes(wav);
-    assertThat(new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
-    assertThat(new String(bytes, 8, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("WAVE");
+    assertThat(new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("RIFF");
+    assertThat(new String(bytes, 8, 4, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("WAVE");
     ByteBuffer header = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     int byteRate = header.getInt(28);
     return (bytes.length - 44) / (double) byteRate;
@@ -110,7 +116,9 @@ class VoiceTest {
     Path wav = out.resolve("ar.wav");
     Kiosk k = kiosk(Language.ARABIC, Voice.toFile(wav));
     toTheConsent(k);
-    assertThat(k.text()).as("the text read is the logical one, not the shaped visual line").contains("هل توافق؟")
+    assertThat(k.text())
+        .as("the text read is the logical one, not the shaped visual line")
+        .contains("هل توافق؟")
         .doesNotContain("\uFEE3");
     k.press(Key.function(5));
     assertThat(k.view().notice().text()).isEqualTo("قراءة بصوت عال. أي زر يوقفها.");
@@ -124,7 +132,8 @@ class VoiceTest {
     assumeTrue(espeakInstalled() || System.getenv("CI") != null, "espeak-ng is not installed here");
     Voice voice = Voice.toFile(out.resolve("long.wav"));
     Kiosk k = kiosk(Language.FRENCH, voice);
-    assertThat(voice.read("Bonjour. ".repeat(3000), Language.FRENCH).outcome()).isEqualTo(Voice.Outcome.READING);
+    assertThat(voice.read("Bonjour. ".repeat(3000), Language.FRENCH).outcome())
+        .isEqualTo(Voice.Outcome.READING);
     assertThat(voice.reading()).isTrue();
     k.press(Key.of('x'));
     assertThat(voice.reading()).isFalse();
@@ -144,14 +153,17 @@ class VoiceTest {
   @Test
   void aLanguageWithoutAVoiceIsReadInFrenchAndTheKioskSaysSo() throws IOException {
     Path fake = out.resolve("fake-espeak");
-    Files.writeString(fake, "#!/bin/sh\n"
-        + "if [ \"$1\" = --voices ]; then echo 'Pty Language Age/Gender VoiceName File Other Languages';"
-        + " echo ' 5  fr-fr --/M French_(France) roa/fr (fr 5)'; exit 0; fi\n"
-        + "echo \"$@\" > \"$(dirname \"$0\")/args\"; cat > /dev/null\n");
+    Files.writeString(
+        fake,
+        "#!/bin/sh\n"
+            + "if [ \"$1\" = --voices ]; then echo 'Pty Language Age/Gender VoiceName File Other Languages';"
+            + " echo ' 5  fr-fr --/M French_(France) roa/fr (fr 5)'; exit 0; fi\n"
+            + "echo \"$@\" > \"$(dirname \"$0\")/args\"; cat > /dev/null\n");
     assumeTrue(fake.toFile().setExecutable(true), "cannot make a script executable here");
     Kiosk k = kiosk(Language.HAITIAN_CREOLE, Voice.program(fake.toString()));
     k.press(Key.function(5));
-    assertThat(k.view().notice().text()).isEqualTo("Pa gen vwa pou lang sa a sou òdinatè sa a: lekti an franse.");
+    assertThat(k.view().notice().text())
+        .isEqualTo("Pa gen vwa pou lang sa a sou òdinatè sa a: lekti an franse.");
     assertThat(k.voice().awaitEnd(Duration.ofSeconds(10))).isTrue();
     assertThat(Files.readString(out.resolve("args"))).startsWith("-v fr ");
   }
@@ -160,7 +172,8 @@ class VoiceTest {
   void saysPlainlyWhenNoSpeechProgramIsInstalled() {
     Kiosk k = kiosk(Language.FRENCH, Voice.program("guichet-no-such-espeak"));
     k.press(Key.function(5));
-    assertThat(k.view().notice().text()).contains("La lecture à voix haute n’est pas installée", "espeak-ng");
+    assertThat(k.view().notice().text())
+        .contains("La lecture à voix haute n’est pas installée", "espeak-ng");
     assertThat(k.view().notice().tone()).isEqualTo(View.Tone.ERROR);
     k.press(Key.TAB);
     assertThat(k.view().notice()).as("the message goes with the next key").isNull();
@@ -168,7 +181,8 @@ class VoiceTest {
 
   private static void awaitFile(Kiosk k, Path wav) throws IOException {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline && (!Files.exists(wav) || Files.size(wav) < 1000 || speaking(k))) {
+    while (System.nanoTime() < deadline
+        && (!Files.exists(wav) || Files.size(wav) < 1000 || speaking(k))) {
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {

@@ -7,12 +7,14 @@ import org.junit.jupiter.api.Test;
 class WrapTest {
   @Test
   void cutsAtSpaces() {
-    assertThat(Wrap.lines("Votre espace va être créé.", 12)).containsExactly("Votre espace", "va être", "créé.");
+    assertThat(Wrap.lines("Votre espace va être créé.", 12))
+        .containsExactly("Votre espace", "va être", "créé.");
   }
 
   @Test
   void keepsIndentationOnEveryLine() {
-    assertThat(Wrap.lines("  • refuser la création", 13)).containsExactly("  • refuser", "  la création");
+    assertThat(Wrap.lines("  • refuser la création", 13))
+        .containsExactly("  • refuser", "  la création");
   }
 
   @Test

@@ -10,8 +10,12 @@ class ActivationHelpSheetTest {
   @Test
   void saysWhereTheNumberIsOnEachCardAndLinksToTheOfficialSite() throws Exception {
     byte[] pdf = ActivationHelpSheet.render(Messages.of(Language.FRENCH), Paper.A4);
-    assertThat(Pdfs.flowing(pdf)).contains("Ouvrir votre espace Mon Espace Santé", "au dos, en haut à gauche",
-        "en haut à droite. Tapez les 11 derniers chiffres", "3422");
+    assertThat(Pdfs.flowing(pdf))
+        .contains(
+            "Ouvrir votre espace Mon Espace Santé",
+            "au dos, en haut à gauche",
+            "en haut à droite. Tapez les 11 derniers chiffres",
+            "3422");
     assertThat(Pdfs.qr(pdf)).isEqualTo(ActivationHelpSheet.OFFICIAL_SITE);
     assertThat(Pdfs.pages(pdf)).isEqualTo(1);
   }

@@ -32,7 +32,8 @@ class FileSinkTest {
 
   @Test
   void refusesPathsInsteadOfNames() {
-    assertThatThrownBy(() -> FileSink.kept(dir).deliver("../evil.pdf", new byte[0])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FileSink.kept(dir).deliver("../evil.pdf", new byte[0]))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -40,6 +41,7 @@ class FileSinkTest {
     Path file = dir.resolve("not-a-directory");
     Files.writeString(file, "x");
     assertThatThrownBy(() -> FileSink.kept(file).deliver("a.pdf", new byte[0]))
-        .isInstanceOfSatisfying(PrintFailure.class, e -> assertThat(e.messageKey()).isEqualTo("print.error.file"));
+        .isInstanceOfSatisfying(
+            PrintFailure.class, e -> assertThat(e.messageKey()).isEqualTo("print.error.file"));
   }
 }

@@ -20,19 +20,40 @@ class JournalExtractTest {
       DemoSandbox.Sitting s = sandbox.open("p-jeanne", "account:read", "journal:read");
       sandbox.api().account(s.session(), s.delegation());
       List<JournalEntry> entries = sandbox.api().journal(s.session(), s.delegation());
-      byte[] pdf = JournalExtract.render("Jeanne M. (1950)", entries, Messages.of(Language.FRENCH), Paper.A4);
-      assertThat(Pdfs.flowing(pdf)).contains("Votre journal", "Pour : Jeanne M. (1950)", "identification · fait",
-          "accord donné · fait", "état de l’espace regardé · fait · Camille Bernard");
+      byte[] pdf =
+          JournalExtract.render(
+              "Jeanne M. (1950)", entries, Messages.of(Language.FRENCH), Paper.A4);
+      assertThat(Pdfs.flowing(pdf))
+          .contains(
+              "Votre journal",
+              "Pour : Jeanne M. (1950)",
+              "identification · fait",
+              "accord donné · fait",
+              "état de l’espace regardé · fait · Camille Bernard");
       assertThat(Pdfs.qr(pdf)).isEqualTo(entries.get(entries.size() - 1).hash());
     }
   }
 
   @Test
   void aLongJournalGoesOnNewPages() throws Exception {
-    JournalEntry e = new JournalEntry(1, java.time.Instant.parse("2026-11-29T09:00:00Z"), "mediator:m (Camille Bernard)",
-        "str", "cns", "ACCOUNT_READ", "OK", "", "0", "a".repeat(64));
-    byte[] pdf = JournalExtract.render("Jeanne M. (1950)", java.util.Collections.nCopies(120, e),
-        Messages.of(Language.ENGLISH), Paper.A4);
+    JournalEntry e =
+        new JournalEntry(
+            1,
+            java.time.Instant.parse("2026-11-29T09:00:00Z"),
+            "mediator:m (Camille Bernard)",
+            "str",
+            "cns",
+            "ACCOUNT_READ",
+            "OK",
+            "",
+            "0",
+            "a".repeat(64));
+    byte[] pdf =
+        JournalExtract.render(
+            "Jeanne M. (1950)",
+            java.util.Collections.nCopies(120, e),
+            Messages.of(Language.ENGLISH),
+            Paper.A4);
     assertThat(Pdfs.pages(pdf)).isGreaterThan(2);
     assertThat(Pdfs.flowing(pdf)).contains("state of the space looked at · done");
   }

@@ -32,24 +32,37 @@ public final class Pdfs {
   static java.util.List<String> visualLines(byte[] pdf) throws IOException {
     java.util.List<org.apache.pdfbox.text.TextPosition> all = new java.util.ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      PDFTextStripper stripper = new PDFTextStripper() {
-        @Override
-        protected void writeString(String text, java.util.List<org.apache.pdfbox.text.TextPosition> positions) {
-          all.addAll(positions);
-        }
-      };
+      PDFTextStripper stripper =
+          new PDFTextStripper() {
+            @Override
+            protected void writeString(
+                String text, java.util.List<org.apache.pdfbox.text.TextPosition> positions) {
+              all.addAll(positions);
+            }
+          };
       stripper.setEndPage(1);
       stripper.getText(doc);
     }
-    java.util.Map<Integer, java.util.List<org.apache.pdfbox.text.TextPosition>> byLine = new java.util.TreeMap<>();
-    all.forEach(t -> byLine.computeIfAbsent(Math.round(t.getYDirAdj()), y -> new java.util.ArrayList<>()).add(t));
+    java.util.Map<Integer, java.util.List<org.apache.pdfbox.text.TextPosition>> byLine =
+        new java.util.TreeMap<>();
+    all.forEach(
+        t ->
+            byLine
+                .computeIfAbsent(Math.round(t.getYDirAdj()), y -> new java.util.ArrayList<>())
+                .add(t));
     java.util.List<String> lines = new java.util.ArrayList<>();
-    byLine.values().forEach(line -> {
-      StringBuilder drawn = new StringBuilder();
-      line.stream().sorted(java.util.Comparator.comparingDouble(org.apache.pdfbox.text.TextPosition::getXDirAdj))
-          .forEach(t -> drawn.append(t.getUnicode()));
-      lines.add(drawn.toString());
-    });
+    byLine
+        .values()
+        .forEach(
+            line -> {
+              StringBuilder drawn = new StringBuilder();
+              line.stream()
+                  .sorted(
+                      java.util.Comparator.comparingDouble(
+                          org.apache.pdfbox.text.TextPosition::getXDirAdj))
+                  .forEach(t -> drawn.append(t.getUnicode()));
+              lines.add(drawn.toString());
+            });
     return lines;
   }
 
@@ -62,7 +75,8 @@ public final class Pdfs {
   /** The QR code of the last page, rendered at 150 dpi and decoded with ZXing. */
   static String qr(byte[] pdf) throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(doc.getNumberOfPages() - 1, 150, ImageType.GRAY);
+      BufferedImage page =
+          new PDFRenderer(doc).renderImageWithDPI(doc.getNumberOfPages() - 1, 150, ImageType.GRAY);
       return QrImages.decode(page);
     }
   }

@@ -22,13 +22,17 @@ import org.junit.jupiter.api.Test;
 class PrinterSinkTest {
   @Test
   void aPrinterThatDoesNotExistIsSaidPlainly() {
-    assertThatThrownBy(() -> new PrinterSink("no-such-printer-here").deliver("a.pdf", new byte[] {1}))
-        .isInstanceOfSatisfying(PrintFailure.class, e -> assertThat(e.messageKey()).isEqualTo("print.error.no-printer"));
+    assertThatThrownBy(
+            () -> new PrinterSink("no-such-printer-here").deliver("a.pdf", new byte[] {1}))
+        .isInstanceOfSatisfying(
+            PrintFailure.class,
+            e -> assertThat(e.messageKey()).isEqualTo("print.error.no-printer"));
   }
 
   /**
-   * A real job through the CUPS spooler to the cups-pdf virtual printer ({@code scripts/cups-for-tests},
-   * run by {@code .ci/run}, which sets GUICHET_TEST_PRINTER and GUICHET_TEST_PRINTER_OUT).
+   * A real job through the CUPS spooler to the cups-pdf virtual printer ({@code
+   * scripts/cups-for-tests}, run by {@code .ci/run}, which sets GUICHET_TEST_PRINTER and
+   * GUICHET_TEST_PRINTER_OUT).
    */
   @Test
   void printsThroughTheSpoolerAndThePrinterWritesTheText() throws Exception {
@@ -41,8 +45,12 @@ class PrinterSinkTest {
     Delivery delivery = new PrinterSink(queue).deliver(job, document(marker));
     assertThat(delivery).isEqualTo(new Delivery(Delivery.Kind.PRINTER, queue));
 
-    Path printed = waitFor(Path.of(out), job, Duration.ofSeconds(60))
-        .orElseThrow(() -> new AssertionError("the virtual printer wrote nothing for " + job + " in " + out));
+    Path printed =
+        waitFor(Path.of(out), job, Duration.ofSeconds(60))
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "the virtual printer wrote nothing for " + job + " in " + out));
     try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(printed))) {
       assertThat(new PDFTextStripper().getText(doc)).contains(marker);
     }
@@ -71,7 +79,8 @@ class PrinterSinkTest {
     while (System.nanoTime() < deadline) {
       if (Files.isDirectory(dir)) {
         try (Stream<Path> files = Files.list(dir)) {
-          Optional<Path> found = files.filter(f -> f.getFileName().toString().startsWith(job)).findFirst();
+          Optional<Path> found =
+              files.filter(f -> f.getFileName().toString().startsWith(job)).findFirst();
           if (found.isPresent() && Files.size(found.get()) > 0) {
             Thread.sleep(300); // let cups-pdf finish writing
             return found;

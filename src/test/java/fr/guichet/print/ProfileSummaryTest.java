@@ -20,12 +20,26 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 class ProfileSummaryTest {
-  static final Receipt RECEIPT = new Receipt("rcp-123", "profile-update", "p-louis", Instant.parse("2026-11-29T09:00:00Z"),
-      "eyJraW5kIjoicHJvZmlsZS11cGRhdGUifQ.c2lnbmF0dXJl");
+  static final Receipt RECEIPT =
+      new Receipt(
+          "rcp-123",
+          "profile-update",
+          "p-louis",
+          Instant.parse("2026-11-29T09:00:00Z"),
+          "eyJraW5kIjoicHJvZmlsZS11cGRhdGUifQ.c2lnbmF0dXJl");
 
   static byte[] summary(Map<String, SectionContent> sections, Receipt receipt, Language person) {
-    return ProfileSummary.render(new ProfileSummary.Content("Louis Petit", 1985, sections, receipt, LocalDate.of(2026, 11, 29),
-        "Camille Bernard", "France Services Démo"), Messages.of(person), Messages.of(Language.FRENCH));
+    return ProfileSummary.render(
+        new ProfileSummary.Content(
+            "Louis Petit",
+            1985,
+            sections,
+            receipt,
+            LocalDate.of(2026, 11, 29),
+            "Camille Bernard",
+            "France Services Démo"),
+        Messages.of(person),
+        Messages.of(Language.FRENCH));
   }
 
   static String text(byte[] pdf) throws Exception {
@@ -37,16 +51,31 @@ class ProfileSummaryTest {
   @Test
   void saysEverySectionInTheWordsOfTheReadBack() throws Exception {
     String text = text(summary(ProfileSamples.full(), null, Language.FRENCH));
-    assertThat(text).contains("Résumé du profil médical", "Pour Louis Petit, né·e en 1985", "Maladies et sujets de santé",
-        "Tension trop haute (hypertension)", "Depuis : 2015", "Pénicilline (antibiotique)", "Groupe sanguin : A+",
-        "Poids : 72,5 kg", "Personne à prévenir : Claire Petit", "Camille Bernard, France Services Démo");
+    assertThat(text)
+        .contains(
+            "Résumé du profil médical",
+            "Pour Louis Petit, né·e en 1985",
+            "Maladies et sujets de santé",
+            "Tension trop haute (hypertension)",
+            "Depuis : 2015",
+            "Pénicilline (antibiotique)",
+            "Groupe sanguin : A+",
+            "Poids : 72,5 kg",
+            "Personne à prévenir : Claire Petit",
+            "Camille Bernard, France Services Démo");
   }
 
   @Test
   void isBilingualWhenThePersonReadsAnotherLanguage() throws Exception {
     String text = text(summary(ProfileSamples.full(), null, Language.ENGLISH));
-    assertThat(text).contains("Medical profile summary", "Résumé du profil médical", "High blood pressure (hypertension)",
-        "Tension trop haute (hypertension)", "Weight: 72.5 kg", "Poids : 72,5 kg");
+    assertThat(text)
+        .contains(
+            "Medical profile summary",
+            "Résumé du profil médical",
+            "High blood pressure (hypertension)",
+            "Tension trop haute (hypertension)",
+            "Weight: 72.5 kg",
+            "Poids : 72,5 kg");
     String arabic = text(summary(ProfileSamples.full(), null, Language.ARABIC));
     assertThat(arabic).contains("ملخص الملف الطبي", "Résumé du profil médical", "Louis Petit");
   }
@@ -62,7 +91,8 @@ class ProfileSummaryTest {
   @Test
   void carriesTheLastReceiptInAQrCodeThatDecodes() throws Exception {
     try (PDDocument doc = Loader.loadPDF(summary(Map.of(), RECEIPT, Language.FRENCH))) {
-      BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(doc.getNumberOfPages() - 1, 150, ImageType.GRAY);
+      BufferedImage page =
+          new PDFRenderer(doc).renderImageWithDPI(doc.getNumberOfPages() - 1, 150, ImageType.GRAY);
       assertThat(QrImages.decode(page)).isEqualTo(RECEIPT.signed());
     }
   }

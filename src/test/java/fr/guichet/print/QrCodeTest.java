@@ -18,6 +18,7 @@ class QrCodeTest {
 
   @Test
   void refusesMoreThanOneCodeCanHold() {
-    assertThatThrownBy(() -> QrCode.of("x".repeat(5000))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> QrCode.of("x".repeat(5000)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

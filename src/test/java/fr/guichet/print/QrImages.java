@@ -18,12 +18,14 @@ import java.util.Map;
  * 3 in 100 on random 400-character payloads); its multi-code reader, tried second, finds them.
  */
 final class QrImages {
-  private static final Map<DecodeHintType, Object> HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+  private static final Map<DecodeHintType, Object> HINTS =
+      Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
 
   private QrImages() {}
 
   static String decode(BufferedImage image) throws ReaderException {
-    BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+    BinaryBitmap bitmap =
+        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
     try {
       return new QRCodeReader().decode(bitmap, HINTS).getText();
     } catch (ReaderException first) {

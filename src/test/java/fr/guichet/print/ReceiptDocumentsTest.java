@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ActionResult;
 import fr.guichet.contract.ActivationRequest;
 import fr.guichet.contract.CaregiverRequest;
 import fr.guichet.contract.ClosureRequest;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.Receipt;
 import fr.guichet.contract.ReceiptCheck;
 import fr.guichet.contract.ReceiptVerifier;
@@ -40,20 +40,58 @@ class ReceiptDocumentsTest {
     verifier = ReceiptVerifier.forKey(sandbox.api().publicKey());
     DemoSandbox.Sitting jeanne = sandbox.open("p-jeanne", "account:read", "opposition:write");
     RECEIPTS.put("consent", jeanne.delegation().receipt());
-    RECEIPTS.put("record-opposition", act(sandbox.api().recordOpposition(jeanne.session(), jeanne.delegation(), key())));
-    RECEIPTS.put("withdraw-opposition", act(sandbox.api().withdrawOpposition(jeanne.session(), jeanne.delegation(), key())));
-    DemoSandbox.Sitting louis = sandbox.open("p-louis", "account:read", "record:close", "sharing:manage", "profile:write");
-    RECEIPTS.put("close", act(sandbox.api().close(louis.session(), louis.delegation(), new ClosureRequest(false), key())));
-    RECEIPTS.put("request-deletion", act(sandbox.api().requestDeletion(louis.session(), louis.delegation(), key())));
+    RECEIPTS.put(
+        "record-opposition",
+        act(sandbox.api().recordOpposition(jeanne.session(), jeanne.delegation(), key())));
+    RECEIPTS.put(
+        "withdraw-opposition",
+        act(sandbox.api().withdrawOpposition(jeanne.session(), jeanne.delegation(), key())));
+    DemoSandbox.Sitting louis =
+        sandbox.open("p-louis", "account:read", "record:close", "sharing:manage", "profile:write");
+    RECEIPTS.put(
+        "close",
+        act(
+            sandbox
+                .api()
+                .close(louis.session(), louis.delegation(), new ClosureRequest(false), key())));
+    RECEIPTS.put(
+        "request-deletion",
+        act(sandbox.api().requestDeletion(louis.session(), louis.delegation(), key())));
     RECEIPTS.put("reopen", act(sandbox.api().reopen(louis.session(), louis.delegation(), key())));
     DemoSandbox.Papers alain = DemoSandbox.PEOPLE.get("p-alain");
-    RECEIPTS.put("caregiver-added", act(sandbox.api().addCaregiver(louis.session(), louis.delegation(),
-        new CaregiverRequest(alain.nir(), "Roux", "Alain", alain.birth()), key())));
-    RECEIPTS.put("profile-update", sandbox.api().writeProfileSection(louis.session(), louis.delegation(), "blood-group", 0,
-        JsonNodeFactory.instance.objectNode().put("group", "O+"), key()).receipt());
+    RECEIPTS.put(
+        "caregiver-added",
+        act(
+            sandbox
+                .api()
+                .addCaregiver(
+                    louis.session(),
+                    louis.delegation(),
+                    new CaregiverRequest(alain.nir(), "Roux", "Alain", alain.birth()),
+                    key())));
+    RECEIPTS.put(
+        "profile-update",
+        sandbox
+            .api()
+            .writeProfileSection(
+                louis.session(),
+                louis.delegation(),
+                "blood-group",
+                0,
+                JsonNodeFactory.instance.objectNode().put("group", "O+"),
+                key())
+            .receipt());
     DemoSandbox.Sitting maria = sandbox.open("p-maria", "account:read", "account:activate");
-    RECEIPTS.put("activate", act(sandbox.api().activate(maria.session(), maria.delegation(),
-        new ActivationRequest("MD8R-3T6W"), key())));
+    RECEIPTS.put(
+        "activate",
+        act(
+            sandbox
+                .api()
+                .activate(
+                    maria.session(),
+                    maria.delegation(),
+                    new ActivationRequest("MD8R-3T6W"),
+                    key())));
   }
 
   static IdempotencyKey key() {
@@ -81,8 +119,13 @@ class ReceiptDocumentsTest {
     for (String kind : RECEIPTS.keySet()) {
       byte[] pdf = render(kind, Language.FRENCH, Paper.A4);
       String text = Pdfs.flowing(pdf);
-      assertThat(text).as(kind).contains(Messages.of(Language.FRENCH).text("receipt.title." + kind), "3422",
-          RECEIPTS.get(kind).receiptId(), "Camille Bernard");
+      assertThat(text)
+          .as(kind)
+          .contains(
+              Messages.of(Language.FRENCH).text("receipt.title." + kind),
+              "3422",
+              RECEIPTS.get(kind).receiptId(),
+              "Camille Bernard");
       ReceiptCheck check = checkQr(pdf, kind);
       assertThat(check.valid()).as(kind).isTrue();
       assertThat(check.payload()).as(kind).containsEntry("kind", kind);
@@ -92,9 +135,13 @@ class ReceiptDocumentsTest {
   @Test
   void theConsentReceiptSaysWhatWasAllowedUntilWhenAndThatItCanStop() throws Exception {
     String text = Pdfs.flowing(render("consent", Language.FRENCH, Paper.A4));
-    assertThat(text).contains("Pour : Jeanne M. (1950)", "regarder l’état de votre espace",
-        "refuser la création de votre espace, ou annuler ce refus", "Jusqu’au 29 novembre 2026 à",
-        "Vous pouvez arrêter à tout moment");
+    assertThat(text)
+        .contains(
+            "Pour : Jeanne M. (1950)",
+            "regarder l’état de votre espace",
+            "refuser la création de votre espace, ou annuler ce refus",
+            "Jusqu’au 29 novembre 2026 à",
+            "Vous pouvez arrêter à tout moment");
   }
 
   @Test
@@ -104,17 +151,22 @@ class ReceiptDocumentsTest {
     assertThat(Pdfs.flowing(render("withdraw-opposition", Language.FRENCH, Paper.A4)))
         .contains("Vous pouvez encore refuser jusqu’au 31 décembre 2026.");
     assertThat(Pdfs.flowing(render("close", Language.FRENCH, Paper.A4)))
-        .contains("Vos données sont gardées jusqu’au 29 novembre 2036.", "Vous pouvez rouvrir votre espace à tout moment.");
+        .contains(
+            "Vos données sont gardées jusqu’au 29 novembre 2036.",
+            "Vous pouvez rouvrir votre espace à tout moment.");
     assertThat(Pdfs.flowing(render("request-deletion", Language.FRENCH, Paper.A4)))
-        .contains("Vos données seront effacées au plus tard le 28 février 2027.",
+        .contains(
+            "Vos données seront effacées au plus tard le 28 février 2027.",
             "Vous pouvez rouvrir votre espace avant le 28 février 2027.");
-    assertThat(Pdfs.flowing(render("reopen", Language.FRENCH, Paper.A4))).contains("Vos données gardées sont revenues");
+    assertThat(Pdfs.flowing(render("reopen", Language.FRENCH, Paper.A4)))
+        .contains("Vos données gardées sont revenues");
   }
 
   @Test
   void thePersonsLanguageLargeAndFrenchSmallWhenTheyDiffer() throws Exception {
     String text = Pdfs.flowing(render("record-opposition", Language.PORTUGUESE, Paper.A4));
-    assertThat(text).contains(Messages.of(Language.PORTUGUESE).text("receipt.title.record-opposition"))
+    assertThat(text)
+        .contains(Messages.of(Language.PORTUGUESE).text("receipt.title.record-opposition"))
         .contains(Messages.of(Language.FRENCH).text("receipt.title.record-opposition"));
     assertThat(Pdfs.flowing(render("record-opposition", Language.FRENCH, Paper.A4)))
         .doesNotContain(Messages.of(Language.PORTUGUESE).text("receipt.title.record-opposition"));
@@ -125,13 +177,18 @@ class ReceiptDocumentsTest {
     byte[] pdf = render("record-opposition", Language.ARABIC, Paper.A4);
     String title = Messages.of(Language.ARABIC).text("receipt.title.record-opposition");
     String firstWord = title.split(" ")[0];
-    String drawn = Pdfs.visualLines(pdf).stream().filter(l -> l.codePoints().anyMatch(c -> c >= 0xFB50 && c <= 0xFEFF))
-        .findFirst().orElseThrow(() -> new AssertionError("no joined Arabic letters were drawn"));
+    String drawn =
+        Pdfs.visualLines(pdf).stream()
+            .filter(l -> l.codePoints().anyMatch(c -> c >= 0xFB50 && c <= 0xFEFF))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no joined Arabic letters were drawn"));
     // Joined letters: presentation forms (U+FB50–U+FEFF), not the isolated letters of the bundle.
-    assertThat(drawn.codePoints().filter(c -> c >= 0xFB50 && c <= 0xFEFF).count()).isGreaterThan(10);
+    assertThat(drawn.codePoints().filter(c -> c >= 0xFB50 && c <= 0xFEFF).count())
+        .isGreaterThan(10);
     // Right to left: the glyphs drawn from left to right, read backwards, spell the title.
-    String readRightToLeft = java.text.Normalizer.normalize(new StringBuilder(drawn).reverse().toString(),
-        java.text.Normalizer.Form.NFKC);
+    String readRightToLeft =
+        java.text.Normalizer.normalize(
+            new StringBuilder(drawn).reverse().toString(), java.text.Normalizer.Form.NFKC);
     assertThat(readRightToLeft).startsWith(firstWord);
     assertThat(Pdfs.flowing(pdf)).contains(title);
     assertThat(checkQr(pdf, "record-opposition").valid()).isTrue();

@@ -6,18 +6,22 @@ import fr.guichet.contract.Receipt;
 import org.junit.jupiter.api.Test;
 
 class ReceiptLinkTest {
-  final Receipt receipt = new Receipt("rcp-1", "close", "p", java.time.Instant.EPOCH, "eyJ2IjoxfQ.c2ln");
+  final Receipt receipt =
+      new Receipt("rcp-1", "close", "p", java.time.Instant.EPOCH, "eyJ2IjoxfQ.c2ln");
 
   @Test
   void aLinkToTheVerificationPageOrTheReceiptAlone() {
-    assertThat(ReceiptLink.of("https://g.example").qrText(receipt)).isEqualTo("https://g.example/verify?r=eyJ2IjoxfQ.c2ln");
-    assertThat(ReceiptLink.of("https://g.example/").qrText(receipt)).isEqualTo("https://g.example/verify?r=eyJ2IjoxfQ.c2ln");
+    assertThat(ReceiptLink.of("https://g.example").qrText(receipt))
+        .isEqualTo("https://g.example/verify?r=eyJ2IjoxfQ.c2ln");
+    assertThat(ReceiptLink.of("https://g.example/").qrText(receipt))
+        .isEqualTo("https://g.example/verify?r=eyJ2IjoxfQ.c2ln");
     assertThat(ReceiptLink.NONE.qrText(receipt)).isEqualTo("eyJ2IjoxfQ.c2ln");
   }
 
   @Test
   void findsTheSignedReceiptInEither() {
-    assertThat(ReceiptLink.signedPart("https://g.example/verify?r=eyJ2IjoxfQ.c2ln")).isEqualTo("eyJ2IjoxfQ.c2ln");
+    assertThat(ReceiptLink.signedPart("https://g.example/verify?r=eyJ2IjoxfQ.c2ln"))
+        .isEqualTo("eyJ2IjoxfQ.c2ln");
     assertThat(ReceiptLink.signedPart(" eyJ2IjoxfQ.c2ln\n")).isEqualTo("eyJ2IjoxfQ.c2ln");
   }
 }

@@ -2,10 +2,10 @@ package fr.guichet.print;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.Delegation;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.contract.Receipt;
@@ -33,16 +33,31 @@ class StatusSheetTest {
   @BeforeAll
   static void statementFromTheServer() {
     MediatorSession session = sandbox.login();
-    var who = sandbox.api().identify(session, IdentificationRequest.byVitale(DemoSandbox.JEANNE_NIR, LocalDate.of(1950, 3, 14), "12345678"), IdempotencyKey.random());
-    Delegation d = sandbox.api().consent(session, ConsentRequest.forSelf(who.identificationId(), List.of("account:read"), 30,
-        "fr", "v1"), IdempotencyKey.random());
+    var who =
+        sandbox
+            .api()
+            .identify(
+                session,
+                IdentificationRequest.byVitale(
+                    DemoSandbox.JEANNE_NIR, LocalDate.of(1950, 3, 14), "12345678"),
+                IdempotencyKey.random());
+    Delegation d =
+        sandbox
+            .api()
+            .consent(
+                session,
+                ConsentRequest.forSelf(
+                    who.identificationId(), List.of("account:read"), 30, "fr", "v1"),
+                IdempotencyKey.random());
     account = sandbox.api().account(session, d);
     statement = sandbox.api().statusStatement(session, d, IdempotencyKey.random());
   }
 
   static byte[] sheet(Language language) {
-    return StatusSheet.render(new StatusSheet.Content("Jeanne Martin", 1950, account, statement, "Camille Bernard",
-        "France Services Démo"), Messages.of(language));
+    return StatusSheet.render(
+        new StatusSheet.Content(
+            "Jeanne Martin", 1950, account, statement, "Camille Bernard", "France Services Démo"),
+        Messages.of(language));
   }
 
   @Test
@@ -50,16 +65,24 @@ class StatusSheetTest {
     try (PDDocument doc = Loader.loadPDF(sheet(Language.FRENCH))) {
       assertThat(doc.getNumberOfPages()).isEqualTo(1);
       String text = new PDFTextStripper().getText(doc);
-      assertThat(text).contains("Mon Espace Santé : fiche d’état", "Pour Jeanne Martin, né·e en 1950",
-          "Espace bientôt créé", "Date limite pour refuser : 31 décembre 2026.", "refuser la création de l’espace",
-          "3422", "Camille Bernard, France Services Démo", statement.receiptId());
+      assertThat(text)
+          .contains(
+              "Mon Espace Santé : fiche d’état",
+              "Pour Jeanne Martin, né·e en 1950",
+              "Espace bientôt créé",
+              "Date limite pour refuser : 31 décembre 2026.",
+              "refuser la création de l’espace",
+              "3422",
+              "Camille Bernard, France Services Démo",
+              statement.receiptId());
     }
   }
 
   @Test
   void speaksThePersonsLanguage() throws Exception {
     try (PDDocument doc = Loader.loadPDF(sheet(Language.ENGLISH))) {
-      assertThat(new PDFTextStripper().getText(doc)).contains("Space to be created soon", "Last day to refuse: December 31, 2026.");
+      assertThat(new PDFTextStripper().getText(doc))
+          .contains("Space to be created soon", "Last day to refuse: December 31, 2026.");
     }
   }
 
@@ -68,7 +91,9 @@ class StatusSheetTest {
     byte[] pdf = sheet(Language.ARABIC);
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       // PDFBox's text extraction undoes the visual order and the presentation forms (NFKC).
-      String text = java.text.Normalizer.normalize(new PDFTextStripper().getText(doc), java.text.Normalizer.Form.NFKC);
+      String text =
+          java.text.Normalizer.normalize(
+              new PDFTextStripper().getText(doc), java.text.Normalizer.Form.NFKC);
       assertThat(text).contains("فضاء سينشأ قريبا", "Jeanne Martin", "2026");
     }
   }

@@ -1,12 +1,11 @@
 package fr.guichet.sandbox;
 
-import fr.guichet.contract.Headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.client.ApiClient;
+import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.Delegation;
-import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.Headers;
 import fr.guichet.contract.Json;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.testing.DemoSandbox;
@@ -44,23 +43,24 @@ class AuthorizationMatrixTest {
     }
   }
 
-  static final List<Route> ROUTES = List.of(
-      new Route("GET", "account", "account:read", null),
-      new Route("POST", "status-statements", "account:read", "{}"),
-      new Route("POST", "opposition", "opposition:write", "{}"),
-      new Route("DELETE", "opposition", "opposition:write", null),
-      new Route("POST", "creation-request", "opposition:write", "{}"),
-      new Route("POST", "activation", "account:activate", "{\"code\":\"X\"}"),
-      new Route("POST", "closure", "record:close", "{\"withDeletion\":false}"),
-      new Route("POST", "deletion-request", "record:close", "{}"),
-      new Route("POST", "reopening", "record:close", "{}"),
-      new Route("POST", "caregivers", "sharing:manage", "{\"nir\":\"x\"}"),
-      new Route("DELETE", "caregivers/p-alain", "sharing:manage", null),
-      new Route("GET", "documents", "documents:read", null),
-      new Route("GET", "documents/doc-louis-1", "documents:read", null),
-      new Route("GET", "profile/allergies", "profile:read", null),
-      new Route("PUT", "profile/allergies", "profile:write", "{}"),
-      new Route("GET", "journal", "journal:read", null));
+  static final List<Route> ROUTES =
+      List.of(
+          new Route("GET", "account", "account:read", null),
+          new Route("POST", "status-statements", "account:read", "{}"),
+          new Route("POST", "opposition", "opposition:write", "{}"),
+          new Route("DELETE", "opposition", "opposition:write", null),
+          new Route("POST", "creation-request", "opposition:write", "{}"),
+          new Route("POST", "activation", "account:activate", "{\"code\":\"X\"}"),
+          new Route("POST", "closure", "record:close", "{\"withDeletion\":false}"),
+          new Route("POST", "deletion-request", "record:close", "{}"),
+          new Route("POST", "reopening", "record:close", "{}"),
+          new Route("POST", "caregivers", "sharing:manage", "{\"nir\":\"x\"}"),
+          new Route("DELETE", "caregivers/p-alain", "sharing:manage", null),
+          new Route("GET", "documents", "documents:read", null),
+          new Route("GET", "documents/doc-louis-1", "documents:read", null),
+          new Route("GET", "profile/allergies", "profile:read", null),
+          new Route("PUT", "profile/allergies", "profile:write", "{}"),
+          new Route("GET", "journal", "journal:read", null));
 
   static final List<String> CAREGIVER_FORBIDDEN = List.of("record:close", "sharing:manage");
 
@@ -73,20 +73,33 @@ class AuthorizationMatrixTest {
 
   record Answer(int status, String slug) {}
 
-  static Answer call(Route route, String personId, String sessionToken, String delegationToken) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.server().url() + route.path(personId).substring(1)))
-        .header(Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString()).header("If-Match", "\"0\"");
+  static Answer call(Route route, String personId, String sessionToken, String delegationToken)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(
+                URI.create(sandbox.server().url() + route.path(personId).substring(1)))
+            .header(Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString())
+            .header("If-Match", "\"0\"");
     if (sessionToken != null) {
       b.header("Authorization", "Bearer " + sessionToken);
     }
     if (delegationToken != null) {
       b.header(Headers.DELEGATION, delegationToken);
     }
-    b.method(route.method(), route.body() == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(route.body()));
+    b.method(
+        route.method(),
+        route.body() == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(route.body()));
     HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    String slug = r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
-        ? Json.mapper().readTree(r.body()).get("type").asText().replace("urn:guichet:problem:", "") : "";
+    String slug =
+        r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+            ? Json.mapper()
+                .readTree(r.body())
+                .get("type")
+                .asText()
+                .replace("urn:guichet:problem:", "")
+            : "";
     return new Answer(r.statusCode(), slug);
   }
 
@@ -95,8 +108,20 @@ class AuthorizationMatrixTest {
     if (List.of(scopes).contains("record:close")) {
       who = sandbox.strengthen(who);
     }
-    return sandbox.api().consent(sandbox.session(), new ConsentRequest(who.identificationId(), forPersonId, List.of(scopes),
-        minutes, "fr", "v1", true, true), IdempotencyKey.random());
+    return sandbox
+        .api()
+        .consent(
+            sandbox.session(),
+            new ConsentRequest(
+                who.identificationId(),
+                forPersonId,
+                List.of(scopes),
+                minutes,
+                "fr",
+                "v1",
+                true,
+                true),
+            IdempotencyKey.random());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -117,30 +142,43 @@ class AuthorizationMatrixTest {
     answers.put("revoked", call(route, "p-jeanne", session, revoked.token()));
     answers.put("wrong scope", call(route, "p-jeanne", session, wrongScope.token()));
     answers.put("another person", call(route, "p-louis", session, right.token()));
-    MediatorSession otherStructure = sandbox.loginAs(DemoSandbox.OTHER_LOGIN, DemoSandbox.OTHER_SECRET);
-    answers.put("another structure", call(route, "p-jeanne", otherStructure.token(), right.token()));
+    MediatorSession otherStructure =
+        sandbox.loginAs(DemoSandbox.OTHER_LOGIN, DemoSandbox.OTHER_SECRET);
+    answers.put(
+        "another structure", call(route, "p-jeanne", otherStructure.token(), right.token()));
     sandbox.clock().advance(Duration.ofMinutes(2));
     answers.put("expired", call(route, "p-jeanne", session, shortLived.token()));
 
-    assertThat(answers).containsExactly(
-        Map.entry("no session", new Answer(401, "session-required")),
-        Map.entry("no delegation", new Answer(401, "delegation-required")),
-        Map.entry("forged delegation", new Answer(401, "delegation-required")),
-        Map.entry("revoked", new Answer(401, "delegation-revoked")),
-        Map.entry("wrong scope", new Answer(403, "scope-missing")),
-        Map.entry("another person", new Answer(403, "wrong-person")),
-        Map.entry("another structure", new Answer(403, "delegation-not-yours")),
-        Map.entry("expired", new Answer(401, "delegation-expired")));
+    assertThat(answers)
+        .containsExactly(
+            Map.entry("no session", new Answer(401, "session-required")),
+            Map.entry("no delegation", new Answer(401, "delegation-required")),
+            Map.entry("forged delegation", new Answer(401, "delegation-required")),
+            Map.entry("revoked", new Answer(401, "delegation-revoked")),
+            Map.entry("wrong scope", new Answer(403, "scope-missing")),
+            Map.entry("another person", new Answer(403, "wrong-person")),
+            Map.entry("another structure", new Answer(403, "delegation-not-yours")),
+            Map.entry("expired", new Answer(401, "delegation-expired")));
 
     List<String> jeanne = sandbox.journal("person:p-jeanne");
-    String action = jeanne.stream().filter(l -> l.contains(" REFUSED delegation-revoked")).reduce((a, b) -> b).orElseThrow()
-        .split(" ")[0];
-    for (String slug : List.of("delegation-required", "delegation-revoked", "scope-missing", "delegation-not-yours",
-        "delegation-expired")) {
+    String action =
+        jeanne.stream()
+            .filter(l -> l.contains(" REFUSED delegation-revoked"))
+            .reduce((a, b) -> b)
+            .orElseThrow()
+            .split(" ")[0];
+    for (String slug :
+        List.of(
+            "delegation-required",
+            "delegation-revoked",
+            "scope-missing",
+            "delegation-not-yours",
+            "delegation-expired")) {
       assertThat(jeanne).as(route + " journals " + slug).contains(action + " REFUSED " + slug);
     }
     assertThat(sandbox.journal("person:p-louis")).contains(action + " REFUSED wrong-person");
-    assertThat(sandbox.journal("mediator:m-olivier")).contains(action + " REFUSED delegation-not-yours");
+    assertThat(sandbox.journal("mediator:m-olivier"))
+        .contains(action + " REFUSED delegation-not-yours");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -148,15 +186,41 @@ class AuthorizationMatrixTest {
   void aCaregiverGetsWhatACaregiverMayAndNothingElse(Route route) throws Exception {
     if (CAREGIVER_FORBIDDEN.contains(route.scope())) {
       var who = sandbox.strengthen(sandbox.identify("p-alain"));
-      var refused = org.assertj.core.api.Assertions.catchThrowableOfType(fr.guichet.client.ApiException.class,
-          () -> sandbox.api().consent(sandbox.session(), new ConsentRequest(who.identificationId(), "p-georgette",
-              List.of(route.scope()), 30, "fr", "v1", true, true), IdempotencyKey.random()));
+      var refused =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              fr.guichet.client.ApiException.class,
+              () ->
+                  sandbox
+                      .api()
+                      .consent(
+                          sandbox.session(),
+                          new ConsentRequest(
+                              who.identificationId(),
+                              "p-georgette",
+                              List.of(route.scope()),
+                              30,
+                              "fr",
+                              "v1",
+                              true,
+                              true),
+                          IdempotencyKey.random()));
       assertThat(refused.problem().slug()).isEqualTo("caregiver-forbidden");
-      Delegation allowed = delegation("p-alain", "p-georgette", 30, "account:read", "documents:read", "profile:read",
-          "profile:write", "journal:read", "opposition:write", "account:activate");
+      Delegation allowed =
+          delegation(
+              "p-alain",
+              "p-georgette",
+              30,
+              "account:read",
+              "documents:read",
+              "profile:read",
+              "profile:write",
+              "journal:read",
+              "opposition:write",
+              "account:activate");
       assertThat(call(route, "p-georgette", sandbox.session().token(), allowed.token()))
           .isEqualTo(new Answer(403, "scope-missing"));
-      assertThat(sandbox.journal("person:p-georgette")).contains("CONSENT REFUSED caregiver-forbidden");
+      assertThat(sandbox.journal("person:p-georgette"))
+          .contains("CONSENT REFUSED caregiver-forbidden");
     } else {
       Delegation d = delegation("p-alain", "p-georgette", 30, route.scope());
       Answer answer = call(route, "p-georgette", sandbox.session().token(), d.token());
@@ -166,7 +230,8 @@ class AuthorizationMatrixTest {
 
   @Test
   void theMatrixCoversEveryRouteAboutAPerson() {
-    long personRoutes = sandbox.server().routes().stream().filter(r -> r.path().startsWith("/v1/persons/")).count();
+    long personRoutes =
+        sandbox.server().routes().stream().filter(r -> r.path().startsWith("/v1/persons/")).count();
     assertThat(ROUTES).hasSize((int) personRoutes);
   }
 }

@@ -1,6 +1,5 @@
 package fr.guichet.sandbox;
 
-import fr.guichet.contract.Headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +10,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import fr.guichet.client.ApiClient;
+import fr.guichet.contract.Headers;
 import fr.guichet.contract.Json;
 import fr.guichet.testing.DemoSandbox;
 import java.io.InputStream;
@@ -34,8 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract ({@code openapi/guichet.yaml}) and the server agree: every route of one is in the
- * other, and real responses of every route, successes and refusals, validate against the
- * contract's schemas with a JSON Schema 2020-12 validator (OpenAPI 3.1 schemas are JSON Schema).
+ * other, and real responses of every route, successes and refusals, validate against the contract's
+ * schemas with a JSON Schema 2020-12 validator (OpenAPI 3.1 schemas are JSON Schema).
  */
 class ContractTest {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -46,7 +45,8 @@ class ContractTest {
 
   @BeforeAll
   static void start() throws Exception {
-    try (InputStream in = ContractTest.class.getClassLoader().getResourceAsStream("openapi/guichet.yaml")) {
+    try (InputStream in =
+        ContractTest.class.getClassLoader().getResourceAsStream("openapi/guichet.yaml")) {
       contract = YAML.readTree(in);
     }
   }
@@ -56,34 +56,59 @@ class ContractTest {
     Set<String> server = new TreeSet<>();
     sandbox.server().routes().forEach(r -> server.add(r.method() + " " + r.path()));
     Set<String> documented = new TreeSet<>();
-    contract.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-      if (!method.equals("parameters")) {
-        documented.add(method.toUpperCase() + " " + path.getKey());
-      }
-    }));
+    contract
+        .get("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(
+                        method -> {
+                          if (!method.equals("parameters")) {
+                            documented.add(method.toUpperCase() + " " + path.getKey());
+                          }
+                        }));
     assertThat(server).isEqualTo(documented);
   }
 
   record Exchange(String method, String path, int status, String contentType, String body) {}
 
-  static Exchange call(String method, String path, Object body, Map<String, String> headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.server().url() + path.substring(1)));
+  static Exchange call(String method, String path, Object body, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(sandbox.server().url() + path.substring(1)));
     headers.forEach(b::header);
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)));
     HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    Exchange e = new Exchange(method, path, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    Exchange e =
+        new Exchange(
+            method,
+            path,
+            r.statusCode(),
+            r.headers().firstValue("Content-Type").orElse(""),
+            r.body());
     validate(e);
     return e;
   }
 
   static Map<String, String> as(DemoSandbox.Sitting s) {
-    return Map.of("Authorization", "Bearer " + s.session().token(), Headers.DELEGATION, s.delegation().token(),
-        Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString());
+    return Map.of(
+        "Authorization",
+        "Bearer " + s.session().token(),
+        Headers.DELEGATION,
+        s.delegation().token(),
+        Headers.IDEMPOTENCY_KEY,
+        UUID.randomUUID().toString());
   }
 
   static Map<String, String> mediator(String token) {
-    return Map.of("Authorization", "Bearer " + token, Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString());
+    return Map.of(
+        "Authorization", "Bearer " + token, Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString());
   }
 
   @Test
@@ -91,27 +116,98 @@ class ContractTest {
     call("GET", "/v1/health", null, Map.of());
     call("GET", "/v1/keys", null, Map.of());
     call("POST", "/v1/sessions", Map.of("login", "x", "password", "y", "totp", "123456"), Map.of());
-    call("POST", "/v1/sessions", Map.of("login", DemoSandbox.LOGIN, "password", DemoSandbox.PASSWORD,
-        "totp", sandbox.freshTotp()), Map.of());
+    call(
+        "POST",
+        "/v1/sessions",
+        Map.of(
+            "login",
+            DemoSandbox.LOGIN,
+            "password",
+            DemoSandbox.PASSWORD,
+            "totp",
+            sandbox.freshTotp()),
+        Map.of());
     String token = sandbox.session().token();
     call("GET", "/v1/structure/journal", null, mediator(token));
     call("GET", "/v1/demo/outbox", null, mediator(token));
     DemoSandbox.Papers jeanne = DemoSandbox.PEOPLE.get("p-jeanne");
-    call("POST", "/v1/identifications", Map.of("method", "NIR_BIRTHDATE_VITALE", "nir", jeanne.nir(),
-        "birthDate", jeanne.birth().toString(), "vitaleSerial", "1"), mediator(token));
-    Exchange idn = call("POST", "/v1/identifications", Map.of("method", "NIR_BIRTHDATE_VITALE", "nir", jeanne.nir(),
-        "birthDate", jeanne.birth().toString(), "vitaleSerial", jeanne.vitale()), mediator(token));
-    String idnId = Json.mapper().readTree(idn.body()).get("identificationId").asText();
-    Exchange challenge = call("POST", "/v1/identifications/contact-codes", Map.of("nir", jeanne.nir(),
-        "birthDate", jeanne.birth().toString()), mediator(token));
-    call("POST", "/v1/identifications/" + idnId + "/proofs", Map.of("method", "CONTACT_CODE", "code",
-        sandbox.lastCode("p-jeanne"), "challengeId", Json.mapper().readTree(challenge.body()).get("challengeId").asText()),
+    call(
+        "POST",
+        "/v1/identifications",
+        Map.of(
+            "method",
+            "NIR_BIRTHDATE_VITALE",
+            "nir",
+            jeanne.nir(),
+            "birthDate",
+            jeanne.birth().toString(),
+            "vitaleSerial",
+            "1"),
         mediator(token));
-    call("POST", "/v1/consents", Map.of("identificationId", idnId, "scopes", List.of("account:read"), "durationMinutes", 99,
-        "language", "fr", "textVersion", "v1", "personConfirmed", true, "mediatorAttestsPresence", true), mediator(token));
+    Exchange idn =
+        call(
+            "POST",
+            "/v1/identifications",
+            Map.of(
+                "method",
+                "NIR_BIRTHDATE_VITALE",
+                "nir",
+                jeanne.nir(),
+                "birthDate",
+                jeanne.birth().toString(),
+                "vitaleSerial",
+                jeanne.vitale()),
+            mediator(token));
+    String idnId = Json.mapper().readTree(idn.body()).get("identificationId").asText();
+    Exchange challenge =
+        call(
+            "POST",
+            "/v1/identifications/contact-codes",
+            Map.of("nir", jeanne.nir(), "birthDate", jeanne.birth().toString()),
+            mediator(token));
+    call(
+        "POST",
+        "/v1/identifications/" + idnId + "/proofs",
+        Map.of(
+            "method",
+            "CONTACT_CODE",
+            "code",
+            sandbox.lastCode("p-jeanne"),
+            "challengeId",
+            Json.mapper().readTree(challenge.body()).get("challengeId").asText()),
+        mediator(token));
+    call(
+        "POST",
+        "/v1/consents",
+        Map.of(
+            "identificationId",
+            idnId,
+            "scopes",
+            List.of("account:read"),
+            "durationMinutes",
+            99,
+            "language",
+            "fr",
+            "textVersion",
+            "v1",
+            "personConfirmed",
+            true,
+            "mediatorAttestsPresence",
+            true),
+        mediator(token));
 
-    DemoSandbox.Sitting j = sandbox.open("p-jeanne", "account:read", "opposition:write", "journal:read", "record:close",
-        "documents:read", "profile:read", "profile:write", "sharing:manage", "account:activate");
+    DemoSandbox.Sitting j =
+        sandbox.open(
+            "p-jeanne",
+            "account:read",
+            "opposition:write",
+            "journal:read",
+            "record:close",
+            "documents:read",
+            "profile:read",
+            "profile:write",
+            "sharing:manage",
+            "account:activate");
     String me = "/v1/persons/p-jeanne";
     call("GET", me + "/account", null, as(j));
     call("POST", me + "/status-statements", null, as(j));
@@ -132,22 +228,30 @@ class ContractTest {
     put.put("If-Match", "\"0\"");
     call("PUT", me + "/profile/allergies", Map.of("allergies", List.of()), put);
     put.put(Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString());
-    assertThat(call("PUT", me + "/profile/allergies", Map.of("allergies", List.of()), put).status()).isEqualTo(412);
+    assertThat(call("PUT", me + "/profile/allergies", Map.of("allergies", List.of()), put).status())
+        .isEqualTo(412);
     call("GET", me + "/profile/nope", null, as(j));
     call("GET", me + "/journal", null, as(j));
     call("GET", "/v1/persons/p-louis/account", null, as(j));
     DemoSandbox.Sitting louis = sandbox.open("p-louis", "documents:read");
     Exchange docs = call("GET", "/v1/persons/p-louis/documents", null, as(louis));
-    call("GET", "/v1/persons/p-louis/documents/" + Json.mapper().readTree(docs.body()).get(0).get("documentId").asText(), null,
+    call(
+        "GET",
+        "/v1/persons/p-louis/documents/"
+            + Json.mapper().readTree(docs.body()).get(0).get("documentId").asText(),
+        null,
         as(louis));
     String receipt = Json.mapper().readTree(reopened.body()).get("receipt").get("signed").asText();
     call("POST", "/v1/receipts/verify", Map.of("signed", receipt), Map.of());
     call("POST", "/v1/receipts/verify", Map.of("signed", "x.y"), Map.of());
-    assertThat(call("GET", "/verify?r=" + receipt, null, Map.of()).body()).contains("Reçu authentique", "Jeanne M. (1950)");
-    assertThat(call("GET", "/verify?r=" + receipt.replace('a', 'b'), null, Map.of()).body()).contains("pas authentique");
+    assertThat(call("GET", "/verify?r=" + receipt, null, Map.of()).body())
+        .contains("Reçu authentique", "Jeanne M. (1950)");
+    assertThat(call("GET", "/verify?r=" + receipt.replace('a', 'b'), null, Map.of()).body())
+        .contains("pas authentique");
     call("DELETE", "/v1/delegations/" + j.delegation().delegationId(), null, mediator(token));
     call("GET", me + "/account", null, as(j));
-    String operator = sandbox.loginAs(DemoSandbox.OPERATOR_LOGIN, DemoSandbox.OPERATOR_SECRET).token();
+    String operator =
+        sandbox.loginAs(DemoSandbox.OPERATOR_LOGIN, DemoSandbox.OPERATOR_SECRET).token();
     call("POST", "/v1/operator/persons/p-louis/suspension", null, mediator(operator));
     call("DELETE", "/v1/operator/persons/p-louis/suspension", null, mediator(operator));
     call("POST", "/v1/operator/persons/p-louis/suspension", null, mediator(token));
@@ -155,41 +259,60 @@ class ContractTest {
     call("DELETE", "/v1/sessions/current", null, mediator(token));
 
     assertThat(checked.stream().map(c -> c.substring(0, c.lastIndexOf(' '))).toList())
-        .as("every documented route was exercised").containsAll(documentedOperations());
+        .as("every documented route was exercised")
+        .containsAll(documentedOperations());
     assertThat(checked.stream().filter(c -> c.contains(" 2"))).hasSizeGreaterThan(25);
     assertThat(checked.stream().filter(c -> c.matches(".* [45]\\d\\d"))).hasSizeGreaterThan(8);
   }
 
   static Map<String, Object> caregiver(String id, String last, String first) {
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(id);
-    return Map.of("nir", p.nir(), "lastName", last, "firstName", first, "birthDate", p.birth().toString());
+    return Map.of(
+        "nir", p.nir(), "lastName", last, "firstName", first, "birthDate", p.birth().toString());
   }
 
   static Set<String> documentedOperations() {
     Set<String> ops = new TreeSet<>();
-    contract.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-      if (!method.equals("parameters") && !path.getKey().equals("/openapi.yaml")) {
-        ops.add(method.toUpperCase() + " " + path.getKey());
-      }
-    }));
+    contract
+        .get("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(
+                        method -> {
+                          if (!method.equals("parameters")
+                              && !path.getKey().equals("/openapi.yaml")) {
+                            ops.add(method.toUpperCase() + " " + path.getKey());
+                          }
+                        }));
     return ops;
   }
 
-  /** Finds the operation of the contract for a real exchange and validates the body against its schema. */
+  /**
+   * Finds the operation of the contract for a real exchange and validates the body against its
+   * schema.
+   */
   static void validate(Exchange e) throws Exception {
     String template = null;
     for (Iterator<String> it = contract.get("paths").fieldNames(); it.hasNext(); ) {
       String candidate = it.next();
       Pattern p = Pattern.compile("^" + candidate.replaceAll("\\{[^}]+}", "[^/]+") + "$");
-      if (p.matcher(e.path().split("\\?")[0]).matches() && contract.get("paths").get(candidate).has(e.method().toLowerCase())) {
+      if (p.matcher(e.path().split("\\?")[0]).matches()
+          && contract.get("paths").get(candidate).has(e.method().toLowerCase())) {
         template = candidate;
       }
     }
     assertThat(template).as("%s %s is in the contract", e.method(), e.path()).isNotNull();
-    JsonNode responses = contract.get("paths").get(template).get(e.method().toLowerCase()).get("responses");
+    JsonNode responses =
+        contract.get("paths").get(template).get(e.method().toLowerCase()).get("responses");
     JsonNode response = resolve(responses.get(String.valueOf(e.status())));
-    assertThat(response).as("%s %s answered %d, which the contract does not list: %s", e.method(), e.path(), e.status(),
-        e.body()).isNotNull();
+    assertThat(response)
+        .as(
+            "%s %s answered %d, which the contract does not list: %s",
+            e.method(), e.path(), e.status(), e.body())
+        .isNotNull();
     checked.add(e.method() + " " + template + " " + e.status());
     if (!response.has("content")) {
       assertThat(e.body()).as("%s %s %d has no body", e.method(), e.path(), e.status()).isEmpty();
@@ -197,9 +320,14 @@ class ContractTest {
     }
     String mediaType = e.contentType().split(";")[0].strip();
     JsonNode content = response.get("content").get(mediaType);
-    assertThat(content).as("%s %s %d answered %s, not in the contract", e.method(), e.path(), e.status(), mediaType).isNotNull();
+    assertThat(content)
+        .as(
+            "%s %s %d answered %s, not in the contract",
+            e.method(), e.path(), e.status(), mediaType)
+        .isNotNull();
     if (content.has("schema")) {
-      Set<ValidationMessage> errors = schema(content.get("schema")).validate(Json.mapper().readTree(e.body()));
+      Set<ValidationMessage> errors =
+          schema(content.get("schema")).validate(Json.mapper().readTree(e.body()));
       assertThat(errors).as("%s %s %d: %s", e.method(), e.path(), e.status(), e.body()).isEmpty();
     }
   }
@@ -226,9 +354,12 @@ class ContractTest {
 
   @Test
   void theValidatorReallyRejectsWhatTheContractForbids() throws Exception {
-    JsonSchema account = schema(Json.mapper().readTree("{\"$ref\":\"#/components/schemas/AccountStatus\"}"));
-    assertThat(account.validate(Json.mapper().readTree("{\"personId\":\"p\",\"state\":\"HAPPY\"}"))).isNotEmpty();
-    JsonSchema problem = schema(Json.mapper().readTree("{\"$ref\":\"#/components/schemas/Problem\"}"));
+    JsonSchema account =
+        schema(Json.mapper().readTree("{\"$ref\":\"#/components/schemas/AccountStatus\"}"));
+    assertThat(account.validate(Json.mapper().readTree("{\"personId\":\"p\",\"state\":\"HAPPY\"}")))
+        .isNotEmpty();
+    JsonSchema problem =
+        schema(Json.mapper().readTree("{\"$ref\":\"#/components/schemas/Problem\"}"));
     assertThat(problem.validate(Json.mapper().readTree("{\"type\":\"about:blank\"}"))).isNotEmpty();
     Matcher ok = Pattern.compile("x").matcher("x");
     assertThat(ok.matches()).isTrue();

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.guichet.client.ApiClient;
 import fr.guichet.client.ApiException;
+import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.Delegation;
 import fr.guichet.contract.Health;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.LoginRequest;
@@ -44,23 +44,40 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashTest {
   static final int ACTIONS = 40;
   @TempDir Path data;
+
   /** SQLite in the data directory, or a fresh schema of the PostgreSQL the suite runs against. */
   final String jdbcUrl = jdbcUrl();
 
   String jdbcUrl() {
     String postgres = System.getProperty("guichet.test.jdbc");
-    return postgres == null || postgres.isBlank() ? null
-        : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=crash_" + UUID.randomUUID().toString().replace("-", "");
+    return postgres == null || postgres.isBlank()
+        ? null
+        : postgres
+            + (postgres.contains("?") ? "&" : "?")
+            + "currentSchema=crash_"
+            + UUID.randomUUID().toString().replace("-", "");
   }
 
   Process startServer(int port) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "fr.guichet.Guichet",
-        "sandbox", "--port", String.valueOf(port), "--data", data.toString(), "--seed", "demo");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "fr.guichet.Guichet",
+            "sandbox",
+            "--port",
+            String.valueOf(port),
+            "--data",
+            data.toString(),
+            "--seed",
+            "demo");
     if (jdbcUrl != null) {
       pb.command().addAll(List.of("--database", jdbcUrl));
     }
-    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile()));
+    pb.redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile()));
     return pb.start();
   }
 
@@ -89,12 +106,24 @@ class CrashTest {
     ApiClient api = new ApiClient("http://127.0.0.1:" + port + "/");
     try {
       waitUntilUp(api);
-      MediatorSession session = api.login(new LoginRequest("demo.mediatrice", "Guichet-demo-2026",
-          Totp.fromBase32("GUICHETDEMOSECRETKEYFORMEDIATOR2").codeAt(Instant.now())));
-      Identification who = api.identify(session, IdentificationRequest.byVitale("250037505612372",
-          LocalDate.of(1950, 3, 14), "12345678"), IdempotencyKey.random());
-      Delegation d = api.consent(session, ConsentRequest.forSelf(who.identificationId(), List.of("account:read"), 60, "fr",
-          "v1"), IdempotencyKey.random());
+      MediatorSession session =
+          api.login(
+              new LoginRequest(
+                  "demo.mediatrice",
+                  "Guichet-demo-2026",
+                  Totp.fromBase32("GUICHETDEMOSECRETKEYFORMEDIATOR2").codeAt(Instant.now())));
+      Identification who =
+          api.identify(
+              session,
+              IdentificationRequest.byVitale(
+                  "250037505612372", LocalDate.of(1950, 3, 14), "12345678"),
+              IdempotencyKey.random());
+      Delegation d =
+          api.consent(
+              session,
+              ConsentRequest.forSelf(
+                  who.identificationId(), List.of("account:read"), 60, "fr", "v1"),
+              IdempotencyKey.random());
 
       AtomicInteger done = new AtomicInteger();
       AtomicInteger retries = new AtomicInteger();
@@ -103,23 +132,25 @@ class CrashTest {
       List<Future<?>> futures = new ArrayList<>();
       for (int i = 0; i < ACTIONS; i++) {
         IdempotencyKey key = IdempotencyKey.random();
-        futures.add(clients.submit(() -> {
-          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-          while (true) {
-            try {
-              Receipt r = api.statusStatement(session, d, key);
-              receiptByKey.put(key.value(), r.receiptId());
-              done.incrementAndGet();
-              return null;
-            } catch (ApiException e) {
-              if (!e.problem().slug().equals("network") || System.nanoTime() > deadline) {
-                throw e;
-              }
-              retries.incrementAndGet();
-              Thread.sleep(100); // the same key, again, until the server is back
-            }
-          }
-        }));
+        futures.add(
+            clients.submit(
+                () -> {
+                  long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                  while (true) {
+                    try {
+                      Receipt r = api.statusStatement(session, d, key);
+                      receiptByKey.put(key.value(), r.receiptId());
+                      done.incrementAndGet();
+                      return null;
+                    } catch (ApiException e) {
+                      if (!e.problem().slug().equals("network") || System.nanoTime() > deadline) {
+                        throw e;
+                      }
+                      retries.incrementAndGet();
+                      Thread.sleep(100); // the same key, again, until the server is back
+                    }
+                  }
+                }));
       }
       while (done.get() < ACTIONS / 4) {
         Thread.sleep(5);
@@ -137,8 +168,11 @@ class CrashTest {
       assertThat(retries.get()).as("clients retried while the server was down").isPositive();
       assertThat(receiptByKey).hasSize(ACTIONS);
       assertThat(new HashSet<>(receiptByKey.values())).as("one receipt per key").hasSize(ACTIONS);
-      assertThat(count("SELECT count(*) FROM receipt WHERE kind = 'account-status'")).isEqualTo(ACTIONS);
-      assertThat(count("SELECT count(*) FROM journal WHERE action = 'STATUS_STATEMENT_ISSUED' AND outcome = 'OK'"))
+      assertThat(count("SELECT count(*) FROM receipt WHERE kind = 'account-status'"))
+          .isEqualTo(ACTIONS);
+      assertThat(
+              count(
+                  "SELECT count(*) FROM journal WHERE action = 'STATUS_STATEMENT_ISSUED' AND outcome = 'OK'"))
           .isEqualTo(ACTIONS);
       assertThat(SandboxServer.verifyJournal(data, jdbcUrl)).isEmpty();
     } finally {
@@ -148,11 +182,13 @@ class CrashTest {
   }
 
   long count(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(jdbcUrl != null ? jdbcUrl : "jdbc:sqlite:" + data.resolve("guichet.db"));
-        Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (Connection c =
+            DriverManager.getConnection(
+                jdbcUrl != null ? jdbcUrl : "jdbc:sqlite:" + data.resolve("guichet.db"));
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
       r.next();
       return r.getLong(1);
     }
   }
-
 }

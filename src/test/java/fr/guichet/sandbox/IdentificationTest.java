@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.guichet.client.ApiException;
+import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ContactChallenge;
 import fr.guichet.contract.ContactCodeRequest;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.MediatorSession;
@@ -29,7 +29,9 @@ class IdentificationTest {
   }
 
   static void refused(String slug, ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo(slug));
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo(slug));
   }
 
   DemoSandbox.Papers papers(String id) {
@@ -38,79 +40,175 @@ class IdentificationTest {
 
   @Test
   void byTheLettersCodeAndTheNir() {
-    Identification who = sandbox.api().identify(session, IdentificationRequest.byLetterCode(papers("p-jeanne").nir(), "jm4k 7p2q"),
-        IdempotencyKey.random());
+    Identification who =
+        sandbox
+            .api()
+            .identify(
+                session,
+                IdentificationRequest.byLetterCode(papers("p-jeanne").nir(), "jm4k 7p2q"),
+                IdempotencyKey.random());
     assertThat(who.proofs()).containsExactly("LETTER_CODE");
-    refused("identification-failed", () -> sandbox.api().identify(session,
-        IdentificationRequest.byLetterCode(papers("p-jeanne").nir(), "JM4K-7P2R"), IdempotencyKey.random()));
+    refused(
+        "identification-failed",
+        () ->
+            sandbox
+                .api()
+                .identify(
+                    session,
+                    IdentificationRequest.byLetterCode(papers("p-jeanne").nir(), "JM4K-7P2R"),
+                    IdempotencyKey.random()));
   }
 
   @Test
   void byACodeSentToTheContactTheInsurerHolds() {
     DemoSandbox.Papers p = papers("p-georgette");
-    ContactChallenge sent = sandbox.api().contactCode(session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random());
+    ContactChallenge sent =
+        sandbox
+            .api()
+            .contactCode(
+                session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random());
     assertThat(sent.channel()).isEqualTo("SMS");
     assertThat(sent.maskedDestination()).isEqualTo("06 ** ** ** 11");
     String code = sandbox.lastCode("p-georgette");
-    refused("identification-failed", () -> sandbox.api().identify(session,
-        IdentificationRequest.byContactCode(sent.challengeId(), code.equals("000000") ? "111111" : "000000"), IdempotencyKey.random()));
-    Identification who = sandbox.api().identify(session, IdentificationRequest.byContactCode(sent.challengeId(), code),
-        IdempotencyKey.random());
+    refused(
+        "identification-failed",
+        () ->
+            sandbox
+                .api()
+                .identify(
+                    session,
+                    IdentificationRequest.byContactCode(
+                        sent.challengeId(), code.equals("000000") ? "111111" : "000000"),
+                    IdempotencyKey.random()));
+    Identification who =
+        sandbox
+            .api()
+            .identify(
+                session,
+                IdentificationRequest.byContactCode(sent.challengeId(), code),
+                IdempotencyKey.random());
     assertThat(who.proofs()).containsExactly("CONTACT_CODE");
-    refused("code-expired", () -> sandbox.api().identify(session, IdentificationRequest.byContactCode(sent.challengeId(), code),
-        IdempotencyKey.random()));
+    refused(
+        "code-expired",
+        () ->
+            sandbox
+                .api()
+                .identify(
+                    session,
+                    IdentificationRequest.byContactCode(sent.challengeId(), code),
+                    IdempotencyKey.random()));
   }
 
   @Test
   void aContactCodeLastsTenMinutes() {
     DemoSandbox.Papers p = papers("p-louis");
-    ContactChallenge sent = sandbox.api().contactCode(session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random());
+    ContactChallenge sent =
+        sandbox
+            .api()
+            .contactCode(
+                session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random());
     assertThat(sent.channel()).isEqualTo("EMAIL");
     assertThat(sent.maskedDestination()).isEqualTo("l***@example.org");
     sandbox.clock().advance(Duration.ofMinutes(10));
     String code = sandbox.lastCode("p-louis");
-    refused("code-expired", () -> sandbox.api().identify(sandbox.session(), IdentificationRequest.byContactCode(sent.challengeId(), code),
-        IdempotencyKey.random()));
+    refused(
+        "code-expired",
+        () ->
+            sandbox
+                .api()
+                .identify(
+                    sandbox.session(),
+                    IdentificationRequest.byContactCode(sent.challengeId(), code),
+                    IdempotencyKey.random()));
   }
 
   @Test
   void aPersonWithNeitherEmailNorPhoneIsToldToUseTheLetterOrTheCard() {
     DemoSandbox.Papers p = papers("p-raymond");
-    refused("no-contact", () -> sandbox.api().contactCode(session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random()));
-    assertThat(sandbox.api().identify(session, IdentificationRequest.byLetterCode(p.nir(), "RF2H-9K4L"), IdempotencyKey.random())
-        .strength()).isEqualTo("STANDARD");
+    refused(
+        "no-contact",
+        () ->
+            sandbox
+                .api()
+                .contactCode(
+                    session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random()));
+    assertThat(
+            sandbox
+                .api()
+                .identify(
+                    session,
+                    IdentificationRequest.byLetterCode(p.nir(), "RF2H-9K4L"),
+                    IdempotencyKey.random())
+                .strength())
+        .isEqualTo("STANDARD");
   }
 
   @Test
   void twoProofsMakeAStrongIdentification() {
     Identification who = sandbox.identify("p-jeanne");
-    Identification strong = sandbox.api().addProof(session, who.identificationId(),
-        new ProofRequest("LETTER_CODE", "JM4K-7P2Q", null, null), IdempotencyKey.random());
+    Identification strong =
+        sandbox
+            .api()
+            .addProof(
+                session,
+                who.identificationId(),
+                new ProofRequest("LETTER_CODE", "JM4K-7P2Q", null, null),
+                IdempotencyKey.random());
     assertThat(strong.proofs()).containsExactly("LETTER_CODE", "VITALE");
     assertThat(strong.strength()).isEqualTo("STRONG");
-    refused("identification-failed", () -> sandbox.api().addProof(session, who.identificationId(),
-        new ProofRequest("VITALE", null, null, "99999999"), IdempotencyKey.random()));
+    refused(
+        "identification-failed",
+        () ->
+            sandbox
+                .api()
+                .addProof(
+                    session,
+                    who.identificationId(),
+                    new ProofRequest("VITALE", null, null, "99999999"),
+                    IdempotencyKey.random()));
   }
 
   @Test
   void aCodeSentToSomeoneElseIsNotAProofForThisPerson() {
     Identification jeanne = sandbox.identify("p-jeanne");
     DemoSandbox.Papers louis = papers("p-louis");
-    ContactChallenge sent = sandbox.api().contactCode(session, new ContactCodeRequest(louis.nir(), louis.birth()),
-        IdempotencyKey.random());
-    refused("wrong-person", () -> sandbox.api().addProof(session, jeanne.identificationId(),
-        new ProofRequest("CONTACT_CODE", sandbox.lastCode("p-louis"), sent.challengeId(), null), IdempotencyKey.random()));
+    ContactChallenge sent =
+        sandbox
+            .api()
+            .contactCode(
+                session,
+                new ContactCodeRequest(louis.nir(), louis.birth()),
+                IdempotencyKey.random());
+    refused(
+        "wrong-person",
+        () ->
+            sandbox
+                .api()
+                .addProof(
+                    session,
+                    jeanne.identificationId(),
+                    new ProofRequest(
+                        "CONTACT_CODE", sandbox.lastCode("p-louis"), sent.challengeId(), null),
+                    IdempotencyKey.random()));
   }
 
   @Test
   void fiveFailuresOnAPersonLockHerIdentificationForAWhileEvenWithTheRightPapers() {
     DemoSandbox.Papers p = papers("p-jeanne");
     for (int i = 0; i < 5; i++) {
-      refused("identification-failed", () -> sandbox.api().identify(session,
-          IdentificationRequest.byVitale(p.nir(), p.birth(), "99999999"), IdempotencyKey.random()));
+      refused(
+          "identification-failed",
+          () ->
+              sandbox
+                  .api()
+                  .identify(
+                      session,
+                      IdentificationRequest.byVitale(p.nir(), p.birth(), "99999999"),
+                      IdempotencyKey.random()));
     }
     refused("identification-locked", () -> sandbox.identify("p-jeanne"));
-    assertThat(sandbox.journal("person:p-jeanne")).endsWith("IDENTIFY REFUSED identification-locked");
+    assertThat(sandbox.journal("person:p-jeanne"))
+        .endsWith("IDENTIFY REFUSED identification-locked");
     sandbox.clock().advance(Duration.ofMinutes(31));
     assertThat(sandbox.identify("p-jeanne").firstName()).isEqualTo("Jeanne");
   }
@@ -119,15 +217,31 @@ class IdentificationTest {
   void tenFailuresLockTheMediatorsIdentificationsWhoeverThePerson() {
     for (int i = 0; i < 10; i++) {
       String unknown = "19901750561" + String.format("%02d", i);
-      refused("identification-failed", () -> sandbox.api().identify(session,
-          IdentificationRequest.byVitale(unknown + fr.guichet.domain.Nir.key(unknown), papers("p-jeanne").birth(), "12345678"),
-          IdempotencyKey.random()));
+      refused(
+          "identification-failed",
+          () ->
+              sandbox
+                  .api()
+                  .identify(
+                      session,
+                      IdentificationRequest.byVitale(
+                          unknown + fr.guichet.domain.Nir.key(unknown),
+                          papers("p-jeanne").birth(),
+                          "12345678"),
+                      IdempotencyKey.random()));
     }
     refused("identification-locked", () -> sandbox.identify("p-louis"));
     // Another mediator is not locked.
     MediatorSession other = sandbox.loginAs(DemoSandbox.OTHER_LOGIN, DemoSandbox.OTHER_SECRET);
     DemoSandbox.Papers louis = papers("p-louis");
-    assertThat(sandbox.api().identify(other, IdentificationRequest.byVitale(louis.nir(), louis.birth(), louis.vitale()),
-        IdempotencyKey.random()).firstName()).isEqualTo("Louis");
+    assertThat(
+            sandbox
+                .api()
+                .identify(
+                    other,
+                    IdentificationRequest.byVitale(louis.nir(), louis.birth(), louis.vitale()),
+                    IdempotencyKey.random())
+                .firstName())
+        .isEqualTo("Louis");
   }
 }

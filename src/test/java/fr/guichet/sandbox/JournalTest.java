@@ -22,14 +22,19 @@ class JournalTest {
   @BeforeEach
   void open() {
     db = Database.open("jdbc:sqlite:" + dir.resolve("j.db"));
-    db.tx(c -> {
-      for (int i = 1; i <= 3; i++) {
-        journal.append(c, "person:a", new Journal.Line("mediator:m", "str", "cns", "ACTION_" + i, "OK", "detail " + i));
-        clock.advance(Duration.ofSeconds(1));
-      }
-      journal.append(c, "person:b", new Journal.Line("mediator:m", null, null, "ONLY", "OK", ""));
-      return null;
-    });
+    db.tx(
+        c -> {
+          for (int i = 1; i <= 3; i++) {
+            journal.append(
+                c,
+                "person:a",
+                new Journal.Line("mediator:m", "str", "cns", "ACTION_" + i, "OK", "detail " + i));
+            clock.advance(Duration.ofSeconds(1));
+          }
+          journal.append(
+              c, "person:b", new Journal.Line("mediator:m", null, null, "ONLY", "OK", ""));
+          return null;
+        });
   }
 
   @AfterEach
@@ -53,9 +58,14 @@ class JournalTest {
 
   @Test
   void findsAnAlteredEntry() {
-    db.tx(c -> Database.update(c, "UPDATE journal SET outcome = 'REFUSED' WHERE chain = 'person:a' AND seq = 2"));
-    assertThat(breaks()).extracting(Journal.Break::seq, Journal.Break::reason)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "was altered after it was written"));
+    db.tx(
+        c ->
+            Database.update(
+                c, "UPDATE journal SET outcome = 'REFUSED' WHERE chain = 'person:a' AND seq = 2"));
+    assertThat(breaks())
+        .extracting(Journal.Break::seq, Journal.Break::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(2L, "was altered after it was written"));
   }
 
   @Test
@@ -66,18 +76,21 @@ class JournalTest {
 
   @Test
   void findsReorderedEntriesEvenWithTheirHashesRecomputedByHand() {
-    db.tx(c -> {
-      Database.update(c, "UPDATE journal SET seq = 99 WHERE chain = 'person:a' AND seq = 1");
-      Database.update(c, "UPDATE journal SET seq = 1 WHERE chain = 'person:a' AND seq = 2");
-      return Database.update(c, "UPDATE journal SET seq = 2 WHERE chain = 'person:a' AND seq = 99");
-    });
+    db.tx(
+        c -> {
+          Database.update(c, "UPDATE journal SET seq = 99 WHERE chain = 'person:a' AND seq = 1");
+          Database.update(c, "UPDATE journal SET seq = 1 WHERE chain = 'person:a' AND seq = 2");
+          return Database.update(
+              c, "UPDATE journal SET seq = 2 WHERE chain = 'person:a' AND seq = 99");
+        });
     assertThat(breaks()).isNotEmpty();
   }
 
   @Test
   void keepsChainsApart() {
     List<JournalEntry> b = db.tx(c -> journal.read(c, "person:b"));
-    assertThat(b).singleElement()
+    assertThat(b)
+        .singleElement()
         .satisfies(e -> assertThat(e.previousHash()).isEqualTo(Journal.GENESIS));
   }
 }

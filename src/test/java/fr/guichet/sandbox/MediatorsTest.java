@@ -22,20 +22,25 @@ class MediatorsTest {
     MediatorSession session = sandbox.login();
     assertThat(session.mediatorName()).isEqualTo("Camille Bernard");
     assertThat(session.structureName()).isEqualTo("France Services Démo");
-    assertThat(session.expiresAt()).isEqualTo(sandbox.clock().instant().plus(Duration.ofMinutes(30)));
+    assertThat(session.expiresAt())
+        .isEqualTo(sandbox.clock().instant().plus(Duration.ofMinutes(30)));
     assertThat(sandbox.journal("mediator:m-camille")).containsExactly("LOGIN OK");
   }
 
   @Test
   void givesTheSameProblemWhateverWasWrongAndJournalsEachFailure() {
-    Problem wrongPassword = refused(new LoginRequest(DemoSandbox.LOGIN, "wrong", sandbox.freshTotp()));
-    Problem wrongTotp = refused(new LoginRequest(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, "000000"));
-    Problem unknown = refused(new LoginRequest("nobody", DemoSandbox.PASSWORD, sandbox.freshTotp()));
+    Problem wrongPassword =
+        refused(new LoginRequest(DemoSandbox.LOGIN, "wrong", sandbox.freshTotp()));
+    Problem wrongTotp =
+        refused(new LoginRequest(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, "000000"));
+    Problem unknown =
+        refused(new LoginRequest("nobody", DemoSandbox.PASSWORD, sandbox.freshTotp()));
 
     assertThat(wrongPassword).isEqualTo(wrongTotp).isEqualTo(unknown);
     assertThat(wrongPassword.status()).isEqualTo(401);
     assertThat(wrongPassword.messageKey()).isEqualTo("problem.login-failed");
-    assertThat(sandbox.journal("mediator:m-camille")).containsExactly("LOGIN REFUSED login-failed", "LOGIN REFUSED login-failed");
+    assertThat(sandbox.journal("mediator:m-camille"))
+        .containsExactly("LOGIN REFUSED login-failed", "LOGIN REFUSED login-failed");
     assertThat(sandbox.journal("system")).containsExactly("LOGIN REFUSED login-failed");
   }
 
@@ -43,14 +48,20 @@ class MediatorsTest {
   void acceptsATotpCodeOnlyOnce() {
     String code = sandbox.freshTotp();
     sandbox.api().login(new LoginRequest(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, code));
-    assertThat(refused(new LoginRequest(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, code)).slug()).isEqualTo("login-failed");
+    assertThat(refused(new LoginRequest(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, code)).slug())
+        .isEqualTo("login-failed");
   }
 
   @Test
   void toleratesOneStepOfClockDrift() {
     sandbox.clock().advance(Duration.ofSeconds(60));
-    String previousStep = Totp.fromBase32(DemoSandbox.TOTP_SECRET).codeAt(sandbox.clock().instant().minusSeconds(30));
-    assertThat(sandbox.api().login(new LoginRequest(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, previousStep))).isNotNull();
+    String previousStep =
+        Totp.fromBase32(DemoSandbox.TOTP_SECRET).codeAt(sandbox.clock().instant().minusSeconds(30));
+    assertThat(
+            sandbox
+                .api()
+                .login(new LoginRequest(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, previousStep)))
+        .isNotNull();
   }
 
   @Test
@@ -59,8 +70,10 @@ class MediatorsTest {
       refused(new LoginRequest(DemoSandbox.LOGIN, "wrong", sandbox.freshTotp()));
       refused(new LoginRequest("nobody", "wrong", sandbox.freshTotp()));
     }
-    Problem known = refused(new LoginRequest(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, sandbox.freshTotp()));
-    Problem unknown = refused(new LoginRequest("nobody", DemoSandbox.PASSWORD, sandbox.freshTotp()));
+    Problem known =
+        refused(new LoginRequest(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, sandbox.freshTotp()));
+    Problem unknown =
+        refused(new LoginRequest("nobody", DemoSandbox.PASSWORD, sandbox.freshTotp()));
     assertThat(known.slug()).isEqualTo("login-locked");
     assertThat(known).isEqualTo(unknown);
     assertThat(known.status()).isEqualTo(429);
@@ -71,7 +84,8 @@ class MediatorsTest {
 
   @Test
   void refusesIncompleteLogins() {
-    assertThat(refused(new LoginRequest(DemoSandbox.LOGIN, "", "")).slug()).isEqualTo("login-incomplete");
+    assertThat(refused(new LoginRequest(DemoSandbox.LOGIN, "", "")).slug())
+        .isEqualTo("login-incomplete");
   }
 
   @Test
@@ -82,7 +96,8 @@ class MediatorsTest {
     MediatorSession idle = sandbox.login();
     sandbox.clock().advance(Duration.ofMinutes(30));
     assertThatThrownBy(() -> sandbox.api().logout(idle, IdempotencyKey.random()))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("session-expired"));
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("session-expired"));
   }
 
   @Test
@@ -90,7 +105,8 @@ class MediatorsTest {
     MediatorSession session = sandbox.login();
     sandbox.api().logout(session, IdempotencyKey.random());
     assertThatThrownBy(() -> sandbox.api().logout(session, IdempotencyKey.random()))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("session-expired"));
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("session-expired"));
   }
 
   private Problem refused(LoginRequest request) {

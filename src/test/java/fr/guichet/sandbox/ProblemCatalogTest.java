@@ -14,10 +14,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every problem the server can answer has a sentence in every language, and is in the contract's words. */
+/**
+ * Every problem the server can answer has a sentence in every language, and is in the contract's
+ * words.
+ */
 class ProblemCatalogTest {
-  static final Pattern THROWN = Pattern.compile("ProblemException\\(\\s*\\d{3},\\s*\"([a-z0-9-]+)\"");
-  static final Pattern TRANSITIONS = Pattern.compile("TransitionRefused\\(\"([a-z0-9-]+)\"");
+  static final Pattern THROWN =
+      Pattern.compile("ProblemException\\(\\s*\\d{3},\\s*\"([a-z0-9-]+)\"");
+  static final Pattern TRANSITIONS = Pattern.compile("TransitionRefused\\(\\s*\"([a-z0-9-]+)\"");
 
   static Set<String> slugs() throws IOException {
     Set<String> slugs = new TreeSet<>();
@@ -38,7 +42,9 @@ class ProblemCatalogTest {
   @Test
   void everyProblemHasASentenceInEveryLanguage() throws IOException {
     Set<String> slugs = slugs();
-    assertThat(slugs).contains("login-failed", "scope-missing", "opposition-period-over", "caregiver-limit-person");
+    assertThat(slugs)
+        .contains(
+            "login-failed", "scope-missing", "opposition-period-over", "caregiver-limit-person");
     for (Language l : Language.values()) {
       for (String slug : slugs) {
         assertThat(Messages.of(l).has("problem." + slug)).as(l.tag() + " problem." + slug).isTrue();

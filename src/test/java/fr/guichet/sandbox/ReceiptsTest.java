@@ -23,8 +23,11 @@ class ReceiptsTest {
   void aConsentComesWithASignedReceiptAnyoneCanCheck() {
     ReceiptCheck check = sandbox.api().verifyReceipt(sitting.delegation().receipt().signed());
     assertThat(check.valid()).isTrue();
-    assertThat(check.payload()).containsEntry("kind", "consent").containsEntry("actingAs", "SELF")
-        .containsEntry("mediator", "Camille Bernard").containsEntry("structure", "France Services Démo");
+    assertThat(check.payload())
+        .containsEntry("kind", "consent")
+        .containsEntry("actingAs", "SELF")
+        .containsEntry("mediator", "Camille Bernard")
+        .containsEntry("structure", "France Services Démo");
     assertThat(check.payload().get("scopes")).isEqualTo(java.util.List.of("account:read"));
     assertThat(sandbox.count("receipt")).isPositive();
   }
@@ -33,11 +36,17 @@ class ReceiptsTest {
   void aTamperedOrForeignReceiptIsReportedAsSuch() {
     String signed = sitting.delegation().receipt().signed();
     String[] parts = signed.split("\\.");
-    String payload = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8).replace("account:read",
-        "record:close");
-    String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
-        + "." + parts[1];
-    assertThat(sandbox.api().verifyReceipt(tampered)).isEqualTo(new ReceiptCheck(false, "signature", null));
+    String payload =
+        new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8)
+            .replace("account:read", "record:close");
+    String tampered =
+        Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[1];
+    assertThat(sandbox.api().verifyReceipt(tampered))
+        .isEqualTo(new ReceiptCheck(false, "signature", null));
     assertThat(sandbox.api().verifyReceipt("not a receipt").valid()).isFalse();
     assertThat(sandbox.api().verifyReceipt("").valid()).isFalse();
   }
@@ -46,14 +55,19 @@ class ReceiptsTest {
   void theStructureManagerReadsWhatTheTeamDidAndNobodyElse() {
     var manager = sandbox.loginAs(DemoSandbox.MANAGER_LOGIN, DemoSandbox.MANAGER_SECRET);
     var http = java.net.http.HttpClient.newHttpClient();
-    java.util.function.Function<String, java.net.http.HttpResponse<String>> get = token -> {
-      try {
-        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.server().url() + "v1/structure/journal"))
-            .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    };
+    java.util.function.Function<String, java.net.http.HttpResponse<String>> get =
+        token -> {
+          try {
+            return http.send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(sandbox.server().url() + "v1/structure/journal"))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
     var forManager = get.apply(manager.token());
     assertThat(forManager.statusCode()).isEqualTo(200);
     assertThat(forManager.body()).contains("LOGIN");

@@ -1,15 +1,14 @@
 package fr.guichet.sandbox;
 
-import fr.guichet.contract.Headers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.guichet.client.ApiClient;
 import fr.guichet.client.ApiException;
-import fr.guichet.contract.DocumentInfo;
 import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.DocumentInfo;
+import fr.guichet.contract.Headers;
 import fr.guichet.contract.Json;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.testing.DemoSandbox;
@@ -45,42 +44,80 @@ class RecordsTest {
   @Test
   void listsDocumentsByCategoryAndGivesTheirPdf() {
     List<DocumentInfo> docs = sandbox.api().documents(louis.session(), louis.delegation());
-    assertThat(docs).extracting(DocumentInfo::category).containsExactly("Ordonnances et soins", "Résultats de biologie");
-    byte[] pdf = sandbox.api().document(louis.session(), louis.delegation(), docs.get(0).documentId());
+    assertThat(docs)
+        .extracting(DocumentInfo::category)
+        .containsExactly("Ordonnances et soins", "Résultats de biologie");
+    byte[] pdf =
+        sandbox.api().document(louis.session(), louis.delegation(), docs.get(0).documentId());
     assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
     assertThat(pdf).hasSize((int) docs.get(0).sizeBytes());
-    assertThatThrownBy(() -> sandbox.api().document(louis.session(), louis.delegation(), "doc-emma-1"))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("document-unknown"));
+    assertThatThrownBy(
+            () -> sandbox.api().document(louis.session(), louis.delegation(), "doc-emma-1"))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("document-unknown"));
   }
 
   @Test
   void anEmptySectionIsVersionZeroAndEachWriteMakesTheNextVersion() {
-    ProfileSection empty = sandbox.api().profileSection(louis.session(), louis.delegation(), "allergies");
+    ProfileSection empty =
+        sandbox.api().profileSection(louis.session(), louis.delegation(), "allergies");
     assertThat(empty.version()).isZero();
     assertThat(empty.content().isEmpty()).isTrue();
-    ProfileSection v1 = sandbox.api().writeProfileSection(louis.session(), louis.delegation(), "allergies", 0,
-        allergies("Pénicilline"), IdempotencyKey.random());
+    ProfileSection v1 =
+        sandbox
+            .api()
+            .writeProfileSection(
+                louis.session(),
+                louis.delegation(),
+                "allergies",
+                0,
+                allergies("Pénicilline"),
+                IdempotencyKey.random());
     assertThat(v1.version()).isEqualTo(1);
-    assertThat(sandbox.api().verifyReceipt(v1.receipt().signed()).payload()).containsEntry("section", "allergies");
-    ProfileSection read = sandbox.api().profileSection(louis.session(), louis.delegation(), "allergies");
+    assertThat(sandbox.api().verifyReceipt(v1.receipt().signed()).payload())
+        .containsEntry("section", "allergies");
+    ProfileSection read =
+        sandbox.api().profileSection(louis.session(), louis.delegation(), "allergies");
     assertThat(read.content()).isEqualTo(allergies("Pénicilline"));
     assertThat(read.version()).isEqualTo(1);
   }
 
   @Test
   void aWriteBasedOnAnOldVersionIsRefusedWithTheCurrentOne() {
-    sandbox.api().writeProfileSection(louis.session(), louis.delegation(), "allergies", 0, allergies("Pénicilline"),
-        IdempotencyKey.random());
-    assertThatThrownBy(() -> sandbox.api().writeProfileSection(louis.session(), louis.delegation(), "allergies", 0,
-        allergies("Arachide"), IdempotencyKey.random()))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.problem().status()).isEqualTo(412);
-          assertThat(e.problem().slug()).isEqualTo("profile-changed");
-          assertThat(e.problem().params()).containsEntry("currentVersion", 1);
-          JsonNode current = Json.mapper().valueToTree(e.problem().params().get("current"));
-          assertThat(current).isEqualTo(allergies("Pénicilline"));
-        });
-    assertThat(sandbox.api().profileSection(louis.session(), louis.delegation(), "allergies").content())
+    sandbox
+        .api()
+        .writeProfileSection(
+            louis.session(),
+            louis.delegation(),
+            "allergies",
+            0,
+            allergies("Pénicilline"),
+            IdempotencyKey.random());
+    assertThatThrownBy(
+            () ->
+                sandbox
+                    .api()
+                    .writeProfileSection(
+                        louis.session(),
+                        louis.delegation(),
+                        "allergies",
+                        0,
+                        allergies("Arachide"),
+                        IdempotencyKey.random()))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.problem().status()).isEqualTo(412);
+              assertThat(e.problem().slug()).isEqualTo("profile-changed");
+              assertThat(e.problem().params()).containsEntry("currentVersion", 1);
+              JsonNode current = Json.mapper().valueToTree(e.problem().params().get("current"));
+              assertThat(current).isEqualTo(allergies("Pénicilline"));
+            });
+    assertThat(
+            sandbox
+                .api()
+                .profileSection(louis.session(), louis.delegation(), "allergies")
+                .content())
         .isEqualTo(allergies("Pénicilline"));
   }
 
@@ -88,31 +125,57 @@ class RecordsTest {
   void theEtagHeaderIsTheVersionAndAWriteWithoutIfMatchIsRefused() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     String url = sandbox.server().url() + "v1/persons/p-louis/profile/blood-group";
-    HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", "Bearer " + louis.session().token())
-        .header(Headers.DELEGATION, louis.delegation().token()).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> get =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + louis.session().token())
+                .header(Headers.DELEGATION, louis.delegation().token())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(get.headers().firstValue("ETag")).hasValue("\"0\"");
-    HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", "Bearer " + louis.session().token())
-        .header(Headers.DELEGATION, louis.delegation().token())
-        .header(Headers.IDEMPOTENCY_KEY, "k1")
-        .PUT(HttpRequest.BodyPublishers.ofString("{\"group\":\"O+\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> put =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + louis.session().token())
+                .header(Headers.DELEGATION, louis.delegation().token())
+                .header(Headers.IDEMPOTENCY_KEY, "k1")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"group\":\"O+\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(put.statusCode()).isEqualTo(428);
-    HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", "Bearer " + louis.session().token())
-        .header(Headers.DELEGATION, louis.delegation().token())
-        .header(Headers.IDEMPOTENCY_KEY, "k2").header("If-Match", "\"0\"")
-        .PUT(HttpRequest.BodyPublishers.ofString("{\"group\":\"O+\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> ok =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + louis.session().token())
+                .header(Headers.DELEGATION, louis.delegation().token())
+                .header(Headers.IDEMPOTENCY_KEY, "k2")
+                .header("If-Match", "\"0\"")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"group\":\"O+\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.headers().firstValue("ETag")).hasValue("\"1\"");
   }
 
   @Test
   void refusesUnknownSectionsAndContentThatIsNotAnObject() {
-    assertThatThrownBy(() -> sandbox.api().profileSection(louis.session(), louis.delegation(), "horoscope"))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("profile-section-unknown"));
-    assertThatThrownBy(() -> sandbox.api().writeProfileSection(louis.session(), louis.delegation(), "allergies", 0,
-        Json.mapper().createArrayNode(), IdempotencyKey.random()))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("profile-invalid"));
+    assertThatThrownBy(
+            () -> sandbox.api().profileSection(louis.session(), louis.delegation(), "horoscope"))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> assertThat(e.problem().slug()).isEqualTo("profile-section-unknown"));
+    assertThatThrownBy(
+            () ->
+                sandbox
+                    .api()
+                    .writeProfileSection(
+                        louis.session(),
+                        louis.delegation(),
+                        "allergies",
+                        0,
+                        Json.mapper().createArrayNode(),
+                        IdempotencyKey.random()))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("profile-invalid"));
   }
 }

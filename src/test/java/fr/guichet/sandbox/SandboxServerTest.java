@@ -57,7 +57,8 @@ class SandboxServerTest {
   void answersUnknownRoutesWithAProblem() throws Exception {
     HttpResponse<String> r = get("v1/nothing-here");
     assertThat(r.statusCode()).isEqualTo(404);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(r.body()).contains("urn:guichet:problem:not-found");
   }
 
@@ -76,7 +77,9 @@ class SandboxServerTest {
   }
 
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.server().url() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(sandbox.server().url() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -24,6 +24,7 @@ class SecretsTest {
       tokens.add(Secrets.token());
     }
     assertThat(tokens).hasSize(1000).allSatisfy(t -> assertThat(t).hasSize(43));
-    assertThat(Secrets.sha256("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(Secrets.sha256("abc"))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
 }

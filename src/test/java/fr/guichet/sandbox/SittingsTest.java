@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.guichet.client.ApiException;
+import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.Delegation;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.MediatorSession;
@@ -31,20 +31,29 @@ class SittingsTest {
   }
 
   Identification identify(String nir, LocalDate birth, String serial) {
-    return sandbox.api().identify(session, IdentificationRequest.byVitale(nir, birth,
-        serial), IdempotencyKey.random());
+    return sandbox
+        .api()
+        .identify(
+            session, IdentificationRequest.byVitale(nir, birth, serial), IdempotencyKey.random());
   }
 
   Delegation consent(Identification who, List<String> scopes, int minutes) {
-    return sandbox.api().consent(session, ConsentRequest.forSelf(who.identificationId(), scopes, minutes, "fr", "v1"),
-        IdempotencyKey.random());
+    return sandbox
+        .api()
+        .consent(
+            session,
+            ConsentRequest.forSelf(who.identificationId(), scopes, minutes, "fr", "v1"),
+            IdempotencyKey.random());
   }
 
   static void refusedWith(String slug, int status, ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> {
-      assertThat(e.problem().slug()).isEqualTo(slug);
-      assertThat(e.problem().status()).isEqualTo(status);
-    });
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.problem().slug()).isEqualTo(slug);
+              assertThat(e.problem().status()).isEqualTo(status);
+            });
   }
 
   @Test
@@ -59,10 +68,12 @@ class SittingsTest {
   @Test
   void aWrongNirKeyIsExplainedAndJournaledWithoutTheNumber() {
     assertThatThrownBy(() -> identify("2 50 03 75 056 123 73", JEANNE_BIRTH, "12345678"))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.problem().status()).isEqualTo(422);
-          assertThat(e.problem().messageKey()).isEqualTo("invalid.nir.key");
-        });
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.problem().status()).isEqualTo(422);
+              assertThat(e.problem().messageKey()).isEqualTo("invalid.nir.key");
+            });
     assertThat(sandbox.journal("mediator:m-camille")).contains("IDENTIFY REFUSED invalid-input");
   }
 
@@ -70,33 +81,63 @@ class SittingsTest {
   void anUnknownPersonAndAMismatchGiveTheSameAnswerAndTheMismatchIsInThePersonsJournal() {
     String unknownNir = "1990175056123" + fr.guichet.domain.Nir.key("1990175056123");
     refusedWith("identification-failed", 404, () -> identify(unknownNir, JEANNE_BIRTH, "12345678"));
-    refusedWith("identification-failed", 404, () -> identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH.plusDays(1), "12345678"));
-    refusedWith("identification-failed", 404, () -> identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "87654321"));
+    refusedWith(
+        "identification-failed",
+        404,
+        () -> identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH.plusDays(1), "12345678"));
+    refusedWith(
+        "identification-failed",
+        404,
+        () -> identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "87654321"));
     assertThat(sandbox.journal("person:p-jeanne"))
-        .containsExactly("IDENTIFY REFUSED identification-failed", "IDENTIFY REFUSED identification-failed");
-    assertThat(sandbox.journal("mediator:m-camille")).contains("IDENTIFY REFUSED identification-failed");
+        .containsExactly(
+            "IDENTIFY REFUSED identification-failed", "IDENTIFY REFUSED identification-failed");
+    assertThat(sandbox.journal("mediator:m-camille"))
+        .contains("IDENTIFY REFUSED identification-failed");
   }
 
   @Test
   void aPersonWithoutACardCannotBeIdentifiedThisWay() {
     String emma = "2150933063318" + fr.guichet.domain.Nir.key("2150933063318");
-    refusedWith("identification-failed", 404, () -> identify(emma, LocalDate.of(2015, 9, 12), "12345678"));
+    refusedWith(
+        "identification-failed", 404, () -> identify(emma, LocalDate.of(2015, 9, 12), "12345678"));
   }
 
   @Test
   void aConsentOpensADelegationBoundToItsScopesAndDuration() {
-    Delegation d = consent(identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"), List.of("account:read"), 30);
+    Delegation d =
+        consent(
+            identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"),
+            List.of("account:read"),
+            30);
     assertThat(d.scopes()).containsExactly("account:read");
     assertThat(d.expiresAt()).isEqualTo(sandbox.clock().instant().plus(Duration.ofMinutes(30)));
     assertThat(d.token()).hasSizeGreaterThan(40);
-    assertThat(sandbox.journal("person:p-jeanne")).containsExactly("IDENTIFY OK", "CONSENT OK", "DELEGATION_OPENED OK");
+    assertThat(sandbox.journal("person:p-jeanne"))
+        .containsExactly("IDENTIFY OK", "CONSENT OK", "DELEGATION_OPENED OK");
   }
 
   @Test
   void refusesAnIncompleteConsentOrOneLongerThanASitting() {
     Identification who = identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678");
-    refusedWith("consent-incomplete", 422, () -> sandbox.api().consent(session,
-        new ConsentRequest(who.identificationId(), null, List.of("account:read"), 30, "fr", "v1", true, false), IdempotencyKey.random()));
+    refusedWith(
+        "consent-incomplete",
+        422,
+        () ->
+            sandbox
+                .api()
+                .consent(
+                    session,
+                    new ConsentRequest(
+                        who.identificationId(),
+                        null,
+                        List.of("account:read"),
+                        30,
+                        "fr",
+                        "v1",
+                        true,
+                        false),
+                    IdempotencyKey.random()));
     refusedWith("consent-duration", 422, () -> consent(who, List.of("account:read"), 61));
     refusedWith("consent-scopes", 422, () -> consent(who, List.of("everything"), 30));
     refusedWith("consent-scopes", 422, () -> consent(who, List.of(), 30));
@@ -111,36 +152,74 @@ class SittingsTest {
 
   @Test
   void aDelegationOnlyWorksForItsPersonItsScopesItsTimeAndUntilRevoked() {
-    Delegation d = consent(identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"), List.of("account:read"), 10);
+    Delegation d =
+        consent(
+            identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"),
+            List.of("account:read"),
+            10);
     assertThat(sandbox.api().account(session, d).state()).isEqualTo("ANNOUNCED");
 
-    Delegation forSomeoneElse = new Delegation(d.delegationId(), d.consentId(), d.token(), "p-louis", d.actingAs(), d.scopes(), d.expiresAt(), null);
+    Delegation forSomeoneElse =
+        new Delegation(
+            d.delegationId(),
+            d.consentId(),
+            d.token(),
+            "p-louis",
+            d.actingAs(),
+            d.scopes(),
+            d.expiresAt(),
+            null);
     refusedWith("wrong-person", 403, () -> sandbox.api().account(session, forSomeoneElse));
     refusedWith("scope-missing", 403, () -> sandbox.api().journal(session, d));
-    Delegation forged = new Delegation(d.delegationId(), d.consentId(), "not-a-token", d.personId(), d.actingAs(), d.scopes(), d.expiresAt(), null);
+    Delegation forged =
+        new Delegation(
+            d.delegationId(),
+            d.consentId(),
+            "not-a-token",
+            d.personId(),
+            d.actingAs(),
+            d.scopes(),
+            d.expiresAt(),
+            null);
     refusedWith("delegation-required", 401, () -> sandbox.api().account(session, forged));
 
     sandbox.clock().advance(Duration.ofMinutes(10));
     refusedWith("delegation-expired", 401, () -> sandbox.api().account(session, d));
 
-    assertThat(sandbox.journal("person:p-jeanne")).contains("ACCOUNT_READ OK", "ACCOUNT_READ REFUSED delegation-required",
-        "ACCOUNT_READ REFUSED delegation-expired", "JOURNAL_READ REFUSED scope-missing");
-    assertThat(sandbox.journal("person:p-louis")).containsExactly("ACCOUNT_READ REFUSED wrong-person");
+    assertThat(sandbox.journal("person:p-jeanne"))
+        .contains(
+            "ACCOUNT_READ OK",
+            "ACCOUNT_READ REFUSED delegation-required",
+            "ACCOUNT_READ REFUSED delegation-expired",
+            "JOURNAL_READ REFUSED scope-missing");
+    assertThat(sandbox.journal("person:p-louis"))
+        .containsExactly("ACCOUNT_READ REFUSED wrong-person");
   }
 
   @Test
   void revokingEndsTheDelegationAtOnceAndRevokingAgainChangesNothing() {
-    Delegation d = consent(identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"), List.of("account:read"), 30);
+    Delegation d =
+        consent(
+            identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"),
+            List.of("account:read"),
+            30);
     sandbox.api().revoke(session, d, IdempotencyKey.random());
     sandbox.api().revoke(session, d, IdempotencyKey.random());
     refusedWith("delegation-revoked", 401, () -> sandbox.api().account(session, d));
-    assertThat(sandbox.journal("person:p-jeanne")).containsSubsequence("DELEGATION_REVOKED OK", "DELEGATION_REVOKED OK",
-        "ACCOUNT_READ REFUSED delegation-revoked");
+    assertThat(sandbox.journal("person:p-jeanne"))
+        .containsSubsequence(
+            "DELEGATION_REVOKED OK",
+            "DELEGATION_REVOKED OK",
+            "ACCOUNT_READ REFUSED delegation-revoked");
   }
 
   @Test
   void loggingOutRevokesTheSessionsDelegations() {
-    Delegation d = consent(identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"), List.of("account:read"), 30);
+    Delegation d =
+        consent(
+            identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"),
+            List.of("account:read"),
+            30);
     sandbox.api().logout(session, IdempotencyKey.random());
     MediatorSession again = sandbox.login();
     refusedWith("delegation-not-yours", 403, () -> sandbox.api().account(again, d));
@@ -149,7 +228,11 @@ class SittingsTest {
 
   @Test
   void everyRouteAboutAPersonNeedsAMediatorSession() {
-    Delegation d = consent(identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"), List.of("account:read"), 30);
+    Delegation d =
+        consent(
+            identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "12345678"),
+            List.of("account:read"),
+            30);
     MediatorSession none = new MediatorSession("no-such-session", null, "x", "y", "MEDIATOR");
     refusedWith("session-required", 401, () -> sandbox.api().account(none, d));
     assertThat(sandbox.journal("system")).contains("ACCOUNT_READ REFUSED session-required");

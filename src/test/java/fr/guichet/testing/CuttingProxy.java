@@ -3,7 +3,6 @@ package fr.guichet.testing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -13,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP/1.1 proxy between the kiosk and the server that loses replies on purpose: the first
- * {@code drops} requests whose request line starts with a given prefix reach the server (which
- * acts on them), but their answer never reaches the client; every other exchange passes. One
- * request per connection ({@code Connection: close}), enough for tests.
+ * {@code drops} requests whose request line starts with a given prefix reach the server (which acts
+ * on them), but their answer never reaches the client; every other exchange passes. One request per
+ * connection ({@code Connection: close}), enough for tests.
  *
  * <pre>{@code
  * try (CuttingProxy proxy = new CuttingProxy(serverPort, "POST /v1/persons/p-jeanne/opposition", 1)) {
@@ -58,14 +57,16 @@ public final class CuttingProxy implements AutoCloseable {
   }
 
   private void exchange(Socket client) {
-    try (client; Socket server = new Socket(InetAddress.getLoopbackAddress(), target)) {
+    try (client;
+        Socket server = new Socket(InetAddress.getLoopbackAddress(), target)) {
       byte[] request = readMessage(client.getInputStream(), true);
       if (request == null) {
         return;
       }
       server.getOutputStream().write(request);
       byte[] response = readMessage(server.getInputStream(), false);
-      String line = new String(request, 0, Math.min(request.length, 200), StandardCharsets.ISO_8859_1);
+      String line =
+          new String(request, 0, Math.min(request.length, 200), StandardCharsets.ISO_8859_1);
       if (line.startsWith(prefix) && drops.getAndDecrement() > 0) {
         dropped.incrementAndGet();
         return; // the server acted; the client hears nothing
@@ -86,7 +87,10 @@ public final class CuttingProxy implements AutoCloseable {
     int b;
     while (state < 4 && (b = in.read()) >= 0) {
       head.write(b);
-      state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
+      state =
+          (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3))
+              ? state + 1
+              : 0;
     }
     if (head.size() == 0) {
       return null;

@@ -1,11 +1,11 @@
 package fr.guichet.testing;
 
 import fr.guichet.client.ApiClient;
+import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.ContactChallenge;
 import fr.guichet.contract.ContactCodeRequest;
 import fr.guichet.contract.Delegation;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.LoginRequest;
@@ -27,8 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,19 +42,23 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The reference server with the demo people, in-process on a free loopback port, with a clock
- * the test moves; plus what tests need around it: fresh TOTP codes, the demo people's papers, a
- * sitting opened in one call, and a look into the database.
+ * The reference server with the demo people, in-process on a free loopback port, with a clock the
+ * test moves; plus what tests need around it: fresh TOTP codes, the demo people's papers, a sitting
+ * opened in one call, and a look into the database.
  *
- * <p>A JUnit extension as well, so that a test class does not start and stop it by hand:
- * {@link #perTest()} or {@link #perClass()}; {@code new DemoSandbox(path)} stays for the tests that
- * need two sandboxes, a restart, or the data directory.
+ * <p>A JUnit extension as well, so that a test class does not start and stop it by hand: {@link
+ * #perTest()} or {@link #perClass()}; {@code new DemoSandbox(path)} stays for the tests that need
+ * two sandboxes, a restart, or the data directory.
  *
  * <p>With the system property {@code guichet.test.jdbc} (a PostgreSQL URL), every sandbox gets a
  * schema of its own in that database instead of a SQLite file: the same tests run on both.
  */
 public final class DemoSandbox
-    implements AutoCloseable, BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+    implements AutoCloseable,
+        BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback {
   public static final String LOGIN = "demo.mediatrice";
   public static final String PASSWORD = "Guichet-demo-2026";
   public static final String TOTP_SECRET = "GUICHETDEMOSECRETKEYFORMEDIATOR2";
@@ -64,6 +68,7 @@ public final class DemoSandbox
   public static final String OPERATOR_SECRET = "GUICHETDEMOOPERATORSECRETKEY2345";
   public static final String OTHER_LOGIN = "autre.mediateur";
   public static final String OTHER_SECRET = "GUICHETOTHERSTRUCTUREMEDIATOR234";
+
   /** Jeanne Martin, born 14/03/1950, Carte Vitale 12345678: ANNOUNCED. */
   public static final String JEANNE_NIR = "2 50 03 75 056 123 72";
 
@@ -74,30 +79,37 @@ public final class DemoSandbox
     }
   }
 
-  public static final Map<String, Papers> PEOPLE = Map.ofEntries(
-      papers("p-jeanne", "2500375056123", "1950-03-14", "12345678"),
-      papers("p-ahmed", "1620713055041", "1962-07-02", "2345678901"),
-      papers("p-maria", "2711169123087", "1971-11-23", "345678901234"),
-      papers("p-louis", "1850533063210", "1985-05-30", "4567890123456"),
-      papers("p-emma", "2150933063318", "2015-09-12", null),
-      papers("p-fatima", "248012A004015", "1948-01-09", "56789012"),
-      papers("p-pierre", "1550959350118", "1955-09-17", "67890123"),
-      papers("p-yves", "1700444109077", "1970-04-04", "78901234"),
-      papers("p-marcel", "1401223096005", "1940-12-01", "89012345"),
-      papers("p-sophie", "2680687085233", "1968-06-15", "90123456"),
-      papers("p-georgette", "2360697120044", "1936-06-21", "11223344"),
-      papers("p-alain", "1621097611150", "1962-10-08", "22334455"),
-      papers("p-raymond", "1440215014062", "1944-02-11", "33445566"));
+  public static final Map<String, Papers> PEOPLE =
+      Map.ofEntries(
+          papers("p-jeanne", "2500375056123", "1950-03-14", "12345678"),
+          papers("p-ahmed", "1620713055041", "1962-07-02", "2345678901"),
+          papers("p-maria", "2711169123087", "1971-11-23", "345678901234"),
+          papers("p-louis", "1850533063210", "1985-05-30", "4567890123456"),
+          papers("p-emma", "2150933063318", "2015-09-12", null),
+          papers("p-fatima", "248012A004015", "1948-01-09", "56789012"),
+          papers("p-pierre", "1550959350118", "1955-09-17", "67890123"),
+          papers("p-yves", "1700444109077", "1970-04-04", "78901234"),
+          papers("p-marcel", "1401223096005", "1940-12-01", "89012345"),
+          papers("p-sophie", "2680687085233", "1968-06-15", "90123456"),
+          papers("p-georgette", "2360697120044", "1936-06-21", "11223344"),
+          papers("p-alain", "1621097611150", "1962-10-08", "22334455"),
+          papers("p-raymond", "1440215014062", "1944-02-11", "33445566"));
 
-  private static Map.Entry<String, Papers> papers(String id, String nir13, String birth, String vitale) {
+  private static Map.Entry<String, Papers> papers(
+      String id, String nir13, String birth, String vitale) {
     return Map.entry(id, new Papers(id, nir13, LocalDate.parse(birth), vitale));
   }
 
   /** A sitting as a test opens it: the mediator's session, the identification, the delegation. */
-  public record Sitting(MediatorSession session, Identification identification, Delegation delegation) {}
+  public record Sitting(
+      MediatorSession session, Identification identification, Delegation delegation) {}
 
   /** When the sandbox starts and stops: by hand, or around each test, or around a test class. */
-  private enum Scope { BY_HAND, PER_TEST, PER_CLASS }
+  private enum Scope {
+    BY_HAND,
+    PER_TEST,
+    PER_CLASS
+  }
 
   private final Scope scope;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
@@ -111,20 +123,27 @@ public final class DemoSandbox
   private Instant lastUse = Instant.EPOCH;
 
   /**
-   * A sandbox started now on {@code data}, stopped by {@link #close()}: for the tests that need
-   * two sandboxes, a restart, or the data directory itself; the others register one of
-   * {@link #perTest()} or {@link #perClass()}.
+   * A sandbox started now on {@code data}, stopped by {@link #close()}: for the tests that need two
+   * sandboxes, a restart, or the data directory itself; the others register one of {@link
+   * #perTest()} or {@link #perClass()}.
    */
   public DemoSandbox(Path data) {
     this(Scope.BY_HAND);
     start(data, freshDatabase(data));
   }
 
-  /** A SQLite file in {@code data}, or with {@code guichet.test.jdbc} a new schema in that PostgreSQL database. */
+  /**
+   * A SQLite file in {@code data}, or with {@code guichet.test.jdbc} a new schema in that
+   * PostgreSQL database.
+   */
   private static String freshDatabase(Path data) {
     String postgres = System.getProperty("guichet.test.jdbc");
-    return postgres == null || postgres.isBlank() ? "jdbc:sqlite:" + data.resolve("guichet.db")
-        : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=t_" + UUID.randomUUID().toString().replace("-", "");
+    return postgres == null || postgres.isBlank()
+        ? "jdbc:sqlite:" + data.resolve("guichet.db")
+        : postgres
+            + (postgres.contains("?") ? "&" : "?")
+            + "currentSchema=t_"
+            + UUID.randomUUID().toString().replace("-", "");
   }
 
   private DemoSandbox(Scope scope) {
@@ -202,7 +221,10 @@ public final class DemoSandbox
     }
   }
 
-  /** Starts the server on {@code data} and the database at {@code jdbcUrl} (SQLite or a PostgreSQL schema). */
+  /**
+   * Starts the server on {@code data} and the database at {@code jdbcUrl} (SQLite or a PostgreSQL
+   * schema).
+   */
   private void start(Path data, String jdbcUrl) {
     this.data = data;
     this.jdbcUrl = jdbcUrl;
@@ -210,11 +232,16 @@ public final class DemoSandbox
     this.session = null;
     this.lastUse = Instant.EPOCH;
     SandboxServer.Options options = SandboxServer.Options.demo(data).withClock(clock);
-    this.server = SandboxServer.start(jdbcUrl.startsWith("jdbc:sqlite:") ? options : options.withDatabase(jdbcUrl));
+    this.server =
+        SandboxServer.start(
+            jdbcUrl.startsWith("jdbc:sqlite:") ? options : options.withDatabase(jdbcUrl));
     this.api = new ApiClient(server.url());
   }
 
-  /** Reopens a stopped sandbox's database (same data directory, same schema) as a new sandbox started by hand. */
+  /**
+   * Reopens a stopped sandbox's database (same data directory, same schema) as a new sandbox
+   * started by hand.
+   */
   public DemoSandbox restart(Path data) {
     server.close();
     DemoSandbox again = new DemoSandbox(Scope.BY_HAND);
@@ -245,8 +272,9 @@ public final class DemoSandbox
 
   private <T> T running(T part) {
     if (part == null) {
-      throw new IllegalStateException("the sandbox is not started: register it with @RegisterExtension"
-          + " (perTest() on a field, perClass() on a static field)");
+      throw new IllegalStateException(
+          "the sandbox is not started: register it with @RegisterExtension"
+              + " (perTest() on a field, perClass() on a static field)");
     }
     return part;
   }
@@ -272,8 +300,8 @@ public final class DemoSandbox
   }
 
   /**
-   * The demo mediator's current session, logging in again if the clock made it expire (the
-   * server extends a session at each request: 30 minutes without one end it).
+   * The demo mediator's current session, logging in again if the clock made it expire (the server
+   * extends a session at each request: 30 minutes without one end it).
    */
   public MediatorSession session() {
     if (session == null || !clock.instant().isBefore(lastUse.plus(Duration.ofMinutes(30)))) {
@@ -285,22 +313,35 @@ public final class DemoSandbox
 
   public Identification identify(String personId) {
     Papers p = PEOPLE.get(personId);
-    return api.identify(session(), IdentificationRequest.byVitale(p.nir(), p.birth(), p.vitale()), IdempotencyKey.random());
+    return api.identify(
+        session(),
+        IdentificationRequest.byVitale(p.nir(), p.birth(), p.vitale()),
+        IdempotencyKey.random());
   }
 
-  /** Adds a code sent to the person's contact, read from the demo outbox: a strong identification. */
+  /**
+   * Adds a code sent to the person's contact, read from the demo outbox: a strong identification.
+   */
   public Identification strengthen(Identification who) {
     Papers p = PEOPLE.get(who.personId());
     clock.advance(Duration.ofSeconds(1)); // the outbox lists the newest message first
-    ContactChallenge challenge = api.contactCode(session(), new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random());
-    return api.addProof(session(), who.identificationId(),
-        new ProofRequest("CONTACT_CODE", lastCode(who.personId()), challenge.challengeId(), null), IdempotencyKey.random());
+    ContactChallenge challenge =
+        api.contactCode(
+            session(), new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random());
+    return api.addProof(
+        session(),
+        who.identificationId(),
+        new ProofRequest("CONTACT_CODE", lastCode(who.personId()), challenge.challengeId(), null),
+        IdempotencyKey.random());
   }
 
   /** The last one-time code the demo outbox holds for a person. */
   public String lastCode(String personId) {
-    OutboxMessage last = api.outbox(session()).stream().filter(m -> m.personId().equals(personId)).findFirst()
-        .orElseThrow(() -> new AssertionError("no message for " + personId));
+    OutboxMessage last =
+        api.outbox(session()).stream()
+            .filter(m -> m.personId().equals(personId))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no message for " + personId));
     Matcher m = Pattern.compile("\\b(\\d{6})\\b").matcher(last.body());
     if (!m.find()) {
       throw new AssertionError("no code in " + last.body());
@@ -308,7 +349,10 @@ public final class DemoSandbox
     return m.group(1);
   }
 
-  /** Identifies a demo person (strongly if closure is asked) and records their consent to {@code scopes}. */
+  /**
+   * Identifies a demo person (strongly if closure is asked) and records their consent to {@code
+   * scopes}.
+   */
   public Sitting open(String personId, String... scopes) {
     return openFor(personId, null, scopes);
   }
@@ -319,21 +363,35 @@ public final class DemoSandbox
     if (Arrays.asList(scopes).contains("record:close")) {
       who = strengthen(who);
     }
-    Delegation d = api.consent(session(), new ConsentRequest(who.identificationId(), forPersonId, List.of(scopes), 30,
-        "fr", "test-v1", true, true), IdempotencyKey.random());
+    Delegation d =
+        api.consent(
+            session(),
+            new ConsentRequest(
+                who.identificationId(),
+                forPersonId,
+                List.of(scopes),
+                30,
+                "fr",
+                "test-v1",
+                true,
+                true),
+            IdempotencyKey.random());
     return new Sitting(session(), who, d);
   }
 
   /** Journal rows of a chain as "ACTION OUTCOME", oldest first, read straight from the database. */
   public List<String> journal(String chain) {
-    return query("SELECT action, outcome FROM journal WHERE chain = ? ORDER BY seq", r -> r.getString(1) + " " + r.getString(2),
+    return query(
+        "SELECT action, outcome FROM journal WHERE chain = ? ORDER BY seq",
+        r -> r.getString(1) + " " + r.getString(2),
         chain);
   }
 
   /** Rows of any query, read straight from the database (tests only). */
   public <T> List<T> query(String sql, Row<T> row, Object... params) {
     List<T> out = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(jdbcUrl); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = DriverManager.getConnection(jdbcUrl);
+        PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         s.setObject(i + 1, params[i]);
       }
@@ -354,7 +412,8 @@ public final class DemoSandbox
 
   /** Runs an update straight on the database (tests that tamper with it). */
   public int update(String sql, Object... params) {
-    try (Connection c = DriverManager.getConnection(jdbcUrl); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = DriverManager.getConnection(jdbcUrl);
+        PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         s.setObject(i + 1, params[i]);
       }

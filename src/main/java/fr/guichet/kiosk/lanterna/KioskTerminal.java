@@ -11,12 +11,12 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Lanterna's Unix terminal, set up with one process instead of seven round trips. Lanterna runs
- * {@code stty} once per setting (save, {@code -icanon}, {@code min 1}, {@code -echo},
- * {@code intr undef}), one process after another, then asks the terminal twice for its size with a
- * cursor-position report and waits for the answer: about a quarter of a second before the
- * kiosk's first screen. Here one {@code sh} saves the settings, sets them all and prints the size;
- * the size is taken from that until the terminal is resized (SIGWINCH), when {@code stty size} is
- * asked again.
+ * {@code stty} once per setting (save, {@code -icanon}, {@code min 1}, {@code -echo}, {@code intr
+ * undef}), one process after another, then asks the terminal twice for its size with a
+ * cursor-position report and waits for the answer: about a quarter of a second before the kiosk's
+ * first screen. Here one {@code sh} saves the settings, sets them all and prints the size; the size
+ * is taken from that until the terminal is resized (SIGWINCH), when {@code stty size} is asked
+ * again.
  *
  * <p>On exit (a key, Ctrl+C, a kill) exactly the saved settings are put back, with one process.
  * Ctrl+C keeps Lanterna's behaviour given at construction: with {@code intr} undefined it arrives
@@ -29,12 +29,18 @@ import java.nio.charset.StandardCharsets;
 final class KioskTerminal extends UnixTerminal {
   private static final File TTY = new File("/dev/tty");
   private static final String STTY = "/bin/stty";
+
   /** Saves the settings ({@code -g}), sets the kiosk's, prints the size ("rows columns"). */
-  private static final String SETUP = STTY + " -g && " + STTY + " -icanon min 1 -echo intr undef && " + STTY + " size";
+  private static final String SETUP =
+      STTY + " -g && " + STTY + " -icanon min 1 -echo intr undef && " + STTY + " size";
 
   /** The {@code stty -g} settings to put back; null until saved. */
   private String saved;
-  /** The size read with the setup; null once the terminal was resized (or when it could not be read). */
+
+  /**
+   * The size read with the setup; null once the terminal was resized (or when it could not be
+   * read).
+   */
   private volatile TerminalSize knownSize;
 
   KioskTerminal(CtrlCBehaviour ctrlC) throws IOException {
@@ -60,25 +66,23 @@ final class KioskTerminal extends UnixTerminal {
 
   /** Done by {@link #saveTerminalSettings()}; undone by {@link #restoreTerminalSettings()}. */
   @Override
-  protected void canonicalMode(boolean enabled) {
-  }
+  protected void canonicalMode(boolean enabled) {}
 
   /** Done by {@link #saveTerminalSettings()}; undone by {@link #restoreTerminalSettings()}. */
   @Override
-  protected void keyEchoEnabled(boolean enabled) {
-  }
+  protected void keyEchoEnabled(boolean enabled) {}
 
   /** Done by {@link #saveTerminalSettings()}; the saved {@code intr} comes back with the rest. */
   @Override
-  protected void keyStrokeSignalsEnabled(boolean enabled) {
-  }
+  protected void keyStrokeSignalsEnabled(boolean enabled) {}
 
   @Override
   protected void registerTerminalResizeListener(Runnable onResize) throws IOException {
-    super.registerTerminalResizeListener(() -> {
-      knownSize = null;
-      onResize.run();
-    });
+    super.registerTerminalResizeListener(
+        () -> {
+          knownSize = null;
+          onResize.run();
+        });
   }
 
   @Override
@@ -87,7 +91,8 @@ final class KioskTerminal extends UnixTerminal {
     if (size == null) {
       size = parseSize(run(STTY, "size"));
     }
-    // Neither stty nor the setup knew it (a pty without a size): ask the terminal, as Lanterna does.
+    // Neither stty nor the setup knew it (a pty without a size): ask the terminal, as Lanterna
+    // does.
     return size != null ? size : super.findTerminalSize();
   }
 
@@ -108,8 +113,11 @@ final class KioskTerminal extends UnixTerminal {
 
   /** Runs a command with the terminal as its input; its output, lines kept apart. */
   private static String run(String... command) throws IOException {
-    Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(TTY))
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectInput(ProcessBuilder.Redirect.from(TTY))
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream in = process.getInputStream()) {
       in.transferTo(out);

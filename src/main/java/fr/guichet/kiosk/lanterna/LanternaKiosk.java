@@ -35,7 +35,10 @@ import java.time.Duration;
 public final class LanternaKiosk implements AutoCloseable {
   /** How often the inactivity clock is looked at. */
   static final Duration TICK = Duration.ofMillis(250);
-  /** How long the loop sleeps when no key is waiting: short enough that a key is answered at once. */
+
+  /**
+   * How long the loop sleeps when no key is waiting: short enough that a key is answered at once.
+   */
   private static final long POLL_MILLIS = 10;
 
   /** There is no graphical display for the large-text window. */
@@ -61,33 +64,39 @@ public final class LanternaKiosk implements AutoCloseable {
    * the program with the terminal restored.
    */
   public static LanternaKiosk onSystemTerminal(Kiosk kiosk) throws IOException {
-    Terminal terminal = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")
-        ? new DefaultTerminalFactory().setForceTextTerminal(true).createTerminal()
-        : new KioskTerminal(UnixTerminal.CtrlCBehaviour.CTRL_C_KILLS_APPLICATION);
+    Terminal terminal =
+        System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")
+            ? new DefaultTerminalFactory().setForceTextTerminal(true).createTerminal()
+            : new KioskTerminal(UnixTerminal.CtrlCBehaviour.CTRL_C_KILLS_APPLICATION);
     return new LanternaKiosk(terminal, kiosk);
   }
 
   /**
    * The kiosk in a window of its own with a large font, maximised, for people who see badly: 80
-   * columns by 24 rows fill the screen, and more fit when the screen is larger. Needs a
-   * graphical display.
+   * columns by 24 rows fill the screen, and more fit when the screen is larger. Needs a graphical
+   * display.
    */
   public static LanternaKiosk inWindow(Kiosk kiosk) throws IOException, NoDisplay {
     if (GraphicsEnvironment.isHeadless()) {
-      throw new NoDisplay("--window needs a graphical display, and there is none here"
-          + (System.getenv("DISPLAY") == null ? " (DISPLAY is not set)" : "")
-          + ". Run the kiosk in a text terminal without --window, or start it from the desktop.");
+      throw new NoDisplay(
+          "--window needs a graphical display, and there is none here"
+              + (System.getenv("DISPLAY") == null ? " (DISPLAY is not set)" : "")
+              + ". Run the kiosk in a text terminal without --window, or start it from the desktop.");
     }
     try {
       Rectangle room = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
       int size = fontSize(room.width, room.height);
-      SwingTerminalFrame frame = new DefaultTerminalFactory()
-          .setInitialTerminalSize(new TerminalSize(80, 24))
-          .setTerminalEmulatorTitle("Guichet")
-          .setTerminalEmulatorFontConfiguration(SwingTerminalFontConfiguration.newInstance(
-              // DejaVu Sans Mono first: it has the Arabic presentation forms and the box drawing.
-              new Font("DejaVu Sans Mono", Font.PLAIN, size), new Font(Font.MONOSPACED, Font.PLAIN, size)))
-          .createSwingTerminal();
+      SwingTerminalFrame frame =
+          new DefaultTerminalFactory()
+              .setInitialTerminalSize(new TerminalSize(80, 24))
+              .setTerminalEmulatorTitle("Guichet")
+              .setTerminalEmulatorFontConfiguration(
+                  SwingTerminalFontConfiguration.newInstance(
+                      // DejaVu Sans Mono first: it has the Arabic presentation forms and the box
+                      // drawing.
+                      new Font("DejaVu Sans Mono", Font.PLAIN, size),
+                      new Font(Font.MONOSPACED, Font.PLAIN, size)))
+              .createSwingTerminal();
       frame.setDefaultCloseOperation(javax.swing.WindowConstants.DISPOSE_ON_CLOSE);
       frame.setExtendedState(java.awt.Frame.MAXIMIZED_BOTH);
       frame.setVisible(true);
@@ -168,12 +177,24 @@ public final class LanternaKiosk implements AutoCloseable {
       screen.clear();
       drawnChanges = kiosk.screenChanges();
     }
-    String languages = kiosk.language().tag().toUpperCase(java.util.Locale.ROOT)
-        + (kiosk.language() == kiosk.mediatorLanguage() ? "" : " · " + kiosk.mediatorLanguage().tag());
-    String network = fr.guichet.i18n.Messages.of(kiosk.language()).text(kiosk.online() ? "network.online" : "network.offline");
-    String header = " Guichet · Mon Espace Santé   [" + languages + "]   " + (kiosk.online() ? "● " : "○ ") + network + " ";
-    TerminalPosition cursor = ViewPainter.paint(view, header, kiosk.theme(), screen.newTextGraphics(),
-        screen.getTerminalSize());
+    String languages =
+        kiosk.language().tag().toUpperCase(java.util.Locale.ROOT)
+            + (kiosk.language() == kiosk.mediatorLanguage()
+                ? ""
+                : " · " + kiosk.mediatorLanguage().tag());
+    String network =
+        fr.guichet.i18n.Messages.of(kiosk.language())
+            .text(kiosk.online() ? "network.online" : "network.offline");
+    String header =
+        " Guichet · Mon Espace Santé   ["
+            + languages
+            + "]   "
+            + (kiosk.online() ? "● " : "○ ")
+            + network
+            + " ";
+    TerminalPosition cursor =
+        ViewPainter.paint(
+            view, header, kiosk.theme(), screen.newTextGraphics(), screen.getTerminalSize());
     screen.setCursorPosition(cursor);
     screen.refresh(newScreen ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
   }

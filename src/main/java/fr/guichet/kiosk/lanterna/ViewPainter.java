@@ -14,15 +14,16 @@ import java.util.List;
 /**
  * Draws a {@link View} on a Lanterna screen: header bar, "for whom", title, pictogram beside the
  * text, fields, numbered tiles, the notice box, and the key reminders on the last line; with the
- * mediator's words small (dim) beside or under the person's when their languages differ, as many
- * as the rows allow. Mirrored for right-to-left languages (text right-aligned, pictogram and tile
- * keys on the right); every string goes through {@link VisualLine}, so Arabic is shaped and
- * reordered here, never by the terminal. Fits 80×24 and uses any extra room. Returns where the
- * hardware cursor belongs: the focused field, else the focused (or first) tile's key.
+ * mediator's words small (dim) beside or under the person's when their languages differ, as many as
+ * the rows allow. Mirrored for right-to-left languages (text right-aligned, pictogram and tile keys
+ * on the right); every string goes through {@link VisualLine}, so Arabic is shaped and reordered
+ * here, never by the terminal. Fits 80×24 and uses any extra room. Returns where the hardware
+ * cursor belongs: the focused field, else the focused (or first) tile's key.
  */
 final class ViewPainter {
   private static final int PICTURE_GAP = 3;
   private static final int ASIDE_GAP = 3;
+
   /** An aside squeezed into less room than this is left out rather than cut to nothing. */
   private static final int MIN_ASIDE = 10;
 
@@ -42,7 +43,8 @@ final class ViewPainter {
     this.rtl = view.rightToLeft();
   }
 
-  static TerminalPosition paint(View view, String header, Theme theme, TextGraphics g, TerminalSize size) {
+  static TerminalPosition paint(
+      View view, String header, Theme theme, TextGraphics g, TerminalSize size) {
     return new ViewPainter(view, theme, g, size).paint(header);
   }
 
@@ -77,9 +79,12 @@ final class ViewPainter {
       mainLines.add(wrapped);
       mainRows += wrapped.size();
     }
-    List<String> help = view.focus() >= 0 && view.focus() < view.fields().size()
-        ? VisualLine.wrap(view.fields().get(view.focus()).help(), width - 4, rtl) : List.of();
-    int fixed = view.fields().size() * 2 + (help.isEmpty() ? 0 : help.size() + 1) + view.tiles().size() + 1;
+    List<String> help =
+        view.focus() >= 0 && view.focus() < view.fields().size()
+            ? VisualLine.wrap(view.fields().get(view.focus()).help(), width - 4, rtl)
+            : List.of();
+    int fixed =
+        view.fields().size() * 2 + (help.isEmpty() ? 0 : help.size() + 1) + view.tiles().size() + 1;
     int asides = 0;
     List<Integer> withAside = new ArrayList<>();
     for (int i = 0; i < view.lines().size(); i++) {
@@ -89,7 +94,8 @@ final class ViewPainter {
       }
     }
     int room = bottom - row;
-    while (asides < withAside.size() && Math.max(pictureRows, mainRows + asides + 1) + fixed <= room) {
+    while (asides < withAside.size()
+        && Math.max(pictureRows, mainRows + asides + 1) + fixed <= room) {
       asides++;
     }
     List<Integer> shown = withAside.subList(0, asides);
@@ -98,7 +104,8 @@ final class ViewPainter {
     for (int i = 0; i < pictureRows && row + i < bottom; i++) {
       String p = view.picture().get(i);
       if (view.pictureIsCode()) {
-        // A QR code is read by a phone's camera: black modules on white, whatever the theme or terminal.
+        // A QR code is read by a phone's camera: black modules on white, whatever the theme or
+        // terminal.
         g.setForegroundColor(TextColor.ANSI.BLACK);
         g.setBackgroundColor(TextColor.ANSI.WHITE_BRIGHT);
       }
@@ -141,13 +148,21 @@ final class ViewPainter {
       }
       g.disableModifiers(SGR.BOLD);
       int boxWidth = Math.min(f.width() + 2, width - 6);
-      String value = f.shown().length() > boxWidth - 2 ? f.shown().substring(f.shown().length() - (boxWidth - 2)) : f.shown();
+      String value =
+          f.shown().length() > boxWidth - 2
+              ? f.shown().substring(f.shown().length() - (boxWidth - 2))
+              : f.shown();
       int boxLeft = rtl ? width - 4 - boxWidth : 4;
       style(Theme.Role.FIELD);
       if (!theme.coloured()) {
         g.enableModifiers(SGR.REVERSE);
       }
-      g.putString(boxLeft, row + 1, " " + VisualLine.of(value, false) + " ".repeat(Math.max(0, boxWidth - 1 - value.length())));
+      g.putString(
+          boxLeft,
+          row + 1,
+          " "
+              + VisualLine.of(value, false)
+              + " ".repeat(Math.max(0, boxWidth - 1 - value.length())));
       g.disableModifiers(SGR.REVERSE);
       style(Theme.Role.TEXT);
       if (focused) {
@@ -209,8 +224,10 @@ final class ViewPainter {
         bar(bottom + i, notice.get(i), role, true);
       }
     }
-    String hints = VisualLine.width(view.hintLine()) <= width ? VisualLine.hints(view.reminders(), rtl)
-        : VisualLine.of(VisualLine.clip(view.hintLine(), width), rtl);
+    String hints =
+        VisualLine.width(view.hintLine()) <= width
+            ? VisualLine.hints(view.reminders(), rtl)
+            : VisualLine.of(VisualLine.clip(view.hintLine(), width), rtl);
     bar(height - 1, hints.strip(), Theme.Role.HINTS, true);
     return cursor;
   }
@@ -221,9 +238,13 @@ final class ViewPainter {
     String title = VisualLine.clip(view.title(), width - 2);
     style(Theme.Role.TITLE);
     g.enableModifiers(SGR.BOLD);
-    String asideTitle = aside == null || aside.title() == null || aside.title().equals(view.title()) ? null : aside.title();
+    String asideTitle =
+        aside == null || aside.title() == null || aside.title().equals(view.title())
+            ? null
+            : aside.title();
     int titleWidth = VisualLine.width(title);
-    boolean beside = asideTitle != null && titleWidth + ASIDE_GAP + VisualLine.width(asideTitle) <= width - 2;
+    boolean beside =
+        asideTitle != null && titleWidth + ASIDE_GAP + VisualLine.width(asideTitle) <= width - 2;
     if (beside && rtl) {
       inlineRight(row, width - 2, width - 2, title, asideTitle, aside);
     } else if (beside) {
@@ -245,7 +266,10 @@ final class ViewPainter {
     return row + 3;
   }
 
-  /** The notice box rows, in visual order: the person's sentence, then the mediator's, clipped to one row. */
+  /**
+   * The notice box rows, in visual order: the person's sentence, then the mediator's, clipped to
+   * one row.
+   */
   private List<String> noticeRows(View.Aside aside) {
     if (view.notice() == null) {
       return List.of();
@@ -255,7 +279,8 @@ final class ViewPainter {
     String text = rtl ? view.notice().text() + " " + symbol : symbol + " " + view.notice().text();
     rows.addAll(VisualLine.wrap(text, width - 4, rtl));
     if (aside != null && aside.notice() != null && !aside.notice().equals(view.notice().text())) {
-      rows.add(VisualLine.of(VisualLine.clip("› " + aside.notice(), width - 4), aside.rightToLeft()));
+      rows.add(
+          VisualLine.of(VisualLine.clip("› " + aside.notice(), width - 4), aside.rightToLeft()));
     }
     return rows;
   }
@@ -264,7 +289,8 @@ final class ViewPainter {
    * Draws a left-to-right row: the text from {@code left}, then the aside (dim) after it when it
    * fits. Returns the columns used.
    */
-  private int inlineLeft(int row, int left, int room, String text, String asideText, View.Aside aside) {
+  private int inlineLeft(
+      int row, int left, int room, String text, String asideText, View.Aside aside) {
     String clipped = VisualLine.clip(text, room);
     String shown = VisualLine.of(clipped, false);
     g.putString(left, row, shown);
@@ -281,7 +307,8 @@ final class ViewPainter {
    * Draws a right-to-left row ending at column {@code right} (inclusive): the text, and the aside
    * (dim) to its left when it fits. Returns the columns used.
    */
-  private int inlineRight(int row, int right, int room, String text, String asideText, View.Aside aside) {
+  private int inlineRight(
+      int row, int right, int room, String text, String asideText, View.Aside aside) {
     String shown = VisualLine.of(VisualLine.clip(text, room), true);
     int left = right - shown.length() + 1;
     g.putString(left, row, shown);

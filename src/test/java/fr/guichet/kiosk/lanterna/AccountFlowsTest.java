@@ -38,7 +38,9 @@ class AccountFlowsTest {
     return open(sandbox.server().url(), PendingActions.inMemory());
   }
 
-  /** Login, identification, (for whom), the person's yes and the attestation: the account screen. */
+  /**
+   * Login, identification, (for whom), the person's yes and the attestation: the account screen.
+   */
   VirtualScreen toTheAccount(VirtualScreen s, String personId, String forWhomDigit) {
     counter.identify(s, personId);
     if (forWhomDigit != null) {
@@ -64,25 +66,45 @@ class AccountFlowsTest {
   void anOppositionInThreeKeysThenItsWithdrawalInThree() throws IOException {
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
     assertThat(s.text()).contains("● réseau");
-    assertThat(s.text()).contains("Espace bientôt créé", "2  ⊘  Refuser la création de l’espace", "3  ✓  Ouvrir votre espace",
-        "4  ▤  Imprimer ce que vous avez permis", "5  ✎  Ce qui a été fait en votre nom", "6  ■");
+    assertThat(s.text())
+        .contains(
+            "Espace bientôt créé",
+            "2  ⊘  Refuser la création de l’espace",
+            "3  ✓  Ouvrir votre espace",
+            "4  ▤  Imprimer ce que vous avez permis",
+            "5  ✎  Ce qui a été fait en votre nom",
+            "6  ■");
     key("2");
-    assertThat(s.flowing()).contains("Refuser la création de votre espace", "ne sera pas créé",
-        "Vous pourrez annuler ce refus jusqu’à la date limite.", "Jeanne, voulez-vous le faire maintenant ?");
+    assertThat(s.flowing())
+        .contains(
+            "Refuser la création de votre espace",
+            "ne sera pas créé",
+            "Vous pourrez annuler ce refus jusqu’à la date limite.",
+            "Jeanne, voulez-vous le faire maintenant ?");
     key("1");
-    assertThat(s.flowing()).contains("Voici ce qui va être envoyé :", "refuser la création de l’espace de Jeanne M. (1950).",
-        "la personne est-elle à côté de vous ?");
+    assertThat(s.flowing())
+        .contains(
+            "Voici ce qui va être envoyé :",
+            "refuser la création de l’espace de Jeanne M. (1950).",
+            "la personne est-elle à côté de vous ?");
     assertThat(sandbox.journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
     enter();
-    assertThat(s.flowing()).contains("Votre refus est enregistré", "Vous pouvez annuler ce refus jusqu’au 31 décembre 2026.",
-        "C’est fait.");
-    assertThat(keys).as("key presses for an opposition after identification and consent").isLessThanOrEqualTo(5);
-    assertThat(sandbox.journal("person:p-jeanne")).containsSubsequence("CONSENT OK", "OPPOSITION_RECORDED OK");
+    assertThat(s.flowing())
+        .contains(
+            "Votre refus est enregistré",
+            "Vous pouvez annuler ce refus jusqu’au 31 décembre 2026.",
+            "C’est fait.");
+    assertThat(keys)
+        .as("key presses for an opposition after identification and consent")
+        .isLessThanOrEqualTo(5);
+    assertThat(sandbox.journal("person:p-jeanne"))
+        .containsSubsequence("CONSENT OK", "OPPOSITION_RECORDED OK");
 
     s.type("1");
     assertThat(s.flowing()).contains("enregistré");
     try (Stream<Path> files = Files.list(counter.documents())) {
-      assertThat(files.map(f -> f.getFileName().toString())).anySatisfy(f -> assertThat(f).startsWith("recu-rcp-"));
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .anySatisfy(f -> assertThat(f).startsWith("recu-rcp-"));
     }
 
     s.type("2");
@@ -91,7 +113,9 @@ class AccountFlowsTest {
     key("2").type("");
     key("1");
     enter();
-    assertThat(s.flowing()).contains("Votre refus est annulé", "Vous pouvez encore refuser jusqu’au 31 décembre 2026.");
+    assertThat(s.flowing())
+        .contains(
+            "Votre refus est annulé", "Vous pouvez encore refuser jusqu’au 31 décembre 2026.");
     assertThat(keys).isLessThanOrEqualTo(5);
     assertThat(sandbox.journal("person:p-jeanne")).contains("OPPOSITION_WITHDRAWN OK");
   }
@@ -101,8 +125,12 @@ class AccountFlowsTest {
     VirtualScreen s = toTheAccount(open(), "p-louis", "1");
     assertThat(s.text()).contains("Espace ouvert", "2  ▣  Fermer votre espace");
     key("2");
-    assertThat(s.flowing()).contains("Vos données sont gardées 10 ans", "1 ▣ Fermer et garder mes données 10 ans",
-        "2 ✗ Fermer et effacer mes données", "3 ▤ Imprimer d’abord la fiche d’état");
+    assertThat(s.flowing())
+        .contains(
+            "Vos données sont gardées 10 ans",
+            "1 ▣ Fermer et garder mes données 10 ans",
+            "2 ✗ Fermer et effacer mes données",
+            "3 ▤ Imprimer d’abord la fiche d’état");
     key("1");
     assertThat(s.flowing()).contains("il faut une 2e preuve d’identité");
     int beforeCode = keys;
@@ -113,16 +141,22 @@ class AccountFlowsTest {
     int codeKeys = keys - beforeCode;
     assertThat(s.flowing()).contains("fermer l’espace de Louis P. (1985), données gardées 10 ans.");
     enter();
-    assertThat(s.flowing()).contains("Votre espace est fermé", "Vos données sont gardées jusqu’au 29 novembre 2036.",
-        "Vous pouvez rouvrir votre espace à tout moment.");
-    assertThat(keys - codeKeys).as("key presses for a closure, the code step apart").isLessThanOrEqualTo(8);
+    assertThat(s.flowing())
+        .contains(
+            "Votre espace est fermé",
+            "Vos données sont gardées jusqu’au 29 novembre 2036.",
+            "Vous pouvez rouvrir votre espace à tout moment.");
+    assertThat(keys - codeKeys)
+        .as("key presses for a closure, the code step apart")
+        .isLessThanOrEqualTo(8);
     assertThat(keys - codeKeys).as("closure keys without the code step").isEqualTo(3);
     assertThat(codeKeys).as("send the code, type 6 digits, Enter").isEqualTo(8);
 
     s.type("2");
     assertThat(s.text()).contains("Espace fermé", "Rouvrir votre espace");
     s.type("3").type("1").enter(); // a closed space: 2 ask for deletion, 3 reopen
-    assertThat(s.flowing()).contains("Votre espace est rouvert", "Vos données gardées sont revenues");
+    assertThat(s.flowing())
+        .contains("Votre espace est rouvert", "Vos données gardées sont revenues");
     assertThat(sandbox.journal("person:p-louis")).containsSubsequence("CLOSED OK", "REOPENED OK");
   }
 
@@ -130,18 +164,22 @@ class AccountFlowsTest {
   void aParentActsForTheirChildWithTheChildOnTopOfEveryScreen() {
     VirtualScreen s = open();
     toTheAccount(s, "p-louis", "2");
-    assertThat(s.text()).contains("Pour : Emma Petit (né·e en 2015) · par Louis Petit, représentant légal");
+    assertThat(s.text())
+        .contains("Pour : Emma Petit (né·e en 2015) · par Louis Petit, représentant légal");
     assertThat(sandbox.journal("person:p-emma")).contains("CONSENT OK", "ACCOUNT_READ OK");
   }
 
   @Test
   void theAccountSaysWhomThePersonAlsoActsForAndWhoElseHasAccess() throws IOException {
     VirtualScreen s = toTheAccount(open(), "p-louis", "1");
-    assertThat(s.flowing()).contains("Vous agissez aussi pour : Emma Petit (2015), Hugo Petit (2019).",
-        "Personne d’autre n’a accès à cet espace.");
+    assertThat(s.flowing())
+        .contains(
+            "Vous agissez aussi pour : Emma Petit (2015), Hugo Petit (2019).",
+            "Personne d’autre n’a accès à cet espace.");
     counter.closeScreen();
     s = toTheAccount(open(), "p-louis", "2");
-    assertThat(s.flowing()).contains("Ont aussi accès à cet espace : Louis Petit (représentant légal).")
+    assertThat(s.flowing())
+        .contains("Ont aussi accès à cet espace : Louis Petit (représentant légal).")
         .doesNotContain("Vous agissez aussi pour");
     counter.closeScreen();
     s = toTheAccount(open(), "p-alain", "2");
@@ -151,7 +189,8 @@ class AccountFlowsTest {
   @Test
   void aCaregiverIsNeverOfferedAClosure() {
     VirtualScreen s = toTheAccount(open(), "p-alain", "2");
-    assertThat(s.text()).contains("Pour : Georgette Roux", "par Alain Roux, aidant", "Espace ouvert")
+    assertThat(s.text())
+        .contains("Pour : Georgette Roux", "par Alain Roux, aidant", "Espace ouvert")
         .doesNotContain("Fermer votre espace");
   }
 
@@ -159,13 +198,16 @@ class AccountFlowsTest {
   void theDayAfterTheDeadlineOppositionIsNoLongerOffered() {
     sandbox.clock().set(Instant.parse("2027-01-01T09:00:00Z"));
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
-    assertThat(s.text()).contains("Espace créé, pas encore utilisé").doesNotContain("refuser la création");
+    assertThat(s.text())
+        .contains("Espace créé, pas encore utilisé")
+        .doesNotContain("refuser la création");
   }
 
   @Test
   void aClosedSpaceOffersReopeningAndDeletionNotClosure() {
     VirtualScreen s = toTheAccount(open(), "p-fatima", null);
-    assertThat(s.text()).contains("Espace fermé", "Rouvrir votre espace", "Demander l’effacement de vos données")
+    assertThat(s.text())
+        .contains("Espace fermé", "Rouvrir votre espace", "Demander l’effacement de vos données")
         .doesNotContain("Fermer votre espace");
   }
 
@@ -174,67 +216,109 @@ class AccountFlowsTest {
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
     sandbox.clock().advance(java.time.Duration.ofMinutes(31)); // the agreement lasted 30 minutes
     s.type("2").type("1").enter();
-    assertThat(s.flowing()).containsAnyOf("Votre connexion a pris fin", "Le temps de l’accord est fini");
+    assertThat(s.flowing())
+        .containsAnyOf("Votre connexion a pris fin", "Le temps de l’accord est fini");
     assertThat(sandbox.journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
   }
 
   @Test
   void aLostReplyIsRetriedWithTheSameKeyAndTheActionExistsOnce() throws IOException {
-    try (CuttingProxy proxy = new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-jeanne/opposition", 1)) {
-      VirtualScreen s = toTheAccount(open(proxy.url(), PendingActions.inMemory()), "p-jeanne", null);
+    try (CuttingProxy proxy =
+        new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-jeanne/opposition", 1)) {
+      VirtualScreen s =
+          toTheAccount(open(proxy.url(), PendingActions.inMemory()), "p-jeanne", null);
       s.type("2").type("1").enter();
       assertThat(proxy.dropped).hasValue(1);
       assertThat(s.flowing()).contains("Votre refus est enregistré");
-      assertThat(sandbox.journal("person:p-jeanne").stream().filter(l -> l.equals("OPPOSITION_RECORDED OK"))).hasSize(1);
-      assertThat(sandbox.query("SELECT count(*) FROM receipt WHERE kind = 'record-opposition'", r -> r.getLong(1)))
+      assertThat(
+              sandbox.journal("person:p-jeanne").stream()
+                  .filter(l -> l.equals("OPPOSITION_RECORDED OK")))
+          .hasSize(1);
+      assertThat(
+              sandbox.query(
+                  "SELECT count(*) FROM receipt WHERE kind = 'record-opposition'",
+                  r -> r.getLong(1)))
           .containsExactly(1L);
     }
   }
 
   @Test
-  void anUnreachableServerIsSaidWithWhatToDoThenThePendingActionCompletesOnceItIsBack() throws IOException {
+  void anUnreachableServerIsSaidWithWhatToDoThenThePendingActionCompletesOnceItIsBack()
+      throws IOException {
     // Every attempt of the client's first try is lost (3), then the network comes back.
-    try (CuttingProxy proxy = new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-jeanne/opposition", 3)) {
-      VirtualScreen s = toTheAccount(open(proxy.url(), PendingActions.inMemory()), "p-jeanne", null);
+    try (CuttingProxy proxy =
+        new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-jeanne/opposition", 3)) {
+      VirtualScreen s =
+          toTheAccount(open(proxy.url(), PendingActions.inMemory()), "p-jeanne", null);
       s.type("2").type("1").enter();
-      assertThat(s.flowing()).contains("○ pas de réseau", "Le serveur n’a pas encore répondu",
-          "réessayez, appelez le 3422, ou suivez la lettre reçue par la poste", "1 ► Réessayer maintenant")
+      assertThat(s.flowing())
+          .contains(
+              "○ pas de réseau",
+              "Le serveur n’a pas encore répondu",
+              "réessayez, appelez le 3422, ou suivez la lettre reçue par la poste",
+              "1 ► Réessayer maintenant")
           .doesNotContain("Votre refus est enregistré");
       s.type("1");
       assertThat(s.flowing()).contains("● réseau", "Votre refus est enregistré");
       assertThat(proxy.dropped).hasValue(3);
-      assertThat(sandbox.journal("person:p-jeanne").stream().filter(l -> l.equals("OPPOSITION_RECORDED OK"))).hasSize(1);
+      assertThat(
+              sandbox.journal("person:p-jeanne").stream()
+                  .filter(l -> l.equals("OPPOSITION_RECORDED OK")))
+          .hasSize(1);
     }
   }
 
   @Test
   void anActionLeftUnconfirmedByARestartIsNamedAndDoneOnce() throws IOException {
     Path file = state.resolve("pending");
-    try (CuttingProxy proxy = new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-jeanne/opposition", 10)) {
-      VirtualScreen s = toTheAccount(open(proxy.url(), PendingActions.inFile(file)), "p-jeanne", null);
+    try (CuttingProxy proxy =
+        new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-jeanne/opposition", 10)) {
+      VirtualScreen s =
+          toTheAccount(open(proxy.url(), PendingActions.inFile(file)), "p-jeanne", null);
       s.type("2").type("1").enter();
-      assertThat(s.flowing()).contains("Le serveur n’a pas encore répondu", "Nous réessayons avec la même demande",
-          "réessayez, appelez le 3422, ou suivez la lettre reçue par la poste", "○ pas de réseau");
+      assertThat(s.flowing())
+          .contains(
+              "Le serveur n’a pas encore répondu",
+              "Nous réessayons avec la même demande",
+              "réessayez, appelez le 3422, ou suivez la lettre reçue par la poste",
+              "○ pas de réseau");
       assertThat(s.flowing()).doesNotContain("Votre refus est enregistré");
     }
     counter.closeScreen();
     // The kiosk restarts (the file survived); the server had applied the opposition.
     VirtualScreen s = open(sandbox.server().url(), PendingActions.inFile(file));
-    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
-    assertThat(s.flowing()).contains("1 action n’a peut-être pas été confirmée : refuser la création de l’espace");
+    s.type(DemoSandbox.LOGIN)
+        .enter()
+        .type(DemoSandbox.PASSWORD)
+        .enter()
+        .type(sandbox.freshTotp())
+        .enter();
+    assertThat(s.flowing())
+        .contains("1 action n’a peut-être pas été confirmée : refuser la création de l’espace");
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-jeanne");
     s.type(p.nir()).enter().type("14/03/1950").enter().type(p.vitale()).enter().type("1").enter();
     assertThat(s.text()).contains("Vous avez refusé l’espace");
-    assertThat(sandbox.journal("person:p-jeanne").stream().filter(l -> l.equals("OPPOSITION_RECORDED OK"))).hasSize(1);
+    assertThat(
+            sandbox.journal("person:p-jeanne").stream()
+                .filter(l -> l.equals("OPPOSITION_RECORDED OK")))
+        .hasSize(1);
   }
 
   @Test
   void aMissingPrinterIsSaidAndF8SavesTheDocumentInstead() throws IOException {
-    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server().url()), new fr.guichet.print.PrinterSink("no-such-printer"),
-        Language.FRENCH, Counter.NINE_IN_PARIS);
+    Kiosk kiosk =
+        new Kiosk(
+            new ApiClient(sandbox.server().url()),
+            new fr.guichet.print.PrinterSink("no-such-printer"),
+            Language.FRENCH,
+            Counter.NINE_IN_PARIS);
     VirtualScreen s = toTheAccount(counter.open(kiosk), "p-jeanne", null);
     s.type("1");
-    assertThat(s.flowing()).contains("L’imprimante est introuvable", "Touche F8 : enregistrer le document", "F8 Enregistrer");
+    assertThat(s.flowing())
+        .contains(
+            "L’imprimante est introuvable",
+            "Touche F8 : enregistrer le document",
+            "F8 Enregistrer");
     s.press(KeyType.F8);
     assertThat(s.flowing()).contains("La fiche est enregistrée");
     assertThat(s.text()).doesNotContain("F8 Enregistrer");
@@ -243,23 +327,35 @@ class AccountFlowsTest {
   @Test
   void thePersonsDocumentsByCategoryChooseOneAndItIsPrinted() throws IOException {
     VirtualScreen s = toTheAccount(open(), "p-louis", "1");
-    assertThat(s.text()).contains("3  ▤  Imprimer ce que vous avez permis", "4  ▤  Mes documents", "5  ✚", "6  ♥",
-        "7  ✎", "8  ■");
+    assertThat(s.text())
+        .contains(
+            "3  ▤  Imprimer ce que vous avez permis",
+            "4  ▤  Mes documents",
+            "5  ✚",
+            "6  ♥",
+            "7  ✎",
+            "8  ■");
     s.type("3");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
     try (Stream<Path> files = Files.list(counter.documents())) {
-      assertThat(files.map(f -> f.getFileName().toString())).anySatisfy(f -> assertThat(f).startsWith("accord-rcp-"));
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .anySatisfy(f -> assertThat(f).startsWith("accord-rcp-"));
     }
     s.type("4");
-    assertThat(s.flowing()).contains("regarder vos documents", "Louis, voulez-vous voir et imprimer vos documents ?");
+    assertThat(s.flowing())
+        .contains("regarder vos documents", "Louis, voulez-vous voir et imprimer vos documents ?");
     s.enter();
-    assertThat(s.flowing()).contains("Ordonnances et soins — Ordonnance du Dr Lefèvre", "Résultats de biologie — Bilan sanguin");
+    assertThat(s.flowing())
+        .contains(
+            "Ordonnances et soins — Ordonnance du Dr Lefèvre",
+            "Résultats de biologie — Bilan sanguin");
     s.type("2");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
     try (Stream<Path> files = Files.list(counter.documents())) {
       assertThat(files.map(f -> f.getFileName().toString())).contains("doc-louis-2.pdf");
     }
-    assertThat(sandbox.journal("person:p-louis")).contains("DOCUMENTS_LISTED OK", "DOCUMENT_READ OK");
+    assertThat(sandbox.journal("person:p-louis"))
+        .contains("DOCUMENTS_LISTED OK", "DOCUMENT_READ OK");
     s.press(KeyType.Escape);
     assertThat(s.text()).contains("Espace ouvert");
   }
@@ -269,7 +365,8 @@ class AccountFlowsTest {
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
     assertThat(s.flowing()).contains("F9 : continuer sur votre téléphone (QR code).");
     s.press(KeyType.F9);
-    assertThat(s.flowing()).contains("Continuer sur votre téléphone", "https://www.monespacesante.fr");
+    assertThat(s.flowing())
+        .contains("Continuer sur votre téléphone", "https://www.monespacesante.fr");
     java.util.List<String> rows = s.rows();
     int first = -1;
     int last = -1;
@@ -287,8 +384,11 @@ class AccountFlowsTest {
       width = Math.max(width, Math.min(40, rows.get(r).length()));
     }
     int scale = 6;
-    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage((width + 8) * scale, ((last - first + 1) * 2 + 8) * scale,
-        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(
+            (width + 8) * scale,
+            ((last - first + 1) * 2 + 8) * scale,
+            java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
     java.awt.Graphics2D g = image.createGraphics();
     g.setColor(java.awt.Color.WHITE);
     g.fillRect(0, 0, image.getWidth(), image.getHeight());
@@ -307,13 +407,17 @@ class AccountFlowsTest {
         }
       }
     }
-    var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-        new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
-    assertThat(new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText()).isEqualTo("https://www.monespacesante.fr");
+    var bitmap =
+        new com.google.zxing.BinaryBitmap(
+            new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
+    assertThat(new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText())
+        .isEqualTo("https://www.monespacesante.fr");
     int col = rows.get(first).indexOf('█');
     var cell = s.terminal.getCharacter(col, first);
     assertThat(cell.getForegroundColor()).isEqualTo(com.googlecode.lanterna.TextColor.ANSI.BLACK);
-    assertThat(cell.getBackgroundColor()).isEqualTo(com.googlecode.lanterna.TextColor.ANSI.WHITE_BRIGHT);
+    assertThat(cell.getBackgroundColor())
+        .isEqualTo(com.googlecode.lanterna.TextColor.ANSI.WHITE_BRIGHT);
     s.press(KeyType.Escape);
     assertThat(s.text()).contains("Espace bientôt créé");
   }

@@ -2,8 +2,8 @@ package fr.guichet.kiosk.lanterna;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.contract.CaregiverRequest;
 import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.CaregiverRequest;
 import fr.guichet.kiosk.PendingActions;
 import fr.guichet.testing.CuttingProxy;
 import fr.guichet.testing.DemoSandbox;
@@ -29,12 +29,18 @@ class CaregiversScreenTest {
     return counter.open(url, PendingActions.inMemory());
   }
 
-  /** Login, identification, for whom (a digit, or null when the person acts for nobody else), consent. */
+  /**
+   * Login, identification, for whom (a digit, or null when the person acts for nobody else),
+   * consent.
+   */
   VirtualScreen toTheAccount(VirtualScreen s, String personId, String forWhomDigit) {
     return counter.toTheAccount(s, personId, forWhomDigit);
   }
 
-  /** Louis for himself: his account, then the tile "Qui peut vous aider" (6: after the medical profile). */
+  /**
+   * Louis for himself: his account, then the tile "Qui peut vous aider" (6: after the medical
+   * profile).
+   */
   VirtualScreen louissHelpers(String url) {
     VirtualScreen s = toTheAccount(open(url), "p-louis", "1");
     assertThat(s.text()).contains("6  ♥  Qui peut vous aider", "7  ✎", "8  ■");
@@ -42,72 +48,126 @@ class CaregiversScreenTest {
   }
 
   /** Types a demo person's papers into the caregiver form, Enter after each box. */
-  static VirtualScreen typeCaregiver(VirtualScreen s, String personId, String lastName, String firstName) {
+  static VirtualScreen typeCaregiver(
+      VirtualScreen s, String personId, String lastName, String firstName) {
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(personId);
-    return s.type(p.nir()).enter().type(lastName).enter().type(firstName).enter()
-        .type(p.birth().getDayOfMonth() + "/" + p.birth().getMonthValue() + "/" + p.birth().getYear()).enter();
+    return s.type(p.nir())
+        .enter()
+        .type(lastName)
+        .enter()
+        .type(firstName)
+        .enter()
+        .type(
+            p.birth().getDayOfMonth() + "/" + p.birth().getMonthValue() + "/" + p.birth().getYear())
+        .enter();
   }
 
   String link(String caregiver, String person) {
-    List<String> status = sandbox.query("SELECT status FROM representation WHERE representative_id = ? AND represented_id = ?"
-        + " AND kind = 'CAREGIVING'", r -> r.getString(1), caregiver, person);
+    List<String> status =
+        sandbox.query(
+            "SELECT status FROM representation WHERE representative_id = ? AND represented_id = ?"
+                + " AND kind = 'CAREGIVING'",
+            r -> r.getString(1),
+            caregiver,
+            person);
     return status.isEmpty() ? "none" : status.get(status.size() - 1);
   }
 
-  /** Gives {@code caregiver} access to {@code person}'s space straight through the API (setting the scene). */
+  /**
+   * Gives {@code caregiver} access to {@code person}'s space straight through the API (setting the
+   * scene).
+   */
   void given(String person, String forPerson, String caregiver, String last, String first) {
     DemoSandbox.Sitting s = sandbox.openFor(person, forPerson, "sharing:manage");
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(caregiver);
-    sandbox.api().addCaregiver(s.session(), s.delegation(), new CaregiverRequest(p.nir(), last, first, p.birth()),
-        IdempotencyKey.random());
+    sandbox
+        .api()
+        .addCaregiver(
+            s.session(),
+            s.delegation(),
+            new CaregiverRequest(p.nir(), last, first, p.birth()),
+            IdempotencyKey.random());
   }
 
   @Test
   void aCaregiverIsGivenAccessWithTheConsentThenTheAccessIsTakenAway() throws IOException {
     VirtualScreen s = louissHelpers(sandbox.server().url());
-    assertThat(s.flowing()).contains("Qui peut vous aider", "Personne d’autre n’a accès à votre espace.",
-        "Il ne peut pas fermer votre espace", "1 + Donner accès à un aidant")
+    assertThat(s.flowing())
+        .contains(
+            "Qui peut vous aider",
+            "Personne d’autre n’a accès à votre espace.",
+            "Il ne peut pas fermer votre espace",
+            "1 + Donner accès à un aidant")
         .doesNotContain("Retirer l’accès d’un aidant");
 
     s.type("1");
-    assertThat(s.flowing()).contains("Numéro de sécurité sociale de l’aidant", "Nom de naissance de l’aidant");
+    assertThat(s.flowing())
+        .contains("Numéro de sécurité sociale de l’aidant", "Nom de naissance de l’aidant");
     typeCaregiver(s, "p-alain", "Roux", "Alain");
-    assertThat(s.flowing()).contains("Voici ce qui va être envoyé :",
-        "donner accès à l’espace de Louis P. (1985) à l’aidant Alain Roux, né·e le 8 octobre 1962, numéro 1 62 10 97 611 150 29.",
-        "Louis, voulez-vous le faire maintenant ?", "♥ choisir qui peut vous aider (aidants)",
-        "Seulement pendant ce rendez-vous : 30 minutes au plus.", "la personne est-elle à côté de vous ?",
-        "J’atteste que la personne est là et a dit oui : envoyer");
-    assertThat(link("p-alain", "p-louis")).as("nothing is sent before the attestation").isEqualTo("none");
+    assertThat(s.flowing())
+        .contains(
+            "Voici ce qui va être envoyé :",
+            "donner accès à l’espace de Louis P. (1985) à l’aidant Alain Roux, né·e le 8 octobre 1962, numéro 1 62 10 97 611 150 29.",
+            "Louis, voulez-vous le faire maintenant ?",
+            "♥ choisir qui peut vous aider (aidants)",
+            "Seulement pendant ce rendez-vous : 30 minutes au plus.",
+            "la personne est-elle à côté de vous ?",
+            "J’atteste que la personne est là et a dit oui : envoyer");
+    assertThat(link("p-alain", "p-louis"))
+        .as("nothing is sent before the attestation")
+        .isEqualTo("none");
 
     s.enter();
-    assertThat(s.flowing()).contains("L’aidant a maintenant accès", "Alain R. (1962) peut maintenant vous aider",
-        "Pour annuler : « Qui peut vous aider », puis « Retirer l’accès d’un aidant ».", "1 ▤ Imprimer le reçu",
-        "C’est fait.");
+    assertThat(s.flowing())
+        .contains(
+            "L’aidant a maintenant accès",
+            "Alain R. (1962) peut maintenant vous aider",
+            "Pour annuler : « Qui peut vous aider », puis « Retirer l’accès d’un aidant ».",
+            "1 ▤ Imprimer le reçu",
+            "C’est fait.");
     assertThat(link("p-alain", "p-louis")).isEqualTo("ACCEPTED");
-    assertThat(sandbox.journal("person:p-louis")).containsSubsequence("CONSENT OK", "CONSENT OK", "CAREGIVER_ADDED OK");
-    assertThat(sandbox.query("SELECT scopes FROM delegation WHERE revoked_at IS NULL", r -> r.getString(1)))
-        .singleElement().asString().contains("sharing:manage");
+    assertThat(sandbox.journal("person:p-louis"))
+        .containsSubsequence("CONSENT OK", "CONSENT OK", "CAREGIVER_ADDED OK");
+    assertThat(
+            sandbox.query(
+                "SELECT scopes FROM delegation WHERE revoked_at IS NULL", r -> r.getString(1)))
+        .singleElement()
+        .asString()
+        .contains("sharing:manage");
 
     s.type("1");
     try (Stream<Path> files = Files.list(counter.documents())) {
-      assertThat(files.map(f -> f.getFileName().toString())).anySatisfy(f -> assertThat(f).startsWith("recu-rcp-"));
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .anySatisfy(f -> assertThat(f).startsWith("recu-rcp-"));
     }
 
     s.type("2");
-    assertThat(s.flowing()).contains("Ces personnes ont accès à votre espace :", "♥ Alain Roux, né·e en 1962 : aidant",
-        "1 + Donner accès à un aidant", "2 − Retirer l’accès d’un aidant");
+    assertThat(s.flowing())
+        .contains(
+            "Ces personnes ont accès à votre espace :",
+            "♥ Alain Roux, né·e en 1962 : aidant",
+            "1 + Donner accès à un aidant",
+            "2 − Retirer l’accès d’un aidant");
     s.type("2");
-    assertThat(s.flowing()).contains("Quel aidant ne doit plus avoir accès", "1 ♥ Alain Roux (1962)");
+    assertThat(s.flowing())
+        .contains("Quel aidant ne doit plus avoir accès", "1 ♥ Alain Roux (1962)");
     s.type("1");
-    assertThat(s.flowing()).contains("retirer à Alain Roux l’accès à l’espace de Louis P. (1985).",
-        "Confirmer et envoyer").as("the consent to manage access was given once for the sitting")
+    assertThat(s.flowing())
+        .contains(
+            "retirer à Alain Roux l’accès à l’espace de Louis P. (1985).", "Confirmer et envoyer")
+        .as("the consent to manage access was given once for the sitting")
         .doesNotContain("la personne est-elle à côté de vous ?", "choisir qui peut vous aider");
     s.enter();
-    assertThat(s.flowing()).contains("L’aidant n’a plus accès", "Alain R. (1962) n’a plus accès à votre espace.",
-        "Pour redonner l’accès plus tard");
+    assertThat(s.flowing())
+        .contains(
+            "L’aidant n’a plus accès",
+            "Alain R. (1962) n’a plus accès à votre espace.",
+            "Pour redonner l’accès plus tard");
     assertThat(link("p-alain", "p-louis")).isEqualTo("REVOKED");
-    assertThat(sandbox.journal("person:p-louis")).containsSubsequence("CAREGIVER_ADDED OK", "CAREGIVER_REMOVED OK");
-    assertThat(sandbox.journal("person:p-louis").stream().filter(l -> l.equals("CONSENT OK"))).hasSize(2);
+    assertThat(sandbox.journal("person:p-louis"))
+        .containsSubsequence("CAREGIVER_ADDED OK", "CAREGIVER_REMOVED OK");
+    assertThat(sandbox.journal("person:p-louis").stream().filter(l -> l.equals("CONSENT OK")))
+        .hasSize(2);
 
     s.type("2");
     assertThat(s.flowing()).contains("Personne d’autre n’a accès à votre espace.");
@@ -125,14 +185,18 @@ class CaregiversScreenTest {
     for (int i = 0; i < 15; i++) {
       s.press(com.googlecode.lanterna.input.KeyType.Backspace);
     }
-    s.type(nir).press(com.googlecode.lanterna.input.KeyType.Tab, com.googlecode.lanterna.input.KeyType.Tab,
-        com.googlecode.lanterna.input.KeyType.Tab);
+    s.type(nir)
+        .press(
+            com.googlecode.lanterna.input.KeyType.Tab,
+            com.googlecode.lanterna.input.KeyType.Tab,
+            com.googlecode.lanterna.input.KeyType.Tab);
     for (int i = 0; i < 9; i++) {
       s.press(com.googlecode.lanterna.input.KeyType.Backspace);
     }
     s.type("31/02/1962").enter();
     assertThat(s.flowing()).contains("Cette date de naissance n’existe pas");
-    assertThat(sandbox.journal("person:p-louis")).doesNotContain("CAREGIVER_ADDED OK")
+    assertThat(sandbox.journal("person:p-louis"))
+        .doesNotContain("CAREGIVER_ADDED OK")
         .noneMatch(l -> l.startsWith("CAREGIVER_ADDED"));
   }
 
@@ -141,16 +205,27 @@ class CaregiversScreenTest {
     given("p-louis", null, "p-sophie", "Lambert", "Sophie");
     given("p-louis", null, "p-alain", "Roux", "Alain");
     VirtualScreen s = louissHelpers(sandbox.server().url());
-    assertThat(s.flowing()).contains("♥ Sophie Lambert", "♥ Alain Roux", "1 + Donner accès à un aidant");
+    assertThat(s.flowing())
+        .contains("♥ Sophie Lambert", "♥ Alain Roux", "1 + Donner accès à un aidant");
     s.type("1");
-    given("p-louis", null, "p-marcel", "Dubois", "Marcel"); // a third one, given at another counter meanwhile
+    given(
+        "p-louis",
+        null,
+        "p-marcel",
+        "Dubois",
+        "Marcel"); // a third one, given at another counter meanwhile
     typeCaregiver(s, "p-georgette", "Roux", "Georgette").enter();
-    assertThat(s.flowing()).contains("Une personne peut avoir 3 aidants au plus.",
-        "Retirez d’abord l’accès d’un de vos aidants, puis ajoutez le nouveau.",
-        "♥ Marcel Dubois", "Vous avez déjà 3 aidants", "1 − Retirer l’accès d’un aidant")
+    assertThat(s.flowing())
+        .contains(
+            "Une personne peut avoir 3 aidants au plus.",
+            "Retirez d’abord l’accès d’un de vos aidants, puis ajoutez le nouveau.",
+            "♥ Marcel Dubois",
+            "Vous avez déjà 3 aidants",
+            "1 − Retirer l’accès d’un aidant")
         .doesNotContain("Donner accès à un aidant");
     assertThat(link("p-georgette", "p-louis")).isEqualTo("none");
-    assertThat(sandbox.journal("person:p-louis")).contains("CAREGIVER_ADDED REFUSED caregiver-limit-person");
+    assertThat(sandbox.journal("person:p-louis"))
+        .contains("CAREGIVER_ADDED REFUSED caregiver-limit-person");
   }
 
   @Test
@@ -161,8 +236,10 @@ class CaregiversScreenTest {
     given("p-louis", "p-hugo", "p-alain", "Roux", "Alain"); // with Georgette: five
     VirtualScreen s = louissHelpers(sandbox.server().url()).type("1");
     typeCaregiver(s, "p-alain", "Roux", "Alain").enter();
-    assertThat(s.flowing()).contains("Un aidant peut aider 5 personnes au plus.",
-        "Cet aidant aide déjà 5 personnes. Choisissez un autre proche");
+    assertThat(s.flowing())
+        .contains(
+            "Un aidant peut aider 5 personnes au plus.",
+            "Cet aidant aide déjà 5 personnes. Choisissez un autre proche");
     assertThat(link("p-alain", "p-louis")).isEqualTo("none");
   }
 
@@ -170,40 +247,55 @@ class CaregiversScreenTest {
   void anUnknownCaregiverGoesBackToTheFormWithWhatWasTyped() {
     VirtualScreen s = louissHelpers(sandbox.server().url()).type("1");
     typeCaregiver(s, "p-alain", "Roux", "Alan").enter();
-    assertThat(s.flowing()).contains("Personne ne correspond à ces informations pour l’aidant.",
-        "Vérifiez le numéro, le nom de naissance, le prénom et la date de naissance", "Alan", "Roux");
-    assertThat(sandbox.journal("person:p-louis")).contains("CAREGIVER_ADDED REFUSED caregiver-unknown");
+    assertThat(s.flowing())
+        .contains(
+            "Personne ne correspond à ces informations pour l’aidant.",
+            "Vérifiez le numéro, le nom de naissance, le prénom et la date de naissance",
+            "Alan",
+            "Roux");
+    assertThat(sandbox.journal("person:p-louis"))
+        .contains("CAREGIVER_ADDED REFUSED caregiver-unknown");
   }
 
   @Test
   void aCaregiverWithoutAnOpenSpaceIsRefused() {
     VirtualScreen s = louissHelpers(sandbox.server().url()).type("1");
     typeCaregiver(s, "p-maria", "Da Silva", "Maria").enter();
-    assertThat(s.flowing()).contains("L’aidant doit avoir un espace Mon Espace Santé ouvert.",
-        "L’aidant doit d’abord ouvrir son propre espace");
+    assertThat(s.flowing())
+        .contains(
+            "L’aidant doit avoir un espace Mon Espace Santé ouvert.",
+            "L’aidant doit d’abord ouvrir son propre espace");
     assertThat(link("p-maria", "p-louis")).isEqualTo("none");
   }
 
   @Test
   void aLostReplyIsRetriedWithTheSameKeyAndTheCaregiverIsAddedOnce() throws IOException {
-    try (CuttingProxy proxy = new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-louis/caregivers", 3)) {
+    try (CuttingProxy proxy =
+        new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-louis/caregivers", 3)) {
       VirtualScreen s = louissHelpers(proxy.url()).type("1");
       typeCaregiver(s, "p-alain", "Roux", "Alain").enter();
-      assertThat(s.flowing()).contains("Le serveur n’a pas encore répondu", "1 ► Réessayer maintenant")
+      assertThat(s.flowing())
+          .contains("Le serveur n’a pas encore répondu", "1 ► Réessayer maintenant")
           .doesNotContain("L’aidant a maintenant accès");
       s.type("1");
       assertThat(s.flowing()).contains("L’aidant a maintenant accès");
       assertThat(proxy.dropped).hasValue(3);
     }
-    assertThat(sandbox.journal("person:p-louis").stream().filter(l -> l.equals("CAREGIVER_ADDED OK"))).hasSize(1);
-    assertThat(sandbox.query("SELECT count(*) FROM receipt WHERE kind = 'caregiver-added'", r -> r.getLong(1)))
+    assertThat(
+            sandbox.journal("person:p-louis").stream().filter(l -> l.equals("CAREGIVER_ADDED OK")))
+        .hasSize(1);
+    assertThat(
+            sandbox.query(
+                "SELECT count(*) FROM receipt WHERE kind = 'caregiver-added'", r -> r.getLong(1)))
         .containsExactly(1L);
   }
 
   @Test
   void aCaregiverActingForSomeoneNeverSeesTheTileButSeesItForThemself() throws IOException {
     VirtualScreen s = toTheAccount(open(sandbox.server().url()), "p-alain", "2");
-    assertThat(s.text()).contains("par Alain Roux, aidant", "Espace ouvert").doesNotContain("Qui peut vous aider");
+    assertThat(s.text())
+        .contains("par Alain Roux, aidant", "Espace ouvert")
+        .doesNotContain("Qui peut vous aider");
     counter.closeScreen();
     s = toTheAccount(open(sandbox.server().url()), "p-alain", "1");
     assertThat(s.text()).contains("Qui peut vous aider");
@@ -213,9 +305,17 @@ class CaregiversScreenTest {
   void aParentManagesHisChildsHelpersAndIsListedAsHerRepresentative() {
     VirtualScreen s = toTheAccount(open(sandbox.server().url()), "p-louis", "2");
     assertThat(s.text()).contains("Pour : Emma Petit");
-    String tile = s.rows().stream().filter(r -> r.contains("♥  Qui peut vous aider")).findFirst().orElseThrow().strip();
+    String tile =
+        s.rows().stream()
+            .filter(r -> r.contains("♥  Qui peut vous aider"))
+            .findFirst()
+            .orElseThrow()
+            .strip();
     s.type(tile.substring(0, 1));
-    assertThat(s.flowing()).contains("§ Louis Petit, né·e en 1985 : représentant légal", "1 + Donner accès à un aidant")
-        .as("a representative is not a caregiver: not removed from here").doesNotContain("Retirer l’accès");
+    assertThat(s.flowing())
+        .contains(
+            "§ Louis Petit, né·e en 1985 : représentant légal", "1 + Donner accès à un aidant")
+        .as("a representative is not a caregiver: not removed from here")
+        .doesNotContain("Retirer l’accès");
   }
 }

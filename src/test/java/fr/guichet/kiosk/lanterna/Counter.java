@@ -40,8 +40,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  */
 final class Counter implements BeforeEachCallback, AfterEachCallback {
-  /** The kiosk's clock unless a test gives another: a Sunday morning in Paris, when the sandbox's clock starts. */
-  static final Clock NINE_IN_PARIS = Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris"));
+  /**
+   * The kiosk's clock unless a test gives another: a Sunday morning in Paris, when the sandbox's
+   * clock starts.
+   */
+  static final Clock NINE_IN_PARIS =
+      Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneId.of("Europe/Paris"));
 
   private static final DateTimeFormatter BIRTH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -77,7 +81,8 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
   /** Where the kiosk saves its working copies of the documents it prints. */
   Path documents() {
     if (documents == null) {
-      throw new IllegalStateException("the counter is not set up: register it with @RegisterExtension");
+      throw new IllegalStateException(
+          "the counter is not set up: register it with @RegisterExtension");
     }
     return documents;
   }
@@ -88,13 +93,26 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
   }
 
   VirtualScreen open(Language language, Kiosk.Options options, Clock clock) {
-    return open(new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(documents()), language, clock,
-        options));
+    return open(
+        new Kiosk(
+            new ApiClient(sandbox.server().url()),
+            FileSink.workingCopies(documents()),
+            language,
+            clock,
+            options));
   }
 
-  /** The kiosk in French against {@code url} (the sandbox or a proxy in front of it), keeping its pending actions there. */
+  /**
+   * The kiosk in French against {@code url} (the sandbox or a proxy in front of it), keeping its
+   * pending actions there.
+   */
   VirtualScreen open(String url, PendingActions pending) {
-    Kiosk kiosk = new Kiosk(new ApiClient(url), FileSink.workingCopies(documents()), Language.FRENCH, NINE_IN_PARIS);
+    Kiosk kiosk =
+        new Kiosk(
+            new ApiClient(url),
+            FileSink.workingCopies(documents()),
+            Language.FRENCH,
+            NINE_IN_PARIS);
     kiosk.usePendingActions(pending);
     return open(kiosk);
   }
@@ -124,13 +142,24 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
 
   /** The demo mediator's login, password and a fresh TOTP code. */
   VirtualScreen login(VirtualScreen s) {
-    return s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    return s.type(DemoSandbox.LOGIN)
+        .enter()
+        .type(DemoSandbox.PASSWORD)
+        .enter()
+        .type(sandbox.freshTotp())
+        .enter();
   }
 
   /** Login, then a demo person's papers: NIR, birth date, Carte Vitale serial. */
   VirtualScreen identify(VirtualScreen s, String personId) {
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(personId);
-    return login(s).type(p.nir()).enter().type(p.birth().format(BIRTH)).enter().type(p.vitale()).enter();
+    return login(s)
+        .type(p.nir())
+        .enter()
+        .type(p.birth().format(BIRTH))
+        .enter()
+        .type(p.vitale())
+        .enter();
   }
 
   /**

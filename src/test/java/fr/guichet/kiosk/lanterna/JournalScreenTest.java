@@ -32,8 +32,12 @@ class JournalScreenTest {
   Kiosk kiosk;
 
   VirtualScreen open(Language language) {
-    kiosk = new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(counter.documents()), language,
-        Counter.NINE_IN_PARIS);
+    kiosk =
+        new Kiosk(
+            new ApiClient(sandbox.server().url()),
+            FileSink.workingCopies(counter.documents()),
+            language,
+            Counter.NINE_IN_PARIS);
     return counter.open(kiosk);
   }
 
@@ -51,45 +55,84 @@ class JournalScreenTest {
     VirtualScreen s = toTheAccount(open(Language.FRENCH));
     assertThat(s.text()).contains("✎  " + TILE);
     s.type(Counter.tile(s, TILE));
-    assertThat(s.flowing()).contains("◉ lire votre journal", "30 minutes au plus",
-        "Jeanne, voulez-vous voir tout ce qui a été fait en votre nom ?");
-    assertThat(journal()).as("nothing read before the person's yes").doesNotContain("JOURNAL_READ OK");
+    assertThat(s.flowing())
+        .contains(
+            "◉ lire votre journal",
+            "30 minutes au plus",
+            "Jeanne, voulez-vous voir tout ce qui a été fait en votre nom ?");
+    assertThat(journal())
+        .as("nothing read before the person's yes")
+        .doesNotContain("JOURNAL_READ OK");
 
     s.enter();
-    assertThat(journal()).containsSubsequence("CONSENT OK", "ACCOUNT_READ OK", "CONSENT OK", "JOURNAL_READ OK");
-    assertThat(s.text()).contains("✓ Vérifié : chaque ligne est reliée à celle d’avant. La chaîne est complète.",
-        "✓ 29/11/2026 10:00 · autorisation annulée · Camille Bernard",
-        "✓ 29/11/2026 10:00 · état de l’espace regardé · Camille Bernard",
-        "✓ 29/11/2026 10:00 · identification · Camille Bernard",
-        "1  ▤  Imprimer votre journal", "Échap  ◄  Retour")
-        .doesNotContain(TILE + "  1/", "Voir les lignes plus anciennes", "Revenir aux lignes plus récentes");
-    assertThat(s.rowOf("autorisation annulée")).as("the newest first: the first delegation, replaced just now")
-        .isLessThan(s.rowOf("état de l’espace regardé")).isLessThan(s.rowOf("identification"));
-    assertThat(kiosk.text()).as("the plain mode reads the same lines")
-        .contains("✓ 29/11/2026 10:00 · autorisation annulée · Camille Bernard", "1 Imprimer votre journal");
+    assertThat(journal())
+        .containsSubsequence("CONSENT OK", "ACCOUNT_READ OK", "CONSENT OK", "JOURNAL_READ OK");
+    assertThat(s.text())
+        .contains(
+            "✓ Vérifié : chaque ligne est reliée à celle d’avant. La chaîne est complète.",
+            "✓ 29/11/2026 10:00 · autorisation annulée · Camille Bernard",
+            "✓ 29/11/2026 10:00 · état de l’espace regardé · Camille Bernard",
+            "✓ 29/11/2026 10:00 · identification · Camille Bernard",
+            "1  ▤  Imprimer votre journal",
+            "Échap  ◄  Retour")
+        .doesNotContain(
+            TILE + "  1/", "Voir les lignes plus anciennes", "Revenir aux lignes plus récentes");
+    assertThat(s.rowOf("autorisation annulée"))
+        .as("the newest first: the first delegation, replaced just now")
+        .isLessThan(s.rowOf("état de l’espace regardé"))
+        .isLessThan(s.rowOf("identification"));
+    assertThat(kiosk.text())
+        .as("the plain mode reads the same lines")
+        .contains(
+            "✓ 29/11/2026 10:00 · autorisation annulée · Camille Bernard",
+            "1 Imprimer votre journal");
 
     s.type("1");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
     Path pdf;
     try (Stream<Path> files = Files.list(counter.documents())) {
-      pdf = files.filter(f -> f.getFileName().toString().startsWith("journal-p-jeanne-")).findFirst().orElseThrow();
+      pdf =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("journal-p-jeanne-"))
+              .findFirst()
+              .orElseThrow();
     }
-    assertThat(Pdfs.flowing(Files.readAllBytes(pdf))).contains("Votre journal", "Pour : Jeanne M. (1950)",
-        "identification · fait", "accord donné · fait", "état de l’espace regardé · fait · Camille Bernard",
-        "autorisation annulée · fait");
-    assertThat(s.text()).as("still on the list").contains("✓ 29/11/2026 10:00 · identification · Camille Bernard");
+    assertThat(Pdfs.flowing(Files.readAllBytes(pdf)))
+        .contains(
+            "Votre journal",
+            "Pour : Jeanne M. (1950)",
+            "identification · fait",
+            "accord donné · fait",
+            "état de l’espace regardé · fait · Camille Bernard",
+            "autorisation annulée · fait");
+    assertThat(s.text())
+        .as("still on the list")
+        .contains("✓ 29/11/2026 10:00 · identification · Camille Bernard");
   }
 
   @Test
   void moreLinesThanFitArePagedWithTheArrowsOrTheDigits() {
     VirtualScreen s = toTheAccount(open(Language.FRENCH));
-    s.type(Counter.tile(s, TILE)).enter().press(KeyType.Escape); // 2 more lines: the journal read, the account read
+    s.type(Counter.tile(s, TILE))
+        .enter()
+        .press(KeyType.Escape); // 2 more lines: the journal read, the account read
     s.type(Counter.tile(s, TILE));
-    assertThat(s.text()).contains(TILE + "  1/2", "journal lu", "2  ►  Voir les lignes plus anciennes",
-        "Échap  ◄  Retour").doesNotContain("identification", "Revenir aux lignes plus récentes");
+    assertThat(s.text())
+        .contains(
+            TILE + "  1/2",
+            "journal lu",
+            "2  ►  Voir les lignes plus anciennes",
+            "Échap  ◄  Retour")
+        .doesNotContain("identification", "Revenir aux lignes plus récentes");
     s.press(KeyType.ArrowDown);
-    assertThat(s.text()).contains(TILE + "  2/2", "✓ Vérifié", "accord donné · Camille Bernard",
-        "identification · Camille Bernard", "3  ◄  Revenir aux lignes plus récentes", "Échap  ◄  Retour")
+    assertThat(s.text())
+        .contains(
+            TILE + "  2/2",
+            "✓ Vérifié",
+            "accord donné · Camille Bernard",
+            "identification · Camille Bernard",
+            "3  ◄  Revenir aux lignes plus récentes",
+            "Échap  ◄  Retour")
         .doesNotContain("journal lu", "Voir les lignes plus anciennes");
     assertThat(s.rowOf("accord donné")).isLessThan(s.rowOf("identification"));
     s.press(KeyType.ArrowDown);
@@ -109,7 +152,9 @@ class JournalScreenTest {
     s.press(KeyType.Escape);
     assertThat(s.text()).contains("Espace bientôt créé");
     s.type(Counter.tile(s, TILE));
-    assertThat(s.text()).doesNotContain("voulez-vous voir").contains("✓ 29/11/2026 10:00 · journal lu · Camille Bernard");
+    assertThat(s.text())
+        .doesNotContain("voulez-vous voir")
+        .contains("✓ 29/11/2026 10:00 · journal lu · Camille Bernard");
     assertThat(journal().stream().filter(l -> l.equals("CONSENT OK"))).hasSize(2);
   }
 
@@ -123,28 +168,47 @@ class JournalScreenTest {
       }
       s.press(KeyType.Escape);
     }
-    s.type(Counter.tile(s, "O que foi feito em seu nome")).press(KeyType.ArrowDown).type("1"); // a middle page, a notice
-    assertThat(s.text()).contains("O que foi feito em seu nome  2/3", "Verificado aqui", "Ver as linhas mais antigas",
-        "Voltar às linhas mais recentes", "Échap");
-    assertThat(s.rowOf("Échap")).as("the way back is drawn above the notice:\n" + s.text())
-        .isPositive().isLessThan(s.rowOf("A folha está guardada"));
+    s.type(Counter.tile(s, "O que foi feito em seu nome"))
+        .press(KeyType.ArrowDown)
+        .type("1"); // a middle page, a notice
+    assertThat(s.text())
+        .contains(
+            "O que foi feito em seu nome  2/3",
+            "Verificado aqui",
+            "Ver as linhas mais antigas",
+            "Voltar às linhas mais recentes",
+            "Échap");
+    assertThat(s.rowOf("Échap"))
+        .as("the way back is drawn above the notice:\n" + s.text())
+        .isPositive()
+        .isLessThan(s.rowOf("A folha está guardada"));
   }
 
   @Test
   void aCaregiverReadsThePersonsJournalAndARefusalIsMarkedAndSaid() {
-    assertThat(org.assertj.core.api.Assertions.catchThrowable(
-        () -> sandbox.openFor("p-alain", "p-georgette", "sharing:manage"))).isInstanceOf(fr.guichet.client.ApiException.class);
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> sandbox.openFor("p-alain", "p-georgette", "sharing:manage")))
+        .isInstanceOf(fr.guichet.client.ApiException.class);
     VirtualScreen s = open(Language.FRENCH);
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-alain");
-    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    s.type(DemoSandbox.LOGIN)
+        .enter()
+        .type(DemoSandbox.PASSWORD)
+        .enter()
+        .type(sandbox.freshTotp())
+        .enter();
     s.type(p.nir()).enter().type("8/10/1962").enter().type(p.vitale()).enter();
     s.type("2").type("1").enter(); // for Georgette, whom he cares for; her yes
     assertThat(s.text()).contains("Pour : Georgette Roux", "par Alain Roux, aidant");
     s.type(Counter.tile(s, TILE)).enter();
-    assertThat(s.text()).contains("✓ Vérifié", "✗ 29/11/2026 10:00 · accord donné · Camille Bernard · refusé");
-    assertThat(s.rows()).as("the consent he then gave, done").anyMatch(
-        r -> r.matches(" ✓ 29/11/2026 \\d\\d:\\d\\d · accord donné · Camille Bernard"));
-    assertThat(sandbox.journal("person:p-georgette")).contains("CONSENT REFUSED caregiver-forbidden", "JOURNAL_READ OK");
+    assertThat(s.text())
+        .contains("✓ Vérifié", "✗ 29/11/2026 10:00 · accord donné · Camille Bernard · refusé");
+    assertThat(s.rows())
+        .as("the consent he then gave, done")
+        .anyMatch(r -> r.matches(" ✓ 29/11/2026 \\d\\d:\\d\\d · accord donné · Camille Bernard"));
+    assertThat(sandbox.journal("person:p-georgette"))
+        .contains("CONSENT REFUSED caregiver-forbidden", "JOURNAL_READ OK");
   }
 
   @Test
@@ -153,8 +217,14 @@ class JournalScreenTest {
     s.type(Counter.tile(s, TILE));
     s.press(KeyType.Escape);
     assertThat(s.text()).contains("Espace bientôt créé");
-    assertThat(journal()).doesNotContain("JOURNAL_READ OK").filteredOn(l -> l.startsWith("CONSENT")).hasSize(1);
-    assertThat(sandbox.query("SELECT count(*) FROM delegation WHERE scopes LIKE '%journal:read%'", r -> r.getLong(1)))
+    assertThat(journal())
+        .doesNotContain("JOURNAL_READ OK")
+        .filteredOn(l -> l.startsWith("CONSENT"))
+        .hasSize(1);
+    assertThat(
+            sandbox.query(
+                "SELECT count(*) FROM delegation WHERE scopes LIKE '%journal:read%'",
+                r -> r.getLong(1)))
         .containsExactly(0L);
   }
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.googlecode.lanterna.TerminalSize;
 import org.junit.jupiter.api.Test;
 
-/** The size line of {@code stty size}, as the kiosk's terminal reads it instead of asking the terminal. */
+/**
+ * The size line of {@code stty size}, as the kiosk's terminal reads it instead of asking the
+ * terminal.
+ */
 class KioskTerminalTest {
   @Test
   void readsRowsThenColumns() {
@@ -17,6 +20,7 @@ class KioskTerminalTest {
   void knowsNoSizeWhenSttyHasNone() {
     assertThat(KioskTerminal.parseSize("0 0")).isNull();
     assertThat(KioskTerminal.parseSize("")).isNull();
-    assertThat(KioskTerminal.parseSize("stty: 'standard input': Inappropriate ioctl for device")).isNull();
+    assertThat(KioskTerminal.parseSize("stty: 'standard input': Inappropriate ioctl for device"))
+        .isNull();
   }
 }

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the mediator's French beside; language changes mid-flow; the inactivity watch; themes.
  */
 class LanternaKioskTest {
-  static final String UNKNOWN_NIR = "1 99 01 75 056 123 " + fr.guichet.domain.Nir.key("1990175056123");
+  static final String UNKNOWN_NIR =
+      "1 99 01 75 056 123 " + fr.guichet.domain.Nir.key("1990175056123");
 
   @RegisterExtension final Counter counter = new Counter();
   final DemoSandbox sandbox = counter.sandbox();
@@ -69,20 +70,25 @@ class LanternaKioskTest {
 
   @Test
   void theWorkPutOffUntilTheFirstScreenRunsOnceThatScreenIsDrawn() throws IOException {
-    Kiosk kiosk = new Kiosk(new ApiClient(sandbox.server().url()), FileSink.workingCopies(counter.documents()), Language.FRENCH,
-        Clock.systemUTC());
+    Kiosk kiosk =
+        new Kiosk(
+            new ApiClient(sandbox.server().url()),
+            FileSink.workingCopies(counter.documents()),
+            Language.FRENCH,
+            Clock.systemUTC());
     DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
     List<String> drawnBefore = new ArrayList<>();
-    kiosk.afterFirstScreen(() -> {
-      StringBuilder drawn = new StringBuilder();
-      for (int row = 0; row < 24; row++) {
-        for (int column = 0; column < 80; column++) {
-          drawn.append(terminal.getCharacter(column, row).getCharacterString());
-        }
-        drawn.append('\n');
-      }
-      drawnBefore.add(drawn.toString());
-    });
+    kiosk.afterFirstScreen(
+        () -> {
+          StringBuilder drawn = new StringBuilder();
+          for (int row = 0; row < 24; row++) {
+            for (int column = 0; column < 80; column++) {
+              drawn.append(terminal.getCharacter(column, row).getCharacterString());
+            }
+            drawn.append('\n');
+          }
+          drawnBefore.add(drawn.toString());
+        });
     terminal.addInput(new KeyStroke(KeyType.EOF));
     try (LanternaKiosk ui = new LanternaKiosk(terminal, kiosk)) {
       ui.run();
@@ -101,31 +107,56 @@ class LanternaKioskTest {
     String titleRow = s.rows().get(row);
     assertThat(titleRow).as("right-aligned, one column of margin").hasSize(79).endsWith(drawn);
     assertThat(readBack(drawn)).as("reads correctly when reversed").isEqualTo(title);
-    assertThat(titleRow).as("the mediator's French, small, beside it").contains("Connexion de la médiatrice ou du médiateur");
+    assertThat(titleRow)
+        .as("the mediator's French, small, beside it")
+        .contains("Connexion de la médiatrice ou du médiateur");
     assertThat(drawn.chars()).allMatch(c -> c == ' ' || (c >= 0xFB50 && c <= 0xFEFF));
 
-    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
-    assertThat(s.text()).contains(VisualLine.of("من تساعد اليوم؟", true), "Qui aidez-vous aujourd’hui ?");
+    s.type(DemoSandbox.LOGIN)
+        .enter()
+        .type(DemoSandbox.PASSWORD)
+        .enter()
+        .type(sandbox.freshTotp())
+        .enter();
+    assertThat(s.text())
+        .contains(VisualLine.of("من تساعد اليوم؟", true), "Qui aidez-vous aujourd’hui ?");
     s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950");
-    assertThat(s.text()).as("digits typed keep their order").contains("14/03/1950", "2 50 03 75 056 123 72");
-    assertThat(s.cursor().getColumn()).as("cursor after the typed date, in the box on the right").isGreaterThan(40);
+    assertThat(s.text())
+        .as("digits typed keep their order")
+        .contains("14/03/1950", "2 50 03 75 056 123 72");
+    assertThat(s.cursor().getColumn())
+        .as("cursor after the typed date, in the box on the right")
+        .isGreaterThan(40);
     s.enter().type("12345678").enter();
 
     String yes = VisualLine.of("✓  " + "نعم، أوافق", true);
     int yesRow = s.rowOf(yes);
     assertThat(yesRow).as(s.text()).isPositive();
-    assertThat(s.rows().get(yesRow)).as("tile mirrored: key on the right").endsWith(yes + "  1")
+    assertThat(s.rows().get(yesRow))
+        .as("tile mirrored: key on the right")
+        .endsWith(yes + "  1")
         .contains("Oui, je suis d’accord");
     assertThat(s.cursor().getRow()).isEqualTo(yesRow);
-    assertThat(s.cursor().getColumn()).as("the cursor on the tile's key, on the right").isEqualTo(76);
+    assertThat(s.cursor().getColumn())
+        .as("the cursor on the tile's key, on the right")
+        .isEqualTo(76);
     assertThat(s.text()).contains(VisualLine.of("الشخص: Jeanne Martin (مواليد 1950)", true));
 
     s.type("1").enter();
-    assertThat(s.text()).contains(VisualLine.of("بقي 32 يوما.", true), VisualLine.of("آخر أجل للرفض: 31 ديسمبر 2026.", true),
-        "Il reste 32 jours.");
+    assertThat(s.text())
+        .contains(
+            VisualLine.of("بقي 32 يوما.", true),
+            VisualLine.of("آخر أجل للرفض: 31 ديسمبر 2026.", true),
+            "Il reste 32 jours.");
     int picture = s.rowOf("┌───────┐");
-    assertThat(s.rows().get(picture)).as("pictogram on the right").endsWith("┌───────┐").hasSize(79);
-    assertThat(s.text()).as("numbers keep their order inside Arabic").contains("32 ").doesNotContain("23 ");
+    assertThat(s.rows().get(picture))
+        .as("pictogram on the right")
+        .endsWith("┌───────┐")
+        .hasSize(79);
+    assertThat(s.text())
+        .as("numbers keep their order inside Arabic")
+        .contains("32 ")
+        .doesNotContain("23 ");
     s.type("1");
     assertThat(s.text()).contains(VisualLine.of("حفظت الورقة:", true).strip());
 
@@ -137,40 +168,72 @@ class LanternaKioskTest {
   @Test
   void walksTheSliceInEasyToReadFrench() {
     VirtualScreen s = toTheAccount(open(Language.EASY_FRENCH));
-    assertThat(s.text()).contains("Pour : Jeanne Martin. Année de naissance : 1950.", "Votre espace va être créé",
-        "Il reste 32 jours.", "Vous pouvez refuser jusqu’au 31 décembre 2026.", "Dire non à votre espace")
+    assertThat(s.text())
+        .contains(
+            "Pour : Jeanne Martin. Année de naissance : 1950.",
+            "Votre espace va être créé",
+            "Il reste 32 jours.",
+            "Vous pouvez refuser jusqu’au 31 décembre 2026.",
+            "Dire non à votre espace")
         .doesNotContain("né·e");
     assertThat(s.text()).as("the French aside for the mediator").contains("Espace bientôt créé");
     s.press(KeyType.F10);
-    assertThat(s.text()).contains("Le rendez-vous est fini", "Cet ordinateur ne garde rien sur vous.");
+    assertThat(s.text())
+        .contains("Le rendez-vous est fini", "Cet ordinateur ne garde rien sur vous.");
   }
 
   @Test
   void walksTheSliceInPortugueseWithTheFrenchUnderIt() {
     VirtualScreen s = open(Language.PORTUGUESE);
-    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    s.type(DemoSandbox.LOGIN)
+        .enter()
+        .type(DemoSandbox.PASSWORD)
+        .enter()
+        .type(sandbox.freshTotp())
+        .enter();
     s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter().type("12345678").enter();
-    assertThat(s.text()).contains("O seu acordo", "Votre accord", "Jeanne, está de acordo?", "1  ✓  Sim, estou de acordo");
+    assertThat(s.text())
+        .contains(
+            "O seu acordo",
+            "Votre accord",
+            "Jeanne, está de acordo?",
+            "1  ✓  Sim, estou de acordo");
     s.type("1").enter();
-    assertThat(s.text()).contains("Espaço criado em breve", "Faltam 32 dias.", "Último dia para recusar: 31 de dezembro de 2026.");
+    assertThat(s.text())
+        .contains(
+            "Espaço criado em breve",
+            "Faltam 32 dias.",
+            "Último dia para recusar: 31 de dezembro de 2026.");
     int pt = s.rowOf("Faltam 32 dias.");
-    assertThat(s.rows().get(pt + 1)).as("the mediator's line right under the person's").contains("Il reste 32 jours.");
+    assertThat(s.rows().get(pt + 1))
+        .as("the mediator's line right under the person's")
+        .contains("Il reste 32 jours.");
     assertThat(s.rows().get(23)).contains("F1 Ajuda", "F2 Língua", "F10 Terminar");
   }
 
   @Test
   void switchesLanguageMidFlowWithTheListWithoutLosingTheStep() {
     VirtualScreen s = open(Language.ARABIC);
-    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    s.type(DemoSandbox.LOGIN)
+        .enter()
+        .type(DemoSandbox.PASSWORD)
+        .enter()
+        .type(sandbox.freshTotp())
+        .enter();
     s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03");
     s.press(KeyType.F6);
-    assertThat(s.text()).contains(VisualLine.of("اختر لغتك", true), "Português °", "Kreyòl ayisyen °", "Türkçe °");
+    assertThat(s.text())
+        .contains(VisualLine.of("اختر لغتك", true), "Português °", "Kreyòl ayisyen °", "Türkçe °");
     s.type("5");
     assertThat(s.text()).contains("Quem está a ajudar hoje?", "2 50 03 75 056 123 72", "14/03");
     s.press(KeyType.F2);
-    assertThat(s.text()).as("F2 goes back to the language before").contains(VisualLine.of("من تساعد اليوم؟", true), "14/03");
+    assertThat(s.text())
+        .as("F2 goes back to the language before")
+        .contains(VisualLine.of("من تساعد اليوم؟", true), "14/03");
     s.press(KeyType.F6).press(KeyType.ArrowDown, KeyType.ArrowDown).enter();
-    assertThat(s.text()).as("the arrows and Enter pick from the list").contains("Bugün kime yardım ediyorsunuz?", "14/03");
+    assertThat(s.text())
+        .as("the arrows and Enter pick from the list")
+        .contains("Bugün kime yardım ediyorsunuz?", "14/03");
     s.type("/1950").enter().type("12345678").enter().type("1").enter();
     assertThat(s.text()).contains("Alan yakında açılacak", "32 gün kaldı.");
   }
@@ -178,8 +241,13 @@ class LanternaKioskTest {
   @Test
   void anIdleSittingWarnsCanBeExtendedTenTimesThenEndsAndRevokesTheDelegation() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
-    VirtualScreen s = toTheAccount(open(Language.FRENCH,
-        Kiosk.Options.DEFAULTS.withInactivity(Duration.ofMinutes(5), Duration.ofSeconds(60)), clock));
+    VirtualScreen s =
+        toTheAccount(
+            open(
+                Language.FRENCH,
+                Kiosk.Options.DEFAULTS.withInactivity(
+                    Duration.ofMinutes(5), Duration.ofSeconds(60)),
+                clock));
     assertThat(s.text()).contains("Espace bientôt créé");
     for (int i = 0; i < 10; i++) {
       clock.advance(Duration.ofMinutes(3).plusSeconds(59));
@@ -187,12 +255,18 @@ class LanternaKioskTest {
       assertThat(s.text()).doesNotContain("Êtes-vous toujours là ?");
       clock.advance(Duration.ofSeconds(1));
       s.tick();
-      assertThat(s.text()).contains("Êtes-vous toujours là ?", "La séance se termine dans 60 secondes.", "Une touche");
+      assertThat(s.text())
+          .contains(
+              "Êtes-vous toujours là ?", "La séance se termine dans 60 secondes.", "Une touche");
       clock.advance(Duration.ofSeconds(59));
       s.tick();
-      assertThat(s.text()).as("a visible countdown").contains("La séance se termine dans 1 seconde.");
+      assertThat(s.text())
+          .as("a visible countdown")
+          .contains("La séance se termine dans 1 seconde.");
       s.type("2");
-      assertThat(s.text()).as("the key only extends: it does not end the sitting").contains("Espace bientôt créé", "Jeanne");
+      assertThat(s.text())
+          .as("the key only extends: it does not end the sitting")
+          .contains("Espace bientôt créé", "Jeanne");
     }
     assertThat(sandbox.journal("person:p-jeanne")).doesNotContain("DELEGATION_REVOKED OK");
     clock.advance(Duration.ofMinutes(4));
@@ -200,8 +274,13 @@ class LanternaKioskTest {
     assertThat(s.text()).contains("La séance se termine dans 60 secondes.");
     clock.advance(Duration.ofSeconds(60));
     s.tick();
-    assertThat(s.flowing()).contains("La séance est terminée", "Personne n’a touché le clavier",
-        "Rien de la personne n’est gardé sur cet ordinateur.").doesNotContain("Jeanne").doesNotContain("1950");
+    assertThat(s.flowing())
+        .contains(
+            "La séance est terminée",
+            "Personne n’a touché le clavier",
+            "Rien de la personne n’est gardé sur cet ordinateur.")
+        .doesNotContain("Jeanne")
+        .doesNotContain("1950");
     assertThat(sandbox.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
     clock.advance(Duration.ofHours(1));
     assertThat(s.tick().text()).as("nothing more to watch").contains("La séance est terminée");
@@ -211,9 +290,16 @@ class LanternaKioskTest {
   void typedIdentificationDetailsAreClearedWhenNobodyComesBack() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
     VirtualScreen s = open(Language.FRENCH, Kiosk.Options.DEFAULTS, clock);
-    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    s.type(DemoSandbox.LOGIN)
+        .enter()
+        .type(DemoSandbox.PASSWORD)
+        .enter()
+        .type(sandbox.freshTotp())
+        .enter();
     clock.advance(Duration.ofMinutes(30));
-    assertThat(s.tick().text()).as("an empty form holds nobody: no countdown").doesNotContain("toujours là");
+    assertThat(s.tick().text())
+        .as("an empty form holds nobody: no countdown")
+        .doesNotContain("toujours là");
     s.type(DemoSandbox.JEANNE_NIR);
     clock.advance(Duration.ofMinutes(5));
     s.tick();
@@ -224,11 +310,13 @@ class LanternaKioskTest {
   void theLegendShowsEveryPictogramWithItsMeaning() {
     VirtualScreen s = toTheAccount(open(Language.PORTUGUESE));
     s.press(KeyType.F4);
-    assertThat(s.text()).contains("As imagens e o que querem dizer  1/4", "✉ Espaço criado em breve");
+    assertThat(s.text())
+        .contains("As imagens e o que querem dizer  1/4", "✉ Espaço criado em breve");
     s.enter();
     assertThat(s.text()).contains("✓ Sim, estou de acordo", "☎ Ligar para o 3422 (F3)");
     s.enter();
-    assertThat(s.text()).contains("? Ajuda (F1)", "▭ Uma prova de identidade", "♪ Ouvir o ecrã (F5)");
+    assertThat(s.text())
+        .contains("? Ajuda (F1)", "▭ Uma prova de identidade", "♪ Ouvir o ecrã (F5)");
     s.enter();
     assertThat(s.text()).contains("◔ O tempo passa", "♥", "✎ O que foi feito em seu nome");
     s.press(KeyType.Escape);
@@ -237,30 +325,39 @@ class LanternaKioskTest {
 
   @Test
   void theThemeKeyChangesTheColoursAndSaysSo() {
-    VirtualScreen s = open(Language.FRENCH, Kiosk.Options.DEFAULTS.withTheme(Theme.HIGH_CONTRAST),
-        Counter.NINE_IN_PARIS);
+    VirtualScreen s =
+        open(
+            Language.FRENCH,
+            Kiosk.Options.DEFAULTS.withTheme(Theme.HIGH_CONTRAST),
+            Counter.NINE_IN_PARIS);
     var title = s.terminal.getCharacter(1, 2);
     assertThat(title.getForegroundColor()).isEqualTo(new TextColor.RGB(0xFF, 0xFF, 0x00));
     assertThat(title.getBackgroundColor()).isEqualTo(new TextColor.RGB(0, 0, 0));
     s.press(KeyType.F7);
     assertThat(s.flowing()).contains("Couleurs : noir et blanc.");
-    assertThat(s.terminal.getCharacter(1, 2).getForegroundColor()).isEqualTo(TextColor.ANSI.DEFAULT);
+    assertThat(s.terminal.getCharacter(1, 2).getForegroundColor())
+        .isEqualTo(TextColor.ANSI.DEFAULT);
     s.press(KeyType.F7);
-    assertThat(s.terminal.getCharacter(1, 2).getForegroundColor()).isEqualTo(new TextColor.RGB(0x00, 0x3A, 0x70));
+    assertThat(s.terminal.getCharacter(1, 2).getForegroundColor())
+        .isEqualTo(new TextColor.RGB(0x00, 0x3A, 0x70));
   }
 
   @Test
   void theLargeTextWindowSizesItsFontSoThatEightyByTwentyFourFillTheScreen() {
     assertThat(LanternaKiosk.fontSize(1920, 1080)).isEqualTo(37);
     assertThat(LanternaKiosk.fontSize(1280, 800)).isEqualTo(26);
-    assertThat(LanternaKiosk.fontSize(640, 480)).as("never smaller than a readable size").isEqualTo(14);
+    assertThat(LanternaKiosk.fontSize(640, 480))
+        .as("never smaller than a readable size")
+        .isEqualTo(14);
     open(Language.FRENCH);
   }
 
   @Test
   void fitsEightyByTwentyFourAndUsesALargerTerminal() {
     VirtualScreen small = toTheAccount(open(Language.ARABIC));
-    assertThat(small.rows()).hasSize(24).allSatisfy(r -> assertThat(r.length()).isLessThanOrEqualTo(80));
+    assertThat(small.rows())
+        .hasSize(24)
+        .allSatisfy(r -> assertThat(r.length()).isLessThanOrEqualTo(80));
     assertThat(small.rows().get(23)).contains("F10");
     small.terminal.setTerminalSize(new com.googlecode.lanterna.TerminalSize(120, 40));
     small.tick();
@@ -274,9 +371,13 @@ class LanternaKioskTest {
     assertThat(s.text()).contains("Connexion de la médiatrice ou du médiateur", "F2 Langue");
 
     s.type(DemoSandbox.LOGIN).enter().type("mauvais").enter().type(sandbox.freshTotp()).enter();
-    assertThat(s.flowing()).contains("La connexion n’a pas marché. Vérifiez l’identifiant, le mot de passe et le code");
+    assertThat(s.flowing())
+        .contains(
+            "La connexion n’a pas marché. Vérifiez l’identifiant, le mot de passe et le code");
     assertThat(s.text()).doesNotContain("mauvais").doesNotContain("Exception");
-    assertThat(s.cursor().getRow()).as("cursor on the password field").isEqualTo(rowOf(s, "Mot de passe") + 1);
+    assertThat(s.cursor().getRow())
+        .as("cursor on the password field")
+        .isEqualTo(rowOf(s, "Mot de passe") + 1);
 
     s.type(DemoSandbox.PASSWORD).enter().type("000000").enter();
     assertThat(s.flowing()).contains("La connexion n’a pas marché");
@@ -287,36 +388,73 @@ class LanternaKioskTest {
     s.type("2 50 03 75 056 123 73").enter().type("14/03/1950").enter().type("12345678").enter();
     assertThat(s.flowing()).contains("les 2 derniers chiffres ne correspondent pas");
 
-    s.press(KeyType.Escape).type(UNKNOWN_NIR).enter().type("14/03/1950").enter().type("12345678").enter();
+    s.press(KeyType.Escape)
+        .type(UNKNOWN_NIR)
+        .enter()
+        .type("14/03/1950")
+        .enter()
+        .type("12345678")
+        .enter();
     assertThat(s.flowing()).contains("Personne ne correspond à ces informations");
 
-    s.press(KeyType.Escape).type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter().type("12345678").enter();
-    assertThat(s.text()).contains("Pour : Jeanne Martin (né·e en 1950)", "Votre accord",
-        "regarder l’état de votre espace Mon Espace Santé", "Jeanne, êtes-vous d’accord ?", "1  ✓  Oui, je suis d’accord");
+    s.press(KeyType.Escape)
+        .type(DemoSandbox.JEANNE_NIR)
+        .enter()
+        .type("14/03/1950")
+        .enter()
+        .type("12345678")
+        .enter();
+    assertThat(s.text())
+        .contains(
+            "Pour : Jeanne Martin (né·e en 1950)",
+            "Votre accord",
+            "regarder l’état de votre espace Mon Espace Santé",
+            "Jeanne, êtes-vous d’accord ?",
+            "1  ✓  Oui, je suis d’accord");
 
     s.type("1");
     assertThat(s.text()).contains("la personne est-elle à côté de vous ?");
     s.enter();
-    assertThat(s.text()).contains("Espace bientôt créé", "Date limite pour refuser : 31 décembre 2026.",
-        "Il reste 32 jours.", "Refuser la création de l’espace", "┌───────┐");
+    assertThat(s.text())
+        .contains(
+            "Espace bientôt créé",
+            "Date limite pour refuser : 31 décembre 2026.",
+            "Il reste 32 jours.",
+            "Refuser la création de l’espace",
+            "┌───────┐");
 
     s.type("1");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
     try (Stream<Path> files = Files.list(counter.documents())) {
-      assertThat(files.toList()).singleElement().satisfies(f -> assertThat(f.toString()).endsWith(".pdf"));
+      assertThat(files.toList())
+          .singleElement()
+          .satisfies(f -> assertThat(f.toString()).endsWith(".pdf"));
     }
 
     s.press(KeyType.F10);
-    assertThat(s.text()).contains("La séance est terminée", "Rien de la personne n’est gardé sur cet ordinateur.")
-        .doesNotContain("Jeanne").doesNotContain("1950");
+    assertThat(s.text())
+        .contains("La séance est terminée", "Rien de la personne n’est gardé sur cet ordinateur.")
+        .doesNotContain("Jeanne")
+        .doesNotContain("1950");
     try (Stream<Path> files = Files.list(counter.documents())) {
       assertThat(files.toList()).as("working copies are deleted with the sitting").isEmpty();
     }
 
-    assertThat(sandbox.journal("mediator:m-camille")).containsExactly("LOGIN REFUSED login-failed",
-        "LOGIN REFUSED login-failed", "LOGIN OK", "IDENTIFY REFUSED invalid-input", "IDENTIFY REFUSED identification-failed");
-    assertThat(sandbox.journal("person:p-jeanne")).containsExactly("IDENTIFY OK", "CONSENT OK", "DELEGATION_OPENED OK",
-        "ACCOUNT_READ OK", "STATUS_STATEMENT_ISSUED OK", "DELEGATION_REVOKED OK");
+    assertThat(sandbox.journal("mediator:m-camille"))
+        .containsExactly(
+            "LOGIN REFUSED login-failed",
+            "LOGIN REFUSED login-failed",
+            "LOGIN OK",
+            "IDENTIFY REFUSED invalid-input",
+            "IDENTIFY REFUSED identification-failed");
+    assertThat(sandbox.journal("person:p-jeanne"))
+        .containsExactly(
+            "IDENTIFY OK",
+            "CONSENT OK",
+            "DELEGATION_OPENED OK",
+            "ACCOUNT_READ OK",
+            "STATUS_STATEMENT_ISSUED OK",
+            "DELEGATION_REVOKED OK");
 
     s.enter();
     assertThat(s.text()).contains("Qui aidez-vous aujourd’hui ?");
@@ -325,34 +463,53 @@ class LanternaKioskTest {
   @Test
   void withoutACarteVitaleThePersonShowsTheLettersCodeOrHasACodeSentAndClosingThenAsksForTheCard() {
     VirtualScreen s = open(Language.FRENCH);
-    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    s.type(DemoSandbox.LOGIN)
+        .enter()
+        .type(DemoSandbox.PASSWORD)
+        .enter()
+        .type(sandbox.freshTotp())
+        .enter();
     s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter();
-    assertThat(s.text()).contains("Preuve : la carte Vitale.", "Pas de carte Vitale ? Flèches gauche et droite");
+    assertThat(s.text())
+        .contains("Preuve : la carte Vitale.", "Pas de carte Vitale ? Flèches gauche et droite");
     s.press(KeyType.ArrowRight).type("JM4K-7P2X").enter();
-    assertThat(s.flowing()).contains("Preuve : le code de la lettre", "Personne ne correspond à ces informations");
+    assertThat(s.flowing())
+        .contains("Preuve : le code de la lettre", "Personne ne correspond à ces informations");
     s.press(KeyType.Backspace).type("Q").enter();
     assertThat(s.text()).contains("Pour : Jeanne Martin (né·e en 1950)", "Votre accord");
-    assertThat(sandbox.query("SELECT method FROM identification WHERE person_id = 'p-jeanne'", r -> r.getString(1)))
+    assertThat(
+            sandbox.query(
+                "SELECT method FROM identification WHERE person_id = 'p-jeanne'",
+                r -> r.getString(1)))
         .containsExactly("LETTER_CODE");
     s.type("2");
-    assertThat(s.text()).as("the person said no: back to a fresh form").contains("Qui aidez-vous aujourd’hui ?");
+    assertThat(s.text())
+        .as("the person said no: back to a fresh form")
+        .contains("Qui aidez-vous aujourd’hui ?");
 
     DemoSandbox.Papers louis = DemoSandbox.PEOPLE.get("p-louis");
     s.type(louis.nir()).enter().type("30/05/1985").enter().press(KeyType.ArrowLeft);
     assertThat(s.flowing()).contains("Preuve : un code envoyé à l’e-mail ou au téléphone");
     s.enter();
-    assertThat(s.flowing()).contains("Un code est envoyé à l***@example.org. Tapez-le ici.",
-        "Démonstration : le message envoyé dit « Mon Espace Santé : votre code est " + sandbox.lastCode("p-louis"));
+    assertThat(s.flowing())
+        .contains(
+            "Un code est envoyé à l***@example.org. Tapez-le ici.",
+            "Démonstration : le message envoyé dit « Mon Espace Santé : votre code est "
+                + sandbox.lastCode("p-louis"));
     s.type(sandbox.lastCode("p-louis")).enter();
     assertThat(s.text()).contains("Pour qui faites-vous cette démarche ?");
     s.type("1").type("1").enter().type("2").type("1");
-    assertThat(s.flowing()).as("a code was the first proof: the second is the card")
+    assertThat(s.flowing())
+        .as("a code was the first proof: the second is the card")
         .contains("il faut une 2e preuve d’identité : le numéro de série de la carte Vitale");
     s.type(louis.vitale()).enter();
     assertThat(s.flowing()).contains("fermer l’espace de Louis P. (1985), données gardées 10 ans.");
     s.enter();
     assertThat(s.flowing()).contains("Votre espace est fermé");
-    assertThat(sandbox.query("SELECT proofs FROM identification WHERE person_id = 'p-louis'", r -> r.getString(1)))
+    assertThat(
+            sandbox.query(
+                "SELECT proofs FROM identification WHERE person_id = 'p-louis'",
+                r -> r.getString(1)))
         .containsExactly("CONTACT_CODE VITALE");
   }
 
@@ -360,19 +517,28 @@ class LanternaKioskTest {
   void walksTheSliceInEnglishAndSwitchesLanguageMidFlowWithoutLosingTheStep() {
     VirtualScreen s = open(Language.ENGLISH);
     assertThat(s.text()).contains("Mediator login", "F2 Language");
-    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    s.type(DemoSandbox.LOGIN)
+        .enter()
+        .type(DemoSandbox.PASSWORD)
+        .enter()
+        .type(sandbox.freshTotp())
+        .enter();
     assertThat(s.text()).contains("Who are you helping today?");
 
     s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/19");
     s.press(KeyType.F2);
-    assertThat(s.text()).contains("Qui aidez-vous aujourd’hui ?", "2 50 03 75 056 123 72", "14/03/19");
+    assertThat(s.text())
+        .contains("Qui aidez-vous aujourd’hui ?", "2 50 03 75 056 123 72", "14/03/19");
     s.press(KeyType.F2).type("50").enter().type("12345678").enter();
     assertThat(s.text()).contains("For: Jeanne Martin (born in 1950)", "Jeanne, do you agree?");
 
     s.type("1").enter();
-    assertThat(s.text()).contains("Space to be created soon", "Last day to refuse: December 31, 2026.", "32 days left.");
+    assertThat(s.text())
+        .contains(
+            "Space to be created soon", "Last day to refuse: December 31, 2026.", "32 days left.");
     s.press(KeyType.F2);
-    assertThat(s.text()).contains("Espace bientôt créé", "Date limite pour refuser : 31 décembre 2026.");
+    assertThat(s.text())
+        .contains("Espace bientôt créé", "Date limite pour refuser : 31 décembre 2026.");
     s.press(KeyType.F2).press(KeyType.F10);
     assertThat(s.text()).contains("The sitting is over").doesNotContain("Jeanne");
   }
@@ -380,7 +546,12 @@ class LanternaKioskTest {
   @Test
   void aPersonWhoSaysNoLeavesNothingBehindAndNoDelegationIsOpened() {
     VirtualScreen s = open(Language.FRENCH);
-    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
+    s.type(DemoSandbox.LOGIN)
+        .enter()
+        .type(DemoSandbox.PASSWORD)
+        .enter()
+        .type(sandbox.freshTotp())
+        .enter();
     s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter().type("12345678").enter();
     s.type("2");
     assertThat(s.text()).contains("Qui aidez-vous aujourd’hui ?").doesNotContain("Jeanne");
@@ -391,9 +562,22 @@ class LanternaKioskTest {
   @Test
   void endingTheSittingRevokesTheDelegationOnTheServer() {
     VirtualScreen s = open(Language.FRENCH);
-    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type(sandbox.freshTotp()).enter();
-    s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter().type("12345678").enter().type("1").enter();
-    s.type("6"); // 1 print, 2 oppose, 3 activate, 4 print the consent, 5 the journal, 6 end of sitting
+    s.type(DemoSandbox.LOGIN)
+        .enter()
+        .type(DemoSandbox.PASSWORD)
+        .enter()
+        .type(sandbox.freshTotp())
+        .enter();
+    s.type(DemoSandbox.JEANNE_NIR)
+        .enter()
+        .type("14/03/1950")
+        .enter()
+        .type("12345678")
+        .enter()
+        .type("1")
+        .enter();
+    s.type(
+        "6"); // 1 print, 2 oppose, 3 activate, 4 print the consent, 5 the journal, 6 end of sitting
     assertThat(s.text()).contains("La séance est terminée");
     assertThat(sandbox.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
   }
@@ -414,8 +598,10 @@ class LanternaKioskTest {
     VirtualScreen s = open(Language.FRENCH);
     sandbox.close();
     s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter().type("123456").enter();
-    assertThat(s.flowing()).contains("Le serveur ne répond pas. Vérifiez le réseau, puis réessayez.");
-    assertThatThrownBy(() -> new ApiClient("http://127.0.0.1:1/").health()).isInstanceOf(ApiException.class);
+    assertThat(s.flowing())
+        .contains("Le serveur ne répond pas. Vérifiez le réseau, puis réessayez.");
+    assertThatThrownBy(() -> new ApiClient("http://127.0.0.1:1/").health())
+        .isInstanceOf(ApiException.class);
   }
 
   private static int rowOf(VirtualScreen s, String text) {

@@ -11,7 +11,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The kiosk drawn on Lanterna's virtual terminal: tests type keys and read what is really on screen. */
+/**
+ * The kiosk drawn on Lanterna's virtual terminal: tests type keys and read what is really on
+ * screen.
+ */
 final class VirtualScreen implements AutoCloseable {
   final DefaultVirtualTerminal terminal;
   final LanternaKiosk ui;
