@@ -5,11 +5,13 @@ import fr.guichet.contract.ActionResult;
 import fr.guichet.contract.Receipt;
 import fr.guichet.domain.Account;
 import fr.guichet.domain.AccountAction;
+import fr.guichet.domain.AccountState;
 import fr.guichet.domain.TransitionRefused;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,17 +22,30 @@ import java.util.Map;
  * <pre>{@code
  * AccountStatus status = accounts.status(c, grant, audit);
  * ActionResult done = accounts.act(c, principal, grant, AccountAction.RECORD_OPPOSITION, false, audit);
+ * ActionResult active = accounts.activate(c, principal, grant, "JM4K-7P2Q", audit);
  * }</pre>
  */
 final class Accounts {
   private final Rules rules;
   private final Journal journal;
   private final Receipts receipts;
+  private final Identifications identifications;
+  private final PersonStore persons;
+  private final RepresentationStore representations;
 
-  Accounts(Rules rules, Journal journal, Receipts receipts) {
+  Accounts(
+      Rules rules,
+      Journal journal,
+      Receipts receipts,
+      Identifications identifications,
+      PersonStore persons,
+      RepresentationStore representations) {
     this.rules = rules;
     this.journal = journal;
     this.receipts = receipts;
+    this.identifications = identifications;
+    this.persons = persons;
+    this.representations = representations;
   }
 
   AccountStatus status(Connection c, Grant grant, Audit audit) throws SQLException {
@@ -41,7 +56,7 @@ final class Accounts {
 
   Receipt statement(Connection c, Principal principal, Grant grant, Audit audit)
       throws SQLException {
-    People.Person person = People.require(c, grant.personId());
+    Person person = persons.require(c, grant.personId());
     Account.Today today = person.account().on(rules.today(), rules.oppositionPeriod());
     Map<String, Object> facts = dates(today);
     facts.put("structure", principal.structureName());
@@ -54,7 +69,8 @@ final class Accounts {
   /** Refuses at once an action the rules do not allow today (before asking for codes). */
   void requirePossible(Connection c, Grant grant, AccountAction action) throws SQLException {
     try {
-      People.require(c, grant.personId())
+      persons
+          .require(c, grant.personId())
           .account()
           .requirePossible(action, rules.today(), rules.oppositionPeriod());
     } catch (TransitionRefused refused) {
@@ -71,14 +87,14 @@ final class Accounts {
       boolean withDeletion,
       Audit audit)
       throws SQLException {
-    People.Person person = People.require(c, grant.personId());
+    Person person = persons.require(c, grant.personId());
     Account after;
     try {
       after = person.account().apply(action, withDeletion, rules.today(), rules.oppositionPeriod());
     } catch (TransitionRefused refused) {
       throw new ProblemException(409, refused.reason(), refused.getMessage(), refused.params());
     }
-    People.save(c, person.id(), after);
+    persons.saveAccount(c, person.id(), after);
     Account.Today today = after.on(rules.today(), rules.oppositionPeriod());
     Map<String, Object> facts = dates(today);
     facts.put("action", action.name());
@@ -88,7 +104,7 @@ final class Accounts {
     facts.put("mediator", principal.displayName());
     facts.put("structure", principal.structureName());
     facts.put("actingAs", grant.actingAs().name());
-    String kind = action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    String kind = action.name().toLowerCase(Locale.ROOT).replace('_', '-');
     Receipt receipt = receipts.issue(c, kind, person, grant.consentId(), facts);
     journal.append(
         c,
@@ -102,6 +118,21 @@ final class Accounts {
                 + ", receipt "
                 + receipt.receiptId()));
     return new ActionResult(view(c, grant), receipt);
+  }
+
+  /**
+   * Activates a space on the one-time code of the letter that announced it, for a person who showed
+   * their Carte Vitale at identification; the code is good once.
+   */
+  ActionResult activate(Connection c, Principal principal, Grant grant, String code, Audit audit)
+      throws SQLException {
+    requirePossible(c, grant, AccountAction.ACTIVATE);
+    if (!identifications.proofs(c, grant).contains(Identifications.VITALE)) {
+      throw new ProblemException(
+          403, "vitale-required", "activation needs the Carte Vitale shown at identification");
+    }
+    identifications.checkLetterCode(c, grant.personId(), code, principal, audit);
+    return act(c, principal, grant, AccountAction.ACTIVATE, false, audit);
   }
 
   /**
@@ -119,27 +150,20 @@ final class Accounts {
           "only the operator suspends a space",
           Map.of("role", Principal.OPERATOR));
     }
-    People.Person person = People.require(c, personId);
-    boolean suspended = person.account().storedState() == fr.guichet.domain.AccountState.SUSPENDED;
+    Person person = persons.require(c, personId);
+    boolean suspended = person.account().storedState() == AccountState.SUSPENDED;
     if (suspend && !suspended) {
-      Database.update(
-          c,
-          "UPDATE person SET state_before_suspension = state, state = 'SUSPENDED' WHERE id = ?",
-          personId);
+      persons.suspend(c, personId);
     } else if (!suspend && suspended) {
-      Database.update(
-          c,
-          "UPDATE person SET state = coalesce(state_before_suspension, 'ACTIVE'),"
-              + " state_before_suspension = NULL WHERE id = ?",
-          personId);
+      persons.liftSuspension(c, personId);
     }
-    String state = People.require(c, personId).account().storedState().name();
+    String state = persons.require(c, personId).account().storedState().name();
     journal.append(c, audit.chain(), audit.line("OK", state));
     return Map.of("personId", personId, "state", state);
   }
 
   AccountStatus view(Connection c, Grant grant) throws SQLException {
-    People.Person person = People.require(c, grant.personId());
+    Person person = persons.require(c, grant.personId());
     Account.Today today = person.account().on(rules.today(), rules.oppositionPeriod());
     // What the person acting may ever do: a caregiver is never offered a closure.
     List<String> possible =
@@ -172,8 +196,8 @@ final class Accounts {
         allowed,
         channel,
         grant.actingAs().name(),
-        People.represented(c, person.id()),
-        People.representatives(c, person.id()));
+        representations.represented(c, person.id()),
+        representations.representatives(c, person.id()));
   }
 
   private static Map<String, Object> dates(Account.Today today) {

@@ -25,20 +25,31 @@ final class Caregivers {
   private final Journal journal;
   private final Receipts receipts;
   private final Accounts accounts;
+  private final PersonStore persons;
+  private final RepresentationStore representations;
 
-  Caregivers(Rules rules, Journal journal, Receipts receipts, Accounts accounts) {
+  Caregivers(
+      Rules rules,
+      Journal journal,
+      Receipts receipts,
+      Accounts accounts,
+      PersonStore persons,
+      RepresentationStore representations) {
     this.rules = rules;
     this.journal = journal;
     this.receipts = receipts;
     this.accounts = accounts;
+    this.persons = persons;
+    this.representations = representations;
   }
 
   ActionResult add(
       Connection c, Principal principal, Grant grant, CaregiverRequest request, Audit audit)
       throws SQLException {
-    People.Person person = People.require(c, grant.personId());
-    People.Person caregiver =
-        People.byNir(c, Nir.parse(request.nir()).value())
+    Person person = persons.require(c, grant.personId());
+    Person caregiver =
+        persons
+            .findByNir(c, Nir.parse(request.nir()).value())
             .filter(
                 p ->
                     p.last().equalsIgnoreCase(strip(request.lastName()))
@@ -56,60 +67,45 @@ final class Caregivers {
       throw new ProblemException(
           409, "caregiver-needs-active-space", "the caregiver must have an active space");
     }
-    if (People.link(c, caregiver.id(), person.id()).isPresent()) {
+    if (representations.kind(c, caregiver.id(), person.id()).isPresent()) {
       throw new ProblemException(409, "caregiver-already", "this caregiver already has access");
     }
-    if (count(c, "represented_id", person.id()) >= ActingAs.MAX_CAREGIVERS_PER_PERSON) {
+    if (representations.caregiversOf(c, person.id()) >= ActingAs.MAX_CAREGIVERS_PER_PERSON) {
       throw new ProblemException(
           409,
           "caregiver-limit-person",
           "a person can have 3 caregivers at most",
           Map.of("max", ActingAs.MAX_CAREGIVERS_PER_PERSON));
     }
-    if (count(c, "representative_id", caregiver.id()) >= ActingAs.MAX_PEOPLE_PER_CAREGIVER) {
+    if (representations.helpedBy(c, caregiver.id()) >= ActingAs.MAX_PEOPLE_PER_CAREGIVER) {
       throw new ProblemException(
           409,
           "caregiver-limit-caregiver",
           "a caregiver can help 5 people at most",
           Map.of("max", ActingAs.MAX_PEOPLE_PER_CAREGIVER));
     }
-    Database.update(
-        c,
-        "INSERT INTO representation (id, representative_id, represented_id, kind, status) VALUES (?, ?, ?, ?, ?)",
-        "rep-" + java.util.UUID.randomUUID(),
-        caregiver.id(),
-        person.id(),
-        ActingAs.CAREGIVING.name(),
-        "ACCEPTED");
+    representations.addCaregiver(c, caregiver.id(), person.id());
     return done(c, principal, grant, person, caregiver, "caregiver-added", audit);
   }
 
   ActionResult remove(
       Connection c, Principal principal, Grant grant, String caregiverId, Audit audit)
       throws SQLException {
-    People.Person person = People.require(c, grant.personId());
-    int removed =
-        Database.update(
-            c,
-            "UPDATE representation SET status = 'REVOKED' WHERE representative_id = ?"
-                + " AND represented_id = ? AND kind = ? AND status = 'ACCEPTED'",
-            caregiverId,
-            person.id(),
-            ActingAs.CAREGIVING.name());
-    if (removed == 0) {
+    Person person = persons.require(c, grant.personId());
+    if (!representations.removeCaregiver(c, caregiverId, person.id())) {
       throw new ProblemException(
           404, "caregiver-unknown", "this person is not a caregiver of this space");
     }
     return done(
-        c, principal, grant, person, People.require(c, caregiverId), "caregiver-removed", audit);
+        c, principal, grant, person, persons.require(c, caregiverId), "caregiver-removed", audit);
   }
 
   private ActionResult done(
       Connection c,
       Principal principal,
       Grant grant,
-      People.Person person,
-      People.Person caregiver,
+      Person person,
+      Person caregiver,
       String kind,
       Audit audit)
       throws SQLException {
@@ -131,18 +127,6 @@ final class Caregivers {
         audit.chain(),
         audit.line("OK", caregiver.display() + ", receipt " + receipt.receiptId()));
     return new ActionResult(accounts.view(c, grant), receipt);
-  }
-
-  private static long count(Connection c, String column, String personId) throws SQLException {
-    return Database.one(
-            c,
-            "SELECT count(*) FROM representation WHERE "
-                + column
-                + " = ? AND kind = ? AND status = 'ACCEPTED'",
-            r -> r.getLong(1),
-            personId,
-            ActingAs.CAREGIVING.name())
-        .orElse(0L);
   }
 
   private static String strip(String s) {

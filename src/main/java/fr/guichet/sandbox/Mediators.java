@@ -1,11 +1,15 @@
 package fr.guichet.sandbox;
 
+import fr.guichet.contract.JournalEntry;
 import fr.guichet.contract.LoginRequest;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.domain.Totp;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,22 +27,24 @@ final class Mediators {
   private final Rules rules;
   private final Journal journal;
   private final Throttle throttle;
+  private final Delegations delegations;
+  private final MediatorStore mediators;
+  private final SessionStore sessions;
 
-  Mediators(Rules rules, Journal journal, Throttle throttle) {
+  Mediators(
+      Rules rules,
+      Journal journal,
+      Throttle throttle,
+      Delegations delegations,
+      MediatorStore mediators,
+      SessionStore sessions) {
     this.rules = rules;
     this.journal = journal;
     this.throttle = throttle;
+    this.delegations = delegations;
+    this.mediators = mediators;
+    this.sessions = sessions;
   }
-
-  private record Row(
-      String id,
-      String structureId,
-      String structureName,
-      String name,
-      String role,
-      String passwordHash,
-      String totpSecret,
-      long totpLastStep) {}
 
   MediatorSession login(Connection c, LoginRequest request, Audit audit) throws SQLException {
     if (request == null
@@ -51,26 +57,12 @@ final class Mediators {
     String login = request.login().strip().toLowerCase(Locale.ROOT);
     String subject = "login:" + Secrets.sha256(login);
     throttle.check(c, subject, "login-locked");
-    Optional<Row> row =
-        Database.one(
-            c,
-            "SELECT m.id, m.structure_id, s.name, m.display_name, m.role, m.password_hash, m.totp_secret, m.totp_last_step"
-                + " FROM mediator m JOIN structure s ON s.id = m.structure_id WHERE lower(m.login) = ?",
-            r ->
-                new Row(
-                    r.getString(1),
-                    r.getString(2),
-                    r.getString(3),
-                    r.getString(4),
-                    r.getString(5),
-                    r.getString(6),
-                    r.getString(7),
-                    r.getLong(8)),
-            login);
+    Optional<MediatorStore.Mediator> row = mediators.findByLogin(c, login);
     // Hash even for an unknown login, so that timing tells nothing either.
     boolean passwordOk =
         Secrets.passwordMatches(
-                request.password(), row.map(Row::passwordHash).orElse(Secrets.DUMMY_HASH))
+                request.password(),
+                row.map(MediatorStore.Mediator::passwordHash).orElse(Secrets.DUMMY_HASH))
             && row.isPresent();
     long step =
         passwordOk
@@ -101,16 +93,10 @@ final class Mediators {
           .generic("login failed");
     }
     throttle.clear(c, subject);
-    Database.update(c, "UPDATE mediator SET totp_last_step = ? WHERE id = ?", step, row.get().id());
+    mediators.markTotpStep(c, row.get().id(), step);
     String token = Secrets.token();
     Instant expires = now.plus(rules.sessionIdle());
-    Database.update(
-        c,
-        "INSERT INTO mediator_session (token_hash, mediator_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-        Secrets.sha256(token),
-        row.get().id(),
-        now.toString(),
-        expires.toString());
+    sessions.open(c, Secrets.sha256(token), row.get().id(), now, expires);
     journal.append(c, audit.chain(), audit.line("OK", "session opened"));
     return new MediatorSession(
         token, expires, row.get().name(), row.get().structureName(), row.get().role());
@@ -122,29 +108,9 @@ final class Mediators {
       throw new ProblemException(401, "session-required", "a mediator session is required");
     }
     String hash = Secrets.sha256(bearer);
-    record Session(
-        String mediatorId,
-        String structureId,
-        String structureName,
-        String name,
-        Instant expires,
-        String ended,
-        String role) {}
-    Session s =
-        Database.one(
-                c,
-                "SELECT m.id, m.structure_id, st.name, m.display_name, ms.expires_at, ms.ended_at, m.role FROM mediator_session ms"
-                    + " JOIN mediator m ON m.id = ms.mediator_id JOIN structure st ON st.id = m.structure_id WHERE ms.token_hash = ?",
-                r ->
-                    new Session(
-                        r.getString(1),
-                        r.getString(2),
-                        r.getString(3),
-                        r.getString(4),
-                        Instant.parse(r.getString(5)),
-                        r.getString(6),
-                        r.getString(7)),
-                hash)
+    SessionStore.Session s =
+        sessions
+            .find(c, hash)
             .orElseThrow(() -> new ProblemException(401, "session-required", "unknown session"));
     audit.mediatorId = s.mediatorId();
     audit.structureId = s.structureId();
@@ -153,41 +119,15 @@ final class Mediators {
     if (s.ended() != null || !now.isBefore(s.expires())) {
       throw new ProblemException(401, "session-expired", "the session has ended");
     }
-    Database.update(
-        c,
-        "UPDATE mediator_session SET expires_at = ? WHERE token_hash = ?",
-        now.plus(rules.sessionIdle()).toString(),
-        hash);
+    sessions.extend(c, hash, now.plus(rules.sessionIdle()));
     return new Principal(
         s.mediatorId(), s.structureId(), s.structureName(), hash, s.name(), s.role());
   }
 
   /** Ends the session and every delegation opened under it. */
   void logout(Connection c, Principal principal, Audit audit) throws SQLException {
-    String now = rules.clock().instant().toString();
-    Database.update(
-        c,
-        "UPDATE mediator_session SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL",
-        now,
-        principal.sessionHash());
-    for (String[] open :
-        Database.query(
-            c,
-            "SELECT id, person_id, consent_id FROM delegation WHERE session_hash = ? AND revoked_at IS NULL",
-            r -> new String[] {r.getString(1), r.getString(2), r.getString(3)},
-            principal.sessionHash())) {
-      Database.update(c, "UPDATE delegation SET revoked_at = ? WHERE id = ?", now, open[0]);
-      journal.append(
-          c,
-          Journal.personChain(open[1]),
-          new Journal.Line(
-              audit.actor,
-              principal.structureId(),
-              open[2],
-              "DELEGATION_REVOKED",
-              "OK",
-              "mediator logged out"));
-    }
+    sessions.end(c, principal.sessionHash(), rules.clock().instant());
+    delegations.revokeSession(c, principal, audit);
     journal.append(c, audit.chain(), audit.line("OK", "session closed"));
   }
 
@@ -195,8 +135,8 @@ final class Mediators {
    * What the mediators of the manager's structure did, oldest first: a structure manager answers
    * for their team's actions.
    */
-  java.util.List<fr.guichet.contract.JournalEntry> structureJournal(
-      Connection c, Principal principal, Journal journal, Audit audit) throws SQLException {
+  List<JournalEntry> structureJournal(Connection c, Principal principal, Audit audit)
+      throws SQLException {
     if (!Principal.STRUCTURE_MANAGER.equals(principal.role())) {
       throw new ProblemException(
           403,
@@ -204,16 +144,11 @@ final class Mediators {
           "only a structure manager reads the structure's journal",
           Map.of("role", Principal.STRUCTURE_MANAGER));
     }
-    java.util.List<fr.guichet.contract.JournalEntry> all = new java.util.ArrayList<>();
-    for (String id :
-        Database.query(
-            c,
-            "SELECT id FROM mediator WHERE structure_id = ? ORDER BY id",
-            r -> r.getString(1),
-            principal.structureId())) {
+    List<JournalEntry> all = new ArrayList<>();
+    for (String id : mediators.idsIn(c, principal.structureId())) {
       all.addAll(journal.read(c, Journal.mediatorChain(id)));
     }
-    all.sort(java.util.Comparator.comparing(fr.guichet.contract.JournalEntry::at));
+    all.sort(Comparator.comparing(JournalEntry::at));
     journal.append(c, audit.chain(), audit.line("OK", all.size() + " entries"));
     return all;
   }

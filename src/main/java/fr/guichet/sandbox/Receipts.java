@@ -33,8 +33,7 @@ final class Receipts {
     this.signer = signer;
   }
 
-  Receipt issue(
-      Connection c, String kind, People.Person person, String consentId, Map<String, ?> facts)
+  Receipt issue(Connection c, String kind, Person person, String consentId, Map<String, ?> facts)
       throws SQLException {
     String id = "rcp-" + UUID.randomUUID();
     Instant now = clock.instant();
@@ -65,5 +64,10 @@ final class Receipts {
 
   ReceiptCheck check(String signed) {
     return signer.check(signed);
+  }
+
+  /** The public key receipts are checked with, X.509 SubjectPublicKeyInfo in base64. */
+  String publicKey() {
+    return signer.publicKeyBase64();
   }
 }

@@ -3,6 +3,7 @@ package fr.guichet.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import fr.guichet.contract.DocumentInfo;
+import fr.guichet.contract.JournalEntry;
 import fr.guichet.contract.Json;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.Receipt;
@@ -10,20 +11,19 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What a space holds: documents by category, and the medical profile by section, each section
- * versioned so that a write based on an old version is refused (412) with the current one, never
- * applied over a change the writer has not seen.
+ * What a space holds: documents by category, the medical profile by section, and the journal of
+ * what was done in the person's name. Each section is versioned so that a write based on an old
+ * version is refused (412) with the current one, never applied over a change the writer has not
+ * seen.
  *
  * <pre>{@code
- * List<DocumentInfo> docs = records.documents(c, grant);
- * ProfileSection s = records.section(c, grant, "allergies");
+ * List<DocumentInfo> docs = records.documents(c, grant, audit);
+ * ProfileSection s = records.section(c, grant, "allergies", audit);
  * records.write(c, principal, grant, "allergies", s.version(), content, audit);
  * }</pre>
  */
@@ -48,51 +48,49 @@ final class Records {
   private final Rules rules;
   private final Journal journal;
   private final Receipts receipts;
+  private final PersonStore persons;
+  private final DocumentStore documents;
+  private final ProfileStore profiles;
 
-  Records(Rules rules, Journal journal, Receipts receipts) {
+  Records(
+      Rules rules,
+      Journal journal,
+      Receipts receipts,
+      PersonStore persons,
+      DocumentStore documents,
+      ProfileStore profiles) {
     this.rules = rules;
     this.journal = journal;
     this.receipts = receipts;
+    this.persons = persons;
+    this.documents = documents;
+    this.profiles = profiles;
   }
 
   List<DocumentInfo> documents(Connection c, Grant grant, Audit audit) throws SQLException {
     List<DocumentInfo> docs =
-        Database.query(
-            c,
-            "SELECT id, category, title, created_on, content_base64 FROM document WHERE person_id = ?"
-                + (grant.actingAs().seesMinorsConfidentialCare()
-                    ? ""
-                    : " AND hidden_from_representatives = 0")
-                + " ORDER BY category, created_on DESC",
-            r ->
-                new DocumentInfo(
-                    r.getString(1),
-                    r.getString(2),
-                    r.getString(3),
-                    LocalDate.parse(r.getString(4)),
-                    Base64.getDecoder().decode(r.getString(5)).length),
-            grant.personId());
+        documents.list(c, grant.personId(), grant.actingAs().seesMinorsConfidentialCare());
     journal.append(c, audit.chain(), audit.line("OK", docs.size() + " documents"));
     return docs;
   }
 
   byte[] document(Connection c, Grant grant, String documentId, Audit audit) throws SQLException {
-    String content =
-        Database.one(
-                c,
-                "SELECT content_base64 FROM document WHERE id = ? AND person_id = ?"
-                    + (grant.actingAs().seesMinorsConfidentialCare()
-                        ? ""
-                        : " AND hidden_from_representatives = 0"),
-                r -> r.getString(1),
-                documentId,
-                grant.personId())
+    byte[] content =
+        documents
+            .content(c, documentId, grant.personId(), grant.actingAs().seesMinorsConfidentialCare())
             .orElseThrow(
                 () ->
                     new ProblemException(
                         404, "document-unknown", "no such document in this space"));
     journal.append(c, audit.chain(), audit.line("OK", documentId));
-    return Base64.getDecoder().decode(content);
+    return content;
+  }
+
+  /** What was done in the person's name, oldest first: their own chain of the journal. */
+  List<JournalEntry> journal(Connection c, Grant grant, Audit audit) throws SQLException {
+    List<JournalEntry> entries = journal.read(c, Journal.personChain(grant.personId()));
+    journal.append(c, audit.chain(), audit.line("OK", entries.size() + " entries"));
+    return entries;
   }
 
   ProfileSection section(Connection c, Grant grant, String section, Audit audit)
@@ -146,27 +144,11 @@ final class Records {
     long version = expected + 1;
     Instant at = rules.clock().instant();
     if (expected == 0) {
-      Database.update(
-          c,
-          "INSERT INTO profile_section (person_id, section, version, content, updated_at) VALUES (?, ?, ?, ?, ?)",
-          grant.personId(),
-          section,
-          version,
-          content.toString(),
-          at.toString());
+      profiles.insert(c, grant.personId(), section, version, content, at);
     } else {
-      Database.update(
-          c,
-          "UPDATE profile_section SET version = ?, content = ?, updated_at = ? WHERE person_id = ?"
-              + " AND section = ? AND version = ?",
-          version,
-          content.toString(),
-          at.toString(),
-          grant.personId(),
-          section,
-          expected);
+      profiles.update(c, grant.personId(), section, expected, content, at);
     }
-    People.Person person = People.require(c, grant.personId());
+    Person person = persons.require(c, grant.personId());
     Receipt receipt =
         receipts.issue(
             c,
@@ -186,20 +168,10 @@ final class Records {
     return new ProfileSection(section, version, content, at, receipt);
   }
 
-  private static ProfileSection current(Connection c, String personId, String section)
+  private ProfileSection current(Connection c, String personId, String section)
       throws SQLException {
-    return Database.one(
-            c,
-            "SELECT version, content, updated_at FROM profile_section WHERE person_id = ? AND section = ?",
-            r ->
-                new ProfileSection(
-                    section,
-                    r.getLong(1),
-                    parse(r.getString(2)),
-                    Instant.parse(r.getString(3)),
-                    null),
-            personId,
-            section)
+    return profiles
+        .find(c, personId, section)
         .orElse(new ProfileSection(section, 0, JsonNodeFactory.instance.objectNode(), null, null));
   }
 
@@ -212,13 +184,5 @@ final class Records {
           Map.of("section", String.valueOf(section)));
     }
     return section;
-  }
-
-  private static JsonNode parse(String json) {
-    try {
-      return Json.mapper().readTree(json);
-    } catch (IOException e) {
-      throw new IllegalStateException("A stored section is not JSON", e);
-    }
   }
 }

@@ -13,6 +13,7 @@ import fr.guichet.contract.Json;
 import fr.guichet.contract.LoginRequest;
 import fr.guichet.contract.OutboxMessage;
 import fr.guichet.contract.Problem;
+import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.ProofRequest;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.InvalidValue;
@@ -26,7 +27,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +63,14 @@ final class Routes {
   private final Rules rules;
   private final Journal journal;
   private final Mediators mediators;
-  private final Sittings sittings;
+  private final Identifications identifications;
+  private final Delegations delegations;
   private final Accounts accounts;
   private final Caregivers caregivers;
   private final Records records;
   private final Receipts receipts;
+  private final OutboxStore outbox;
   private final Idempotency idempotency;
-  private final Signer signer;
   private final boolean demo;
   private final ObjectMapper json = Json.mapper();
   private final byte[] openapi;
@@ -78,16 +79,41 @@ final class Routes {
   Routes(Database db, Rules rules, Signer signer, boolean demo) {
     this.db = db;
     this.rules = rules;
-    this.signer = signer;
     this.demo = demo;
     this.journal = new Journal(rules.clock());
     Throttle throttle = new Throttle(rules.clock());
     this.receipts = new Receipts(rules.clock(), signer);
-    this.mediators = new Mediators(rules, journal, throttle);
-    this.sittings = new Sittings(rules, journal, throttle, receipts);
-    this.accounts = new Accounts(rules, journal, receipts);
-    this.caregivers = new Caregivers(rules, journal, receipts, accounts);
-    this.records = new Records(rules, journal, receipts);
+    PersonStore persons = new PersonStore();
+    RepresentationStore representations = new RepresentationStore();
+    this.outbox = new OutboxStore();
+    this.identifications =
+        new Identifications(
+            rules,
+            journal,
+            throttle,
+            persons,
+            representations,
+            new IdentificationStore(),
+            new ContactChallengeStore(),
+            outbox);
+    this.delegations =
+        new Delegations(
+            rules,
+            journal,
+            receipts,
+            identifications,
+            persons,
+            representations,
+            new ConsentStore(),
+            new DelegationStore());
+    this.mediators =
+        new Mediators(
+            rules, journal, throttle, delegations, new MediatorStore(), new SessionStore());
+    this.accounts =
+        new Accounts(rules, journal, receipts, identifications, persons, representations);
+    this.caregivers = new Caregivers(rules, journal, receipts, accounts, persons, representations);
+    this.records =
+        new Records(rules, journal, receipts, persons, new DocumentStore(), new ProfileStore());
     this.idempotency = new Idempotency(rules.clock());
     this.openapi = resource(OPENAPI);
   }
@@ -107,8 +133,7 @@ final class Routes {
         app,
         HandlerType.GET,
         "/v1/keys",
-        ctx ->
-            send(ctx, 200, Map.of("algorithm", "Ed25519", "publicKey", signer.publicKeyBase64())));
+        ctx -> send(ctx, 200, Map.of("algorithm", "Ed25519", "publicKey", receipts.publicKey())));
     route(
         app,
         HandlerType.POST,
@@ -157,7 +182,7 @@ final class Routes {
             read(
                 ctx,
                 "STRUCTURE_JOURNAL_READ",
-                (c, p, audit) -> mediators.structureJournal(c, p, journal, audit)));
+                (c, p, audit) -> mediators.structureJournal(c, p, audit)));
     route(
         app,
         HandlerType.POST,
@@ -194,7 +219,7 @@ final class Routes {
                 "IDENTIFY",
                 201,
                 (c, p, audit) ->
-                    sittings.identify(
+                    identifications.identify(
                         c, p, body(ctx.bodyAsBytes(), IdentificationRequest.class), audit)));
     route(
         app,
@@ -206,7 +231,7 @@ final class Routes {
                 "CONTACT_CODE_SENT",
                 201,
                 (c, p, audit) ->
-                    sittings.sendContactCode(
+                    identifications.sendContactCode(
                         c, p, body(ctx.bodyAsBytes(), ContactCodeRequest.class), audit)));
     route(
         app,
@@ -218,7 +243,7 @@ final class Routes {
                 "PROOF_ADDED",
                 200,
                 (c, p, audit) ->
-                    sittings.addProof(
+                    identifications.addProof(
                         c,
                         p,
                         ctx.pathParam("identificationId"),
@@ -234,7 +259,8 @@ final class Routes {
                 "CONSENT",
                 201,
                 (c, p, audit) ->
-                    sittings.consent(c, p, body(ctx.bodyAsBytes(), ConsentRequest.class), audit)));
+                    delegations.consent(
+                        c, p, body(ctx.bodyAsBytes(), ConsentRequest.class), audit)));
     route(
         app,
         HandlerType.DELETE,
@@ -245,7 +271,7 @@ final class Routes {
                 "DELEGATION_REVOKED",
                 204,
                 (c, p, audit) -> {
-                  sittings.revoke(c, p, ctx.pathParam("delegationId"), audit);
+                  delegations.revoke(c, p, ctx.pathParam("delegationId"), audit);
                   return null;
                 }));
 
@@ -330,22 +356,13 @@ final class Routes {
                 delegated(
                     ctx,
                     Scope.ACCOUNT_ACTIVATE,
-                    (c, p, g, audit) -> {
-                      accounts.requirePossible(c, g, AccountAction.ACTIVATE);
-                      if (!sittings.proofs(c, g).contains(Sittings.VITALE)) {
-                        throw new ProblemException(
-                            403,
-                            "vitale-required",
-                            "activation needs the Carte Vitale shown at identification");
-                      }
-                      sittings.checkLetterCode(
-                          c,
-                          g.personId(),
-                          body(ctx.bodyAsBytes(), ActivationRequest.class).code(),
-                          p,
-                          audit);
-                      return accounts.act(c, p, g, AccountAction.ACTIVATE, false, audit);
-                    })));
+                    (c, p, g, audit) ->
+                        accounts.activate(
+                            c,
+                            p,
+                            g,
+                            body(ctx.bodyAsBytes(), ActivationRequest.class).code(),
+                            audit))));
     route(
         app,
         HandlerType.POST,
@@ -415,8 +432,7 @@ final class Routes {
                       ctx,
                       Scope.PROFILE_READ,
                       (c, p, g, audit) -> records.section(c, g, ctx.pathParam("section"), audit)));
-          ctx.header(
-              "ETag", "\"" + ((fr.guichet.contract.ProfileSection) section).version() + "\"");
+          ctx.header("ETag", "\"" + ((ProfileSection) section).version() + "\"");
           send(ctx, 200, section);
         });
     route(
@@ -451,14 +467,7 @@ final class Routes {
                 ctx,
                 "JOURNAL_READ",
                 delegated(
-                    ctx,
-                    Scope.JOURNAL_READ,
-                    (c, p, g, audit) -> {
-                      var entries = journal.read(c, Journal.personChain(g.personId()));
-                      journal.append(
-                          c, audit.chain(), audit.line("OK", entries.size() + " entries"));
-                      return entries;
-                    })));
+                    ctx, Scope.JOURNAL_READ, (c, p, g, audit) -> records.journal(c, g, audit))));
 
     app.exception(ProblemException.class, (e, ctx) -> refuse(ctx, e));
     app.exception(
@@ -519,7 +528,7 @@ final class Routes {
 
   private Grant grant(Context ctx, Connection c, Principal p, Scope scope, Audit audit)
       throws SQLException {
-    return sittings.authorize(
+    return delegations.authorize(
         c, p, ctx.header(Headers.DELEGATION), ctx.pathParam("personId"), scope, audit);
   }
 
@@ -527,16 +536,7 @@ final class Routes {
     if (!demo) {
       throw new ProblemException(404, "not-found", "the outbox exists on demo servers only");
     }
-    return Database.query(
-        c,
-        "SELECT person_id, channel, destination, body, created_at FROM outbox ORDER BY created_at DESC",
-        r ->
-            new OutboxMessage(
-                r.getString(1),
-                r.getString(2),
-                r.getString(3),
-                r.getString(4),
-                Instant.parse(r.getString(5))));
+    return outbox.newestFirst(c);
   }
 
   private void read(Context ctx, String action, Work work) {

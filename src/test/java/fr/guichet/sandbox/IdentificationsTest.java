@@ -11,15 +11,17 @@ import fr.guichet.contract.Identification;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.contract.ProofRequest;
+import fr.guichet.domain.Nir;
 import fr.guichet.testing.DemoSandbox;
 import java.time.Duration;
+import java.time.LocalDate;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The three ways to identify a person, the strong identification, and the limits on failures. */
-class IdentificationTest {
+class IdentificationsTest {
   @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
   MediatorSession session;
 
@@ -36,6 +38,13 @@ class IdentificationTest {
 
   DemoSandbox.Papers papers(String id) {
     return DemoSandbox.PEOPLE.get(id);
+  }
+
+  Identification identifyByVitale(String nir, LocalDate birth, String serial) {
+    return sandbox
+        .api()
+        .identify(
+            session, IdentificationRequest.byVitale(nir, birth, serial), IdempotencyKey.random());
   }
 
   @Test
@@ -225,9 +234,7 @@ class IdentificationTest {
                   .identify(
                       session,
                       IdentificationRequest.byVitale(
-                          unknown + fr.guichet.domain.Nir.key(unknown),
-                          papers("p-jeanne").birth(),
-                          "12345678"),
+                          unknown + Nir.key(unknown), papers("p-jeanne").birth(), "12345678"),
                       IdempotencyKey.random()));
     }
     refused("identification-locked", () -> sandbox.identify("p-louis"));
@@ -243,5 +250,62 @@ class IdentificationTest {
                     IdempotencyKey.random())
                 .firstName())
         .isEqualTo("Louis");
+  }
+
+  @Test
+  void identifiesAPersonByNirBirthDateAndVitaleSerial() {
+    Identification who =
+        identifyByVitale(DemoSandbox.JEANNE_NIR, DelegationsTest.JEANNE_BIRTH, "1234 5678");
+    assertThat(who.firstName()).isEqualTo("Jeanne");
+    assertThat(who.birthYear()).isEqualTo(1950);
+    assertThat(who.strength()).isEqualTo("STANDARD");
+    assertThat(sandbox.journal("person:p-jeanne")).containsExactly("IDENTIFY OK");
+  }
+
+  @Test
+  void aWrongNirKeyIsExplainedAndJournaledWithoutTheNumber() {
+    assertThatThrownBy(
+            () ->
+                identifyByVitale("2 50 03 75 056 123 73", DelegationsTest.JEANNE_BIRTH, "12345678"))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.problem().status()).isEqualTo(422);
+              assertThat(e.problem().messageKey()).isEqualTo("invalid.nir.key");
+            });
+    assertThat(sandbox.journal("mediator:m-camille")).contains("IDENTIFY REFUSED invalid-input");
+  }
+
+  @Test
+  void anUnknownPersonAndAMismatchGiveTheSameAnswerAndTheMismatchIsInThePersonsJournal() {
+    String unknownNir = "1990175056123" + Nir.key("1990175056123");
+    DelegationsTest.refusedWith(
+        "identification-failed",
+        404,
+        () -> identifyByVitale(unknownNir, DelegationsTest.JEANNE_BIRTH, "12345678"));
+    DelegationsTest.refusedWith(
+        "identification-failed",
+        404,
+        () ->
+            identifyByVitale(
+                DemoSandbox.JEANNE_NIR, DelegationsTest.JEANNE_BIRTH.plusDays(1), "12345678"));
+    DelegationsTest.refusedWith(
+        "identification-failed",
+        404,
+        () -> identifyByVitale(DemoSandbox.JEANNE_NIR, DelegationsTest.JEANNE_BIRTH, "87654321"));
+    assertThat(sandbox.journal("person:p-jeanne"))
+        .containsExactly(
+            "IDENTIFY REFUSED identification-failed", "IDENTIFY REFUSED identification-failed");
+    assertThat(sandbox.journal("mediator:m-camille"))
+        .contains("IDENTIFY REFUSED identification-failed");
+  }
+
+  @Test
+  void aPersonWithoutACardCannotBeIdentifiedThisWay() {
+    String emma = "2150933063318" + Nir.key("2150933063318");
+    DelegationsTest.refusedWith(
+        "identification-failed",
+        404,
+        () -> identifyByVitale(emma, LocalDate.of(2015, 9, 12), "12345678"));
   }
 }

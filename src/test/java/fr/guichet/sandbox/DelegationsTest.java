@@ -19,7 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SittingsTest {
+/**
+ * Consent and delegation: what a consent opens, what it refuses, and a delegation that works only
+ * for its person, its scopes, its time, and until revoked.
+ */
+class DelegationsTest {
   static final LocalDate JEANNE_BIRTH = LocalDate.of(1950, 3, 14);
 
   @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
@@ -54,53 +58,6 @@ class SittingsTest {
               assertThat(e.problem().slug()).isEqualTo(slug);
               assertThat(e.problem().status()).isEqualTo(status);
             });
-  }
-
-  @Test
-  void identifiesAPersonByNirBirthDateAndVitaleSerial() {
-    Identification who = identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "1234 5678");
-    assertThat(who.firstName()).isEqualTo("Jeanne");
-    assertThat(who.birthYear()).isEqualTo(1950);
-    assertThat(who.strength()).isEqualTo("STANDARD");
-    assertThat(sandbox.journal("person:p-jeanne")).containsExactly("IDENTIFY OK");
-  }
-
-  @Test
-  void aWrongNirKeyIsExplainedAndJournaledWithoutTheNumber() {
-    assertThatThrownBy(() -> identify("2 50 03 75 056 123 73", JEANNE_BIRTH, "12345678"))
-        .isInstanceOfSatisfying(
-            ApiException.class,
-            e -> {
-              assertThat(e.problem().status()).isEqualTo(422);
-              assertThat(e.problem().messageKey()).isEqualTo("invalid.nir.key");
-            });
-    assertThat(sandbox.journal("mediator:m-camille")).contains("IDENTIFY REFUSED invalid-input");
-  }
-
-  @Test
-  void anUnknownPersonAndAMismatchGiveTheSameAnswerAndTheMismatchIsInThePersonsJournal() {
-    String unknownNir = "1990175056123" + fr.guichet.domain.Nir.key("1990175056123");
-    refusedWith("identification-failed", 404, () -> identify(unknownNir, JEANNE_BIRTH, "12345678"));
-    refusedWith(
-        "identification-failed",
-        404,
-        () -> identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH.plusDays(1), "12345678"));
-    refusedWith(
-        "identification-failed",
-        404,
-        () -> identify(DemoSandbox.JEANNE_NIR, JEANNE_BIRTH, "87654321"));
-    assertThat(sandbox.journal("person:p-jeanne"))
-        .containsExactly(
-            "IDENTIFY REFUSED identification-failed", "IDENTIFY REFUSED identification-failed");
-    assertThat(sandbox.journal("mediator:m-camille"))
-        .contains("IDENTIFY REFUSED identification-failed");
-  }
-
-  @Test
-  void aPersonWithoutACardCannotBeIdentifiedThisWay() {
-    String emma = "2150933063318" + fr.guichet.domain.Nir.key("2150933063318");
-    refusedWith(
-        "identification-failed", 404, () -> identify(emma, LocalDate.of(2015, 9, 12), "12345678"));
   }
 
   @Test

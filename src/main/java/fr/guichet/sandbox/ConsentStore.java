@@ -1,0 +1,45 @@
+package fr.guichet.sandbox;
+
+import fr.guichet.contract.ConsentRequest;
+import fr.guichet.domain.ActingAs;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * The {@code consent} table: what a person agreed to, for how long, as whom, in which language and
+ * version of the text shown, confirmed by the person and attested by the mediator.
+ *
+ * <pre>{@code
+ * consents.insert(c, consentId, principal, personId, ActingAs.SELF, "account:read", request, now);
+ * }</pre>
+ */
+final class ConsentStore {
+  void insert(
+      Connection c,
+      String id,
+      Principal principal,
+      String personId,
+      ActingAs actingAs,
+      String wireScopes,
+      ConsentRequest request,
+      Instant at)
+      throws SQLException {
+    Database.update(
+        c,
+        "INSERT INTO consent (id, identification_id, mediator_id, structure_id, person_id, acting_as, scopes,"
+            + " duration_minutes, language, text_version, person_confirmed, mediator_attested, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?)",
+        id,
+        request.identificationId(),
+        principal.mediatorId(),
+        principal.structureId(),
+        personId,
+        actingAs.name(),
+        wireScopes,
+        request.durationMinutes(),
+        request.language(),
+        request.textVersion(),
+        at.toString());
+  }
+}
