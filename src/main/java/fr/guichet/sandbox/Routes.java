@@ -27,6 +27,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +60,10 @@ final class Routes {
   /** A route as registered, for the contract test: {@code GET /v1/health}. */
   record Declared(String method, String path) {}
 
+  private final Clock clock;
   private final Database db;
-  private final Rules rules;
   private final Journal journal;
+  private final Idempotency idempotency;
   private final Mediators mediators;
   private final Identifications identifications;
   private final Delegations delegations;
@@ -70,52 +72,44 @@ final class Routes {
   private final Records records;
   private final Receipts receipts;
   private final OutboxStore outbox;
-  private final Idempotency idempotency;
   private final boolean demo;
   private final ObjectMapper json = Json.mapper();
-  private final byte[] openapi;
+  private final byte[] openapi = resource(OPENAPI);
   private final List<Declared> declared = new ArrayList<>();
 
-  Routes(Database db, Rules rules, Signer signer, boolean demo) {
+  /**
+   * The routes over services built elsewhere ({@link SandboxServer} composes them).
+   *
+   * @param journal where refusals are written, in the chain of whom they concern
+   * @param demo whether the outbox of messages "sent" is readable ({@code /v1/demo/outbox})
+   */
+  Routes(
+      Clock clock,
+      Database db,
+      Journal journal,
+      Idempotency idempotency,
+      Mediators mediators,
+      Identifications identifications,
+      Delegations delegations,
+      Accounts accounts,
+      Caregivers caregivers,
+      Records records,
+      Receipts receipts,
+      OutboxStore outbox,
+      boolean demo) {
+    this.clock = clock;
     this.db = db;
-    this.rules = rules;
+    this.journal = journal;
+    this.idempotency = idempotency;
+    this.mediators = mediators;
+    this.identifications = identifications;
+    this.delegations = delegations;
+    this.accounts = accounts;
+    this.caregivers = caregivers;
+    this.records = records;
+    this.receipts = receipts;
+    this.outbox = outbox;
     this.demo = demo;
-    this.journal = new Journal(rules.clock());
-    Throttle throttle = new Throttle(rules.clock());
-    this.receipts = new Receipts(rules.clock(), signer);
-    PersonStore persons = new PersonStore();
-    RepresentationStore representations = new RepresentationStore();
-    this.outbox = new OutboxStore();
-    this.identifications =
-        new Identifications(
-            rules,
-            journal,
-            throttle,
-            persons,
-            representations,
-            new IdentificationStore(),
-            new ContactChallengeStore(),
-            outbox);
-    this.delegations =
-        new Delegations(
-            rules,
-            journal,
-            receipts,
-            identifications,
-            persons,
-            representations,
-            new ConsentStore(),
-            new DelegationStore());
-    this.mediators =
-        new Mediators(
-            rules, journal, throttle, delegations, new MediatorStore(), new SessionStore());
-    this.accounts =
-        new Accounts(rules, journal, receipts, identifications, persons, representations);
-    this.caregivers = new Caregivers(rules, journal, receipts, accounts, persons, representations);
-    this.records =
-        new Records(rules, journal, receipts, persons, new DocumentStore(), new ProfileStore());
-    this.idempotency = new Idempotency(rules.clock());
-    this.openapi = resource(OPENAPI);
   }
 
   void register(Javalin app) {
@@ -123,7 +117,7 @@ final class Routes {
         app,
         HandlerType.GET,
         "/v1/health",
-        ctx -> send(ctx, 200, new Health("UP", VERSION, rules.clock().instant())));
+        ctx -> send(ctx, 200, new Health("UP", VERSION, clock.instant())));
     route(
         app,
         HandlerType.GET,

@@ -11,7 +11,8 @@ import java.time.Period;
 /**
  * The reference delegated-access server: the Mon Espace Santé rules of DOMAIN.md, mediators,
  * consent, delegations and the journal, on one machine, over real HTTP and a real SQLite file. The
- * rest of Guichet reaches it only over HTTP; this class is the one way to start it.
+ * rest of Guichet reaches it only over HTTP; this class is the one way to start it, and the one
+ * place its parts (stores, services, routes) are built and wired.
  *
  * <pre>{@code
  * try (SandboxServer server = SandboxServer.start(SandboxServer.Options.demo(dataDir))) {
@@ -81,8 +82,7 @@ public final class SandboxServer implements AutoCloseable {
             return null;
           });
     }
-    Routes routes =
-        new Routes(db, rules, Signer.inDirectory(options.dataDir()), options.seedDemo());
+    Routes routes = compose(db, rules, Signer.inDirectory(options.dataDir()), options.seedDemo());
     Javalin app =
         Javalin.create(
             config -> {
@@ -99,6 +99,59 @@ public final class SandboxServer implements AutoCloseable {
       throw e;
     }
     return new SandboxServer(app, db, options.host(), routes);
+  }
+
+  /**
+   * The one place the server's parts are built and wired: stores (SQL only), services (the rules),
+   * and the routes that map HTTP onto them.
+   */
+  private static Routes compose(Database db, Rules rules, Signer signer, boolean demo) {
+    Clock clock = rules.clock();
+    Journal journal = new Journal(clock);
+    Throttle throttle = new Throttle(clock);
+    Receipts receipts = new Receipts(clock, signer);
+    PersonStore persons = new PersonStore();
+    RepresentationStore representations = new RepresentationStore();
+    OutboxStore outbox = new OutboxStore();
+    Identifications identifications =
+        new Identifications(
+            rules,
+            journal,
+            throttle,
+            persons,
+            representations,
+            new IdentificationStore(),
+            new ContactChallengeStore(),
+            outbox);
+    Delegations delegations =
+        new Delegations(
+            rules,
+            journal,
+            receipts,
+            identifications,
+            persons,
+            representations,
+            new ConsentStore(),
+            new DelegationStore());
+    Mediators mediators =
+        new Mediators(
+            rules, journal, throttle, delegations, new MediatorStore(), new SessionStore());
+    Accounts accounts =
+        new Accounts(rules, journal, receipts, identifications, persons, representations);
+    return new Routes(
+        clock,
+        db,
+        journal,
+        new Idempotency(clock),
+        mediators,
+        identifications,
+        delegations,
+        accounts,
+        new Caregivers(rules, journal, receipts, accounts, persons, representations),
+        new Records(rules, journal, receipts, persons, new DocumentStore(), new ProfileStore()),
+        receipts,
+        outbox,
+        demo);
   }
 
   /**
