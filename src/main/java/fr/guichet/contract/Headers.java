@@ -17,5 +17,11 @@ public final class Headers {
   /** The key of a mutating request: the same key always gets the same answer. */
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+  /**
+   * The id the server gives each request, on every answer: the same id is in the server's log, so
+   * that a client's report and a log line can be matched.
+   */
+  public static final String REQUEST_ID = "X-Request-Id";
+
   private Headers() {}
 }

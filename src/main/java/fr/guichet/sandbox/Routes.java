@@ -29,13 +29,21 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP face of the reference server: one line per route of the contract ({@code
  * openapi/guichet.yaml}), each turning a request into one audited transaction.
+ *
+ * <p>Every request gets an id, sent back in {@code X-Request-Id} and named in the log line of an
+ * unexpected failure (which never holds an exception's message: it might hold a NIR or a token).
  *
  * <p>Every mutating route needs an {@code Idempotency-Key} (login and the public receipt check
  * excepted: a repeated login only opens another session). Every refusal becomes problem+json and a
@@ -43,6 +51,8 @@ import java.util.Optional;
  */
 final class Routes {
   static final String VERSION = "0.2.0";
+  private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+  private static final String REQUEST_ID = "guichet.request-id";
   private static final String OPENAPI = "openapi/guichet.yaml";
 
   /** Work done for an authenticated mediator inside the request's transaction. */
@@ -113,6 +123,12 @@ final class Routes {
   }
 
   void register(Javalin app) {
+    app.before(
+        ctx -> {
+          String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+          ctx.attribute(REQUEST_ID, id);
+          ctx.header(Headers.REQUEST_ID, id);
+        });
     route(
         app,
         HandlerType.GET,
@@ -474,7 +490,14 @@ final class Routes {
     app.exception(
         Exception.class,
         (e, ctx) -> {
-          e.printStackTrace(); // the server's log; the client gets no trace
+          // The client gets no trace; the log gets no message either (one may hold a NIR or a
+          // token).
+          LOG.error(
+              "request {} {} {} failed: {}",
+              ctx.<String>attribute(REQUEST_ID),
+              ctx.method(),
+              ctx.endpointHandlerPath(),
+              withoutMessages(e));
           refuse(ctx, new ProblemException(500, "internal", "internal error"));
         });
     app.error(
@@ -601,6 +624,26 @@ final class Routes {
 
   private void problem(Context ctx, ProblemException e) {
     ctx.status(e.status()).contentType(Problem.MEDIA_TYPE).result(write(e.toProblem()));
+  }
+
+  /**
+   * An exception and its causes as types and the first place in our code each was thrown, e.g.
+   * {@code IllegalStateException at fr.guichet.sandbox.Database.tx(Database.java:135) <- ...}:
+   * enough to find the fault, with none of the messages.
+   */
+  static String withoutMessages(Throwable e) {
+    StringBuilder out = new StringBuilder();
+    Throwable t = e;
+    for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+      out.append(depth == 0 ? "" : " <- ").append(t.getClass().getName());
+      StackTraceElement[] stack = t.getStackTrace();
+      Arrays.stream(stack)
+          .filter(f -> f.getClassName().startsWith("fr.guichet."))
+          .findFirst()
+          .or(() -> Arrays.stream(stack).findFirst())
+          .ifPresent(f -> out.append(" at ").append(f));
+    }
+    return out.toString();
   }
 
   private static Audit audit(Context ctx, String action) {
