@@ -2,7 +2,19 @@ package fr.guichet.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.AnnotationKeyword;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.oas.OpenApi31;
 import fr.guichet.contract.Headers;
+import fr.guichet.contract.Json;
 import fr.guichet.testing.DemoSandbox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,17 +28,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What every route shares: a request id on every answer, and an unexpected failure logged with that
- * id, its route and the exception's type, never a message that could hold a NIR or a token.
+ * id, its route and the exception's type, never a message that could hold a NIR or a token; and the
+ * contract the server serves, valid OpenAPI 3.1 to the last keyword.
  */
 class RoutesTest {
   @RegisterExtension static final DemoSandbox sandbox = DemoSandbox.perClass();
   static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  static final String OAS_31 = "https://spec.openapis.org/oas/3.1/";
 
   static HttpResponse<String> get(String path, String bearer) throws Exception {
     HttpRequest.Builder request =
@@ -92,6 +111,109 @@ class RoutesTest {
         .contains(" <- " + SQLException.class.getName() + " at fr.guichet.sandbox.RoutesTest.")
         .doesNotContain(nir)
         .doesNotContain("duplicate");
+  }
+
+  @Test
+  void theContractItServesIsValidOpenApi31WithNoUnknownKeyword() throws Exception {
+    HttpResponse<String> served = get("/openapi.yaml", null);
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(openApi31Problems(YAML.readTree(served.body()))).isEmpty();
+  }
+
+  @Test
+  void theCheckFindsADescriptionBrokenByACommaAndAFieldOpenApiDoesNotHave() throws Exception {
+    JsonNode broken =
+        YAML.readTree(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths:
+              /x:
+                get:
+                  sumary: a field no operation has
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {type: string, description: 8 digits, or the last 11.}
+            """);
+    assertThat(openApi31Problems(broken))
+        .anySatisfy(p -> assertThat(p).contains("sumary"))
+        .anySatisfy(p -> assertThat(p).isEqualTo("unknown keyword in a schema: or the last 11."));
+  }
+
+  /**
+   * What is wrong with an OpenAPI 3.1 document: what the specification's own JSON schema refuses
+   * (vertx-openapi ships it), and every keyword of its Schema Objects that the OpenAPI dialect of
+   * JSON Schema does not know (JSON Schema itself would only warn).
+   */
+  static List<String> openApi31Problems(JsonNode document) {
+    Set<String> unknown = new TreeSet<>();
+    JsonMetaSchema dialect =
+        JsonMetaSchema.builder(OpenApi31.getInstance())
+            .unknownKeywordFactory(
+                (keyword, context) -> {
+                  unknown.add(keyword);
+                  return new AnnotationKeyword(keyword);
+                })
+            .build();
+    JsonSchemaFactory factory =
+        JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V202012,
+            b ->
+                b.metaSchema(dialect)
+                    .schemaMappers(
+                        m -> m.mapPrefix(OAS_31, "classpath:spec.openapis.org/oas/3.1/")));
+    List<String> problems = new ArrayList<>();
+    factory
+        .getSchema(SchemaLocation.of(OAS_31 + "schema-base/2022-10-07"))
+        .validate(document)
+        .forEach(m -> problems.add(m.toString()));
+    factory.getSchema(everySchemaObject(document, dialect.getIri())).initializeValidators();
+    unknown.forEach(k -> problems.add("unknown keyword in a schema: " + k));
+    return problems;
+  }
+
+  /**
+   * One schema holding every Schema Object of a document, so that compiling it meets each keyword:
+   * the components' schemas as {@code $defs} (references rewritten to match), and every schema of a
+   * parameter, header or content.
+   */
+  static JsonNode everySchemaObject(JsonNode document, String dialect) {
+    ObjectNode root = Json.mapper().createObjectNode().put("$schema", dialect);
+    ArrayNode all = root.putArray("allOf");
+    JsonNode components = document.path("components").path("schemas");
+    if (components.isObject()) {
+      root.set("$defs", components.deepCopy());
+      components.fieldNames().forEachRemaining(n -> all.addObject().put("$ref", "#/$defs/" + n));
+    }
+    collectSchemas(document, all);
+    return rewriteRefs(root);
+  }
+
+  private static void collectSchemas(JsonNode node, ArrayNode into) {
+    node.properties()
+        .forEach(
+            field -> {
+              if (field.getKey().equals("schema") && field.getValue().isObject()) {
+                into.add(field.getValue().deepCopy());
+              } else if (!field.getKey().equals("schemas") && field.getValue().isContainerNode()) {
+                collectSchemas(field.getValue(), into);
+              }
+            });
+    if (node.isArray()) {
+      node.forEach(item -> collectSchemas(item, into));
+    }
+  }
+
+  private static JsonNode rewriteRefs(JsonNode node) {
+    try {
+      String text = Json.mapper().writeValueAsString(node);
+      return Json.mapper().readTree(text.replace("\"#/components/schemas/", "\"#/$defs/"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
