@@ -215,9 +215,8 @@ final class Identifications {
   /** An identification this mediator made, or the same 404 whether it is unknown or another's. */
   IdentificationStore.Identified mine(Connection c, Principal principal, String identificationId)
       throws SQLException {
-    return (identificationId == null
-            ? Optional.<IdentificationStore.Identified>empty()
-            : identifications.find(c, identificationId))
+    return identifications
+        .find(c, identificationId)
         .filter(i -> i.mediatorId().equals(principal.mediatorId()))
         .orElseThrow(
             () ->

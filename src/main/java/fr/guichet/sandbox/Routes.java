@@ -490,13 +490,14 @@ final class Routes {
     app.exception(
         Exception.class,
         (e, ctx) -> {
-          // The client gets no trace; the log gets no message either (one may hold a NIR or a
-          // token).
+          // No trace for the client, and no message in the log: one may hold a NIR or a token.
           LOG.error(
               "request {} {} {} failed: {}",
               ctx.<String>attribute(REQUEST_ID),
               ctx.method(),
-              ctx.endpointHandlerPath(),
+              ctx.handlerType() == HandlerType.BEFORE
+                  ? "(before its route)"
+                  : ctx.endpointHandlerPath(),
               withoutMessages(e));
           refuse(ctx, new ProblemException(500, "internal", "internal error"));
         });

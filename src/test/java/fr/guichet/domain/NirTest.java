@@ -51,18 +51,6 @@ class NirTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"18412764510894", "1841276451089466", "1"})
-  void refusesAWrongLengthAndSaysHowManyCharactersWereTyped(String typed) {
-    assertThatThrownBy(() -> Nir.parse(typed))
-        .isInstanceOfSatisfying(
-            InvalidValue.class,
-            e -> {
-              assertThat(e.messageKey()).isEqualTo("invalid.nir.length");
-              assertThat(e.params()).containsEntry("count", typed.length());
-            });
-  }
-
-  @ParameterizedTest
   @ValueSource(
       strings = {"584127645108946", "1841276451089AB", "18413764510894X", "1 84 00 76 451 089 46"})
   void refusesAShapeNoNirHas(String typed) {
