@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every sentence a person or a mediator reads, in one language, from the bundles in {@code i18n/}
@@ -25,11 +27,15 @@ import java.util.TreeSet;
  * Messages fr = Messages.of(Language.FRENCH);
  * fr.text("account.days-left", Map.of("days", 3)); // "Il reste 3 jours."
  * fr.date(LocalDate.of(2026, 12, 1));             // "1 décembre 2026"
+ * fr.text("flow.REOPEN.readback", Map.of("name", "Emma")); // "rouvrir l’espace d’Emma."
  * }</pre>
  */
 public final class Messages {
   private static final Map<Language, Messages> CACHE =
       Collections.synchronizedMap(new EnumMap<>(Language.class));
+
+  /** The letters a French word elides before (a Y counts when a consonant follows it). */
+  private static final String VOWELS = "aeiouyàâäéèêëîïôöùûüœæ";
 
   private final Language language;
   private final Properties bundle;
@@ -73,7 +79,38 @@ public final class Messages {
     if (args.isEmpty() && pattern.indexOf('{') < 0) {
       return pattern;
     }
-    return new MessageFormat(pattern, language.locale()).format(args);
+    String text = new MessageFormat(pattern, language.locale()).format(args);
+    return language.locale().getLanguage().equals("fr") ? elided(text, args) : text;
+  }
+
+  /**
+   * French elides "de" and "que" before a vowel: "l’espace d’Emma", "Est-ce qu’Yves…". A name comes
+   * in as an argument, so the bundle cannot write it: this does, for every text argument that
+   * starts with a vowel sound (a Y before a consonant; never an H, whose names are said both ways,
+   * nor a Y before a vowel: "de Yasmine").
+   */
+  static String elided(String text, Map<String, ?> args) {
+    String out = text;
+    for (Object value : args.values()) {
+      if (value instanceof String word && startsWithVowelSound(word)) {
+        out =
+            Pattern.compile("(?<![\\p{L}’'])(d|D|qu|Qu)e " + Pattern.quote(word))
+                .matcher(out)
+                .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "’" + word));
+      }
+    }
+    return out;
+  }
+
+  private static boolean startsWithVowelSound(String word) {
+    if (word.isEmpty()) {
+      return false;
+    }
+    char first = Character.toLowerCase(word.charAt(0));
+    if (first == 'y') {
+      return word.length() > 1 && VOWELS.indexOf(Character.toLowerCase(word.charAt(1))) < 0;
+    }
+    return VOWELS.indexOf(first) >= 0;
   }
 
   /** The raw ICU pattern of a key, or null: for checks on the bundles. */

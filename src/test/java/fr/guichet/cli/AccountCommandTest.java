@@ -139,7 +139,7 @@ class AccountCommandTest {
           .isEqualTo(
               String.join(
                   "\n",
-                  "Pour : Jeanne Martin (né·e en 1950)",
+                  "Pour : Jeanne Martin (naissance en 1950)",
                   "État : Espace bientôt créé. Votre espace va être créé. Vous pouvez encore le refuser.",
                   "Date limite pour refuser : 31 décembre 2026.",
                   "Il reste 32 jours.",
@@ -192,8 +192,8 @@ class AccountCommandTest {
               "État : Espace ouvert. Votre espace existe et vous l’utilisez.",
               "- fermer votre espace : guichet account close",
               "Profils que cette personne gère (pour agir pour eux : --for et l’identifiant) :",
-              "- Emma Petit, né·e en 2015 (représentation légale) : --for p-emma",
-              "- Hugo Petit, né·e en 2019 (représentation légale) : --for p-hugo");
+              "- Emma Petit (représentation légale), année de naissance 2015 : --for p-emma",
+              "- Hugo Petit (représentation légale), année de naissance 2019 : --for p-hugo");
     }
 
     @Test
@@ -201,10 +201,10 @@ class AccountCommandTest {
       assertThat(account("status", "p-louis", "--for", "p-emma")).isZero();
       assertThat(out.toString())
           .contains(
-              "Pour : Emma Petit (né·e en 2015)",
+              "Pour : Emma Petit (naissance en 2015)",
               "Louis Petit agit pour cette personne, au titre de : représentation légale.",
               "Personnes qui ont accès à cet espace :",
-              "- Louis Petit, né·e en 1985 (représentation légale)");
+              "- Louis Petit (représentation légale), année de naissance 1985");
     }
 
     @Test
@@ -220,7 +220,7 @@ class AccountCommandTest {
       assertThat(account("status", "p-yves")).isZero();
       assertThat(out.toString())
           .contains(
-              "État : Espace suspendu. Votre espace est bloqué pour le moment. Appelez le 3422.")
+              "État : Espace suspendu. Votre espace est suspendu : il est bloqué pour le moment. Appelez le 3422.")
           .doesNotContain("Ce que vous pouvez faire");
     }
 
@@ -273,7 +273,7 @@ class AccountCommandTest {
           .isZero();
       assertThat(out.toString())
           .contains(
-              "Pour : Jeanne Martin (né·e en 1950)",
+              "Pour : Jeanne Martin (naissance en 1950)",
               "Reçu : vous avez refusé la création de votre espace",
               "État : Vous avez refusé l’espace. Vous avez dit non. Votre espace ne sera pas créé.",
               "Vous pouvez annuler ce refus jusqu’au 31 décembre 2026.",
@@ -296,7 +296,7 @@ class AccountCommandTest {
               String.join(
                   "\n",
                   "Ce qui va être envoyé au serveur " + sandbox.server().url() + " :",
-                  "- personne présente : Jeanne Martin, né·e en 1950 ;",
+                  "- personne présente : Jeanne Martin, année de naissance 1950 ;",
                   "- action : refuser la création de l’espace ;",
                   "- accord pour 5 minutes : refuser la création de votre espace, ou annuler ce refus ;",
                   "En confirmant, vous attestez que la personne est à côté de vous et qu’elle est d’accord.",
@@ -565,7 +565,7 @@ class AccountCommandTest {
       assertThat(account("close", "p-sophie", "--for", "p-marcel")).isZero();
       assertThat(out.toString())
           .contains(
-              "Pour : Marcel Dubois (né·e en 1940)",
+              "Pour : Marcel Dubois (naissance en 1940)",
               "Sophie Lambert agit pour cette personne, au titre de : tutelle.");
       assertThat(state("p-marcel")).isEqualTo("CLOSED");
       assertThat(state("p-sophie")).isEqualTo("ACTIVE");
@@ -579,7 +579,7 @@ class AccountCommandTest {
           .contains(
               "Reçu : vous avez demandé l’effacement de vos données",
               "Vos données seront effacées au plus tard le 28 février 2027.",
-              "Vous pouvez rouvrir votre espace avant le 28 février 2027. Vos données reviendront.");
+              "Tant que l’effacement n’est pas fait, et au plus tard jusqu’au 28 février 2027, vous pouvez rouvrir votre espace : vos données reviendront.");
       assertThat(state("p-fatima")).isEqualTo("CLOSED_DELETION_REQUESTED");
       assertThat(sandbox.query("SELECT scopes FROM consent", r -> r.getString(1)))
           .containsExactly("record:close");
@@ -855,7 +855,7 @@ class AccountCommandTest {
           .isZero();
       assertThat(out.toString())
           .contains(
-              "Pour : Louis Petit (né·e en 1985)",
+              "Pour : Louis Petit (naissance en 1985)",
               "Reçu : un aidant a accès à votre espace",
               "Aidant : Alain R. (1962)",
               "Vous pouvez retirer cet accès à tout moment.",
@@ -878,7 +878,7 @@ class AccountCommandTest {
       assertThat(out.toString())
           .contains(
               "Personnes qui ont accès à cet espace :",
-              "- Alain Roux, né·e en 1962 (aidant) : --caregiver p-alain");
+              "- Alain Roux (aidant), année de naissance 1962 : --caregiver p-alain");
 
       out.getBuffer().setLength(0);
       assertThat(
@@ -914,10 +914,10 @@ class AccountCommandTest {
               String.join(
                   "\n",
                   "Ce qui va être envoyé au serveur " + sandbox.server().url() + " :",
-                  "- personne présente : Louis Petit, né·e en 1985 ;",
+                  "- personne présente : Louis Petit, année de naissance 1985 ;",
                   "- pour : Emma Petit (2015, représentation légale) ;",
                   "- action : donner accès à un aidant ;",
-                  "- aidant : Alain Roux, né·e le 8 octobre 1962, numéro 1 62 10 97 611 150 29 ;",
+                  "- aidant : Alain Roux, date de naissance 8 octobre 1962, numéro 1 62 10 97 611 150 29 ;",
                   "- accord pour 5 minutes : choisir qui peut vous aider (aidants) ;",
                   "En confirmant, vous attestez que la personne est à côté de vous et qu’elle est d’accord.",
                   "Confirmer ? [o/N] o",
@@ -945,7 +945,7 @@ class AccountCommandTest {
               "Numéro de sécurité sociale de l’aidant : " + wrongKey,
               "les 2 derniers chiffres ne correspondent pas",
               "Nom de naissance de l’aidant : Roux",
-              "- aidant : Alain Roux, né·e le 8 octobre 1962");
+              "- aidant : Alain Roux, date de naissance 8 octobre 1962");
       assertThat(link("p-alain", "p-louis")).isEqualTo("ACCEPTED");
     }
 

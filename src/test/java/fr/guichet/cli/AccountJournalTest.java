@@ -90,7 +90,7 @@ class AccountJournalTest {
     String day = "29 novembre 2026 hh:mm";
     assertThat(out.toString().replaceAll("\\d{2}:\\d{2}", "hh:mm").split("\n"))
         .containsSubsequence(
-            "Pour : Jeanne Martin (né·e en 1950)",
+            "Pour : Jeanne Martin (naissance en 1950)",
             "Vérifié : chaque ligne est reliée à celle d’avant. La chaîne est complète.",
             day + " · identification · fait · Camille Bernard",
             day + " · accord donné · fait · Camille Bernard",
@@ -158,10 +158,10 @@ class AccountJournalTest {
   void writesTheExtractToPrint() throws Exception {
     Path pdf = files.resolve("journal.pdf");
     assertThat(account("journal", "p-jeanne", "--pdf", pdf.toString())).isZero();
-    assertThat(out.toString()).contains("Extrait du journal enregistré dans " + pdf + ".");
+    assertThat(out.toString()).contains("Extrait de l’historique enregistré dans " + pdf + ".");
     assertThat(Pdfs.flowing(Files.readAllBytes(pdf)))
         .contains(
-            "Votre journal",
+            "Votre historique",
             "Pour : Jeanne M. (1950)",
             "identification · fait · Camille Bernard",
             "accord donné · fait");

@@ -227,6 +227,101 @@ class MessagesTest {
     assertThat(broken).isEmpty();
   }
 
+  @ParameterizedTest
+  @EnumSource(Language.class)
+  void noWordIsWrittenForBothSexesWithAShorthandThatIsReadBadly(Language language) {
+    // "né·e", "concerné·e": espeak reads the point médian badly and readers stumble on it; the same
+    // goes for "nascido/a", "născut/ă". A neutral form needs neither ("année de naissance").
+    Pattern shorthand = Pattern.compile("\\p{L}·\\p{L}|\\p{L}/(a|ă|e|o)(?!\\p{L})");
+    Messages m = Messages.of(language);
+    List<String> found = new ArrayList<>();
+    for (String key : m.keys()) {
+      if (shorthand.matcher(m.pattern(key)).find()) {
+        found.add(key + ": " + m.pattern(key));
+      }
+    }
+    assertThat(found).as(language.tag()).isEmpty();
+  }
+
+  @Test
+  void arabicAddressesThePersonInThePluralOfRespectNeverInTheMasculineSingular() {
+    // Like French "vous": "اتصلوا" and "فضاؤكم" speak to a woman as well as to a man; "اتصل",
+    // "تريد" and "فضاؤك" (read in the masculine without short vowels) do not. Past forms such as
+    // "رفضت" are left out: unvowelled, they also say "she refused" and "it was refused".
+    Set<String> endingInKafAndNotYou =
+        Set.of(
+            "ذلك", "لذلك", "بذلك", "كذلك", "وكذلك", "تلك", "هناك", "مشترك", "المشترك", "الشباك",
+            "متحرك", "سمك", "شريك");
+    Set<String> masculineSingular =
+        Set.of(
+            "اتصل", "اكتب", "اختر", "تأكد", "تحقق", "حاول", "احفظ", "انتظر", "أعد", "اطلب", "ادخل",
+            "أضف", "اسحب", "قارن", "اقرأ", "اضغط", "انظر", "انقل", "املأ", "امسح", "اذهب", "أشر",
+            "قص", "احتفظ", "أعط", "قل", "تريد", "توافق", "تأخذ", "تشعر", "تأكل", "تمارس", "تنام",
+            "تشرب", "تدخن", "تساعده", "تشهد", "تعرف", "تستطيع", "تحتاج");
+    Messages ar = Messages.of(Language.ARABIC);
+    List<String> found = new ArrayList<>();
+    for (String key : ar.keys()) {
+      if (key.equals("bundle.review") || key.equals("date.long")) {
+        continue;
+      }
+      for (String word : sample(ar, key).split("[^\\p{L}]+")) {
+        if ((word.endsWith("ك") && !endingInKafAndNotYou.contains(word))
+            || masculineSingular.contains(word)) {
+          found.add(key + ": " + word);
+        }
+      }
+    }
+    assertThat(found).isEmpty();
+  }
+
+  @Test
+  void frenchElidesBeforeANameThatStartsWithAVowelSound() {
+    Messages fr = Messages.of(Language.FRENCH);
+    assertThat(fr.text("flow.REOPEN.readback", Map.of("name", "Emma Martin")))
+        .isEqualTo("rouvrir l’espace d’Emma Martin.");
+    assertThat(fr.text("flow.REOPEN.readback", Map.of("name", "Yves")))
+        .isEqualTo("rouvrir l’espace d’Yves.");
+    assertThat(fr.text("flow.REOPEN.readback", Map.of("name", "Yasmine")))
+        .isEqualTo("rouvrir l’espace de Yasmine.");
+    assertThat(fr.text("flow.REOPEN.readback", Map.of("name", "Hugo")))
+        .isEqualTo("rouvrir l’espace de Hugo.");
+    assertThat(fr.text("flow.REOPEN.readback", Map.of("name", "Jeanne")))
+        .isEqualTo("rouvrir l’espace de Jeanne.");
+    assertThat(
+            Messages.of(Language.EASY_FRENCH)
+                .text(
+                    "profile.blood-group.group.question.about",
+                    Map.of("subject", "child", "name", "Émile")))
+        .isEqualTo("Quel est le groupe sanguin d’Émile ?");
+    assertThat(fr.text("profile.allergies.ask.about", Map.of("subject", "child", "name", "Inès")))
+        .isEqualTo("Est-ce qu’Inès a une allergie ?");
+    assertThat(Messages.of(Language.ENGLISH).text("flow.REOPEN.readback", Map.of("name", "Emma")))
+        .doesNotContain("’Emma");
+  }
+
+  @Test
+  void aQuestionAboutSomeoneElseNamesThemInsteadOfSayingYou() {
+    for (Language l : Language.values()) {
+      Messages m = Messages.of(l);
+      for (String key : m.keys()) {
+        if (!key.endsWith(".about")) {
+          continue;
+        }
+        String asked = key.substring(0, key.length() - ".about".length());
+        assertThat(m.text(key, Map.of("subject", "self", "name", "Zoé")))
+            .as(l.tag() + " " + key + " for oneself is the question itself")
+            .isEqualTo(m.text(asked));
+        assertThat(m.text(key, Map.of("subject", "child", "name", "Zoé")))
+            .as(l.tag() + " " + key + " about a child names the child")
+            .contains("Zoé");
+      }
+    }
+    assertThat(
+            Messages.of(Language.FRENCH)
+                .text("profile.allergies.ask.about", Map.of("subject", "other", "name", "Paul")))
+        .isEqualTo("Est-ce que Paul a une allergie ?");
+  }
+
   @Test
   void datesAreWrittenAsEachLanguageWritesThem() {
     LocalDate day = LocalDate.of(2026, 12, 31);

@@ -106,7 +106,7 @@ class KioskTest {
     type("12345678");
     kiosk.press(Key.ENTER);
     long before = kiosk.screenChanges();
-    assertThat(kiosk.view().forWhom()).isEqualTo("Pour : Jeanne Martin (né·e en 1950)");
+    assertThat(kiosk.view().forWhom()).isEqualTo("Pour : Jeanne Martin (naissance en 1950)");
     kiosk.press(Key.function(10));
     assertThat(kiosk.view().forWhom()).isNull();
     assertThat(kiosk.view().asText()).doesNotContain("Jeanne");
@@ -165,7 +165,7 @@ class KioskTest {
             Language.TURKISH,
             Clock.systemUTC(),
             Kiosk.Options.DEFAULTS.withMediatorLanguage(Language.ENGLISH));
-    assertThat(k.view().title()).isEqualTo("Arabulucu girişi");
+    assertThat(k.view().title()).isEqualTo("Görevli girişi");
     assertThat(k.view().aside().title()).isEqualTo("Mediator login");
     assertThat(k.view().aside().fields()).containsExactly("Login", "Password", "6-digit code");
   }

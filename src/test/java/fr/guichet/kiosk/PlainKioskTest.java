@@ -133,7 +133,7 @@ class PlainKioskTest {
             out)
         .run();
     assertThat(out.toString())
-        .contains("== موافقتك ==", "Jeanne، هل توافق؟", "[1] نعم، أوافق")
+        .contains("== موافقتكم ==", "Jeanne، هل توافقون؟", "[1] نعم، أوافق")
         .doesNotContain("\uFEE3");
   }
 

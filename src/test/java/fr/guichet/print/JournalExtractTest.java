@@ -25,7 +25,7 @@ class JournalExtractTest {
               "Jeanne M. (1950)", entries, Messages.of(Language.FRENCH), Paper.A4);
       assertThat(Pdfs.flowing(pdf))
           .contains(
-              "Votre journal",
+              "Votre historique",
               "Pour : Jeanne M. (1950)",
               "identification · fait",
               "accord donné · fait",

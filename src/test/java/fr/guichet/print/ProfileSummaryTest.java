@@ -54,7 +54,7 @@ class ProfileSummaryTest {
     assertThat(text)
         .contains(
             "Résumé du profil médical",
-            "Pour Louis Petit, né·e en 1985",
+            "Pour Louis Petit, année de naissance : 1985",
             "Maladies et sujets de santé",
             "Tension trop haute (hypertension)",
             "Depuis : 2015",

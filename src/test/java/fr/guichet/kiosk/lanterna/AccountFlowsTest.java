@@ -165,7 +165,7 @@ class AccountFlowsTest {
     VirtualScreen s = open();
     toTheAccount(s, "p-louis", "2");
     assertThat(s.text())
-        .contains("Pour : Emma Petit (né·e en 2015) · par Louis Petit, représentant légal");
+        .contains("Pour : Emma Petit (naissance en 2015) · par Louis Petit, représentant légal");
     assertThat(sandbox.journal("person:p-emma")).contains("CONSENT OK", "ACCOUNT_READ OK");
   }
 

@@ -107,10 +107,10 @@ class CaregiversScreenTest {
     assertThat(s.flowing())
         .contains(
             "Voici ce qui va être envoyé :",
-            "donner accès à l’espace de Louis P. (1985) à l’aidant Alain Roux, né·e le 8 octobre 1962, numéro 1 62 10 97 611 150 29.",
+            "donner accès à l’espace de Louis P. (1985) à l’aidant Alain Roux (date de naissance : 8 octobre 1962, numéro 1 62 10 97 611 150 29).",
             "Louis, voulez-vous le faire maintenant ?",
             "♥ choisir qui peut vous aider (aidants)",
-            "Seulement pendant ce rendez-vous : 30 minutes au plus.",
+            "Seulement pendant cette séance : 30 minutes au plus.",
             "la personne est-elle à côté de vous ?",
             "J’atteste que la personne est là et a dit oui : envoyer");
     assertThat(link("p-alain", "p-louis"))
@@ -145,7 +145,7 @@ class CaregiversScreenTest {
     assertThat(s.flowing())
         .contains(
             "Ces personnes ont accès à votre espace :",
-            "♥ Alain Roux, né·e en 1962 : aidant",
+            "♥ Alain Roux (aidant), année de naissance : 1962",
             "1 + Donner accès à un aidant",
             "2 − Retirer l’accès d’un aidant");
     s.type("2");
@@ -314,7 +314,8 @@ class CaregiversScreenTest {
     s.type(tile.substring(0, 1));
     assertThat(s.flowing())
         .contains(
-            "§ Louis Petit, né·e en 1985 : représentant légal", "1 + Donner accès à un aidant")
+            "§ Louis Petit (représentant légal), année de naissance : 1985",
+            "1 + Donner accès à un aidant")
         .as("a representative is not a caregiver: not removed from here")
         .doesNotContain("Retirer l’accès");
   }

@@ -57,7 +57,7 @@ class JournalScreenTest {
     s.type(Counter.tile(s, TILE));
     assertThat(s.flowing())
         .contains(
-            "◉ lire votre journal",
+            "◉ lire votre historique",
             "30 minutes au plus",
             "Jeanne, voulez-vous voir tout ce qui a été fait en votre nom ?");
     assertThat(journal())
@@ -73,7 +73,7 @@ class JournalScreenTest {
             "✓ 29/11/2026 10:00 · autorisation annulée · Camille Bernard",
             "✓ 29/11/2026 10:00 · état de l’espace regardé · Camille Bernard",
             "✓ 29/11/2026 10:00 · identification · Camille Bernard",
-            "1  ▤  Imprimer votre journal",
+            "1  ▤  Imprimer votre historique",
             "Échap  ◄  Retour")
         .doesNotContain(
             TILE + "  1/", "Voir les lignes plus anciennes", "Revenir aux lignes plus récentes");
@@ -85,7 +85,7 @@ class JournalScreenTest {
         .as("the plain mode reads the same lines")
         .contains(
             "✓ 29/11/2026 10:00 · autorisation annulée · Camille Bernard",
-            "1 Imprimer votre journal");
+            "1 Imprimer votre historique");
 
     s.type("1");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
@@ -99,7 +99,7 @@ class JournalScreenTest {
     }
     assertThat(Pdfs.flowing(Files.readAllBytes(pdf)))
         .contains(
-            "Votre journal",
+            "Votre historique",
             "Pour : Jeanne M. (1950)",
             "identification · fait",
             "accord donné · fait",
@@ -120,7 +120,7 @@ class JournalScreenTest {
     assertThat(s.text())
         .contains(
             TILE + "  1/2",
-            "journal lu",
+            "historique lu",
             "2  ►  Voir les lignes plus anciennes",
             "Échap  ◄  Retour")
         .doesNotContain("identification", "Revenir aux lignes plus récentes");
@@ -133,12 +133,12 @@ class JournalScreenTest {
             "identification · Camille Bernard",
             "3  ◄  Revenir aux lignes plus récentes",
             "Échap  ◄  Retour")
-        .doesNotContain("journal lu", "Voir les lignes plus anciennes");
+        .doesNotContain("historique lu", "Voir les lignes plus anciennes");
     assertThat(s.rowOf("accord donné")).isLessThan(s.rowOf("identification"));
     s.press(KeyType.ArrowDown);
     assertThat(s.text()).as("no page after the last").contains(TILE + "  2/2");
     s.type("3");
-    assertThat(s.text()).contains(TILE + "  1/2", "journal lu");
+    assertThat(s.text()).contains(TILE + "  1/2", "historique lu");
     s.type("2");
     assertThat(s.text()).contains(TILE + "  2/2");
     s.press(KeyType.ArrowUp);
@@ -154,7 +154,7 @@ class JournalScreenTest {
     s.type(Counter.tile(s, TILE));
     assertThat(s.text())
         .doesNotContain("voulez-vous voir")
-        .contains("✓ 29/11/2026 10:00 · journal lu · Camille Bernard");
+        .contains("✓ 29/11/2026 10:00 · historique lu · Camille Bernard");
     assertThat(journal().stream().filter(l -> l.equals("CONSENT OK"))).hasSize(2);
   }
 

@@ -119,7 +119,7 @@ class LanternaKioskTest {
         .type(sandbox.freshTotp())
         .enter();
     assertThat(s.text())
-        .contains(VisualLine.of("من تساعد اليوم؟", true), "Qui aidez-vous aujourd’hui ?");
+        .contains(VisualLine.of("من تساعدون اليوم؟", true), "Qui aidez-vous aujourd’hui ?");
     s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950");
     assertThat(s.text())
         .as("digits typed keep their order")
@@ -223,19 +223,20 @@ class LanternaKioskTest {
     s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03");
     s.press(KeyType.F6);
     assertThat(s.text())
-        .contains(VisualLine.of("اختر لغتك", true), "Português °", "Kreyòl ayisyen °", "Türkçe °");
+        .contains(
+            VisualLine.of("اختاروا لغتكم", true), "Português °", "Kreyòl ayisyen °", "Türkçe °");
     s.type("5");
     assertThat(s.text()).contains("Quem está a ajudar hoje?", "2 50 03 75 056 123 72", "14/03");
     s.press(KeyType.F2);
     assertThat(s.text())
         .as("F2 goes back to the language before")
-        .contains(VisualLine.of("من تساعد اليوم؟", true), "14/03");
+        .contains(VisualLine.of("من تساعدون اليوم؟", true), "14/03");
     s.press(KeyType.F6).press(KeyType.ArrowDown, KeyType.ArrowDown).enter();
     assertThat(s.text())
         .as("the arrows and Enter pick from the list")
         .contains("Bugün kime yardım ediyorsunuz?", "14/03");
     s.type("/1950").enter().type("12345678").enter().type("1").enter();
-    assertThat(s.text()).contains("Alan yakında açılacak", "32 gün kaldı.");
+    assertThat(s.text()).contains("Alan yakında oluşturulacak", "32 gün kaldı.");
   }
 
   @Test
@@ -406,7 +407,7 @@ class LanternaKioskTest {
         .enter();
     assertThat(s.text())
         .contains(
-            "Pour : Jeanne Martin (né·e en 1950)",
+            "Pour : Jeanne Martin (naissance en 1950)",
             "Votre accord",
             "regarder l’état de votre espace Mon Espace Santé",
             "Jeanne, êtes-vous d’accord ?",
@@ -476,7 +477,7 @@ class LanternaKioskTest {
     assertThat(s.flowing())
         .contains("Preuve : le code de la lettre", "Personne ne correspond à ces informations");
     s.press(KeyType.Backspace).type("Q").enter();
-    assertThat(s.text()).contains("Pour : Jeanne Martin (né·e en 1950)", "Votre accord");
+    assertThat(s.text()).contains("Pour : Jeanne Martin (naissance en 1950)", "Votre accord");
     assertThat(
             sandbox.query(
                 "SELECT method FROM identification WHERE person_id = 'p-jeanne'",
@@ -540,7 +541,7 @@ class LanternaKioskTest {
     assertThat(s.text())
         .contains("Espace bientôt créé", "Date limite pour refuser : 31 décembre 2026.");
     s.press(KeyType.F2).press(KeyType.F10);
-    assertThat(s.text()).contains("The sitting is over").doesNotContain("Jeanne");
+    assertThat(s.text()).contains("The visit is over").doesNotContain("Jeanne");
   }
 
   @Test

@@ -129,7 +129,7 @@ class ProfileAssistantTest {
         .contains(
             "Avez-vous une maladie qui dure",
             "1  ✓  Oui",
-            "2  ∅  Non, je ne suis pas concerné·e",
+            "2  ∅  Non, ce n’est pas le cas",
             "3  ?  Je ne sais pas",
             "Entrée  ►  Plus tard");
     s.type("1");
@@ -195,7 +195,7 @@ class ProfileAssistantTest {
 
     // Allergies: not concerned. Hospital stays: I don't know. Disabilities: later.
     s.type("C").type("2");
-    assertThat(s.flowing()).contains("Pas concerné·e (dit le 29 novembre 2026).");
+    assertThat(s.flowing()).contains("Ne concerne pas la personne (dit le 29 novembre 2026).");
     assertThat(sendAndCompare(s, "allergies").toString())
         .isEqualTo(
             "{\"form\":1,\"status\":\"not-concerned\",\"since\":\"2026-11-29\",\"entries\":[]}");
@@ -285,7 +285,7 @@ class ProfileAssistantTest {
     assertThat(s.text())
         .contains(
             "Personne à prévenir : Claire Petit",
-            "Lien : Conjoint·e",
+            "Lien : Conjoint ou conjointe",
             "Téléphone : 06 12 34 56 78",
             "Directives anticipées : Non",
             "Proches informés du don d’organes : Oui")
@@ -405,7 +405,8 @@ class ProfileAssistantTest {
   @Test
   void aParentFillsInTheirChildsProfileWithoutTheQuestionsForAdults() {
     VirtualScreen s = toTheHub(open(Language.FRENCH), "p-louis", "2");
-    assertThat(s.text()).contains("Profil médical de Emma Petit (né·e en 2015), avec Louis Petit");
+    assertThat(s.text())
+        .contains("Profil médical d’Emma Petit (naissance en 2015), avec Louis Petit");
     s.type("K").type("Louis Petit").enter().type("3").type("06 98 76 54 32").enter();
     assertThat(s.text())
         .as("no trusted person, no advance directives, no organ donation for a minor")
@@ -430,7 +431,7 @@ class ProfileAssistantTest {
   void aCaregiverIsRemindedTheseAreThePersonsOwnWishesAndTakesNoCopy() {
     VirtualScreen s = toTheHub(open(Language.FRENCH), "p-alain", "2");
     assertThat(s.text())
-        .contains("Profil médical de Georgette Roux (né·e en 1936), avec Alain Roux");
+        .contains("Profil médical de Georgette Roux (naissance en 1936), avec Alain Roux");
     s.type("K").enter();
     assertThat(s.flowing())
         .contains(
