@@ -1,7 +1,5 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiException;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.Receipt;
 import fr.guichet.domain.AccountAction;
@@ -28,9 +26,9 @@ record AccountScreen(Say notice) implements Screen {
       kiosk.sitting(
           kiosk
               .sitting()
-              .withAccount(kiosk.api().account(kiosk.mediator(), kiosk.sitting().delegation())));
+              .withAccount(kiosk.server().account(kiosk.mediator(), kiosk.sitting().delegation())));
       return new AccountScreen(null);
-    } catch (ApiException e) {
+    } catch (ServerProblem e) {
       return new AccountScreen(Say.problem(e.problem()));
     }
   }
@@ -205,7 +203,7 @@ record AccountScreen(Say notice) implements Screen {
             consent,
             Messages.of(kiosk.language()),
             Paper.A4,
-            ReceiptLink.of(kiosk.api().baseUrl()));
+            ReceiptLink.of(kiosk.server().address()));
     return kiosk.print("accord-" + consent.receiptId() + ".pdf", pdf);
   }
 
@@ -227,8 +225,8 @@ record AccountScreen(Say notice) implements Screen {
     Receipt statement;
     try {
       statement =
-          kiosk.api().statusStatement(kiosk.mediator(), s.delegation(), IdempotencyKey.random());
-    } catch (ApiException e) {
+          kiosk.server().statusStatement(kiosk.mediator(), s.delegation(), RequestKey.random());
+    } catch (ServerProblem e) {
       return Say.problem(e.problem());
     }
     byte[] pdf =
@@ -242,7 +240,7 @@ record AccountScreen(Say notice) implements Screen {
                 kiosk.mediator().structureName()),
             Messages.of(kiosk.language()),
             Paper.A4,
-            ReceiptLink.of(kiosk.api().baseUrl()));
+            ReceiptLink.of(kiosk.server().address()));
     return kiosk.print("fiche-etat-" + statement.receiptId() + ".pdf", pdf);
   }
 

@@ -1,11 +1,6 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiClient;
-import fr.guichet.client.ApiException;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ActionResult;
-import fr.guichet.contract.ActivationRequest;
-import fr.guichet.contract.ClosureRequest;
 import fr.guichet.contract.ContactChallenge;
 import fr.guichet.contract.ContactCodeRequest;
 import fr.guichet.contract.IdentificationRequest;
@@ -305,17 +300,17 @@ record ActionScreen(
     try {
       ContactChallenge sent =
           kiosk
-              .api()
+              .server()
               .contactCode(
                   kiosk.mediator(),
                   new ContactCodeRequest(s.nir(), s.birthDate()),
-                  IdempotencyKey.random());
+                  RequestKey.random());
       Form codeForm =
           new Form(
               List.of(Form.Entry.digits("code", "flow.field.code", "flow.help.code", 6, "")), 0);
       return new ActionScreen(
           action, Step.STRONG_CODE, withDeletion, codeForm, sent, result, kiosk.demoOutbox());
-    } catch (ApiException e) {
+    } catch (ServerProblem e) {
       return to(Step.STRONG_SEND, Say.problem(e.problem()));
     }
   }
@@ -333,12 +328,12 @@ record ActionScreen(
                   null);
       var strong =
           kiosk
-              .api()
+              .server()
               .addProof(
-                  kiosk.mediator(), s.person().identificationId(), proof, IdempotencyKey.random());
+                  kiosk.mediator(), s.person().identificationId(), proof, RequestKey.random());
       kiosk.sitting(s.withPerson(strong));
       return new ActionScreen(action, Step.CONFIRM, withDeletion, null, null, result, null);
-    } catch (ApiException e) {
+    } catch (ServerProblem e) {
       return new ActionScreen(
           action,
           Step.STRONG_CODE,
@@ -357,22 +352,17 @@ record ActionScreen(
   private Screen send(Kiosk kiosk) {
     Sitting s = kiosk.sitting();
     String key = kiosk.pending().keyFor(s.targetId(), action.name(), kiosk.clock().instant());
-    IdempotencyKey k = new IdempotencyKey(key);
-    ApiClient api = kiosk.api();
+    RequestKey k = new RequestKey(key);
     try {
       ActionResult done =
-          switch (action) {
-            case RECORD_OPPOSITION -> api.recordOpposition(kiosk.mediator(), s.delegation(), k);
-            case WITHDRAW_OPPOSITION -> api.withdrawOpposition(kiosk.mediator(), s.delegation(), k);
-            case CREATE_ON_REQUEST -> api.requestCreation(kiosk.mediator(), s.delegation(), k);
-            case ACTIVATE ->
-                api.activate(
-                    kiosk.mediator(), s.delegation(), new ActivationRequest(code.value("code")), k);
-            case CLOSE ->
-                api.close(kiosk.mediator(), s.delegation(), new ClosureRequest(withDeletion), k);
-            case REQUEST_DELETION -> api.requestDeletion(kiosk.mediator(), s.delegation(), k);
-            case REOPEN -> api.reopen(kiosk.mediator(), s.delegation(), k);
-          };
+          kiosk
+              .server()
+              .act(
+                  kiosk.mediator(),
+                  s.delegation(),
+                  new DelegatedAccess.Action(
+                      action, withDeletion, code == null ? null : code.value("code")),
+                  k);
       kiosk.pending().done(key);
       kiosk.sitting(s.withAccount(done.account()));
       return new ActionScreen(
@@ -383,7 +373,7 @@ record ActionScreen(
           challenge,
           done,
           Say.success("flow.sent", Map.of()));
-    } catch (ApiException e) {
+    } catch (ServerProblem e) {
       if (e.problem().slug().equals("network")) {
         return to(Step.RETRY, new Say(View.Tone.WAIT, "flow.still-trying", Map.of()));
       }
@@ -398,7 +388,7 @@ record ActionScreen(
             result.receipt(),
             Messages.of(kiosk.language()),
             Paper.A4,
-            ReceiptLink.of(kiosk.api().baseUrl()));
+            ReceiptLink.of(kiosk.server().address()));
     return to(Step.DONE, kiosk.print("recu-" + result.receipt().receiptId() + ".pdf", pdf));
   }
 

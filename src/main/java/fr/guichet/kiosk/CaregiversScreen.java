@@ -1,7 +1,5 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiException;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.ActionResult;
 import fr.guichet.contract.CaregiverRequest;
@@ -365,17 +363,19 @@ record CaregiversScreen(
         kiosk
             .pending()
             .keyFor(s.targetId(), request != null ? ADD : REMOVE, kiosk.clock().instant());
-    IdempotencyKey k = new IdempotencyKey(key);
+    RequestKey k = new RequestKey(key);
     try {
       ActionResult done =
           request != null
-              ? kiosk.api().addCaregiver(kiosk.mediator(), s.delegation(), request, k)
-              : kiosk.api().removeCaregiver(kiosk.mediator(), s.delegation(), chosen.personId(), k);
+              ? kiosk.server().addCaregiver(kiosk.mediator(), s.delegation(), request, k)
+              : kiosk
+                  .server()
+                  .removeCaregiver(kiosk.mediator(), s.delegation(), chosen.personId(), k);
       kiosk.pending().done(key);
       kiosk.sitting(s.withAccount(done.account()));
       return new CaregiversScreen(
           Step.DONE, null, request, chosen, done, Say.success("flow.sent", Map.of()));
-    } catch (ApiException e) {
+    } catch (ServerProblem e) {
       if (e.problem().slug().equals("network")) {
         return new CaregiversScreen(
             Step.RETRY,
@@ -404,8 +404,8 @@ record CaregiversScreen(
       kiosk.sitting(
           kiosk
               .sitting()
-              .withAccount(kiosk.api().account(kiosk.mediator(), kiosk.sitting().delegation())));
-    } catch (ApiException e) {
+              .withAccount(kiosk.server().account(kiosk.mediator(), kiosk.sitting().delegation())));
+    } catch (ServerProblem e) {
       // The refusal is what matters here; the list stays as it was last read.
     }
     return new CaregiversScreen(Step.LIST, null, null, null, null, refused);
@@ -417,7 +417,7 @@ record CaregiversScreen(
             result.receipt(),
             Messages.of(kiosk.language()),
             Paper.A4,
-            ReceiptLink.of(kiosk.api().baseUrl()));
+            ReceiptLink.of(kiosk.server().address()));
     return new CaregiversScreen(
         Step.DONE,
         null,

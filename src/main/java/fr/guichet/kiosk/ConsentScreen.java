@@ -1,7 +1,5 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiException;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.Delegation;
 import fr.guichet.domain.Scope;
@@ -84,7 +82,7 @@ record ConsentScreen(boolean attesting, Say notice) implements Screen {
     try {
       Delegation d =
           kiosk
-              .api()
+              .server()
               .consent(
                   kiosk.mediator(),
                   new ConsentRequest(
@@ -96,10 +94,10 @@ record ConsentScreen(boolean attesting, Say notice) implements Screen {
                       TEXT_VERSION,
                       true,
                       true),
-                  IdempotencyKey.random());
+                  RequestKey.random());
       kiosk.sitting(s.withDelegation(d));
       return AccountScreen.load(kiosk);
-    } catch (ApiException e) {
+    } catch (ServerProblem e) {
       return new ConsentScreen(false, Say.problem(e.problem()));
     }
   }

@@ -1,6 +1,5 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiException;
 import fr.guichet.contract.DocumentInfo;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
@@ -28,8 +27,8 @@ record DocumentsScreen(List<DocumentInfo> documents, Say notice) implements Scre
   private static Screen load(Kiosk kiosk, Say say) {
     try {
       return new DocumentsScreen(
-          kiosk.api().documents(kiosk.mediator(), kiosk.sitting().delegation()), say);
-    } catch (ApiException e) {
+          kiosk.server().documents(kiosk.mediator(), kiosk.sitting().delegation()), say);
+    } catch (ServerProblem e) {
       return new AccountScreen(Say.problem(e.problem()));
     }
   }
@@ -101,9 +100,11 @@ record DocumentsScreen(List<DocumentInfo> documents, Say notice) implements Scre
     DocumentInfo chosen = documents.get(d - 1);
     try {
       byte[] pdf =
-          kiosk.api().document(kiosk.mediator(), kiosk.sitting().delegation(), chosen.documentId());
+          kiosk
+              .server()
+              .document(kiosk.mediator(), kiosk.sitting().delegation(), chosen.documentId());
       return new DocumentsScreen(documents, kiosk.print(chosen.documentId() + ".pdf", pdf));
-    } catch (ApiException e) {
+    } catch (ServerProblem e) {
       return new DocumentsScreen(documents, Say.problem(e.problem()));
     }
   }

@@ -1,7 +1,5 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiException;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ContactChallenge;
 import fr.guichet.contract.ContactCodeRequest;
 import fr.guichet.contract.Identification;
@@ -138,10 +136,10 @@ record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say no
       if (request == null) {
         return sendCode(kiosk, nir, birth);
       }
-      Identification who = kiosk.api().identify(kiosk.mediator(), request, IdempotencyKey.random());
+      Identification who = kiosk.server().identify(kiosk.mediator(), request, RequestKey.random());
       kiosk.sitting(Sitting.of(who, nir, birth));
       return who.represents().isEmpty() ? new ConsentScreen(false, null) : ForWhomScreen.FIRST;
-    } catch (ApiException e) {
+    } catch (ServerProblem e) {
       String k = e.problem().messageKey();
       boolean codeTyped = challenge != null || proof == Proof.LETTER_CODE;
       String field =
@@ -154,12 +152,11 @@ record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say no
   }
 
   /** Sends a code to the person's e-mail or phone, then asks for it. */
-  private Screen sendCode(Kiosk kiosk, String nir, LocalDate birth) throws ApiException {
+  private Screen sendCode(Kiosk kiosk, String nir, LocalDate birth) throws ServerProblem {
     ContactChallenge sent =
         kiosk
-            .api()
-            .contactCode(
-                kiosk.mediator(), new ContactCodeRequest(nir, birth), IdempotencyKey.random());
+            .server()
+            .contactCode(kiosk.mediator(), new ContactCodeRequest(nir, birth), RequestKey.random());
     List<Form.Entry> entries = new ArrayList<>(form.entries());
     entries.add(Form.Entry.digits("code", "flow.field.code", "flow.help.code", 6, ""));
     return new IdentifyScreen(proof, new Form(entries, 2), sent, kiosk.demoOutbox());

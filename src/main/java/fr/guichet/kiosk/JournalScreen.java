@@ -1,6 +1,5 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiException;
 import fr.guichet.contract.JournalEntry;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
@@ -50,10 +49,10 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
   private static Screen load(Kiosk kiosk) {
     try {
       return new JournalScreen(
-          List.copyOf(kiosk.api().journal(kiosk.mediator(), kiosk.sitting().delegation())),
+          List.copyOf(kiosk.server().journal(kiosk.mediator(), kiosk.sitting().delegation())),
           0,
           null);
-    } catch (ApiException e) {
+    } catch (ServerProblem e) {
       return new AccountScreen(Say.problem(e.problem()));
     }
   }

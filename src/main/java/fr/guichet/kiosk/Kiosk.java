@@ -1,8 +1,5 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiClient;
-import fr.guichet.client.ApiException;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
@@ -21,7 +18,7 @@ import java.util.Map;
  * and ticks and draws its {@link #view()}; tests do the same without a terminal.
  *
  * <pre>{@code
- * Kiosk kiosk = new Kiosk(new ApiClient(url), new FileSink(dir), Language.ARABIC, Clock.systemUTC(),
+ * Kiosk kiosk = new Kiosk(DelegatedAccessOverHttp.at(url), new FileSink(dir), Language.ARABIC, Clock.systemUTC(),
  *     Kiosk.Options.DEFAULTS.withTheme(Theme.HIGH_CONTRAST));
  * kiosk.press(Key.of('c'));
  * kiosk.tick();            // every 250 ms: the inactivity countdown
@@ -70,7 +67,7 @@ public final class Kiosk {
     }
   }
 
-  private final ApiClient api;
+  private final DelegatedAccess server;
   private final DocumentSink output;
   private final Clock clock;
   private final Options options;
@@ -95,13 +92,17 @@ public final class Kiosk {
 
   private record Unprinted(String fileName, byte[] pdf) {}
 
-  public Kiosk(ApiClient api, DocumentSink output, Language language, Clock clock) {
-    this(api, output, language, clock, Options.DEFAULTS);
+  public Kiosk(DelegatedAccess server, DocumentSink output, Language language, Clock clock) {
+    this(server, output, language, clock, Options.DEFAULTS);
   }
 
   public Kiosk(
-      ApiClient api, DocumentSink output, Language language, Clock clock, Options options) {
-    this.api = api;
+      DelegatedAccess server,
+      DocumentSink output,
+      Language language,
+      Clock clock,
+      Options options) {
+    this.server = server;
     this.output = output;
     this.language = language;
     this.clock = clock;
@@ -286,8 +287,8 @@ public final class Kiosk {
       for (fr.guichet.contract.Delegation d :
           ending.delegations()) { // the account's, and the profile assistant's
         try {
-          api.revoke(mediator, d, IdempotencyKey.random());
-        } catch (ApiException e) {
+          server.revoke(mediator, d, RequestKey.random());
+        } catch (ServerProblem e) {
           // The delegation expires on its own within the hour; the person's data is gone from here
           // anyway.
         }
@@ -307,8 +308,8 @@ public final class Kiosk {
     mediator = null;
     if (leaving != null) {
       try {
-        api.logout(leaving, IdempotencyKey.random());
-      } catch (ApiException e) {
+        server.logout(leaving, RequestKey.random());
+      } catch (ServerProblem e) {
         // The session ends on its own after inactivity.
       }
     }
@@ -405,7 +406,7 @@ public final class Kiosk {
     scopes.add(scope);
     try {
       fr.guichet.contract.Delegation d =
-          api.consent(
+          server.consent(
               mediator,
               new fr.guichet.contract.ConsentRequest(
                   sitting.person().identificationId(),
@@ -416,12 +417,12 @@ public final class Kiosk {
                   textVersion,
                   true,
                   true),
-              IdempotencyKey.random());
+              RequestKey.random());
       fr.guichet.contract.Delegation old = sitting.delegation();
       sitting = sitting.withDelegation(d);
       revokeQuietly(old);
       return null;
-    } catch (ApiException e) {
+    } catch (ServerProblem e) {
       return Say.problem(e.problem());
     }
   }
@@ -431,16 +432,10 @@ public final class Kiosk {
    * one-time code, said as a demo message so that the code can be typed; null on a real server.
    */
   Say demoOutbox() {
-    try {
-      return api.outbox(mediator).stream()
-          .findFirst() // newest first
-          .map(
-              sent ->
-                  new Say(View.Tone.INFO, "demo.outbox", java.util.Map.of("message", sent.body())))
-          .orElse(null);
-    } catch (ApiException e) {
-      return null;
-    }
+    return server
+        .demoMessage(mediator)
+        .map(message -> new Say(View.Tone.INFO, "demo.outbox", Map.of("message", message)))
+        .orElse(null);
   }
 
   /**
@@ -452,8 +447,8 @@ public final class Kiosk {
       return;
     }
     try {
-      api.revoke(mediator, old, IdempotencyKey.random());
-    } catch (ApiException e) {
+      server.revoke(mediator, old, RequestKey.random());
+    } catch (ServerProblem e) {
       // It expires within the hour anyway, and the new delegation is the one in use.
     }
   }
@@ -493,7 +488,7 @@ public final class Kiosk {
 
   /** Whether the server answered the last call: the network indicator on every screen. */
   public boolean online() {
-    return api.reachable();
+    return server.reachable();
   }
 
   /** Whether a sitting (a person's consent and delegation) is in progress. */
@@ -505,8 +500,8 @@ public final class Kiosk {
     quit = true;
   }
 
-  ApiClient api() {
-    return api;
+  DelegatedAccess server() {
+    return server;
   }
 
   DocumentSink output() {

@@ -1,6 +1,5 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiException;
 import fr.guichet.contract.LoginRequest;
 import fr.guichet.i18n.Messages;
 import java.util.List;
@@ -54,12 +53,12 @@ record LoginScreen(Form form, Say notice) implements Screen {
     try {
       kiosk.loggedIn(
           kiosk
-              .api()
+              .server()
               .login(
                   new LoginRequest(
                       form.value("login").strip(), form.value("password"), form.value("totp"))));
       return IdentifyScreen.fresh(kiosk.pendingNotice());
-    } catch (ApiException e) {
+    } catch (ServerProblem e) {
       // Never keep a wrong secret on screen; the login stays to be corrected.
       Form retry = form.clear("password").clear("totp").focusOn("password");
       return new LoginScreen(retry, Say.problem(e.problem()));

@@ -19,7 +19,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * PendingActions pending = PendingActions.inFile(Path.of("/var/lib/guichet/pending"));
- * IdempotencyKey key = pending.keyFor(personId, "RECORD_OPPOSITION", clock.instant());
+ * RequestKey key = pending.keyFor(personId, "RECORD_OPPOSITION", clock.instant());
  * // ... send with key; when the server answered:
  * pending.done(key);
  * }</pre>

@@ -1,7 +1,5 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiException;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.Delegation;
 import fr.guichet.domain.AccountState;
@@ -114,7 +112,7 @@ record ProfileConsentScreen(Step step, Say notice) implements Screen {
     try {
       d =
           kiosk
-              .api()
+              .server()
               .consent(
                   kiosk.mediator(),
                   new ConsentRequest(
@@ -126,17 +124,16 @@ record ProfileConsentScreen(Step step, Say notice) implements Screen {
                       TEXT_VERSION,
                       true,
                       true),
-                  IdempotencyKey.random());
-    } catch (ApiException e) {
+                  RequestKey.random());
+    } catch (ServerProblem e) {
       return new ProfileConsentScreen(Step.ASK, Say.problem(e.problem()));
     }
     if (s.profile() != null) {
       try {
         kiosk
-            .api()
-            .revoke(
-                kiosk.mediator(), s.profile(), IdempotencyKey.random()); // one profile at a time
-      } catch (ApiException e) {
+            .server()
+            .revoke(kiosk.mediator(), s.profile(), RequestKey.random()); // one profile at a time
+      } catch (ServerProblem e) {
         // It expires on its own; the new one replaces it here.
       }
     }

@@ -1,6 +1,5 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiException;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.forms.ReadBack;
 import fr.guichet.forms.SectionForm;
@@ -36,11 +35,11 @@ record ProfileHubScreen(MedicalProfile profile, int focus, Say notice) implement
     try {
       for (SectionForm form : MedicalProfile.forms().forms()) {
         ProfileSection s =
-            kiosk.api().profileSection(kiosk.mediator(), profile.delegation(), form.section());
+            kiosk.server().profileSection(kiosk.mediator(), profile.delegation(), form.section());
         loaded = loaded.withSection(s);
       }
       return new ProfileHubScreen(loaded, 0, null);
-    } catch (ApiException e) {
+    } catch (ServerProblem e) {
       return new ProfileHubScreen(loaded, 0, Say.problem(e.problem()));
     }
   }

@@ -1,8 +1,6 @@
 package fr.guichet.kiosk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.guichet.client.ApiException;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.Json;
 import fr.guichet.contract.Problem;
 import fr.guichet.contract.ProfileSection;
@@ -29,11 +27,11 @@ import java.util.Map;
  * @param idempotency made when the review opened, reused by every retry of the same sending
  */
 record ProfileReviewScreen(
-    ProfileQuestionScreen questions, SectionContent content, IdempotencyKey idempotency, Say notice)
+    ProfileQuestionScreen questions, SectionContent content, RequestKey idempotency, Say notice)
     implements Screen {
 
   static ProfileReviewScreen of(ProfileQuestionScreen questions, SectionContent content) {
-    return new ProfileReviewScreen(questions, content, IdempotencyKey.random(), null);
+    return new ProfileReviewScreen(questions, content, RequestKey.random(), null);
   }
 
   /** The lines the person reads: those of {@link ReadBack}, exactly. */
@@ -83,7 +81,7 @@ record ProfileReviewScreen(
     try {
       ProfileSection written =
           kiosk
-              .api()
+              .server()
               .writeProfileSection(
                   kiosk.mediator(),
                   p.delegation(),
@@ -99,7 +97,7 @@ record ProfileReviewScreen(
           Say.success(
               "profile.sent",
               Map.of("id", written.receipt() == null ? "" : written.receipt().receiptId())));
-    } catch (ApiException e) {
+    } catch (ServerProblem e) {
       Problem problem = e.problem();
       if ("profile-changed".equals(problem.slug())) {
         JsonNode current = Json.mapper().valueToTree(problem.params().get("current"));

@@ -2,8 +2,8 @@ package fr.guichet.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.client.ApiClient;
 import fr.guichet.i18n.Language;
+import fr.guichet.kiosk.http.DelegatedAccessOverHttp;
 import fr.guichet.print.FileSink;
 import fr.guichet.testing.DemoSandbox;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ class KioskTest {
   void start() {
     kiosk =
         new Kiosk(
-            new ApiClient(sandbox.server().url()),
+            DelegatedAccessOverHttp.at(sandbox.server().url()),
             FileSink.workingCopies(docs),
             Language.FRENCH,
             Clock.systemUTC());
@@ -160,7 +160,7 @@ class KioskTest {
   void aMediatorWhoReadsEnglishGetsTheEnglishBeside() {
     Kiosk k =
         new Kiosk(
-            new ApiClient(sandbox.server().url()),
+            DelegatedAccessOverHttp.at(sandbox.server().url()),
             FileSink.workingCopies(docs),
             Language.TURKISH,
             Clock.systemUTC(),

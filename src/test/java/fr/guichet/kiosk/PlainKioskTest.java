@@ -2,8 +2,8 @@ package fr.guichet.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.client.ApiClient;
 import fr.guichet.i18n.Language;
+import fr.guichet.kiosk.http.DelegatedAccessOverHttp;
 import fr.guichet.print.FileSink;
 import fr.guichet.testing.DemoSandbox;
 import fr.guichet.testing.MutableClock;
@@ -26,7 +26,7 @@ class PlainKioskTest {
 
   Kiosk kiosk(Language language, MutableClock clock) {
     return new Kiosk(
-        new ApiClient(sandbox.server().url()),
+        DelegatedAccessOverHttp.at(sandbox.server().url()),
         FileSink.workingCopies(docs),
         language,
         clock,

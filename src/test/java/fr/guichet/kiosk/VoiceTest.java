@@ -3,8 +3,8 @@ package fr.guichet.kiosk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import fr.guichet.client.ApiClient;
 import fr.guichet.i18n.Language;
+import fr.guichet.kiosk.http.DelegatedAccessOverHttp;
 import fr.guichet.print.FileSink;
 import fr.guichet.testing.DemoSandbox;
 import java.io.IOException;
@@ -43,7 +43,7 @@ class VoiceTest {
 
   Kiosk kiosk(Language language, Voice voice) {
     return new Kiosk(
-        new ApiClient(sandbox.server().url()),
+        DelegatedAccessOverHttp.at(sandbox.server().url()),
         FileSink.workingCopies(docs),
         language,
         Clock.systemUTC(),

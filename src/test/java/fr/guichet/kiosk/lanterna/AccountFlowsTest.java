@@ -3,10 +3,10 @@ package fr.guichet.kiosk.lanterna;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.input.KeyType;
-import fr.guichet.client.ApiClient;
 import fr.guichet.i18n.Language;
 import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.PendingActions;
+import fr.guichet.kiosk.http.DelegatedAccessOverHttp;
 import fr.guichet.testing.CuttingProxy;
 import fr.guichet.testing.DemoSandbox;
 import java.io.IOException;
@@ -308,7 +308,7 @@ class AccountFlowsTest {
   void aMissingPrinterIsSaidAndF8SavesTheDocumentInstead() throws IOException {
     Kiosk kiosk =
         new Kiosk(
-            new ApiClient(sandbox.server().url()),
+            DelegatedAccessOverHttp.at(sandbox.server().url()),
             new fr.guichet.print.PrinterSink("no-such-printer"),
             Language.FRENCH,
             Counter.NINE_IN_PARIS);

@@ -2,10 +2,10 @@ package fr.guichet.kiosk.lanterna;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.client.ApiClient;
 import fr.guichet.i18n.Language;
 import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.PendingActions;
+import fr.guichet.kiosk.http.DelegatedAccessOverHttp;
 import fr.guichet.print.FileSink;
 import fr.guichet.testing.DemoSandbox;
 import java.io.IOException;
@@ -95,7 +95,7 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
   VirtualScreen open(Language language, Kiosk.Options options, Clock clock) {
     return open(
         new Kiosk(
-            new ApiClient(sandbox.server().url()),
+            DelegatedAccessOverHttp.at(sandbox.server().url()),
             FileSink.workingCopies(documents()),
             language,
             clock,
@@ -109,7 +109,7 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
   VirtualScreen open(String url, PendingActions pending) {
     Kiosk kiosk =
         new Kiosk(
-            new ApiClient(url),
+            DelegatedAccessOverHttp.at(url),
             FileSink.workingCopies(documents()),
             Language.FRENCH,
             NINE_IN_PARIS);

@@ -3,9 +3,9 @@ package fr.guichet.kiosk.lanterna;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.input.KeyType;
-import fr.guichet.client.ApiClient;
 import fr.guichet.i18n.Language;
 import fr.guichet.kiosk.Kiosk;
+import fr.guichet.kiosk.http.DelegatedAccessOverHttp;
 import fr.guichet.print.FileSink;
 import fr.guichet.print.Pdfs;
 import fr.guichet.testing.DemoSandbox;
@@ -34,7 +34,7 @@ class JournalScreenTest {
   VirtualScreen open(Language language) {
     kiosk =
         new Kiosk(
-            new ApiClient(sandbox.server().url()),
+            DelegatedAccessOverHttp.at(sandbox.server().url()),
             FileSink.workingCopies(counter.documents()),
             language,
             Counter.NINE_IN_PARIS);

@@ -17,6 +17,7 @@ import fr.guichet.i18n.Messages;
 import fr.guichet.i18n.VisualLine;
 import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.Theme;
+import fr.guichet.kiosk.http.DelegatedAccessOverHttp;
 import fr.guichet.print.FileSink;
 import fr.guichet.testing.DemoSandbox;
 import fr.guichet.testing.MutableClock;
@@ -72,7 +73,7 @@ class LanternaKioskTest {
   void theWorkPutOffUntilTheFirstScreenRunsOnceThatScreenIsDrawn() throws IOException {
     Kiosk kiosk =
         new Kiosk(
-            new ApiClient(sandbox.server().url()),
+            DelegatedAccessOverHttp.at(sandbox.server().url()),
             FileSink.workingCopies(counter.documents()),
             Language.FRENCH,
             Clock.systemUTC());
