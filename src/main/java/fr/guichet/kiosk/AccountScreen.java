@@ -1,9 +1,10 @@
 package fr.guichet.kiosk;
 
 import fr.guichet.contract.AccountStatus;
+import fr.guichet.contract.ActionName;
 import fr.guichet.contract.Receipt;
+import fr.guichet.contract.SpaceState;
 import fr.guichet.domain.AccountAction;
-import fr.guichet.domain.AccountState;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.Paper;
 import fr.guichet.print.ReceiptLink;
@@ -51,16 +52,15 @@ record AccountScreen(Say notice) implements Screen {
           notice == null ? null : notice.in(m),
           kiosk.hints(m, false));
     }
-    AccountState state = AccountState.valueOf(account.state());
+    SpaceState state = account.spaceState();
     List<Choice> choices = choices(account);
     for (int i = 0; i < choices.size(); i++) {
       tiles.add(
           new View.Tile(
               String.valueOf(i + 1), choices.get(i).pictogram(), choices.get(i).label().apply(m)));
     }
-    List<String> actions = account.possibleActions();
     List<String> lines = describe(account, m);
-    if (actions.contains(AccountAction.ACTIVATE.name())) {
+    if (account.actions().contains(ActionName.ACTIVATE)) {
       lines.add(m.text("account.phone")); // to open the space at home
     }
     return new View(
@@ -81,8 +81,8 @@ record AccountScreen(Say notice) implements Screen {
    */
   static List<String> describe(AccountStatus account, Messages m) {
     List<String> lines = new ArrayList<>();
-    lines.add(m.text("state." + account.state() + ".name"));
-    lines.add(m.text("state." + account.state() + ".sentence"));
+    lines.add(m.text("state." + account.spaceState() + ".name"));
+    lines.add(m.text("state." + account.spaceState() + ".sentence"));
     lines.addAll(AccountDates.lines(account, m));
     if (!account.manages().isEmpty()) {
       lines.add(
@@ -105,7 +105,7 @@ record AccountScreen(Say notice) implements Screen {
                         .map(
                             r ->
                                 m.text(
-                                    "account.access." + r.kind(),
+                                    "account.access." + r.actingKind(),
                                     Map.of("name", r.firstName() + " " + r.lastName())))
                         .collect(Collectors.joining(", ")))));
     return lines;
@@ -131,19 +131,24 @@ record AccountScreen(Say notice) implements Screen {
    * allows now, what the person allowed, then what the state of the space offers, and the end.
    */
   private static List<Choice> choices(AccountStatus account) {
-    AccountState state = AccountState.valueOf(account.state());
+    SpaceState state = account.spaceState();
     List<Choice> out = new ArrayList<>();
-    out.add(
-        new Choice(
-            Pictogram.PRINT.symbol(),
-            m -> m.text("account.print"),
-            k -> new AccountScreen(printStatusSheet(k))));
-    for (String name : account.possibleActions()) {
-      AccountAction action = AccountAction.valueOf(name);
+    if (state != SpaceState.UNKNOWN) { // a sheet cannot say what this build does not know
+      out.add(
+          new Choice(
+              Pictogram.PRINT.symbol(),
+              m -> m.text("account.print"),
+              k -> new AccountScreen(printStatusSheet(k))));
+    }
+    for (ActionName name : account.actions()) {
+      if (name == ActionName.UNKNOWN) {
+        continue; // an action of a newer server: not offered here
+      }
+      AccountAction action = AccountAction.valueOf(name.name()); // the same names, UNKNOWN apart
       out.add(
           new Choice(
               Pictogram.of(action).symbol(),
-              m -> capitalized(m.text("action." + name), m),
+              m -> capitalized(m.text("action." + action), m),
               k -> ActionScreen.start(action)));
     }
     out.add(
@@ -179,8 +184,8 @@ record AccountScreen(Say notice) implements Screen {
   }
 
   /** A space that exists, open or closed but not deleted, may hold documents. */
-  private static boolean hasDocuments(AccountState state) {
-    return state == AccountState.ACTIVE || state == AccountState.ACTIVE_NOT_ACTIVATED;
+  private static boolean hasDocuments(SpaceState state) {
+    return state == SpaceState.ACTIVE || state == SpaceState.ACTIVE_NOT_ACTIVATED;
   }
 
   /** "fermer votre espace" in a list, "Fermer votre espace" on a tile. */

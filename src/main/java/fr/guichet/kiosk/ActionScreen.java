@@ -3,10 +3,9 @@ package fr.guichet.kiosk;
 import fr.guichet.contract.ActionResult;
 import fr.guichet.contract.ContactChallenge;
 import fr.guichet.contract.ContactCodeRequest;
-import fr.guichet.contract.IdentificationRequest;
+import fr.guichet.contract.ProofMethod;
 import fr.guichet.contract.ProofRequest;
 import fr.guichet.domain.AccountAction;
-import fr.guichet.domain.AccountState;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.ActionReceipt;
@@ -132,8 +131,8 @@ record ActionScreen(
       case RETRY -> retry(lines, tiles, m);
       case DONE -> {
         title = m.text("flow." + id + ".done");
-        picture = Pictogram.of(AccountState.valueOf(result.account().state())).lines();
-        lines.add(m.text("state." + result.account().state() + ".sentence"));
+        picture = Pictogram.of(result.account().spaceState()).lines();
+        lines.add(m.text("state." + result.account().spaceState() + ".sentence"));
         lines.addAll(undo(m));
         tiles.add(new View.Tile("1", Pictogram.PRINT.symbol(), m.text("flow.print-receipt")));
         tiles.add(new View.Tile("2", Pictogram.BACK.symbol(), m.text("flow.back-to-account")));
@@ -266,7 +265,7 @@ record ActionScreen(
   /** After the person's yes: the strong identification if needed, then the read-back. */
   private ActionScreen next(Kiosk kiosk) {
     if (action.requiredScope() == Scope.RECORD_CLOSE && !kiosk.sitting().strong()) {
-      if (kiosk.sitting().person().proofs().contains(IdentificationRequest.CONTACT_CODE)) {
+      if (kiosk.sitting().person().proofMethods().contains(ProofMethod.CONTACT_CODE)) {
         // Identified by a code sent to the contact: the second proof is the Carte Vitale.
         Form serial =
             new Form(
@@ -320,9 +319,9 @@ record ActionScreen(
     try {
       ProofRequest proof =
           challenge == null
-              ? new ProofRequest("VITALE", null, null, code.value("vitale"))
+              ? new ProofRequest(ProofMethod.VITALE.name(), null, null, code.value("vitale"))
               : new ProofRequest(
-                  IdentificationRequest.CONTACT_CODE,
+                  ProofMethod.CONTACT_CODE.name(),
                   code.value("code"),
                   challenge.challengeId(),
                   null);

@@ -1,10 +1,11 @@
 package fr.guichet.kiosk;
 
 import fr.guichet.contract.AccountStatus;
+import fr.guichet.contract.ActingKind;
 import fr.guichet.contract.ActionResult;
 import fr.guichet.contract.CaregiverRequest;
 import fr.guichet.contract.Represented;
-import fr.guichet.domain.AccountState;
+import fr.guichet.contract.SpaceState;
 import fr.guichet.domain.ActingAs;
 import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.InvalidValue;
@@ -70,10 +71,10 @@ record CaregiversScreen(
    * someone acting for themself, a child or a protected adult, never as a caregiver.
    */
   static boolean offered(AccountStatus account) {
-    ActingAs actingAs =
-        account.actingAs() == null ? ActingAs.SELF : ActingAs.valueOf(account.actingAs());
-    return AccountState.valueOf(account.state()) == AccountState.ACTIVE
-        && actingAs.allows(Scope.SHARING_MANAGE);
+    ActingKind kind = account.actingKind();
+    return account.spaceState() == SpaceState.ACTIVE
+        && kind != ActingKind.UNKNOWN // the wire's names are the domain's, UNKNOWN apart
+        && ActingAs.valueOf(kind.name()).allows(Scope.SHARING_MANAGE);
   }
 
   static CaregiversScreen open() {
@@ -99,7 +100,7 @@ record CaregiversScreen(
   /** The caregivers among the people who have access (representatives cannot be removed here). */
   private static List<Represented> caregivers(Kiosk kiosk) {
     return kiosk.sitting().account().access().stream()
-        .filter(r -> r.kind().equals(ActingAs.CAREGIVING.name()))
+        .filter(r -> r.actingKind() == ActingKind.CAREGIVING)
         .toList();
   }
 
@@ -136,7 +137,7 @@ record CaregiversScreen(
                                   "year",
                                   String.valueOf(r.birthYear()),
                                   "kind",
-                                  m.text("caregivers.kind." + r.kind())))));
+                                  m.text("caregivers.kind." + r.actingKind())))));
         }
         lines.add(m.text("caregivers.can"));
         int next = 1;
@@ -211,7 +212,7 @@ record CaregiversScreen(
       }
       case RETRY -> ActionScreen.retry(lines, tiles, m);
       case DONE -> {
-        boolean added = result.receipt().kind().equals("caregiver-added");
+        boolean added = request != null;
         title = m.text(added ? "caregivers.added.title" : "caregivers.removed.title");
         String caregiver = String.valueOf(result.receipt().payload().get("caregiver"));
         lines.add(
@@ -244,9 +245,7 @@ record CaregiversScreen(
   }
 
   private static Pictogram symbol(Represented r) {
-    return r.kind().equals(ActingAs.CAREGIVING.name())
-        ? Pictogram.CAREGIVER
-        : Pictogram.REPRESENTATIVE;
+    return r.actingKind() == ActingKind.CAREGIVING ? Pictogram.CAREGIVER : Pictogram.REPRESENTATIVE;
   }
 
   @Override

@@ -33,7 +33,7 @@ record ForWhomScreen(Say notice) implements Screen {
               String.valueOf(i + 2),
               Pictogram.NEXT.symbol(),
               m.text(
-                  "for-whom." + r.kind(),
+                  "for-whom." + r.actingKind(),
                   Map.of(
                       "name",
                       r.firstName() + " " + r.lastName(),

@@ -543,7 +543,7 @@ public final class Kiosk {
     return line
         + " · "
         + m.text(
-            "sitting.by." + sitting.target().kind(),
+            "sitting.by." + sitting.target().actingKind(),
             Map.of("name", sitting.person().firstName() + " " + sitting.person().lastName()));
   }
 }

@@ -2,7 +2,7 @@ package fr.guichet.kiosk;
 
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.Delegation;
-import fr.guichet.domain.AccountState;
+import fr.guichet.contract.SpaceState;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
 import java.util.ArrayList;
@@ -36,8 +36,8 @@ record ProfileConsentScreen(Step step, Say notice) implements Screen {
   }
 
   /** A medical profile is filled in only in a space that exists and is open. */
-  static boolean offered(AccountState state) {
-    return state == AccountState.ACTIVE || state == AccountState.ACTIVE_NOT_ACTIVATED;
+  static boolean offered(SpaceState state) {
+    return state == SpaceState.ACTIVE || state == SpaceState.ACTIVE_NOT_ACTIVATED;
   }
 
   static Screen start() {
@@ -146,7 +146,7 @@ record ProfileConsentScreen(Step step, Say notice) implements Screen {
             s.displayName(),
             s.birthYear(),
             helper,
-            d.actingAs(),
+            d.actingKind(),
             Map.of(),
             Set.of(),
             Set.of(),
