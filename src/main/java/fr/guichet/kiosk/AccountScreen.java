@@ -41,16 +41,7 @@ record AccountScreen(Say notice) implements Screen {
     if (account == null) {
       tiles.add(new View.Tile("1", Pictogram.NEXT.symbol(), m.text("account.retry")));
       tiles.add(new View.Tile("2", Pictogram.END.symbol(), m.text("key.end-sitting")));
-      return new View(
-          m.text("account.title"),
-          kiosk.forWhom(m),
-          List.of(),
-          List.of(),
-          List.of(),
-          -1,
-          tiles,
-          notice == null ? null : notice.in(m),
-          kiosk.hints(m, false));
+      return kiosk.frame(m, m.text("account.title"), false).tiles(tiles).say(notice, m).build();
     }
     SpaceState state = account.spaceState();
     List<Choice> choices = choices(account);
@@ -63,16 +54,13 @@ record AccountScreen(Say notice) implements Screen {
     if (account.actions().contains(ActionName.ACTIVATE)) {
       lines.add(m.text("account.phone")); // to open the space at home
     }
-    return new View(
-        m.text("account.title"),
-        kiosk.forWhom(m),
-        Pictogram.of(state).lines(),
-        lines,
-        List.of(),
-        -1,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, false));
+    return kiosk
+        .frame(m, m.text("account.title"), false)
+        .picture(Pictogram.of(state).lines())
+        .lines(lines)
+        .tiles(tiles)
+        .say(notice, m)
+        .build();
   }
 
   /**

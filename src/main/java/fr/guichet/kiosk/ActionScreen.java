@@ -138,16 +138,14 @@ record ActionScreen(
         tiles.add(new View.Tile("2", Pictogram.BACK.symbol(), m.text("flow.back-to-account")));
       }
     }
-    return new View(
-        title,
-        kiosk.forWhom(m),
-        picture,
-        lines,
-        fields,
-        focus,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, step != Step.DONE && step != Step.RETRY));
+    return kiosk
+        .frame(m, title, step != Step.DONE && step != Step.RETRY)
+        .picture(picture)
+        .lines(lines)
+        .fields(fields, focus)
+        .tiles(tiles)
+        .say(notice, m)
+        .build();
   }
 
   /**

@@ -232,16 +232,13 @@ record CaregiversScreen(
         lines.add(m.text(todo, Map.of("max", ActingAs.MAX_PEOPLE_PER_CAREGIVER)));
       }
     }
-    return new View(
-        title,
-        kiosk.forWhom(m),
-        List.of(),
-        lines,
-        fields,
-        focus,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, step != Step.DONE && step != Step.RETRY));
+    return kiosk
+        .frame(m, title, step != Step.DONE && step != Step.RETRY)
+        .lines(lines)
+        .fields(fields, focus)
+        .tiles(tiles)
+        .say(notice, m)
+        .build();
   }
 
   private static Pictogram symbol(Represented r) {

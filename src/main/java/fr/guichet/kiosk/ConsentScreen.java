@@ -48,16 +48,12 @@ record ConsentScreen(boolean attesting, Say notice) implements Screen {
             : List.of(
                 new View.Tile("1", Pictogram.YES.symbol(), m.text("consent.yes")),
                 new View.Tile("2", Pictogram.NO.symbol(), m.text("consent.no")));
-    return new View(
-        m.text("consent.title"),
-        kiosk.forWhom(m),
-        List.of(),
-        lines,
-        List.of(),
-        -1,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, true));
+    return kiosk
+        .frame(m, m.text("consent.title"), true)
+        .lines(lines)
+        .tiles(tiles)
+        .say(notice, m)
+        .build();
   }
 
   @Override

@@ -69,16 +69,12 @@ record DocumentsScreen(List<DocumentInfo> documents, Say notice) implements Scre
         tiles.add(new View.Tile(String.valueOf(i + 1), Pictogram.PRINT.symbol(), label));
       }
     }
-    return new View(
-        m.text("documents.title"),
-        kiosk.forWhom(m),
-        List.of(),
-        lines,
-        List.of(),
-        -1,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, true));
+    return kiosk
+        .frame(m, m.text("documents.title"), true)
+        .lines(lines)
+        .tiles(tiles)
+        .say(notice, m)
+        .build();
   }
 
   @Override

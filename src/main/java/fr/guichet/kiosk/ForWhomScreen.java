@@ -40,16 +40,12 @@ record ForWhomScreen(Say notice) implements Screen {
                       "year",
                       String.valueOf(r.birthYear())))));
     }
-    return new View(
-        m.text("for-whom.title"),
-        null,
-        List.of(),
-        List.of(m.text("for-whom.intro")),
-        List.of(),
-        -1,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, true));
+    return View.titled(m.text("for-whom.title"))
+        .lines(List.of(m.text("for-whom.intro")))
+        .tiles(tiles)
+        .say(notice, m)
+        .hints(kiosk.hints(m, true))
+        .build();
   }
 
   @Override

@@ -12,16 +12,13 @@ record HelpScreen(Screen back, String topic) implements Screen {
       lines.add("");
       lines.add(m.text("help.keys"));
     }
-    return new View(
-        m.text("help.title." + (topic.equals("support") ? "support" : "screen")),
-        kiosk.forWhom(m),
-        List.of(),
-        lines,
-        List.of(),
-        -1,
-        List.of(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))),
-        null,
-        kiosk.hints(m, false));
+    return kiosk
+        .frame(m, m.text("help.title." + (topic.equals("support") ? "support" : "screen")), false)
+        .lines(lines)
+        .tiles(
+            List.of(
+                new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))))
+        .build();
   }
 
   @Override

@@ -84,16 +84,13 @@ record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say no
             ? List.of()
             : List.of(
                 new View.Tile("◄ ►", Pictogram.CARD.symbol(), m.text("identify.other-proof")));
-    return new View(
-        m.text("identify.title"),
-        null,
-        List.of(),
-        lines,
-        form.fields(m),
-        form.focus(),
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, challenge != null));
+    return View.titled(m.text("identify.title"))
+        .lines(lines)
+        .fields(form.fields(m), form.focus())
+        .tiles(tiles)
+        .say(notice, m)
+        .hints(kiosk.hints(m, challenge != null))
+        .build();
   }
 
   @Override

@@ -84,16 +84,7 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
           new View.Tile(
               m.text("key.enter"), Pictogram.YES.symbol(), m.text("flow.attest-and-send")));
       tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
-      return new View(
-          title,
-          kiosk.forWhom(m),
-          List.of(),
-          lines,
-          List.of(),
-          -1,
-          tiles,
-          notice == null ? null : notice.in(m),
-          kiosk.hints(m, true));
+      return kiosk.frame(m, title, true).lines(lines).tiles(tiles).say(notice, m).build();
     }
     if (entries.isEmpty()) {
       lines.add(m.text("journal.screen.none"));
@@ -121,16 +112,7 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
       tiles.add(new View.Tile("3", Pictogram.BACK.symbol(), m.text("journal.screen.newer")));
     }
     tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
-    return new View(
-        title,
-        kiosk.forWhom(m),
-        List.of(),
-        lines,
-        List.of(),
-        -1,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, true));
+    return kiosk.frame(m, title, true).lines(lines).tiles(tiles).say(notice, m).build();
   }
 
   /** The lines of this page, newest first. */

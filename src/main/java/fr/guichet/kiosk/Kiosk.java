@@ -247,6 +247,14 @@ public final class Kiosk {
         };
   }
 
+  /**
+   * The frame every screen of a sitting shares: its title, the "for whom" line, the key reminders
+   * (with Esc "back" when {@code back}).
+   */
+  View.Builder frame(Messages m, String title, boolean back) {
+    return View.titled(title).forWhom(forWhom(m)).hints(hints(m, back));
+  }
+
   /** The keys reminded at the bottom of every screen, according to what is possible now. */
   List<View.Hint> hints(Messages m, boolean back) {
     List<View.Hint> hints = new ArrayList<>();

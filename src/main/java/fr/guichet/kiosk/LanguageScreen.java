@@ -37,16 +37,7 @@ record LanguageScreen(Screen back, int focus) implements Screen {
     if (anyUnreviewed) {
       lines.add(m.text("languages.unreviewed"));
     }
-    return new View(
-        m.text("languages.title"),
-        kiosk.forWhom(m),
-        List.of(),
-        lines,
-        List.of(),
-        -1,
-        tiles,
-        null,
-        kiosk.hints(m, true));
+    return kiosk.frame(m, m.text("languages.title"), true).lines(lines).tiles(tiles).build();
   }
 
   @Override

@@ -20,19 +20,16 @@ record LoginScreen(Form form, Say notice) implements Screen {
 
   @Override
   public View view(Kiosk kiosk, Messages m) {
-    return new View(
-        m.text("login.title"),
-        null,
-        List.of(),
-        List.of(m.text("login.intro")),
-        form.fields(m),
-        form.focus(),
-        List.of(),
-        notice == null ? null : notice.in(m),
-        List.of(
-            new View.Hint("F1", m.text("key.help")),
-            new View.Hint("F2", m.text("key.language")),
-            new View.Hint(m.text("key.escape"), m.text("key.quit"))));
+    return View.titled(m.text("login.title"))
+        .lines(List.of(m.text("login.intro")))
+        .fields(form.fields(m), form.focus())
+        .say(notice, m)
+        .hints(
+            List.of(
+                new View.Hint("F1", m.text("key.help")),
+                new View.Hint("F2", m.text("key.language")),
+                new View.Hint(m.text("key.escape"), m.text("key.quit"))))
+        .build();
   }
 
   @Override

@@ -86,16 +86,12 @@ record ProfileHubScreen(MedicalProfile profile, int focus, Say notice) implement
                 m.text("profile.hub.next", Map.of("section", m.text(forms.get(next).titleKey())))));
     tiles.add(new View.Tile("2", Pictogram.PRINT.symbol(), m.text("profile.hub.print")));
     tiles.add(new View.Tile("3", ProfilePictogram.CARD.symbol(), m.text("profile.hub.card")));
-    return new View(
-        m.text("profile.title"),
-        profile.forWhom(m),
-        List.of(),
-        List.of(),
-        List.of(),
-        -1,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, true));
+    return View.titled(m.text("profile.title"))
+        .forWhom(profile.forWhom(m))
+        .tiles(tiles)
+        .say(notice, m)
+        .hints(kiosk.hints(m, true))
+        .build();
   }
 
   @Override

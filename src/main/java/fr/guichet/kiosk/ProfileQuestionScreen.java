@@ -190,16 +190,15 @@ record ProfileQuestionScreen(
     }
     tiles.add(
         new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("form.key.back")));
-    return new View(
-        m.text(form.titleKey()),
-        profile.forWhom(m),
-        ProfilePictogram.named(form.pictogram()).lines(),
-        lines,
-        fields,
-        fields.isEmpty() ? -1 : 0,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, false));
+    return View.titled(m.text(form.titleKey()))
+        .forWhom(profile.forWhom(m))
+        .picture(ProfilePictogram.named(form.pictogram()).lines())
+        .lines(lines)
+        .fields(fields, fields.isEmpty() ? -1 : 0)
+        .tiles(tiles)
+        .say(notice, m)
+        .hints(kiosk.hints(m, false))
+        .build();
   }
 
   private void askView(Messages m, List<String> lines, List<View.Tile> tiles) {

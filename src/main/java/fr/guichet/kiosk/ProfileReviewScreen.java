@@ -49,16 +49,14 @@ record ProfileReviewScreen(
             new View.Tile("1", ProfilePictogram.SEND.symbol(), m.text("profile.review.send")),
             new View.Tile("2", Pictogram.BACK.symbol(), m.text("profile.review.change")),
             new View.Tile("3", Pictogram.NO.symbol(), m.text("profile.review.cancel")));
-    return new View(
-        m.text("profile.review.title", Map.of("section", m.text(questions.form().titleKey()))),
-        questions.profile().forWhom(m),
-        List.of(),
-        lines,
-        List.of(),
-        -1,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, false));
+    return View.titled(
+            m.text("profile.review.title", Map.of("section", m.text(questions.form().titleKey()))))
+        .forWhom(questions.profile().forWhom(m))
+        .lines(lines)
+        .tiles(tiles)
+        .say(notice, m)
+        .hints(kiosk.hints(m, false))
+        .build();
   }
 
   @Override
