@@ -2,6 +2,8 @@ package fr.guichet.kiosk;
 
 import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.ActionName;
+import fr.guichet.contract.Delegation;
+import fr.guichet.contract.MediatorSession;
 import fr.guichet.contract.Receipt;
 import fr.guichet.contract.SpaceState;
 import fr.guichet.domain.AccountAction;
@@ -22,16 +24,21 @@ import java.util.stream.Collectors;
 record AccountScreen(Say notice) implements Screen {
 
   /** Asks the server for the account and shows it (or why it could not). */
-  static AccountScreen load(Kiosk kiosk) {
-    try {
-      kiosk.sitting(
-          kiosk
-              .sitting()
-              .withAccount(kiosk.server().account(kiosk.mediator(), kiosk.sitting().delegation())));
-      return new AccountScreen(null);
-    } catch (ServerProblem e) {
-      return new AccountScreen(Say.problem(e.problem()));
-    }
+  static Step load(Kiosk kiosk) {
+    return load(kiosk, kiosk.sitting().delegation());
+  }
+
+  /** The same, with the delegation just opened (the sitting takes it with this step). */
+  static Step load(Kiosk kiosk, Delegation delegation) {
+    MediatorSession me = kiosk.mediator();
+    return Step.of(
+        new AccountScreen(null),
+        Effect.Call.read(
+            (server, key) -> server.account(me, delegation),
+            account ->
+                Step.of(
+                    new AccountScreen(null), new Effect.ChangeSitting(s -> s.withAccount(account))),
+            problem -> new AccountScreen(Say.problem(problem))));
   }
 
   @Override
@@ -100,7 +107,7 @@ record AccountScreen(Say notice) implements Screen {
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     AccountStatus account = kiosk.sitting().account();
     int d = key.digit();
     if (account == null) {
@@ -112,7 +119,7 @@ record AccountScreen(Say notice) implements Screen {
 
   /** One numbered tile of the account screen, and what its key opens. */
   private record Choice(
-      String pictogram, Function<Messages, String> label, Function<Kiosk, Screen> open) {}
+      String pictogram, Function<Messages, String> label, Function<Kiosk, Step> open) {}
 
   /**
    * The tiles, numbered from 1 in this order: the status sheet, exactly the actions the server
@@ -126,7 +133,10 @@ record AccountScreen(Say notice) implements Screen {
           new Choice(
               Pictogram.PRINT.symbol(),
               m -> m.text("account.print"),
-              k -> new AccountScreen(printStatusSheet(k))));
+              k ->
+                  Step.of(
+                      new AccountScreen(null),
+                      statusSheet(k, new AccountScreen(null), AccountScreen::new))));
     }
     for (ActionName name : account.actions()) {
       if (name == ActionName.UNKNOWN) {
@@ -143,19 +153,18 @@ record AccountScreen(Say notice) implements Screen {
         new Choice(
             Pictogram.PRINT.symbol(),
             m -> m.text("account.print-consent"),
-            k -> new AccountScreen(printConsent(k))));
-    if (hasDocuments(state)) {
+            k -> Step.of(new AccountScreen(null), consentReceipt(k))));
+    if (isOpen(state)) {
       out.add(
           new Choice(
               Pictogram.PRINT.symbol(), m -> m.text("documents.title"), DocumentsScreen::open));
     }
-    if (ProfileConsentScreen.offered(
-        state)) { // the medical profile assistant, with its own consent
+    if (isOpen(state)) { // the medical profile assistant, with its own consent
       out.add(
           new Choice(
               ProfilePictogram.DISEASE.symbol(),
               m -> m.text("profile.account.tile"),
-              k -> ProfileConsentScreen.start()));
+              k -> ConsentScreen.asking(ConsentScreen.Purpose.PROFILE)));
     }
     if (CaregiversScreen.offered(account)) { // who can help: caregivers given or taken away
       out.add(
@@ -171,8 +180,8 @@ record AccountScreen(Say notice) implements Screen {
     return out;
   }
 
-  /** A space that exists, open or closed but not deleted, may hold documents. */
-  private static boolean hasDocuments(SpaceState state) {
+  /** A space that exists and is open may hold documents, and a medical profile to fill in. */
+  private static boolean isOpen(SpaceState state) {
     return state == SpaceState.ACTIVE || state == SpaceState.ACTIVE_NOT_ACTIVATED;
   }
 
@@ -183,58 +192,50 @@ record AccountScreen(Say notice) implements Screen {
         : text.substring(0, 1).toUpperCase(m.language().locale()) + text.substring(1);
   }
 
-  private static Screen end(Kiosk kiosk) {
-    kiosk.endSitting();
-    return new EndedScreen();
+  private static Step end(Kiosk kiosk) {
+    return Step.of(new EndedScreen(), Effect.Command.END_SITTING);
   }
 
   /** The receipt of what the person allowed, to whom, until when: theirs to keep. */
-  private static Say printConsent(Kiosk kiosk) {
+  private static Effect consentReceipt(Kiosk kiosk) {
     Receipt consent = kiosk.sitting().delegation().receipt();
     byte[] pdf =
         fr.guichet.print.ConsentReceipt.render(
             consent,
             Messages.of(kiosk.language()),
             Paper.A4,
-            ReceiptLink.of(kiosk.server().address()));
-    return kiosk.print("accord-" + consent.receiptId() + ".pdf", pdf);
+            ReceiptLink.of(kiosk.serverAddress()));
+    return new Effect.Print("accord-" + consent.receiptId() + ".pdf", pdf);
   }
 
-  /** Prints the status sheet before an action that changes it (closure), then goes back to it. */
-  static Screen printFirst(Kiosk kiosk, ActionScreen back) {
-    Say said = printStatusSheet(kiosk);
-    return new ActionScreen(
-        back.action(),
-        back.step(),
-        back.withDeletion(),
-        back.code(),
-        back.challenge(),
-        back.result(),
-        said);
-  }
-
-  private static Say printStatusSheet(Kiosk kiosk) {
+  /**
+   * Asks the server for a signed statement of the space, then prints the status sheet (made on the
+   * worker, off the UI thread) and shows {@code back}; a refusal is said by {@code refused}.
+   */
+  static Effect statusSheet(Kiosk kiosk, Screen back, Function<Say, Screen> refused) {
     Sitting s = kiosk.sitting();
-    Receipt statement;
-    try {
-      statement =
-          kiosk.server().statusStatement(kiosk.mediator(), s.delegation(), RequestKey.random());
-    } catch (ServerProblem e) {
-      return Say.problem(e.problem());
-    }
-    byte[] pdf =
-        StatusSheet.render(
-            new StatusSheet.Content(
-                s.displayName(),
-                s.birthYear(),
-                s.account(),
-                statement,
-                kiosk.mediator().mediatorName(),
-                kiosk.mediator().structureName()),
-            Messages.of(kiosk.language()),
-            Paper.A4,
-            ReceiptLink.of(kiosk.server().address()));
-    return kiosk.print("fiche-etat-" + statement.receiptId() + ".pdf", pdf);
+    MediatorSession me = kiosk.mediator();
+    Messages m = Messages.of(kiosk.language());
+    ReceiptLink link = ReceiptLink.of(kiosk.serverAddress());
+    return Effect.Call.send(
+        (server, key) -> {
+          Receipt statement = server.statusStatement(me, s.delegation(), key);
+          byte[] pdf =
+              StatusSheet.render(
+                  new StatusSheet.Content(
+                      s.displayName(),
+                      s.birthYear(),
+                      s.account(),
+                      statement,
+                      me.mediatorName(),
+                      me.structureName()),
+                  m,
+                  Paper.A4,
+                  link);
+          return new Effect.Print("fiche-etat-" + statement.receiptId() + ".pdf", pdf);
+        },
+        print -> Step.of(back, print),
+        problem -> refused.apply(Say.problem(problem)));
   }
 
   @Override

@@ -35,7 +35,7 @@ record EndedScreen(boolean idle) implements Screen {
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     return key.kind() == Key.Kind.ENTER ? IdentifyScreen.fresh(null) : this;
   }
 

@@ -49,19 +49,20 @@ record ForWhomScreen(Say notice) implements Screen {
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     if (key.kind() == Key.Kind.ESCAPE) {
-      kiosk.endSitting();
-      return IdentifyScreen.fresh(null);
+      return Step.of(IdentifyScreen.fresh(null), Effect.Command.END_SITTING);
     }
     int d = key.digit();
     List<Represented> others = kiosk.sitting().person().represents();
     if (d == 1) {
-      return new ConsentScreen(false, null);
+      return ConsentScreen.asking(ConsentScreen.Purpose.ACCOUNT);
     }
     if (d >= 2 && d - 2 < others.size()) {
-      kiosk.sitting(kiosk.sitting().forTarget(others.get(d - 2)));
-      return new ConsentScreen(false, null);
+      Represented chosen = others.get(d - 2);
+      return Step.of(
+          ConsentScreen.asking(ConsentScreen.Purpose.ACCOUNT),
+          new Effect.ChangeSitting(s -> s.forTarget(chosen)));
     }
     return this;
   }

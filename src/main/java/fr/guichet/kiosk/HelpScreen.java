@@ -22,7 +22,7 @@ record HelpScreen(Screen back, String topic) implements Screen {
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     return key.kind() == Key.Kind.ESCAPE || key.kind() == Key.Kind.ENTER ? back : this;
   }
 

@@ -41,17 +41,13 @@ record LanguageScreen(Screen back, int focus) implements Screen {
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     int count = Language.values().length;
     if (key.digit() >= 1 && key.digit() <= count) {
-      kiosk.choose(Language.values()[key.digit() - 1]);
-      return back;
+      return Step.of(back, new Effect.Choose(Language.values()[key.digit() - 1]));
     }
     return switch (key.kind()) {
-      case ENTER -> {
-        kiosk.choose(Language.values()[focus]);
-        yield back;
-      }
+      case ENTER -> Step.of(back, new Effect.Choose(Language.values()[focus]));
       case ESCAPE -> back;
       case DOWN, TAB, RIGHT -> new LanguageScreen(back, (focus + 1) % count);
       case UP, BACK_TAB, LEFT -> new LanguageScreen(back, (focus + count - 1) % count);

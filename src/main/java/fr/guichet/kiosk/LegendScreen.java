@@ -55,7 +55,7 @@ record LegendScreen(Screen back, int page) implements Screen {
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     return switch (key.kind()) {
       case ENTER, DOWN, RIGHT, TAB -> new LegendScreen(back, (page + 1) % pages().size());
       case UP, LEFT, BACK_TAB ->

@@ -33,10 +33,9 @@ record LoginScreen(Form form, Say notice) implements Screen {
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     if (key.kind() == Key.Kind.ESCAPE) {
-      kiosk.requestQuit();
-      return this;
+      return Step.of(this, Effect.Command.QUIT);
     }
     if (key.kind() != Key.Kind.ENTER) {
       return new LoginScreen(form.edit(key), notice);
@@ -47,19 +46,14 @@ record LoginScreen(Form form, Say notice) implements Screen {
     if (form.firstEmpty() >= 0) {
       return new LoginScreen(form.focusAt(form.firstEmpty()), Say.error("form.missing"));
     }
-    try {
-      kiosk.loggedIn(
-          kiosk
-              .server()
-              .login(
-                  new LoginRequest(
-                      form.value("login").strip(), form.value("password"), form.value("totp"))));
-      return IdentifyScreen.fresh(kiosk.pendingNotice());
-    } catch (ServerProblem e) {
-      // Never keep a wrong secret on screen; the login stays to be corrected.
-      Form retry = form.clear("password").clear("totp").focusOn("password");
-      return new LoginScreen(retry, Say.problem(e.problem()));
-    }
+    // Never keep a secret on screen while the server is asked, nor a wrong one after.
+    Form retry = form.clear("password").clear("totp").focusOn("password");
+    return Step.of(
+        new LoginScreen(retry, null),
+        new Effect.LogIn(
+            new LoginRequest(
+                form.value("login").strip(), form.value("password"), form.value("totp")),
+            problem -> new LoginScreen(retry, Say.problem(problem))));
   }
 
   @Override

@@ -78,7 +78,7 @@ record ProfileConflictScreen(
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     ProfileQuestionScreen q = review.questions();
     MedicalProfile p = q.profile();
     int index = MedicalProfile.forms().forms().indexOf(q.form());

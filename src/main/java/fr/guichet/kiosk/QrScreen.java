@@ -27,7 +27,7 @@ record QrScreen(Screen back) implements Screen {
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     return key.kind() == Key.Kind.ESCAPE || key.kind() == Key.Kind.ENTER ? back : this;
   }
 

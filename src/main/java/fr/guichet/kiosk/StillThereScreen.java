@@ -26,7 +26,7 @@ record StillThereScreen(Screen back) implements Screen {
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     return back;
   }
 

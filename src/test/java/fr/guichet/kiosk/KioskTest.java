@@ -26,7 +26,8 @@ class KioskTest {
             DelegatedAccessOverHttp.at(sandbox.server().url()),
             FileSink.workingCopies(docs),
             Language.FRENCH,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            Kiosk.Options.DEFAULTS.withCalls(Runnable::run));
   }
 
   void type(String text) {
@@ -129,11 +130,13 @@ class KioskTest {
   void theKeyRemindersFitOneEightyColumnRowInEveryLanguage() {
     toTheAccount();
     for (Language l : Language.values()) {
-      kiosk.choose(l);
+      kiosk.press(Key.function(6));
+      kiosk.press(Key.of((char) ('1' + l.ordinal())));
       for (View v :
           java.util.List.of(
               kiosk.view(),
-              new ConsentScreen(true, null).view(kiosk, fr.guichet.i18n.Messages.of(l)))) {
+              new ConsentScreen(ConsentScreen.Purpose.ACCOUNT, true, null)
+                  .view(kiosk, fr.guichet.i18n.Messages.of(l)))) {
         assertThat(fr.guichet.i18n.VisualLine.width(v.hintLine()))
             .as(l.tag() + ": " + v.hintLine())
             .isLessThanOrEqualTo(80);

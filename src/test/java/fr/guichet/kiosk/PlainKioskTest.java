@@ -30,7 +30,9 @@ class PlainKioskTest {
         FileSink.workingCopies(docs),
         language,
         clock,
-        Kiosk.Options.DEFAULTS.withVoice(Voice.program("guichet-no-such-espeak")));
+        Kiosk.Options.DEFAULTS
+            .withVoice(Voice.program("guichet-no-such-espeak"))
+            .withCalls(Runnable::run));
   }
 
   String lines(String... lines) {
@@ -162,7 +164,11 @@ class PlainKioskTest {
     PipedWriter keyboard = new PipedWriter();
     PlainKiosk plain =
         new PlainKiosk(
-            kiosk(Language.FRENCH, clock), new PipedReader(keyboard), out, Duration.ofMillis(5));
+            kiosk(Language.FRENCH, clock),
+            new PipedReader(keyboard),
+            out,
+            Duration.ofMillis(5),
+            false);
     Thread running = new Thread(plain::run);
     running.start();
     keyboard.write(

@@ -47,7 +47,7 @@ class VoiceTest {
         FileSink.workingCopies(docs),
         language,
         Clock.systemUTC(),
-        Kiosk.Options.DEFAULTS.withVoice(voice));
+        Kiosk.Options.DEFAULTS.withVoice(voice).withCalls(Runnable::run));
   }
 
   void toTheConsent(Kiosk k) {

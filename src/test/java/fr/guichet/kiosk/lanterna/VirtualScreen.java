@@ -13,13 +13,16 @@ import java.util.List;
 
 /**
  * The kiosk drawn on Lanterna's virtual terminal: tests type keys and read what is really on
- * screen.
+ * screen. Each key is handled, then the server's answer awaited and drawn, as a person at the
+ * counter waits before the next key; {@link #pressWhileWaiting} does not wait.
  */
 final class VirtualScreen implements AutoCloseable {
   final DefaultVirtualTerminal terminal;
   final LanternaKiosk ui;
+  final Kiosk kiosk;
 
   VirtualScreen(Kiosk kiosk, int columns, int rows) {
+    this.kiosk = kiosk;
     try {
       terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
       ui = new LanternaKiosk(terminal, kiosk);
@@ -29,17 +32,50 @@ final class VirtualScreen implements AutoCloseable {
     }
   }
 
-  /** Types text then handles every key. */
+  /** Types text, one key after the other. */
   VirtualScreen type(String text) {
-    text.chars().forEach(c -> terminal.addInput(new KeyStroke((char) c, false, false)));
-    return drain();
+    text.chars().forEach(c -> key(new KeyStroke((char) c, false, false)));
+    return this;
   }
 
   VirtualScreen press(KeyType... keys) {
     for (KeyType k : keys) {
-      terminal.addInput(new KeyStroke(k));
+      key(new KeyStroke(k));
     }
+    return this;
+  }
+
+  /** One key, handled and drawn at once, without waiting for the server's answer. */
+  VirtualScreen pressWhileWaiting(KeyStroke stroke) {
+    terminal.addInput(stroke);
     return drain();
+  }
+
+  private void key(KeyStroke stroke) {
+    terminal.addInput(stroke);
+    drain();
+    awaitAnswer();
+  }
+
+  /** Waits until the kiosk has the server's answer, and draws it. */
+  VirtualScreen awaitAnswer() {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    try {
+      while (kiosk.busy()) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("the server never answered:\n" + text());
+        }
+        Thread.sleep(1);
+        ui.settle();
+      }
+      ui.settle();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   VirtualScreen enter() {
@@ -50,7 +86,7 @@ final class VirtualScreen implements AutoCloseable {
   VirtualScreen tick() {
     try {
       ui.tick();
-      return this;
+      return awaitAnswer();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
