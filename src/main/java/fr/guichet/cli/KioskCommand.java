@@ -227,7 +227,7 @@ public final class KioskCommand implements Callable<Integer> {
             : saveDir != null ? FileSink.kept(saveDir) : FileSink.workingCopies(workingCopies);
     Kiosk kiosk =
         new Kiosk(
-            new DelegatedAccessOverHttp(api), sink, language, Clock.systemDefaultZone(), options);
+            DelegatedAccessOverHttp.at(url), sink, language, Clock.systemDefaultZone(), options);
     Path pending = pendingFile != null ? pendingFile : target.demo ? null : defaultPendingFile();
     kiosk.usePendingActions(
         pending == null ? PendingActions.inMemory() : PendingActions.inFile(pending));

@@ -26,6 +26,7 @@ import fr.guichet.contract.Receipt;
 import fr.guichet.kiosk.DelegatedAccess;
 import fr.guichet.kiosk.RequestKey;
 import fr.guichet.kiosk.ServerProblem;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -39,15 +40,23 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class DelegatedAccessOverHttp implements DelegatedAccess {
+  /**
+   * The kiosk's patience: one try, 15 seconds at most; the kiosk's runner shows the wait, lets the
+   * mediator stop it, and tries a confirmed action again by itself.
+   */
+  public static final ApiClient.Patience ONE_TRY =
+      new ApiClient.Patience(
+          1, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15));
+
   private final ApiClient api;
 
   public DelegatedAccessOverHttp(ApiClient api) {
     this.api = api;
   }
 
-  /** The server at {@code baseUrl}. */
+  /** The server at {@code baseUrl}, each call tried once. */
   public static DelegatedAccessOverHttp at(String baseUrl) {
-    return new DelegatedAccessOverHttp(new ApiClient(baseUrl));
+    return new DelegatedAccessOverHttp(new ApiClient(baseUrl, ONE_TRY));
   }
 
   @Override
