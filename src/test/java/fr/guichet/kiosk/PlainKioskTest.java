@@ -3,9 +3,9 @@ package fr.guichet.kiosk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.guichet.i18n.Language;
-import fr.guichet.kiosk.http.DelegatedAccessOverHttp;
 import fr.guichet.print.FileSink;
 import fr.guichet.testing.DemoSandbox;
+import fr.guichet.testing.FakeServer;
 import fr.guichet.testing.MutableClock;
 import java.io.IOException;
 import java.io.PipedReader;
@@ -16,17 +16,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The linear mode for screen readers and braille: plain lines out, lines in, the same kiosk. */
 class PlainKioskTest {
   @TempDir Path docs;
-  @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
+  final FakeServer server = new FakeServer();
 
   Kiosk kiosk(Language language, MutableClock clock) {
     return new Kiosk(
-        DelegatedAccessOverHttp.at(sandbox.server().url()),
+        server,
         FileSink.workingCopies(docs),
         language,
         clock,
@@ -46,7 +45,7 @@ class PlainKioskTest {
         lines(
             DemoSandbox.LOGIN,
             DemoSandbox.PASSWORD,
-            sandbox.freshTotp(),
+            server.freshTotp(),
             DemoSandbox.JEANNE_NIR,
             "14/03/1950",
             "12345678",
@@ -77,7 +76,7 @@ class PlainKioskTest {
         .doesNotContain("┌");
     assertThat(text.indexOf("== Votre accord =="))
         .isLessThan(text.indexOf("== La séance est terminée =="));
-    assertThat(sandbox.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
+    assertThat(server.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
   }
 
   @Test
@@ -87,7 +86,7 @@ class PlainKioskTest {
         lines(
             DemoSandbox.LOGIN,
             DemoSandbox.PASSWORD,
-            sandbox.freshTotp(),
+            server.freshTotp(),
             DemoSandbox.JEANNE_NIR,
             "14/03/1950",
             "/right",
@@ -125,7 +124,7 @@ class PlainKioskTest {
         lines(
             DemoSandbox.LOGIN,
             DemoSandbox.PASSWORD,
-            sandbox.freshTotp(),
+            server.freshTotp(),
             DemoSandbox.JEANNE_NIR,
             "14/03/1950",
             "12345678");
@@ -175,7 +174,7 @@ class PlainKioskTest {
         lines(
             DemoSandbox.LOGIN,
             DemoSandbox.PASSWORD,
-            sandbox.freshTotp(),
+            server.freshTotp(),
             DemoSandbox.JEANNE_NIR,
             "14/03/1950",
             "12345678",
@@ -189,7 +188,7 @@ class PlainKioskTest {
     await(out, "== La séance est terminée ==");
     keyboard.close();
     running.join(5000);
-    assertThat(sandbox.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
+    assertThat(server.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
     assertThat(out.toString())
         .as("the countdown is printed once, not every second")
         .containsOnlyOnce("La séance se termine dans");

@@ -16,12 +16,12 @@ import java.util.List;
  * screen. Each key is handled, then the server's answer awaited and drawn, as a person at the
  * counter waits before the next key; {@link #pressWhileWaiting} does not wait.
  */
-final class VirtualScreen implements AutoCloseable {
+public final class VirtualScreen implements AutoCloseable {
   final DefaultVirtualTerminal terminal;
   final LanternaKiosk ui;
   final Kiosk kiosk;
 
-  VirtualScreen(Kiosk kiosk, int columns, int rows) {
+  public VirtualScreen(Kiosk kiosk, int columns, int rows) {
     this.kiosk = kiosk;
     try {
       terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
@@ -33,12 +33,12 @@ final class VirtualScreen implements AutoCloseable {
   }
 
   /** Types text, one key after the other. */
-  VirtualScreen type(String text) {
+  public VirtualScreen type(String text) {
     text.chars().forEach(c -> key(new KeyStroke((char) c, false, false)));
     return this;
   }
 
-  VirtualScreen press(KeyType... keys) {
+  public VirtualScreen press(KeyType... keys) {
     for (KeyType k : keys) {
       key(new KeyStroke(k));
     }
@@ -46,7 +46,7 @@ final class VirtualScreen implements AutoCloseable {
   }
 
   /** One key, handled and drawn at once, without waiting for the server's answer. */
-  VirtualScreen pressWhileWaiting(KeyStroke stroke) {
+  public VirtualScreen pressWhileWaiting(KeyStroke stroke) {
     terminal.addInput(stroke);
     return drain();
   }
@@ -58,7 +58,7 @@ final class VirtualScreen implements AutoCloseable {
   }
 
   /** Waits until the kiosk has the server's answer, and draws it. */
-  VirtualScreen awaitAnswer() {
+  public VirtualScreen awaitAnswer() {
     long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
     try {
       while (kiosk.busy()) {
@@ -78,12 +78,12 @@ final class VirtualScreen implements AutoCloseable {
     }
   }
 
-  VirtualScreen enter() {
+  public VirtualScreen enter() {
     return press(KeyType.Enter);
   }
 
   /** One look at the kiosk's clock, as the loop does four times a second. */
-  VirtualScreen tick() {
+  public VirtualScreen tick() {
     try {
       ui.tick();
       return awaitAnswer();
@@ -93,7 +93,7 @@ final class VirtualScreen implements AutoCloseable {
   }
 
   /** The first row holding {@code text}, or -1. */
-  int rowOf(String text) {
+  public int rowOf(String text) {
     List<String> rows = rows();
     for (int i = 0; i < rows.size(); i++) {
       if (rows.get(i).contains(text)) {
@@ -112,7 +112,7 @@ final class VirtualScreen implements AutoCloseable {
     }
   }
 
-  List<String> rows() {
+  public List<String> rows() {
     List<String> rows = new ArrayList<>();
     TerminalSize size = terminal.getTerminalSize();
     for (int r = 0; r < size.getRows(); r++) {
@@ -126,16 +126,16 @@ final class VirtualScreen implements AutoCloseable {
   }
 
   /** The screen as one string, rows joined by new lines. */
-  String text() {
+  public String text() {
     return String.join("\n", rows());
   }
 
   /** The screen with wrapped lines joined, to find a sentence whatever the width cut. */
-  String flowing() {
+  public String flowing() {
     return String.join(" ", rows().stream().map(String::strip).toList()).replaceAll(" +", " ");
   }
 
-  TerminalPosition cursor() {
+  public TerminalPosition cursor() {
     return terminal.getCursorBufferPosition();
   }
 
