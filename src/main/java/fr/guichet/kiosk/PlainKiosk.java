@@ -104,7 +104,9 @@ public final class PlainKiosk {
           continue;
         }
         if (line.equals(END)) {
-          lastAnswer();
+          if (scripted) {
+            lastAnswer();
+          }
           return;
         }
         keys(line, kiosk.personView().focus() >= 0).forEach(kiosk::press);
@@ -115,7 +117,7 @@ public final class PlainKiosk {
     }
   }
 
-  /** Input ended: the answer the kiosk still waits for is printed before leaving. */
+  /** A script ended: the answer the kiosk still waits for is printed before leaving. */
   private void lastAnswer() throws InterruptedException {
     while (kiosk.busy()) {
       Thread.sleep(ANSWER_POLL_MILLIS);

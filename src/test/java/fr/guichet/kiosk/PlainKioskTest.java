@@ -194,6 +194,81 @@ class PlainKioskTest {
         .containsOnlyOnce("La séance se termine dans");
   }
 
+  /** A plain kiosk at a terminal, its calls on worker threads, as at the counter. */
+  PlainKiosk atATerminal(Kiosk kiosk, PipedWriter keyboard, StringWriter out) throws IOException {
+    return new PlainKiosk(kiosk, new PipedReader(keyboard), out, Duration.ofMillis(5), false);
+  }
+
+  Kiosk withWorkers() {
+    return new Kiosk(
+        server,
+        FileSink.workingCopies(docs),
+        Language.FRENCH,
+        new MutableClock(Instant.parse("2026-11-29T09:00:00Z")),
+        Kiosk.Options.DEFAULTS.withVoice(Voice.program("guichet-no-such-espeak")));
+  }
+
+  @Test
+  void aLineTypedWhileTheServerIsSlowIsAnsweredAtOnceAndEscStopsWaiting() throws Exception {
+    StringWriter out = new StringWriter();
+    PipedWriter keyboard = new PipedWriter();
+    Thread running = new Thread(atATerminal(withWorkers(), keyboard, out)::run);
+    running.start();
+    keyboard.write(lines(DemoSandbox.LOGIN, DemoSandbox.PASSWORD));
+    keyboard.flush();
+    await(out, "Code à 6 chiffres: ");
+    server.slow();
+    keyboard.write(lines(server.freshTotp()));
+    keyboard.flush();
+    await(out, "Envoi au serveur en cours…");
+    keyboard.write(lines("1"));
+    keyboard.flush();
+    await(out, "! Un instant : le serveur n’a pas encore répondu. Échap : ne plus attendre.");
+    keyboard.write(lines("/esc"));
+    keyboard.flush();
+    await(out, "! Vous n’attendez plus la réponse du serveur.");
+    server.release();
+    keyboard.write(lines("/esc")); // on the login screen: leave
+    keyboard.flush();
+    running.join(5000);
+    assertThat(running.isAlive()).isFalse();
+    assertThat(out.toString()).doesNotContain("== Qui aidez-vous aujourd’hui ? ==");
+  }
+
+  @Test
+  void ctrlCDuringAWaitLeavesAtOnceTheServerBeingGivenAMomentOnly() throws Exception {
+    StringWriter out = new StringWriter();
+    PipedWriter keyboard = new PipedWriter();
+    Kiosk kiosk = withWorkers();
+    Thread running = new Thread(atATerminal(kiosk, keyboard, out)::run);
+    running.start();
+    keyboard.write(lines(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, server.freshTotp()));
+    keyboard.flush();
+    await(out, "== Qui aidez-vous aujourd’hui ? ==");
+    keyboard.write(lines(DemoSandbox.JEANNE_NIR, "14/03/1950", "12345678"));
+    keyboard.flush();
+    await(out, "== Votre accord ==");
+    keyboard.write(lines("1"));
+    keyboard.flush();
+    await(out, "[Entrée] J’atteste que la personne est présente et a dit oui");
+    server.slow();
+    keyboard.write(lines(""));
+    keyboard.flush();
+    await(out, "Envoi au serveur en cours…");
+    try {
+      // Ctrl+C at a terminal: the JVM runs the shutdown hook, which does this.
+      Thread hook = new Thread(kiosk::logoutOnExit, "kiosk-shutdown");
+      hook.start();
+      hook.join(5000);
+      assertThat(hook.isAlive()).as("the server is given a moment, no more").isFalse();
+      assertThat(kiosk.inSitting()).isFalse();
+    } finally {
+      server.release();
+      keyboard.close();
+      running.join(5000);
+    }
+  }
+
   private static void await(StringWriter out, String text)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

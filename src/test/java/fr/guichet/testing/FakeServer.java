@@ -145,12 +145,14 @@ public final class FakeServer implements DelegatedAccess {
   private final Map<String, Dlg> delegations = new LinkedHashMap<>();
   private final Map<String, Object> answered = new HashMap<>();
   private final List<Receipt> receipts = new ArrayList<>();
-  private final List<String> keys = new ArrayList<>();
+  private final List<String[]> keys = new ArrayList<>();
   private int serial;
   private int lostReplies;
   private String losing;
+  private String newer;
   private final Map<String, Instant> sessions = new HashMap<>();
   private volatile Mode mode = Mode.UP;
+  private volatile String downFor;
   private volatile CountDownLatch slow = new CountDownLatch(0);
   private volatile boolean reachable = true;
 
@@ -294,9 +296,12 @@ public final class FakeServer implements DelegatedAccess {
     return receipts.stream().filter(r -> r.kind().equals(kind)).count();
   }
 
-  /** The idempotency keys of every mutating call, in order, tries included. */
-  public synchronized List<String> keys() {
-    return List.copyOf(keys);
+  /**
+   * The idempotency keys of the calls journaled as {@code action}, in order, every try included
+   * (those the network lost too).
+   */
+  public synchronized List<String> keys(String action) {
+    return keys.stream().filter(k -> k[0].equals(action)).map(k -> k[1]).toList();
   }
 
   /** A section of a person's profile as the server holds it. */
@@ -334,6 +339,14 @@ public final class FakeServer implements DelegatedAccess {
         RequestKey.random());
   }
 
+  /**
+   * From now on, this person's space is said as a newer server would say it: in a state and with an
+   * action this build does not know.
+   */
+  public synchronized void newerServer(String personId) {
+    newer = personId;
+  }
+
   /** Calls wait, "sending…" stays on screen, until {@link #release()}. */
   public void slow() {
     slow = new CountDownLatch(1);
@@ -348,11 +361,22 @@ public final class FakeServer implements DelegatedAccess {
 
   /** No answer at all: every call fails on the network, nothing is done. */
   public void down() {
+    downFor = null;
+    mode = Mode.DOWN;
+  }
+
+  /**
+   * No answer to the calls journaled as {@code action} ("OPPOSITION_RECORDED"...): they fail on the
+   * network, nothing is done; every other call is answered.
+   */
+  public void down(String action) {
+    downFor = action;
     mode = Mode.DOWN;
   }
 
   /** Answers again. */
   public void up() {
+    downFor = null;
     release();
   }
 
@@ -384,7 +408,7 @@ public final class FakeServer implements DelegatedAccess {
 
   @Override
   public MediatorSession login(LoginRequest login) {
-    gate();
+    gate("LOGIN");
     synchronized (this) {
       boolean ok =
           DemoSandbox.LOGIN.equals(login.login())
@@ -632,7 +656,7 @@ public final class FakeServer implements DelegatedAccess {
 
   @Override
   public AccountStatus account(MediatorSession session, Delegation delegation) {
-    gate();
+    gate("ACCOUNT_READ");
     synchronized (this) {
       session(session, "ACCOUNT_READ");
       Dlg d = authorize(delegation, Scope.ACCOUNT_READ, "ACCOUNT_READ");
@@ -787,7 +811,7 @@ public final class FakeServer implements DelegatedAccess {
 
   @Override
   public List<DocumentInfo> documents(MediatorSession session, Delegation delegation) {
-    gate();
+    gate("DOCUMENTS_LISTED");
     synchronized (this) {
       session(session, "DOCUMENTS_LISTED");
       Dlg d = authorize(delegation, Scope.DOCUMENTS_READ, "DOCUMENTS_LISTED");
@@ -804,7 +828,7 @@ public final class FakeServer implements DelegatedAccess {
 
   @Override
   public byte[] document(MediatorSession session, Delegation delegation, String documentId) {
-    gate();
+    gate("DOCUMENT_READ");
     synchronized (this) {
       session(session, "DOCUMENT_READ");
       Dlg d = authorize(delegation, Scope.DOCUMENTS_READ, "DOCUMENT_READ");
@@ -816,7 +840,7 @@ public final class FakeServer implements DelegatedAccess {
   @Override
   public ProfileSection profileSection(
       MediatorSession session, Delegation delegation, String section) {
-    gate();
+    gate("PROFILE_READ");
     synchronized (this) {
       session(session, "PROFILE_READ");
       Dlg d = authorize(delegation, Scope.PROFILE_READ, "PROFILE_READ");
@@ -876,7 +900,7 @@ public final class FakeServer implements DelegatedAccess {
 
   @Override
   public List<JournalEntry> journal(MediatorSession session, Delegation delegation) {
-    gate();
+    gate("JOURNAL_READ");
     synchronized (this) {
       session(session, "JOURNAL_READ");
       Dlg d = authorize(delegation, Scope.JOURNAL_READ, "JOURNAL_READ");
@@ -890,7 +914,11 @@ public final class FakeServer implements DelegatedAccess {
   // ------------------------------------------------------------------ as the server does it
 
   /** Waits, or fails, as the mode says; otherwise lets the call through. */
-  private void gate() {
+  private void gate(String action) {
+    if (downFor != null && !downFor.equals(action)) {
+      reachable = true;
+      return;
+    }
     switch (mode) {
       case SLOW -> {
         try {
@@ -948,11 +976,13 @@ public final class FakeServer implements DelegatedAccess {
    * refusal is an answer too. The reply may then be lost ({@link #loseReplies(int)}).
    */
   private <T> T once(String action, MediatorSession session, RequestKey key, Supplier<T> call) {
-    gate();
+    synchronized (this) {
+      keys.add(new String[] {action, key.value()});
+    }
+    gate(action);
     Object answer;
     boolean lose;
     synchronized (this) {
-      keys.add(key.value());
       answer = answered.get(key.value());
       if (answer == null) {
         try {
@@ -1002,11 +1032,14 @@ public final class FakeServer implements DelegatedAccess {
     Person p = people.get(d.personId());
     Account account = accounts.get(p.id());
     Account.Today today = account.on(today(), OPPOSITION);
-    List<String> possible =
-        today.possibleActions().stream()
-            .filter(a -> d.actingAs().allows(a.requiredScope()))
-            .map(AccountAction::name)
-            .toList();
+    List<String> possible = new ArrayList<>();
+    today.possibleActions().stream()
+        .filter(a -> d.actingAs().allows(a.requiredScope()))
+        .forEach(a -> possible.add(a.name()));
+    boolean newerState = p.id().equals(newer);
+    if (newerState) {
+      possible.add("MERGE_RECORDS");
+    }
     List<String> allowed =
         today.possibleActions().stream()
             .filter(
@@ -1020,7 +1053,7 @@ public final class FakeServer implements DelegatedAccess {
         p.first(),
         p.last(),
         p.birth().getYear(),
-        today.state().name(),
+        newerState ? "FROZEN" : today.state().name(),
         account.informationSentOn(),
         today.oppositionDeadline().orElse(null),
         today.daysLeftToOppose().orElse(null),

@@ -7,10 +7,13 @@ import fr.guichet.i18n.Language;
 import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.PendingActions;
 import fr.guichet.testing.FakeServer;
+import fr.guichet.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -221,6 +224,74 @@ class AccountFlowsTest {
     assertThat(s.flowing())
         .containsAnyOf("Votre connexion a pris fin", "Le temps de l’accord est fini");
     assertThat(server().journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
+  }
+
+  @Test
+  void theServerDownThenBackTheOppositionGoesThroughByItselfOnceWithTheSameKey() {
+    MutableClock clock = new MutableClock(Counter.NINE_IN_PARIS.instant());
+    VirtualScreen s =
+        toTheAccount(
+            counter.open(Language.FRENCH, Kiosk.Options.DEFAULTS, clock), "p-jeanne", null);
+    s.type("2").type("1");
+    server().down("OPPOSITION_RECORDED");
+    s.enter();
+    assertThat(s.flowing())
+        .contains(
+            "○ pas de réseau",
+            "Le serveur n’a pas encore répondu. La demande n’est pas perdue.",
+            "Nous réessayons avec la même demande.",
+            "Nouvel essai dans 2 secondes.",
+            "réessayez, appelez le 3422, ou suivez la lettre reçue par la poste",
+            "1 ► Réessayer maintenant",
+            "Échap ◄ Ne plus attendre");
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(s.tick().flowing())
+        .as("tried again by itself, still down: a longer wait")
+        .contains("Nouvel essai dans 5 secondes.");
+    server().up();
+    clock.advance(Duration.ofSeconds(4));
+    assertThat(s.tick().flowing()).contains("Nouvel essai dans 1 seconde.");
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(s.tick().flowing()).contains("● réseau", "Votre refus est enregistré");
+    assertThat(
+            server().journal("person:p-jeanne").stream()
+                .filter(l -> l.equals("OPPOSITION_RECORDED OK")))
+        .hasSize(1);
+    List<String> keys = server().keys("OPPOSITION_RECORDED");
+    assertThat(keys).as("three tries, one key").hasSize(3).containsOnly(keys.get(0));
+  }
+
+  @Test
+  void anErrorAnswerIsSaidAndNotTriedAgain() {
+    VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
+    s.type("2").type("1");
+    server().refusing();
+    s.enter();
+    assertThat(s.flowing())
+        .contains("Le serveur a répondu de façon inattendue")
+        .doesNotContain("Nouvel essai");
+    server().up();
+    assertThat(server().journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
+  }
+
+  @Test
+  void anActionLeftUnconfirmedIsNamedAtTheNextLoginWithThePersonsName() {
+    PendingActions pending = PendingActions.inFile(state.resolve("pending"));
+    VirtualScreen s = toTheAccount(open(pending), "p-jeanne", null);
+    s.type("2").type("1");
+    server().down("OPPOSITION_RECORDED");
+    s.enter().press(KeyType.Escape);
+    assertThat(s.flowing())
+        .contains(
+            "Vous n’attendez plus la réponse. La demande reste notée",
+            "refuser la création de l’espace de Jeanne M. (1950).");
+    server().up();
+    s.press(KeyType.F12);
+    counter.login(s);
+    assertThat(s.flowing())
+        .contains(
+            "1 action n’a peut-être pas été confirmée : refuser la création de l’espace pour"
+                + " Jeanne M. (1950), le 29/11");
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -114,12 +115,20 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
 
   /** A kiosk of this counter, not yet on screen, its calls answered before the next key. */
   Kiosk kiosk(Language language) {
+    return kiosk(language, Runnable::run);
+  }
+
+  /**
+   * A kiosk of this counter whose calls run where {@code calls} runs them: on worker threads, as at
+   * the counter, to see what the screen shows while the server has not answered.
+   */
+  Kiosk kiosk(Language language, Executor calls) {
     return new Kiosk(
         server(),
         FileSink.workingCopies(documents()),
         language,
         NINE_IN_PARIS,
-        Kiosk.Options.DEFAULTS.withCalls(Runnable::run));
+        Kiosk.Options.DEFAULTS.withCalls(calls));
   }
 
   /** Any kiosk on the virtual terminal at 80×24; the counter closes it after the test. */

@@ -589,6 +589,169 @@ class LanternaKioskTest {
         .contains("Le serveur ne répond pas. Vérifiez le réseau, puis réessayez.");
   }
 
+  /** A kiosk on worker threads, on the virtual terminal: what the screen shows while it waits. */
+  VirtualScreen openWithWorkers(Language language) {
+    return counter.open(counter.kiosk(language, WORKERS));
+  }
+
+  static final java.util.concurrent.ExecutorService WORKERS =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          work -> {
+            Thread t = new Thread(work, "test-kiosk-call");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** Waits (a few seconds at most) until the terminal shows {@code text}, drawing the answers. */
+  static void awaitShown(VirtualScreen s, String text) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!s.flowing().contains(text)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("never shown: " + text + "\n" + s.text());
+      }
+      Thread.sleep(2);
+      s.ui.settle();
+    }
+  }
+
+  @Test
+  void aKeyPressedWhileTheServerIsSlowIsAnsweredOnScreenAtOnceInBothLanguages() throws Exception {
+    VirtualScreen s = openWithWorkers(Language.PORTUGUESE);
+    s.type(DemoSandbox.LOGIN).enter().type(DemoSandbox.PASSWORD).enter();
+    s.type(server().freshTotp());
+    server().slow();
+    s.pressWhileWaiting(new KeyStroke(KeyType.Enter));
+    assertThat(s.flowing())
+        .as("drawn before the server answered")
+        .contains(
+            "A enviar para o servidor…",
+            "Envoi au serveur en cours…",
+            "Échap ◄ Deixar de esperar",
+            "═══════")
+        .doesNotContain("Guichet-demo-2026");
+    s.pressWhileWaiting(new KeyStroke('7', false, false));
+    assertThat(s.flowing())
+        .as("a key typed meanwhile is answered at once, not run afterwards")
+        .contains(
+            "Um momento: o servidor ainda não respondeu.",
+            "Un instant : le serveur n’a pas encore répondu.");
+    s.pressWhileWaiting(new KeyStroke(KeyType.F2));
+    assertThat(s.flowing())
+        .as("F2 works while waiting")
+        .contains("Envoi au serveur en cours…")
+        .doesNotContain("A enviar");
+    server().release();
+    awaitShown(s, "Qui aidez-vous aujourd’hui ?");
+    assertThat(s.text()).doesNotContain("7");
+  }
+
+  @Test
+  void escapeStopsWaitingGoesBackWithWhatWasTypedAndALateAnswerChangesNothing() throws Exception {
+    VirtualScreen s = openWithWorkers(Language.FRENCH);
+    counter.login(s);
+    s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter().type("12345678");
+    server().slow();
+    s.pressWhileWaiting(new KeyStroke(KeyType.Enter));
+    assertThat(s.flowing()).contains("Qui aidez-vous aujourd’hui ?", "Envoi au serveur en cours…");
+    s.pressWhileWaiting(new KeyStroke(KeyType.Escape));
+    assertThat(s.flowing())
+        .contains(
+            "Vous n’attendez plus la réponse du serveur.", "2 50 03 75 056 123 72", "14/03/1950")
+        .doesNotContain("Envoi au serveur en cours…");
+    server().release();
+    s.awaitAnswer();
+    assertThat(s.text())
+        .as("the answer of a call nobody waits for is dropped")
+        .contains("Qui aidez-vous aujourd’hui ?")
+        .doesNotContain("Votre accord");
+    s.enter();
+    assertThat(s.text()).contains("Votre accord");
+  }
+
+  @Test
+  void ctrlCEndsTheKioskAtOnceWhateverItWaitsForAndLeavingNeverHangs() throws Exception {
+    DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+    Kiosk kiosk = counter.kiosk(Language.FRENCH, WORKERS);
+    java.util.concurrent.atomic.AtomicReference<Throwable> failed =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    try (LanternaKiosk ui = new LanternaKiosk(terminal, kiosk)) {
+      Thread loop =
+          new Thread(
+              () -> {
+                try {
+                  ui.run();
+                } catch (IOException | RuntimeException e) {
+                  failed.set(e);
+                }
+              },
+              "kiosk-loop");
+      loop.start();
+      DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-jeanne");
+      type(terminal, DemoSandbox.LOGIN, DemoSandbox.PASSWORD, server().freshTotp());
+      awaitOn(terminal, "Qui aidez-vous aujourd’hui ?"); // a key typed before is told to wait
+      type(terminal, p.nir(), "14/03/1950", p.vitale());
+      awaitOn(terminal, "Votre accord");
+      terminal.addInput(new KeyStroke('1', false, false));
+      server().slow(); // the server stops answering: the attestation waits
+      terminal.addInput(new KeyStroke(KeyType.Enter));
+      awaitOn(terminal, "Envoi au serveur en cours");
+      terminal.addInput(new KeyStroke('c', true, false));
+      loop.join(Duration.ofSeconds(5).toMillis());
+      assertThat(loop.isAlive()).as("Ctrl+C ended the loop at once").isFalse();
+      assertThat(failed.get()).isNull();
+      Thread leaving = new Thread(kiosk::logoutOnExit, "kiosk-leaving");
+      leaving.start();
+      leaving.join(Duration.ofSeconds(5).toMillis());
+      assertThat(leaving.isAlive())
+          .as("revoking and logging out wait a moment for a server that does not answer, no more")
+          .isFalse();
+      assertThat(kiosk.inSitting()).isFalse();
+    } finally {
+      server().release();
+    }
+  }
+
+  /** Each text typed in its box, Enter after each. */
+  private static void type(DefaultVirtualTerminal terminal, String... boxes) {
+    for (String box : boxes) {
+      box.chars().forEach(c -> terminal.addInput(new KeyStroke((char) c, false, false)));
+      terminal.addInput(new KeyStroke(KeyType.Enter));
+    }
+  }
+
+  private static void awaitOn(DefaultVirtualTerminal terminal, String text)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      StringBuilder drawn = new StringBuilder();
+      for (int row = 0; row < 24; row++) {
+        for (int column = 0; column < 80; column++) {
+          drawn.append(terminal.getCharacter(column, row).getCharacterString());
+        }
+      }
+      if (drawn.toString().contains(text)) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("never drawn: " + text + "\n" + drawn);
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  @Test
+  void aStateOfANewerServerIsSaidPlainlyWithThe3422LineAndItsUnknownActionIsNotOffered() {
+    server().newerServer("p-jeanne");
+    VirtualScreen s = toTheAccount(open(Language.FRENCH));
+    assertThat(s.flowing())
+        .contains(
+            "État inconnu",
+            "Cet ordinateur ne connaît pas encore cet état de votre espace. Appelez le 3422.",
+            "1 ⊘ Refuser la création de l’espace",
+            "2 ✓ Ouvrir votre espace")
+        .doesNotContain("Imprimer la fiche", "MERGE", "[state.");
+  }
+
   private static int rowOf(VirtualScreen s, String text) {
     var rows = s.rows();
     for (int i = 0; i < rows.size(); i++) {
