@@ -4,6 +4,7 @@ import fr.guichet.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The kiosk waits for the server: shown the moment a call starts, over the screen that made it (its
@@ -19,6 +20,9 @@ import java.util.Map;
  * @param from the screen the call was made from, back on Esc
  */
 record WaitScreen(Screen from, Say notice) implements Screen {
+  /** The keys of every screen that still work while the kiosk waits (no screen of their own). */
+  private static final Set<String> WORKING = Set.of("F2", "F5", "F8", "F10", "F12");
+
   @Override
   public View view(Kiosk kiosk, Messages m) {
     View below = from.view(kiosk, m);
@@ -42,7 +46,7 @@ record WaitScreen(Screen from, Say notice) implements Screen {
         .lines(lines)
         .tiles(tiles)
         .say(notice, m)
-        .hints(kiosk.hints(m, false))
+        .hints(kiosk.hints(m, false).stream().filter(h -> WORKING.contains(h.key())).toList())
         .build();
   }
 
