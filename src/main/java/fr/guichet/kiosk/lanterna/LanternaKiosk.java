@@ -166,8 +166,9 @@ public final class LanternaKiosk implements AutoCloseable {
   }
 
   /**
-   * Handles every key already waiting, then draws the answers already come, and returns (for tests
-   * driving a virtual terminal). False when one of the keys was Ctrl+C, which ends the kiosk.
+   * Handles every key already waiting, then draws once what they led to (for tests driving a
+   * virtual terminal, which read the screen after a run of keys). False when one of the keys was
+   * Ctrl+C, which ends the kiosk.
    */
   public boolean drainInput() throws IOException {
     KeyStroke stroke;
@@ -175,9 +176,10 @@ public final class LanternaKiosk implements AutoCloseable {
       if (interrupts(stroke)) {
         return false;
       }
-      handle(stroke);
+      press(stroke);
     }
-    settle();
+    kiosk.settle();
+    draw();
     return true;
   }
 
@@ -189,11 +191,15 @@ public final class LanternaKiosk implements AutoCloseable {
   }
 
   private void handle(KeyStroke stroke) throws IOException {
+    press(stroke);
+    draw();
+  }
+
+  private void press(KeyStroke stroke) {
     Key key = KeyTranslator.translate(stroke);
     if (key != null) {
       kiosk.press(key);
     }
-    draw();
   }
 
   public void draw() throws IOException {

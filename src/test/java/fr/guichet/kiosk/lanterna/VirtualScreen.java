@@ -13,8 +13,10 @@ import java.util.List;
 
 /**
  * The kiosk drawn on Lanterna's virtual terminal: tests type keys and read what is really on
- * screen. Each key is handled, then the server's answer awaited and drawn, as a person at the
- * counter waits before the next key; {@link #pressWhileWaiting} does not wait.
+ * screen. The keys of one call are handled in a row and drawn once, then the server's answer is
+ * awaited and drawn, as a person at the counter waits before the next step ({@link
+ * #pressWhileWaiting} does not wait). A kiosk whose calls run on worker threads is given one key
+ * that calls the server at a time.
  */
 public final class VirtualScreen implements AutoCloseable {
   final DefaultVirtualTerminal terminal;
@@ -32,29 +34,25 @@ public final class VirtualScreen implements AutoCloseable {
     }
   }
 
-  /** Types text, one key after the other. */
+  /** Types text: its keys in a row, drawn once, then the answer awaited. */
   public VirtualScreen type(String text) {
-    text.chars().forEach(c -> key(new KeyStroke((char) c, false, false)));
-    return this;
+    text.chars().forEach(c -> terminal.addInput(new KeyStroke((char) c, false, false)));
+    drain();
+    return awaitAnswer();
   }
 
   public VirtualScreen press(KeyType... keys) {
     for (KeyType k : keys) {
-      key(new KeyStroke(k));
+      terminal.addInput(new KeyStroke(k));
     }
-    return this;
+    drain();
+    return awaitAnswer();
   }
 
   /** One key, handled and drawn at once, without waiting for the server's answer. */
   public VirtualScreen pressWhileWaiting(KeyStroke stroke) {
     terminal.addInput(stroke);
     return drain();
-  }
-
-  private void key(KeyStroke stroke) {
-    terminal.addInput(stroke);
-    drain();
-    awaitAnswer();
   }
 
   /** Waits until the kiosk has the server's answer, and draws it. */
