@@ -7,6 +7,7 @@ import fr.guichet.contract.Delegation;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.contract.ProofMethod;
 import fr.guichet.contract.ProofRequest;
+import fr.guichet.contract.Receipt;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
@@ -219,7 +220,7 @@ record ActionScreen(
               : key.kind() == Key.Kind.ENTER || key.digit() == 1 ? confirm(kiosk) : this;
       case DONE ->
           key.digit() == 1
-              ? Step.of(to(Stage.DONE, null), receipt(kiosk))
+              ? Step.of(to(Stage.DONE, null), receipt(kiosk, result.receipt()))
               : key.digit() == 2 || escape ? AccountScreen.load(kiosk) : this;
     };
   }
@@ -368,14 +369,15 @@ record ActionScreen(
             problem -> new AccountScreen(Say.problem(problem))));
   }
 
-  private Effect receipt(Kiosk kiosk) {
+  /** The receipt of an action (of a caregiver's access too), in the person's language. */
+  static Effect receipt(Kiosk kiosk, Receipt receipt) {
     byte[] pdf =
         ActionReceipt.any(
-            result.receipt(),
+            receipt,
             Messages.of(kiosk.language()),
             Paper.A4,
             ReceiptLink.of(kiosk.serverAddress()));
-    return new Effect.Print("recu-" + result.receipt().receiptId() + ".pdf", pdf);
+    return new Effect.Print("recu-" + receipt.receiptId() + ".pdf", pdf);
   }
 
   @Override

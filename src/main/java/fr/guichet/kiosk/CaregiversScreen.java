@@ -15,9 +15,6 @@ import fr.guichet.domain.InvalidValue;
 import fr.guichet.domain.Nir;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
-import fr.guichet.print.ActionReceipt;
-import fr.guichet.print.Paper;
-import fr.guichet.print.ReceiptLink;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -266,7 +263,7 @@ record CaregiversScreen(
               : key.kind() == Key.Kind.ENTER || key.digit() == 1 ? confirm(kiosk) : this;
       case DONE ->
           key.digit() == 1
-              ? Step.of(withNotice(null), receipt(kiosk))
+              ? Step.of(withNotice(null), ActionScreen.receipt(kiosk, result.receipt()))
               : key.digit() == 2 || escape ? list(null) : this;
     };
   }
@@ -397,16 +394,6 @@ record CaregiversScreen(
             (server, key) -> server.account(me, delegation),
             account -> Step.of(listed, new Effect.ChangeSitting(t -> t.withAccount(account))),
             ignored -> listed)); // the refusal is what matters; the list stays as it was read
-  }
-
-  private Effect receipt(Kiosk kiosk) {
-    byte[] pdf =
-        ActionReceipt.any(
-            result.receipt(),
-            Messages.of(kiosk.language()),
-            Paper.A4,
-            ReceiptLink.of(kiosk.serverAddress()));
-    return new Effect.Print("recu-" + result.receipt().receiptId() + ".pdf", pdf);
   }
 
   private CaregiversScreen withNotice(Say say) {

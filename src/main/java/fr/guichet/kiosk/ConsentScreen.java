@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The person is shown, in their language, who will do what with them, for how long, and that it is
@@ -30,7 +31,7 @@ record ConsentScreen(Purpose purpose, boolean attesting, Say notice) implements 
     DOCUMENTS(Consent.DOCUMENTS, "documents.title", "documents.question", false, "documents"),
     JOURNAL(Consent.JOURNAL, "journal.screen.title", "journal.screen.question", false, "journal");
 
-    final Consent consent;
+    private final Consent consent;
     private final String title;
     private final String question;
     private final boolean personFirst;
@@ -47,6 +48,16 @@ record ConsentScreen(Purpose purpose, boolean attesting, Say notice) implements 
 
   static ConsentScreen asking(Purpose purpose) {
     return new ConsentScreen(purpose, false, null);
+  }
+
+  /**
+   * The consent, if the sitting's delegation lacks it; else straight to what it allows, with that
+   * delegation.
+   */
+  static Step first(Purpose purpose, Kiosk kiosk, Function<Delegation, Step> allowed) {
+    return purpose.consent.given(kiosk.sitting())
+        ? allowed.apply(kiosk.sitting().delegation())
+        : asking(purpose);
   }
 
   @Override

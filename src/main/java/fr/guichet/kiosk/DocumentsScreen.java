@@ -22,10 +22,7 @@ record DocumentsScreen(List<DocumentInfo> documents, Say notice) implements Scre
   static final int MAX_TILES = 9;
 
   static Step open(Kiosk kiosk) {
-    ConsentScreen.Purpose purpose = ConsentScreen.Purpose.DOCUMENTS;
-    return purpose.consent.given(kiosk.sitting())
-        ? load(kiosk, kiosk.sitting().delegation())
-        : ConsentScreen.asking(purpose);
+    return ConsentScreen.first(ConsentScreen.Purpose.DOCUMENTS, kiosk, d -> load(kiosk, d));
   }
 
   /** Asks the server for the list, with this delegation. */

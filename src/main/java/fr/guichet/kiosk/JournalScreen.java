@@ -40,10 +40,7 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   static Step open(Kiosk kiosk) {
-    ConsentScreen.Purpose purpose = ConsentScreen.Purpose.JOURNAL;
-    return purpose.consent.given(kiosk.sitting())
-        ? load(kiosk, kiosk.sitting().delegation())
-        : ConsentScreen.asking(purpose);
+    return ConsentScreen.first(ConsentScreen.Purpose.JOURNAL, kiosk, d -> load(kiosk, d));
   }
 
   /** Asks the server for the journal, with this delegation. */

@@ -1,5 +1,6 @@
 package fr.guichet.kiosk;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,8 +10,8 @@ import java.util.List;
  * screen, or {@code Step.of(next, effects)}.
  *
  * <pre>{@code
- * return Step.of(this, Effect.Call.send(
- *     (server, key) -> server.login(request), this::loggedIn, this::refused));
+ * return Step.of(asked, Effect.Call.send(
+ *     (server, key) -> server.identify(me, request, key), this::identified, this::refused));
  * }</pre>
  */
 sealed interface Step permits Screen, Step.Acting {
@@ -27,7 +28,7 @@ sealed interface Step permits Screen, Step.Acting {
 
   /** {@code first}, then the effects of {@code then}, on {@code then}'s screen. */
   static Step doing(List<Effect> first, Step then) {
-    List<Effect> all = new java.util.ArrayList<>(first);
+    List<Effect> all = new ArrayList<>(first);
     all.addAll(then.effects());
     return new Acting(then.screen(), all);
   }
