@@ -29,6 +29,7 @@ class ArchitectureTest {
         apiKnowsNoScreenNoServer,
         onlyTheServerUsesHttpServerAndDatabase,
         onlyTheClientUsesOkHttp,
+        theKioskReachesTheServerThroughItsPort,
         theServerDrawsNothing,
         theServerSpeaksOnlyTheContract,
         theContractIsJdkAndJackson,
@@ -125,6 +126,19 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("okhttp3..");
+
+  static final ArchRule theKioskReachesTheServerThroughItsPort =
+      noClasses()
+          .that()
+          .resideInAPackage("fr.guichet.kiosk..")
+          .and()
+          .resideOutsideOfPackage("fr.guichet.kiosk.http..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("fr.guichet.client..")
+          .because(
+              "screens and the kiosk know the server only as the port DelegatedAccess;"
+                  + " kiosk.http implements it over the HTTP client");
 
   static final ArchRule theServerDrawsNothing =
       noClasses()

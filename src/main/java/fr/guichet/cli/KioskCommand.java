@@ -7,6 +7,7 @@ import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.PendingActions;
 import fr.guichet.kiosk.PlainKiosk;
 import fr.guichet.kiosk.Theme;
+import fr.guichet.kiosk.http.DelegatedAccessOverHttp;
 import fr.guichet.kiosk.lanterna.LanternaKiosk;
 import fr.guichet.print.DocumentSink;
 import fr.guichet.print.FileSink;
@@ -224,7 +225,9 @@ public final class KioskCommand implements Callable<Integer> {
         printer != null
             ? new PrinterSink(printer)
             : saveDir != null ? FileSink.kept(saveDir) : FileSink.workingCopies(workingCopies);
-    Kiosk kiosk = new Kiosk(api, sink, language, Clock.systemDefaultZone(), options);
+    Kiosk kiosk =
+        new Kiosk(
+            DelegatedAccessOverHttp.at(url), sink, language, Clock.systemDefaultZone(), options);
     Path pending = pendingFile != null ? pendingFile : target.demo ? null : defaultPendingFile();
     kiosk.usePendingActions(
         pending == null ? PendingActions.inMemory() : PendingActions.inFile(pending));

@@ -43,7 +43,9 @@ import okhttp3.Response;
  * ApiException}. The kiosk and the command line reach the server only through it.
  *
  * <p>Mutating calls take an {@link IdempotencyKey}; a call that fails on the network is retried
- * with the same key, so the server applies it at most once.
+ * with the same key, so the server applies it at most once. How long a call may take and how many
+ * times it is tried is its {@link Patience}: the command line waits, the kiosk tries once and
+ * leaves the waiting and the retrying to its own runner, which shows them.
  *
  * <pre>{@code
  * ApiClient api = new ApiClient("http://127.0.0.1:8470");
@@ -58,23 +60,45 @@ import okhttp3.Response;
 public final class ApiClient {
 
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final int ATTEMPTS = 3;
+
+  /**
+   * How long one call may take, and how many times it is tried on a network failure.
+   *
+   * @param call the whole call, connection and answer included
+   */
+  public record Patience(int attempts, Duration connect, Duration read, Duration call) {
+    /** The command line's: three tries, up to 30 seconds each. */
+    public static final Patience COMMAND_LINE =
+        new Patience(3, Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(30));
+
+    public Patience {
+      if (attempts < 1) {
+        throw new IllegalArgumentException("A call is tried at least once");
+      }
+    }
+  }
 
   private final HttpUrl base;
   private final OkHttpClient http;
+  private final int attempts;
   private volatile boolean reachable = true;
 
   public ApiClient(String baseUrl) {
+    this(baseUrl, Patience.COMMAND_LINE);
+  }
+
+  public ApiClient(String baseUrl, Patience patience) {
     HttpUrl parsed = HttpUrl.parse(baseUrl);
     if (parsed == null) {
       throw new IllegalArgumentException("Not an HTTP address: " + baseUrl);
     }
     this.base = parsed;
+    this.attempts = patience.attempts();
     OkHttpClient.Builder http =
         new OkHttpClient.Builder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .readTimeout(Duration.ofSeconds(15))
-            .callTimeout(Duration.ofSeconds(30))
+            .connectTimeout(patience.connect())
+            .readTimeout(patience.read())
+            .callTimeout(patience.call())
             .retryOnConnectionFailure(false); // retries are ours, with the idempotency key
     if (!parsed.isHttps()) {
       // Plain HTTP only: no TLS set up, and no redirect to https followed (the API has none).
@@ -345,7 +369,7 @@ public final class ApiClient {
           request.newBuilder().header("Accept", "application/json, " + Problem.MEDIA_TYPE).build();
     }
     IOException last = null;
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    for (int attempt = 1; attempt <= attempts; attempt++) {
       try (Response response = http.newCall(request).execute()) {
         byte[] body = response.body().bytes();
         reachable = true;
@@ -388,8 +412,8 @@ public final class ApiClient {
         Map.of("status", status));
   }
 
-  private static void pause(int attempt) {
-    if (attempt >= ATTEMPTS) {
+  private void pause(int attempt) {
+    if (attempt >= attempts) {
       return;
     }
     try {

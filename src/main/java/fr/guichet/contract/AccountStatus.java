@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * The state of a person's Mon Espace Santé as the server computes it today, with its dates, the
- * profiles the person manages and who else has access.
+ * profiles the person manages and who else has access. The wire's names stay strings, as the server
+ * writes them; {@link #spaceState()}, {@link #actingKind()} and {@link #actions()} read them as
+ * this build knows them.
  *
  * @param possibleActions what the rules allow in this state
  * @param allowedActions what the current delegation may do now (a subset)
@@ -31,4 +33,20 @@ public record AccountStatus(
     String contactChannel,
     String actingAs,
     List<Represented> manages,
-    List<Represented> access) {}
+    List<Represented> access) {
+
+  /** {@link #state()} typed; {@link SpaceState#UNKNOWN} for a state this build does not know. */
+  public SpaceState spaceState() {
+    return SpaceState.of(state);
+  }
+
+  /** {@link #actingAs()} typed; absent means the person acts for themself. */
+  public ActingKind actingKind() {
+    return actingAs == null ? ActingKind.SELF : ActingKind.of(actingAs);
+  }
+
+  /** {@link #possibleActions()} typed, in the server's order. */
+  public List<ActionName> actions() {
+    return possibleActions.stream().map(ActionName::of).toList();
+  }
+}

@@ -5,4 +5,10 @@ package fr.guichet.contract;
  * {@code GUARDIANSHIP} (a protected adult), {@code CAREGIVING} (a person they help).
  */
 public record Represented(
-    String personId, String firstName, String lastName, int birthYear, String kind) {}
+    String personId, String firstName, String lastName, int birthYear, String kind) {
+
+  /** {@link #kind()} typed; {@link ActingKind#UNKNOWN} for a kind this build does not know. */
+  public ActingKind actingKind() {
+    return ActingKind.of(kind);
+  }
+}

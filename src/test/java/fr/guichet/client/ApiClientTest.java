@@ -11,6 +11,7 @@ import fr.guichet.contract.MediatorSession;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ApiClientTest {
   HttpServer server;
   final AtomicInteger calls = new AtomicInteger();
+  final AtomicInteger silent = new AtomicInteger();
 
   @BeforeEach
   void start() throws IOException {
@@ -42,6 +44,12 @@ class ApiClientTest {
           exchange.sendResponseHeaders(200, body.length);
           exchange.getResponseBody().write(body);
           exchange.close();
+        });
+    server.createContext(
+        "/silent/v1/health",
+        exchange -> {
+          silent.incrementAndGet();
+          exchange.close(); // no answer at all: the connection ends
         });
     server.start();
   }
@@ -77,6 +85,27 @@ class ApiClientTest {
               assertThat(e.problem().messageKey()).isEqualTo("problem.network");
               assertThat(e.problem().status()).isZero();
             });
+  }
+
+  @Test
+  void aNetworkFailureIsTriedAsOftenAsThePatienceSaysAndNoMore() {
+    String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/silent/";
+    assertThatThrownBy(new ApiClient(base)::ping)
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("network"));
+    assertThat(silent).as("the command line tries three times").hasValue(3);
+    silent.set(0);
+    ApiClient once =
+        new ApiClient(
+            base,
+            new ApiClient.Patience(
+                1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2)));
+    assertThatThrownBy(once::ping)
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("network"));
+    assertThat(silent).as("a caller that retries itself gets one try").hasValue(1);
+    assertThatThrownBy(() -> new ApiClient.Patience(0, Duration.ZERO, Duration.ZERO, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

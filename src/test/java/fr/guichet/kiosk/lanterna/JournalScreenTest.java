@@ -3,12 +3,11 @@ package fr.guichet.kiosk.lanterna;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.input.KeyType;
-import fr.guichet.client.ApiClient;
 import fr.guichet.i18n.Language;
 import fr.guichet.kiosk.Kiosk;
-import fr.guichet.print.FileSink;
 import fr.guichet.print.Pdfs;
 import fr.guichet.testing.DemoSandbox;
+import fr.guichet.testing.FakeServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The journal screen ({@code fr.guichet.kiosk.JournalScreen}) on the virtual terminal at 80×24,
- * against the reference server: its own consent, the lines of what was just done newest first, the
+ * against the server in memory: its own consent, the lines of what was just done newest first, the
  * chain checked, the extract printed, the pages, the person's no, and a refusal by the server that
  * lands in the journal too.
  */
@@ -28,16 +27,14 @@ class JournalScreenTest {
   private static final String TILE = "Ce qui a été fait en votre nom";
 
   @RegisterExtension final Counter counter = new Counter();
-  final DemoSandbox sandbox = counter.sandbox();
   Kiosk kiosk;
 
+  FakeServer server() {
+    return counter.server();
+  }
+
   VirtualScreen open(Language language) {
-    kiosk =
-        new Kiosk(
-            new ApiClient(sandbox.server().url()),
-            FileSink.workingCopies(counter.documents()),
-            language,
-            Counter.NINE_IN_PARIS);
+    kiosk = counter.kiosk(language);
     return counter.open(kiosk);
   }
 
@@ -47,7 +44,7 @@ class JournalScreenTest {
   }
 
   List<String> journal() {
-    return sandbox.journal("person:p-jeanne");
+    return server().journal("person:p-jeanne");
   }
 
   @Test
@@ -188,15 +185,15 @@ class JournalScreenTest {
   void aCaregiverReadsThePersonsJournalAndARefusalIsMarkedAndSaid() {
     assertThat(
             org.assertj.core.api.Assertions.catchThrowable(
-                () -> sandbox.openFor("p-alain", "p-georgette", "sharing:manage")))
-        .isInstanceOf(fr.guichet.client.ApiException.class);
+                () -> server().openFor("p-alain", "p-georgette", "sharing:manage")))
+        .isInstanceOf(fr.guichet.kiosk.ServerProblem.class);
     VirtualScreen s = open(Language.FRENCH);
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-alain");
     s.type(DemoSandbox.LOGIN)
         .enter()
         .type(DemoSandbox.PASSWORD)
         .enter()
-        .type(sandbox.freshTotp())
+        .type(server().freshTotp())
         .enter();
     s.type(p.nir()).enter().type("8/10/1962").enter().type(p.vitale()).enter();
     s.type("2").type("1").enter(); // for Georgette, whom he cares for; her yes
@@ -207,7 +204,7 @@ class JournalScreenTest {
     assertThat(s.rows())
         .as("the consent he then gave, done")
         .anyMatch(r -> r.matches(" ✓ 29/11/2026 \\d\\d:\\d\\d · accord donné · Camille Bernard"));
-    assertThat(sandbox.journal("person:p-georgette"))
+    assertThat(server().journal("person:p-georgette"))
         .contains("CONSENT REFUSED caregiver-forbidden", "JOURNAL_READ OK");
   }
 
@@ -221,20 +218,16 @@ class JournalScreenTest {
         .doesNotContain("JOURNAL_READ OK")
         .filteredOn(l -> l.startsWith("CONSENT"))
         .hasSize(1);
-    assertThat(
-            sandbox.query(
-                "SELECT count(*) FROM delegation WHERE scopes LIKE '%journal:read%'",
-                r -> r.getLong(1)))
-        .containsExactly(0L);
+    assertThat(server().delegations("journal:read")).isZero();
   }
 
   @Test
   void anExpiredAgreementIsRefusedByTheServerAndTheRefusalIsInTheJournal() {
     VirtualScreen s = toTheAccount(open(Language.FRENCH));
     s.type(Counter.tile(s, TILE)).enter().press(KeyType.Escape);
-    sandbox.clock().advance(Duration.ofMinutes(20));
+    server().clock().advance(Duration.ofMinutes(20));
     s.type(Counter.tile(s, TILE)).press(KeyType.Escape); // the mediator's session stays alive
-    sandbox.clock().advance(Duration.ofMinutes(11)); // the agreement lasted 30 minutes
+    server().clock().advance(Duration.ofMinutes(11)); // the agreement lasted 30 minutes
     s.type(Counter.tile(s, TILE));
     assertThat(s.flowing()).contains("Le temps de l’accord est fini");
     assertThat(s.text()).doesNotContain("Vérifié ici");
