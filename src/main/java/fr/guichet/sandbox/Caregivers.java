@@ -3,6 +3,7 @@ package fr.guichet.sandbox;
 import fr.guichet.contract.ActionResult;
 import fr.guichet.contract.CaregiverRequest;
 import fr.guichet.contract.Receipt;
+import fr.guichet.contract.ReceiptKind;
 import fr.guichet.domain.AccountState;
 import fr.guichet.domain.ActingAs;
 import fr.guichet.domain.Nir;
@@ -81,7 +82,7 @@ final class Caregivers {
         person.id(),
         ActingAs.CAREGIVING.name(),
         "ACCEPTED");
-    return done(c, principal, grant, person, caregiver, "caregiver-added", audit);
+    return done(c, principal, grant, person, caregiver, ReceiptKind.CAREGIVER_ADDED, audit);
   }
 
   ActionResult remove(
@@ -101,7 +102,13 @@ final class Caregivers {
           404, "caregiver-unknown", "this person is not a caregiver of this space");
     }
     return done(
-        c, principal, grant, person, People.require(c, caregiverId), "caregiver-removed", audit);
+        c,
+        principal,
+        grant,
+        person,
+        People.require(c, caregiverId),
+        ReceiptKind.CAREGIVER_REMOVED,
+        audit);
   }
 
   private ActionResult done(
@@ -110,7 +117,7 @@ final class Caregivers {
       Grant grant,
       People.Person person,
       People.Person caregiver,
-      String kind,
+      ReceiptKind kind,
       Audit audit)
       throws SQLException {
     Receipt receipt =

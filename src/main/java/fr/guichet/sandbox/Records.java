@@ -6,12 +6,15 @@ import fr.guichet.contract.DocumentInfo;
 import fr.guichet.contract.Json;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.Receipt;
+import fr.guichet.contract.ReceiptKind;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +28,7 @@ import java.util.Set;
  * List<DocumentInfo> docs = records.documents(c, grant);
  * ProfileSection s = records.section(c, grant, "allergies");
  * records.write(c, principal, grant, "allergies", s.version(), content, audit);
+ * Receipt statement = records.statement(c, principal, grant, audit); // every section, signed
  * }</pre>
  */
 final class Records {
@@ -170,7 +174,7 @@ final class Records {
     Receipt receipt =
         receipts.issue(
             c,
-            "profile-update",
+            ReceiptKind.PROFILE_UPDATE,
             person,
             grant.consentId(),
             Map.of(
@@ -184,6 +188,53 @@ final class Records {
                 principal.structureName()));
     journal.append(c, audit.chain(), audit.line("OK", section + " v" + version));
     return new ProfileSection(section, version, content, at, receipt);
+  }
+
+  /**
+   * A signed statement of the whole medical profile on a day, for the summary's QR code: each
+   * section the space holds and its version, and one SHA-256 (base64url) over them all, each
+   * section as {@code name \n version \n stored JSON \n} in the order of their names. Small enough
+   * for a QR code a phone reads on an 80 mm roll, and enough to prove which versions were printed.
+   */
+  Receipt statement(Connection c, Principal principal, Grant grant, Audit audit)
+      throws SQLException {
+    Map<String, Object> versions = new LinkedHashMap<>();
+    StringBuilder hashed = new StringBuilder();
+    Database.query(
+            c,
+            "SELECT section, version, content FROM profile_section WHERE person_id = ?"
+                + " ORDER BY section",
+            r -> new String[] {r.getString(1), String.valueOf(r.getLong(2)), r.getString(3)},
+            grant.personId())
+        .forEach(
+            row -> {
+              versions.put(row[0], Long.parseLong(row[1]));
+              hashed.append(row[0]).append('\n').append(row[1]).append('\n');
+              hashed.append(row[2]).append('\n');
+            });
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("sections", versions);
+    facts.put(
+        "sha256",
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                Secrets.sha256Bytes(hashed.toString().getBytes(StandardCharsets.UTF_8))));
+    facts.put("mediator", principal.displayName());
+    facts.put("structure", principal.structureName());
+    facts.put("actingAs", grant.actingAs().name());
+    Receipt receipt =
+        receipts.issue(
+            c,
+            ReceiptKind.PROFILE_STATEMENT,
+            People.require(c, grant.personId()),
+            grant.consentId(),
+            facts);
+    journal.append(
+        c,
+        audit.chain(),
+        audit.line("OK", receipt.receiptId() + " " + versions.size() + " sections"));
+    return receipt;
   }
 
   private static ProfileSection current(Connection c, String personId, String section)

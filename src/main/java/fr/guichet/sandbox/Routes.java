@@ -17,6 +17,7 @@ import fr.guichet.contract.ProofRequest;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.InvalidValue;
 import fr.guichet.domain.Scope;
+import fr.guichet.i18n.Language;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -27,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,15 +73,22 @@ final class Routes {
   private final Idempotency idempotency;
   private final Signer signer;
   private final boolean demo;
+  private final String publicVerifyUrl;
   private final ObjectMapper json = Json.mapper();
   private final byte[] openapi;
   private final List<Declared> declared = new ArrayList<>();
 
-  Routes(Database db, Rules rules, Signer signer, boolean demo) {
+  /**
+   * @param publicVerifyUrl the verification page as a phone reaches it ({@code
+   *     https://guichet.example.fr/verify}), given to clients for their QR codes; null when the
+   *     clients' own address of this server will do
+   */
+  Routes(Database db, Rules rules, Signer signer, boolean demo, String publicVerifyUrl) {
     this.db = db;
     this.rules = rules;
     this.signer = signer;
     this.demo = demo;
+    this.publicVerifyUrl = publicVerifyUrl;
     this.journal = new Journal(rules.clock());
     Throttle throttle = new Throttle(rules.clock());
     this.receipts = new Receipts(rules.clock(), signer);
@@ -103,12 +112,7 @@ final class Routes {
         HandlerType.GET,
         "/openapi.yaml",
         ctx -> ctx.contentType("application/yaml").result(openapi));
-    route(
-        app,
-        HandlerType.GET,
-        "/v1/keys",
-        ctx ->
-            send(ctx, 200, Map.of("algorithm", "Ed25519", "publicKey", signer.publicKeyBase64())));
+    route(app, HandlerType.GET, "/v1/keys", ctx -> send(ctx, 200, keys()));
     route(
         app,
         HandlerType.POST,
@@ -123,9 +127,15 @@ final class Routes {
         HandlerType.GET,
         "/verify",
         ctx -> {
-          String r = ctx.queryParam("r");
+          String r = ctx.queryParam("r") == null ? null : ctx.queryParam("r").strip();
+          String lang = ctx.queryParam("lang");
           ctx.contentType("text/html; charset=utf-8")
-              .result(VerifyPage.render(receipts.check(r == null ? null : r.strip())));
+              .result(
+                  VerifyPage.render(
+                      receipts.check(r),
+                      r,
+                      lang == null ? Optional.empty() : Language.fromTag(lang),
+                      ZoneId.systemDefault()));
         });
     route(
         app,
@@ -273,6 +283,19 @@ final class Routes {
                     ctx,
                     Scope.ACCOUNT_READ,
                     (c, p, g, audit) -> accounts.statement(c, p, g, audit))));
+    route(
+        app,
+        HandlerType.POST,
+        person + "/profile-statements",
+        ctx ->
+            mutate(
+                ctx,
+                "PROFILE_STATEMENT_ISSUED",
+                201,
+                delegated(
+                    ctx,
+                    Scope.PROFILE_READ,
+                    (c, p, g, audit) -> records.statement(c, p, g, audit))));
     lifecycle(
         app,
         HandlerType.POST,
@@ -511,6 +534,17 @@ final class Routes {
                     ctx,
                     what.requiredScope(),
                     (c, p, g, audit) -> accounts.act(c, p, g, what, false, audit))));
+  }
+
+  /** The public key, and the verification page a QR code should name when it is set. */
+  private Map<String, String> keys() {
+    Map<String, String> keys = new java.util.LinkedHashMap<>();
+    keys.put("algorithm", "Ed25519");
+    keys.put("publicKey", signer.publicKeyBase64());
+    if (publicVerifyUrl != null) {
+      keys.put("verifyUrl", publicVerifyUrl);
+    }
+    return keys;
   }
 
   private Work delegated(Context ctx, Scope scope, Delegated work) {

@@ -30,6 +30,9 @@ public final class SandboxServer implements AutoCloseable {
    * @param seedDemo whether to load the demo people
    * @param clock the server's clock
    * @param oppositionPeriod the opposition period (6 weeks by default, R.1111-28)
+   * @param publicVerifyUrl the verification page as a phone at home reaches it ({@code
+   *     https://guichet.example.fr/verify}), named in every QR code; null: the address the clients
+   *     reach this server at
    */
   public record Options(
       String host,
@@ -38,18 +41,37 @@ public final class SandboxServer implements AutoCloseable {
       String jdbcUrl,
       boolean seedDemo,
       Clock clock,
-      Period oppositionPeriod) {
+      Period oppositionPeriod,
+      String publicVerifyUrl) {
+    /** Without a public verification page: QR codes name the server's own address. */
+    public Options(
+        String host,
+        int port,
+        Path dataDir,
+        String jdbcUrl,
+        boolean seedDemo,
+        Clock clock,
+        Period oppositionPeriod) {
+      this(host, port, dataDir, jdbcUrl, seedDemo, clock, oppositionPeriod, null);
+    }
+
     /** Loopback, any free port, demo people, system clock. */
     public static Options demo(Path dataDir) {
       return new Options("127.0.0.1", 0, dataDir, null, true, Clock.systemUTC(), Period.ofWeeks(6));
     }
 
     public Options withClock(Clock newClock) {
-      return new Options(host, port, dataDir, jdbcUrl, seedDemo, newClock, oppositionPeriod);
+      return new Options(
+          host, port, dataDir, jdbcUrl, seedDemo, newClock, oppositionPeriod, publicVerifyUrl);
     }
 
     public Options withDatabase(String newJdbcUrl) {
-      return new Options(host, port, dataDir, newJdbcUrl, seedDemo, clock, oppositionPeriod);
+      return new Options(
+          host, port, dataDir, newJdbcUrl, seedDemo, clock, oppositionPeriod, publicVerifyUrl);
+    }
+
+    public Options withPublicVerifyUrl(String url) {
+      return new Options(host, port, dataDir, jdbcUrl, seedDemo, clock, oppositionPeriod, url);
     }
   }
 
@@ -82,7 +104,12 @@ public final class SandboxServer implements AutoCloseable {
           });
     }
     Routes routes =
-        new Routes(db, rules, Signer.inDirectory(options.dataDir()), options.seedDemo());
+        new Routes(
+            db,
+            rules,
+            Signer.inDirectory(options.dataDir()),
+            options.seedDemo(),
+            options.publicVerifyUrl());
     Javalin app =
         Javalin.create(
             config -> {

@@ -7,6 +7,7 @@ import fr.guichet.contract.Delegation;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.ProofRequest;
+import fr.guichet.contract.ReceiptKind;
 import fr.guichet.domain.ActingAs;
 import fr.guichet.domain.InvalidValue;
 import fr.guichet.domain.Nir;
@@ -310,14 +311,18 @@ final class Sittings {
       throw new ProblemException(
           422, "consent-incomplete", "language and textVersion of the text shown are required");
     }
+    if (request.zone() != null && !Receipts.isZone(request.zone())) {
+      throw new ProblemException(
+          422, "invalid-input", "zone is not a time zone: " + request.zone());
+    }
     People.Person person = People.require(c, personId);
     String consentId = "cns-" + UUID.randomUUID();
     String wireScopes = scopes.stream().map(Scope::wire).collect(Collectors.joining(" "));
     Database.update(
         c,
         "INSERT INTO consent (id, identification_id, mediator_id, structure_id, person_id, acting_as, scopes,"
-            + " duration_minutes, language, text_version, person_confirmed, mediator_attested, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?)",
+            + " duration_minutes, language, text_version, person_confirmed, mediator_attested, created_at, zone)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)",
         consentId,
         request.identificationId(),
         principal.mediatorId(),
@@ -328,7 +333,8 @@ final class Sittings {
         request.durationMinutes(),
         request.language(),
         request.textVersion(),
-        now.toString());
+        now.toString(),
+        request.zone());
     audit.consentId = consentId;
     journal.append(
         c,
@@ -389,7 +395,7 @@ final class Sittings {
         actingAs.name(),
         scopes.stream().map(Scope::wire).toList(),
         expires,
-        receipts.issue(c, "consent", person, consentId, facts));
+        receipts.issue(c, ReceiptKind.CONSENT, person, consentId, facts));
   }
 
   /**
