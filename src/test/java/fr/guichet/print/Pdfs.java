@@ -25,44 +25,38 @@ public final class Pdfs {
     return text(pdf).replaceAll("\\s+", " ");
   }
 
+  /** A glyph as drawn: where, and the character its font maps it to. */
+  private record Glyph(float x, float y, String unicode) {}
+
   /**
    * The glyphs of each line as drawn, left to right, with the characters their font maps them to
-   * (before any normalisation): what a reader's eye meets, in that order. Lines top to bottom.
+   * (before any normalisation, and before any /ActualText replaces them): what a reader's eye
+   * meets, in that order. Lines top to bottom.
    */
   static java.util.List<String> visualLines(byte[] pdf) throws IOException {
-    java.util.List<org.apache.pdfbox.text.TextPosition> all = new java.util.ArrayList<>();
+    java.util.List<Glyph> all = new java.util.ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       PDFTextStripper stripper =
           new PDFTextStripper() {
             @Override
-            protected void writeString(
-                String text, java.util.List<org.apache.pdfbox.text.TextPosition> positions) {
-              all.addAll(positions);
+            protected void processTextPosition(org.apache.pdfbox.text.TextPosition t) {
+              all.add(new Glyph(t.getXDirAdj(), t.getYDirAdj(), t.getUnicode()));
             }
           };
       stripper.setEndPage(1);
       stripper.getText(doc);
     }
-    java.util.Map<Integer, java.util.List<org.apache.pdfbox.text.TextPosition>> byLine =
-        new java.util.TreeMap<>();
+    java.util.Map<Integer, java.util.List<Glyph>> byLine = new java.util.TreeMap<>();
     all.forEach(
-        t ->
-            byLine
-                .computeIfAbsent(Math.round(t.getYDirAdj()), y -> new java.util.ArrayList<>())
-                .add(t));
+        g -> byLine.computeIfAbsent(Math.round(g.y()), y -> new java.util.ArrayList<>()).add(g));
     java.util.List<String> lines = new java.util.ArrayList<>();
-    byLine
-        .values()
-        .forEach(
-            line -> {
-              StringBuilder drawn = new StringBuilder();
-              line.stream()
-                  .sorted(
-                      java.util.Comparator.comparingDouble(
-                          org.apache.pdfbox.text.TextPosition::getXDirAdj))
-                  .forEach(t -> drawn.append(t.getUnicode()));
-              lines.add(drawn.toString());
-            });
+    for (java.util.List<Glyph> line : byLine.values()) {
+      StringBuilder drawn = new StringBuilder();
+      line.stream()
+          .sorted(java.util.Comparator.comparingDouble(Glyph::x))
+          .forEach(g -> drawn.append(g.unicode()));
+      lines.add(drawn.toString());
+    }
     return lines;
   }
 
