@@ -29,6 +29,18 @@ public record ReceiptLink(String verifyPage) {
     return new ReceiptLink(pageUrl + (pageUrl.contains("?") ? "&r=" : "?r="));
   }
 
+  /**
+   * The verification page a QR code's text names ({@code https://g.example/verify?r=…}), or {@link
+   * #NONE} when the text is the receipt alone.
+   */
+  public static ReceiptLink in(String qrText) {
+    String text = qrText.strip();
+    String signed = signedPart(text);
+    return text.startsWith("http") && text.endsWith(signed) && !text.equals(signed)
+        ? new ReceiptLink(text.substring(0, text.length() - signed.length()))
+        : NONE;
+  }
+
   public String qrText(Receipt receipt) {
     return verifyPage == null ? receipt.signed() : verifyPage + receipt.signed();
   }

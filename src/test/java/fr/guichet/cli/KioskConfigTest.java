@@ -65,7 +65,7 @@ class KioskConfigTest {
   void namesTheLineAndTheKeyOfAnUnknownKey() {
     refused(
         "guichet.conf, line 2: unknown key 'langue'. The keys are: api, demo, structure, printer, save-dir, pending-file, lang,"
-            + " mediator-lang, theme, idle-minutes, idle-warning-seconds, window, plain.",
+            + " mediator-lang, theme, idle-minutes, idle-warning-seconds, window, plain, paper, zone.",
         "# x",
         "langue = fr");
     assertThatThrownBy(() -> parse("--lang = fr"))
