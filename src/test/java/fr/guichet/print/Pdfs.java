@@ -34,6 +34,11 @@ public final class Pdfs {
    * meets, in that order. Lines top to bottom.
    */
   static java.util.List<String> visualLines(byte[] pdf) throws IOException {
+    return visualLines(pdf, 1);
+  }
+
+  /** The same, on page {@code page} (from 1). */
+  static java.util.List<String> visualLines(byte[] pdf, int page) throws IOException {
     java.util.List<Glyph> all = new java.util.ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       PDFTextStripper stripper =
@@ -43,7 +48,8 @@ public final class Pdfs {
               all.add(new Glyph(t.getXDirAdj(), t.getYDirAdj(), t.getUnicode()));
             }
           };
-      stripper.setEndPage(1);
+      stripper.setStartPage(page);
+      stripper.setEndPage(page);
       stripper.getText(doc);
     }
     java.util.Map<Integer, java.util.List<Glyph>> byLine = new java.util.TreeMap<>();
@@ -58,6 +64,74 @@ public final class Pdfs {
       lines.add(drawn.toString());
     }
     return lines;
+  }
+
+  /**
+   * A run of text as drawn inside one marked span: its page (from 1), its language ({@code /Lang}
+   * of the span, or of the span around it), the characters its glyphs map to (presentation forms
+   * included), its size in points and whether it is grey.
+   */
+  record Span(int page, String lang, String text, float size, boolean grey) {}
+
+  /** Every span of text, in the order drawn. */
+  static java.util.List<Span> spans(byte[] pdf) throws IOException {
+    java.util.List<Span> spans = new java.util.ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      PDFTextStripper stripper =
+          new PDFTextStripper() {
+            {
+              // Text extraction does not follow colours: the grey of a line is asked for.
+              addOperator(
+                  new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceRGBColor(
+                      this));
+            }
+
+            int depth;
+            int spanDepth = -1;
+            String lang;
+            StringBuilder text;
+            float size;
+            boolean grey;
+
+            @Override
+            public void beginMarkedContentSequence(
+                org.apache.pdfbox.cos.COSName tag, org.apache.pdfbox.cos.COSDictionary properties) {
+              depth++;
+              String l =
+                  properties == null
+                      ? null
+                      : properties.getString(org.apache.pdfbox.cos.COSName.LANG);
+              if (l != null && text == null) {
+                lang = l;
+                spanDepth = depth;
+                text = new StringBuilder();
+              }
+              super.beginMarkedContentSequence(tag, properties);
+            }
+
+            @Override
+            public void endMarkedContentSequence() {
+              if (text != null && depth == spanDepth) {
+                spans.add(new Span(getCurrentPageNo(), lang, text.toString(), size, grey));
+                text = null;
+              }
+              depth--;
+              super.endMarkedContentSequence();
+            }
+
+            @Override
+            protected void processTextPosition(org.apache.pdfbox.text.TextPosition t) {
+              if (text != null) {
+                text.append(t.getUnicode());
+                size = t.getFontSizeInPt();
+                float[] rgb = getGraphicsState().getNonStrokingColor().getComponents();
+                grey = rgb.length > 0 && rgb[0] > 0.2f && rgb[0] < 0.5f;
+              }
+            }
+          };
+      stripper.getText(doc);
+    }
+    return spans;
   }
 
   static int pages(byte[] pdf) throws IOException {
