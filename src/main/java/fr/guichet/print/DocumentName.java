@@ -1,6 +1,6 @@
 package fr.guichet.print;
 
-import com.ibm.icu.text.Transliterator;
+import java.text.Normalizer;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -8,17 +8,16 @@ import java.util.Locale;
 /**
  * The file name of a person's document: what it is, whose it is and when it was printed, so that
  * two people's summaries in one folder never take each other's place. The person is named by first
- * name and initial, in Latin letters (a printer's queue and a USB key take nothing else); never by
- * a social security number.
+ * name and initial, lower case, without accents, in the letters of their name (an Arabic name stays
+ * Arabic: transliterating it would cost the first print a second); never by a social security
+ * number, and no digit of the name is kept.
  *
  * <pre>{@code
  * DocumentName.of("profil-medical", "Louis Petit", ZonedDateTime.now(zone)); // "profil-medical-louis-p-2026-11-29-1405.pdf"
- * DocumentName.of("recu", "فاطمة حداد", at);                                 // "recu-fatmt-h-2026-11-29-1405.pdf"
+ * DocumentName.of("reçu", "Hélène Da Silva", at);                           // "recu-helene-s-2026-11-29-1405.pdf"
  * }</pre>
  */
 public final class DocumentName {
-  private static final Transliterator LATIN =
-      Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower");
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm");
 
   private DocumentName() {}
@@ -39,12 +38,12 @@ public final class DocumentName {
     return slug(kind) + "-" + who + "-" + WHEN.format(at) + ".pdf";
   }
 
-  /** Lower-case Latin letters and digits, words joined by one dash. */
+  /** Lower-case letters without their accents, words joined by one dash; digits dropped. */
   private static String slug(String text) {
-    String latin;
-    synchronized (LATIN) {
-      latin = LATIN.transliterate(text);
-    }
-    return latin.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return Normalizer.normalize(text, Normalizer.Form.NFD)
+        .replaceAll("\\p{M}+", "")
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^\\p{L}]+", "-")
+        .replaceAll("^-+|-+$", "");
   }
 }

@@ -141,7 +141,7 @@ public final class Pdfs {
   }
 
   /** The QR code of the last page, rendered at 150 dpi and decoded with ZXing. */
-  static String qr(byte[] pdf) throws Exception {
+  public static String qr(byte[] pdf) throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       BufferedImage page =
           new PDFRenderer(doc).renderImageWithDPI(doc.getNumberOfPages() - 1, 150, ImageType.GRAY);
