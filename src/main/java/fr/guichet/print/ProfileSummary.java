@@ -1,6 +1,7 @@
 package fr.guichet.print;
 
 import fr.guichet.contract.Receipt;
+import fr.guichet.contract.ReceiptKind;
 import fr.guichet.forms.FormCatalog;
 import fr.guichet.forms.ReadBack;
 import fr.guichet.forms.SectionContent;
@@ -81,7 +82,12 @@ public final class ProfileSummary {
       }
       if (c.statement() != null) {
         sheet.space(12);
-        sheet.qr(settings.link().qrText(c.statement()), "profile.sheet.qr.all", Map.of());
+        // The caption says what the code proves: the whole profile, or one section sent.
+        boolean whole = ReceiptKind.fromWire(c.statement().kind()) == ReceiptKind.PROFILE_STATEMENT;
+        sheet.qr(
+            settings.link().qrText(c.statement()),
+            whole ? "profile.sheet.qr.all" : "profile.sheet.qr",
+            Map.of());
         sheet.small("sheet.reference", Map.of("id", c.statement().receiptId()));
       }
       sheet.space(10);
