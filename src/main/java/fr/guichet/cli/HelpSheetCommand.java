@@ -4,13 +4,10 @@ import fr.guichet.i18n.Language;
 import fr.guichet.print.ActivationHelpSheet;
 import fr.guichet.print.Paper;
 import fr.guichet.print.PrintSettings;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,20 +31,7 @@ import picocli.CommandLine.Spec;
       "It names nobody: print some in advance. Exit code 0: written; 2: usage error."
     })
 public final class HelpSheetCommand implements Callable<Integer> {
-  @Option(
-      names = "--pdf",
-      required = true,
-      paramLabel = "FILE",
-      description = "The PDF to write; a file already there is never replaced.")
-  Path pdf;
-
-  @Option(
-      names = "--lang",
-      paramLabel = "LANG",
-      description =
-          "The person's language: fr, fr-x-falc, en, ar, pt, tr, es, ro, ht (default: fr).",
-      defaultValue = "fr")
-  String lang;
+  @Mixin PdfFile file;
 
   @Option(
       names = "--paper",
@@ -61,24 +45,14 @@ public final class HelpSheetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Language language = Language.fromTag(lang).orElse(null);
-    if (language == null) {
-      err.println("Unknown language '" + lang + "': use one of " + Language.tags() + ".");
+    Language language = file.language(err).orElse(null);
+    if (language == null
+        || file.taken(err)
+        || !file.write(
+            ActivationHelpSheet.render(PrintSettings.of(language).withPaper(paper)), err)) {
       return 2;
     }
-    try {
-      Files.write(
-          pdf,
-          ActivationHelpSheet.render(PrintSettings.of(language).withPaper(paper)),
-          StandardOpenOption.CREATE_NEW);
-    } catch (IOException e) {
-      err.println(
-          Files.exists(pdf)
-              ? "The file " + pdf + " already exists: it is not replaced. Give another name."
-              : "Cannot write " + pdf + ": " + e.getMessage());
-      return 2;
-    }
-    spec.commandLine().getOut().println("Activation help sheet written to " + pdf + ".");
+    spec.commandLine().getOut().println("Activation help sheet written to " + file.pdf + ".");
     return 0;
   }
 }

@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -129,20 +128,7 @@ public final class ReceiptCommand {
     @ArgGroup(multiplicity = "1")
     Key key;
 
-    @Option(
-        names = "--pdf",
-        required = true,
-        paramLabel = "FILE",
-        description = "The PDF to write; a file already there is never replaced.")
-    Path pdf;
-
-    @Option(
-        names = "--lang",
-        paramLabel = "LANG",
-        description =
-            "The person's language: " + "fr, fr-x-falc, en, ar, pt, tr, es, ro, ht (default: fr).",
-        defaultValue = "fr")
-    String lang;
+    @Mixin PdfFile file;
 
     @Mixin PrintOptions print;
 
@@ -151,13 +137,8 @@ public final class ReceiptCommand {
     @Override
     public Integer call() throws IOException {
       PrintWriter err = spec.commandLine().getErr();
-      Language language = Language.fromTag(lang).orElse(null);
-      if (language == null) {
-        err.println("Unknown language '" + lang + "': use one of " + Language.tags() + ".");
-        return 2;
-      }
-      if (Files.exists(pdf)) {
-        err.println("The file " + pdf + " already exists: it is not replaced. Give another name.");
+      Language language = file.language(err).orElse(null);
+      if (language == null || file.taken(err)) {
         return 2;
       }
       String text = read(receipt);
@@ -188,15 +169,12 @@ public final class ReceiptCommand {
         err.println("This version cannot print a receipt of kind '" + signed.kind() + "'.");
         return 2;
       }
-      try {
-        Files.write(pdf, paper, StandardOpenOption.CREATE_NEW);
-      } catch (IOException e) {
-        err.println("Cannot write " + pdf + ": " + e.getMessage());
+      if (!file.write(paper, err)) {
         return 2;
       }
       spec.commandLine()
           .getOut()
-          .println("Receipt " + signed.receiptId() + " written to " + pdf + ".");
+          .println("Receipt " + signed.receiptId() + " written to " + file.pdf + ".");
       return 0;
     }
   }
