@@ -1,6 +1,7 @@
 package fr.guichet;
 
 import fr.guichet.cli.AccountCommand;
+import fr.guichet.cli.HelpSheetCommand;
 import fr.guichet.cli.JournalCommand;
 import fr.guichet.cli.KioskCommand;
 import fr.guichet.cli.LanguageOption;
@@ -51,6 +52,7 @@ public final class Guichet {
             .addSubcommand(ProfileCommand.class)
             .addSubcommand(JournalCommand.class)
             .addSubcommand(ReceiptCommand.class)
+            .addSubcommand(HelpSheetCommand.class)
             .addSubcommand(TotpCommand.class)
             .addSubcommand(CommandLine.HelpCommand.class));
   }

@@ -36,6 +36,7 @@ class ArchitectureTest {
         i18nIsALeaf,
         formsKnowNoScreenNoServer,
         fhirKnowsOnlyForms,
+        printIsGivenWhatItPrints,
         noCyclesBetweenPackages);
   }
 
@@ -209,6 +210,21 @@ class ArchitectureTest {
               "fr.guichet.cli..",
               "fr.guichet.sandbox..",
               "fr.guichet.client..");
+
+  static final ArchRule printIsGivenWhatItPrints =
+      noClasses()
+          .that()
+          .resideInAPackage("fr.guichet.print..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "fr.guichet.client..",
+              "fr.guichet.sandbox..",
+              "fr.guichet.kiosk..",
+              "fr.guichet.cli..")
+          .because(
+              "a document is built from values (a receipt, its story from contract, PrintSettings):"
+                  + " the screen, the command line and the tests print the same paper without a server");
 
   static final ArchRule noCyclesBetweenPackages =
       slices().matching("fr.guichet.(*)..").should().beFreeOfCycles();

@@ -128,7 +128,7 @@ abstract class AccountSubcommand extends SittingCommand {
         confirm(sitting.api(), who);
       }
       strengthen(sitting, nir, birth);
-      sitting.consent(forPersonId, List.of(scope().wire()), language().tag());
+      sitting.consent(forPersonId, List.of(scope().wire()), language().tag(), options.zone());
       result = perform(sitting, change ? IdempotencyKey.random() : null);
     } catch (ApiException e) {
       throw refusal(e);
@@ -139,7 +139,9 @@ abstract class AccountSubcommand extends SittingCommand {
     String actor = who.firstName() + " " + who.lastName();
     List<String> lines =
         new ArrayList<>(
-            change ? words.result(result, actor) : words.status(result.account(), actor));
+            change
+                ? words.result(result, actor, options.zone())
+                : words.status(result.account(), actor));
     Map<String, Object> json = json(who, forPersonId);
     json.put("account", result.account());
     if (result.receipt() != null) {

@@ -55,6 +55,15 @@ public final class SandboxCommand implements Callable<Integer> {
       defaultValue = "42")
   int oppositionDays;
 
+  @Option(
+      names = "--public-verify-url",
+      paramLabel = "URL",
+      description =
+          "The verification page as a phone at home reaches it, named in the QR code of every"
+              + " receipt, e.g. https://guichet.example.fr/verify (default: the address each client"
+              + " reaches this server at, followed by verify).")
+  String publicVerifyUrl;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -72,6 +81,9 @@ public final class SandboxCommand implements Callable<Integer> {
     System.out.println(
         "Guichet reference server on " + server.url() + " (data: " + data.toAbsolutePath() + ")");
     System.out.println("Contract: " + server.url() + "openapi.yaml. Stop with Ctrl+C.");
+    if (publicVerifyUrl != null) {
+      System.out.println("QR codes of receipts open " + publicVerifyUrl + ".");
+    }
     stopped.await();
     return 0;
   }
@@ -82,6 +94,13 @@ public final class SandboxCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--opposition-days must be at least 1");
     }
+    if (publicVerifyUrl != null && !isWebAddress(publicVerifyUrl)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--public-verify-url '"
+              + publicVerifyUrl
+              + "' is not a web address; write it as https://guichet.example.fr/verify");
+    }
     return SandboxServer.start(
         new SandboxServer.Options(
             host,
@@ -90,6 +109,21 @@ public final class SandboxCommand implements Callable<Integer> {
             jdbcUrl,
             seed != null,
             Clock.systemUTC(),
-            Period.ofDays(oppositionDays)));
+            Period.ofDays(oppositionDays),
+            publicVerifyUrl));
+  }
+
+  /** An http or https address with a host, without a query (the receipt is added as one). */
+  static boolean isWebAddress(String url) {
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+      return (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+          && uri.getHost() != null
+          && uri.getRawQuery() == null
+          && uri.getRawFragment() == null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 }

@@ -13,8 +13,6 @@ import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -274,8 +272,7 @@ abstract class SittingCommand implements Callable<Integer> {
             "destination",
             sent.maskedDestination(),
             "time",
-            DateTimeFormatter.ofPattern("HH:mm")
-                .format(sent.expiresAt().atZone(ZoneId.systemDefault()))));
+            text.time(sent.expiresAt().atZone(options.zone()))));
   }
 
   /** A warning shown after the result (on standard error, or in the JSON's {@code warnings}). */

@@ -178,6 +178,17 @@ public final class ApiClient {
         Receipt.class);
   }
 
+  /**
+   * A signed statement of every section of the medical profile (versions and a hash of their
+   * contents), for the QR code of the profile summary.
+   */
+  public Receipt profileStatement(
+      MediatorSession session, Delegation delegation, IdempotencyKey key) {
+    return call(
+        auth(post(person(delegation, "profile-statements"), Map.of(), key), session, delegation),
+        Receipt.class);
+  }
+
   public ActionResult recordOpposition(
       MediatorSession session, Delegation delegation, IdempotencyKey key) {
     return action(post(person(delegation, "opposition"), Map.of(), key), session, delegation);
@@ -283,6 +294,16 @@ public final class ApiClient {
   public String publicKey() {
     JsonNode keys = call(get("v1/keys"), JsonNode.class);
     return keys.get("publicKey").asText();
+  }
+
+  /**
+   * The verification page the QR code of a receipt names: the server's public one when it has one
+   * ({@code --public-verify-url}), else this client's address of the server followed by {@code
+   * verify} (what a phone on the same network opens).
+   */
+  public String verifyPage() {
+    JsonNode page = call(get("v1/keys"), JsonNode.class).get("verifyUrl");
+    return page != null && page.isTextual() ? page.asText() : base.resolve("verify").toString();
   }
 
   /** What the demo server "sent" by e-mail or SMS (one-time codes); only a demo server answers. */

@@ -8,6 +8,9 @@ import java.util.List;
  *
  * @param forPersonId the person whose space this is about: null for the identified person themself,
  *     or one of {@link Identification#represents()}
+ * @param zone the counter's time zone ({@code Europe/Paris}, {@code America/Cayenne}), or null: the
+ *     server writes it, like the language, in every receipt of this consent, so that the paper and
+ *     the verification page give the person the same times as the counter's clock
  */
 public record ConsentRequest(
     String identificationId,
@@ -17,7 +20,30 @@ public record ConsentRequest(
     String language,
     String textVersion,
     boolean personConfirmed,
-    boolean mediatorAttestsPresence) {
+    boolean mediatorAttestsPresence,
+    String zone) {
+
+  /** A consent that does not say the counter's zone (the server's own zone is used). */
+  public ConsentRequest(
+      String identificationId,
+      String forPersonId,
+      List<String> scopes,
+      int durationMinutes,
+      String language,
+      String textVersion,
+      boolean personConfirmed,
+      boolean mediatorAttestsPresence) {
+    this(
+        identificationId,
+        forPersonId,
+        scopes,
+        durationMinutes,
+        language,
+        textVersion,
+        personConfirmed,
+        mediatorAttestsPresence,
+        null);
+  }
 
   /** A consent for the identified person's own space. */
   public static ConsentRequest forSelf(
@@ -28,5 +54,19 @@ public record ConsentRequest(
       String textVersion) {
     return new ConsentRequest(
         identificationId, null, scopes, minutes, language, textVersion, true, true);
+  }
+
+  /** The same consent, given at a counter in {@code zone}. */
+  public ConsentRequest at(java.time.ZoneId counter) {
+    return new ConsentRequest(
+        identificationId,
+        forPersonId,
+        scopes,
+        durationMinutes,
+        language,
+        textVersion,
+        personConfirmed,
+        mediatorAttestsPresence,
+        counter.getId());
   }
 }

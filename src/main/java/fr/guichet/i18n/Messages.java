@@ -1,14 +1,23 @@
 package fr.guichet.i18n;
 
 import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.TimeZoneNames;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -28,7 +37,14 @@ import java.util.regex.Pattern;
  * fr.text("account.days-left", Map.of("days", 3)); // "Il reste 3 jours."
  * fr.date(LocalDate.of(2026, 12, 1));             // "1 décembre 2026"
  * fr.text("flow.REOPEN.readback", Map.of("name", "Emma")); // "rouvrir l’espace d’Emma."
+ * fr.text("receipt.undo.withdraw", Map.of("date", LocalDate.of(2026, 12, 31))); // the date in French
+ * fr.time(ZonedDateTime.of(2026, 12, 4, 14, 5, 0, 0, ZoneId.of("Europe/Paris"))); // "14:05 (heure de Paris)"
  * }</pre>
+ *
+ * <p>Values given to a sentence are written in this language: a {@link LocalDate} as a date, a
+ * {@link ZonedDateTime} as a time with its zone named, a {@link LocalTime} as hours and minutes, a
+ * {@link ZoneId} as the zone's name, a {@link Phrase} as its own sentence. So one set of values
+ * serves every language of a page.
  */
 public final class Messages {
   private static final Map<Language, Messages> CACHE =
@@ -36,6 +52,8 @@ public final class Messages {
 
   /** The letters a French word elides before (a Y counts when a consonant follows it). */
   private static final String VOWELS = "aeiouyàâäéèêëîïôöùûüœæ";
+
+  private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 
   private final Language language;
   private final Properties bundle;
@@ -79,8 +97,66 @@ public final class Messages {
     if (args.isEmpty() && pattern.indexOf('{') < 0) {
       return pattern;
     }
-    String text = new MessageFormat(pattern, language.locale()).format(args);
-    return language.locale().getLanguage().equals("fr") ? elided(text, args) : text;
+    Map<String, Object> written = new HashMap<>(args.size());
+    args.forEach((name, value) -> written.put(name, written(value)));
+    String text = new MessageFormat(pattern, language.locale()).format(written);
+    return language.locale().getLanguage().equals("fr") ? elided(text, written) : text;
+  }
+
+  /** A phrase in this language. */
+  public String text(Phrase phrase) {
+    return text(phrase.key(), phrase.args());
+  }
+
+  /** A value given to a sentence, as this language writes it. */
+  private Object written(Object value) {
+    if (value instanceof LocalDate d) {
+      return date(d);
+    }
+    if (value instanceof ZonedDateTime t) {
+      return time(t);
+    }
+    if (value instanceof LocalTime t) {
+      return HOURS.format(t);
+    }
+    if (value instanceof Phrase p) {
+      return text(p);
+    }
+    if (value instanceof ZoneId z) {
+      return zone(z);
+    }
+    return value;
+  }
+
+  /**
+   * A time of day with its zone named in this language, "14:05 (heure de Paris)": a counter
+   * overseas and the server in Paris must not leave the reader guessing which hour it is.
+   */
+  public String time(ZonedDateTime at) {
+    return text("time.zoned", Map.of("time", HOURS.format(at), "zone", zone(at.getZone())));
+  }
+
+  /**
+   * A time zone named in this language: by its place ("heure de Paris", "بتوقيت باريس"), or by its
+   * offset from UTC when it has no place ("heure UTC+03:00").
+   */
+  public String zone(ZoneId zone) {
+    String canonical = TimeZone.getCanonicalID(zone.getId());
+    String place =
+        canonical == null
+            ? null
+            : TimeZoneNames.getInstance(ULocale.forLocale(language.locale()))
+                .getExemplarLocationName(canonical);
+    if (place != null) {
+      return text("time.zone.place", Map.of("place", place));
+    }
+    if (!zone.getRules().isFixedOffset()) {
+      return text("time.zone.offset", Map.of("offset", zone.getId()));
+    }
+    ZoneOffset offset = zone.getRules().getOffset(java.time.Instant.EPOCH);
+    return text(
+        "time.zone.offset",
+        Map.of("offset", offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId()));
   }
 
   /**

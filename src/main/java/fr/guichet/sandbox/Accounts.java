@@ -3,6 +3,7 @@ package fr.guichet.sandbox;
 import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.ActionResult;
 import fr.guichet.contract.Receipt;
+import fr.guichet.contract.ReceiptKind;
 import fr.guichet.domain.Account;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.AccountState;
@@ -11,7 +12,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,7 +60,8 @@ final class Accounts {
     Account.Today today = person.account().on(rules.today(), rules.oppositionPeriod());
     Map<String, Object> facts = dates(today);
     facts.put("structure", principal.structureName());
-    Receipt receipt = receipts.issue(c, "account-status", person, grant.consentId(), facts);
+    Receipt receipt =
+        receipts.issue(c, ReceiptKind.ACCOUNT_STATUS, person, grant.consentId(), facts);
     journal.append(
         c, audit.chain(), audit.line("OK", receipt.receiptId() + " " + today.state().name()));
     return receipt;
@@ -104,8 +105,8 @@ final class Accounts {
     facts.put("mediator", principal.displayName());
     facts.put("structure", principal.structureName());
     facts.put("actingAs", grant.actingAs().name());
-    String kind = action.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    Receipt receipt = receipts.issue(c, kind, person, grant.consentId(), facts);
+    Receipt receipt =
+        receipts.issue(c, ReceiptKind.forAction(action.name()), person, grant.consentId(), facts);
     journal.append(
         c,
         audit.chain(),

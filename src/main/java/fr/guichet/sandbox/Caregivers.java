@@ -3,6 +3,7 @@ package fr.guichet.sandbox;
 import fr.guichet.contract.ActionResult;
 import fr.guichet.contract.CaregiverRequest;
 import fr.guichet.contract.Receipt;
+import fr.guichet.contract.ReceiptKind;
 import fr.guichet.domain.AccountState;
 import fr.guichet.domain.ActingAs;
 import fr.guichet.domain.Nir;
@@ -85,7 +86,7 @@ final class Caregivers {
           Map.of("max", ActingAs.MAX_PEOPLE_PER_CAREGIVER));
     }
     representations.addCaregiver(c, caregiver.id(), person.id());
-    return done(c, principal, grant, person, caregiver, "caregiver-added", audit);
+    return done(c, principal, grant, person, caregiver, ReceiptKind.CAREGIVER_ADDED, audit);
   }
 
   ActionResult remove(
@@ -97,7 +98,13 @@ final class Caregivers {
           404, "caregiver-unknown", "this person is not a caregiver of this space");
     }
     return done(
-        c, principal, grant, person, persons.require(c, caregiverId), "caregiver-removed", audit);
+        c,
+        principal,
+        grant,
+        person,
+        persons.require(c, caregiverId),
+        ReceiptKind.CAREGIVER_REMOVED,
+        audit);
   }
 
   private ActionResult done(
@@ -106,7 +113,7 @@ final class Caregivers {
       Grant grant,
       Person person,
       Person caregiver,
-      String kind,
+      ReceiptKind kind,
       Audit audit)
       throws SQLException {
     Receipt receipt =

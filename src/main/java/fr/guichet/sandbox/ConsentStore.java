@@ -28,8 +28,8 @@ final class ConsentStore {
     Database.update(
         c,
         "INSERT INTO consent (id, identification_id, mediator_id, structure_id, person_id, acting_as, scopes,"
-            + " duration_minutes, language, text_version, person_confirmed, mediator_attested, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?)",
+            + " duration_minutes, language, text_version, person_confirmed, mediator_attested, created_at,"
+            + " zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)",
         id,
         request.identificationId(),
         principal.mediatorId(),
@@ -40,6 +40,7 @@ final class ConsentStore {
         request.durationMinutes(),
         request.language(),
         request.textVersion(),
-        at.toString());
+        at.toString(),
+        request.zone());
   }
 }

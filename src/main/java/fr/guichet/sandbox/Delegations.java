@@ -2,6 +2,7 @@ package fr.guichet.sandbox;
 
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.Delegation;
+import fr.guichet.contract.ReceiptKind;
 import fr.guichet.domain.ActingAs;
 import fr.guichet.domain.Scope;
 import java.sql.Connection;
@@ -111,6 +112,10 @@ final class Delegations {
       throw new ProblemException(
           422, "consent-incomplete", "language and textVersion of the text shown are required");
     }
+    if (request.zone() != null && !Receipts.isZone(request.zone())) {
+      throw new ProblemException(
+          422, "invalid-input", "zone is not a time zone: " + request.zone());
+    }
     Person person = persons.require(c, personId);
     Instant now = rules.clock().instant();
     String consentId = "cns-" + UUID.randomUUID();
@@ -173,7 +178,7 @@ final class Delegations {
         actingAs.name(),
         wire,
         expires,
-        receipts.issue(c, "consent", person, consentId, facts));
+        receipts.issue(c, ReceiptKind.CONSENT, person, consentId, facts));
   }
 
   /**

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.guichet.contract.Json;
 import fr.guichet.contract.Receipt;
 import fr.guichet.contract.ReceiptCheck;
+import fr.guichet.contract.ReceiptKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -17,10 +20,12 @@ import java.util.UUID;
  * copy, and checks receipts shown back to it.
  *
  * <p>A receipt names the person by first name, initial and birth year only: a lost sheet must not
- * identify anyone by itself, yet the person recognises it as theirs.
+ * identify anyone by itself, yet the person recognises it as theirs. It carries the language and
+ * the counter's time zone of the consent it was made under (when the counter gave one), so that a
+ * verification page opens in the person's language and tells the times the paper tells.
  *
  * <pre>{@code
- * Receipt r = receipts.issue(c, "opposition", person, consentId, Map.of("state", "OPPOSED"));
+ * Receipt r = receipts.issue(c, ReceiptKind.RECORD_OPPOSITION, person, consentId, Map.of("state", "OPPOSED"));
  * ReceiptCheck check = receipts.check(r.signed());
  * }</pre>
  */
@@ -33,8 +38,10 @@ final class Receipts {
     this.signer = signer;
   }
 
-  Receipt issue(Connection c, String kind, Person person, String consentId, Map<String, ?> facts)
+  Receipt issue(
+      Connection c, ReceiptKind receiptKind, Person person, String consentId, Map<String, ?> facts)
       throws SQLException {
+    String kind = receiptKind.wire();
     String id = "rcp-" + UUID.randomUUID();
     Instant now = clock.instant();
     Map<String, Object> payload = new LinkedHashMap<>();
@@ -43,6 +50,18 @@ final class Receipts {
     payload.put("id", id);
     payload.put("issuedAt", now.toString());
     payload.put("person", person.display());
+    Database.one(
+            c,
+            "SELECT language, zone FROM consent WHERE id = ?",
+            r -> new String[] {r.getString(1), r.getString(2)},
+            consentId)
+        .ifPresent(
+            consent -> {
+              payload.put("language", consent[0]);
+              if (consent[1] != null) {
+                payload.put("zone", consent[1]);
+              }
+            });
     payload.putAll(facts);
     String signed;
     try {
@@ -69,5 +88,15 @@ final class Receipts {
   /** The public key receipts are checked with, X.509 SubjectPublicKeyInfo in base64. */
   String publicKey() {
     return signer.publicKeyBase64();
+  }
+
+  /** Whether {@code zone} names a time zone ({@code Europe/Paris}, {@code UTC+03:00}). */
+  static boolean isZone(String zone) {
+    try {
+      ZoneId.of(zone);
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
   }
 }

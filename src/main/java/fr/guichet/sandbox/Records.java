@@ -7,10 +7,14 @@ import fr.guichet.contract.JournalEntry;
 import fr.guichet.contract.Json;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.Receipt;
+import fr.guichet.contract.ReceiptKind;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +29,7 @@ import java.util.Set;
  * List<DocumentInfo> docs = records.documents(c, grant, audit);
  * ProfileSection s = records.section(c, grant, "allergies", audit);
  * records.write(c, principal, grant, "allergies", s.version(), content, audit);
+ * Receipt statement = records.statement(c, principal, grant, audit); // every section, signed
  * }</pre>
  */
 final class Records {
@@ -152,7 +157,7 @@ final class Records {
     Receipt receipt =
         receipts.issue(
             c,
-            "profile-update",
+            ReceiptKind.PROFILE_UPDATE,
             person,
             grant.consentId(),
             Map.of(
@@ -166,6 +171,46 @@ final class Records {
                 principal.structureName()));
     journal.append(c, audit.chain(), audit.line("OK", section + " v" + version));
     return new ProfileSection(section, version, content, at, receipt);
+  }
+
+  /**
+   * A signed statement of the whole medical profile on a day, for the summary's QR code: each
+   * section the space holds and its version, and one SHA-256 (base64url) over them all, each
+   * section as {@code name \n version \n stored JSON \n} in the order of their names. Small enough
+   * for a QR code a phone reads on an 80 mm roll, and enough to prove which versions were printed.
+   */
+  Receipt statement(Connection c, Principal principal, Grant grant, Audit audit)
+      throws SQLException {
+    Map<String, Object> versions = new LinkedHashMap<>();
+    StringBuilder hashed = new StringBuilder();
+    for (ProfileStore.Stored s : profiles.all(c, grant.personId())) {
+      versions.put(s.section(), s.version());
+      hashed.append(s.section()).append('\n').append(s.version()).append('\n');
+      hashed.append(s.json()).append('\n');
+    }
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("sections", versions);
+    facts.put(
+        "sha256",
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                Secrets.sha256Bytes(hashed.toString().getBytes(StandardCharsets.UTF_8))));
+    facts.put("mediator", principal.displayName());
+    facts.put("structure", principal.structureName());
+    facts.put("actingAs", grant.actingAs().name());
+    Receipt receipt =
+        receipts.issue(
+            c,
+            ReceiptKind.PROFILE_STATEMENT,
+            persons.require(c, grant.personId()),
+            grant.consentId(),
+            facts);
+    journal.append(
+        c,
+        audit.chain(),
+        audit.line("OK", receipt.receiptId() + " " + versions.size() + " sections"));
+    return receipt;
   }
 
   private ProfileSection current(Connection c, String personId, String section)

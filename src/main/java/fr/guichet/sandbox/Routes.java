@@ -18,6 +18,7 @@ import fr.guichet.contract.ProofRequest;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.InvalidValue;
 import fr.guichet.domain.Scope;
+import fr.guichet.i18n.Language;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -28,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -83,6 +85,7 @@ final class Routes {
   private final Receipts receipts;
   private final OutboxStore outbox;
   private final boolean demo;
+  private final String publicVerifyUrl;
   private final ObjectMapper json = Json.mapper();
   private final byte[] openapi = resource(OPENAPI);
   private final List<Declared> declared = new ArrayList<>();
@@ -92,6 +95,9 @@ final class Routes {
    *
    * @param journal where refusals are written, in the chain of whom they concern
    * @param demo whether the outbox of messages "sent" is readable ({@code /v1/demo/outbox})
+   * @param publicVerifyUrl the verification page as a phone reaches it ({@code
+   *     https://guichet.example.fr/verify}), given to clients for their QR codes; null when the
+   *     clients' own address of this server will do
    */
   Routes(
       Clock clock,
@@ -106,7 +112,8 @@ final class Routes {
       Records records,
       Receipts receipts,
       OutboxStore outbox,
-      boolean demo) {
+      boolean demo,
+      String publicVerifyUrl) {
     this.clock = clock;
     this.db = db;
     this.journal = journal;
@@ -120,6 +127,7 @@ final class Routes {
     this.receipts = receipts;
     this.outbox = outbox;
     this.demo = demo;
+    this.publicVerifyUrl = publicVerifyUrl;
   }
 
   void register(Javalin app) {
@@ -139,11 +147,7 @@ final class Routes {
         HandlerType.GET,
         "/openapi.yaml",
         ctx -> ctx.contentType("application/yaml").result(openapi));
-    route(
-        app,
-        HandlerType.GET,
-        "/v1/keys",
-        ctx -> send(ctx, 200, Map.of("algorithm", "Ed25519", "publicKey", receipts.publicKey())));
+    route(app, HandlerType.GET, "/v1/keys", ctx -> send(ctx, 200, keys()));
     route(
         app,
         HandlerType.POST,
@@ -158,9 +162,15 @@ final class Routes {
         HandlerType.GET,
         "/verify",
         ctx -> {
-          String r = ctx.queryParam("r");
+          String r = ctx.queryParam("r") == null ? null : ctx.queryParam("r").strip();
+          String lang = ctx.queryParam("lang");
           ctx.contentType("text/html; charset=utf-8")
-              .result(VerifyPage.render(receipts.check(r == null ? null : r.strip())));
+              .result(
+                  VerifyPage.render(
+                      receipts.check(r),
+                      r,
+                      lang == null ? Optional.empty() : Language.fromTag(lang),
+                      ZoneId.systemDefault()));
         });
     route(
         app,
@@ -309,6 +319,19 @@ final class Routes {
                     ctx,
                     Scope.ACCOUNT_READ,
                     (c, p, g, audit) -> accounts.statement(c, p, g, audit))));
+    route(
+        app,
+        HandlerType.POST,
+        person + "/profile-statements",
+        ctx ->
+            mutate(
+                ctx,
+                "PROFILE_STATEMENT_ISSUED",
+                201,
+                delegated(
+                    ctx,
+                    Scope.PROFILE_READ,
+                    (c, p, g, audit) -> records.statement(c, p, g, audit))));
     lifecycle(
         app,
         HandlerType.POST,
@@ -538,6 +561,17 @@ final class Routes {
                     ctx,
                     what.requiredScope(),
                     (c, p, g, audit) -> accounts.act(c, p, g, what, false, audit))));
+  }
+
+  /** The public key, and the verification page a QR code should name when it is set. */
+  private Map<String, String> keys() {
+    Map<String, String> keys = new java.util.LinkedHashMap<>();
+    keys.put("algorithm", "Ed25519");
+    keys.put("publicKey", receipts.publicKey());
+    if (publicVerifyUrl != null) {
+      keys.put("verifyUrl", publicVerifyUrl);
+    }
+    return keys;
   }
 
   private Work delegated(Context ctx, Scope scope, Delegated work) {

@@ -31,6 +31,9 @@ public final class SandboxServer implements AutoCloseable {
    * @param seedDemo whether to load the demo people
    * @param clock the server's clock
    * @param oppositionPeriod the opposition period (6 weeks by default, R.1111-28)
+   * @param publicVerifyUrl the verification page as a phone at home reaches it ({@code
+   *     https://guichet.example.fr/verify}), named in every QR code; null: the address the clients
+   *     reach this server at
    */
   public record Options(
       String host,
@@ -39,18 +42,37 @@ public final class SandboxServer implements AutoCloseable {
       String jdbcUrl,
       boolean seedDemo,
       Clock clock,
-      Period oppositionPeriod) {
+      Period oppositionPeriod,
+      String publicVerifyUrl) {
+    /** Without a public verification page: QR codes name the server's own address. */
+    public Options(
+        String host,
+        int port,
+        Path dataDir,
+        String jdbcUrl,
+        boolean seedDemo,
+        Clock clock,
+        Period oppositionPeriod) {
+      this(host, port, dataDir, jdbcUrl, seedDemo, clock, oppositionPeriod, null);
+    }
+
     /** Loopback, any free port, demo people, system clock. */
     public static Options demo(Path dataDir) {
       return new Options("127.0.0.1", 0, dataDir, null, true, Clock.systemUTC(), Period.ofWeeks(6));
     }
 
     public Options withClock(Clock newClock) {
-      return new Options(host, port, dataDir, jdbcUrl, seedDemo, newClock, oppositionPeriod);
+      return new Options(
+          host, port, dataDir, jdbcUrl, seedDemo, newClock, oppositionPeriod, publicVerifyUrl);
     }
 
     public Options withDatabase(String newJdbcUrl) {
-      return new Options(host, port, dataDir, newJdbcUrl, seedDemo, clock, oppositionPeriod);
+      return new Options(
+          host, port, dataDir, newJdbcUrl, seedDemo, clock, oppositionPeriod, publicVerifyUrl);
+    }
+
+    public Options withPublicVerifyUrl(String url) {
+      return new Options(host, port, dataDir, jdbcUrl, seedDemo, clock, oppositionPeriod, url);
     }
   }
 
@@ -82,7 +104,13 @@ public final class SandboxServer implements AutoCloseable {
             return null;
           });
     }
-    Routes routes = compose(db, rules, Signer.inDirectory(options.dataDir()), options.seedDemo());
+    Routes routes =
+        compose(
+            db,
+            rules,
+            Signer.inDirectory(options.dataDir()),
+            options.seedDemo(),
+            options.publicVerifyUrl());
     Javalin app =
         Javalin.create(
             config -> {
@@ -105,7 +133,8 @@ public final class SandboxServer implements AutoCloseable {
    * The one place the server's parts are built and wired: stores (SQL only), services (the rules),
    * and the routes that map HTTP onto them.
    */
-  private static Routes compose(Database db, Rules rules, Signer signer, boolean demo) {
+  private static Routes compose(
+      Database db, Rules rules, Signer signer, boolean demo, String publicVerifyUrl) {
     Clock clock = rules.clock();
     Journal journal = new Journal(clock);
     Throttle throttle = new Throttle(clock);
@@ -151,7 +180,8 @@ public final class SandboxServer implements AutoCloseable {
         new Records(rules, journal, receipts, persons, new DocumentStore(), new ProfileStore()),
         receipts,
         outbox,
-        demo);
+        demo,
+        publicVerifyUrl);
   }
 
   /**

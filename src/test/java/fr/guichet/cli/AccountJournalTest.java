@@ -168,6 +168,50 @@ class AccountJournalTest {
   }
 
   @Test
+  void theScreenLinesAndThePaperGiveTheSameTimeInTheCountersZoneNamed() throws Exception {
+    Path pdf = files.resolve("journal-cayenne.pdf");
+    assertThat(
+            account(
+                "journal",
+                "p-jeanne",
+                "--zone",
+                "America/Cayenne",
+                "--paper",
+                "80mm",
+                "--pdf",
+                pdf.toString()))
+        .isZero();
+    // 09:00 UTC is 06:00 in Cayenne, for the lines read and for the lines printed.
+    String line = "29 novembre 2026 06:00 · identification · fait · Camille Bernard";
+    assertThat(out.toString())
+        .contains("Toutes les heures sont à l’heure de Cayenne.", line)
+        .doesNotContain(" 09:00 · ", " 10:00 · ");
+    String printed = Pdfs.flowing(Files.readAllBytes(pdf));
+    assertThat(printed).contains("Toutes les heures sont à l’heure de Cayenne.", line);
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(Files.readAllBytes(pdf))) {
+      assertThat(doc.getPage(0).getMediaBox().getWidth()).isLessThan(230f);
+    }
+  }
+
+  @Test
+  void anExtractNeverReplacesAFileAlreadyThere() throws Exception {
+    Path pdf = Files.writeString(files.resolve("journal-emma.pdf"), "Emma's");
+    assertThat(account("journal", "p-jeanne", "--pdf", pdf.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("Le fichier " + pdf + " existe déjà");
+    assertThat(pdf).hasContent("Emma's");
+    assertThat(sandbox.count("consent")).isZero();
+  }
+
+  @Test
+  void aPaperOrAZoneThatDoesNotExistIsAUsageError() {
+    assertThat(account("journal", "p-jeanne", "--paper", "a5")).isEqualTo(2);
+    assertThat(err.toString()).contains("'a5' is not a paper: use a4, 80mm.");
+    assertThat(account("journal", "p-jeanne", "--zone", "Paris")).isEqualTo(2);
+    assertThat(err.toString()).contains("'Paris' is not a time zone");
+    assertThat(sandbox.count("consent")).isZero();
+  }
+
+  @Test
   void aPdfFileThatCannotBeWrittenIsAUsageErrorBeforeAnythingIsSent() {
     Path nowhere = files.resolve("no-such-folder").resolve("journal.pdf");
     assertThat(account("journal", "p-jeanne", "--pdf", nowhere.toString())).isEqualTo(2);

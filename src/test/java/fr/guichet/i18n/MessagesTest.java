@@ -352,6 +352,59 @@ class MessagesTest {
   }
 
   @Test
+  void valuesAreWrittenByEachLanguageItsOwnWay() {
+    Map<String, Object> values = Map.of("date", LocalDate.of(2026, 12, 4));
+    assertThat(Messages.of(Language.FRENCH).text("receipt.undo.withdraw", values))
+        .isEqualTo("Vous pouvez annuler ce refus jusqu’au 4 décembre 2026.");
+    assertThat(Messages.of(Language.PORTUGUESE).text("receipt.undo.withdraw", values))
+        .contains("4 de dezembro de 2026");
+    assertThat(Messages.of(Language.ARABIC).text("receipt.undo.withdraw", values))
+        .contains("4 ديسمبر 2026");
+    Phrase nested = Phrase.of("sheet.bullet", Map.of("text", Phrase.of("scope.account-read")));
+    assertThat(nested.in(Messages.of(Language.FRENCH)))
+        .isEqualTo("•  " + Messages.of(Language.FRENCH).text("scope.account-read"));
+    assertThat(Messages.of(Language.ENGLISH).text(nested))
+        .isEqualTo("•  " + Messages.of(Language.ENGLISH).text("scope.account-read"));
+    assertThat(
+            Messages.of(Language.FRENCH)
+                .text(
+                    "journal.row",
+                    Map.of(
+                        "date",
+                        LocalDate.of(2026, 11, 29),
+                        "time",
+                        java.time.LocalTime.of(6, 5, 42),
+                        "action",
+                        "x",
+                        "outcome",
+                        "y",
+                        "actor",
+                        "z")))
+        .isEqualTo("29 novembre 2026 06:05 · x · y · z");
+  }
+
+  @Test
+  void aTimeSaysItsZoneInTheReadersLanguage() {
+    java.time.ZonedDateTime at =
+        java.time.ZonedDateTime.of(2026, 12, 4, 14, 5, 0, 0, java.time.ZoneId.of("Europe/Paris"));
+    assertThat(Messages.of(Language.FRENCH).time(at)).isEqualTo("14:05 (heure de Paris)");
+    assertThat(Messages.of(Language.ENGLISH).time(at)).isEqualTo("14:05 (Paris time)");
+    assertThat(Messages.of(Language.ARABIC).time(at)).isEqualTo("14:05 (بتوقيت باريس)");
+    assertThat(
+            Messages.of(Language.FRENCH)
+                .time(at.withZoneSameInstant(java.time.ZoneId.of("America/Cayenne"))))
+        .isEqualTo("10:05 (heure de Cayenne)");
+    assertThat(Messages.of(Language.FRENCH).zone(java.time.ZoneOffset.ofHours(3)))
+        .isEqualTo("heure UTC+03:00");
+    assertThat(Messages.of(Language.FRENCH).zone(java.time.ZoneId.of("UTC")))
+        .isEqualTo("heure UTC");
+    assertThat(
+            Messages.of(Language.FRENCH)
+                .text("journal.zone", Map.of("zone", java.time.ZoneId.of("Indian/Reunion"))))
+        .isEqualTo("Toutes les heures sont à l’heure de La Réunion.");
+  }
+
+  @Test
   void anUnknownKeyShowsItselfInsteadOfCrashing() {
     assertThat(Messages.of(Language.ENGLISH).text("no.such.key")).isEqualTo("[no.such.key]");
     assertThat(Messages.of(Language.ENGLISH).has("no.such.key")).isFalse();

@@ -95,5 +95,9 @@ class ProfileSummaryTest {
           new PDFRenderer(doc).renderImageWithDPI(doc.getNumberOfPages() - 1, 150, ImageType.GRAY);
       assertThat(QrImages.decode(page)).isEqualTo(RECEIPT.signed());
     }
+    assertThat(text(summary(Map.of(), RECEIPT, Language.FRENCH)))
+        .as("one section's receipt: the caption claims no more than that")
+        .contains("Ce code prouve le dernier envoi")
+        .doesNotContain("chaque partie du profil");
   }
 }

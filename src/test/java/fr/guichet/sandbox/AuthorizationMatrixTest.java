@@ -47,6 +47,7 @@ class AuthorizationMatrixTest {
       List.of(
           new Route("GET", "account", "account:read", null),
           new Route("POST", "status-statements", "account:read", "{}"),
+          new Route("POST", "profile-statements", "profile:read", "{}"),
           new Route("POST", "opposition", "opposition:write", "{}"),
           new Route("DELETE", "opposition", "opposition:write", null),
           new Route("POST", "creation-request", "opposition:write", "{}"),

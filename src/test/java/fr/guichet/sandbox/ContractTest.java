@@ -225,6 +225,7 @@ class ContractTest {
     String me = "/v1/persons/p-jeanne";
     call("GET", me + "/account", null, as(j));
     call("POST", me + "/status-statements", null, as(j));
+    call("POST", me + "/profile-statements", null, as(j));
     call("POST", me + "/opposition", null, as(j));
     call("DELETE", me + "/opposition", null, as(j));
     call("POST", me + "/creation-request", null, as(j));
@@ -259,9 +260,9 @@ class ContractTest {
     call("POST", "/v1/receipts/verify", Map.of("signed", receipt), Map.of());
     call("POST", "/v1/receipts/verify", Map.of("signed", "x.y"), Map.of());
     assertThat(call("GET", "/verify?r=" + receipt, null, Map.of()).body())
-        .contains("Reçu authentique", "Jeanne M. (1950)");
+        .contains("Ce reçu est vrai", "Jeanne M. (1950)");
     assertThat(call("GET", "/verify?r=" + receipt.replace('a', 'b'), null, Map.of()).body())
-        .contains("pas authentique");
+        .contains("Ce reçu n’est pas vrai");
     call("DELETE", "/v1/delegations/" + j.delegation().delegationId(), null, mediator(token));
     call("GET", me + "/account", null, as(j));
     String operator =

@@ -95,6 +95,25 @@ class DelegationsTest {
                         true,
                         false),
                     IdempotencyKey.random()));
+    refusedWith(
+        "invalid-input",
+        422,
+        () ->
+            sandbox
+                .api()
+                .consent(
+                    session,
+                    new ConsentRequest(
+                        who.identificationId(),
+                        null,
+                        List.of("account:read"),
+                        30,
+                        "fr",
+                        "v1",
+                        true,
+                        true,
+                        "Paris, France"),
+                    IdempotencyKey.random()));
     refusedWith("consent-duration", 422, () -> consent(who, List.of("account:read"), 61));
     refusedWith("consent-scopes", 422, () -> consent(who, List.of("everything"), 30));
     refusedWith("consent-scopes", 422, () -> consent(who, List.of(), 30));

@@ -33,6 +33,34 @@ class ReceiptsTest {
   }
 
   @Test
+  void everyReceiptOfAConsentSaysItsLanguageAndTheCountersZone() {
+    var who = sandbox.identify("p-jeanne");
+    var d =
+        sandbox
+            .api()
+            .consent(
+                sandbox.session(),
+                fr.guichet.contract.ConsentRequest.forSelf(
+                        who.identificationId(), java.util.List.of("account:read"), 30, "ar", "v1")
+                    .at(java.time.ZoneId.of("Indian/Reunion")),
+                fr.guichet.client.IdempotencyKey.random());
+    assertThat(d.receipt().payload())
+        .containsEntry("language", "ar")
+        .containsEntry("zone", "Indian/Reunion");
+    var statement =
+        sandbox
+            .api()
+            .statusStatement(sandbox.session(), d, fr.guichet.client.IdempotencyKey.random());
+    assertThat(statement.payload())
+        .containsEntry("language", "ar")
+        .containsEntry("zone", "Indian/Reunion");
+    assertThat(sitting.delegation().receipt().payload())
+        .as("a consent without a zone: the language alone")
+        .containsEntry("language", "fr")
+        .doesNotContainKey("zone");
+  }
+
+  @Test
   void aTamperedOrForeignReceiptIsReportedAsSuch() {
     String signed = sitting.delegation().receipt().signed();
     String[] parts = signed.split("\\.");

@@ -178,4 +178,35 @@ class RecordsTest {
         .isInstanceOfSatisfying(
             ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("profile-invalid"));
   }
+
+  @Test
+  void aStatementSignsTheVersionOfEverySectionAndAHashOfTheirContents() throws Exception {
+    var api = sandbox.api();
+    api.writeProfileSection(
+        louis.session(),
+        louis.delegation(),
+        "allergies",
+        0,
+        allergies("Kiwi"),
+        IdempotencyKey.random());
+    var first = api.profileStatement(louis.session(), louis.delegation(), IdempotencyKey.random());
+    assertThat(first.kind()).isEqualTo("profile-statement");
+    assertThat(api.verifyReceipt(first.signed()).valid()).isTrue();
+    var facts = first.payload();
+    assertThat(String.valueOf(facts.get("sections"))).contains("allergies=1");
+    assertThat(facts).containsKeys("sha256", "mediator", "structure");
+    api.writeProfileSection(
+        louis.session(),
+        louis.delegation(),
+        "allergies",
+        1,
+        allergies("Kiwi", "Arachide"),
+        IdempotencyKey.random());
+    var second =
+        api.profileStatement(louis.session(), louis.delegation(), IdempotencyKey.random())
+            .payload();
+    assertThat(String.valueOf(second.get("sections"))).contains("allergies=2");
+    assertThat(second.get("sha256")).isNotEqualTo(facts.get("sha256"));
+    assertThat(sandbox.journal("person:p-louis")).contains("PROFILE_STATEMENT_ISSUED OK");
+  }
 }
