@@ -69,7 +69,8 @@ final class Records {
 
   List<DocumentInfo> documents(Connection c, Grant grant, Audit audit) throws SQLException {
     List<DocumentInfo> docs =
-        documents.list(c, grant.personId(), grant.actingAs().seesMinorsConfidentialCare());
+        documents.list(
+            c, grant.personId(), grant.actingAs().seesDocumentsHiddenFromRepresentatives());
     journal.append(c, audit.chain(), audit.line("OK", docs.size() + " documents"));
     return docs;
   }
@@ -77,7 +78,11 @@ final class Records {
   byte[] document(Connection c, Grant grant, String documentId, Audit audit) throws SQLException {
     byte[] content =
         documents
-            .content(c, documentId, grant.personId(), grant.actingAs().seesMinorsConfidentialCare())
+            .content(
+                c,
+                documentId,
+                grant.personId(),
+                grant.actingAs().seesDocumentsHiddenFromRepresentatives())
             .orElseThrow(
                 () ->
                     new ProblemException(
