@@ -253,12 +253,12 @@ public final class AccountCommand implements Callable<Integer> {
       ApiClient api = api();
       LoginRequest credentials = credentials();
       Nir nir = nir();
-      LocalDate birth = birthDate();
+      BirthDate birth = birthDate();
       requireNothingMissing();
       Sitting sitting = login(api, credentials);
       ContactChallenge sent;
       try {
-        sent = sitting.sendCode(new ContactCodeRequest(nir.value(), birth));
+        sent = sitting.sendCode(new ContactCodeRequest(nir.value(), birth.iso()));
       } catch (ApiException e) {
         throw refusal(e);
       } finally {
@@ -320,16 +320,16 @@ public final class AccountCommand implements Callable<Integer> {
               "--caregiver-first-name",
               "ask.caregiver-first-name",
               String::strip);
-      LocalDate birth =
+      BirthDate birth =
           value(
               caregiverBirthDate,
               "--caregiver-birth-date",
               "ask.caregiver-birth-date",
-              s -> BirthDate.parse(s, LocalDate.now()));
+              s -> BirthDate.read(s, LocalDate.now()));
       request =
           nir == null || last == null || first == null || birth == null
               ? null
-              : new CaregiverRequest(nir.value(), last, first, birth);
+              : new CaregiverRequest(nir.value(), last, first, birth.iso());
     }
 
     @Override
@@ -364,7 +364,7 @@ public final class AccountCommand implements Callable<Integer> {
                   r.kind().equals("CAREGIVING")
                       && r.firstName().equalsIgnoreCase(request.firstName())
                       && r.lastName().equalsIgnoreCase(request.lastName())
-                      && r.birthYear() == request.birthDate().getYear())
+                      && r.birthYear() == BirthDate.fromIso(request.birthDate()).year())
           .findFirst()
           .ifPresent(
               r -> {

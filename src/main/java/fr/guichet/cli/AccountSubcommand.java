@@ -11,6 +11,7 @@ import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.LoginRequest;
 import fr.guichet.contract.Represented;
 import fr.guichet.domain.AccountAction;
+import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.Nir;
 import fr.guichet.domain.Scope;
 import fr.guichet.domain.VitaleSerial;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +99,7 @@ abstract class AccountSubcommand extends SittingCommand {
   }
 
   /** Before the consent: a second proof when the scope needs a strong identification. */
-  void strengthen(Sitting sitting, Nir nir, LocalDate birth) {}
+  void strengthen(Sitting sitting, Nir nir, BirthDate birth) {}
 
   /** After the action: what to keep of it (the receipt in a file). */
   void keep(ActionResult result, Map<String, Object> json, List<String> lines) {}
@@ -114,7 +114,7 @@ abstract class AccountSubcommand extends SittingCommand {
     ApiClient api = api();
     LoginRequest credentials = credentials();
     Nir nir = nir();
-    LocalDate birth = birthDate();
+    BirthDate birth = birthDate();
     VitaleSerial serial = value(vitale, "--vitale", "ask.vitale", VitaleSerial::parse);
     askMore();
     requireNothingMissing();
@@ -123,7 +123,9 @@ abstract class AccountSubcommand extends SittingCommand {
     Identification who;
     ActionResult result;
     try {
-      who = sitting.identify(IdentificationRequest.byVitale(nir.value(), birth, serial.digits()));
+      who =
+          sitting.identify(
+              IdentificationRequest.byVitale(nir.value(), birth.iso(), serial.digits()));
       if (change && !confirmedAlready()) {
         confirm(sitting.api(), who);
       }
@@ -269,12 +271,12 @@ abstract class AccountSubcommand extends SittingCommand {
     }
 
     @Override
-    void strengthen(Sitting sitting, Nir nir, LocalDate birth) {
+    void strengthen(Sitting sitting, Nir nir, BirthDate birth) {
       if (challenge != null) {
         sitting.addContactCode(challenge.strip(), code.strip());
         return;
       }
-      ContactChallenge sent = sitting.sendCode(new ContactCodeRequest(nir.value(), birth));
+      ContactChallenge sent = sitting.sendCode(new ContactCodeRequest(nir.value(), birth.iso()));
       prompt.show(codeSent(sent));
       for (int left = CODE_TRIES - 1; ; left--) {
         String typed = prompt.line(text.text("ask.contact-code"));

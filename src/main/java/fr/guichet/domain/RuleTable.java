@@ -57,10 +57,14 @@ public final class RuleTable {
     }
   }
 
-  /** Who acts may never do it (or no longer), or the space does not allow it now. */
+  /**
+   * Who acts may never do it (or no longer); the space does not allow it now; or the consent lacks
+   * what it must record.
+   */
   public enum Cause {
     WHO,
-    STATE
+    STATE,
+    CONSENT
   }
 
   /** Reading the state and the journal: in every state, a suspended space included. */
@@ -160,6 +164,31 @@ public final class RuleTable {
       if (state == AccountState.CLOSED || state == AccountState.CLOSED_DELETION_REQUESTED) {
         return refuse("space-closed", Cause.STATE, operation, situation, Map.of());
       }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why a consent to {@code scope} cannot be given by someone acting this way for the person born
+   * on {@code birth}, or empty: a parent of an adult, a scope nothing of theirs needs, or a tutor
+   * about to change something without saying the protected person's opinion was asked (L.1111-14).
+   */
+  public static Optional<Refusal> consentRefusal(
+      ActingAs actingAs, Scope scope, BirthDate birth, LocalDate today, Boolean opinionAsked) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("scope", scope.wire());
+    params.put("actingAs", actingAs.name());
+    if (actingAs.parental() && !birth.minorOn(today)) {
+      params.put("adultOn", birth.adultOn().toString());
+      return Optional.of(new Refusal("representation-ended", Cause.WHO, params));
+    }
+    if (!reaches(actingAs, scope)) {
+      return Optional.of(new Refusal(forbidden(actingAs), Cause.WHO, params));
+    }
+    if (actingAs == ActingAs.GUARDIANSHIP
+        && scope.changes()
+        && !Boolean.TRUE.equals(opinionAsked)) {
+      return Optional.of(new Refusal("opinion-required", Cause.CONSENT, params));
     }
     return Optional.empty();
   }

@@ -104,6 +104,25 @@ public final class Messages {
   }
 
   /**
+   * A birth date as the wire gives it: {@code 1950-03-14} written in full as {@link
+   * #date(LocalDate)} does, one with an unknown day or month ({@code 1950-00-00}) as the civil
+   * status writes it, {@code 00/00/1950}; anything else as it is.
+   */
+  public String date(String iso) {
+    if (iso == null || !iso.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      return String.valueOf(iso);
+    }
+    if (iso.endsWith("-00")) {
+      return iso.substring(8) + "/" + iso.substring(5, 7) + "/" + iso.substring(0, 4);
+    }
+    try {
+      return date(LocalDate.parse(iso));
+    } catch (java.time.format.DateTimeParseException notADay) {
+      return iso;
+    }
+  }
+
+  /**
    * The review status of this bundle ({@code bundle.review}): {@code reference}, {@code reviewed}
    * or {@code needs-review}, then a colon and who wrote or checked it.
    */

@@ -330,4 +330,46 @@ class RuleTableTest {
     assertThat(RuleTable.refusal(Operation.ANSWER_SHARE, parent).orElseThrow().slug())
         .isEqualTo("acting-as-forbidden");
   }
+
+  @Property
+  void aConsentIsRefusedForAnAdultChildAScopeOutOfReachOrATutorsChangeWithoutTheOpinion(
+      @ForAll ActingAs actingAs,
+      @ForAll Scope scope,
+      @ForAll("opinions") Boolean opinion,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = -1, max = 1) int offset) {
+    LocalDate today = CHILD.adultOn().plusDays(offset);
+    Optional<String> slug =
+        RuleTable.consentRefusal(actingAs, scope, CHILD, today, opinion)
+            .map(RuleTable.Refusal::slug);
+    if (actingAs.parental() && offset >= 0) {
+      assertThat(slug).hasValue("representation-ended");
+    } else if (!actingAs.allows(scope)) {
+      assertThat(slug).hasValue(RuleTable.forbidden(actingAs));
+    } else if (actingAs == ActingAs.GUARDIANSHIP && scope.changes() && opinion != Boolean.TRUE) {
+      assertThat(slug).hasValue("opinion-required");
+    } else {
+      assertThat(slug).isEmpty();
+    }
+  }
+
+  @Provide
+  Arbitrary<Boolean> opinions() {
+    return Arbitraries.of(true, false).injectNull(0.3);
+  }
+
+  @Test
+  void aTutorLooksWithoutTheOpinionButChangesNothingWithoutIt() {
+    LocalDate today = DEADLINE;
+    assertThat(
+            RuleTable.consentRefusal(ActingAs.GUARDIANSHIP, Scope.ACCOUNT_READ, ADULT, today, null))
+        .isEmpty();
+    assertThat(
+            RuleTable.consentRefusal(ActingAs.GUARDIANSHIP, Scope.RECORD_CLOSE, ADULT, today, null)
+                .orElseThrow()
+                .cause())
+        .isEqualTo(RuleTable.Cause.CONSENT);
+    assertThat(
+            RuleTable.consentRefusal(ActingAs.GUARDIANSHIP, Scope.RECORD_CLOSE, ADULT, today, true))
+        .isEmpty();
+  }
 }

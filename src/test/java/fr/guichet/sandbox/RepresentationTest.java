@@ -71,9 +71,29 @@ class RepresentationTest {
   }
 
   @Test
-  void aGuardianCanObjectOrCloseForTheProtectedAdult() {
-    DemoSandbox.Sitting s = sandbox.openFor("p-sophie", "p-marcel", "account:read", "record:close");
+  void aGuardianCanObjectOrCloseForTheProtectedAdultOnceTheirOpinionWasAsked() {
+    Identification sophie = sandbox.strengthen(sandbox.identify("p-sophie"));
+    refused(
+        "opinion-required",
+        () ->
+            sandbox
+                .api()
+                .consent(
+                    sandbox.session(),
+                    new ConsentRequest(
+                        sophie.identificationId(),
+                        "p-marcel",
+                        List.of("account:read", "record:close"),
+                        30,
+                        "fr",
+                        "v1",
+                        true,
+                        true),
+                    IdempotencyKey.random()));
+    DemoSandbox.Sitting s =
+        sandbox.openFor("p-sophie", "p-marcel", true, "account:read", "record:close");
     assertThat(s.delegation().actingAs()).isEqualTo("GUARDIANSHIP");
+    assertThat(s.delegation().receipt().payload()).containsEntry("personOpinionAsked", true);
     assertThat(
             sandbox
                 .api()
@@ -82,6 +102,14 @@ class RepresentationTest {
                 .account()
                 .state())
         .isEqualTo("CLOSED");
+    assertThat(sandbox.journal("person:p-marcel")).contains("CONSENT REFUSED opinion-required");
+    assertThat(
+            sandbox.query(
+                "SELECT detail FROM journal WHERE chain = ? AND action = 'CONSENT' AND outcome = 'OK'",
+                r -> r.getString(1),
+                "person:p-marcel"))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("the protected person's opinion asked");
   }
 
   @Test
@@ -215,8 +243,8 @@ class RepresentationTest {
 
   @Test
   void aCaregiverHelpsFivePeopleAtMostAndMustHaveAnActiveSpace() {
-    for (String person : List.of("p-louis", "p-sophie", "p-fatima", "p-marcel")) {
-      if (person.equals("p-fatima")) {
+    for (String person : List.of("p-louis", "p-sophie", "p-georgette", "p-marcel")) {
+      if (person.equals("p-georgette")) {
         DemoSandbox.Sitting s = sandbox.open(person, "sharing:manage");
         refused(
             "caregiver-needs-active-space",
