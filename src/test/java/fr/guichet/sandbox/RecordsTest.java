@@ -33,10 +33,10 @@ class RecordsTest {
   }
 
   ObjectNode allergies(String... names) {
-    ObjectNode node = Json.mapper().createObjectNode();
-    var list = node.putArray("allergies");
+    ObjectNode node = Json.mapper().createObjectNode().put("form", 1).put("status", "filled");
+    var list = node.putArray("entries");
     for (String n : names) {
-      list.addObject().put("name", n);
+      list.addObject().putObject("name").put("other", n);
     }
     return node;
   }
@@ -177,5 +177,49 @@ class RecordsTest {
                         IdempotencyKey.random()))
         .isInstanceOfSatisfying(
             ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("profile-invalid"));
+  }
+
+  @Test
+  void aWriteOnlyDelegationLearnsTheVersionOfAConflictNotItsAnswers() {
+    sandbox
+        .api()
+        .writeProfileSection(
+            louis.session(),
+            louis.delegation(),
+            "allergies",
+            0,
+            allergies("latex"),
+            IdempotencyKey.random());
+    DemoSandbox.Sitting writeOnly = sandbox.open("p-louis", "profile:write");
+    var conflict =
+        fr.guichet.testing.Refused.with(
+            "profile-changed",
+            412,
+            () ->
+                sandbox
+                    .api()
+                    .writeProfileSection(
+                        writeOnly.session(),
+                        writeOnly.delegation(),
+                        "allergies",
+                        0,
+                        allergies("pollen"),
+                        IdempotencyKey.random()));
+    assertThat(conflict.params()).containsEntry("currentVersion", 1).doesNotContainKey("current");
+    var seen =
+        fr.guichet.testing.Refused.with(
+            "profile-changed",
+            412,
+            () ->
+                sandbox
+                    .api()
+                    .writeProfileSection(
+                        louis.session(),
+                        louis.delegation(),
+                        "allergies",
+                        0,
+                        allergies("pollen"),
+                        IdempotencyKey.random()));
+    assertThat(seen.params()).containsKey("current");
   }
 }
