@@ -13,7 +13,7 @@ import java.util.List;
  * DOMAIN.md, a parent with two children and the children's other parent, an adult under tutelle and
  * her tutor, an adult under curatelle and his curator, a person and her caregiver, a person with
  * neither e-mail nor phone, a person whose civil status gives only a year of birth (born in
- * Mayotte); one demo structure with one demo mediator.
+ * Mayotte), a vaccination confirmed by a professional; one demo structure with one demo mediator.
  *
  * <p>Dates are relative to the day of seeding, so that an opposition period is running whenever the
  * demo starts. The README lists these people; keep both in step.
@@ -372,6 +372,18 @@ final class DemoSeed {
               false,
               List.of("Droits ouverts jusqu'au 31/12.", "Document de démonstration.")));
 
+  /** A section of a demo person's medical profile, as a professional or the person wrote it. */
+  record Section(String personId, String section, String content) {}
+
+  static final List<Section> SECTIONS =
+      List.of(
+          // Confirmed by a professional: shown, kept, never changed nor removed from Guichet.
+          new Section(
+              "p-georgette",
+              "vaccinations",
+              "{\"form\":1,\"status\":\"filled\",\"entries\":[{\"vaccine\":\"tetanus\","
+                  + "\"date\":\"2019-04-02\",\"dose\":\"booster\",\"confirmed\":true}]}"));
+
   private DemoSeed() {}
 
   /** Loads the demo data unless they are there already. */
@@ -485,6 +497,17 @@ final class DemoSeed {
           today.minusDays(d.daysAgo()).toString(),
           d.hiddenFromRepresentatives() ? 1 : 0,
           java.util.Base64.getEncoder().encodeToString(DemoPdf.page(d.title(), d.lines())));
+    }
+    for (Section section : SECTIONS) {
+      Database.update(
+          c,
+          "INSERT INTO profile_section (person_id, section, version, content, updated_at)"
+              + " VALUES (?, ?, ?, ?, ?)",
+          section.personId(),
+          section.section(),
+          1,
+          section.content(),
+          today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString());
     }
     for (Link link : LINKS) {
       Database.update(

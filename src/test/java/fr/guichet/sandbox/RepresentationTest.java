@@ -296,6 +296,22 @@ class RepresentationTest {
   }
 
   @Test
+  void aCaregiverWhoseCivilStatusGivesOnlyAYearIsNamedWithZeros() {
+    DemoSandbox.Sitting louis = sandbox.open("p-louis", "sharing:manage");
+    var added =
+        sandbox
+            .api()
+            .addCaregiver(
+                louis.session(),
+                louis.delegation(),
+                caregiver("p-zainaba", "Madi", "Zaïnaba"),
+                IdempotencyKey.random());
+    assertThat(added.account().access())
+        .extracting(Represented::firstName, Represented::birthYear)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Zaïnaba", 1958));
+  }
+
+  @Test
   void aCaregiverIsNamedExactlyOrNotFound() {
     DemoSandbox.Sitting louis = sandbox.open("p-louis", "sharing:manage");
     refused(
