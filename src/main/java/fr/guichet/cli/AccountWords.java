@@ -80,6 +80,29 @@ final class AccountWords {
                               "id",
                               r.personId()))));
     }
+    if (!account.shares().isEmpty()) {
+      lines.add(t.text("out.shares"));
+      account
+          .shares()
+          .forEach(
+              s ->
+                  lines.add(
+                      t.text(
+                          "out.share.item",
+                          Map.of(
+                              "child",
+                              s.childName(),
+                              "inviter",
+                              s.inviterName(),
+                              "invitee",
+                              s.inviteeName(),
+                              "status",
+                              s.status(),
+                              "until",
+                              m.date(s.expiresOn()),
+                              "id",
+                              s.shareId()))));
+    }
     if (account.access().isEmpty()) {
       lines.add(t.text("out.access.none"));
     } else {
@@ -123,6 +146,9 @@ final class AccountWords {
     }
     lines.addAll(state(account));
     lines.addAll(undo(receipt, account));
+    if (Boolean.TRUE.equals(receipt.payload().get("personOpinionAsked"))) {
+      lines.add(m.text("receipt.opinion-asked"));
+    }
     lines.add(t.text("out.receipt", Map.of("id", receipt.receiptId())));
     return lines;
   }
@@ -247,6 +273,15 @@ final class AccountWords {
                 Map.of("caregiver", String.valueOf(receipt.payload().get("caregiver")))));
         lines.add(m.text("receipt.undo." + receipt.kind()));
       }
+      case "share-invited", "share-accepted", "share-refused", "share-ended" ->
+          lines.add(
+              m.text(
+                  "receipt.share",
+                  Map.of(
+                      "child",
+                      String.valueOf(receipt.payload().get("child")),
+                      "secondParent",
+                      String.valueOf(receipt.payload().get("secondParent")))));
       default -> {}
     }
     return lines;

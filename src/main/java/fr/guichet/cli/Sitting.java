@@ -97,6 +97,12 @@ final class Sitting implements AutoCloseable {
    * themself), and keeps the delegation it opens.
    */
   Delegation consent(String forPersonId, List<String> scopes, String language) {
+    return consent(forPersonId, scopes, language, null);
+  }
+
+  /** The same, saying a tutor asked the protected person's opinion (null: it does not apply). */
+  Delegation consent(
+      String forPersonId, List<String> scopes, String language, Boolean personOpinionAsked) {
     delegation =
         api.consent(
             session,
@@ -108,7 +114,8 @@ final class Sitting implements AutoCloseable {
                 language,
                 TEXT_VERSION,
                 true,
-                true),
+                true,
+                personOpinionAsked),
             IdempotencyKey.random());
     return delegation;
   }
