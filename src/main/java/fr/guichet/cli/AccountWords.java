@@ -51,6 +51,9 @@ final class AccountWords {
     lines.add(forWhom(account.firstName(), account.lastName(), account.birthYear()));
     lines.addAll(actingAs(account, actorName));
     lines.addAll(state(account));
+    if (account.minor() && account.adultOn() != null) {
+      lines.add(t.text("out.minor", Map.of("date", m.date(account.adultOn()))));
+    }
     List<AccountAction> possible = possible(account);
     if (!possible.isEmpty()) {
       lines.add(m.text("account.possible"));

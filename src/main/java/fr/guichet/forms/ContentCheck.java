@@ -89,11 +89,13 @@ public final class ContentCheck {
       return;
     }
     try {
-      if (!value.isTextual() || LocalDate.parse(value.asText()).isAfter(who.today())) {
+      if (LocalDate.parse(text(value)).isAfter(who.today())) {
         error("/" + name, "form.invalid.date.future", Map.of());
       }
     } catch (DateTimeException e) {
       error("/" + name, "form.invalid.date.format", Map.of());
+    } catch (InvalidValue e) {
+      error("/" + name, e.messageKey(), e.params());
     }
   }
 

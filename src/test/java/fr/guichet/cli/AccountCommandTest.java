@@ -208,6 +208,7 @@ class AccountCommandTest {
           .contains(
               "Pour : Emma Petit (né·e en 2015)",
               "Louis Petit agit pour cette personne, au titre de : représentation légale.",
+              "Personne mineure : ses parents agissent pour elle jusqu’à ses 18 ans, le 12 septembre 2033.",
               "Personnes qui ont accès à cet espace :",
               "- Louis Petit, né·e en 1985 (représentation légale)");
     }

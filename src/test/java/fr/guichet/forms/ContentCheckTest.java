@@ -99,8 +99,8 @@ class ContentCheckTest {
             "/status form.invalid.choice",
             "/on form.invalid.date.future",
             "/answers form.invalid.type");
-    assertThat(pointers(errors("allergies", "{\"entries\":{}}", ADULT)))
-        .containsExactly("/entries form.invalid.type");
+    assertThat(pointers(errors("allergies", "{\"entries\":{},\"since\":29}", ADULT)))
+        .containsExactly("/since form.invalid.type", "/entries form.invalid.type");
     assertThat(
             errors("allergies", "{\"status\":\"not-concerned\",\"since\":\"2026-11-01\"}", ADULT))
         .isEmpty();
