@@ -64,11 +64,12 @@ class ProfileContentTest {
     assertThat(r.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
     JsonNode problem = Json.mapper().readTree(r.body());
     assertThat(problem.get("type").asText()).isEqualTo("urn:guichet:problem:profile-invalid");
-    assertThat(problem.get("errors").toString())
+    assertThat(problem.get("errors"))
         .isEqualTo(
-            "[{\"pointer\":\"/answers/weight\",\"messageKey\":\"form.invalid.type\",\"params\":{}},"
-                + "{\"pointer\":\"/answers/height\",\"messageKey\":\"form.invalid.number.range\","
-                + "\"params\":{\"min\":\"30\",\"max\":\"250\"}}]");
+            json(
+                "[{\"pointer\":\"/answers/weight\",\"messageKey\":\"form.invalid.type\",\"params\":{}},"
+                    + "{\"pointer\":\"/answers/height\",\"messageKey\":\"form.invalid.number.range\","
+                    + "\"params\":{\"min\":\"30\",\"max\":\"250\"}}]"));
     assertThat(
             sandbox.api().profileSection(louis.session(), louis.delegation(), "measures").version())
         .isZero();

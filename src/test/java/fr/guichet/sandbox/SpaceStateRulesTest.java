@@ -75,7 +75,12 @@ class SpaceStateRulesTest {
             "PROFILE_READ REFUSED " + slug,
             "DOCUMENTS_LISTED REFUSED " + slug,
             "DOCUMENT_READ REFUSED " + slug);
-    assertThat(sandbox.count("profile_section")).isZero();
+    assertThat(
+            sandbox.query(
+                "SELECT count(*) FROM profile_section WHERE person_id = ?",
+                r -> r.getLong(1),
+                personId))
+        .containsExactly(0L);
   }
 
   @Test
