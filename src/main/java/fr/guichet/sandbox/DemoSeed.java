@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Fictional people for demonstrations and tests, under the demo INS OID: one per account state of
  * DOMAIN.md, a parent with two children and the children's other parent, an adult under tutelle and
- * her tutor, an adult under curatelle and his curator, a person and her caregiver, a person with
+ * his tutor, an adult under curatelle and his curator, a person and her caregiver, a person with
  * neither e-mail nor phone, a person whose civil status gives only a year of birth (born in
  * Mayotte), a vaccination confirmed by a professional; one demo structure with one demo mediator.
  *

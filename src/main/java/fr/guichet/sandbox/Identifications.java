@@ -26,7 +26,10 @@ import java.util.UUID;
  * Who is sitting at the counter: the person is identified by their NIR, birth date and Carte
  * Vitale, by the one-time code of the letter that announced their space, or by a code sent to the
  * contact the insurer holds; a second proof makes the identification strong. Failed attempts are
- * counted per person and per mediator, and lock identification for a while once too many.
+ * counted per person and per mediator, and lock identification for a while once too many. An
+ * identification lives only inside its sitting: the mediator's session it was made in, until the
+ * sitting ends (its last delegation revoked, the end of sitting, the logout) or it expires. A birth
+ * date is matched on the parts the civil status knows ({@code 00} for the others).
  *
  * <pre>{@code
  * Identification who = identifications.identify(c, principal, request, audit);
