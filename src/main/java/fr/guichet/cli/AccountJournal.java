@@ -7,6 +7,7 @@ import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.JournalEntry;
 import fr.guichet.contract.LoginRequest;
 import fr.guichet.contract.Represented;
+import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.Nir;
 import fr.guichet.domain.Scope;
 import fr.guichet.domain.VitaleSerial;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +76,7 @@ final class AccountJournal extends SittingCommand {
     ApiClient api = api();
     LoginRequest credentials = credentials();
     Nir nir = nir();
-    LocalDate birth = birthDate();
+    BirthDate birth = birthDate();
     VitaleSerial serial = value(vitale, "--vitale", "ask.vitale", VitaleSerial::parse);
     requireNothingMissing();
 
@@ -84,9 +84,11 @@ final class AccountJournal extends SittingCommand {
     Identification who;
     List<JournalEntry> entries;
     try {
-      who = sitting.identify(IdentificationRequest.byVitale(nir.value(), birth, serial.digits()));
+      who =
+          sitting.identify(
+              IdentificationRequest.byVitale(nir.value(), birth.iso(), serial.digits()));
       sitting.consent(
-          forPersonId, List.of(Scope.JOURNAL_READ.wire()), language().tag(), options.zone());
+          forPersonId, List.of(Scope.JOURNAL_READ.wire()), language().tag(), options.zone(), null);
       entries = sitting.api().journal(sitting.session(), sitting.delegation());
     } catch (ApiException e) {
       throw refusal(e);

@@ -54,6 +54,9 @@ final class AccountWords {
     lines.add(forWhom(account.firstName(), account.lastName(), account.birthYear()));
     lines.addAll(actingAs(account, actorName));
     lines.addAll(state(account));
+    if (account.minor() && account.adultOn() != null) {
+      lines.add(t.text("out.minor", Map.of("date", m.date(account.adultOn()))));
+    }
     List<AccountAction> possible = possible(account);
     if (!possible.isEmpty()) {
       lines.add(m.text("account.possible"));
@@ -82,6 +85,29 @@ final class AccountWords {
                               kind(r.kind()),
                               "id",
                               r.personId()))));
+    }
+    if (!account.shares().isEmpty()) {
+      lines.add(t.text("out.shares"));
+      account
+          .shares()
+          .forEach(
+              s ->
+                  lines.add(
+                      t.text(
+                          "out.share.item",
+                          Map.of(
+                              "child",
+                              s.childName(),
+                              "inviter",
+                              s.inviterName(),
+                              "invitee",
+                              s.inviteeName(),
+                              "status",
+                              s.status(),
+                              "until",
+                              m.date(s.expiresOn()),
+                              "id",
+                              s.shareId()))));
     }
     if (account.access().isEmpty()) {
       lines.add(t.text("out.access.none"));

@@ -43,6 +43,10 @@ final class CliText {
     if (args.isEmpty() && pattern.indexOf('{') < 0) {
       return pattern;
     }
-    return new MessageFormat(pattern, bundle.getLocale()).format(args);
+    String text = new MessageFormat(pattern, bundle.getLocale()).format(args);
+    // The same elision as the kiosk's sentences: "profil d’Emma", not "profil de Emma".
+    return bundle.getLocale().getLanguage().equals("fr")
+        ? fr.guichet.i18n.Messages.elided(text, args)
+        : text;
   }
 }

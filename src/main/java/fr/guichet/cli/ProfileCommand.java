@@ -174,9 +174,9 @@ public final class ProfileCommand {
         err.println("Unknown language '" + lang + "': use one of " + Language.tags() + ".");
         return 2;
       }
-      LocalDate birth;
+      BirthDate birth;
       try {
-        birth = BirthDate.parse(birthDate, LocalDate.now(clock));
+        birth = BirthDate.read(birthDate, LocalDate.now(clock));
       } catch (InvalidValue e) {
         err.println(sentence(e.messageKey(), e.params()));
         return 2;
@@ -200,7 +200,7 @@ public final class ProfileCommand {
         Identification who =
             client.identify(
                 session,
-                IdentificationRequest.byVitale(nir, birth, vitale),
+                IdentificationRequest.byVitale(nir, birth.iso(), vitale),
                 IdempotencyKey.random());
         Optional<Represented> other = Optional.empty();
         if (forWhom != null) {
@@ -272,7 +272,12 @@ public final class ProfileCommand {
                     patientNir,
                     system)
                 : new ProfileBundle.Patient(
-                    who.firstName(), who.lastName(), birth, who.birthYear(), patientNir, system);
+                    who.firstName(),
+                    who.lastName(),
+                    birth.whole() ? birth.earliest() : null,
+                    who.birthYear(),
+                    patientNir,
+                    system);
         ObjectNode bundle = ProfileBundle.build(patient, sections, clock.instant());
         String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(bundle);
         if (out != null) {

@@ -94,10 +94,16 @@ final class Sitting implements AutoCloseable {
 
   /**
    * Records the person's consent to exactly {@code scopes}, for {@code forPersonId} (null: for
-   * themself), given at a counter in {@code zone}, and keeps the delegation it opens.
+   * themself), given at a counter in {@code zone}, and keeps the delegation it opens; {@code
+   * personOpinionAsked} says a tutor asked the protected person's opinion (null: it does not
+   * apply).
    */
   Delegation consent(
-      String forPersonId, List<String> scopes, String language, java.time.ZoneId zone) {
+      String forPersonId,
+      List<String> scopes,
+      String language,
+      java.time.ZoneId zone,
+      Boolean personOpinionAsked) {
     delegation =
         api.consent(
             session,
@@ -109,7 +115,8 @@ final class Sitting implements AutoCloseable {
                     language,
                     TEXT_VERSION,
                     true,
-                    true)
+                    true,
+                    personOpinionAsked)
                 .at(zone),
             IdempotencyKey.random());
     return delegation;

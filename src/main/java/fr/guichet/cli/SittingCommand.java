@@ -160,13 +160,16 @@ abstract class SittingCommand implements Callable<Integer> {
     return value(options.nir, "--nir", "ask.nir", Nir::parse);
   }
 
-  /** The person's birth date (day/month/year), as given or asked for. */
-  LocalDate birthDate() {
+  /**
+   * The person's birth date (day/month/year, {@code 00} for an unknown day or month), as given or
+   * asked for.
+   */
+  BirthDate birthDate() {
     return value(
         options.birthDate,
         "--birth-date",
         "ask.birth-date",
-        s -> BirthDate.parse(s, LocalDate.now()));
+        s -> BirthDate.read(s, LocalDate.now()));
   }
 
   /**

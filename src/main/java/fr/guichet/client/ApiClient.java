@@ -26,6 +26,7 @@ import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.ProofRequest;
 import fr.guichet.contract.Receipt;
 import fr.guichet.contract.ReceiptCheck;
+import fr.guichet.contract.ShareRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -244,6 +245,36 @@ public final class ApiClient {
         delete(person(delegation, "caregivers/" + caregiverPersonId), key), session, delegation);
   }
 
+  /**
+   * The parent a child is attached to shares the child's profile with the second legal
+   * representative (a delegation for the child, with {@code sharing:manage}).
+   */
+  public ActionResult shareProfile(
+      MediatorSession session, Delegation delegation, ShareRequest request, IdempotencyKey key) {
+    return action(post(person(delegation, "shares"), request, key), session, delegation);
+  }
+
+  /**
+   * The invited parent answers, on their own space (a delegation for themself, with {@code
+   * sharing:manage}).
+   */
+  public ActionResult answerShare(
+      MediatorSession session,
+      Delegation delegation,
+      String shareId,
+      boolean accept,
+      IdempotencyKey key) {
+    String answer = accept ? "/acceptance" : "/refusal";
+    return action(
+        post(person(delegation, "shares/" + shareId + answer), Map.of(), key), session, delegation);
+  }
+
+  /** The parent a child is attached to ends a share, or withdraws an invitation. */
+  public ActionResult endShare(
+      MediatorSession session, Delegation delegation, String shareId, IdempotencyKey key) {
+    return action(delete(person(delegation, "shares/" + shareId), key), session, delegation);
+  }
+
   public List<DocumentInfo> documents(MediatorSession session, Delegation delegation) {
     return call(
         auth(get(person(delegation, "documents")), session, delegation),
@@ -311,7 +342,15 @@ public final class ApiClient {
     return call(auth(get("v1/demo/outbox"), session, null), listOf(OutboxMessage.class));
   }
 
-  /** Revokes the delegation at once (end of the sitting). */
+  /**
+   * Ends the sitting of an identification: every delegation of the sitting is revoked, and no
+   * consent can be given on it any more.
+   */
+  public void endSitting(MediatorSession session, String identificationId, IdempotencyKey key) {
+    call(auth(delete("v1/identifications/" + identificationId, key), session, null), Void.class);
+  }
+
+  /** Revokes the delegation at once; the last one of a sitting ends the sitting. */
   public void revoke(MediatorSession session, Delegation delegation, IdempotencyKey key) {
     call(
         auth(delete("v1/delegations/" + delegation.delegationId(), key), session, delegation),

@@ -15,6 +15,11 @@ import java.util.List;
  *     LETTER}
  * @param manages the children's profiles and other people this person acts for
  * @param access the people who may act on this space (representatives, caregivers)
+ * @param minor whether the person is under 18 today, computed from their whole birth date (an
+ *     unknown day or month counts as its earliest value)
+ * @param adultOn the day a minor turns 18, when a parent stops acting for them; null for an adult
+ * @param shares the shares of a child's profile with a second legal representative: made for this
+ *     child, or offered to this person
  */
 public record AccountStatus(
     String personId,
@@ -33,7 +38,10 @@ public record AccountStatus(
     String contactChannel,
     String actingAs,
     List<Represented> manages,
-    List<Represented> access) {
+    List<Represented> access,
+    boolean minor,
+    LocalDate adultOn,
+    List<Share> shares) {
 
   /** {@link #state()} typed; {@link SpaceState#UNKNOWN} for a state this build does not know. */
   public SpaceState spaceState() {

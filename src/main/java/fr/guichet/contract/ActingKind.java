@@ -14,7 +14,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 public enum ActingKind {
   SELF,
   LEGAL_REPRESENTATION,
+  SECOND_PARENT,
   GUARDIANSHIP,
+  CURATORSHIP,
   CAREGIVING,
   UNKNOWN;
 

@@ -32,6 +32,12 @@ public enum ReceiptKind {
   CAREGIVER_ADDED("caregiver-added", null),
   CAREGIVER_REMOVED("caregiver-removed", null),
   PROFILE_UPDATE("profile-update", null),
+  /** A parent invited the other parent to share a child's profile. */
+  SHARE_INVITED("share-invited", null),
+  SHARE_ACCEPTED("share-accepted", null),
+  SHARE_REFUSED("share-refused", null),
+  /** A share of a child's profile ended (by the parent who manages it). */
+  SHARE_ENDED("share-ended", null),
   /** A kind this client does not know. */
   UNKNOWN("unknown", null);
 

@@ -159,7 +159,20 @@ public record ReceiptStory(
           happened.add(
               Sentence.line(
                   "receipt.profile.updated", Map.of("version", facts.textOr("version", ""))));
+      case SHARE_INVITED, SHARE_ACCEPTED, SHARE_REFUSED, SHARE_ENDED ->
+          happened.add(
+              Sentence.line(
+                  "receipt.share",
+                  Map.of(
+                      "child",
+                      facts.textOr("child", ""),
+                      "secondParent",
+                      facts.textOr("secondParent", ""))));
       case UNKNOWN -> {}
+    }
+    if (Boolean.TRUE.equals(payload.get("personOpinionAsked"))) {
+      // A tutor acted: the protected person's opinion was asked first (L.1111-14).
+      happened.add(Sentence.line("receipt.opinion-asked"));
     }
     String actingAs = facts.text("actingAs");
     Instant issued = facts.instant("issuedAt");

@@ -165,7 +165,7 @@ public final class Messages {
    * starts with a vowel sound (a Y before a consonant; never an H, whose names are said both ways,
    * nor a Y before a vowel: "de Yasmine").
    */
-  static String elided(String text, Map<String, ?> args) {
+  public static String elided(String text, Map<String, ?> args) {
     String out = text;
     for (Object value : args.values()) {
       if (value instanceof String word && startsWithVowelSound(word)) {
@@ -214,6 +214,25 @@ public final class Messages {
             String.valueOf(date.getMonthValue()),
             "year",
             String.valueOf(date.getYear())));
+  }
+
+  /**
+   * A birth date as the wire gives it: {@code 1950-03-14} written in full as {@link
+   * #date(LocalDate)} does, one with an unknown day or month ({@code 1950-00-00}) as the civil
+   * status writes it, {@code 00/00/1950}; anything else as it is.
+   */
+  public String date(String iso) {
+    if (iso == null || !iso.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      return String.valueOf(iso);
+    }
+    if (iso.endsWith("-00")) {
+      return iso.substring(8) + "/" + iso.substring(5, 7) + "/" + iso.substring(0, 4);
+    }
+    try {
+      return date(LocalDate.parse(iso));
+    } catch (java.time.format.DateTimeParseException notADay) {
+      return iso;
+    }
   }
 
   /**

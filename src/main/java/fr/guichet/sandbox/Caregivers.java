@@ -6,16 +6,17 @@ import fr.guichet.contract.Receipt;
 import fr.guichet.contract.ReceiptKind;
 import fr.guichet.domain.AccountState;
 import fr.guichet.domain.ActingAs;
-import fr.guichet.domain.Nir;
+import fr.guichet.domain.BirthDate;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Who may help a person with their space: a person gives access to 3 caregivers at most, a
  * caregiver helps 5 people at most, and a caregiver must have an active space (DOMAIN.md). The
- * reference server accepts a new caregiver at once; the real service waits for their answer.
+ * reference server accepts a new caregiver at once; the real service waits for their answer. A
+ * caregiver removed loses at once every delegation they hold for the person.
  *
  * <pre>{@code
  * ActionResult r = caregivers.add(c, principal, grant, new CaregiverRequest(nir, "Roux", "Alain", birth), audit);
@@ -26,6 +27,7 @@ final class Caregivers {
   private final Journal journal;
   private final Receipts receipts;
   private final Accounts accounts;
+  private final Delegations delegations;
   private final PersonStore persons;
   private final RepresentationStore representations;
 
@@ -34,12 +36,14 @@ final class Caregivers {
       Journal journal,
       Receipts receipts,
       Accounts accounts,
+      Delegations delegations,
       PersonStore persons,
       RepresentationStore representations) {
     this.rules = rules;
     this.journal = journal;
     this.receipts = receipts;
     this.accounts = accounts;
+    this.delegations = delegations;
     this.persons = persons;
     this.representations = representations;
   }
@@ -50,12 +54,12 @@ final class Caregivers {
     Person person = persons.require(c, grant.personId());
     Person caregiver =
         persons
-            .findByNir(c, Nir.parse(request.nir()).value())
-            .filter(
-                p ->
-                    p.last().equalsIgnoreCase(strip(request.lastName()))
-                        && p.first().equalsIgnoreCase(strip(request.firstName()))
-                        && p.birth().equals(request.birthDate()))
+            .findNamed(
+                c,
+                request.nir(),
+                request.lastName(),
+                request.firstName(),
+                BirthDate.read(request.birthDate(), rules.today()))
             .orElseThrow(
                 () ->
                     new ProblemException(
@@ -85,7 +89,7 @@ final class Caregivers {
           "a caregiver can help 5 people at most",
           Map.of("max", ActingAs.MAX_PEOPLE_PER_CAREGIVER));
     }
-    representations.addCaregiver(c, caregiver.id(), person.id());
+    representations.add(c, caregiver.id(), person.id(), ActingAs.CAREGIVING);
     return done(c, principal, grant, person, caregiver, ReceiptKind.CAREGIVER_ADDED, audit);
   }
 
@@ -93,10 +97,11 @@ final class Caregivers {
       Connection c, Principal principal, Grant grant, String caregiverId, Audit audit)
       throws SQLException {
     Person person = persons.require(c, grant.personId());
-    if (!representations.removeCaregiver(c, caregiverId, person.id())) {
+    if (!representations.remove(c, caregiverId, person.id(), ActingAs.CAREGIVING)) {
       throw new ProblemException(
           404, "caregiver-unknown", "this person is not a caregiver of this space");
     }
+    delegations.revokeBuiltOn(c, principal, caregiverId, person.id(), ActingAs.CAREGIVING, audit);
     return done(
         c,
         principal,
@@ -116,27 +121,16 @@ final class Caregivers {
       ReceiptKind kind,
       Audit audit)
       throws SQLException {
-    Receipt receipt =
-        receipts.issue(
-            c,
-            kind,
-            person,
-            grant.consentId(),
-            Map.of(
-                "caregiver",
-                caregiver.display(),
-                "mediator",
-                principal.displayName(),
-                "structure",
-                principal.structureName()));
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("caregiver", caregiver.display());
+    facts.put("mediator", principal.displayName());
+    facts.put("structure", principal.structureName());
+    facts.putAll(grant.actorFacts());
+    Receipt receipt = receipts.issue(c, kind, person, grant.consentId(), facts);
     journal.append(
         c,
         audit.chain(),
         audit.line("OK", caregiver.display() + ", receipt " + receipt.receiptId()));
     return new ActionResult(accounts.view(c, grant), receipt);
-  }
-
-  private static String strip(String s) {
-    return s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
   }
 }

@@ -5,7 +5,7 @@ import fr.guichet.contract.ContactCodeRequest;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.ProofRequest;
-import fr.guichet.domain.InvalidValue;
+import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.Nir;
 import fr.guichet.domain.VitaleSerial;
 import java.security.MessageDigest;
@@ -26,7 +26,10 @@ import java.util.UUID;
  * Who is sitting at the counter: the person is identified by their NIR, birth date and Carte
  * Vitale, by the one-time code of the letter that announced their space, or by a code sent to the
  * contact the insurer holds; a second proof makes the identification strong. Failed attempts are
- * counted per person and per mediator, and lock identification for a while once too many.
+ * counted per person and per mediator, and lock identification for a while once too many. An
+ * identification lives only inside its sitting: the mediator's session it was made in, until the
+ * sitting ends (its last delegation revoked, the end of sitting, the logout) or it expires. A birth
+ * date is matched on the parts the civil status knows ({@code 00} for the others).
  *
  * <pre>{@code
  * Identification who = identifications.identify(c, principal, request, audit);
@@ -79,10 +82,10 @@ final class Identifications {
     switch (method) {
       case IdentificationRequest.NIR_BIRTHDATE_VITALE -> {
         person = personByNir(c, request.nir(), principal, audit);
-        requireBirthDate(request.birthDate());
+        BirthDate born = BirthDate.read(request.birthDate(), rules.today());
         VitaleSerial typed = VitaleSerial.parse(request.vitaleSerial());
         boolean ok =
-            person.birth().equals(request.birthDate())
+            person.birth().matches(born)
                 && person.vitale() != null
                 && new VitaleSerial(person.vitale()).matches(typed);
         refuseUnless(
@@ -115,9 +118,11 @@ final class Identifications {
         new IdentificationStore.Identified(
             "idn-" + UUID.randomUUID(),
             principal.mediatorId(),
+            principal.sessionHash(),
             person.id(),
             new TreeSet<>(Set.of(proof)),
-            now.plus(rules.identificationValidity()));
+            now.plus(rules.identificationValidity()),
+            null);
     identifications.insert(c, idn, method, now);
     journal.append(
         c, audit.chain(), audit.line("OK", method + " " + Nir.parse(person.nir()).masked()));
@@ -130,13 +135,9 @@ final class Identifications {
       throws SQLException {
     throttle.check(c, mediatorSubject(principal), "identification-locked");
     Person person = personByNir(c, request.nir(), principal, audit);
-    requireBirthDate(request.birthDate());
+    BirthDate born = BirthDate.read(request.birthDate(), rules.today());
     refuseUnless(
-        person.birth().equals(request.birthDate()),
-        principal,
-        person,
-        audit,
-        "birth date does not match");
+        person.birth().matches(born), principal, person, audit, "birth date does not match");
     String channel = person.email() != null ? "EMAIL" : person.phone() != null ? "SMS" : null;
     if (channel == null) {
       throw new ProblemException(
@@ -173,7 +174,7 @@ final class Identifications {
       throws SQLException {
     IdentificationStore.Identified idn = mine(c, principal, identificationId);
     audit.personId = idn.personId();
-    requireLive(idn);
+    requireLive(idn, principal);
     throttle.check(c, personSubject(idn.personId()), "identification-locked");
     Person person = persons.require(c, idn.personId());
     String method = proof == null || proof.method() == null ? "" : proof.method();
@@ -224,11 +225,29 @@ final class Identifications {
                     404, "identification-unknown", "no such identification for this mediator"));
   }
 
-  /** Refuses an identification older than the time it may wait for the person's consent. */
-  void requireLive(IdentificationStore.Identified idn) {
+  /**
+   * Refuses an identification whose sitting is over (ended, logged out, or made in another session
+   * of the mediator: the person may no longer be there), or older than the time it may wait for the
+   * person's consent.
+   */
+  void requireLive(IdentificationStore.Identified idn, Principal principal) {
+    if (idn.ended() != null || !principal.sessionHash().equals(idn.sessionHash())) {
+      throw new ProblemException(
+          410, "identification-ended", "the sitting is over: identify the person again");
+    }
     if (!rules.clock().instant().isBefore(idn.expires())) {
       throw new ProblemException(410, "identification-expired", "identify the person again");
     }
+  }
+
+  /** Ends the sitting of an identification: no consent can be given on it any more. */
+  void end(Connection c, String identificationId) throws SQLException {
+    identifications.end(c, identificationId, rules.clock().instant());
+  }
+
+  /** Ends every sitting of a mediator's session (at logout). */
+  void endSession(Connection c, Principal principal) throws SQLException {
+    identifications.endSession(c, principal.sessionHash(), rules.clock().instant());
   }
 
   /**
@@ -262,11 +281,11 @@ final class Identifications {
         person.id(),
         person.first(),
         person.last(),
-        person.birth().getYear(),
+        person.birth().year(),
         List.copyOf(idn.proofs()),
         idn.strength(),
         idn.expires(),
-        representations.represented(c, person.id()));
+        representations.represented(c, person.id(), rules.today()));
   }
 
   private Person personByNir(Connection c, String typed, Principal principal, Audit audit)
@@ -343,12 +362,6 @@ final class Identifications {
           }
           return null;
         });
-  }
-
-  private static void requireBirthDate(LocalDate birthDate) {
-    if (birthDate == null) {
-      throw new InvalidValue("invalid.birthdate.empty");
-    }
   }
 
   private static String mediatorSubject(Principal p) {

@@ -2,6 +2,8 @@ package fr.guichet.sandbox;
 
 import fr.guichet.domain.Account;
 import fr.guichet.domain.AccountState;
+import fr.guichet.domain.BirthDate;
+import fr.guichet.domain.Nir;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,6 +35,25 @@ final class PersonStore {
   Optional<Person> findByNir(Connection c, String nir) throws SQLException {
     return Database.one(
         c, "SELECT " + COLUMNS + " FROM person WHERE nir = ?", PersonStore::read, nir);
+  }
+
+  /**
+   * The person named as a caregiver or a second parent is: NIR, birth name and first name (case and
+   * spaces aside), and a birth date that agrees with the civil status's known parts.
+   */
+  Optional<Person> findNamed(
+      Connection c, String nir, String lastName, String firstName, BirthDate birth)
+      throws SQLException {
+    return findByNir(c, Nir.parse(nir).value())
+        .filter(
+            p ->
+                p.last().equalsIgnoreCase(strip(lastName))
+                    && p.first().equalsIgnoreCase(strip(firstName))
+                    && p.birth().matches(birth));
+  }
+
+  private static String strip(String s) {
+    return s == null ? "" : s.strip();
   }
 
   /** The person, or the problem every route gives for an unknown one. */
@@ -91,7 +112,7 @@ final class PersonStore {
         r.getString(2),
         r.getString(3),
         r.getString(4),
-        LocalDate.parse(r.getString(5)),
+        BirthDate.fromIso(r.getString(5)),
         r.getString(6),
         r.getString(7),
         r.getString(8),

@@ -1,6 +1,7 @@
 package fr.guichet.sandbox;
 
 import fr.guichet.contract.Problem;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +37,13 @@ final class ProblemException extends RuntimeException {
   }
 
   private String publicDetail;
+  private transient List<Problem.FieldError> errors;
+
+  /** Adds one error per wrong answer, each with its pointer (a refused profile section). */
+  ProblemException withErrors(List<Problem.FieldError> fieldErrors) {
+    this.errors = List.copyOf(fieldErrors);
+    return this;
+  }
 
   /**
    * Keeps the detail for the journal but shows the client {@code shown} instead (a login failure
@@ -57,6 +65,12 @@ final class ProblemException extends RuntimeException {
   Problem toProblem() {
     String detail = publicDetail != null ? publicDetail : getMessage();
     return new Problem(
-        Problem.TYPE_PREFIX + slug, slug.replace('-', ' '), status, detail, messageKey, params);
+        Problem.TYPE_PREFIX + slug,
+        slug.replace('-', ' '),
+        status,
+        detail,
+        messageKey,
+        params,
+        errors);
   }
 }

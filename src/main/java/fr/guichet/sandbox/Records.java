@@ -5,25 +5,34 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import fr.guichet.contract.DocumentInfo;
 import fr.guichet.contract.JournalEntry;
 import fr.guichet.contract.Json;
+import fr.guichet.contract.Problem;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.Receipt;
 import fr.guichet.contract.ReceiptKind;
+import fr.guichet.domain.ActingAs;
+import fr.guichet.domain.Scope;
+import fr.guichet.forms.ContentCheck;
+import fr.guichet.forms.ContentError;
+import fr.guichet.forms.FormCatalog;
+import fr.guichet.forms.Respondent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a space holds: documents by category, the medical profile by section, and the journal of
  * what was done in the person's name. Each section is versioned so that a write based on an old
- * version is refused (412) with the current one, never applied over a change the writer has not
- * seen.
+ * version is refused (412) with the current one (shown only to a delegation that may read it),
+ * never applied over a change the writer has not seen; and checked against the form the kiosk asks
+ * with ({@link ContentCheck}): a wrong answer is refused (422) with a pointer to it. Documents
+ * hidden from representatives are shown to the person only.
  *
  * <pre>{@code
  * List<DocumentInfo> docs = records.documents(c, grant, audit);
@@ -33,21 +42,6 @@ import java.util.Set;
  * }</pre>
  */
 final class Records {
-  /** The sections of the medical profile (DOMAIN.md). */
-  static final Set<String> SECTIONS =
-      Set.of(
-          "diseases",
-          "treatments",
-          "allergies",
-          "hospitalisations",
-          "handicaps",
-          "family-history",
-          "blood-group",
-          "vaccinations",
-          "measures",
-          "lifestyle",
-          "entourage");
-
   static final int MAX_SECTION_BYTES = 32 * 1024;
 
   private final Rules rules;
@@ -74,7 +68,8 @@ final class Records {
 
   List<DocumentInfo> documents(Connection c, Grant grant, Audit audit) throws SQLException {
     List<DocumentInfo> docs =
-        documents.list(c, grant.personId(), grant.actingAs().seesMinorsConfidentialCare());
+        documents.list(
+            c, grant.personId(), grant.actingAs().seesDocumentsHiddenFromRepresentatives());
     journal.append(c, audit.chain(), audit.line("OK", docs.size() + " documents"));
     return docs;
   }
@@ -82,7 +77,11 @@ final class Records {
   byte[] document(Connection c, Grant grant, String documentId, Audit audit) throws SQLException {
     byte[] content =
         documents
-            .content(c, documentId, grant.personId(), grant.actingAs().seesMinorsConfidentialCare())
+            .content(
+                c,
+                documentId,
+                grant.personId(),
+                grant.actingAs().seesDocumentsHiddenFromRepresentatives())
             .orElseThrow(
                 () ->
                     new ProblemException(
@@ -140,11 +139,38 @@ final class Records {
     }
     ProfileSection now = current(c, grant.personId(), section);
     if (now.version() != expected) {
+      // The current content goes to whoever may read it: a write-only delegation learns the
+      // version, not the answers.
+      Map<String, Object> params = new LinkedHashMap<>();
+      params.put("currentVersion", now.version());
+      if (grant.scopes().contains(Scope.PROFILE_READ)) {
+        params.put("current", now.content());
+      }
       throw new ProblemException(
-          412,
-          "profile-changed",
-          "the section changed since version " + expected,
-          Map.of("currentVersion", now.version(), "current", now.content()));
+          412, "profile-changed", "the section changed since version " + expected, params);
+    }
+    Person person = persons.require(c, grant.personId());
+    LocalDate today = rules.today();
+    List<ContentError> errors =
+        ContentCheck.errors(
+            FormCatalog.standard().form(section),
+            content,
+            now.content(),
+            new Respondent(
+                today,
+                person.birth().year(),
+                grant.actingAs() == ActingAs.SELF,
+                person.birth().minorOn(today)));
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+              422,
+              "profile-invalid",
+              errors.size() + " answers are not valid",
+              Map.of("count", errors.size()))
+          .withErrors(
+              errors.stream()
+                  .map(e -> new Problem.FieldError(e.pointer(), e.messageKey(), e.params()))
+                  .toList());
     }
     long version = expected + 1;
     Instant at = rules.clock().instant();
@@ -153,22 +179,14 @@ final class Records {
     } else {
       profiles.update(c, grant.personId(), section, expected, content, at);
     }
-    Person person = persons.require(c, grant.personId());
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("section", section);
+    facts.put("version", version);
+    facts.put("mediator", principal.displayName());
+    facts.put("structure", principal.structureName());
+    facts.putAll(grant.actorFacts());
     Receipt receipt =
-        receipts.issue(
-            c,
-            ReceiptKind.PROFILE_UPDATE,
-            person,
-            grant.consentId(),
-            Map.of(
-                "section",
-                section,
-                "version",
-                version,
-                "mediator",
-                principal.displayName(),
-                "structure",
-                principal.structureName()));
+        receipts.issue(c, ReceiptKind.PROFILE_UPDATE, person, grant.consentId(), facts);
     journal.append(c, audit.chain(), audit.line("OK", section + " v" + version));
     return new ProfileSection(section, version, content, at, receipt);
   }
@@ -198,7 +216,7 @@ final class Records {
                 Secrets.sha256Bytes(hashed.toString().getBytes(StandardCharsets.UTF_8))));
     facts.put("mediator", principal.displayName());
     facts.put("structure", principal.structureName());
-    facts.put("actingAs", grant.actingAs().name());
+    facts.putAll(grant.actorFacts());
     Receipt receipt =
         receipts.issue(
             c,
@@ -221,7 +239,7 @@ final class Records {
   }
 
   private static String requireSection(String section) {
-    if (!SECTIONS.contains(section)) {
+    if (!FormCatalog.SECTIONS.contains(section)) {
       throw new ProblemException(
           404,
           "profile-section-unknown",

@@ -15,9 +15,10 @@ import fr.guichet.contract.OutboxMessage;
 import fr.guichet.contract.Problem;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.ProofRequest;
+import fr.guichet.contract.ShareRequest;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.InvalidValue;
-import fr.guichet.domain.Scope;
+import fr.guichet.domain.Operation;
 import fr.guichet.i18n.Language;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -48,8 +49,10 @@ import org.slf4j.LoggerFactory;
  * unexpected failure (which never holds an exception's message: it might hold a NIR or a token).
  *
  * <p>Every mutating route needs an {@code Idempotency-Key} (login and the public receipt check
- * excepted: a repeated login only opens another session). Every refusal becomes problem+json and a
- * journal entry in the chain of the person concerned and in the mediator's.
+ * excepted: a repeated login only opens another session). Every route about a person names its
+ * {@link Operation}, checked against the delegation and the rule table before any work. Every
+ * refusal becomes problem+json and a journal entry in the chain of the person concerned and in the
+ * mediator's.
  */
 final class Routes {
   static final String VERSION = "0.2.0";
@@ -81,6 +84,7 @@ final class Routes {
   private final Delegations delegations;
   private final Accounts accounts;
   private final Caregivers caregivers;
+  private final Shares shares;
   private final Records records;
   private final Receipts receipts;
   private final OutboxStore outbox;
@@ -109,6 +113,7 @@ final class Routes {
       Delegations delegations,
       Accounts accounts,
       Caregivers caregivers,
+      Shares shares,
       Records records,
       Receipts receipts,
       OutboxStore outbox,
@@ -123,6 +128,7 @@ final class Routes {
     this.delegations = delegations;
     this.accounts = accounts;
     this.caregivers = caregivers;
+    this.shares = shares;
     this.records = records;
     this.receipts = receipts;
     this.outbox = outbox;
@@ -284,6 +290,19 @@ final class Routes {
     route(
         app,
         HandlerType.DELETE,
+        "/v1/identifications/{identificationId}",
+        ctx ->
+            mutate(
+                ctx,
+                "SITTING_ENDED",
+                204,
+                (c, p, audit) -> {
+                  delegations.endSitting(c, p, ctx.pathParam("identificationId"), audit);
+                  return null;
+                }));
+    route(
+        app,
+        HandlerType.DELETE,
         "/v1/delegations/{delegationId}",
         ctx ->
             mutate(
@@ -305,7 +324,9 @@ final class Routes {
                 ctx,
                 "ACCOUNT_READ",
                 delegated(
-                    ctx, Scope.ACCOUNT_READ, (c, p, g, audit) -> accounts.status(c, g, audit))));
+                    ctx,
+                    Operation.READ_ACCOUNT,
+                    (c, p, g, audit) -> accounts.status(c, g, audit))));
     route(
         app,
         HandlerType.POST,
@@ -317,7 +338,7 @@ final class Routes {
                 201,
                 delegated(
                     ctx,
-                    Scope.ACCOUNT_READ,
+                    Operation.ISSUE_STATUS_STATEMENT,
                     (c, p, g, audit) -> accounts.statement(c, p, g, audit))));
     route(
         app,
@@ -330,7 +351,7 @@ final class Routes {
                 201,
                 delegated(
                     ctx,
-                    Scope.PROFILE_READ,
+                    Operation.ISSUE_PROFILE_STATEMENT,
                     (c, p, g, audit) -> records.statement(c, p, g, audit))));
     lifecycle(
         app,
@@ -368,7 +389,7 @@ final class Routes {
                 200,
                 delegated(
                     ctx,
-                    Scope.RECORD_CLOSE,
+                    Operation.CLOSE,
                     (c, p, g, audit) ->
                         accounts.act(
                             c,
@@ -388,7 +409,7 @@ final class Routes {
                 200,
                 delegated(
                     ctx,
-                    Scope.ACCOUNT_ACTIVATE,
+                    Operation.ACTIVATE,
                     (c, p, g, audit) ->
                         accounts.activate(
                             c,
@@ -407,7 +428,7 @@ final class Routes {
                 201,
                 delegated(
                     ctx,
-                    Scope.SHARING_MANAGE,
+                    Operation.ADD_CAREGIVER,
                     (c, p, g, audit) ->
                         caregivers.add(
                             c, p, g, body(ctx.bodyAsBytes(), CaregiverRequest.class), audit))));
@@ -422,9 +443,53 @@ final class Routes {
                 200,
                 delegated(
                     ctx,
-                    Scope.SHARING_MANAGE,
+                    Operation.REMOVE_CAREGIVER,
                     (c, p, g, audit) ->
                         caregivers.remove(c, p, g, ctx.pathParam("caregiverId"), audit))));
+    route(
+        app,
+        HandlerType.POST,
+        person + "/shares",
+        ctx ->
+            mutate(
+                ctx,
+                "PROFILE_SHARED",
+                201,
+                delegated(
+                    ctx,
+                    Operation.SHARE_PROFILE,
+                    (c, p, g, audit) ->
+                        shares.invite(
+                            c, p, g, body(ctx.bodyAsBytes(), ShareRequest.class), audit))));
+    for (boolean accept : new boolean[] {true, false}) {
+      route(
+          app,
+          HandlerType.POST,
+          person + "/shares/{shareId}/" + (accept ? "acceptance" : "refusal"),
+          ctx ->
+              mutate(
+                  ctx,
+                  accept ? "SHARE_ACCEPTED" : "SHARE_REFUSED",
+                  200,
+                  delegated(
+                      ctx,
+                      Operation.ANSWER_SHARE,
+                      (c, p, g, audit) ->
+                          shares.answer(c, p, g, ctx.pathParam("shareId"), accept, audit))));
+    }
+    route(
+        app,
+        HandlerType.DELETE,
+        person + "/shares/{shareId}",
+        ctx ->
+            mutate(
+                ctx,
+                "SHARE_ENDED",
+                200,
+                delegated(
+                    ctx,
+                    Operation.END_SHARE,
+                    (c, p, g, audit) -> shares.end(c, p, g, ctx.pathParam("shareId"), audit))));
     route(
         app,
         HandlerType.GET,
@@ -435,7 +500,7 @@ final class Routes {
                 "DOCUMENTS_LISTED",
                 delegated(
                     ctx,
-                    Scope.DOCUMENTS_READ,
+                    Operation.LIST_DOCUMENTS,
                     (c, p, g, audit) -> records.documents(c, g, audit))));
     route(
         app,
@@ -447,7 +512,7 @@ final class Routes {
               db.tx(
                   c -> {
                     Principal p = mediators.authenticate(c, bearer(ctx), audit);
-                    Grant g = grant(ctx, c, p, Scope.DOCUMENTS_READ, audit);
+                    Grant g = grant(ctx, c, p, Operation.DOWNLOAD_DOCUMENT, audit);
                     return records.document(c, g, ctx.pathParam("documentId"), audit);
                   });
           ctx.status(200).contentType("application/pdf").result(pdf);
@@ -463,7 +528,7 @@ final class Routes {
                   "PROFILE_READ",
                   delegated(
                       ctx,
-                      Scope.PROFILE_READ,
+                      Operation.READ_PROFILE,
                       (c, p, g, audit) -> records.section(c, g, ctx.pathParam("section"), audit)));
           ctx.header("ETag", "\"" + ((ProfileSection) section).version() + "\"");
           send(ctx, 200, section);
@@ -479,7 +544,7 @@ final class Routes {
               200,
               delegated(
                   ctx,
-                  Scope.PROFILE_WRITE,
+                  Operation.WRITE_PROFILE,
                   (c, p, g, audit) ->
                       records.write(
                           c,
@@ -500,7 +565,9 @@ final class Routes {
                 ctx,
                 "JOURNAL_READ",
                 delegated(
-                    ctx, Scope.JOURNAL_READ, (c, p, g, audit) -> records.journal(c, g, audit))));
+                    ctx,
+                    Operation.READ_JOURNAL,
+                    (c, p, g, audit) -> records.journal(c, g, audit))));
 
     app.exception(ProblemException.class, (e, ctx) -> refuse(ctx, e));
     app.exception(
@@ -559,7 +626,7 @@ final class Routes {
                 200,
                 delegated(
                     ctx,
-                    what.requiredScope(),
+                    Operation.of(what),
                     (c, p, g, audit) -> accounts.act(c, p, g, what, false, audit))));
   }
 
@@ -574,14 +641,14 @@ final class Routes {
     return keys;
   }
 
-  private Work delegated(Context ctx, Scope scope, Delegated work) {
-    return (c, p, audit) -> work.run(c, p, grant(ctx, c, p, scope, audit), audit);
+  private Work delegated(Context ctx, Operation operation, Delegated work) {
+    return (c, p, audit) -> work.run(c, p, grant(ctx, c, p, operation, audit), audit);
   }
 
-  private Grant grant(Context ctx, Connection c, Principal p, Scope scope, Audit audit)
+  private Grant grant(Context ctx, Connection c, Principal p, Operation operation, Audit audit)
       throws SQLException {
     return delegations.authorize(
-        c, p, ctx.header(Headers.DELEGATION), ctx.pathParam("personId"), scope, audit);
+        c, p, ctx.header(Headers.DELEGATION), ctx.pathParam("personId"), operation, audit);
   }
 
   private List<OutboxMessage> outbox(Connection c) throws SQLException {

@@ -165,8 +165,9 @@ public final class SandboxServer implements AutoCloseable {
     Mediators mediators =
         new Mediators(
             rules, journal, throttle, delegations, new MediatorStore(), new SessionStore());
+    ShareStore shares = new ShareStore();
     Accounts accounts =
-        new Accounts(rules, journal, receipts, identifications, persons, representations);
+        new Accounts(rules, journal, receipts, identifications, persons, representations, shares);
     return new Routes(
         clock,
         db,
@@ -176,7 +177,17 @@ public final class SandboxServer implements AutoCloseable {
         identifications,
         delegations,
         accounts,
-        new Caregivers(rules, journal, receipts, accounts, persons, representations),
+        new Caregivers(rules, journal, receipts, accounts, delegations, persons, representations),
+        new Shares(
+            rules,
+            journal,
+            receipts,
+            accounts,
+            delegations,
+            persons,
+            representations,
+            shares,
+            outbox),
         new Records(rules, journal, receipts, persons, new DocumentStore(), new ProfileStore()),
         receipts,
         outbox,

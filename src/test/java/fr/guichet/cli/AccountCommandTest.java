@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.guichet.Guichet;
 import fr.guichet.contract.Json;
 import fr.guichet.contract.ReceiptVerifier;
+import fr.guichet.domain.BirthDate;
 import fr.guichet.testing.DemoSandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -93,8 +94,12 @@ class AccountCommandTest {
 
   static List<String> papers(String personId) {
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(personId);
-    return List.of(
-        "--nir", p.nir(), "--birth-date", p.birth().format(DAY_FIRST), "--vitale", p.vitale());
+    return List.of("--nir", p.nir(), "--birth-date", dayFirst(p), "--vitale", p.vitale());
+  }
+
+  /** The birth date as typed at the counter, 00 for an unknown day or month. */
+  static String dayFirst(DemoSandbox.Papers p) {
+    return BirthDate.fromIso(p.birthDate()).dayFirst();
   }
 
   String state(String personId) {
@@ -203,6 +208,7 @@ class AccountCommandTest {
           .contains(
               "Pour : Emma Petit (naissance en 2015)",
               "Louis Petit agit pour cette personne, au titre de : représentation légale.",
+              "Personne mineure : ses parents agissent pour elle jusqu’à ses 18 ans, le 12 septembre 2033.",
               "Personnes qui ont accès à cet espace :",
               "- Louis Petit (représentation légale), année de naissance 1985");
     }
@@ -560,13 +566,18 @@ class AccountCommandTest {
     }
 
     @Test
-    void aGuardianClosesForTheProtectedAdult() {
-      terminal = new ScriptedPrompt("o", codeSentTo("p-sophie"));
+    void aGuardianClosesForTheProtectedAdultHavingAskedTheirOpinion() {
+      terminal = new ScriptedPrompt("o", "o", codeSentTo("p-sophie"));
       assertThat(account("close", "p-sophie", "--for", "p-marcel")).isZero();
+      assertThat(terminal.transcript())
+          .contains(
+              "Avez-vous demandé son avis à la personne protégée ? [o/N]",
+              "- avis de la personne protégée : demandé ;");
       assertThat(out.toString())
           .contains(
               "Pour : Marcel Dubois (naissance en 1940)",
-              "Sophie Lambert agit pour cette personne, au titre de : tutelle.");
+              "Sophie Lambert agit pour cette personne, au titre de : tutelle.",
+              "L’avis de la personne protégée a été demandé avant cette action.");
       assertThat(state("p-marcel")).isEqualTo("CLOSED");
       assertThat(state("p-sophie")).isEqualTo("ACTIVE");
     }
@@ -832,7 +843,7 @@ class AccountCommandTest {
                   "--caregiver-first-name",
                   firstName,
                   "--caregiver-birth-date",
-                  p.birth().format(DAY_FIRST)));
+                  dayFirst(p)));
       args.addAll(List.of(more));
       return args.toArray(String[]::new);
     }
@@ -1034,11 +1045,114 @@ class AccountCommandTest {
     }
 
     @Test
+    void aTutorChangesNothingWithoutSayingTheProtectedPersonsOpinionWasAsked() {
+      String[] alain = caregiver("p-alain", "Roux", "Alain", "--for", "p-marcel", "--yes");
+      assertThat(account("add-caregiver", "p-sophie", alain)).isEqualTo(1);
+      assertThat(err.toString())
+          .contains("Avant d’agir pour une personne en tutelle, demandez-lui son avis");
+      assertThat(link("p-alain", "p-marcel")).isEqualTo("none");
+      terminal = new ScriptedPrompt("n");
+      assertThat(account("add-caregiver", "p-sophie", alain)).isEqualTo(5);
+      terminal = null;
+      String[] attested =
+          caregiver(
+              "p-alain", "Roux", "Alain", "--for", "p-marcel", "--yes", "--person-opinion-asked");
+      assertThat(account("add-caregiver", "p-sophie", attested)).isZero();
+      assertThat(out.toString()).contains("L’avis de la personne protégée a été demandé");
+      assertThat(link("p-alain", "p-marcel")).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void aCaregiverWhoseCivilStatusGivesOnlyAYearIsNamedWithZeros() {
+      assertThat(
+              account(
+                  "add-caregiver", "p-louis", caregiver("p-zainaba", "Madi", "Zaïnaba", "--yes")))
+          .isZero();
+      assertThat(link("p-zainaba", "p-louis")).isEqualTo("ACCEPTED");
+    }
+
+    @Test
     void hasItsHelpInEnglish() {
       assertThat(run(List.of("account", "add-caregiver", "--help", "--lang", "en"))).isZero();
       assertThat(out.toString())
           .contains(
               "Give a caregiver access to the person's space", "--caregiver-nir", "sharing:manage");
     }
+  }
+
+  @Nested
+  class Shares {
+    String[] claire(String... more) {
+      DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-claire");
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--for",
+                  "p-emma",
+                  "--parent-nir",
+                  p.nir(),
+                  "--parent-last-name",
+                  "Morel",
+                  "--parent-first-name",
+                  "Claire",
+                  "--parent-birth-date",
+                  dayFirst(p)));
+      args.addAll(List.of(more));
+      return args.toArray(String[]::new);
+    }
+
+    @Test
+    void theParentSharesTheChildsProfileAndTheOtherParentAccepts() throws Exception {
+      assertThat(account("share-profile", "p-louis", claire("--yes", "--json"))).isZero();
+      String shareId = json().at("/share/shareId").asText();
+      assertThat(json().at("/share/status").asText()).isEqualTo("PENDING");
+      out.getBuffer().setLength(0);
+      assertThat(account("answer-share", "p-claire", "--share", shareId, "--accept", "--yes"))
+          .isZero();
+      assertThat(out.toString())
+          .contains(
+              "Reçu : partage du profil de l’enfant accepté",
+              "Enfant : Emma Petit. Second représentant légal : Claire Morel.");
+      out.getBuffer().setLength(0);
+      assertThat(account("status", "p-claire")).isZero();
+      assertThat(out.toString())
+          .contains(
+              "- Emma Petit (second représentant légal), année de naissance 2015 : --for p-emma",
+              "- profil d’Emma Petit, de Louis Petit à Claire Morel : accepté ; référence "
+                  + shareId);
+      assertSittingClosed();
+    }
+
+    @Test
+    void theReadBackNamesTheOtherParentAndTheAnswerCommand() {
+      terminal = new ScriptedPrompt("o");
+      assertThat(account("share-profile", "p-louis", claire())).isZero();
+      assertThat(terminal.transcript())
+          .contains(
+              "- action : partager le profil de l’enfant avec l’autre parent ;",
+              "- autre parent : Claire Morel, date de naissance 20 août 1987, numéro 2 87 08 75");
+      assertThat(out.toString())
+          .contains(
+              "Reçu : partage du profil de l’enfant proposé",
+              "Pour répondre, l’autre parent lance : guichet account answer-share --share shr-");
+    }
+
+    @Test
+    void theAnswerIsAcceptOrRefuseNeverBothNorNone() {
+      assertThat(account("answer-share", "p-claire", "--share", "shr-x", "--yes")).isEqualTo(2);
+      assertThat(err.toString()).contains("Dites --accept ou --refuse");
+      assertThat(account("answer-share", "p-claire", "--share", "shr-x", "--accept", "--refuse"))
+          .isEqualTo(2);
+      assertThat(account("answer-share", "p-claire", "--share", "shr-x", "--refuse", "--yes"))
+          .isEqualTo(1);
+      assertThat(err.toString()).contains("Ce partage est inconnu pour cette personne.");
+    }
+  }
+
+  @Test
+  void aPersonWhoseCivilStatusGivesOnlyAYearIsIdentifiedWithZeros() {
+    assertThat(papers("p-zainaba")).contains("00/00/1958");
+    assertThat(account("status", "p-zainaba")).isZero();
+    assertThat(out.toString()).contains("Pour : Zaïnaba Madi (naissance en 1958)");
   }
 }

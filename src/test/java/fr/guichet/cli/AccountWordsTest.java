@@ -45,7 +45,7 @@ class AccountWordsTest {
   static AccountStatus closedThenReopened() {
     return new AccountStatus(
         "p-louis", "Louis", "Petit", 1985, "ACTIVE", null, null, null, null, null, false, List.of(),
-        List.of(), "EMAIL", "SELF", List.of(), List.of());
+        List.of(), "EMAIL", "SELF", List.of(), List.of(), false, null, List.of());
   }
 
   @Test

@@ -133,7 +133,8 @@ class ApiClientTest {
             new Delegation("dlg", "cns", "tok-secret", "p", "SELF", java.util.List.of(), null, null)
                 .toString())
         .doesNotContain("tok-secret");
-    assertThat(IdentificationRequest.byVitale("184127645108946", null, "12345678").toString())
+    assertThat(
+            IdentificationRequest.byVitale("184127645108946", (String) null, "12345678").toString())
         .doesNotContain("1841276")
         .doesNotContain("12345678");
   }

@@ -90,6 +90,9 @@ class WireNamesTest {
         "EMAIL",
         actingAs,
         List.of(),
+        List.of(),
+        false,
+        null,
         List.of());
   }
 

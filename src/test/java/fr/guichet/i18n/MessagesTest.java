@@ -405,6 +405,16 @@ class MessagesTest {
   }
 
   @Test
+  void aBirthDateWithAnUnknownDayOrMonthIsWrittenAsTheCivilStatusWritesIt() {
+    Messages fr = Messages.of(Language.FRENCH);
+    assertThat(fr.date("1950-03-14")).isEqualTo("14 mars 1950");
+    assertThat(fr.date("1950-00-00")).isEqualTo("00/00/1950");
+    assertThat(fr.date("1950-03-00")).isEqualTo("00/03/1950");
+    assertThat(fr.date("1950-02-31")).isEqualTo("1950-02-31");
+    assertThat(fr.date("hier")).isEqualTo("hier");
+  }
+
+  @Test
   void anUnknownKeyShowsItselfInsteadOfCrashing() {
     assertThat(Messages.of(Language.ENGLISH).text("no.such.key")).isEqualTo("[no.such.key]");
     assertThat(Messages.of(Language.ENGLISH).has("no.such.key")).isFalse();

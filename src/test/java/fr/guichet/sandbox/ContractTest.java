@@ -256,6 +256,42 @@ class ContractTest {
             + Json.mapper().readTree(docs.body()).get(0).get("documentId").asText(),
         null,
         as(louis));
+    DemoSandbox.Sitting forEmma = sandbox.openFor("p-louis", "p-emma", "sharing:manage");
+    DemoSandbox.Papers claire = DemoSandbox.PEOPLE.get("p-claire");
+    Exchange invited =
+        call(
+            "POST",
+            "/v1/persons/p-emma/shares",
+            Map.of(
+                "nir",
+                claire.nir(),
+                "lastName",
+                "Morel",
+                "firstName",
+                "Claire",
+                "birthDate",
+                claire.birthDate()),
+            as(forEmma));
+    String shareId =
+        Json.mapper()
+            .readTree(invited.body())
+            .get("account")
+            .get("shares")
+            .get(0)
+            .get("shareId")
+            .asText();
+    DemoSandbox.Sitting claireHerself = sandbox.open("p-claire", "sharing:manage");
+    String claireShares = "/v1/persons/p-claire/shares/" + shareId;
+    call("POST", claireShares + "/acceptance", null, as(claireHerself));
+    call("POST", claireShares + "/refusal", null, as(claireHerself));
+    call("DELETE", "/v1/persons/p-emma/shares/" + shareId, null, as(forEmma));
+    call("DELETE", "/v1/persons/p-emma/shares/" + shareId, null, as(forEmma));
+    call(
+        "DELETE",
+        "/v1/identifications/" + forEmma.identification().identificationId(),
+        null,
+        mediator(token));
+    call("DELETE", "/v1/identifications/idn-nope", null, mediator(token));
     String receipt = Json.mapper().readTree(reopened.body()).get("receipt").get("signed").asText();
     call("POST", "/v1/receipts/verify", Map.of("signed", receipt), Map.of());
     call("POST", "/v1/receipts/verify", Map.of("signed", "x.y"), Map.of());
@@ -282,8 +318,7 @@ class ContractTest {
 
   static Map<String, Object> caregiver(String id, String last, String first) {
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(id);
-    return Map.of(
-        "nir", p.nir(), "lastName", last, "firstName", first, "birthDate", p.birth().toString());
+    return Map.of("nir", p.nir(), "lastName", last, "firstName", first, "birthDate", p.birthDate());
   }
 
   static Set<String> documentedOperations() {

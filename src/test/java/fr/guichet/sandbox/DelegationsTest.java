@@ -112,6 +112,7 @@ class DelegationsTest {
                         "v1",
                         true,
                         true,
+                        null,
                         "Paris, France"),
                     IdempotencyKey.random()));
     refusedWith("consent-duration", 422, () -> consent(who, List.of("account:read"), 61));

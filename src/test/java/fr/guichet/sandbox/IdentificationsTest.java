@@ -15,6 +15,7 @@ import fr.guichet.domain.Nir;
 import fr.guichet.testing.DemoSandbox;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -307,5 +308,75 @@ class IdentificationsTest {
         "identification-failed",
         404,
         () -> identifyByVitale(emma, LocalDate.of(2015, 9, 12), "12345678"));
+  }
+
+  Identification identifyByVitale(String nir, String birthDate, String serial) {
+    return sandbox
+        .api()
+        .identify(
+            session,
+            IdentificationRequest.byVitale(nir, birthDate, serial),
+            IdempotencyKey.random());
+  }
+
+  @Test
+  void aPersonWhoseCivilStatusGivesOnlyAYearIsIdentifiedOnTheKnownPart() {
+    DemoSandbox.Papers zainaba = papers("p-zainaba");
+    Identification who = identifyByVitale(zainaba.nir(), "1958-00-00", zainaba.vitale());
+    assertThat(who.firstName()).isEqualTo("Zaïnaba");
+    assertThat(who.birthYear()).isEqualTo(1958);
+    // A day and month typed from another paper agree with a year-only civil status.
+    assertThat(identifyByVitale(zainaba.nir(), "1958-07-01", zainaba.vitale()).personId())
+        .isEqualTo("p-zainaba");
+    DelegationsTest.refusedWith(
+        "identification-failed",
+        404,
+        () -> identifyByVitale(zainaba.nir(), "1959-00-00", zainaba.vitale()));
+    ContactChallenge sent =
+        sandbox
+            .api()
+            .contactCode(
+                session,
+                new ContactCodeRequest(zainaba.nir(), "1958-00-00"),
+                IdempotencyKey.random());
+    assertThat(sent.channel()).isEqualTo("SMS");
+    assertThat(
+            sandbox
+                .api()
+                .identify(
+                    session,
+                    IdentificationRequest.byContactCode(
+                        sent.challengeId(), sandbox.lastCode("p-zainaba")),
+                    IdempotencyKey.random())
+                .personId())
+        .isEqualTo("p-zainaba");
+  }
+
+  @Test
+  void anUnknownPartTypedNeverMatchesAKnownOne() {
+    DelegationsTest.refusedWith(
+        "identification-failed",
+        404,
+        () -> identifyByVitale(DemoSandbox.JEANNE_NIR, "1950-00-00", "12345678"));
+    DelegationsTest.refusedWith(
+        "identification-failed",
+        404,
+        () -> identifyByVitale(DemoSandbox.JEANNE_NIR, "1950-03-00", "12345678"));
+    assertThat(sandbox.journal("person:p-jeanne"))
+        .containsExactly(
+            "IDENTIFY REFUSED identification-failed", "IDENTIFY REFUSED identification-failed");
+  }
+
+  @Test
+  void anImpossibleBirthDateIsExplained() {
+    for (String typed : List.of("1958-13-00", "1958-00-12", "2099-00-00")) {
+      assertThatThrownBy(() -> identifyByVitale(papers("p-zainaba").nir(), typed, "44556677"))
+          .isInstanceOfSatisfying(
+              ApiException.class,
+              e -> {
+                assertThat(e.problem().status()).isEqualTo(422);
+                assertThat(e.problem().messageKey()).isEqualTo("invalid.birthdate.impossible");
+              });
+    }
   }
 }

@@ -26,6 +26,7 @@ import fr.guichet.domain.Account;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.AccountState;
 import fr.guichet.domain.ActingAs;
+import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.InvalidValue;
 import fr.guichet.domain.Nir;
 import fr.guichet.domain.Scope;
@@ -457,7 +458,7 @@ public final class FakeServer implements DelegatedAccess {
               }
               VitaleSerial typed = serial(chain(p), request.vitaleSerial());
               boolean ok =
-                  p.birth().equals(request.birthDate())
+                  bornOn(p, request.birthDate())
                       && p.vitale() != null
                       && new VitaleSerial(p.vitale()).matches(typed);
               unless(ok, p, "IDENTIFY");
@@ -499,7 +500,7 @@ public final class FakeServer implements DelegatedAccess {
         key,
         () -> {
           Person p = byNir(request.nir(), "CONTACT_CODE_SENT");
-          unless(p.birth().equals(request.birthDate()), p, "CONTACT_CODE_SENT");
+          unless(bornOn(p, request.birthDate()), p, "CONTACT_CODE_SENT");
           if (p.email() == null && p.phone() == null) {
             throw refused(chain(p), "CONTACT_CODE_SENT", null, 409, "no-contact", Map.of());
           }
@@ -743,7 +744,7 @@ public final class FakeServer implements DelegatedAccess {
                           p.nir().equals(Nir.parse(request.nir()).value())
                               && p.last().equalsIgnoreCase(request.lastName().strip())
                               && p.first().equalsIgnoreCase(request.firstName().strip())
-                              && p.birth().equals(request.birthDate()))
+                              && bornOn(p, request.birthDate()))
                   .findFirst()
                   .orElseThrow(
                       () ->
@@ -1048,6 +1049,8 @@ public final class FakeServer implements DelegatedAccess {
                         && d.actingAs().allows(a.requiredScope()))
             .map(AccountAction::name)
             .toList();
+    LocalDate adultOn = p.birth().plusYears(18);
+    boolean minor = today().isBefore(adultOn);
     return new AccountStatus(
         p.id(),
         p.first(),
@@ -1068,7 +1071,10 @@ public final class FakeServer implements DelegatedAccess {
         links.stream()
             .filter(l -> l.accepted() && l.represented().equals(p.id()))
             .map(l -> represented(l.representative(), l.kind()))
-            .toList());
+            .toList(),
+        minor,
+        minor ? adultOn : null,
+        List.of());
   }
 
   private List<Represented> represented(String personId) {
@@ -1276,5 +1282,13 @@ public final class FakeServer implements DelegatedAccess {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Whether a typed birth date (ISO, {@code 00} for an unknown part) is the person's, as the server
+   * matches it.
+   */
+  private static boolean bornOn(Person p, String typed) {
+    return typed != null && BirthDate.of(p.birth()).matches(BirthDate.fromIso(typed));
   }
 }
