@@ -171,7 +171,11 @@ class LanternaKioskTest {
             "Vous pouvez refuser jusqu’au 31 décembre 2026.",
             "Dire non à votre espace")
         .doesNotContain("né·e");
-    assertThat(s.text()).as("the French aside for the mediator").contains("Espace bientôt créé");
+    assertThat(s.text())
+        .as("easy-to-read French is French: no second French line, and the header says FALC")
+        .contains("[FALC]")
+        .doesNotContain(
+            "Espace bientôt créé", "FR-X-FALC", "Il reste 32 jours.\n             Il reste");
     s.press(KeyType.F10);
     assertThat(s.text())
         .contains("Le rendez-vous est fini", "Cet ordinateur ne garde rien sur vous.");
@@ -490,7 +494,7 @@ class LanternaKioskTest {
                 + server().lastCode("p-louis"));
     s.type(server().lastCode("p-louis")).enter();
     assertThat(s.text()).contains("Pour qui faites-vous cette démarche ?");
-    s.type("1").type("1").enter().type("2").type("1");
+    s.type("1").type("1").enter().type("6").type("1"); // for himself, yes; close, keep
     assertThat(s.flowing())
         .as("a code was the first proof: the second is the card")
         .contains("il faut une 2e preuve d’identité : le numéro de série de la carte Vitale");
@@ -564,8 +568,7 @@ class LanternaKioskTest {
         .enter()
         .type("1")
         .enter();
-    s.type(
-        "6"); // 1 print, 2 oppose, 3 activate, 4 print the consent, 5 the journal, 6 end of sitting
+    s.type("0"); // 1 print, 2 oppose, 5 open, 9 print the consent, H the history, 0 end of sitting
     assertThat(s.text()).contains("La séance est terminée");
     assertThat(server().journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
   }
@@ -748,8 +751,8 @@ class LanternaKioskTest {
         .contains(
             "État inconnu",
             "Cet ordinateur ne connaît pas encore cet état de votre espace. Appelez le 3422.",
-            "1 ⊘ Refuser la création de l’espace",
-            "2 ✓ Ouvrir votre espace")
+            "2 ⊘ Refuser la création de l’espace",
+            "5 ✓ Ouvrir votre espace")
         .doesNotContain("Imprimer la fiche", "MERGE", "[state.");
   }
 
