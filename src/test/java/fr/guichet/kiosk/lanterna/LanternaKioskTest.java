@@ -17,7 +17,11 @@ import fr.guichet.kiosk.Theme;
 import fr.guichet.testing.DemoSandbox;
 import fr.guichet.testing.FakeServer;
 import fr.guichet.testing.MutableClock;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -754,6 +759,56 @@ class LanternaKioskTest {
             "2 ⊘ Refuser la création de l’espace",
             "5 ✓ Ouvrir votre espace")
         .doesNotContain("Imprimer la fiche", "MERGE", "[state.");
+  }
+
+  /**
+   * The kiosk as a counter PC starts it, under {@code LANG=C}, in a pseudo-terminal of 80×24 (the
+   * {@code script} command): its first screen holds its accents and its boxes, never {@code ?} nor
+   * the line-drawing set ({@code lqqk}).
+   */
+  @Test
+  @Timeout(180)
+  void theFirstScreenUnderLangCHasItsAccentsAndItsBoxes() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            "script",
+            "-qfec",
+            "stty rows 24 cols 80; exec '"
+                + java
+                + "' -XX:TieredStopAtLevel=1 fr.guichet.Guichet kiosk --demo",
+            "/dev/null");
+    pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANGUAGE"));
+    pb.environment().put("LANG", "C");
+    pb.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+    pb.redirectErrorStream(true);
+    Process kiosk = pb.start();
+    ByteArrayOutputStream drawn = new ByteArrayOutputStream();
+    try (InputStream out = kiosk.getInputStream();
+        OutputStream keys = kiosk.getOutputStream()) {
+      String wanted = "6 chiffres"; // the last field, drawn under any charset
+      while (!drawn.toString(StandardCharsets.ISO_8859_1).contains(wanted)) {
+        int b = out.read();
+        assertThat(b).as("the kiosk ended before its first screen: " + drawn).isNotNegative();
+        drawn.write(b);
+      }
+      keys.write(3); // Ctrl+C: the kiosk ends and gives the terminal back
+      keys.flush();
+      out.transferTo(drawn);
+    } finally {
+      kiosk.destroy();
+    }
+    String text =
+        drawn
+            .toString(StandardCharsets.UTF_8)
+            .replace("\u0000", "") // Lanterna's filler after some letters: terminals ignore it
+            .replaceAll("\u001B\\[[0-9;?]*[ -/]*[@-~]", "")
+            .replace("\u001B(0", "[line-drawing set]") // boxes drawn as lqqk
+            .replaceAll("\u001B[()][0-9A-Za-z]", "");
+    assertThat(text)
+        .as(text)
+        .contains("Connexion de la médiatrice ou du médiateur", "═══", "Code à 6 chiffres")
+        .doesNotContain("?", "\uFFFD", "[line-drawing set]", "lqq");
   }
 
   private static int rowOf(VirtualScreen s, String text) {
