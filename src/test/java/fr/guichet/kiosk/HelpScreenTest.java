@@ -73,6 +73,15 @@ class HelpScreenTest {
     keysOfHelp.computeIfAbsent(help, h -> new TreeSet<>()).addAll(keys);
   }
 
+  void logIn() {
+    type(DemoSandbox.LOGIN);
+    enter();
+    type(DemoSandbox.PASSWORD);
+    enter();
+    type(server.freshTotp());
+    enter();
+  }
+
   void identify(String person) {
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(person);
     type(p.nir());
@@ -87,12 +96,7 @@ class HelpScreenTest {
   void everyKeyAHelpNamesIsAKeyOfItsScreen() {
     server.giveAccess("p-louis", "p-alain"); // a caregiver to take away
     help();
-    type(DemoSandbox.LOGIN);
-    enter();
-    type(DemoSandbox.PASSWORD);
-    enter();
-    type(server.freshTotp());
-    enter();
+    logIn();
     help();
     identify("p-jeanne");
     help(); // the person's consent: 1, 2
@@ -156,12 +160,7 @@ class HelpScreenTest {
 
   @Test
   void theAccountsHelpNamesEachOfItsKeysWhichNeverMove() {
-    type(DemoSandbox.LOGIN);
-    enter();
-    type(DemoSandbox.PASSWORD);
-    enter();
-    type(server.freshTotp());
-    enter();
+    logIn();
     identify("p-louis");
     type("1");
     type("1");
