@@ -159,7 +159,8 @@ final class Routes {
         "/verify",
         ctx -> {
           String r = ctx.queryParam("r");
-          ctx.contentType("text/html; charset=utf-8")
+          ctx.header("Content-Security-Policy", VerifyPage.POLICY)
+              .contentType("text/html; charset=utf-8")
               .result(VerifyPage.render(receipts.check(r == null ? null : r.strip())));
         });
     route(
@@ -624,6 +625,9 @@ final class Routes {
   }
 
   private void problem(Context ctx, ProblemException e) {
+    if (e.retryAfterSeconds() > 0) {
+      ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+    }
     ctx.status(e.status()).contentType(Problem.MEDIA_TYPE).result(write(e.toProblem()));
   }
 

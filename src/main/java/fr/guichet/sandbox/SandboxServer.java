@@ -87,7 +87,8 @@ public final class SandboxServer implements AutoCloseable {
         Javalin.create(
             config -> {
               config.showJavalinBanner = false;
-              config.http.maxRequestSize = 64 * 1024L;
+              config.http.maxRequestSize = HttpGuard.MAX_BODY;
+              config.jetty.modifyServletContextHandler(HttpGuard::install);
               config.jetty.modifyServer(
                   server -> server.setErrorHandler(new ProblemErrorHandler()));
             });
