@@ -1,9 +1,6 @@
 package fr.guichet.sandbox;
 
 import io.javalin.Javalin;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Period;
@@ -67,10 +64,10 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   public static SandboxServer start(Options options) {
-    try {
-      Files.createDirectories(options.dataDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the data directory " + options.dataDir(), e);
+    DataFiles.secure(options.dataDir());
+    if (options.jdbcUrl() == null) {
+      // SQLite gives its -wal and -shm files the permissions of the database file.
+      DataFiles.createPrivate(options.dataDir().resolve("guichet.db"));
     }
     String url = options.jdbcUrl() != null ? options.jdbcUrl() : sqliteUrl(options.dataDir());
     Database db = Database.open(url);

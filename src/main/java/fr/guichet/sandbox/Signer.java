@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -57,13 +56,8 @@ final class Signer {
     try {
       if (!Files.exists(privateFile)) {
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        Files.write(privateFile, pair.getPrivate().getEncoded());
-        try {
-          Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-          // Not a POSIX file system: the data directory's own permissions apply.
-        }
-        Files.write(publicFile, pair.getPublic().getEncoded());
+        DataFiles.writePrivate(privateFile, pair.getPrivate().getEncoded());
+        DataFiles.writePrivate(publicFile, pair.getPublic().getEncoded());
         return new Signer(pair.getPrivate(), pair.getPublic());
       }
       KeyFactory keys = KeyFactory.getInstance("Ed25519");
