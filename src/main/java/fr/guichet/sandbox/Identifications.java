@@ -156,6 +156,7 @@ final class Identifications {
     outbox.insert(
         c,
         person.id(),
+        principal.structureId(),
         channel,
         destination,
         "Mon Espace Santé : votre code est "

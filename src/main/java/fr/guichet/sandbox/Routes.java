@@ -214,11 +214,7 @@ final class Routes {
                 "SUSPENSION_LIFTED",
                 200,
                 (c, p, audit) -> accounts.suspend(c, p, ctx.pathParam("personId"), false, audit)));
-    route(
-        app,
-        HandlerType.GET,
-        "/v1/demo/outbox",
-        ctx -> read(ctx, "OUTBOX_READ", (c, p, audit) -> outbox(c)));
+    route(app, HandlerType.GET, "/v1/demo/outbox", ctx -> read(ctx, "OUTBOX_READ", this::outbox));
 
     route(
         app,
@@ -551,11 +547,24 @@ final class Routes {
         c, p, ctx.header(Headers.DELEGATION), ctx.pathParam("personId"), scope, audit);
   }
 
-  private List<OutboxMessage> outbox(Connection c) throws SQLException {
+  /**
+   * What a demo server "sent" for the manager's structure (the codes and addresses of people): for
+   * the structure manager alone, and each reading journaled.
+   */
+  private List<OutboxMessage> outbox(Connection c, Principal p, Audit audit) throws SQLException {
     if (!demo) {
       throw new ProblemException(404, "not-found", "the outbox exists on demo servers only");
     }
-    return outbox.newestFirst(c);
+    if (!Principal.STRUCTURE_MANAGER.equals(p.role())) {
+      throw new ProblemException(
+          403,
+          "role-required",
+          "only a structure manager reads the demo outbox",
+          Map.of("role", Principal.STRUCTURE_MANAGER));
+    }
+    List<OutboxMessage> sent = outbox.newestFirst(c, p.structureId());
+    journal.append(c, audit.chain(), audit.line("OK", sent.size() + " messages"));
+    return sent;
   }
 
   private void read(Context ctx, String action, Work work) {
