@@ -170,7 +170,7 @@ final class Routes {
         ctx -> {
           Audit audit = audit(ctx, "LOGIN");
           LoginRequest request = body(ctx.bodyAsBytes(), LoginRequest.class);
-          send(ctx, 201, db.tx(c -> mediators.login(c, request, audit)));
+          send(ctx, 201, mediators.login(db, request, ctx.ip(), audit));
         });
     route(
         app,

@@ -53,12 +53,15 @@ public final class SandboxServer implements AutoCloseable {
 
   private final Javalin app;
   private final Database db;
+  private final PasswordChecks passwords;
   private final String host;
   private final Routes routes;
 
-  private SandboxServer(Javalin app, Database db, String host, Routes routes) {
+  private SandboxServer(
+      Javalin app, Database db, PasswordChecks passwords, String host, Routes routes) {
     this.app = app;
     this.db = db;
+    this.passwords = passwords;
     this.host = host;
     this.routes = routes;
   }
@@ -79,7 +82,9 @@ public final class SandboxServer implements AutoCloseable {
             return null;
           });
     }
-    Routes routes = compose(db, rules, Signer.inDirectory(options.dataDir()), options.seedDemo());
+    PasswordChecks passwords = PasswordChecks.forThisMachine();
+    Routes routes =
+        compose(db, rules, Signer.inDirectory(options.dataDir()), passwords, options.seedDemo());
     Javalin app =
         Javalin.create(
             config -> {
@@ -93,17 +98,19 @@ public final class SandboxServer implements AutoCloseable {
     try {
       app.start(options.host(), options.port());
     } catch (RuntimeException e) {
+      passwords.close();
       db.close();
       throw e;
     }
-    return new SandboxServer(app, db, options.host(), routes);
+    return new SandboxServer(app, db, passwords, options.host(), routes);
   }
 
   /**
    * The one place the server's parts are built and wired: stores (SQL only), services (the rules),
    * and the routes that map HTTP onto them.
    */
-  private static Routes compose(Database db, Rules rules, Signer signer, boolean demo) {
+  private static Routes compose(
+      Database db, Rules rules, Signer signer, PasswordChecks passwords, boolean demo) {
     Clock clock = rules.clock();
     Journal journal = new Journal(clock);
     Throttle throttle = new Throttle(clock);
@@ -133,7 +140,13 @@ public final class SandboxServer implements AutoCloseable {
             new DelegationStore());
     Mediators mediators =
         new Mediators(
-            rules, journal, throttle, delegations, new MediatorStore(), new SessionStore());
+            rules,
+            journal,
+            throttle,
+            passwords,
+            delegations,
+            new MediatorStore(),
+            new SessionStore());
     Accounts accounts =
         new Accounts(rules, journal, receipts, identifications, persons, representations);
     return new Routes(
@@ -195,6 +208,7 @@ public final class SandboxServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    passwords.close();
     db.close();
   }
 }
