@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every mutating route needs an {@code Idempotency-Key} (login and the public receipt check
  * excepted: a repeated login only opens another session). Every refusal becomes problem+json and a
- * journal entry in the chain of the person concerned and in the mediator's.
+ * journal entry in the chain of the person concerned and in the mediator's, except the refusals
+ * that prove nothing about their sender, which are counted and summarised ({@link Refusals}).
  */
 final class Routes {
   static final String VERSION = "0.2.0";
@@ -82,6 +83,7 @@ final class Routes {
   private final Records records;
   private final Receipts receipts;
   private final OutboxStore outbox;
+  private final Refusals refusals;
   private final boolean demo;
   private final ObjectMapper json = Json.mapper();
   private final byte[] openapi = resource(OPENAPI);
@@ -106,6 +108,7 @@ final class Routes {
       Records records,
       Receipts receipts,
       OutboxStore outbox,
+      Refusals refusals,
       boolean demo) {
     this.clock = clock;
     this.db = db;
@@ -119,6 +122,7 @@ final class Routes {
     this.records = records;
     this.receipts = receipts;
     this.outbox = outbox;
+    this.refusals = refusals;
     this.demo = demo;
   }
 
@@ -614,23 +618,39 @@ final class Routes {
     }
   }
 
+  /**
+   * Answers a refusal: journaled in the chain of whom it concerns, unless it proves nothing about
+   * its sender (no session, a forged token...): those are counted and summarised ({@link
+   * Refusals}), and a source sending too many is told to wait.
+   */
   private void refuse(Context ctx, ProblemException e) {
     Audit audit = ctx.attribute(Audit.ATTRIBUTE);
+    ProblemException answer = e;
     if (audit != null) {
-      db.tx(
-          c -> {
-            for (Database.Work<?> w : audit.onRefusal) {
-              w.run(c);
-            }
-            Journal.Line line = audit.line("REFUSED " + e.slug(), String.valueOf(e.getMessage()));
-            journal.append(c, audit.chain(), line);
-            if (audit.personId != null && audit.mediatorId != null) {
-              journal.append(c, Journal.mediatorChain(audit.mediatorId), line);
-            }
-            return null;
-          });
+      boolean unproven = Refusals.unproven(audit, e);
+      if (unproven) {
+        answer = refusals.count(ctx.ip(), e.slug()).orElse(e);
+      }
+      if (!unproven || !audit.onRefusal.isEmpty() || refusals.anyEnded()) {
+        db.tx(
+            c -> {
+              for (Database.Work<?> w : audit.onRefusal) {
+                w.run(c);
+              }
+              if (unproven) {
+                refusals.writeEnded(c, false);
+                return null;
+              }
+              Journal.Line line = audit.line("REFUSED " + e.slug(), String.valueOf(e.getMessage()));
+              journal.append(c, audit.chain(), line);
+              if (audit.personId != null && audit.mediatorId != null) {
+                journal.append(c, Journal.mediatorChain(audit.mediatorId), line);
+              }
+              return null;
+            });
+      }
     }
-    problem(ctx, e);
+    problem(ctx, answer);
   }
 
   private void problem(Context ctx, ProblemException e) {

@@ -3,6 +3,7 @@ package fr.guichet.sandbox;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Period;
 
 /**
@@ -54,14 +55,21 @@ public final class SandboxServer implements AutoCloseable {
   private final Javalin app;
   private final Database db;
   private final PasswordChecks passwords;
+  private final Housekeeping housekeeping;
   private final String host;
   private final Routes routes;
 
   private SandboxServer(
-      Javalin app, Database db, PasswordChecks passwords, String host, Routes routes) {
+      Javalin app,
+      Database db,
+      PasswordChecks passwords,
+      Housekeeping housekeeping,
+      String host,
+      Routes routes) {
     this.app = app;
     this.db = db;
     this.passwords = passwords;
+    this.housekeeping = housekeeping;
     this.host = host;
     this.routes = routes;
   }
@@ -82,9 +90,18 @@ public final class SandboxServer implements AutoCloseable {
             return null;
           });
     }
+    Journal journal = new Journal(rules.clock());
+    Refusals refusals = new Refusals(rules.clock(), journal);
     PasswordChecks passwords = PasswordChecks.forThisMachine();
     Routes routes =
-        compose(db, rules, Signer.inDirectory(options.dataDir()), passwords, options.seedDemo());
+        compose(
+            db,
+            rules,
+            journal,
+            refusals,
+            Signer.inDirectory(options.dataDir()),
+            passwords,
+            options.seedDemo());
     Javalin app =
         Javalin.create(
             config -> {
@@ -102,7 +119,8 @@ public final class SandboxServer implements AutoCloseable {
       db.close();
       throw e;
     }
-    return new SandboxServer(app, db, passwords, options.host(), routes);
+    Housekeeping housekeeping = Housekeeping.start(db, refusals, Duration.ofSeconds(20));
+    return new SandboxServer(app, db, passwords, housekeeping, options.host(), routes);
   }
 
   /**
@@ -110,9 +128,14 @@ public final class SandboxServer implements AutoCloseable {
    * and the routes that map HTTP onto them.
    */
   private static Routes compose(
-      Database db, Rules rules, Signer signer, PasswordChecks passwords, boolean demo) {
+      Database db,
+      Rules rules,
+      Journal journal,
+      Refusals refusals,
+      Signer signer,
+      PasswordChecks passwords,
+      boolean demo) {
     Clock clock = rules.clock();
-    Journal journal = new Journal(clock);
     Throttle throttle = new Throttle(clock);
     Receipts receipts = new Receipts(clock, signer);
     PersonStore persons = new PersonStore();
@@ -162,6 +185,7 @@ public final class SandboxServer implements AutoCloseable {
         new Records(rules, journal, receipts, persons, new DocumentStore(), new ProfileStore()),
         receipts,
         outbox,
+        refusals,
         demo);
   }
 
@@ -208,6 +232,7 @@ public final class SandboxServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    housekeeping.close();
     passwords.close();
     db.close();
   }

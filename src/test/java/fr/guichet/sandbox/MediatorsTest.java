@@ -37,7 +37,7 @@ class MediatorsTest {
   }
 
   @Test
-  void givesTheSameProblemWhateverWasWrongAndJournalsEachFailure() {
+  void givesTheSameProblemWhateverWasWrongAndJournalsEachFailureOfAnAccount() {
     Problem wrongPassword =
         refused(new LoginRequest(DemoSandbox.LOGIN, "wrong", sandbox.freshTotp()));
     Problem wrongTotp =
@@ -50,7 +50,8 @@ class MediatorsTest {
     assertThat(wrongPassword.messageKey()).isEqualTo("problem.login-failed");
     assertThat(sandbox.journal("mediator:m-camille"))
         .containsExactly("LOGIN REFUSED login-failed", "LOGIN REFUSED login-failed");
-    assertThat(sandbox.journal("system")).containsExactly("LOGIN REFUSED login-failed");
+    // A login for no account proves nothing: counted and summarised, one line a minute.
+    assertThat(sandbox.journal("system")).isEmpty();
   }
 
   @Test
