@@ -5,7 +5,6 @@ import fr.guichet.contract.CaregiverRequest;
 import fr.guichet.contract.Receipt;
 import fr.guichet.domain.AccountState;
 import fr.guichet.domain.ActingAs;
-import fr.guichet.domain.Nir;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -14,7 +13,8 @@ import java.util.Map;
 /**
  * Who may help a person with their space: a person gives access to 3 caregivers at most, a
  * caregiver helps 5 people at most, and a caregiver must have an active space (DOMAIN.md). The
- * reference server accepts a new caregiver at once; the real service waits for their answer.
+ * reference server accepts a new caregiver at once; the real service waits for their answer. The
+ * caregiver's papers are a second NIR check: counted and limited like an identification.
  *
  * <pre>{@code
  * ActionResult r = caregivers.add(c, principal, grant, new CaregiverRequest(nir, "Roux", "Alain", birth), audit);
@@ -25,6 +25,7 @@ final class Caregivers {
   private final Journal journal;
   private final Receipts receipts;
   private final Accounts accounts;
+  private final Identifications identifications;
   private final PersonStore persons;
   private final RepresentationStore representations;
 
@@ -33,12 +34,14 @@ final class Caregivers {
       Journal journal,
       Receipts receipts,
       Accounts accounts,
+      Identifications identifications,
       PersonStore persons,
       RepresentationStore representations) {
     this.rules = rules;
     this.journal = journal;
     this.receipts = receipts;
     this.accounts = accounts;
+    this.identifications = identifications;
     this.persons = persons;
     this.representations = representations;
   }
@@ -48,17 +51,15 @@ final class Caregivers {
       throws SQLException {
     Person person = persons.require(c, grant.personId());
     Person caregiver =
-        persons
-            .findByNir(c, Nir.parse(request.nir()).value())
-            .filter(
-                p ->
-                    p.last().equalsIgnoreCase(strip(request.lastName()))
-                        && p.first().equalsIgnoreCase(strip(request.firstName()))
-                        && p.birth().equals(request.birthDate()))
-            .orElseThrow(
-                () ->
-                    new ProblemException(
-                        404, "caregiver-unknown", "no person with this NIR, name and birth date"));
+        identifications.lookUp(
+            c,
+            principal,
+            request.nir(),
+            p ->
+                p.last().equalsIgnoreCase(strip(request.lastName()))
+                    && p.first().equalsIgnoreCase(strip(request.firstName()))
+                    && p.birth().equals(request.birthDate()),
+            audit);
     if (caregiver.id().equals(person.id())) {
       throw new ProblemException(409, "caregiver-self", "a person cannot be their own caregiver");
     }

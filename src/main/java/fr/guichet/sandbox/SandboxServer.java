@@ -181,7 +181,8 @@ public final class SandboxServer implements AutoCloseable {
         identifications,
         delegations,
         accounts,
-        new Caregivers(rules, journal, receipts, accounts, persons, representations),
+        new Caregivers(
+            rules, journal, receipts, accounts, identifications, persons, representations),
         new Records(rules, journal, receipts, persons, new DocumentStore(), new ProfileStore()),
         receipts,
         outbox,
