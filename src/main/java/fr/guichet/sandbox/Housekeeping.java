@@ -10,11 +10,12 @@ import org.slf4j.LoggerFactory;
 /**
  * What the server does between requests, on one thread of its own: writes the summaries of the
  * refusals of each minute that ended ({@link Refusals}), even when no request comes to trigger
- * them; and, when the server stops, the summary of the current minute.
+ * them, then a journal checkpoint if a chain moved ({@link Checkpoints}); and, when the server
+ * stops, the summary of the current minute and a last checkpoint.
  *
  * <pre>{@code
- * Housekeeping upkeep = Housekeeping.start(db, refusals, Duration.ofSeconds(30));
- * upkeep.close(); // at stop: the last summaries
+ * Housekeeping upkeep = Housekeeping.start(db, refusals, journal, checkpoints, Duration.ofSeconds(20));
+ * upkeep.close(); // at stop: the last summaries and checkpoint
  * }</pre>
  */
 final class Housekeeping implements AutoCloseable {
@@ -22,11 +23,15 @@ final class Housekeeping implements AutoCloseable {
 
   private final Database db;
   private final Refusals refusals;
+  private final Journal journal;
+  private final Checkpoints checkpoints;
   private final ScheduledExecutorService timer;
 
-  private Housekeeping(Database db, Refusals refusals) {
+  private Housekeeping(Database db, Refusals refusals, Journal journal, Checkpoints checkpoints) {
     this.db = db;
     this.refusals = refusals;
+    this.journal = journal;
+    this.checkpoints = checkpoints;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -36,8 +41,9 @@ final class Housekeeping implements AutoCloseable {
             });
   }
 
-  static Housekeeping start(Database db, Refusals refusals, Duration every) {
-    Housekeeping upkeep = new Housekeeping(db, refusals);
+  static Housekeeping start(
+      Database db, Refusals refusals, Journal journal, Checkpoints checkpoints, Duration every) {
+    Housekeeping upkeep = new Housekeeping(db, refusals, journal, checkpoints);
     upkeep.timer.scheduleWithFixedDelay(
         upkeep::round, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     return upkeep;
@@ -47,7 +53,8 @@ final class Housekeeping implements AutoCloseable {
     try {
       write(false);
     } catch (RuntimeException e) {
-      // The next round tries again; the message may hold data, the types and places do not.
+      // The next round tries again (a checkpoint missed is written by the next one); the message
+      // may hold data, the types and places do not.
       LOG.warn("housekeeping failed: {}", Routes.withoutMessages(e));
     }
   }
@@ -58,6 +65,7 @@ final class Housekeeping implements AutoCloseable {
           refusals.writeEnded(c, stopping);
           return null;
         });
+    checkpoints.write(db, journal);
   }
 
   /** Stops the rounds and writes what is left. */

@@ -17,7 +17,9 @@ import java.util.UUID;
  * copy, and checks receipts shown back to it.
  *
  * <p>A receipt names the person by first name, initial and birth year only: a lost sheet must not
- * identify anyone by itself, yet the person recognises it as theirs.
+ * identify anyone by itself, yet the person recognises it as theirs. It also names the place their
+ * journal stood at when it was given (chain, number and hash of its last entry), so that the
+ * receipt proves later that those entries existed.
  *
  * <pre>{@code
  * Receipt r = receipts.issue(c, "opposition", person, consentId, Map.of("state", "OPPOSED"));
@@ -27,10 +29,12 @@ import java.util.UUID;
 final class Receipts {
   private final Clock clock;
   private final Signer signer;
+  private final Journal journal;
 
-  Receipts(Clock clock, Signer signer) {
+  Receipts(Clock clock, Signer signer, Journal journal) {
     this.clock = clock;
     this.signer = signer;
+    this.journal = journal;
   }
 
   Receipt issue(Connection c, String kind, Person person, String consentId, Map<String, ?> facts)
@@ -44,6 +48,12 @@ final class Receipts {
     payload.put("issuedAt", now.toString());
     payload.put("person", person.display());
     payload.putAll(facts);
+    // Where the person's journal stood when the receipt was given: proof, later, that it held
+    // those entries (guichet journal verify --receipt).
+    Journal.Head head = journal.head(c, Journal.personChain(person.id()));
+    payload.put("journalChain", head.chain());
+    payload.put("journalSeq", head.seq());
+    payload.put("journalHead", head.hash());
     String signed;
     try {
       signed = signer.sign(Json.mapper().writeValueAsString(payload));

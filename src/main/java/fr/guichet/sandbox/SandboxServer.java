@@ -1,10 +1,16 @@
 package fr.guichet.sandbox;
 
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The reference delegated-access server: the Mon Espace Santé rules of DOMAIN.md, mediators,
@@ -90,18 +96,13 @@ public final class SandboxServer implements AutoCloseable {
             return null;
           });
     }
-    Journal journal = new Journal(rules.clock());
+    Signer signer = Signer.inDirectory(options.dataDir());
+    Journal journal = new Journal(rules.clock(), signer);
+    db.tx(journal::upgrade);
+    Checkpoints checkpoints = Checkpoints.in(options.dataDir(), signer, rules.clock());
     Refusals refusals = new Refusals(rules.clock(), journal);
     PasswordChecks passwords = PasswordChecks.forThisMachine();
-    Routes routes =
-        compose(
-            db,
-            rules,
-            journal,
-            refusals,
-            Signer.inDirectory(options.dataDir()),
-            passwords,
-            options.seedDemo());
+    Routes routes = compose(db, rules, journal, refusals, signer, passwords, options.seedDemo());
     Javalin app =
         Javalin.create(
             config -> {
@@ -119,7 +120,8 @@ public final class SandboxServer implements AutoCloseable {
       db.close();
       throw e;
     }
-    Housekeeping housekeeping = Housekeeping.start(db, refusals, Duration.ofSeconds(20));
+    Housekeeping housekeeping =
+        Housekeeping.start(db, refusals, journal, checkpoints, Duration.ofSeconds(20));
     return new SandboxServer(app, db, passwords, housekeeping, options.host(), routes);
   }
 
@@ -137,7 +139,7 @@ public final class SandboxServer implements AutoCloseable {
       boolean demo) {
     Clock clock = rules.clock();
     Throttle throttle = new Throttle(clock);
-    Receipts receipts = new Receipts(clock, signer);
+    Receipts receipts = new Receipts(clock, signer, journal);
     PersonStore persons = new PersonStore();
     RepresentationStore representations = new RepresentationStore();
     OutboxStore outbox = new OutboxStore();
@@ -191,24 +193,74 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /**
-   * Checks every journal chain of a server's database (the server may be stopped) and describes
-   * each altered, removed or reordered entry; an empty list means every chain holds.
+   * The verdict of {@code guichet journal verify}: how much was checked, and every finding (empty
+   * when the journal holds).
    */
-  public static java.util.List<String> verifyJournal(Path dataDir, String jdbcUrl) {
+  public record JournalVerdict(
+      long entries,
+      int chains,
+      int checkpointFiles,
+      long checkpoints,
+      int receipts,
+      List<String> findings) {}
+
+  /**
+   * Checks a server's journal (the server may be stopped): every chain entry by entry, against the
+   * server's public key ({@code publicKey} in base 64, or the one in {@code dataDir}), against the
+   * checkpoint streams ({@code checkpoints}: files or directories; null for those in {@code
+   * dataDir}) and against receipts (their signed text).
+   */
+  public static JournalVerdict verifyJournal(
+      Path dataDir,
+      String jdbcUrl,
+      String publicKey,
+      List<Path> checkpoints,
+      List<String> receipts) {
+    JournalCheck check =
+        new JournalCheck(
+            Statements.forKey(
+                publicKey != null ? Signer.publicKey(publicKey) : Signer.publicKeyIn(dataDir)));
+    List<Path> files =
+        streamFiles(
+            checkpoints != null ? checkpoints : List.of(dataDir.resolve(Checkpoints.DIRECTORY)));
+    List<Checkpoints.Stream> streams = check.streams(files);
     try (Database db = Database.open(jdbcUrl != null ? jdbcUrl : sqliteUrl(dataDir))) {
-      Journal journal = new Journal(Clock.systemUTC());
-      return db.tx(c -> journal.verify(c)).stream()
-          .map(b -> b.chain() + " entry " + b.seq() + ": " + b.reason())
-          .toList();
+      return db.tx(
+          c -> {
+            List<String> findings = new ArrayList<>();
+            check.chains(c).forEach(f -> findings.add(f.toString()));
+            check.checkpoints(c, streams).forEach(f -> findings.add(f.toString()));
+            for (String r : receipts) {
+              check.receipt(c, r).ifPresent(f -> findings.add(f.toString()));
+            }
+            return new JournalVerdict(
+                JournalCheck.entries(c),
+                Journal.chains(c).size(),
+                files.size(),
+                streams.stream().mapToLong(Checkpoints.Stream::lines).sum(),
+                receipts.size(),
+                List.copyOf(findings));
+          });
     }
   }
 
-  /** How many journal entries the database holds, for reports. */
-  public static long journalSize(Path dataDir, String jdbcUrl) {
-    try (Database db = Database.open(jdbcUrl != null ? jdbcUrl : sqliteUrl(dataDir))) {
-      return db.tx(
-          c -> Database.one(c, "SELECT count(*) FROM journal", r -> r.getLong(1)).orElse(0L));
+  /** The checkpoint files named: files as they are, directories for their {@code .jsonl}. */
+  private static List<Path> streamFiles(List<Path> named) {
+    List<Path> files = new ArrayList<>();
+    for (Path p : named) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> in = Files.list(p)) {
+          in.filter(f -> f.getFileName().toString().endsWith(".jsonl"))
+              .sorted()
+              .forEach(files::add);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot list " + p, e);
+        }
+      } else if (Files.exists(p)) {
+        files.add(p);
+      }
     }
+    return files;
   }
 
   private static String sqliteUrl(Path dataDir) {
@@ -216,7 +268,7 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /** The routes this server answers, for the contract test. */
-  java.util.List<Routes.Declared> routes() {
+  List<Routes.Declared> routes() {
     return routes.declared();
   }
 

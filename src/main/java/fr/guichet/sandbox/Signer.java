@@ -72,6 +72,29 @@ final class Signer {
     }
   }
 
+  /** The public key kept beside the private one in {@code dir}, to check what it signed. */
+  static PublicKey publicKeyIn(Path dir) {
+    Path file = dir.resolve("signing-key.pub");
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("No public key in " + dir + " (signing-key.pub)");
+    }
+    try {
+      return publicKey(Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+
+  /** A public key as {@code GET /v1/keys} gives it: X.509, base 64. */
+  static PublicKey publicKey(String base64) {
+    try {
+      return KeyFactory.getInstance("Ed25519")
+          .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64.strip())));
+    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      throw new IllegalArgumentException("Not an Ed25519 public key in base 64", e);
+    }
+  }
+
   String sign(String payload) {
     byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
     Ed25519Signer signer = new Ed25519Signer();
