@@ -11,6 +11,8 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The reference delegated-access server: the Mon Espace Santé rules of DOMAIN.md, mediators,
@@ -25,6 +27,8 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class SandboxServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
+
   /**
    * How to start the server.
    *
@@ -98,7 +102,10 @@ public final class SandboxServer implements AutoCloseable {
     }
     Signer signer = Signer.inDirectory(options.dataDir());
     Journal journal = new Journal(rules.clock(), signer);
-    db.tx(journal::upgrade);
+    int upgraded = db.tx(journal::upgrade);
+    if (upgraded > 0) {
+      LOG.info("journal: {} chain(s) written before signing re-encoded and signed", upgraded);
+    }
     Checkpoints checkpoints = Checkpoints.in(options.dataDir(), signer, rules.clock());
     Refusals refusals = new Refusals(rules.clock(), journal);
     PasswordChecks passwords = PasswordChecks.forThisMachine();
