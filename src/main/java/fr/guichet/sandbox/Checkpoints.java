@@ -127,12 +127,14 @@ final class Checkpoints {
       }
     }
     if (!moved.isEmpty()) {
-      recorded.putAll(moved);
-      append(moved);
+      Map<String, Journal.Head> next = new TreeMap<>(recorded);
+      next.putAll(moved);
+      append(moved, next);
+      recorded.putAll(moved); // once written: a line that failed is tried again next round
     }
   }
 
-  private void append(Map<String, Journal.Head> moved) {
+  private void append(Map<String, Journal.Head> moved, Map<String, Journal.Head> all) {
     Map<String, Object> heads = new LinkedHashMap<>();
     moved.values().forEach(h -> heads.put(h.chain(), List.of(h.seq(), h.hash())));
     Map<String, Object> payload = new LinkedHashMap<>();
@@ -142,8 +144,8 @@ final class Checkpoints {
     payload.put("n", lines + 1);
     payload.put("at", clock.instant().toString());
     payload.put("previous", previousLine);
-    payload.put("chains", recorded.size());
-    payload.put("root", root(recorded.values()));
+    payload.put("chains", all.size());
+    payload.put("root", root(all.values()));
     payload.put("heads", heads);
     String line;
     try {

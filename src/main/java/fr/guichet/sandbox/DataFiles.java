@@ -67,7 +67,7 @@ final class DataFiles {
       restrict(dir, OWNER_DIRECTORY);
     } else {
       Files.createDirectories(dir, attributes(OWNER_DIRECTORY));
-      restrict(dir, OWNER_DIRECTORY); // the umask may have taken some away, never added
+      restrict(dir, OWNER_DIRECTORY); // a umask may have taken the owner's own rights away
     }
   }
 

@@ -50,22 +50,22 @@ final class Housekeeping implements AutoCloseable {
   }
 
   private void round() {
-    try {
-      write(false);
-    } catch (RuntimeException e) {
-      // The next round tries again (a checkpoint missed is written by the next one); the message
-      // may hold data, the types and places do not.
-      LOG.warn("housekeeping failed: {}", Routes.withoutMessages(e));
-    }
+    write(false);
   }
 
   private void write(boolean stopping) {
-    db.tx(
-        c -> {
-          refusals.writeEnded(c, stopping);
-          return null;
-        });
-    checkpoints.write(db, journal);
+    try {
+      db.tx(
+          c -> {
+            refusals.writeEnded(c, stopping);
+            return null;
+          });
+      checkpoints.write(db, journal);
+    } catch (RuntimeException e) {
+      // The next round tries again (the chains a checkpoint missed are looked at again); the
+      // message may hold data, the types and places do not.
+      LOG.warn("housekeeping failed: {}", Routes.withoutMessages(e));
+    }
   }
 
   /** Stops the rounds and writes what is left. */

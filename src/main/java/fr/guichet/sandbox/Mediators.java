@@ -70,11 +70,16 @@ final class Mediators {
    * 503 when too many passwords are being checked, 401 (the same whatever was wrong) on failure.
    */
   MediatorSession login(Database db, LoginRequest request, String address, Audit audit) {
-    Attempt attempt = db.tx(c -> begin(c, request, address, audit));
-    // Hash even for an unknown login, so that timing tells nothing either.
-    boolean passwordOk =
-        passwords.matches(request.password(), attempt.passwordHash()) && attempt.known();
-    return db.tx(c -> finish(c, request, attempt, passwordOk, audit));
+    PasswordChecks.Place place = passwords.admit();
+    try {
+      Attempt attempt = db.tx(c -> begin(c, request, address, audit));
+      // Hash even for an unknown login, so that timing tells nothing either.
+      boolean passwordOk =
+          passwords.matches(request.password(), attempt.passwordHash()) && attempt.known();
+      return db.tx(c -> finish(c, request, attempt, passwordOk, audit));
+    } finally {
+      place.close();
+    }
   }
 
   private Attempt begin(Connection c, LoginRequest request, String address, Audit audit)
