@@ -288,9 +288,8 @@ final class Identifications {
   }
 
   /**
-   * The person a NIR names, or null: a lookup that tells nothing by itself. The NIR's lock is
-   * checked first, whether it names someone or not, so that a lock says nothing about who exists
-   * either.
+   * The person a NIR names, or null: a lookup that tells nothing by itself. The NIR's lock holds
+   * whether it names someone or not, so that a lock says nothing about who exists either.
    */
   private Person byNir(Connection c, Nir nir, Audit audit) throws SQLException {
     Person person = persons.findByNir(c, nir.value()).orElse(null);
@@ -371,8 +370,8 @@ final class Identifications {
   }
 
   /**
-   * Refuses papers that do not match with the one answer an unknown NIR gets too (status, body and
-   * the work done); the journal says what did not match.
+   * Refuses papers that do not match with the one answer an unknown NIR gets too (status and body);
+   * the journal says what did not match.
    */
   private void refuseUnless(
       boolean ok, Principal principal, Nir nir, Person person, Audit audit, String paper) {
