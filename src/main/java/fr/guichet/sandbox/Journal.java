@@ -134,24 +134,22 @@ final class Journal {
   }
 
   List<JournalEntry> read(Connection c, String chain) throws SQLException {
-    return Database.query(
-        c,
-        "SELECT seq, at, actor, structure_id, consent_id, action, outcome, detail, previous_hash,"
-            + " hash, signed_head FROM journal WHERE chain = ? ORDER BY seq",
-        r ->
-            new JournalEntry(
-                r.getLong(1),
-                Instant.parse(r.getString(2)),
-                r.getString(3),
-                r.getString(4),
-                r.getString(5),
-                r.getString(6),
-                r.getString(7),
-                r.getString(8),
-                r.getString(9),
-                r.getString(10),
-                r.getString(11)),
-        chain);
+    return rows(c, chain).stream()
+        .map(
+            r ->
+                new JournalEntry(
+                    Long.parseLong(r.seq()),
+                    Instant.parse(r.at()),
+                    r.actor(),
+                    r.structure(),
+                    r.consentId(),
+                    r.action(),
+                    r.outcome(),
+                    r.detail(),
+                    r.previousHash(),
+                    r.hash(),
+                    r.signedHead()))
+        .toList();
   }
 
   /** Every chain's name. */
@@ -226,6 +224,21 @@ final class Journal {
     return HexFormat.of().formatHex(Secrets.sha256Bytes(out.toByteArray()));
   }
 
+  /** The canonical hash of a stored entry, after the entry whose hash is {@code previousHash}. */
+  static String hash(String chain, long seq, Row r, String previousHash) {
+    return hash(
+        chain,
+        seq,
+        r.at(),
+        r.actor(),
+        r.structure(),
+        r.consentId(),
+        r.action(),
+        r.outcome(),
+        r.detail(),
+        previousHash);
+  }
+
   /** The signed statement of a chain's head, a receipt {@code guichet receipt verify} accepts. */
   private String signedHead(String chain, long seq, String hash, String at) {
     Map<String, Object> payload = new LinkedHashMap<>();
@@ -265,18 +278,7 @@ final class Journal {
       String previous = GENESIS;
       for (Row r : rows) {
         long seq = Long.parseLong(r.seq());
-        String hash =
-            hash(
-                chain,
-                seq,
-                r.at(),
-                r.actor(),
-                r.structure(),
-                r.consentId(),
-                r.action(),
-                r.outcome(),
-                r.detail(),
-                previous);
+        String hash = hash(chain, seq, r, previous);
         Database.update(
             c,
             "UPDATE journal SET previous_hash = ?, hash = ?, signed_head = ? WHERE chain = ? AND seq = ?",

@@ -84,7 +84,7 @@ final class JournalCheck {
                   "does not follow "
                       + (seq == 1 ? "the start of the chain" : "entry " + (seq - 1))
                       + ": its previous hash is not that entry's hash"));
-        } else if (!hashOf(chain, seq, r).equals(r.hash())) {
+        } else if (!Journal.hash(chain, seq, r, r.previousHash()).equals(r.hash())) {
           findings.add(
               new Finding(
                   where,
@@ -244,20 +244,6 @@ final class JournalCheck {
     } catch (RuntimeException unreadable) {
       return false;
     }
-  }
-
-  private static String hashOf(String chain, long seq, Journal.Row r) {
-    return Journal.hash(
-        chain,
-        seq,
-        r.at(),
-        r.actor(),
-        r.structure(),
-        r.consentId(),
-        r.action(),
-        r.outcome(),
-        r.detail(),
-        r.previousHash());
   }
 
   private static Long number(String text) {

@@ -93,18 +93,7 @@ class JournalCheckTest {
       if (seq < from) {
         continue;
       }
-      String hash =
-          Journal.hash(
-              "person:a",
-              seq,
-              r.at(),
-              r.actor(),
-              r.structure(),
-              r.consentId(),
-              r.action(),
-              r.outcome(),
-              r.detail(),
-              previous);
+      String hash = Journal.hash("person:a", seq, r, previous);
       Database.update(
           c,
           "UPDATE journal SET previous_hash = ?, hash = ? WHERE chain = 'person:a' AND seq = ?",
