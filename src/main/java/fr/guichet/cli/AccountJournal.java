@@ -39,12 +39,7 @@ import picocli.CommandLine.Option;
  * guichet account journal --nir "2 50 03 75 056 123 72" --birth-date 14/03/1950 --vitale 12345678 --pdf journal.pdf
  * </pre>
  */
-@Command(
-    name = "journal",
-    mixinStandardHelpOptions = true,
-    abbreviateSynopsis = true,
-    versionProvider = AccountCommand.Version.class,
-    description = "Read what was done in the person's name.")
+@Command(name = "journal", description = "Read what was done in the person's name.")
 final class AccountJournal extends SittingCommand {
   @Option(names = "--vitale", paramLabel = "SERIAL", descriptionKey = "vitale")
   String vitale;

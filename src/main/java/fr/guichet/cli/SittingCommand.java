@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -29,7 +30,20 @@ import picocli.CommandLine.Spec;
  * it needs, logs the mediator in, turns the server's refusals into a sentence and an exit code
  * ({@link Outcome}), and prints the result as plain lines or, with {@code --json}, as one JSON
  * object on standard output, refusals included.
+ *
+ * <p>The help options, the short synopsis and the version are declared here once; picocli applies a
+ * superclass's {@code @Command} attributes to each subcommand, which names itself and says what it
+ * does:
+ *
+ * <pre>{@code
+ * @Command(name = "status", description = "Check the state of the space.")
+ * static final class Status extends AccountSubcommand { ... }
+ * }</pre>
  */
+@Command(
+    mixinStandardHelpOptions = true,
+    abbreviateSynopsis = true,
+    versionProvider = AccountCommand.Version.class)
 abstract class SittingCommand implements Callable<Integer> {
   @Mixin LanguageOption language;
 
@@ -100,10 +114,6 @@ abstract class SittingCommand implements Callable<Integer> {
     return outcome.exitCode();
   }
 
-  /**
-   * {@code --lang} on this command, else on {@code account}, else {@code GUICHET_LANG}, else
-   * French.
-   */
   /** The identified person as {@code --json} gives them, then what the command adds. */
   static Map<String, Object> json(fr.guichet.contract.Identification who, String forPersonId) {
     Map<String, Object> person = new LinkedHashMap<>();
@@ -120,6 +130,10 @@ abstract class SittingCommand implements Callable<Integer> {
     return json;
   }
 
+  /**
+   * {@code --lang} on this command, else on {@code account}, else {@code GUICHET_LANG}, else
+   * French.
+   */
   Language language() {
     return language
         .chosen()
