@@ -2,28 +2,23 @@ package fr.guichet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.Guichet;
 import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.Pdfs;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class HelpSheetCommandTest {
   @TempDir Path files;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
+  final Shell shell = new Shell();
+  final StringWriter out = shell.out;
+  final StringWriter err = shell.err;
 
   int run(String... args) {
-    CommandLine cli = Guichet.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    return shell.run(args);
   }
 
   @Test

@@ -2,7 +2,6 @@ package fr.guichet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.Guichet;
 import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.Delegation;
@@ -12,7 +11,6 @@ import fr.guichet.contract.JournalEntry;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.testing.DemoSandbox;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,18 +30,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class JournalCommandTest {
   @TempDir Path data;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
+  final Shell shell = new Shell();
+  final StringWriter out = shell.out;
+  final StringWriter err = shell.err;
 
   int run(String... args) {
-    CommandLine cli = Guichet.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    return shell.run(args);
   }
 
   @Test

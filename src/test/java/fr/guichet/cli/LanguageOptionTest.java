@@ -33,8 +33,9 @@ class LanguageOptionTest {
           "send-code",
           "journal");
 
-  StringWriter out = new StringWriter();
-  StringWriter err = new StringWriter();
+  final Shell shell = new Shell();
+  final StringWriter out = shell.out;
+  final StringWriter err = shell.err;
 
   @BeforeEach
   void noLanguageFromTheEnvironment() {
@@ -44,10 +45,7 @@ class LanguageOptionTest {
   }
 
   int run(String... args) {
-    CommandLine cli = Guichet.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    return shell.run(args);
   }
 
   @Test
