@@ -14,6 +14,7 @@ import fr.guichet.contract.Problem;
 import fr.guichet.contract.ProofRequest;
 import fr.guichet.domain.Nir;
 import fr.guichet.testing.DemoSandbox;
+import fr.guichet.testing.Refused;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -281,17 +282,17 @@ class IdentificationsTest {
   @Test
   void anUnknownPersonAndAMismatchGiveTheSameAnswerAndTheMismatchIsInThePersonsJournal() {
     String unknownNir = "1990175056123" + Nir.key("1990175056123");
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(unknownNir, DelegationsTest.JEANNE_BIRTH, "12345678"));
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () ->
             identifyByVitale(
                 DemoSandbox.JEANNE_NIR, DelegationsTest.JEANNE_BIRTH.plusDays(1), "12345678"));
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(DemoSandbox.JEANNE_NIR, DelegationsTest.JEANNE_BIRTH, "87654321"));
@@ -404,7 +405,7 @@ class IdentificationsTest {
   @Test
   void aPersonWithoutACardCannotBeIdentifiedThisWay() {
     String emma = "2150933063318" + Nir.key("2150933063318");
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(emma, LocalDate.of(2015, 9, 12), "12345678"));
@@ -428,7 +429,7 @@ class IdentificationsTest {
     // A day and month typed from another paper agree with a year-only civil status.
     assertThat(identifyByVitale(zainaba.nir(), "1958-07-01", zainaba.vitale()).personId())
         .isEqualTo("p-zainaba");
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(zainaba.nir(), "1959-00-00", zainaba.vitale()));
@@ -454,11 +455,11 @@ class IdentificationsTest {
 
   @Test
   void anUnknownPartTypedNeverMatchesAKnownOne() {
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(DemoSandbox.JEANNE_NIR, "1950-00-00", "12345678"));
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(DemoSandbox.JEANNE_NIR, "1950-03-00", "12345678"));
