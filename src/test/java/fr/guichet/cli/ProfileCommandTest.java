@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.Json;
 import fr.guichet.testing.DemoSandbox;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,12 +58,6 @@ class ProfileCommandTest {
   }
 
   final Shell shell = new Shell();
-  final StringWriter out = shell.out;
-  final StringWriter err = shell.err;
-
-  int run(String... args) {
-    return shell.run(args);
-  }
 
   /** {@code guichet profile export --fhir}, logged in as the demo mediator. */
   int export(List<String> papers, String... more) {
@@ -82,7 +75,7 @@ class ProfileCommandTest {
             "--person-present-and-agrees",
             "--out",
             file.toString());
-    assertThat(code).as(err.toString()).isZero();
+    assertThat(code).as(shell.err.toString()).isZero();
     String json = Files.readString(file);
     assertThat(fr.guichet.fhir.FhirValidationAccess.errors(json)).isEmpty();
     JsonNode bundle = Json.mapper().readTree(json);
@@ -91,7 +84,7 @@ class ProfileCommandTest {
     assertThat(bundle.at("/entry/0/resource/identifier/0/value").asText())
         .isEqualTo("185053306321052");
     assertThat(json).contains("\"AllergyIntolerance\"", "Pénicilline", "278148006");
-    assertThat(err.toString()).contains("Written: ");
+    assertThat(shell.err.toString()).contains("Written: ");
     assertThat(sandbox.journal("person:p-louis"))
         .containsSubsequence(
             "CONSENT OK", "DELEGATION_OPENED OK", "PROFILE_READ OK", "DELEGATION_REVOKED OK");
@@ -109,21 +102,21 @@ class ProfileCommandTest {
             "--for-nir",
             "2 15 09 33 063 318 90",
             "--person-present-and-agrees");
-    assertThat(code).as(err.toString()).isZero();
-    JsonNode bundle = Json.mapper().readTree(out.toString());
+    assertThat(code).as(shell.err.toString()).isZero();
+    JsonNode bundle = Json.mapper().readTree(shell.out.toString());
     assertThat(bundle.at("/entry/0/resource/name/0/given/0").asText()).isEqualTo("Emma");
     assertThat(bundle.at("/entry/0/resource/birthDate").asText()).isEqualTo("2015");
     assertThat(bundle.at("/entry/0/resource/identifier/0/value").asText())
         .isEqualTo("215093306331890");
-    assertThat(out.toString()).contains("\"Immunization\"", "\"03\"");
-    assertThat(fr.guichet.fhir.FhirValidationAccess.errors(out.toString())).isEmpty();
+    assertThat(shell.out.toString()).contains("\"Immunization\"", "\"03\"");
+    assertThat(fr.guichet.fhir.FhirValidationAccess.errors(shell.out.toString())).isEmpty();
   }
 
   @Test
   void aCaregiverCannotTakeACopyOfThePersonsData() {
     int code = export(Shell.papers("p-alain"), "--for", "Georgette", "--person-present-and-agrees");
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("A caregiver cannot take a copy");
+    assertThat(shell.err.toString()).contains("A caregiver cannot take a copy");
     assertThat(sandbox.journal("person:p-georgette")).doesNotContain("PROFILE_READ OK");
   }
 
@@ -131,7 +124,7 @@ class ProfileCommandTest {
   void withoutTheConsentNothingIsRead() {
     int code = export(Shell.papers(LOUIS_NIR, "30/05/1985", "4567890123456"));
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("No consent: nothing was read.");
+    assertThat(shell.err.toString()).contains("No consent: nothing was read.");
   }
 
   @Test
@@ -141,6 +134,6 @@ class ProfileCommandTest {
             Shell.papers("1 85 05 33 063 210 53", "30/05/1985", "4567890123456"),
             "--person-present-and-agrees");
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("les 2 derniers chiffres ne correspondent pas");
+    assertThat(shell.err.toString()).contains("les 2 derniers chiffres ne correspondent pas");
   }
 }
