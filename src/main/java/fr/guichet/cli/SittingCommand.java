@@ -12,6 +12,8 @@ import fr.guichet.domain.Nir;
 import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -215,6 +217,17 @@ abstract class SittingCommand implements Callable<Integer> {
         prompt.show(why);
         typed = null;
       }
+    }
+  }
+
+  /**
+   * Stops with the usage error {@code errorKey} (which names the file) when {@code file} cannot be
+   * written: its folder does not exist, or it is itself a folder. Checked before anything is sent.
+   */
+  void requireWritable(Path file, String errorKey) {
+    Path folder = file.toAbsolutePath().getParent();
+    if (folder == null || !Files.isDirectory(folder) || Files.isDirectory(file)) {
+      throw new Stop(Outcome.USAGE, text.text(errorKey, Map.of("file", file.toString())));
     }
   }
 
