@@ -53,6 +53,26 @@ class DelegationsTest {
     return sandbox.api().consent(session, request, IdempotencyKey.random());
   }
 
+  /**
+   * The consent of {@code who} to reading their account for 30 minutes, with or without the
+   * mediator's attestation that they are present, at a counter in {@code zone} (as typed, null:
+   * none).
+   */
+  static ConsentRequest readingTheAccount(
+      Identification who, boolean presenceAttested, String zone) {
+    return new ConsentRequest(
+        who.identificationId(),
+        null,
+        List.of("account:read"),
+        30,
+        "fr",
+        "v1",
+        true,
+        presenceAttested,
+        null,
+        zone);
+  }
+
   @Test
   void aConsentOpensADelegationBoundToItsScopesAndDuration() {
     Delegation d = consent(jeanne(), List.of("account:read"), 30);
@@ -66,36 +86,9 @@ class DelegationsTest {
   @Test
   void refusesAnIncompleteConsentOrOneLongerThanASitting() {
     Identification who = jeanne();
+    Refused.with("consent-incomplete", 422, () -> consent(readingTheAccount(who, false, null)));
     Refused.with(
-        "consent-incomplete",
-        422,
-        () ->
-            consent(
-                new ConsentRequest(
-                    who.identificationId(),
-                    null,
-                    List.of("account:read"),
-                    30,
-                    "fr",
-                    "v1",
-                    true,
-                    false)));
-    Refused.with(
-        "invalid-input",
-        422,
-        () ->
-            consent(
-                new ConsentRequest(
-                    who.identificationId(),
-                    null,
-                    List.of("account:read"),
-                    30,
-                    "fr",
-                    "v1",
-                    true,
-                    true,
-                    null,
-                    "Paris, France")));
+        "invalid-input", 422, () -> consent(readingTheAccount(who, true, "Paris, France")));
     Refused.with("consent-duration", 422, () -> consent(who, List.of("account:read"), 61));
     Refused.with("consent-scopes", 422, () -> consent(who, List.of("everything"), 30));
     Refused.with("consent-scopes", 422, () -> consent(who, List.of(), 30));
