@@ -103,23 +103,23 @@ class RecordsTest {
     assertThat(read("allergies").content()).isEqualTo(allergies("Pénicilline"));
   }
 
+  /** A request to {@code url} with Louis's session and delegation, as a script sends it. */
+  HttpRequest.Builder asLouis(String url) {
+    return HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", "Bearer " + louis.session().token())
+        .header(Headers.DELEGATION, louis.delegation().token());
+  }
+
   @Test
   void theEtagHeaderIsTheVersionAndAWriteWithoutIfMatchIsRefused() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     String url = sandbox.server().url() + "v1/persons/p-louis/profile/blood-group";
     HttpResponse<String> get =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + louis.session().token())
-                .header(Headers.DELEGATION, louis.delegation().token())
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        http.send(asLouis(url).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(get.headers().firstValue("ETag")).hasValue("\"0\"");
     HttpResponse<String> put =
         http.send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + louis.session().token())
-                .header(Headers.DELEGATION, louis.delegation().token())
+            asLouis(url)
                 .header(Headers.IDEMPOTENCY_KEY, "k1")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"group\":\"O+\"}"))
                 .build(),
@@ -127,9 +127,7 @@ class RecordsTest {
     assertThat(put.statusCode()).isEqualTo(428);
     HttpResponse<String> ok =
         http.send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + louis.session().token())
-                .header(Headers.DELEGATION, louis.delegation().token())
+            asLouis(url)
                 .header(Headers.IDEMPOTENCY_KEY, "k2")
                 .header("If-Match", "\"0\"")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"group\":\"O+\"}"))
