@@ -79,9 +79,12 @@ class AccountCommandTest {
   }
 
   String state(String personId) {
-    return sandbox
-        .query("SELECT state FROM person WHERE id = ?", r -> r.getString(1), personId)
-        .get(0);
+    return column("SELECT state FROM person WHERE id = ?", personId).get(0);
+  }
+
+  /** The first column of what {@code sql} selects in the sandbox's database, as text. */
+  List<String> column(String sql, Object... params) {
+    return sandbox.query(sql, r -> r.getString(1), params);
   }
 
   /** The code the demo server just sent to a person, read when the command asks for it. */
@@ -168,8 +171,7 @@ class AccountCommandTest {
       assertThat(out.toString())
           .contains("State: ", "32 days", "Nobody else has access to this space.")
           .doesNotContain("État");
-      assertThat(sandbox.query("SELECT language FROM consent", r -> r.getString(1)))
-          .containsExactly("en");
+      assertThat(column("SELECT language FROM consent")).containsExactly("en");
     }
 
     @Test
@@ -262,8 +264,7 @@ class AccountCommandTest {
       assertThat(state("p-jeanne")).isEqualTo("OPPOSED");
       String signed = Files.readString(receipt).strip();
       assertThat(ReceiptVerifier.forKey(sandbox.api().publicKey()).check(signed).valid()).isTrue();
-      assertThat(sandbox.query("SELECT scopes FROM consent", r -> r.getString(1)))
-          .containsExactly("opposition:write");
+      assertThat(column("SELECT scopes FROM consent")).containsExactly("opposition:write");
       assertSittingClosed();
     }
 
@@ -384,8 +385,7 @@ class AccountCommandTest {
       assertThat(json().at("/account/state").asText()).isEqualTo("ACTIVE");
       assertThat(json().at("/receipt/kind").asText()).isEqualTo("activate");
       assertThat(state("p-maria")).isEqualTo("ACTIVE");
-      assertThat(sandbox.query("SELECT scopes FROM consent", r -> r.getString(1)))
-          .containsExactly("account:activate");
+      assertThat(column("SELECT scopes FROM consent")).containsExactly("account:activate");
     }
 
     @Test
@@ -428,7 +428,7 @@ class AccountCommandTest {
               "Vos données sont gardées jusqu’au 29 novembre 2036.",
               "Vous pouvez rouvrir votre espace à tout moment. Vos données reviendront.");
       assertThat(state("p-louis")).isEqualTo("CLOSED");
-      assertThat(sandbox.query("SELECT proofs FROM identification", r -> r.getString(1)))
+      assertThat(column("SELECT proofs FROM identification"))
           .containsExactly("CONTACT_CODE VITALE");
     }
 
@@ -560,8 +560,7 @@ class AccountCommandTest {
               "Vos données seront effacées au plus tard le 28 février 2027.",
               "Tant que l’effacement n’est pas fait, et au plus tard jusqu’au 28 février 2027, vous pouvez rouvrir votre espace : vos données reviendront.");
       assertThat(state("p-fatima")).isEqualTo("CLOSED_DELETION_REQUESTED");
-      assertThat(sandbox.query("SELECT scopes FROM consent", r -> r.getString(1)))
-          .containsExactly("record:close");
+      assertThat(column("SELECT scopes FROM consent")).containsExactly("record:close");
     }
 
     @Test
@@ -745,10 +744,9 @@ class AccountCommandTest {
 
     String link(String caregiver, String person) {
       List<String> status =
-          sandbox.query(
+          column(
               "SELECT status FROM representation WHERE representative_id = ?"
                   + " AND represented_id = ? AND kind = 'CAREGIVING'",
-              r -> r.getString(1),
               caregiver,
               person);
       return status.isEmpty() ? "none" : status.get(status.size() - 1);
@@ -769,7 +767,7 @@ class AccountCommandTest {
               "Référence du reçu : rcp-");
       assertThat(err.toString()).isEmpty();
       assertThat(link("p-alain", "p-louis")).isEqualTo("ACCEPTED");
-      assertThat(sandbox.query("SELECT scopes FROM delegation", r -> r.getString(1)))
+      assertThat(column("SELECT scopes FROM delegation"))
           .singleElement()
           .asString()
           .as("the one scope this command needs")
