@@ -49,7 +49,6 @@ class SharesTest {
         .answerShare(s.session(), s.delegation(), shareId, accept, IdempotencyKey.random());
   }
 
-  /** The demo outbox's messages to a person, read as only the structure manager may. */
   List<String> outboxFor(String personId) {
     return sandbox.api().outbox(sandbox.managerSession()).stream()
         .filter(m -> m.personId().equals(personId))
