@@ -12,7 +12,8 @@ import picocli.CommandLine;
 /**
  * The {@code guichet} program run in-process as a shell runs it, for the command-line tests: what
  * it prints on standard output and standard error is kept for the test to read, and a scripted
- * terminal can answer the account commands' questions.
+ * terminal can answer the account commands' questions. The options every account command takes (the
+ * demo mediator's login, a person's papers) are written here once.
  *
  * <pre>{@code
  * Shell shell = new Shell();

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * What the sandbox tests do again and again in a sitting with the demo people, written once: a
  * consent given for someone the identified person represents, a caregiver named as on their Carte
- * Vitale and added; each change with a fresh {@code Idempotency-Key}, as the kiosk sends it.
+ * Vitale and added, a space closed; each change with a fresh {@code Idempotency-Key}, as the kiosk
+ * sends it.
  *
  * <pre>{@code
  * Sittings sittings = new Sittings(sandbox);
