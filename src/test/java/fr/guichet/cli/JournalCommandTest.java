@@ -2,7 +2,6 @@ package fr.guichet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.Guichet;
 import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.Delegation;
@@ -12,8 +11,6 @@ import fr.guichet.contract.JournalEntry;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.testing.DemoSandbox;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,47 +29,39 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class JournalCommandTest {
   @TempDir Path data;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
-
-  int run(String... args) {
-    CommandLine cli = Guichet.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
-  }
+  final Shell shell = new Shell();
 
   @Test
   void findsEveryChainIntactThenTheEntryAnyoneAltered() {
     try (DemoSandbox sandbox = new DemoSandbox(data)) {
       sandbox.open("p-jeanne", "account:read");
-      assertThat(run("journal", "verify", "--data", data.toString())).isZero();
-      assertThat(out.toString()).contains("Journal intact:", "every chain holds");
+      assertThat(shell.run("journal", "verify", "--data", data.toString())).isZero();
+      assertThat(shell.out.toString()).contains("Journal intact:", "every chain holds");
 
       sandbox.update(
           "UPDATE journal SET detail = 'nothing happened' WHERE chain = 'person:p-jeanne' AND seq = 2");
-      assertThat(run("journal", "verify", "--data", data.toString())).isEqualTo(1);
-      assertThat(out.toString())
+      assertThat(shell.run("journal", "verify", "--data", data.toString())).isEqualTo(1);
+      assertThat(shell.out.toString())
           .contains("BROKEN person:p-jeanne entry 2: was altered: its fields do not give its hash");
     }
   }
 
   @Test
   void saysWhenThereIsNoJournal() {
-    assertThat(run("journal", "verify", "--data", data.resolve("nothing").toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("No journal here");
+    assertThat(shell.run("journal", "verify", "--data", data.resolve("nothing").toString()))
+        .isEqualTo(2);
+    assertThat(shell.err.toString()).contains("No journal here");
   }
 
   @Test
   void saysWhenThereIsNoKeyToCheckTheSignaturesWith() throws IOException {
     new DemoSandbox(data).close();
     Files.delete(data.resolve("signing-key.pub"));
-    assertThat(run("journal", "verify", "--data", data.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("Cannot check the signatures", "--public-key");
+    assertThat(shell.run("journal", "verify", "--data", data.toString())).isEqualTo(2);
+    assertThat(shell.err.toString()).contains("Cannot check the signatures", "--public-key");
   }
 
   /**
@@ -151,13 +140,15 @@ class JournalCommandTest {
     }
 
     String verify(Path dir, int exitCode, String... more) {
-      out.getBuffer().setLength(0);
-      err.getBuffer().setLength(0);
+      shell.out.getBuffer().setLength(0);
+      shell.err.getBuffer().setLength(0);
       List<String> args = new ArrayList<>(List.of("journal", "verify", "--data", dir.toString()));
       args.addAll(List.of(more));
-      assertThat(run(args.toArray(String[]::new))).as(out.toString()).isEqualTo(exitCode);
-      assertThat(err.toString()).as("no stack trace").isEmpty();
-      return out.toString();
+      assertThat(shell.run(args.toArray(String[]::new)))
+          .as(shell.out.toString())
+          .isEqualTo(exitCode);
+      assertThat(shell.err.toString()).as("no stack trace").isEmpty();
+      return shell.out.toString();
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class CaregiversTest {
   @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
+  final Sittings sittings = new Sittings(sandbox);
 
   static final DemoSandbox.Papers ALAIN = DemoSandbox.PEOPLE.get("p-alain");
 
@@ -62,14 +63,7 @@ class CaregiversTest {
 
     sandbox.clock().advance(Duration.ofMinutes(31));
     DemoSandbox.Sitting later = sandbox.open("p-louis", "sharing:manage");
-    ActionResult added =
-        sandbox
-            .api()
-            .addCaregiver(
-                later.session(),
-                later.delegation(),
-                new CaregiverRequest(ALAIN.nir(), "Roux", "Alain", ALAIN.birth()),
-                IdempotencyKey.random());
+    ActionResult added = sittings.addCaregiver(later, "p-alain", "Roux", "Alain");
     assertThat(added.receipt()).isNotNull();
   }
 }

@@ -14,6 +14,7 @@ import fr.guichet.contract.Problem;
 import fr.guichet.contract.ProofRequest;
 import fr.guichet.domain.Nir;
 import fr.guichet.testing.DemoSandbox;
+import fr.guichet.testing.Refused;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,82 +43,53 @@ class IdentificationsTest {
     return DemoSandbox.PEOPLE.get(id);
   }
 
+  Identification identify(IdentificationRequest request) {
+    return sandbox.api().identify(session, request, IdempotencyKey.random());
+  }
+
   Identification identifyByVitale(String nir, LocalDate birth, String serial) {
-    return sandbox
-        .api()
-        .identify(
-            session, IdentificationRequest.byVitale(nir, birth, serial), IdempotencyKey.random());
+    return identify(IdentificationRequest.byVitale(nir, birth, serial));
+  }
+
+  /** Sends a one-time code to the contact the insurer holds for the person named. */
+  ContactChallenge sendCode(ContactCodeRequest request) {
+    return sandbox.api().contactCode(session, request, IdempotencyKey.random());
   }
 
   @Test
   void byTheLettersCodeAndTheNir() {
     Identification who =
-        sandbox
-            .api()
-            .identify(
-                session,
-                IdentificationRequest.byLetterCode(papers("p-jeanne").nir(), "jm4k 7p2q"),
-                IdempotencyKey.random());
+        identify(IdentificationRequest.byLetterCode(papers("p-jeanne").nir(), "jm4k 7p2q"));
     assertThat(who.proofs()).containsExactly("LETTER_CODE");
     refused(
         "identification-failed",
-        () ->
-            sandbox
-                .api()
-                .identify(
-                    session,
-                    IdentificationRequest.byLetterCode(papers("p-jeanne").nir(), "JM4K-7P2R"),
-                    IdempotencyKey.random()));
+        () -> identify(IdentificationRequest.byLetterCode(papers("p-jeanne").nir(), "JM4K-7P2R")));
   }
 
   @Test
   void byACodeSentToTheContactTheInsurerHolds() {
     DemoSandbox.Papers p = papers("p-georgette");
-    ContactChallenge sent =
-        sandbox
-            .api()
-            .contactCode(
-                session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random());
+    ContactChallenge sent = sendCode(new ContactCodeRequest(p.nir(), p.birth()));
     assertThat(sent.channel()).isEqualTo("SMS");
     assertThat(sent.maskedDestination()).isEqualTo("06 ** ** ** 11");
     String code = sandbox.lastCode("p-georgette");
     refused(
         "identification-failed",
         () ->
-            sandbox
-                .api()
-                .identify(
-                    session,
-                    IdentificationRequest.byContactCode(
-                        sent.challengeId(), code.equals("000000") ? "111111" : "000000"),
-                    IdempotencyKey.random()));
-    Identification who =
-        sandbox
-            .api()
-            .identify(
-                session,
-                IdentificationRequest.byContactCode(sent.challengeId(), code),
-                IdempotencyKey.random());
+            identify(
+                IdentificationRequest.byContactCode(
+                    sent.challengeId(), code.equals("000000") ? "111111" : "000000")));
+    Identification who = identify(IdentificationRequest.byContactCode(sent.challengeId(), code));
     assertThat(who.proofs()).containsExactly("CONTACT_CODE");
     refused(
         "code-expired",
-        () ->
-            sandbox
-                .api()
-                .identify(
-                    session,
-                    IdentificationRequest.byContactCode(sent.challengeId(), code),
-                    IdempotencyKey.random()));
+        () -> identify(IdentificationRequest.byContactCode(sent.challengeId(), code)));
   }
 
   @Test
   void aContactCodeLastsTenMinutes() {
     DemoSandbox.Papers p = papers("p-louis");
-    ContactChallenge sent =
-        sandbox
-            .api()
-            .contactCode(
-                session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random());
+    ContactChallenge sent = sendCode(new ContactCodeRequest(p.nir(), p.birth()));
     assertThat(sent.channel()).isEqualTo("EMAIL");
     assertThat(sent.maskedDestination()).isEqualTo("l***@example.org");
     sandbox.clock().advance(Duration.ofMinutes(10));
@@ -136,21 +108,8 @@ class IdentificationsTest {
   @Test
   void aPersonWithNeitherEmailNorPhoneIsToldToUseTheLetterOrTheCard() {
     DemoSandbox.Papers p = papers("p-raymond");
-    refused(
-        "no-contact",
-        () ->
-            sandbox
-                .api()
-                .contactCode(
-                    session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random()));
-    assertThat(
-            sandbox
-                .api()
-                .identify(
-                    session,
-                    IdentificationRequest.byLetterCode(p.nir(), "RF2H-9K4L"),
-                    IdempotencyKey.random())
-                .strength())
+    refused("no-contact", () -> sendCode(new ContactCodeRequest(p.nir(), p.birth())));
+    assertThat(identify(IdentificationRequest.byLetterCode(p.nir(), "RF2H-9K4L")).strength())
         .isEqualTo("STANDARD");
   }
 
@@ -183,13 +142,7 @@ class IdentificationsTest {
   void aCodeSentToSomeoneElseIsNotAProofForThisPerson() {
     Identification jeanne = sandbox.identify("p-jeanne");
     DemoSandbox.Papers louis = papers("p-louis");
-    ContactChallenge sent =
-        sandbox
-            .api()
-            .contactCode(
-                session,
-                new ContactCodeRequest(louis.nir(), louis.birth()),
-                IdempotencyKey.random());
+    ContactChallenge sent = sendCode(new ContactCodeRequest(louis.nir(), louis.birth()));
     refused(
         "wrong-person",
         () ->
@@ -209,13 +162,7 @@ class IdentificationsTest {
     for (int i = 0; i < 5; i++) {
       refused(
           "identification-failed",
-          () ->
-              sandbox
-                  .api()
-                  .identify(
-                      session,
-                      IdentificationRequest.byVitale(p.nir(), p.birth(), "99999999"),
-                      IdempotencyKey.random()));
+          () -> identify(IdentificationRequest.byVitale(p.nir(), p.birth(), "99999999")));
     }
     refused("identification-locked", () -> sandbox.identify("p-jeanne"));
     assertThat(sandbox.journal("person:p-jeanne"))
@@ -231,13 +178,9 @@ class IdentificationsTest {
       refused(
           "identification-failed",
           () ->
-              sandbox
-                  .api()
-                  .identify(
-                      session,
-                      IdentificationRequest.byVitale(
-                          unknown + Nir.key(unknown), papers("p-jeanne").birth(), "12345678"),
-                      IdempotencyKey.random()));
+              identify(
+                  IdentificationRequest.byVitale(
+                      unknown + Nir.key(unknown), papers("p-jeanne").birth(), "12345678")));
     }
     refused("identification-locked", () -> sandbox.identify("p-louis"));
     // Another mediator is not locked.
@@ -281,17 +224,17 @@ class IdentificationsTest {
   @Test
   void anUnknownPersonAndAMismatchGiveTheSameAnswerAndTheMismatchIsInThePersonsJournal() {
     String unknownNir = "1990175056123" + Nir.key("1990175056123");
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(unknownNir, DelegationsTest.JEANNE_BIRTH, "12345678"));
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () ->
             identifyByVitale(
                 DemoSandbox.JEANNE_NIR, DelegationsTest.JEANNE_BIRTH.plusDays(1), "12345678"));
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(DemoSandbox.JEANNE_NIR, DelegationsTest.JEANNE_BIRTH, "87654321"));
@@ -349,24 +292,10 @@ class IdentificationsTest {
     assertThat(wrongLetter.status()).isEqualTo(404);
     assertThat(wrongLetter.detail()).isEqualTo("no person matches these papers");
     Problem wrongBirthForACode =
-        problemOf(
-            () ->
-                sandbox
-                    .api()
-                    .contactCode(
-                        session,
-                        new ContactCodeRequest(jeanne.nir(), birth.minusDays(1)),
-                        IdempotencyKey.random()));
+        problemOf(() -> sendCode(new ContactCodeRequest(jeanne.nir(), birth.minusDays(1))));
     assertThat(wrongBirthForACode)
         .isEqualTo(
-            problemOf(
-                () ->
-                    sandbox
-                        .api()
-                        .contactCode(
-                            session,
-                            new ContactCodeRequest(UNKNOWN_NIR, birth.minusDays(1)),
-                            IdempotencyKey.random())))
+            problemOf(() -> sendCode(new ContactCodeRequest(UNKNOWN_NIR, birth.minusDays(1)))))
         .isEqualTo(wrongLetter);
   }
 
@@ -404,19 +333,14 @@ class IdentificationsTest {
   @Test
   void aPersonWithoutACardCannotBeIdentifiedThisWay() {
     String emma = "2150933063318" + Nir.key("2150933063318");
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(emma, LocalDate.of(2015, 9, 12), "12345678"));
   }
 
   Identification identifyByVitale(String nir, String birthDate, String serial) {
-    return sandbox
-        .api()
-        .identify(
-            session,
-            IdentificationRequest.byVitale(nir, birthDate, serial),
-            IdempotencyKey.random());
+    return identify(IdentificationRequest.byVitale(nir, birthDate, serial));
   }
 
   @Test
@@ -428,37 +352,27 @@ class IdentificationsTest {
     // A day and month typed from another paper agree with a year-only civil status.
     assertThat(identifyByVitale(zainaba.nir(), "1958-07-01", zainaba.vitale()).personId())
         .isEqualTo("p-zainaba");
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(zainaba.nir(), "1959-00-00", zainaba.vitale()));
-    ContactChallenge sent =
-        sandbox
-            .api()
-            .contactCode(
-                session,
-                new ContactCodeRequest(zainaba.nir(), "1958-00-00"),
-                IdempotencyKey.random());
+    ContactChallenge sent = sendCode(new ContactCodeRequest(zainaba.nir(), "1958-00-00"));
     assertThat(sent.channel()).isEqualTo("SMS");
     assertThat(
-            sandbox
-                .api()
-                .identify(
-                    session,
+            identify(
                     IdentificationRequest.byContactCode(
-                        sent.challengeId(), sandbox.lastCode("p-zainaba")),
-                    IdempotencyKey.random())
+                        sent.challengeId(), sandbox.lastCode("p-zainaba")))
                 .personId())
         .isEqualTo("p-zainaba");
   }
 
   @Test
   void anUnknownPartTypedNeverMatchesAKnownOne() {
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(DemoSandbox.JEANNE_NIR, "1950-00-00", "12345678"));
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(DemoSandbox.JEANNE_NIR, "1950-03-00", "12345678"));

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,19 +36,13 @@ class JournalCheckTest {
     signer = Signer.inDirectory(dir);
     journal = new Journal(clock, signer);
     check = new JournalCheck(Statements.forKey(Signer.publicKeyIn(dir)));
-    db.tx(
-        c -> {
-          for (int i = 1; i <= 5; i++) {
-            journal.append(
-                c,
-                "person:a",
-                new Journal.Line(
-                    "mediator:m", "str", "cns", "CONSENT", "OK", "text v" + i + " in fr"));
-            clock.advance(Duration.ofSeconds(1));
-          }
-          return journal.append(
-              c, "person:b", new Journal.Line("mediator:m", null, null, "ONLY", "OK", ""));
-        });
+    JournalTest.twoChains(
+        db,
+        journal,
+        clock,
+        5,
+        i ->
+            new Journal.Line("mediator:m", "str", "cns", "CONSENT", "OK", "text v" + i + " in fr"));
   }
 
   @AfterEach

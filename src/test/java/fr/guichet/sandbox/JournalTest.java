@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,13 +36,28 @@ class JournalTest {
     Signer signer = Signer.inDirectory(dir);
     journal = new Journal(clock, signer);
     statements = Statements.forKey(Signer.publicKeyIn(dir));
+    twoChains(
+        db,
+        journal,
+        clock,
+        3,
+        i -> new Journal.Line("mediator:m", "str", "cns", "ACTION_" + i, "OK", "detail " + i));
+  }
+
+  /**
+   * Appends {@code entries} lines to the chain {@code person:a}, one second apart, then one line to
+   * {@code person:b}: two chains to check, change and compare.
+   */
+  static void twoChains(
+      Database db,
+      Journal journal,
+      MutableClock clock,
+      int entries,
+      IntFunction<Journal.Line> line) {
     db.tx(
         c -> {
-          for (int i = 1; i <= 3; i++) {
-            journal.append(
-                c,
-                "person:a",
-                new Journal.Line("mediator:m", "str", "cns", "ACTION_" + i, "OK", "detail " + i));
+          for (int i = 1; i <= entries; i++) {
+            journal.append(c, "person:a", line.apply(i));
             clock.advance(Duration.ofSeconds(1));
           }
           return journal.append(
