@@ -33,12 +33,6 @@ class IdentificationsTest {
     session = sandbox.login();
   }
 
-  static void refused(String slug, ThrowingCallable call) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo(slug));
-  }
-
   DemoSandbox.Papers papers(String id) {
     return DemoSandbox.PEOPLE.get(id);
   }
@@ -61,7 +55,7 @@ class IdentificationsTest {
     Identification who =
         identify(IdentificationRequest.byLetterCode(papers("p-jeanne").nir(), "jm4k 7p2q"));
     assertThat(who.proofs()).containsExactly("LETTER_CODE");
-    refused(
+    Refused.with(
         "identification-failed",
         () -> identify(IdentificationRequest.byLetterCode(papers("p-jeanne").nir(), "JM4K-7P2R")));
   }
@@ -73,7 +67,7 @@ class IdentificationsTest {
     assertThat(sent.channel()).isEqualTo("SMS");
     assertThat(sent.maskedDestination()).isEqualTo("06 ** ** ** 11");
     String code = sandbox.lastCode("p-georgette");
-    refused(
+    Refused.with(
         "identification-failed",
         () ->
             identify(
@@ -81,7 +75,7 @@ class IdentificationsTest {
                     sent.challengeId(), code.equals("000000") ? "111111" : "000000")));
     Identification who = identify(IdentificationRequest.byContactCode(sent.challengeId(), code));
     assertThat(who.proofs()).containsExactly("CONTACT_CODE");
-    refused(
+    Refused.with(
         "code-expired",
         () -> identify(IdentificationRequest.byContactCode(sent.challengeId(), code)));
   }
@@ -94,7 +88,7 @@ class IdentificationsTest {
     assertThat(sent.maskedDestination()).isEqualTo("l***@example.org");
     sandbox.clock().advance(Duration.ofMinutes(10));
     String code = sandbox.lastCode("p-louis");
-    refused(
+    Refused.with(
         "code-expired",
         () ->
             sandbox
@@ -108,7 +102,7 @@ class IdentificationsTest {
   @Test
   void aPersonWithNeitherEmailNorPhoneIsToldToUseTheLetterOrTheCard() {
     DemoSandbox.Papers p = papers("p-raymond");
-    refused("no-contact", () -> sendCode(new ContactCodeRequest(p.nir(), p.birth())));
+    Refused.with("no-contact", () -> sendCode(new ContactCodeRequest(p.nir(), p.birth())));
     assertThat(identify(IdentificationRequest.byLetterCode(p.nir(), "RF2H-9K4L")).strength())
         .isEqualTo("STANDARD");
   }
@@ -126,7 +120,7 @@ class IdentificationsTest {
                 IdempotencyKey.random());
     assertThat(strong.proofs()).containsExactly("LETTER_CODE", "VITALE");
     assertThat(strong.strength()).isEqualTo("STRONG");
-    refused(
+    Refused.with(
         "identification-failed",
         () ->
             sandbox
@@ -143,7 +137,7 @@ class IdentificationsTest {
     Identification jeanne = sandbox.identify("p-jeanne");
     DemoSandbox.Papers louis = papers("p-louis");
     ContactChallenge sent = sendCode(new ContactCodeRequest(louis.nir(), louis.birth()));
-    refused(
+    Refused.with(
         "wrong-person",
         () ->
             sandbox
@@ -160,11 +154,11 @@ class IdentificationsTest {
   void fiveFailuresOnAPersonLockHerIdentificationForAWhileEvenWithTheRightPapers() {
     DemoSandbox.Papers p = papers("p-jeanne");
     for (int i = 0; i < 5; i++) {
-      refused(
+      Refused.with(
           "identification-failed",
           () -> identify(IdentificationRequest.byVitale(p.nir(), p.birth(), "99999999")));
     }
-    refused("identification-locked", () -> sandbox.identify("p-jeanne"));
+    Refused.with("identification-locked", () -> sandbox.identify("p-jeanne"));
     assertThat(sandbox.journal("person:p-jeanne"))
         .endsWith("IDENTIFY REFUSED identification-locked");
     sandbox.clock().advance(Duration.ofMinutes(31));
@@ -175,14 +169,14 @@ class IdentificationsTest {
   void tenFailuresLockTheMediatorsIdentificationsWhoeverThePerson() {
     for (int i = 0; i < 10; i++) {
       String unknown = "19901750561" + String.format("%02d", i);
-      refused(
+      Refused.with(
           "identification-failed",
           () ->
               identify(
                   IdentificationRequest.byVitale(
                       unknown + Nir.key(unknown), papers("p-jeanne").birth(), "12345678")));
     }
-    refused("identification-locked", () -> sandbox.identify("p-louis"));
+    Refused.with("identification-locked", () -> sandbox.identify("p-louis"));
     // Another mediator is not locked.
     MediatorSession other = sandbox.loginAs(DemoSandbox.OTHER_LOGIN, DemoSandbox.OTHER_SECRET);
     DemoSandbox.Papers louis = papers("p-louis");

@@ -1,18 +1,16 @@
 package fr.guichet.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.guichet.client.ApiException;
 import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.ActionResult;
 import fr.guichet.contract.ActivationRequest;
 import fr.guichet.contract.ReceiptCheck;
 import fr.guichet.testing.DemoSandbox;
+import fr.guichet.testing.Refused;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,12 +28,6 @@ class LifecycleTest {
 
   void on(LocalDate day) {
     sandbox.clock().set(Instant.parse(day + "T09:00:00Z"));
-  }
-
-  static void refused(String slug, ThrowingCallable call) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo(slug));
   }
 
   /** In sitting {@code s}, opens the space with the letter's {@code code}. */
@@ -88,7 +80,7 @@ class LifecycleTest {
     DemoSandbox.Sitting s = sandbox.open("p-jeanne", "account:read", "opposition:write");
     assertThat(sandbox.api().account(s.session(), s.delegation()).state())
         .isEqualTo("ACTIVE_NOT_ACTIVATED");
-    refused(
+    Refused.with(
         "opposition-period-over",
         () -> sandbox.api().recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
     assertThat(sandbox.journal("person:p-jeanne"))
@@ -100,7 +92,7 @@ class LifecycleTest {
     LocalDate deadline = SEEDED.minusDays(20).plusWeeks(6);
     on(deadline);
     DemoSandbox.Sitting before = sandbox.open("p-ahmed", "account:read", "opposition:write");
-    refused(
+    Refused.with(
         "action-not-possible",
         () ->
             sandbox
@@ -109,7 +101,7 @@ class LifecycleTest {
 
     on(deadline.plusDays(1));
     DemoSandbox.Sitting s = sandbox.open("p-ahmed", "account:read", "opposition:write");
-    refused(
+    Refused.with(
         "opposition-period-over",
         () ->
             sandbox.api().withdrawOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
@@ -121,17 +113,17 @@ class LifecycleTest {
   @Test
   void aSpaceIsActivatedWithTheLettersCodeOnceAndAfterTheCarteVitale() {
     DemoSandbox.Sitting s = sandbox.open("p-maria", "account:read", "account:activate");
-    refused("activation-code-wrong", () -> activate(s, "XXXX-XXXX"));
+    Refused.with("activation-code-wrong", () -> activate(s, "XXXX-XXXX"));
     ActionResult active = activate(s, "md8r 3t6w");
     assertThat(active.account().state()).isEqualTo("ACTIVE");
-    refused("action-not-possible", () -> activate(s, "MD8R-3T6W"));
+    Refused.with("action-not-possible", () -> activate(s, "MD8R-3T6W"));
   }
 
   @Test
   void closingNeedsAStrongIdentification() {
     var who = sandbox.identify("p-louis");
     assertThat(who.strength()).isEqualTo("STANDARD");
-    refused(
+    Refused.with(
         "strong-identification-required", () -> sittings.consentFor(who, null, 30, "record:close"));
     assertThat(sandbox.strengthen(who).strength()).isEqualTo("STRONG");
   }
@@ -144,7 +136,7 @@ class LifecycleTest {
     assertThat(closed.account().archiveEnd()).isEqualTo(SEEDED.plusYears(10));
     assertThat(closed.account().possibleActions())
         .containsExactlyInAnyOrder("REOPEN", "REQUEST_DELETION");
-    refused("action-not-possible", () -> sittings.close(s, true));
+    Refused.with("action-not-possible", () -> sittings.close(s, true));
 
     ActionResult deleting =
         sandbox.api().requestDeletion(s.session(), s.delegation(), IdempotencyKey.random());
@@ -187,8 +179,8 @@ class LifecycleTest {
   void aSuspendedSpaceRefusesEverythingAndSaysToCall3422() {
     DemoSandbox.Sitting s =
         sandbox.open("p-yves", "account:read", "record:close", "opposition:write");
-    refused("account-suspended", () -> sittings.close(s, false));
-    refused(
+    Refused.with("account-suspended", () -> sittings.close(s, false));
+    Refused.with(
         "account-suspended",
         () -> sandbox.api().recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
     assertThat(sandbox.api().account(s.session(), s.delegation()).possibleActions()).isEmpty();
@@ -231,8 +223,8 @@ class LifecycleTest {
   void aClosedSpaceCannotBeOpposedNorClosedAgain() {
     DemoSandbox.Sitting s =
         sandbox.open("p-fatima", "account:read", "record:close", "opposition:write");
-    refused("action-not-possible", () -> sittings.close(s, false));
-    refused(
+    Refused.with("action-not-possible", () -> sittings.close(s, false));
+    Refused.with(
         "action-not-possible",
         () -> sandbox.api().recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
   }
@@ -240,7 +232,7 @@ class LifecycleTest {
   @Test
   void anActionNeedsItsScope() {
     DemoSandbox.Sitting s = sandbox.open("p-jeanne", "account:read");
-    refused(
+    Refused.with(
         "scope-missing",
         () -> sandbox.api().recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
     assertThat(sandbox.api().account(s.session(), s.delegation()).allowedActions()).isEmpty();

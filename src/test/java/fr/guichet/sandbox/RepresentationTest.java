@@ -1,9 +1,7 @@
 package fr.guichet.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.guichet.client.ApiException;
 import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.DocumentInfo;
@@ -15,7 +13,6 @@ import fr.guichet.testing.Refused;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,12 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RepresentationTest {
   @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
   final Sittings sittings = new Sittings(sandbox);
-
-  static void refused(String slug, ThrowingCallable call) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo(slug));
-  }
 
   @Test
   void anIdentificationSaysWhomThePersonMayActFor() {
@@ -57,7 +48,7 @@ class RepresentationTest {
     assertThat(emma.access()).extracting(Represented::firstName).containsExactly("Louis");
     List<DocumentInfo> docs = sandbox.api().documents(s.session(), s.delegation());
     assertThat(docs).extracting(DocumentInfo::title).containsExactly("Carnet de vaccination");
-    refused(
+    Refused.with(
         "document-unknown",
         () -> sandbox.api().document(s.session(), s.delegation(), "doc-emma-2"));
     assertThat(sandbox.journal("person:p-emma"))
@@ -78,7 +69,7 @@ class RepresentationTest {
     assertThat(sandbox.openFor("p-sophie", "p-marcel", "account:read").delegation().actingAs())
         .isEqualTo("GUARDIANSHIP");
     Identification sophie = sandbox.strengthen(sandbox.identify("p-sophie"));
-    refused(
+    Refused.with(
         "opinion-required",
         () -> sittings.consentFor(sophie, "p-marcel", 30, "account:read", "record:close"));
     DemoSandbox.Sitting s =
@@ -103,7 +94,7 @@ class RepresentationTest {
   void aCaregiverHelpsButNeverClosesNorManagesAccess() {
     Identification alain = sandbox.strengthen(sandbox.identify("p-alain"));
     for (String forbidden : List.of("record:close", "sharing:manage")) {
-      refused(
+      Refused.with(
           "caregiver-forbidden",
           () -> sittings.consentFor(alain, "p-georgette", 30, "account:read", forbidden));
     }
@@ -122,7 +113,7 @@ class RepresentationTest {
   @Test
   void nobodyActsForSomeoneTheyDoNotRepresent() {
     Identification jeanne = sandbox.identify("p-jeanne");
-    refused(
+    Refused.with(
         "not-a-representative", () -> sittings.consentFor(jeanne, "p-emma", 30, "account:read"));
     assertThat(sandbox.journal("person:p-emma"))
         .containsExactly("CONSENT REFUSED not-a-representative");
@@ -137,10 +128,11 @@ class RepresentationTest {
         .containsEntry("kind", "caregiver-added");
     sittings.addCaregiver(louis, "p-alain", "Roux", "Alain");
     sittings.addCaregiver(louis, "p-marcel", "Dubois", "Marcel");
-    refused(
+    Refused.with(
         "caregiver-limit-person",
         () -> sittings.addCaregiver(louis, "p-georgette", "Roux", "Georgette"));
-    refused("caregiver-already", () -> sittings.addCaregiver(louis, "p-alain", "Roux", "Alain"));
+    Refused.with(
+        "caregiver-already", () -> sittings.addCaregiver(louis, "p-alain", "Roux", "Alain"));
 
     var removed =
         sandbox
@@ -158,7 +150,7 @@ class RepresentationTest {
     for (String person : List.of("p-louis", "p-sophie", "p-georgette", "p-marcel")) {
       if (person.equals("p-georgette")) {
         DemoSandbox.Sitting s = sandbox.open(person, "sharing:manage");
-        refused(
+        Refused.with(
             "caregiver-needs-active-space",
             () -> sittings.addCaregiver(s, "p-yves", "Moreau", "Yves"));
         continue;
@@ -170,7 +162,7 @@ class RepresentationTest {
     DemoSandbox.Sitting emma = sandbox.openFor("p-louis", "p-emma", "sharing:manage");
     sittings.addCaregiver(emma, "p-alain", "Roux", "Alain");
     DemoSandbox.Sitting maria = sandbox.open("p-maria", "sharing:manage");
-    refused(
+    Refused.with(
         "caregiver-limit-caregiver",
         () -> sittings.addCaregiver(maria, "p-alain", "Roux", "Alain"));
   }
@@ -187,8 +179,9 @@ class RepresentationTest {
   @Test
   void aCaregiverIsNamedExactlyOrNotFound() {
     DemoSandbox.Sitting louis = sandbox.open("p-louis", "sharing:manage");
-    refused("caregiver-unknown", () -> sittings.addCaregiver(louis, "p-alain", "Roux", "Alan"));
-    refused("caregiver-self", () -> sittings.addCaregiver(louis, "p-louis", "Petit", "Louis"));
+    Refused.with(
+        "caregiver-unknown", () -> sittings.addCaregiver(louis, "p-alain", "Roux", "Alan"));
+    Refused.with("caregiver-self", () -> sittings.addCaregiver(louis, "p-louis", "Petit", "Louis"));
   }
 
   // What the rule table decides about who acts, over HTTP as a script would meet it.
