@@ -1,7 +1,9 @@
 package fr.guichet.sandbox;
 
 import fr.guichet.contract.Problem;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A refusal the server explains: becomes an RFC 9457 problem with a stable type and the i18n key
@@ -36,6 +38,7 @@ final class ProblemException extends RuntimeException {
   }
 
   private String publicDetail;
+  private Duration retryAfter;
 
   /**
    * Keeps the detail for the journal but shows the client {@code shown} instead (a login failure
@@ -44,6 +47,17 @@ final class ProblemException extends RuntimeException {
   ProblemException generic(String shown) {
     this.publicDetail = shown;
     return this;
+  }
+
+  /** Tells the client when to send the same request again ({@code Retry-After}). */
+  ProblemException retryAfter(Duration delay) {
+    this.retryAfter = delay;
+    return this;
+  }
+
+  /** When to try again, if the refusal is temporary. */
+  Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   int status() {
