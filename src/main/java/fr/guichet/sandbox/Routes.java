@@ -27,6 +27,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,6 +60,12 @@ final class Routes {
   @FunctionalInterface
   private interface Work {
     Object run(Connection c, Principal principal, Audit audit) throws SQLException;
+
+    /**
+     * Checks the caller's rights beyond the session (a delegation), before the work and before an
+     * answer is replayed; a refusal here is never remembered under the request's key.
+     */
+    default void authorize(Connection c, Principal principal, Audit audit) throws SQLException {}
   }
 
   /** Work done under a delegation that carries the scope the route needs. */
@@ -480,13 +487,7 @@ final class Routes {
                     ctx, Scope.JOURNAL_READ, (c, p, g, audit) -> records.journal(c, g, audit))));
 
     app.exception(ProblemException.class, (e, ctx) -> refuse(ctx, e));
-    app.exception(
-        InvalidValue.class,
-        (e, ctx) ->
-            refuse(
-                ctx,
-                new ProblemException(
-                    422, "invalid-input", e.getMessage(), e.messageKey(), e.params())));
+    app.exception(InvalidValue.class, (e, ctx) -> refuse(ctx, problem(e)));
     app.exception(
         Exception.class,
         (e, ctx) -> {
@@ -541,7 +542,19 @@ final class Routes {
   }
 
   private Work delegated(Context ctx, Scope scope, Delegated work) {
-    return (c, p, audit) -> work.run(c, p, grant(ctx, c, p, scope, audit), audit);
+    return new Work() {
+      private Grant grant;
+
+      @Override
+      public void authorize(Connection c, Principal p, Audit audit) throws SQLException {
+        grant = grant(ctx, c, p, scope, audit);
+      }
+
+      @Override
+      public Object run(Connection c, Principal p, Audit audit) throws SQLException {
+        return work.run(c, p, grant != null ? grant : grant(ctx, c, p, scope, audit), audit);
+      }
+    };
   }
 
   private Grant grant(Context ctx, Connection c, Principal p, Scope scope, Audit audit)
@@ -566,6 +579,12 @@ final class Routes {
     return db.tx(c -> work.run(c, mediators.authenticate(c, bearer(ctx), audit), audit));
   }
 
+  /**
+   * One mutating request in one transaction: the session and the caller's rights checked, then the
+   * key claimed (or its first answer replayed), then the work; a refusal by the work's rules is
+   * journaled and remembered under the key like a success, so that the same key always gets the
+   * same answer.
+   */
   private void mutate(Context ctx, String action, int status, Work work) {
     Audit audit = audit(ctx, action);
     String key = ctx.header(Headers.IDEMPOTENCY_KEY);
@@ -581,19 +600,31 @@ final class Routes {
         db.tx(
             c -> {
               Principal principal = mediators.authenticate(c, bearer(ctx), audit);
+              work.authorize(c, principal, audit);
               Optional<Idempotency.Replay> replay =
-                  idempotency.find(c, principal.mediatorId(), key, route, body);
+                  idempotency.claim(c, principal.mediatorId(), key, route, body);
               if (replay.isPresent()) {
                 return replay.get();
               }
-              Object result = work.run(c, principal, audit);
-              byte[] response = result == null ? new byte[0] : write(result);
-              idempotency.remember(c, principal.mediatorId(), key, route, body, status, response);
-              return new Idempotency.Replay(status, response);
+              Savepoint begun = c.setSavepoint();
+              Idempotency.Replay answer;
+              try {
+                Object result = work.run(c, principal, audit);
+                answer =
+                    new Idempotency.Replay(status, result == null ? new byte[0] : write(result));
+              } catch (ProblemException | InvalidValue e) {
+                c.rollback(begun);
+                ProblemException refusal = problem(e);
+                journalRefusal(c, audit, refusal);
+                answer = new Idempotency.Replay(refusal.status(), write(refusal.toProblem()));
+              }
+              idempotency.remember(c, principal.mediatorId(), key, answer.status(), answer.body());
+              return answer;
             });
     ctx.status(reply.status());
     if (reply.body().length > 0) {
-      ctx.contentType("application/json").result(reply.body());
+      ctx.contentType(reply.status() >= 400 ? Problem.MEDIA_TYPE : "application/json")
+          .result(reply.body());
     }
   }
 
@@ -606,25 +637,45 @@ final class Routes {
 
   private void refuse(Context ctx, ProblemException e) {
     Audit audit = ctx.attribute(Audit.ATTRIBUTE);
-    if (audit != null) {
-      db.tx(
-          c -> {
-            for (Database.Work<?> w : audit.onRefusal) {
-              w.run(c);
-            }
-            Journal.Line line = audit.line("REFUSED " + e.slug(), String.valueOf(e.getMessage()));
-            journal.append(c, audit.chain(), line);
-            if (audit.personId != null && audit.mediatorId != null) {
-              journal.append(c, Journal.mediatorChain(audit.mediatorId), line);
-            }
-            return null;
-          });
+    // A busy database did nothing and decided nothing: the client tries again.
+    if (audit != null && e.status() != 503) {
+      try {
+        db.tx(
+            c -> {
+              journalRefusal(c, audit, e);
+              return null;
+            });
+      } catch (ProblemException busy) {
+        problem(ctx, busy);
+        return;
+      }
     }
     problem(ctx, e);
   }
 
+  /** A refusal in the chain of whom it concerns, and in the mediator's. */
+  private void journalRefusal(Connection c, Audit audit, ProblemException e) throws SQLException {
+    for (Database.Work<?> w : audit.onRefusal) {
+      w.run(c);
+    }
+    Journal.Line line = audit.line("REFUSED " + e.slug(), String.valueOf(e.getMessage()));
+    journal.append(c, audit.chain(), line);
+    if (audit.personId != null && audit.mediatorId != null) {
+      journal.append(c, Journal.mediatorChain(audit.mediatorId), line);
+    }
+  }
+
   private void problem(Context ctx, ProblemException e) {
+    e.retryAfter().ifPresent(d -> ctx.header("Retry-After", Long.toString(d.toSeconds())));
     ctx.status(e.status()).contentType(Problem.MEDIA_TYPE).result(write(e.toProblem()));
+  }
+
+  /** A refusal of the domain's value types, as the problem the client gets. */
+  private static ProblemException problem(RuntimeException e) {
+    return e instanceof InvalidValue invalid
+        ? new ProblemException(
+            422, "invalid-input", invalid.getMessage(), invalid.messageKey(), invalid.params())
+        : (ProblemException) e;
   }
 
   /**
