@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -33,15 +35,18 @@ public final class ReceiptCommand {
       description = {
         "Check a receipt: the text its QR code holds, signed by the server.",
         "The text may be the verification link the QR code holds (.../verify?r=...).",
-        "Offline with --public-key (from GET /v1/keys), or through a server with --server.",
+        "Offline with --public-key (from GET /v1/keys), or with the keys a server publishes (--server).",
         "Exit code 0: genuine (its content is printed); 1: forged, altered or from another server; 2: usage error."
       })
   static final class Verify implements Callable<Integer> {
     static final class Key {
       @Option(
           names = "--public-key",
-          description = "The server's public key (base 64), or @FILE to read it from a file.")
-      String publicKey;
+          description = {
+            "A public key of the server (base 64), or @FILE of keys (one a line, or PEM).",
+            "Repeat it for the keys of before a rotation: the receipt names the key that signed it."
+          })
+      List<String> publicKeys;
 
       @Option(names = "--server", description = "Address of the server whose public key to fetch.")
       String server;
@@ -65,9 +70,15 @@ public final class ReceiptCommand {
     public Integer call() throws IOException {
       ReceiptVerifier verifier;
       try {
-        String publicKey =
-            key.publicKey != null ? read(key.publicKey) : new ApiClient(key.server).publicKey();
-        verifier = ReceiptVerifier.forKey(publicKey);
+        List<String> keys = new ArrayList<>();
+        if (key.publicKeys != null) {
+          for (String k : key.publicKeys) {
+            keys.add(read(k));
+          }
+        } else {
+          new ApiClient(key.server).publicKeys().keys().forEach(k -> keys.add(k.publicKey()));
+        }
+        verifier = ReceiptVerifier.forKeys(keys);
       } catch (IllegalArgumentException | ApiException e) {
         spec.commandLine().getErr().println("Cannot get the public key: " + e.getMessage());
         return 2;

@@ -46,6 +46,33 @@ public final class SandboxCommand implements Callable<Integer> {
       description = "JDBC URL of another database (PostgreSQL), instead of the SQLite file.")
   String jdbcUrl;
 
+  @Option(
+      names = "--signing-key",
+      description =
+          "File of the private key that signs receipts, PKCS #8 in PEM (openssl genpkey -algorithm ed25519):"
+              + " the same for every node of one server. Default: one kept in the data directory.")
+  Path signingKey;
+
+  @Option(
+      names = "--signing-key-env",
+      paramLabel = "NAME",
+      description = "Name of an environment variable holding that private key, instead of a file.")
+  String signingKeyEnv;
+
+  @Option(
+      names = "--previous-keys",
+      description =
+          "File of the public keys that signed receipts before a rotation, one a line (base 64 or PEM):"
+              + " still published by /v1/keys and accepted.")
+  Path previousKeys;
+
+  @Option(
+      names = "--pool-size",
+      description =
+          "Connections this node keeps to PostgreSQL (default: ${DEFAULT-VALUE}); none on SQLite.",
+      defaultValue = "8")
+  int poolSize;
+
   @Option(names = "--seed", description = "Load fictional people: ${COMPLETION-CANDIDATES}.")
   Seed seed;
 
@@ -82,6 +109,14 @@ public final class SandboxCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--opposition-days must be at least 1");
     }
+    if (poolSize < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--pool-size must be at least 1");
+    }
+    if (signingKey != null && signingKeyEnv != null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--signing-key and --signing-key-env: one or the other");
+    }
     return SandboxServer.start(
         new SandboxServer.Options(
             host,
@@ -90,6 +125,8 @@ public final class SandboxCommand implements Callable<Integer> {
             jdbcUrl,
             seed != null,
             Clock.systemUTC(),
-            Period.ofDays(oppositionDays)));
+            Period.ofDays(oppositionDays),
+            new SandboxServer.Keys(signingKey, signingKeyEnv, previousKeys),
+            poolSize));
   }
 }

@@ -24,6 +24,7 @@ import fr.guichet.contract.OutboxMessage;
 import fr.guichet.contract.Problem;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.ProofRequest;
+import fr.guichet.contract.PublicKeys;
 import fr.guichet.contract.Receipt;
 import fr.guichet.contract.ReceiptCheck;
 import java.io.IOException;
@@ -255,10 +256,14 @@ public final class ApiClient {
     return call(post("v1/receipts/verify", Map.of("signed", signed), null), ReceiptCheck.class);
   }
 
-  /** The server's public key (Ed25519, X.509, base64), for checking receipts offline. */
+  /** The server's current public key (Ed25519, X.509, base64), for checking receipts offline. */
   public String publicKey() {
-    JsonNode keys = call(get("v1/keys"), JsonNode.class);
-    return keys.get("publicKey").asText();
+    return publicKeys().publicKey();
+  }
+
+  /** Every public key of the server: the one that signs now and those that signed before. */
+  public PublicKeys publicKeys() {
+    return call(get("v1/keys"), PublicKeys.class);
   }
 
   /** What the demo server "sent" by e-mail or SMS (one-time codes); only a demo server answers. */

@@ -146,11 +146,7 @@ final class Routes {
         HandlerType.GET,
         "/openapi.yaml",
         ctx -> ctx.contentType("application/yaml").result(openapi));
-    route(
-        app,
-        HandlerType.GET,
-        "/v1/keys",
-        ctx -> send(ctx, 200, Map.of("algorithm", "Ed25519", "publicKey", receipts.publicKey())));
+    route(app, HandlerType.GET, "/v1/keys", ctx -> send(ctx, 200, receipts.publicKeys()));
     route(
         app,
         HandlerType.POST,

@@ -22,15 +22,36 @@ import java.time.Period;
  */
 public final class SandboxServer implements AutoCloseable {
   /**
+   * Where the signing keys come from. Every node of one server must sign with the same private key:
+   * a file, or an environment variable, named by the operator; with neither, the key kept in the
+   * data directory (created on first use) suits a single node.
+   *
+   * @param privateKeyFile a PKCS #8 private key, PEM or base 64 ({@code openssl genpkey -algorithm
+   *     ed25519}), or null
+   * @param privateKeyEnv the name of an environment variable holding such a key, or null
+   * @param previousKeysFile public keys that signed receipts before a rotation, one a line (base 64
+   *     or PEM), still published and accepted; or null
+   */
+  public record Keys(Path privateKeyFile, String privateKeyEnv, Path previousKeysFile) {
+    /** The key in the data directory, no previous key. */
+    public static Keys inDataDirectory() {
+      return new Keys(null, null, null);
+    }
+  }
+
+  /**
    * How to start the server.
    *
    * @param host where to listen; loopback unless told otherwise
    * @param port 0 for any free port
-   * @param dataDir where the SQLite file and the signing key live
+   * @param dataDir where the SQLite file (and the signing key, unless {@code keys} says otherwise)
+   *     live
    * @param jdbcUrl another database (PostgreSQL), or null for the SQLite file in {@code dataDir}
    * @param seedDemo whether to load the demo people
    * @param clock the server's clock
    * @param oppositionPeriod the opposition period (6 weeks by default, R.1111-28)
+   * @param keys where the signing keys come from
+   * @param poolSize how many connections to PostgreSQL this node keeps
    */
   public record Options(
       String host,
@@ -39,18 +60,36 @@ public final class SandboxServer implements AutoCloseable {
       String jdbcUrl,
       boolean seedDemo,
       Clock clock,
-      Period oppositionPeriod) {
+      Period oppositionPeriod,
+      Keys keys,
+      int poolSize) {
     /** Loopback, any free port, demo people, system clock. */
     public static Options demo(Path dataDir) {
-      return new Options("127.0.0.1", 0, dataDir, null, true, Clock.systemUTC(), Period.ofWeeks(6));
+      return new Options(
+          "127.0.0.1",
+          0,
+          dataDir,
+          null,
+          true,
+          Clock.systemUTC(),
+          Period.ofWeeks(6),
+          Keys.inDataDirectory(),
+          Database.POOL_SIZE);
     }
 
     public Options withClock(Clock newClock) {
-      return new Options(host, port, dataDir, jdbcUrl, seedDemo, newClock, oppositionPeriod);
+      return new Options(
+          host, port, dataDir, jdbcUrl, seedDemo, newClock, oppositionPeriod, keys, poolSize);
     }
 
     public Options withDatabase(String newJdbcUrl) {
-      return new Options(host, port, dataDir, newJdbcUrl, seedDemo, clock, oppositionPeriod);
+      return new Options(
+          host, port, dataDir, newJdbcUrl, seedDemo, clock, oppositionPeriod, keys, poolSize);
+    }
+
+    public Options withKeys(Keys newKeys) {
+      return new Options(
+          host, port, dataDir, jdbcUrl, seedDemo, clock, oppositionPeriod, newKeys, poolSize);
     }
   }
 
@@ -73,7 +112,8 @@ public final class SandboxServer implements AutoCloseable {
       throw new UncheckedIOException("Cannot create the data directory " + options.dataDir(), e);
     }
     String url = options.jdbcUrl() != null ? options.jdbcUrl() : sqliteUrl(options.dataDir());
-    Database db = Database.open(url);
+    Signer signer = Signer.load(options.keys(), options.dataDir(), System::getenv);
+    Database db = Database.open(url, options.poolSize(), Database.RETRY_BUDGET);
     Rules rules = Rules.defaults(options.clock()).withOppositionPeriod(options.oppositionPeriod());
     if (options.seedDemo()) {
       db.tx(
@@ -82,7 +122,7 @@ public final class SandboxServer implements AutoCloseable {
             return null;
           });
     }
-    Routes routes = compose(db, rules, Signer.inDirectory(options.dataDir()), options.seedDemo());
+    Routes routes = compose(db, rules, signer, options.seedDemo());
     Javalin app =
         Javalin.create(
             config -> {

@@ -3,6 +3,8 @@ package fr.guichet.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.guichet.contract.Health;
+import fr.guichet.contract.PublicKeys;
+import fr.guichet.contract.Receipt;
 import fr.guichet.testing.DemoSandbox;
 import java.io.IOException;
 import java.net.URI;
@@ -63,8 +65,14 @@ class SandboxServerTest {
   }
 
   @Test
-  void publishesThePublicKeyThatVerifiesStatements() throws Exception {
+  void publishesThePublicKeyThatVerifiesStatementsAndEachReceiptNamesIt() throws Exception {
     assertThat(get("v1/keys").body()).contains("\"algorithm\":\"Ed25519\"");
+    PublicKeys keys = sandbox.api().publicKeys();
+    Receipt consent = sandbox.open("p-jeanne", "account:read").delegation().receipt();
+    assertThat(consent.payload()).containsEntry("kid", keys.keyId());
+    assertThat(keys.keys())
+        .singleElement()
+        .isEqualTo(new PublicKeys.Key(keys.keyId(), keys.publicKey(), true));
   }
 
   @Test
