@@ -274,11 +274,14 @@ final class Database implements AutoCloseable {
         .retryAfter(Duration.ofSeconds(1));
   }
 
+  /** What a readiness check saw: whether the database answered, and had the expected schema. */
+  record Readiness(boolean reachable, boolean migrated) {}
+
   /**
    * Whether the database answers now and has the schema this server migrated to at start: one try,
    * no retry, for the load balancer's readiness check.
    */
-  boolean ready() {
+  Readiness readiness() {
     Work<Boolean> migrated =
         c ->
             one(
@@ -292,16 +295,16 @@ final class Database implements AutoCloseable {
       if (pool == null) {
         lock.lock();
         try {
-          return once(sqlite, migrated);
+          return new Readiness(true, once(sqlite, migrated));
         } finally {
           lock.unlock();
         }
       }
       try (Connection c = pool.getConnection()) {
-        return once(c, migrated);
+        return new Readiness(true, once(c, migrated));
       }
     } catch (LostRace | SQLException | RuntimeException e) {
-      return false;
+      return new Readiness(false, false);
     }
   }
 

@@ -15,7 +15,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
  * Errors the HTTP server raises before any route runs (a malformed request line, an ambiguous path
- * such as {@code %00}, a body too large) also answer RFC 9457 problem+json, never an HTML page.
+ * such as {@code %00}, a body too large, a request that came while the server drains before it
+ * stops) also answer RFC 9457 problem+json, never an HTML page.
  */
 final class ProblemErrorHandler extends ErrorHandler {
   @Override
@@ -35,7 +36,9 @@ final class ProblemErrorHandler extends ErrorHandler {
 
   private static byte[] body(int status) {
     String slug =
-        status == 413 ? "body-too-large" : status >= 500 ? "internal" : "malformed-request";
+        status == 413
+            ? "body-too-large"
+            : status == 503 ? "unavailable" : status >= 500 ? "internal" : "malformed-request";
     try {
       return Json.mapper()
           .writeValueAsBytes(

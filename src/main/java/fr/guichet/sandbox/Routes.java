@@ -15,6 +15,7 @@ import fr.guichet.contract.OutboxMessage;
 import fr.guichet.contract.Problem;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.ProofRequest;
+import fr.guichet.contract.Readiness;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.InvalidValue;
 import fr.guichet.domain.Scope;
@@ -136,11 +137,31 @@ final class Routes {
           ctx.attribute(REQUEST_ID, id);
           ctx.header(Headers.REQUEST_ID, id);
         });
+    // Liveness (the process answers; /v1/health is the old name) and readiness (it can serve).
+    for (String live : List.of("/v1/health", "/v1/health/live")) {
+      route(
+          app,
+          HandlerType.GET,
+          live,
+          ctx -> send(ctx, 200, new Health("UP", VERSION, clock.instant())));
+    }
     route(
         app,
         HandlerType.GET,
-        "/v1/health",
-        ctx -> send(ctx, 200, new Health("UP", VERSION, clock.instant())));
+        "/v1/health/ready",
+        ctx -> {
+          Database.Readiness seen = db.readiness();
+          boolean ready = seen.reachable() && seen.migrated();
+          send(
+              ctx,
+              ready ? 200 : 503,
+              new Readiness(
+                  ready ? "READY" : "NOT_READY",
+                  seen.reachable(),
+                  seen.migrated(),
+                  VERSION,
+                  clock.instant()));
+        });
     route(
         app,
         HandlerType.GET,

@@ -6,7 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Period;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The reference delegated-access server: the Mon Espace Santé rules of DOMAIN.md, mediators,
@@ -93,16 +97,24 @@ public final class SandboxServer implements AutoCloseable {
     }
   }
 
+  /** How long stopping waits for the requests in flight (SIGTERM, Ctrl+C) before it cuts them. */
+  static final Duration DRAIN = Duration.ofSeconds(10);
+
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
+
   private final Javalin app;
   private final Database db;
   private final String host;
   private final Routes routes;
+  private final StatisticsHandler requests;
 
-  private SandboxServer(Javalin app, Database db, String host, Routes routes) {
+  private SandboxServer(
+      Javalin app, Database db, String host, Routes routes, StatisticsHandler requests) {
     this.app = app;
     this.db = db;
     this.host = host;
     this.routes = routes;
+    this.requests = requests;
   }
 
   public static SandboxServer start(Options options) {
@@ -123,13 +135,19 @@ public final class SandboxServer implements AutoCloseable {
           });
     }
     Routes routes = compose(db, rules, signer, options.seedDemo());
+    StatisticsHandler requests = new StatisticsHandler();
     Javalin app =
         Javalin.create(
             config -> {
               config.showJavalinBanner = false;
               config.http.maxRequestSize = 64 * 1024L;
               config.jetty.modifyServer(
-                  server -> server.setErrorHandler(new ProblemErrorHandler()));
+                  server -> {
+                    server.setErrorHandler(new ProblemErrorHandler());
+                    // Stopping drains: no new connection, requests in flight answered first.
+                    server.setHandler(requests);
+                    server.setStopTimeout(DRAIN.toMillis());
+                  });
             });
     routes.register(app);
     try {
@@ -138,7 +156,7 @@ public final class SandboxServer implements AutoCloseable {
       db.close();
       throw e;
     }
-    return new SandboxServer(app, db, options.host(), routes);
+    return new SandboxServer(app, db, options.host(), routes, requests);
   }
 
   /**
@@ -234,8 +252,22 @@ public final class SandboxServer implements AutoCloseable {
     return "http://" + h + ":" + port() + "/";
   }
 
+  /** The requests being answered now. */
+  int requestsInFlight() {
+    return requests.getRequestsActive();
+  }
+
+  /**
+   * Stops gracefully: no new connection is accepted (a load balancer sends the next requests to
+   * another node), new requests on open connections get 503, and those in flight are answered (for
+   * {@link #DRAIN} at most) before the database is closed.
+   */
   @Override
   public void close() {
+    int inFlight = requestsInFlight();
+    if (inFlight > 0) {
+      LOG.info("stopping: answering {} requests in flight first", inFlight);
+    }
     app.stop();
     db.close();
   }
