@@ -43,8 +43,9 @@ import okhttp3.Response;
  * The delegated-access API seen from Java: one method per route, typed answers, problems as {@link
  * ApiException}. The kiosk and the command line reach the server only through it.
  *
- * <p>Mutating calls take an {@link IdempotencyKey}; a call that fails on the network is retried
- * with the same key, so the server applies it at most once.
+ * <p>Mutating calls take an {@link IdempotencyKey}; a call that fails on the network, or that the
+ * server answers with "not now" (503, or 409 {@code idempotency-key-in-flight}, after its {@code
+ * Retry-After}), is retried with the same key, so the server applies it at most once.
  *
  * <pre>{@code
  * ApiClient api = new ApiClient("http://127.0.0.1:8470");
@@ -60,6 +61,9 @@ public final class ApiClient {
 
   private static final MediaType JSON = MediaType.get("application/json");
   private static final int ATTEMPTS = 3;
+
+  /** The longest a {@code Retry-After} makes the client wait before trying again. */
+  private static final long MAX_RETRY_AFTER_SECONDS = 5;
 
   private final HttpUrl base;
   private final OkHttpClient http;
@@ -351,17 +355,24 @@ public final class ApiClient {
     }
     IOException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      Duration again;
       try (Response response = http.newCall(request).execute()) {
         byte[] body = response.body().bytes();
         reachable = true;
-        if (!response.isSuccessful()) {
-          throw new ApiException(readProblem(response.code(), body));
+        if (response.isSuccessful()) {
+          return body.length == 0 ? null : reading.read(body);
         }
-        return body.length == 0 ? null : reading.read(body);
+        Problem problem = readProblem(response.code(), body);
+        again = retryAfter(response, problem);
+        if (again == null || attempt == ATTEMPTS) {
+          throw new ApiException(problem);
+        }
       } catch (IOException e) {
         last = e;
         pause(attempt);
+        continue;
       }
+      sleep(again.toMillis());
     }
     reachable = false;
     throw new ApiException(
@@ -393,12 +404,33 @@ public final class ApiClient {
         Map.of("status", status));
   }
 
-  private static void pause(int attempt) {
-    if (attempt >= ATTEMPTS) {
-      return;
+  /**
+   * When to send the same request again, for an answer that says nothing was decided yet: a server
+   * (or a node behind a load balancer) too busy or stopping (503), or the same key still being
+   * answered by another node (409 {@code idempotency-key-in-flight}); null for any other answer.
+   */
+  private static Duration retryAfter(Response response, Problem problem) {
+    boolean inFlight = response.code() == 409 && "idempotency-key-in-flight".equals(problem.slug());
+    if (response.code() != 503 && !inFlight) {
+      return null;
     }
+    String header = response.header("Retry-After");
+    long seconds = 1;
+    if (header != null && header.strip().matches("\\d{1,4}")) {
+      seconds = Long.parseLong(header.strip());
+    }
+    return Duration.ofSeconds(Math.max(0, Math.min(seconds, MAX_RETRY_AFTER_SECONDS)));
+  }
+
+  private static void pause(int attempt) {
+    if (attempt < ATTEMPTS) {
+      sleep(200L * attempt * attempt);
+    }
+  }
+
+  private static void sleep(long millis) {
     try {
-      Thread.sleep(200L * attempt * attempt);
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
