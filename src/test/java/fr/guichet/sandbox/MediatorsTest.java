@@ -11,6 +11,7 @@ import fr.guichet.contract.Problem;
 import fr.guichet.domain.Totp;
 import fr.guichet.testing.DemoSandbox;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,6 +26,23 @@ class MediatorsTest {
     assertThat(session.expiresAt())
         .isEqualTo(sandbox.clock().instant().plus(Duration.ofMinutes(30)));
     assertThat(sandbox.journal("mediator:m-camille")).containsExactly("LOGIN OK");
+  }
+
+  @Test
+  void aRequestMovesTheSessionsEndOnlyOnceItWouldMoveByAMinute() {
+    MediatorSession session = sandbox.login();
+    String opened = expiry();
+    sandbox.clock().advance(Duration.ofSeconds(20));
+    sandbox.api().outbox(session);
+    assertThat(expiry()).as("not rewritten 20 s later").isEqualTo(opened);
+    sandbox.clock().advance(Duration.ofSeconds(50));
+    sandbox.api().outbox(session);
+    assertThat(Instant.parse(expiry()))
+        .isEqualTo(sandbox.clock().instant().plus(Duration.ofMinutes(30)));
+  }
+
+  String expiry() {
+    return sandbox.query("SELECT expires_at FROM mediator_session", r -> r.getString(1)).get(0);
   }
 
   @Test
