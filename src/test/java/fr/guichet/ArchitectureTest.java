@@ -96,7 +96,9 @@ class ArchitectureTest {
           .should()
           .haveSimpleName("SandboxServer")
           .orShould()
-          .haveSimpleName("Options");
+          .haveSimpleName("Options")
+          .orShould()
+          .haveSimpleName("Keys");
 
   static final ArchRule apiKnowsNoScreenNoServer =
       noClasses()

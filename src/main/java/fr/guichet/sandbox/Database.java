@@ -101,9 +101,9 @@ final class Database implements AutoCloseable {
     this.migration = migration;
   }
 
-  /** Opens a database with the default pool size and retry budget. */
+  /** Opens a database for a tool (journal checks, tests): two connections on PostgreSQL. */
   static Database open(String jdbcUrl) {
-    return open(jdbcUrl, POOL_SIZE, RETRY_BUDGET);
+    return open(jdbcUrl, 2, RETRY_BUDGET);
   }
 
   /**
