@@ -16,7 +16,7 @@ end
 
 -- GUICHET_SITTINGS ("session delegation person;..."): each request for the next person in turn.
 local sittings = {}
-for session_token, delegation, person in string.gmatch(os.getenv("GUICHET_SITTINGS") or "", "(%S+) (%S+) ([^;]+)") do
+for session_token, delegation, person in string.gmatch(os.getenv("GUICHET_SITTINGS") or "", "([^; ]+) ([^; ]+) ([^;]+)") do
   table.insert(sittings, {session = session_token, delegation = delegation, person = person})
 end
 
