@@ -278,6 +278,11 @@ final class Database implements AutoCloseable {
         .retryAfter(Duration.ofSeconds(1));
   }
 
+  /** Whether several server nodes may share this database (PostgreSQL). */
+  boolean sharedByNodes() {
+    return pool != null;
+  }
+
   /** What a readiness check saw: whether the database answered, and had the expected schema. */
   record Readiness(boolean reachable, boolean migrated) {}
 

@@ -1,5 +1,6 @@
 package fr.guichet.sandbox;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -19,10 +20,11 @@ import javax.crypto.spec.SecretKeySpec;
  * first answer again, success or refusal, without a second effect; with another body, a 422.
  *
  * <p>The key is claimed inside the request's own transaction, before any work: a row under the
- * table's primary key, filled with the answer before the commit. The same key sent at once to two
- * server nodes on one PostgreSQL makes the second wait for the first's commit (then its transaction
- * is retried and finds the answer), or, past {@link Database#LOCK_WAIT}, answers 409 {@code
- * idempotency-key-in-flight} with {@code Retry-After}.
+ * table's primary key, filled with the answer before the commit. On PostgreSQL, {@link #queue}
+ * first takes a lock named after the key: the same key sent at once to two server nodes makes the
+ * second wait for the first's commit (then its transaction is retried and finds the answer), or,
+ * past {@link Database#LOCK_WAIT}, answers 409 {@code idempotency-key-in-flight} with {@code
+ * Retry-After}.
  *
  * <p>The key is stored hashed and the answer encrypted (AES-GCM) with a key derived from the
  * idempotency key, which only the client holds: a delegation token inside a stored answer is no
@@ -44,6 +46,37 @@ final class Idempotency {
 
   Idempotency(Clock clock) {
     this.clock = clock;
+  }
+
+  /**
+   * On a database shared by nodes, the first statement of the transaction: waits until no other
+   * transaction holds this key. The same key sent at once to two nodes then runs one transaction
+   * after the other (the second finds the first's answer once it runs again), instead of each
+   * making the other's serializable transaction fail, again and again.
+   */
+  void queue(Connection c, String key) throws SQLException {
+    long lock =
+        ByteBuffer.wrap(
+                Secrets.sha256Bytes(
+                    ("guichet-idempotency-lock|" + key).getBytes(StandardCharsets.UTF_8)))
+            .getLong();
+    try {
+      Database.query(c, "SELECT pg_advisory_xact_lock(?)", r -> Boolean.TRUE, lock);
+    } catch (SQLException e) {
+      throw inFlightIfWaitedTooLong(e);
+    }
+  }
+
+  /** 409 {@code idempotency-key-in-flight} for a wait past the lock timeout, else the failure. */
+  private static SQLException inFlightIfWaitedTooLong(SQLException e) {
+    if (!"55P03".equals(e.getSQLState())) {
+      return e;
+    }
+    throw new ProblemException(
+            409,
+            "idempotency-key-in-flight",
+            "a request with this Idempotency-Key is still being answered")
+        .retryAfter(Duration.ofSeconds(1));
   }
 
   /**
@@ -73,14 +106,7 @@ final class Idempotency {
             bodyHash(body),
             clock.instant().toString());
       } catch (SQLException e) {
-        if (!"55P03".equals(e.getSQLState())) {
-          throw e;
-        }
-        throw new ProblemException(
-                409,
-                "idempotency-key-in-flight",
-                "a request with this Idempotency-Key is still being answered")
-            .retryAfter(Duration.ofSeconds(1));
+        throw inFlightIfWaitedTooLong(e);
       }
       return Optional.empty();
     }

@@ -616,6 +616,9 @@ final class Routes {
     Idempotency.Replay reply =
         db.tx(
             c -> {
+              if (db.sharedByNodes()) {
+                idempotency.queue(c, key);
+              }
               Principal principal = mediators.authenticate(c, bearer(ctx), audit);
               work.authorize(c, principal, audit);
               Optional<Idempotency.Replay> replay =
