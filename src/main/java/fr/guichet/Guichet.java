@@ -1,14 +1,17 @@
 package fr.guichet;
 
 import fr.guichet.cli.AccountCommand;
+import fr.guichet.cli.HelpSheetCommand;
 import fr.guichet.cli.JournalCommand;
 import fr.guichet.cli.KioskCommand;
+import fr.guichet.cli.LanguageOption;
 import fr.guichet.cli.ProfileCommand;
 import fr.guichet.cli.ReceiptCommand;
 import fr.guichet.cli.SandboxCommand;
 import fr.guichet.cli.TotpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * Guichet: a keyboard-driven kiosk for digital mediators helping people with Mon Espace Santé, and
@@ -23,6 +26,9 @@ import picocli.CommandLine.Command;
  * <p>The subcommands are registered here rather than in the annotation so that {@code guichet
  * kiosk} builds the model of the kiosk command alone: picocli reads every option of every command
  * it registers, and doing that for all of them was a fifth of the kiosk's start.
+ *
+ * <p>The root's help is in French unless {@code --lang en} (or {@code GUICHET_LANG=en}) asks for
+ * English, like the {@code account} family's: its words are in {@code cli/messages_*.properties}.
  */
 @Command(
     name = "guichet",
@@ -30,6 +36,8 @@ import picocli.CommandLine.Command;
     versionProvider = Guichet.Version.class,
     description = "Help a person with Mon Espace Santé, at the counter, with their consent.")
 public final class Guichet {
+  @Mixin LanguageOption language;
+
   public static void main(String[] args) {
     System.exit(commandLineFor(args).execute(args));
   }
@@ -44,6 +52,7 @@ public final class Guichet {
             .addSubcommand(ProfileCommand.class)
             .addSubcommand(JournalCommand.class)
             .addSubcommand(ReceiptCommand.class)
+            .addSubcommand(HelpSheetCommand.class)
             .addSubcommand(TotpCommand.class)
             .addSubcommand(CommandLine.HelpCommand.class));
   }
@@ -64,7 +73,7 @@ public final class Guichet {
    * those present.
    */
   private static CommandLine configured(CommandLine cli) {
-    return cli.setCaseInsensitiveEnumValuesAllowed(true);
+    return LanguageOption.rootHelp(cli.setCaseInsensitiveEnumValuesAllowed(true));
   }
 
   /**

@@ -29,12 +29,14 @@ class ArchitectureTest {
         apiKnowsNoScreenNoServer,
         onlyTheServerUsesHttpServerAndDatabase,
         onlyTheClientUsesOkHttp,
+        theKioskReachesTheServerThroughItsPort,
         theServerDrawsNothing,
         theServerSpeaksOnlyTheContract,
         theContractIsJdkAndJackson,
         i18nIsALeaf,
         formsKnowNoScreenNoServer,
         fhirKnowsOnlyForms,
+        printIsGivenWhatItPrints,
         noCyclesBetweenPackages);
   }
 
@@ -98,7 +100,9 @@ class ArchitectureTest {
           .orShould()
           .haveSimpleName("Options")
           .orShould()
-          .haveSimpleName("Keys");
+          .haveSimpleName("Keys")
+          .orShould()
+          .haveSimpleName("JournalVerdict");
 
   static final ArchRule apiKnowsNoScreenNoServer =
       noClasses()
@@ -127,6 +131,19 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("okhttp3..");
+
+  static final ArchRule theKioskReachesTheServerThroughItsPort =
+      noClasses()
+          .that()
+          .resideInAPackage("fr.guichet.kiosk..")
+          .and()
+          .resideOutsideOfPackage("fr.guichet.kiosk.http..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("fr.guichet.client..")
+          .because(
+              "screens and the kiosk know the server only as the port DelegatedAccess;"
+                  + " kiosk.http implements it over the HTTP client");
 
   static final ArchRule theServerDrawsNothing =
       noClasses()
@@ -197,6 +214,21 @@ class ArchitectureTest {
               "fr.guichet.cli..",
               "fr.guichet.sandbox..",
               "fr.guichet.client..");
+
+  static final ArchRule printIsGivenWhatItPrints =
+      noClasses()
+          .that()
+          .resideInAPackage("fr.guichet.print..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "fr.guichet.client..",
+              "fr.guichet.sandbox..",
+              "fr.guichet.kiosk..",
+              "fr.guichet.cli..")
+          .because(
+              "a document is built from values (a receipt, its story from contract, PrintSettings):"
+                  + " the screen, the command line and the tests print the same paper without a server");
 
   static final ArchRule noCyclesBetweenPackages =
       slices().matching("fr.guichet.(*)..").should().beFreeOfCycles();

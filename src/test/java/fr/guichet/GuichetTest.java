@@ -39,8 +39,16 @@ class GuichetTest {
         .containsOnlyKeys("kiosk");
     assertThat(Guichet.commandLineFor("--help").getSubcommands())
         .containsKeys(
-            "kiosk", "sandbox", "account", "profile", "journal", "receipt", "totp", "help");
-    assertThat(Guichet.commandLineFor().getSubcommands()).containsKey("kiosk").hasSize(8);
+            "kiosk",
+            "sandbox",
+            "account",
+            "profile",
+            "journal",
+            "receipt",
+            "help-sheet",
+            "totp",
+            "help");
+    assertThat(Guichet.commandLineFor().getSubcommands()).containsKey("kiosk").hasSize(9);
   }
 
   @Test

@@ -10,6 +10,7 @@ import fr.guichet.contract.ClosureRequest;
 import fr.guichet.contract.ContactChallenge;
 import fr.guichet.contract.ContactCodeRequest;
 import fr.guichet.contract.LoginRequest;
+import fr.guichet.contract.ShareRequest;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.Nir;
@@ -40,6 +41,9 @@ import picocli.CommandLine.Spec;
  * guichet account add-caregiver ... --caregiver-nir "1 62 10 97 611 150 29" --caregiver-last-name Roux \
  *     --caregiver-first-name Alain --caregiver-birth-date 08/10/1962
  * guichet account remove-caregiver ... --caregiver p-alain
+ * guichet account share-profile ... --for p-emma --parent-nir "2 87 08 75 112 345 .." --parent-last-name Morel \
+ *     --parent-first-name Claire --parent-birth-date 20/08/1987
+ * guichet account answer-share ... --share shr-... --accept
  * guichet account journal ... --pdf journal.pdf  (what was done in the person's name)
  * </pre>
  */
@@ -62,6 +66,8 @@ import picocli.CommandLine.Spec;
       AccountCommand.SendCode.class,
       AccountCommand.AddCaregiver.class,
       AccountCommand.RemoveCaregiver.class,
+      AccountCommand.ShareProfile.class,
+      AccountCommand.AnswerShare.class,
       AccountJournal.class
     })
 public final class AccountCommand implements Callable<Integer> {
@@ -253,12 +259,12 @@ public final class AccountCommand implements Callable<Integer> {
       ApiClient api = api();
       LoginRequest credentials = credentials();
       Nir nir = nir();
-      LocalDate birth = birthDate();
+      BirthDate birth = birthDate();
       requireNothingMissing();
       Sitting sitting = login(api, credentials);
       ContactChallenge sent;
       try {
-        sent = sitting.sendCode(new ContactCodeRequest(nir.value(), birth));
+        sent = sitting.sendCode(new ContactCodeRequest(nir.value(), birth.iso()));
       } catch (ApiException e) {
         throw refusal(e);
       } finally {
@@ -284,7 +290,7 @@ public final class AccountCommand implements Callable<Integer> {
       abbreviateSynopsis = true,
       versionProvider = AccountCommand.Version.class,
       description = "Give a caregiver access to the space.")
-  static final class AddCaregiver extends Caregivers {
+  static final class AddCaregiver extends AccessChange {
     @Option(names = "--caregiver-nir", paramLabel = "NIR", descriptionKey = "caregiver-nir")
     String caregiverNir;
 
@@ -320,16 +326,16 @@ public final class AccountCommand implements Callable<Integer> {
               "--caregiver-first-name",
               "ask.caregiver-first-name",
               String::strip);
-      LocalDate birth =
+      BirthDate birth =
           value(
               caregiverBirthDate,
               "--caregiver-birth-date",
               "ask.caregiver-birth-date",
-              s -> BirthDate.parse(s, LocalDate.now()));
+              s -> BirthDate.read(s, LocalDate.now()));
       request =
           nir == null || last == null || first == null || birth == null
               ? null
-              : new CaregiverRequest(nir.value(), last, first, birth);
+              : new CaregiverRequest(nir.value(), last, first, birth.iso());
     }
 
     @Override
@@ -364,7 +370,7 @@ public final class AccountCommand implements Callable<Integer> {
                   r.kind().equals("CAREGIVING")
                       && r.firstName().equalsIgnoreCase(request.firstName())
                       && r.lastName().equalsIgnoreCase(request.lastName())
-                      && r.birthYear() == request.birthDate().getYear())
+                      && r.birthYear() == BirthDate.fromIso(request.birthDate()).year())
           .findFirst()
           .ifPresent(
               r -> {
@@ -385,7 +391,7 @@ public final class AccountCommand implements Callable<Integer> {
       abbreviateSynopsis = true,
       versionProvider = AccountCommand.Version.class,
       description = "Take a caregiver's access away.")
-  static final class RemoveCaregiver extends Caregivers {
+  static final class RemoveCaregiver extends AccessChange {
     @Option(names = "--caregiver", paramLabel = "PERSON_ID", descriptionKey = "caregiver")
     String caregiver;
 
@@ -417,10 +423,148 @@ public final class AccountCommand implements Callable<Integer> {
   }
 
   /**
-   * Choosing who has access: a change confirmed by the person, under the one scope {@code
-   * sharing:manage}.
+   * {@code guichet account share-profile}: the parent a child is attached to ({@code --for} the
+   * child) shares the child's profile with the second legal representative, named as a caregiver
+   * is; the other parent has 30 days to answer with {@code answer-share}, and both are told.
    */
-  abstract static class Caregivers extends AccountSubcommand.Change {
+  @Command(
+      name = "share-profile",
+      mixinStandardHelpOptions = true,
+      abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class,
+      description = "Share a child's profile with the other parent.")
+  static final class ShareProfile extends AccessChange {
+    @Option(names = "--parent-nir", paramLabel = "NIR", descriptionKey = "parent-nir")
+    String parentNir;
+
+    @Option(names = "--parent-last-name", paramLabel = "NAME", descriptionKey = "parent-last-name")
+    String parentLastName;
+
+    @Option(
+        names = "--parent-first-name",
+        paramLabel = "NAME",
+        descriptionKey = "parent-first-name")
+    String parentFirstName;
+
+    @Option(
+        names = "--parent-birth-date",
+        paramLabel = "DATE",
+        descriptionKey = "parent-birth-date")
+    String parentBirthDate;
+
+    private ShareRequest request;
+
+    @Override
+    void askMore() {
+      Nir nir = value(parentNir, "--parent-nir", "ask.parent-nir", Nir::parse);
+      String last =
+          value(parentLastName, "--parent-last-name", "ask.parent-last-name", String::strip);
+      String first =
+          value(parentFirstName, "--parent-first-name", "ask.parent-first-name", String::strip);
+      BirthDate birth =
+          value(
+              parentBirthDate,
+              "--parent-birth-date",
+              "ask.parent-birth-date",
+              s -> BirthDate.read(s, LocalDate.now()));
+      request =
+          nir == null || last == null || first == null || birth == null
+              ? null
+              : new ShareRequest(nir.value(), last, first, birth.iso());
+    }
+
+    @Override
+    String actionWords() {
+      return messages.text("action.SHARE_PROFILE");
+    }
+
+    @Override
+    List<String> details() {
+      return List.of(
+          text.text(
+              "out.readback.share",
+              Map.of(
+                  "name",
+                  request.firstName() + " " + request.lastName(),
+                  "birth",
+                  messages.date(request.birthDate()),
+                  "nir",
+                  new Nir(request.nir()).grouped())));
+    }
+
+    @Override
+    ActionResult perform(Sitting s, IdempotencyKey key) {
+      return s.api().shareProfile(s.session(), s.delegation(), request, key);
+    }
+
+    @Override
+    void keep(ActionResult result, Map<String, Object> json, List<String> lines) {
+      result.account().shares().stream()
+          .filter(share -> share.status().equals("PENDING"))
+          .findFirst()
+          .ifPresent(
+              share -> {
+                json.put("share", share);
+                lines.add(text.text("out.share.answer", Map.of("id", share.shareId())));
+              });
+      super.keep(result, json, lines);
+    }
+  }
+
+  /**
+   * {@code guichet account answer-share}: the second legal representative, for themself, accepts or
+   * refuses the share of a child's profile ({@code --share}, the reference {@code status} shows).
+   */
+  @Command(
+      name = "answer-share",
+      mixinStandardHelpOptions = true,
+      abbreviateSynopsis = true,
+      versionProvider = AccountCommand.Version.class,
+      description = "Accept or refuse the sharing of a child's profile.")
+  static final class AnswerShare extends AccessChange {
+    @Option(names = "--share", paramLabel = "ID", descriptionKey = "share")
+    String share;
+
+    @Option(names = "--accept", descriptionKey = "accept")
+    boolean accept;
+
+    @Option(names = "--refuse", descriptionKey = "refuse")
+    boolean refuse;
+
+    @Override
+    void prepare() {
+      if (accept == refuse) {
+        throw new Stop(Outcome.USAGE, text.text("err.accept-or-refuse"));
+      }
+      super.prepare();
+    }
+
+    @Override
+    void askMore() {
+      share = value(share, "--share", "ask.share", String::strip);
+    }
+
+    @Override
+    String actionWords() {
+      return messages.text(accept ? "action.ACCEPT_SHARE" : "action.REFUSE_SHARE");
+    }
+
+    @Override
+    List<String> details() {
+      return List.of(text.text("out.readback.share-id", Map.of("id", share)));
+    }
+
+    @Override
+    ActionResult perform(Sitting s, IdempotencyKey key) {
+      return s.api().answerShare(s.session(), s.delegation(), share, accept, key);
+    }
+  }
+
+  /**
+   * Choosing who has access (caregivers, the share of a child's profile): a change confirmed by the
+   * person, under the one scope {@code sharing:manage}.
+   */
+  abstract static class AccessChange extends AccountSubcommand.Change {
     @Override
     AccountAction action() {
       return null; // not a change of the space's state

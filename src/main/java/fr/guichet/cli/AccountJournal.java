@@ -7,18 +7,17 @@ import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.JournalEntry;
 import fr.guichet.contract.LoginRequest;
 import fr.guichet.contract.Represented;
+import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.Nir;
 import fr.guichet.domain.Scope;
 import fr.guichet.domain.VitaleSerial;
 import fr.guichet.print.JournalExtract;
 import fr.guichet.print.Paper;
+import fr.guichet.print.PrintSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +29,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code guichet account journal}: the person reads what was done in their name, from a prompt or a
  * screen reader: one line per action, oldest first (when, what, done or refused, by whom), after a
- * line saying whether each line is linked to the one before; {@code --pdf} writes the extract to
- * print; {@code --json} gives scripts the entries as the server sent them. The consent asked is
- * {@code journal:read} alone, for the few minutes of the command, like every {@code account}
- * command; the sitting is closed whatever happens.
+ * line saying whether each line is linked to the one before and one naming the time zone of the
+ * times (the counter's, {@code --zone}); {@code --pdf} writes the extract to print (A4, or {@code
+ * --paper 80mm}), never over a file already there; {@code --json} gives scripts the entries as the
+ * server sent them. The consent asked is {@code journal:read} alone, for the few minutes of the
+ * command, like every {@code account} command; the sitting is closed whatever happens.
  *
  * <pre>
  * guichet account journal --nir "2 50 03 75 056 123 72" --birth-date 14/03/1950 --vitale 12345678 --pdf journal.pdf
@@ -46,8 +46,6 @@ import picocli.CommandLine.Option;
     versionProvider = AccountCommand.Version.class,
     description = "Read what was done in the person's name.")
 final class AccountJournal extends SittingCommand {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
   @Option(names = "--vitale", paramLabel = "SERIAL", descriptionKey = "vitale")
   String vitale;
 
@@ -57,6 +55,13 @@ final class AccountJournal extends SittingCommand {
   @Option(names = "--pdf", paramLabel = "FILE", descriptionKey = "pdf")
   Path pdf;
 
+  @Option(
+      names = "--paper",
+      paramLabel = "PAPER",
+      descriptionKey = "paper",
+      converter = PrintOptions.PaperConverter.class)
+  Paper paper = Paper.A4;
+
   @Override
   Done run() {
     if (pdf != null) {
@@ -64,11 +69,14 @@ final class AccountJournal extends SittingCommand {
       if (folder == null || !Files.isDirectory(folder) || Files.isDirectory(pdf)) {
         throw new Stop(Outcome.USAGE, text.text("err.pdf", Map.of("file", pdf.toString())));
       }
+      if (Files.exists(pdf)) {
+        throw new Stop(Outcome.USAGE, text.text("err.pdf-exists", Map.of("file", pdf.toString())));
+      }
     }
     ApiClient api = api();
     LoginRequest credentials = credentials();
     Nir nir = nir();
-    LocalDate birth = birthDate();
+    BirthDate birth = birthDate();
     VitaleSerial serial = value(vitale, "--vitale", "ask.vitale", VitaleSerial::parse);
     requireNothingMissing();
 
@@ -76,8 +84,11 @@ final class AccountJournal extends SittingCommand {
     Identification who;
     List<JournalEntry> entries;
     try {
-      who = sitting.identify(IdentificationRequest.byVitale(nir.value(), birth, serial.digits()));
-      sitting.consent(forPersonId, List.of(Scope.JOURNAL_READ.wire()), language().tag());
+      who =
+          sitting.identify(
+              IdentificationRequest.byVitale(nir.value(), birth.iso(), serial.digits()));
+      sitting.consent(
+          forPersonId, List.of(Scope.JOURNAL_READ.wire()), language().tag(), options.zone(), null);
       entries = sitting.api().journal(sitting.session(), sitting.delegation());
     } catch (ApiException e) {
       throw refusal(e);
@@ -97,9 +108,12 @@ final class AccountJournal extends SittingCommand {
               ? messages.text("journal.screen.chain.ok")
               : messages.text("journal.screen.chain.broken", Map.of("seq", broken.getAsLong())));
     }
-    ZoneId zone = ZoneId.systemDefault();
+    PrintSettings settings = PrintSettings.of(language()).withPaper(paper).withZone(options.zone());
+    if (!entries.isEmpty()) {
+      lines.add(messages.text("journal.zone", Map.of("zone", settings.zone())));
+    }
     for (JournalEntry e : entries) {
-      lines.add(line(e, zone));
+      lines.add(messages.text("journal.row", JournalExtract.row(e, settings)));
     }
 
     Map<String, Object> json = json(who, forPersonId);
@@ -110,7 +124,7 @@ final class AccountJournal extends SittingCommand {
     json.put("entries", entries);
     json.put("consentReceipt", sitting.delegation().receipt());
     if (pdf != null) {
-      save(whose, entries, json, lines);
+      save(whose, entries, settings, json, lines);
     }
     if (!hasWarnings()) {
       lines.add(text.text("out.revoked"));
@@ -135,38 +149,21 @@ final class AccountJournal extends SittingCommand {
     return new Person(who.firstName(), who.lastName(), who.birthYear());
   }
 
-  /** The extract's line: "29 novembre 2026 10:00 · accord donné · fait · Camille Bernard". */
-  private String line(JournalEntry e, ZoneId zone) {
-    ZonedDateTime at = e.at().atZone(zone);
-    String action =
-        messages.has("journal.action." + e.action())
-            ? messages.text("journal.action." + e.action())
-            : e.action();
-    return messages.text(
-        "journal.row",
-        Map.of(
-            "date",
-            messages.date(at.toLocalDate()),
-            "time",
-            TIME.format(at),
-            "action",
-            action,
-            "outcome",
-            messages.text(e.done() ? "journal.outcome.ok" : "journal.outcome.refused"),
-            "actor",
-            e.actorName()));
-  }
-
   /**
    * Writes the extract; the journal is read and shown either way, so a failed write is a warning,
    * not a refusal.
    */
   private void save(
-      Person whose, List<JournalEntry> entries, Map<String, Object> json, List<String> lines) {
+      Person whose,
+      List<JournalEntry> entries,
+      PrintSettings settings,
+      Map<String, Object> json,
+      List<String> lines) {
     String name =
         whose.firstName() + " " + whose.lastName().charAt(0) + ". (" + whose.birthYear() + ")";
     try {
-      Files.write(pdf, JournalExtract.render(name, entries, messages, Paper.A4));
+      Files.write(
+          pdf, JournalExtract.render(name, entries, settings), StandardOpenOption.CREATE_NEW);
       json.put("pdfFile", pdf.toString());
       lines.add(text.text("out.journal.pdf", Map.of("file", pdf.toString())));
     } catch (IOException e) {

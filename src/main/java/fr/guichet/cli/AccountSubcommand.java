@@ -11,6 +11,8 @@ import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.LoginRequest;
 import fr.guichet.contract.Represented;
 import fr.guichet.domain.AccountAction;
+import fr.guichet.domain.ActingAs;
+import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.Nir;
 import fr.guichet.domain.Scope;
 import fr.guichet.domain.VitaleSerial;
@@ -18,7 +20,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,9 @@ abstract class AccountSubcommand extends SittingCommand {
 
   @Option(names = "--for", paramLabel = "PERSON_ID", descriptionKey = "for")
   String forPersonId;
+
+  @Option(names = "--person-opinion-asked", descriptionKey = "person-opinion-asked")
+  boolean personOpinionAsked;
 
   /** The one scope the command needs (least privilege): the action's, or reading the account. */
   Scope scope() {
@@ -99,7 +103,7 @@ abstract class AccountSubcommand extends SittingCommand {
   }
 
   /** Before the consent: a second proof when the scope needs a strong identification. */
-  void strengthen(Sitting sitting, Nir nir, LocalDate birth) {}
+  void strengthen(Sitting sitting, Nir nir, BirthDate birth) {}
 
   /** After the action: what to keep of it (the receipt in a file). */
   void keep(ActionResult result, Map<String, Object> json, List<String> lines) {}
@@ -114,7 +118,7 @@ abstract class AccountSubcommand extends SittingCommand {
     ApiClient api = api();
     LoginRequest credentials = credentials();
     Nir nir = nir();
-    LocalDate birth = birthDate();
+    BirthDate birth = birthDate();
     VitaleSerial serial = value(vitale, "--vitale", "ask.vitale", VitaleSerial::parse);
     askMore();
     requireNothingMissing();
@@ -123,12 +127,16 @@ abstract class AccountSubcommand extends SittingCommand {
     Identification who;
     ActionResult result;
     try {
-      who = sitting.identify(IdentificationRequest.byVitale(nir.value(), birth, serial.digits()));
+      who =
+          sitting.identify(
+              IdentificationRequest.byVitale(nir.value(), birth.iso(), serial.digits()));
+      Boolean opinion = change ? opinion(who) : null;
       if (change && !confirmedAlready()) {
-        confirm(sitting.api(), who);
+        confirm(sitting.api(), who, opinion);
       }
       strengthen(sitting, nir, birth);
-      sitting.consent(forPersonId, List.of(scope().wire()), language().tag());
+      sitting.consent(
+          forPersonId, List.of(scope().wire()), language().tag(), options.zone(), opinion);
       result = perform(sitting, change ? IdempotencyKey.random() : null);
     } catch (ApiException e) {
       throw refusal(e);
@@ -139,7 +147,9 @@ abstract class AccountSubcommand extends SittingCommand {
     String actor = who.firstName() + " " + who.lastName();
     List<String> lines =
         new ArrayList<>(
-            change ? words.result(result, actor) : words.status(result.account(), actor));
+            change
+                ? words.result(result, actor, options.zone())
+                : words.status(result.account(), actor));
     Map<String, Object> json = json(who, forPersonId);
     json.put("account", result.account());
     if (result.receipt() != null) {
@@ -153,8 +163,37 @@ abstract class AccountSubcommand extends SittingCommand {
     return new Done(lines, json);
   }
 
+  /**
+   * For a tutor changing something for the protected person: that the person's opinion was asked
+   * ({@code --person-opinion-asked}, else asked on the terminal; a no stops). Null when it does not
+   * apply, or without a terminal to ask (the server then says what is missing).
+   */
+  private Boolean opinion(Identification who) {
+    boolean tutor =
+        forPersonId != null
+            && who.represents().stream()
+                .anyMatch(
+                    r ->
+                        r.personId().equals(forPersonId)
+                            && r.kind().equals(ActingAs.GUARDIANSHIP.name()));
+    if (!tutor) {
+      return null;
+    }
+    if (personOpinionAsked) {
+      return true;
+    }
+    if (!prompt.available()) {
+      return null;
+    }
+    String answer = prompt.line(text.text("ask.opinion"));
+    if (answer == null || !YES.contains(answer.strip().toLowerCase(Locale.ROOT))) {
+      throw new Stop(Outcome.NOT_CONFIRMED, messages.text("problem.opinion-required"));
+    }
+    return true;
+  }
+
   /** Reads back what will be sent, and asks the person to confirm; anything but yes stops. */
-  private void confirm(ApiClient api, Identification who) {
+  private void confirm(ApiClient api, Identification who, Boolean opinion) {
     List<String> lines = new ArrayList<>();
     lines.add(text.text("out.readback.title", Map.of("api", api.baseUrl())));
     lines.add(
@@ -170,6 +209,9 @@ abstract class AccountSubcommand extends SittingCommand {
     }
     lines.add(text.text("out.readback.action", Map.of("action", actionWords())));
     lines.addAll(details());
+    if (Boolean.TRUE.equals(opinion)) {
+      lines.add(text.text("out.readback.opinion"));
+    }
     lines.add(
         text.text(
             "out.readback.consent",
@@ -269,12 +311,12 @@ abstract class AccountSubcommand extends SittingCommand {
     }
 
     @Override
-    void strengthen(Sitting sitting, Nir nir, LocalDate birth) {
+    void strengthen(Sitting sitting, Nir nir, BirthDate birth) {
       if (challenge != null) {
         sitting.addContactCode(challenge.strip(), code.strip());
         return;
       }
-      ContactChallenge sent = sitting.sendCode(new ContactCodeRequest(nir.value(), birth));
+      ContactChallenge sent = sitting.sendCode(new ContactCodeRequest(nir.value(), birth.iso()));
       prompt.show(codeSent(sent));
       for (int left = CODE_TRIES - 1; ; left--) {
         String typed = prompt.line(text.text("ask.contact-code"));

@@ -4,11 +4,14 @@ import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.ActionResult;
 import fr.guichet.contract.Problem;
 import fr.guichet.contract.Receipt;
+import fr.guichet.contract.ReceiptKind;
+import fr.guichet.contract.ReceiptStory;
 import fr.guichet.contract.Represented;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.ActingAs;
 import fr.guichet.i18n.Messages;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +54,9 @@ final class AccountWords {
     lines.add(forWhom(account.firstName(), account.lastName(), account.birthYear()));
     lines.addAll(actingAs(account, actorName));
     lines.addAll(state(account));
+    if (account.minor() && account.adultOn() != null) {
+      lines.add(t.text("out.minor", Map.of("date", m.date(account.adultOn()))));
+    }
     List<AccountAction> possible = possible(account);
     if (!possible.isEmpty()) {
       lines.add(m.text("account.possible"));
@@ -80,6 +86,29 @@ final class AccountWords {
                               "id",
                               r.personId()))));
     }
+    if (!account.shares().isEmpty()) {
+      lines.add(t.text("out.shares"));
+      account
+          .shares()
+          .forEach(
+              s ->
+                  lines.add(
+                      t.text(
+                          "out.share.item",
+                          Map.of(
+                              "child",
+                              s.childName(),
+                              "inviter",
+                              s.inviterName(),
+                              "invitee",
+                              s.inviteeName(),
+                              "status",
+                              s.status(),
+                              "until",
+                              m.date(s.expiresOn()),
+                              "id",
+                              s.shareId()))));
+    }
     if (account.access().isEmpty()) {
       lines.add(t.text("out.access.none"));
     } else {
@@ -108,23 +137,33 @@ final class AccountWords {
   }
 
   /**
-   * What an action did: who, the receipt's title, the new state and its dates, how to undo it, the
-   * reference.
+   * What an action did: who, the receipt's title, the new state and its dates, what happened and
+   * how to undo it and until when (the receipt's own story, as the paper tells it), the reference.
    */
-  List<String> result(ActionResult result, String actorName) {
+  List<String> result(ActionResult result, String actorName, ZoneId zone) {
     List<String> lines = new ArrayList<>();
     AccountStatus account = result.account();
     Receipt receipt = result.receipt();
+    ReceiptStory story = ReceiptStory.of(receipt, zone);
     lines.add(forWhom(account.firstName(), account.lastName(), account.birthYear()));
     lines.addAll(actingAs(account, actorName));
-    String title = "receipt.title." + receipt.kind();
-    if (m.has(title)) {
-      lines.add(m.text(title));
+    if (story.kind() != ReceiptKind.UNKNOWN) {
+      lines.add(say(story.title()));
     }
-    lines.addAll(state(account));
-    lines.addAll(undo(receipt, account));
+    List<String> told = new ArrayList<>();
+    story.happened().forEach(s -> told.add(say(s)));
+    story.undo().forEach(s -> told.add(say(s)));
+    // The state's dates, less those the receipt already says.
+    state(account).stream().filter(line -> !told.contains(line)).forEach(lines::add);
+    lines.addAll(told);
     lines.add(t.text("out.receipt", Map.of("id", receipt.receiptId())));
     return lines;
+  }
+
+  /** A sentence of a receipt's story as one line: a list item after a dash. */
+  private String say(ReceiptStory.Sentence s) {
+    String text = m.text(s.key(), s.params());
+    return s.level() == ReceiptStory.Level.ITEM ? "- " + text : text;
   }
 
   /** The state's name and sentence on one line, then each date that matters on its own. */
@@ -205,51 +244,6 @@ final class AccountWords {
     }
     return List.of(
         t.text("out.acting-as", Map.of("who", actorName, "kind", kind(account.actingAs()))));
-  }
-
-  /** The right to change one's mind: how the action can be undone, and until when. */
-  private List<String> undo(Receipt receipt, AccountStatus account) {
-    List<String> lines = new ArrayList<>();
-    switch (receipt.kind()) {
-      case "record-opposition" -> {
-        lines.add(m.text("receipt.opposition.done"));
-        if (account.oppositionDeadline() != null) {
-          lines.add(
-              m.text(
-                  "receipt.undo.withdraw", Map.of("date", m.date(account.oppositionDeadline()))));
-        }
-      }
-      case "withdraw-opposition" -> {
-        lines.add(m.text("receipt.withdrawal.done"));
-        if (account.oppositionDeadline() != null) {
-          lines.add(
-              m.text(
-                  "receipt.undo.oppose-again",
-                  Map.of("date", m.date(account.oppositionDeadline()))));
-        }
-      }
-      case "close", "request-deletion" ->
-          lines.add(
-              account.deletionDue() == null
-                  ? m.text("receipt.undo.reopen")
-                  : m.text(
-                      "receipt.undo.reopen-before", Map.of("date", m.date(account.deletionDue()))));
-      case "reopen" ->
-          lines.add(
-              m.text(
-                  Boolean.FALSE.equals(receipt.payload().get("dataRestored"))
-                      ? "receipt.reopen.not-restored"
-                      : "receipt.reopen.restored"));
-      case "caregiver-added", "caregiver-removed" -> {
-        lines.add(
-            m.text(
-                "receipt.caregiver",
-                Map.of("caregiver", String.valueOf(receipt.payload().get("caregiver")))));
-        lines.add(m.text("receipt.undo." + receipt.kind()));
-      }
-      default -> {}
-    }
-    return lines;
   }
 
   private Object word(String name, Object value) {

@@ -16,13 +16,22 @@ import java.util.ResourceBundle;
  */
 final class CliText {
   private final ResourceBundle bundle;
+  private final Language language;
 
-  private CliText(ResourceBundle bundle) {
+  private CliText(ResourceBundle bundle, Language language) {
     this.bundle = bundle;
+    this.language = language;
   }
 
   static CliText of(Language language) {
-    return new CliText(LanguageOption.helpBundle(language));
+    return new CliText(
+        LanguageOption.helpBundle(language),
+        language == Language.ENGLISH ? Language.ENGLISH : Language.FRENCH);
+  }
+
+  /** A time with its zone named, in the command line's own language: "10:42 (heure de Paris)". */
+  String time(java.time.ZonedDateTime at) {
+    return fr.guichet.i18n.Messages.of(language).time(at);
   }
 
   String text(String key) {
@@ -34,6 +43,10 @@ final class CliText {
     if (args.isEmpty() && pattern.indexOf('{') < 0) {
       return pattern;
     }
-    return new MessageFormat(pattern, bundle.getLocale()).format(args);
+    String text = new MessageFormat(pattern, bundle.getLocale()).format(args);
+    // The same elision as the kiosk's sentences: "profil d’Emma", not "profil de Emma".
+    return bundle.getLocale().getLanguage().equals("fr")
+        ? fr.guichet.i18n.Messages.elided(text, args)
+        : text;
   }
 }

@@ -7,10 +7,14 @@ import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.PendingActions;
 import fr.guichet.kiosk.PlainKiosk;
 import fr.guichet.kiosk.Theme;
+import fr.guichet.kiosk.http.DelegatedAccessOverHttp;
 import fr.guichet.kiosk.lanterna.LanternaKiosk;
 import fr.guichet.print.DocumentSink;
 import fr.guichet.print.FileSink;
+import fr.guichet.print.Paper;
+import fr.guichet.print.PrintSettings;
 import fr.guichet.print.PrinterSink;
+import fr.guichet.print.ReceiptLink;
 import fr.guichet.sandbox.SandboxServer;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
@@ -23,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -136,6 +141,24 @@ public final class KioskCommand implements Callable<Integer> {
   String printer;
 
   @Option(
+      names = "--paper",
+      paramLabel = "PAPER",
+      converter = PrintOptions.PaperConverter.class,
+      description =
+          "The printer's paper: a4, or 80mm for a receipt printer's roll (default: ${DEFAULT-VALUE}).",
+      defaultValue = "a4")
+  Paper paper;
+
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      converter = PrintOptions.ZoneConverter.class,
+      description =
+          "The counter's time zone, e.g. Europe/Paris or America/Cayenne, for the screen, the"
+              + " paper and the consent (default: the machine's zone).")
+  ZoneId zone;
+
+  @Option(
       names = "--save-dir",
       description =
           "Directory where documents are saved and kept when no printer is named."
@@ -152,6 +175,12 @@ public final class KioskCommand implements Callable<Integer> {
   Path pendingFile;
 
   @Spec CommandSpec spec;
+
+  /**
+   * How this counter prints, from {@code --paper}, {@code --zone} and the languages: what the
+   * kiosk's documents are to be laid out with (its screens still print on A4, until they take it).
+   */
+  PrintSettings printSettings;
 
   @Override
   public Integer call() throws IOException {
@@ -218,13 +247,21 @@ public final class KioskCommand implements Callable<Integer> {
     Thread pinging = new Thread(ping, "api-ping");
     pinging.setDaemon(true);
     pinging.start();
-    Path workingCopies =
-        printer == null && saveDir == null ? Files.createTempDirectory("guichet-documents-") : null;
+    // A person's documents left by a kiosk that was killed or lost power go first.
+    FileSink.clearLeftovers();
     DocumentSink sink =
         printer != null
             ? new PrinterSink(printer)
-            : saveDir != null ? FileSink.kept(saveDir) : FileSink.workingCopies(workingCopies);
-    Kiosk kiosk = new Kiosk(api, sink, language, Clock.systemDefaultZone(), options);
+            : saveDir != null ? FileSink.kept(saveDir) : FileSink.temporary();
+    ZoneId counter = zone != null ? zone : ZoneId.systemDefault();
+    printSettings =
+        PrintSettings.of(language)
+            .withPaper(paper)
+            .withZone(counter)
+            .withMediator(mediatorLanguage)
+            .withLink(ReceiptLink.of(url));
+    Kiosk kiosk =
+        new Kiosk(DelegatedAccessOverHttp.at(url), sink, language, Clock.system(counter), options);
     Path pending = pendingFile != null ? pendingFile : target.demo ? null : defaultPendingFile();
     kiosk.usePendingActions(
         pending == null ? PendingActions.inMemory() : PendingActions.inFile(pending));
@@ -271,9 +308,6 @@ public final class KioskCommand implements Callable<Integer> {
     } finally {
       kiosk.logoutOnExit();
       Runtime.getRuntime().removeShutdownHook(cleanup); // false when it was not added
-      if (unanswered != null && workingCopies != null) {
-        deleteTree(workingCopies);
-      }
       if (server != null) {
         server.close();
         deleteTree(demoData);
@@ -324,6 +358,12 @@ public final class KioskCommand implements Callable<Integer> {
     }
     if (!given.hasMatchedOption("--mediator-lang")) {
       file.language(KioskConfig.MEDIATOR_LANG).ifPresent(l -> mediatorLang = l.tag());
+    }
+    if (!given.hasMatchedOption("--paper")) {
+      file.paper().ifPresent(p -> paper = p);
+    }
+    if (!given.hasMatchedOption("--zone")) {
+      file.zone().ifPresent(z -> zone = z);
     }
     if (!given.hasMatchedOption("--theme")) {
       file.theme().ifPresent(t -> theme = t.id());

@@ -2,6 +2,7 @@ package fr.guichet.cli;
 
 import fr.guichet.i18n.Language;
 import fr.guichet.kiosk.Theme;
+import fr.guichet.print.Paper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +51,8 @@ final class KioskConfig {
   static final String IDLE_WARNING_SECONDS = "idle-warning-seconds";
   static final String WINDOW = "window";
   static final String PLAIN = "plain";
+  static final String PAPER = "paper";
+  static final String ZONE = "zone";
 
   /** Each key and what is wrong with a value, or null when the value is good. */
   private static final Map<String, Function<String, String>> KEYS = keys();
@@ -72,6 +77,13 @@ final class KioskConfig {
     keys.put(IDLE_WARNING_SECONDS, v -> checkWhole(v, 20, 24 * 60 * 60, "seconds"));
     keys.put(WINDOW, KioskConfig::checkBoolean);
     keys.put(PLAIN, KioskConfig::checkBoolean);
+    keys.put(
+        PAPER,
+        v ->
+            Paper.fromTag(v).isPresent()
+                ? null
+                : "unknown paper '" + v + "'; use one of " + Paper.tags());
+    keys.put(ZONE, KioskConfig::checkZone);
     return keys;
   }
 
@@ -241,6 +253,14 @@ final class KioskConfig {
     return text(key).map(Path::of);
   }
 
+  Optional<Paper> paper() {
+    return text(PAPER).flatMap(Paper::fromTag);
+  }
+
+  Optional<ZoneId> zone() {
+    return text(ZONE).map(ZoneId::of);
+  }
+
   private static String checkUrl(String v) {
     try {
       URI uri = new URI(v);
@@ -264,6 +284,15 @@ final class KioskConfig {
     return Language.fromTag(v).isPresent()
         ? null
         : "unknown language '" + v + "'; use one of " + Language.tags();
+  }
+
+  private static String checkZone(String v) {
+    try {
+      ZoneId.of(v);
+      return null;
+    } catch (DateTimeException e) {
+      return "'" + v + "' is not a time zone; write it as Europe/Paris or America/Cayenne";
+    }
   }
 
   private static String checkPath(String v) {

@@ -174,9 +174,9 @@ public final class ProfileCommand {
         err.println("Unknown language '" + lang + "': use one of " + Language.tags() + ".");
         return 2;
       }
-      LocalDate birth;
+      BirthDate birth;
       try {
-        birth = BirthDate.parse(birthDate, LocalDate.now(clock));
+        birth = BirthDate.read(birthDate, LocalDate.now(clock));
       } catch (InvalidValue e) {
         err.println(sentence(e.messageKey(), e.params()));
         return 2;
@@ -200,7 +200,7 @@ public final class ProfileCommand {
         Identification who =
             client.identify(
                 session,
-                IdentificationRequest.byVitale(nir, birth, vitale),
+                IdentificationRequest.byVitale(nir, birth.iso(), vitale),
                 IdempotencyKey.random());
         Optional<Represented> other = Optional.empty();
         if (forWhom != null) {
@@ -272,7 +272,12 @@ public final class ProfileCommand {
                     patientNir,
                     system)
                 : new ProfileBundle.Patient(
-                    who.firstName(), who.lastName(), birth, who.birthYear(), patientNir, system);
+                    who.firstName(),
+                    who.lastName(),
+                    birth.whole() ? birth.earliest() : null,
+                    who.birthYear(),
+                    patientNir,
+                    system);
         ObjectNode bundle = ProfileBundle.build(patient, sections, clock.instant());
         String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(bundle);
         if (out != null) {
@@ -307,13 +312,16 @@ public final class ProfileCommand {
       }
     }
 
-    /** A demo server is one that answers its demo outbox. */
+    /**
+     * A demo server is one that has a demo outbox, whether this mediator may read it (a structure
+     * manager) or not (403); a real server has none (404).
+     */
     private static boolean demo(ApiClient client, MediatorSession session) {
       try {
         client.outbox(session);
         return true;
       } catch (ApiException e) {
-        return false;
+        return e.problem() != null && e.problem().status() == 403;
       }
     }
 

@@ -82,6 +82,15 @@ public final class SandboxCommand implements Callable<Integer> {
       defaultValue = "42")
   int oppositionDays;
 
+  @Option(
+      names = "--public-verify-url",
+      paramLabel = "URL",
+      description =
+          "The verification page as a phone at home reaches it, named in the QR code of every"
+              + " receipt, e.g. https://guichet.example.fr/verify (default: the address each client"
+              + " reaches this server at, followed by verify).")
+  String publicVerifyUrl;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -99,6 +108,9 @@ public final class SandboxCommand implements Callable<Integer> {
     System.out.println(
         "Guichet reference server on " + server.url() + " (data: " + data.toAbsolutePath() + ")");
     System.out.println("Contract: " + server.url() + "openapi.yaml. Stop with Ctrl+C.");
+    if (publicVerifyUrl != null) {
+      System.out.println("QR codes of receipts open " + publicVerifyUrl + ".");
+    }
     stopped.await();
     return 0;
   }
@@ -117,6 +129,13 @@ public final class SandboxCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--signing-key and --signing-key-env: one or the other");
     }
+    if (publicVerifyUrl != null && !isWebAddress(publicVerifyUrl)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--public-verify-url '"
+              + publicVerifyUrl
+              + "' is not a web address; write it as https://guichet.example.fr/verify");
+    }
     return SandboxServer.start(
         new SandboxServer.Options(
             host,
@@ -126,7 +145,22 @@ public final class SandboxCommand implements Callable<Integer> {
             seed != null,
             Clock.systemUTC(),
             Period.ofDays(oppositionDays),
+            publicVerifyUrl,
             new SandboxServer.Keys(signingKey, signingKeyEnv, previousKeys),
             poolSize));
+  }
+
+  /** An http or https address with a host, without a query (the receipt is added as one). */
+  static boolean isWebAddress(String url) {
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+      return (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+          && uri.getHost() != null
+          && uri.getRawQuery() == null
+          && uri.getRawFragment() == null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 }

@@ -26,7 +26,7 @@ import java.util.List;
  * <pre>{@code
  * try (Sitting sitting = Sitting.login(api, new LoginRequest(login, password, totp))) {
  *   sitting.identify(IdentificationRequest.byVitale(nir, birth, serial));
- *   Delegation d = sitting.consent(null, List.of("account:read"), "fr");
+ *   Delegation d = sitting.consent(null, List.of("account:read"), "fr", ZoneId.systemDefault());
  *   api.account(sitting.session(), d);
  * }
  * }</pre>
@@ -94,21 +94,30 @@ final class Sitting implements AutoCloseable {
 
   /**
    * Records the person's consent to exactly {@code scopes}, for {@code forPersonId} (null: for
-   * themself), and keeps the delegation it opens.
+   * themself), given at a counter in {@code zone}, and keeps the delegation it opens; {@code
+   * personOpinionAsked} says a tutor asked the protected person's opinion (null: it does not
+   * apply).
    */
-  Delegation consent(String forPersonId, List<String> scopes, String language) {
+  Delegation consent(
+      String forPersonId,
+      List<String> scopes,
+      String language,
+      java.time.ZoneId zone,
+      Boolean personOpinionAsked) {
     delegation =
         api.consent(
             session,
             new ConsentRequest(
-                identification.identificationId(),
-                forPersonId,
-                scopes,
-                CONSENT_MINUTES,
-                language,
-                TEXT_VERSION,
-                true,
-                true),
+                    identification.identificationId(),
+                    forPersonId,
+                    scopes,
+                    CONSENT_MINUTES,
+                    language,
+                    TEXT_VERSION,
+                    true,
+                    true,
+                    personOpinionAsked)
+                .at(zone),
             IdempotencyKey.random());
     return delegation;
   }

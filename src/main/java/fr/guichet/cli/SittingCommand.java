@@ -13,8 +13,6 @@ import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,13 +160,16 @@ abstract class SittingCommand implements Callable<Integer> {
     return value(options.nir, "--nir", "ask.nir", Nir::parse);
   }
 
-  /** The person's birth date (day/month/year), as given or asked for. */
-  LocalDate birthDate() {
+  /**
+   * The person's birth date (day/month/year, {@code 00} for an unknown day or month), as given or
+   * asked for.
+   */
+  BirthDate birthDate() {
     return value(
         options.birthDate,
         "--birth-date",
         "ask.birth-date",
-        s -> BirthDate.parse(s, LocalDate.now()));
+        s -> BirthDate.read(s, LocalDate.now()));
   }
 
   /**
@@ -274,8 +275,7 @@ abstract class SittingCommand implements Callable<Integer> {
             "destination",
             sent.maskedDestination(),
             "time",
-            DateTimeFormatter.ofPattern("HH:mm")
-                .format(sent.expiresAt().atZone(ZoneId.systemDefault()))));
+            text.time(sent.expiresAt().atZone(options.zone()))));
   }
 
   /** A warning shown after the result (on standard error, or in the JSON's {@code warnings}). */

@@ -27,6 +27,7 @@ import fr.guichet.contract.ProofRequest;
 import fr.guichet.contract.PublicKeys;
 import fr.guichet.contract.Receipt;
 import fr.guichet.contract.ReceiptCheck;
+import fr.guichet.contract.ShareRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +46,9 @@ import okhttp3.Response;
  *
  * <p>Mutating calls take an {@link IdempotencyKey}; a call that fails on the network, or that the
  * server answers with "not now" (503, or 409 {@code idempotency-key-in-flight}, after its {@code
- * Retry-After}), is retried with the same key, so the server applies it at most once.
+ * Retry-After}), is retried with the same key, so the server applies it at most once. How long a
+ * call may take and how many times it is tried is its {@link Patience}: the command line waits, the
+ * kiosk tries once and leaves the waiting and the retrying to its own runner, which shows them.
  *
  * <pre>{@code
  * ApiClient api = new ApiClient("http://127.0.0.1:8470");
@@ -60,26 +63,48 @@ import okhttp3.Response;
 public final class ApiClient {
 
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final int ATTEMPTS = 3;
+
+  /**
+   * How long one call may take, and how many times it is tried on a network failure.
+   *
+   * @param call the whole call, connection and answer included
+   */
+  public record Patience(int attempts, Duration connect, Duration read, Duration call) {
+    /** The command line's: three tries, up to 30 seconds each. */
+    public static final Patience COMMAND_LINE =
+        new Patience(3, Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(30));
+
+    public Patience {
+      if (attempts < 1) {
+        throw new IllegalArgumentException("A call is tried at least once");
+      }
+    }
+  }
 
   /** The longest a {@code Retry-After} makes the client wait before trying again. */
   private static final long MAX_RETRY_AFTER_SECONDS = 5;
 
   private final HttpUrl base;
   private final OkHttpClient http;
+  private final int attempts;
   private volatile boolean reachable = true;
 
   public ApiClient(String baseUrl) {
+    this(baseUrl, Patience.COMMAND_LINE);
+  }
+
+  public ApiClient(String baseUrl, Patience patience) {
     HttpUrl parsed = HttpUrl.parse(baseUrl);
     if (parsed == null) {
       throw new IllegalArgumentException("Not an HTTP address: " + baseUrl);
     }
     this.base = parsed;
+    this.attempts = patience.attempts();
     OkHttpClient.Builder http =
         new OkHttpClient.Builder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .readTimeout(Duration.ofSeconds(15))
-            .callTimeout(Duration.ofSeconds(30))
+            .connectTimeout(patience.connect())
+            .readTimeout(patience.read())
+            .callTimeout(patience.call())
             .retryOnConnectionFailure(false); // retries are ours, with the idempotency key
     if (!parsed.isHttps()) {
       // Plain HTTP only: no TLS set up, and no redirect to https followed (the API has none).
@@ -159,6 +184,17 @@ public final class ApiClient {
         Receipt.class);
   }
 
+  /**
+   * A signed statement of every section of the medical profile (versions and a hash of their
+   * contents), for the QR code of the profile summary.
+   */
+  public Receipt profileStatement(
+      MediatorSession session, Delegation delegation, IdempotencyKey key) {
+    return call(
+        auth(post(person(delegation, "profile-statements"), Map.of(), key), session, delegation),
+        Receipt.class);
+  }
+
   public ActionResult recordOpposition(
       MediatorSession session, Delegation delegation, IdempotencyKey key) {
     return action(post(person(delegation, "opposition"), Map.of(), key), session, delegation);
@@ -212,6 +248,36 @@ public final class ApiClient {
       IdempotencyKey key) {
     return action(
         delete(person(delegation, "caregivers/" + caregiverPersonId), key), session, delegation);
+  }
+
+  /**
+   * The parent a child is attached to shares the child's profile with the second legal
+   * representative (a delegation for the child, with {@code sharing:manage}).
+   */
+  public ActionResult shareProfile(
+      MediatorSession session, Delegation delegation, ShareRequest request, IdempotencyKey key) {
+    return action(post(person(delegation, "shares"), request, key), session, delegation);
+  }
+
+  /**
+   * The invited parent answers, on their own space (a delegation for themself, with {@code
+   * sharing:manage}).
+   */
+  public ActionResult answerShare(
+      MediatorSession session,
+      Delegation delegation,
+      String shareId,
+      boolean accept,
+      IdempotencyKey key) {
+    String answer = accept ? "/acceptance" : "/refusal";
+    return action(
+        post(person(delegation, "shares/" + shareId + answer), Map.of(), key), session, delegation);
+  }
+
+  /** The parent a child is attached to ends a share, or withdraws an invitation. */
+  public ActionResult endShare(
+      MediatorSession session, Delegation delegation, String shareId, IdempotencyKey key) {
+    return action(delete(person(delegation, "shares/" + shareId), key), session, delegation);
   }
 
   public List<DocumentInfo> documents(MediatorSession session, Delegation delegation) {
@@ -270,12 +336,30 @@ public final class ApiClient {
     return call(get("v1/keys"), PublicKeys.class);
   }
 
+  /**
+   * The verification page the QR code of a receipt names: the server's public one when it has one
+   * ({@code --public-verify-url}), else this client's address of the server followed by {@code
+   * verify} (what a phone on the same network opens).
+   */
+  public String verifyPage() {
+    String page = publicKeys().verifyUrl();
+    return page != null ? page : base.resolve("verify").toString();
+  }
+
   /** What the demo server "sent" by e-mail or SMS (one-time codes); only a demo server answers. */
   public List<OutboxMessage> outbox(MediatorSession session) {
     return call(auth(get("v1/demo/outbox"), session, null), listOf(OutboxMessage.class));
   }
 
-  /** Revokes the delegation at once (end of the sitting). */
+  /**
+   * Ends the sitting of an identification: every delegation of the sitting is revoked, and no
+   * consent can be given on it any more.
+   */
+  public void endSitting(MediatorSession session, String identificationId, IdempotencyKey key) {
+    call(auth(delete("v1/identifications/" + identificationId, key), session, null), Void.class);
+  }
+
+  /** Revokes the delegation at once; the last one of a sitting ends the sitting. */
   public void revoke(MediatorSession session, Delegation delegation, IdempotencyKey key) {
     call(
         auth(delete("v1/delegations/" + delegation.delegationId(), key), session, delegation),
@@ -354,7 +438,7 @@ public final class ApiClient {
           request.newBuilder().header("Accept", "application/json, " + Problem.MEDIA_TYPE).build();
     }
     IOException last = null;
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    for (int attempt = 1; attempt <= attempts; attempt++) {
       Duration again;
       try (Response response = http.newCall(request).execute()) {
         byte[] body = response.body().bytes();
@@ -364,7 +448,7 @@ public final class ApiClient {
         }
         Problem problem = readProblem(response.code(), body);
         again = retryAfter(response, problem);
-        if (again == null || attempt == ATTEMPTS) {
+        if (again == null || attempt == attempts) {
           throw new ApiException(problem);
         }
       } catch (IOException e) {
@@ -422,8 +506,8 @@ public final class ApiClient {
     return Duration.ofSeconds(Math.max(0, Math.min(seconds, MAX_RETRY_AFTER_SECONDS)));
   }
 
-  private static void pause(int attempt) {
-    if (attempt < ATTEMPTS) {
+  private void pause(int attempt) {
+    if (attempt < attempts) {
       sleep(200L * attempt * attempt);
     }
   }

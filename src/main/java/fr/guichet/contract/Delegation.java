@@ -19,6 +19,12 @@ public record Delegation(
     List<String> scopes,
     Instant expiresAt,
     Receipt receipt) {
+
+  /** {@link #actingAs()} typed; {@link ActingKind#UNKNOWN} for a kind this build does not know. */
+  public ActingKind actingKind() {
+    return ActingKind.of(actingAs);
+  }
+
   @Override
   public String toString() {
     return "Delegation["

@@ -21,4 +21,15 @@ public record Identification(
     List<String> proofs,
     String strength,
     Instant expiresAt,
-    List<Represented> represents) {}
+    List<Represented> represents) {
+
+  /** {@link #strength()} typed; an unknown level counts as not strong. */
+  public ProofStrength proofStrength() {
+    return ProofStrength.of(strength);
+  }
+
+  /** {@link #proofs()} typed. */
+  public List<ProofMethod> proofMethods() {
+    return proofs.stream().map(ProofMethod::of).toList();
+  }
+}

@@ -12,11 +12,14 @@ import java.time.LocalDate;
  *   <li>{@code CONTACT_CODE}: the {@code challengeId} of a code sent to the person's contact, and
  *       {@code code}.
  * </ul>
+ *
+ * @param birthDate as the civil status gives it, {@code 1950-03-14}, with {@code 00} for an unknown
+ *     day or month ({@code 1950-00-00})
  */
 public record IdentificationRequest(
     String method,
     String nir,
-    LocalDate birthDate,
+    String birthDate,
     String vitaleSerial,
     String code,
     String challengeId) {
@@ -24,10 +27,15 @@ public record IdentificationRequest(
   public static final String LETTER_CODE = "LETTER_CODE";
   public static final String CONTACT_CODE = "CONTACT_CODE";
 
-  public static IdentificationRequest byVitale(
-      String nir, LocalDate birthDate, String vitaleSerial) {
+  public static IdentificationRequest byVitale(String nir, String birthDate, String vitaleSerial) {
     return new IdentificationRequest(
         NIR_BIRTHDATE_VITALE, nir, birthDate, vitaleSerial, null, null);
+  }
+
+  /** The same, with a whole birth date. */
+  public static IdentificationRequest byVitale(
+      String nir, LocalDate birthDate, String vitaleSerial) {
+    return byVitale(nir, birthDate == null ? null : birthDate.toString(), vitaleSerial);
   }
 
   public static IdentificationRequest byLetterCode(String nir, String code) {

@@ -18,6 +18,23 @@ import java.util.Map;
 public record Receipt(
     String receiptId, String kind, String personId, Instant issuedAt, String signed) {
   /**
+   * A receipt from its signed form alone (the text of a QR code, a file kept by {@code
+   * --receipt-out}): its reference, kind and date read from the payload; the person's id, which the
+   * payload does not carry, is null. The signature is not checked here: {@link ReceiptVerifier}
+   * does.
+   */
+  public static Receipt fromSigned(String signed) {
+    Map<String, Object> payload = new Receipt(null, null, null, null, signed).payload();
+    Object issued = payload.get("issuedAt");
+    return new Receipt(
+        String.valueOf(payload.get("id")),
+        String.valueOf(payload.get("kind")),
+        null,
+        issued == null ? null : Instant.parse(issued.toString()),
+        signed);
+  }
+
+  /**
    * What the receipt says, read from its signed payload (what is printed is what is signed).
    * Reading does not check the signature: {@link ReceiptVerifier} does.
    */

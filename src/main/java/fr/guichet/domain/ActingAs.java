@@ -1,24 +1,31 @@
 package fr.guichet.domain;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 /**
- * In whose right the person at the counter acts on a space: their own, or as the legal
- * representative of a child, the guardian of a protected adult, or a caregiver (aidant).
+ * In whose right the person at the counter acts on a space: their own; as the legal representative
+ * a child is attached to; as the second legal representative the first shared the child's profile
+ * with; as the tutor of an adult under tutelle (who represents them); as the curator of an adult
+ * under curatelle (who assists them: the person acts, the curator is beside them); or as a
+ * caregiver (aidant).
  *
- * <p>A caregiver can view, add and change data and documents, but never close the space, delete it,
- * or manage who has access (DOMAIN.md, "Proches aidants").
+ * <p>What each may do, in which state of the space, is in {@link RuleTable}; this type says who
+ * they are.
  *
  * <pre>{@code
- * ActingAs.CAREGIVING.allows(Scope.RECORD_CLOSE); // false
+ * ActingAs.CAREGIVING.allows(Scope.RECORD_CLOSE); // false: a caregiver never closes
+ * ActingAs.LEGAL_REPRESENTATION.parental();       // true: ends when the child is 18
  * }</pre>
  */
 public enum ActingAs {
-  SELF(EnumSet.noneOf(Scope.class)),
-  LEGAL_REPRESENTATION(EnumSet.noneOf(Scope.class)),
-  GUARDIANSHIP(EnumSet.noneOf(Scope.class)),
-  CAREGIVING(EnumSet.of(Scope.RECORD_CLOSE, Scope.SHARING_MANAGE));
+  SELF,
+  /** The legal representative the child is attached to at the insurer. */
+  LEGAL_REPRESENTATION,
+  /** The other legal representative, once they accepted the share of the child's profile. */
+  SECOND_PARENT,
+  /** Tutelle: the tutor represents the protected adult, asking their opinion first. */
+  GUARDIANSHIP,
+  /** Curatelle: the curator assists; alone, they only look. */
+  CURATORSHIP,
+  CAREGIVING;
 
   /** A person gives access to this many caregivers at most. */
   public static final int MAX_CAREGIVERS_PER_PERSON = 3;
@@ -26,18 +33,21 @@ public enum ActingAs {
   /** A caregiver helps this many people at most. */
   public static final int MAX_PEOPLE_PER_CAREGIVER = 5;
 
-  private final Set<Scope> forbidden;
-
-  ActingAs(Set<Scope> forbidden) {
-    this.forbidden = forbidden;
-  }
-
+  /** Whether anything this kind of person may do needs {@code scope}. */
   public boolean allows(Scope scope) {
-    return !forbidden.contains(scope);
+    return RuleTable.reaches(this, scope);
   }
 
-  /** Whether documents a minor keeps confidential stay hidden (R.1111-33, R.1111-50). */
-  public boolean seesMinorsConfidentialCare() {
-    return this != LEGAL_REPRESENTATION;
+  /** A parent's right to act, which ends on the child's 18th birthday. */
+  public boolean parental() {
+    return this == LEGAL_REPRESENTATION || this == SECOND_PARENT;
+  }
+
+  /**
+   * Whether documents hidden from representatives (a minor's confidential care, R.1111-33,
+   * R.1111-50) are shown: to the person only, never to anyone acting for them.
+   */
+  public boolean seesDocumentsHiddenFromRepresentatives() {
+    return this == SELF;
   }
 }

@@ -14,20 +14,27 @@ import java.util.Optional;
  * }</pre>
  */
 public enum Scope {
-  ACCOUNT_READ("account:read"),
-  ACCOUNT_ACTIVATE("account:activate"),
-  OPPOSITION_WRITE("opposition:write"),
-  RECORD_CLOSE("record:close"),
-  DOCUMENTS_READ("documents:read"),
-  PROFILE_READ("profile:read"),
-  PROFILE_WRITE("profile:write"),
-  JOURNAL_READ("journal:read"),
-  SHARING_MANAGE("sharing:manage");
+  ACCOUNT_READ("account:read", false),
+  ACCOUNT_ACTIVATE("account:activate", true),
+  OPPOSITION_WRITE("opposition:write", true),
+  RECORD_CLOSE("record:close", true),
+  DOCUMENTS_READ("documents:read", false),
+  PROFILE_READ("profile:read", false),
+  PROFILE_WRITE("profile:write", true),
+  JOURNAL_READ("journal:read", false),
+  SHARING_MANAGE("sharing:manage", true);
 
   private final String wire;
+  private final boolean changes;
 
-  Scope(String wire) {
+  Scope(String wire, boolean changes) {
     this.wire = wire;
+    this.changes = changes;
+  }
+
+  /** Whether it lets the mediator change something in the person's name (not only look). */
+  public boolean changes() {
+    return changes;
   }
 
   /** The name used in the API and in consent records. */

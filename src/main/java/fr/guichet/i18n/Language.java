@@ -14,6 +14,8 @@ import java.util.Optional;
  * Language lang = Language.fromTag("ar").orElse(Language.FRENCH);
  * lang.rightToLeft(); // true
  * lang.next();        // the language after it in the picker's order
+ * Language.EASY_FRENCH.label();                            // "FALC", for the header
+ * Language.EASY_FRENCH.needsTranslationFor(Language.FRENCH); // false: no second line
  * }</pre>
  */
 public enum Language {
@@ -62,6 +64,26 @@ public enum Language {
   /** The espeak-ng voice that reads this language aloud. */
   public String voice() {
     return voice;
+  }
+
+  /**
+   * How the screen's header names this language: its tag in capitals ({@code AR}), and {@code FALC}
+   * for easy-to-read French rather than its private-use tag {@code FR-X-FALC}.
+   */
+  public String label() {
+    return this == EASY_FRENCH ? "FALC" : tag.toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether a mediator who reads {@code mediator} needs this language's screen beside, in theirs:
+   * not for the same language, nor between French and easy-to-read French, which is French.
+   */
+  public boolean needsTranslationFor(Language mediator) {
+    return this != mediator && !(isFrench() && mediator.isFrench());
+  }
+
+  private boolean isFrench() {
+    return this == FRENCH || this == EASY_FRENCH;
   }
 
   /** The next language in the picker's order (the last wraps to the first). */

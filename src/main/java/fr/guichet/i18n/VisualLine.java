@@ -11,8 +11,10 @@ import java.util.List;
  * print from left to right, because most terminals do no bidi and no Arabic shaping: Arabic letters
  * become their joined presentation forms (U+FB50–U+FEFF, all in the BMP that Lanterna draws) and
  * the line is reordered by the Unicode bidi algorithm, so that numbers and Latin words inside
- * Arabic keep their own order. Pure and terminal-free: the Lanterna painter calls it for every
- * string it puts on screen, and tests call it directly.
+ * Arabic keep their own order. In a right-to-left line each run of Latin words and numbers is
+ * isolated first (U+2066…U+2069), so that the signs written with it stay on its side: "AB+" stays
+ * "AB+", not "+AB", and "2 50 03" keeps its groups in order. Pure and terminal-free: the Lanterna
+ * painter calls it for every string it puts on screen, and tests call it directly.
  *
  * <pre>{@code
  * VisualLine.of("بقي 32 يوما.", true);           // shaped, reversed, "32" still reads 3 then 2
@@ -25,6 +27,8 @@ public final class VisualLine {
           ArabicShaping.LETTERS_SHAPE
               | ArabicShaping.TEXT_DIRECTION_LOGICAL
               | ArabicShaping.LENGTH_GROW_SHRINK);
+  private static final ArabicShaping UNSHAPING =
+      new ArabicShaping(ArabicShaping.LETTERS_UNSHAPE | ArabicShaping.LENGTH_GROW_SHRINK);
 
   private VisualLine() {}
 
@@ -36,7 +40,25 @@ public final class VisualLine {
     if (!needsWork(logical)) {
       return logical;
     }
-    String shaped = shape(logical);
+    return reorder(shape(rightToLeft ? isolateLeftToRight(logical) : logical), rightToLeft);
+  }
+
+  /**
+   * The letters a joined form of {@link #of} stands for ({@code U+FEDF} → "ل", the lam-alef
+   * ligature → "لا"), or null when {@code c} is not an Arabic presentation form.
+   */
+  public static String letters(char c) {
+    if (!(c >= 0xFB50 && c <= 0xFDFF) && !(c >= 0xFE70 && c <= 0xFEFF)) {
+      return null;
+    }
+    try {
+      return UNSHAPING.shape(String.valueOf(c));
+    } catch (ArabicShapingException e) {
+      throw new IllegalStateException("Cannot unshape U+" + Integer.toHexString(c), e);
+    }
+  }
+
+  private static String reorder(String shaped, boolean rightToLeft) {
     Bidi bidi = new Bidi(shaped, rightToLeft ? Bidi.RTL : Bidi.LTR);
     String plain = bidi.writeReordered(Bidi.REMOVE_BIDI_CONTROLS);
     String mirrored = bidi.writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS);
@@ -134,6 +156,105 @@ public final class VisualLine {
               return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT
                   || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
             });
+  }
+
+  /**
+   * Wraps each run of left-to-right words (Latin letters, digits, with the spaces between them) of
+   * a right-to-left line in a left-to-right isolate. A run keeps the signs that belong to its words
+   * ("AB+", "+33", "(France Services)"); the punctuation of the sentence around it, an unmatched
+   * bracket and the bidi marks stay outside.
+   */
+  static String isolateLeftToRight(String logical) {
+    StringBuilder out = new StringBuilder(logical.length() + 8);
+    int i = 0;
+    int n = logical.length();
+    while (i < n) {
+      int start = i;
+      while (start < n && !leftToRight(logical.charAt(start))) {
+        start++;
+      }
+      if (start == n) {
+        out.append(logical, i, n);
+        break;
+      }
+      // Back to the start of the word: a leading sign ("+33", "(France") may belong to it.
+      int wordStart = start;
+      while (wordStart > i
+          && logical.charAt(wordStart - 1) != ' '
+          && !rightToLeft(logical.charAt(wordStart - 1))) {
+        wordStart--;
+      }
+      int end = runEnd(logical, start);
+      String run = logical.substring(wordStart, end);
+      int from = 0;
+      int to = run.length();
+      while (from < to && !keepsAtStart(run, from, to)) {
+        from++;
+      }
+      while (to > from && !keepsAtEnd(run, from, to)) {
+        to--;
+      }
+      out.append(logical, i, wordStart).append(run, 0, from);
+      out.append('\u2066').append(run, from, to).append('\u2069');
+      out.append(run, to, run.length());
+      i = end;
+    }
+    return out.toString();
+  }
+
+  /**
+   * The end of the left-to-right run that starts at {@code start}: the end of the last word holding
+   * a Latin letter or a digit before a right-to-left letter.
+   */
+  private static int runEnd(String text, int start) {
+    int end = start;
+    int i = start;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (rightToLeft(c)) {
+        break;
+      }
+      if (leftToRight(c)) {
+        end = i + 1;
+        while (end < text.length() && text.charAt(end) != ' ' && !rightToLeft(text.charAt(end))) {
+          end++;
+        }
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    return end;
+  }
+
+  private static boolean keepsAtStart(String run, int from, int to) {
+    char c = run.charAt(from);
+    return leftToRight(c)
+        || c == '+'
+        || (c == '(' && run.indexOf(')', from) >= 0 && run.indexOf(')', from) < to);
+  }
+
+  private static boolean keepsAtEnd(String run, int from, int to) {
+    char c = run.charAt(to - 1);
+    return leftToRight(c)
+        || c == '+'
+        || c == '-'
+        || c == '%'
+        || (c == ')' && run.lastIndexOf('(', to - 1) >= from);
+  }
+
+  /** A Latin (or other left-to-right) letter, or a digit. */
+  private static boolean leftToRight(char c) {
+    return Character.getDirectionality(c) == Character.DIRECTIONALITY_LEFT_TO_RIGHT
+            && Character.getType(c) != Character.FORMAT
+        || Character.isDigit(c);
+  }
+
+  /** A right-to-left letter, or a right-to-left mark: where a left-to-right run stops. */
+  private static boolean rightToLeft(char c) {
+    byte d = Character.getDirectionality(c);
+    return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+        || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
   }
 
   private static boolean isBracket(char c) {

@@ -1,11 +1,12 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiException;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.AccountStatus;
+import fr.guichet.contract.ActionName;
+import fr.guichet.contract.Delegation;
+import fr.guichet.contract.MediatorSession;
 import fr.guichet.contract.Receipt;
+import fr.guichet.contract.SpaceState;
 import fr.guichet.domain.AccountAction;
-import fr.guichet.domain.AccountState;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.Paper;
 import fr.guichet.print.ReceiptLink;
@@ -23,16 +24,21 @@ import java.util.stream.Collectors;
 record AccountScreen(Say notice) implements Screen {
 
   /** Asks the server for the account and shows it (or why it could not). */
-  static AccountScreen load(Kiosk kiosk) {
-    try {
-      kiosk.sitting(
-          kiosk
-              .sitting()
-              .withAccount(kiosk.api().account(kiosk.mediator(), kiosk.sitting().delegation())));
-      return new AccountScreen(null);
-    } catch (ApiException e) {
-      return new AccountScreen(Say.problem(e.problem()));
-    }
+  static Step load(Kiosk kiosk) {
+    return load(kiosk, kiosk.sitting().delegation());
+  }
+
+  /** The same, with the delegation just opened (the sitting takes it with this step). */
+  static Step load(Kiosk kiosk, Delegation delegation) {
+    MediatorSession me = kiosk.mediator();
+    return Step.of(
+        new AccountScreen(null),
+        Effect.Call.read(
+            (server, key) -> server.account(me, delegation),
+            account ->
+                Step.of(
+                    new AccountScreen(null), new Effect.ChangeSitting(s -> s.withAccount(account))),
+            problem -> new AccountScreen(Say.problem(problem))));
   }
 
   @Override
@@ -42,39 +48,26 @@ record AccountScreen(Say notice) implements Screen {
     if (account == null) {
       tiles.add(new View.Tile("1", Pictogram.NEXT.symbol(), m.text("account.retry")));
       tiles.add(new View.Tile("2", Pictogram.END.symbol(), m.text("key.end-sitting")));
-      return new View(
-          m.text("account.title"),
-          kiosk.forWhom(m),
-          List.of(),
-          List.of(),
-          List.of(),
-          -1,
-          tiles,
-          notice == null ? null : notice.in(m),
-          kiosk.hints(m, false));
+      return kiosk.frame(m, m.text("account.title"), false).tiles(tiles).say(notice, m).build();
     }
-    AccountState state = AccountState.valueOf(account.state());
+    SpaceState state = account.spaceState();
     List<Choice> choices = choices(account);
     for (int i = 0; i < choices.size(); i++) {
       tiles.add(
           new View.Tile(
               String.valueOf(i + 1), choices.get(i).pictogram(), choices.get(i).label().apply(m)));
     }
-    List<String> actions = account.possibleActions();
     List<String> lines = describe(account, m);
-    if (actions.contains(AccountAction.ACTIVATE.name())) {
+    if (account.actions().contains(ActionName.ACTIVATE)) {
       lines.add(m.text("account.phone")); // to open the space at home
     }
-    return new View(
-        m.text("account.title"),
-        kiosk.forWhom(m),
-        Pictogram.of(state).lines(),
-        lines,
-        List.of(),
-        -1,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, false));
+    return kiosk
+        .frame(m, m.text("account.title"), false)
+        .picture(Pictogram.of(state).lines())
+        .lines(lines)
+        .tiles(tiles)
+        .say(notice, m)
+        .build();
   }
 
   /**
@@ -83,8 +76,8 @@ record AccountScreen(Say notice) implements Screen {
    */
   static List<String> describe(AccountStatus account, Messages m) {
     List<String> lines = new ArrayList<>();
-    lines.add(m.text("state." + account.state() + ".name"));
-    lines.add(m.text("state." + account.state() + ".sentence"));
+    lines.add(m.text("state." + account.spaceState() + ".name"));
+    lines.add(m.text("state." + account.spaceState() + ".sentence"));
     lines.addAll(AccountDates.lines(account, m));
     if (!account.manages().isEmpty()) {
       lines.add(
@@ -107,14 +100,14 @@ record AccountScreen(Say notice) implements Screen {
                         .map(
                             r ->
                                 m.text(
-                                    "account.access." + r.kind(),
+                                    "account.access." + r.actingKind(),
                                     Map.of("name", r.firstName() + " " + r.lastName())))
                         .collect(Collectors.joining(", ")))));
     return lines;
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     AccountStatus account = kiosk.sitting().account();
     int d = key.digit();
     if (account == null) {
@@ -126,45 +119,52 @@ record AccountScreen(Say notice) implements Screen {
 
   /** One numbered tile of the account screen, and what its key opens. */
   private record Choice(
-      String pictogram, Function<Messages, String> label, Function<Kiosk, Screen> open) {}
+      String pictogram, Function<Messages, String> label, Function<Kiosk, Step> open) {}
 
   /**
    * The tiles, numbered from 1 in this order: the status sheet, exactly the actions the server
    * allows now, what the person allowed, then what the state of the space offers, and the end.
    */
   private static List<Choice> choices(AccountStatus account) {
-    AccountState state = AccountState.valueOf(account.state());
+    SpaceState state = account.spaceState();
     List<Choice> out = new ArrayList<>();
-    out.add(
-        new Choice(
-            Pictogram.PRINT.symbol(),
-            m -> m.text("account.print"),
-            k -> new AccountScreen(printStatusSheet(k))));
-    for (String name : account.possibleActions()) {
-      AccountAction action = AccountAction.valueOf(name);
+    if (state != SpaceState.UNKNOWN) { // a sheet cannot say what this build does not know
+      out.add(
+          new Choice(
+              Pictogram.PRINT.symbol(),
+              m -> m.text("account.print"),
+              k ->
+                  Step.of(
+                      new AccountScreen(null),
+                      statusSheet(k, new AccountScreen(null), AccountScreen::new))));
+    }
+    for (ActionName name : account.actions()) {
+      if (name == ActionName.UNKNOWN) {
+        continue; // an action of a newer server: not offered here
+      }
+      AccountAction action = AccountAction.valueOf(name.name()); // the same names, UNKNOWN apart
       out.add(
           new Choice(
               Pictogram.of(action).symbol(),
-              m -> capitalized(m.text("action." + name), m),
+              m -> capitalized(m.text("action." + action), m),
               k -> ActionScreen.start(action)));
     }
     out.add(
         new Choice(
             Pictogram.PRINT.symbol(),
             m -> m.text("account.print-consent"),
-            k -> new AccountScreen(printConsent(k))));
-    if (hasDocuments(state)) {
+            k -> Step.of(new AccountScreen(null), consentReceipt(k))));
+    if (isOpen(state)) {
       out.add(
           new Choice(
               Pictogram.PRINT.symbol(), m -> m.text("documents.title"), DocumentsScreen::open));
     }
-    if (ProfileConsentScreen.offered(
-        state)) { // the medical profile assistant, with its own consent
+    if (isOpen(state)) { // the medical profile assistant, with its own consent
       out.add(
           new Choice(
               ProfilePictogram.DISEASE.symbol(),
               m -> m.text("profile.account.tile"),
-              k -> ProfileConsentScreen.start()));
+              k -> ConsentScreen.asking(ConsentScreen.Purpose.PROFILE)));
     }
     if (CaregiversScreen.offered(account)) { // who can help: caregivers given or taken away
       out.add(
@@ -180,9 +180,9 @@ record AccountScreen(Say notice) implements Screen {
     return out;
   }
 
-  /** A space that exists, open or closed but not deleted, may hold documents. */
-  private static boolean hasDocuments(AccountState state) {
-    return state == AccountState.ACTIVE || state == AccountState.ACTIVE_NOT_ACTIVATED;
+  /** A space that exists and is open may hold documents, and a medical profile to fill in. */
+  private static boolean isOpen(SpaceState state) {
+    return state == SpaceState.ACTIVE || state == SpaceState.ACTIVE_NOT_ACTIVATED;
   }
 
   /** "fermer votre espace" in a list, "Fermer votre espace" on a tile. */
@@ -192,58 +192,50 @@ record AccountScreen(Say notice) implements Screen {
         : text.substring(0, 1).toUpperCase(m.language().locale()) + text.substring(1);
   }
 
-  private static Screen end(Kiosk kiosk) {
-    kiosk.endSitting();
-    return new EndedScreen();
+  private static Step end(Kiosk kiosk) {
+    return Step.of(new EndedScreen(), Effect.Command.END_SITTING);
   }
 
   /** The receipt of what the person allowed, to whom, until when: theirs to keep. */
-  private static Say printConsent(Kiosk kiosk) {
+  private static Effect consentReceipt(Kiosk kiosk) {
     Receipt consent = kiosk.sitting().delegation().receipt();
     byte[] pdf =
         fr.guichet.print.ConsentReceipt.render(
             consent,
             Messages.of(kiosk.language()),
             Paper.A4,
-            ReceiptLink.of(kiosk.api().baseUrl()));
-    return kiosk.print("accord-" + consent.receiptId() + ".pdf", pdf);
+            ReceiptLink.of(kiosk.serverAddress()));
+    return new Effect.Print("accord-" + consent.receiptId() + ".pdf", pdf);
   }
 
-  /** Prints the status sheet before an action that changes it (closure), then goes back to it. */
-  static Screen printFirst(Kiosk kiosk, ActionScreen back) {
-    Say said = printStatusSheet(kiosk);
-    return new ActionScreen(
-        back.action(),
-        back.step(),
-        back.withDeletion(),
-        back.code(),
-        back.challenge(),
-        back.result(),
-        said);
-  }
-
-  private static Say printStatusSheet(Kiosk kiosk) {
+  /**
+   * Asks the server for a signed statement of the space, then prints the status sheet (made on the
+   * worker, off the UI thread) and shows {@code back}; a refusal is said by {@code refused}.
+   */
+  static Effect statusSheet(Kiosk kiosk, Screen back, Function<Say, Screen> refused) {
     Sitting s = kiosk.sitting();
-    Receipt statement;
-    try {
-      statement =
-          kiosk.api().statusStatement(kiosk.mediator(), s.delegation(), IdempotencyKey.random());
-    } catch (ApiException e) {
-      return Say.problem(e.problem());
-    }
-    byte[] pdf =
-        StatusSheet.render(
-            new StatusSheet.Content(
-                s.displayName(),
-                s.birthYear(),
-                s.account(),
-                statement,
-                kiosk.mediator().mediatorName(),
-                kiosk.mediator().structureName()),
-            Messages.of(kiosk.language()),
-            Paper.A4,
-            ReceiptLink.of(kiosk.api().baseUrl()));
-    return kiosk.print("fiche-etat-" + statement.receiptId() + ".pdf", pdf);
+    MediatorSession me = kiosk.mediator();
+    Messages m = Messages.of(kiosk.language());
+    ReceiptLink link = ReceiptLink.of(kiosk.serverAddress());
+    return Effect.Call.send(
+        (server, key) -> {
+          Receipt statement = server.statusStatement(me, s.delegation(), key);
+          byte[] pdf =
+              StatusSheet.render(
+                  new StatusSheet.Content(
+                      s.displayName(),
+                      s.birthYear(),
+                      s.account(),
+                      statement,
+                      me.mediatorName(),
+                      me.structureName()),
+                  m,
+                  Paper.A4,
+                  link);
+          return new Effect.Print("fiche-etat-" + statement.receiptId() + ".pdf", pdf);
+        },
+        print -> Step.of(back, print),
+        problem -> refused.apply(Say.problem(problem)));
   }
 
   @Override

@@ -1,17 +1,14 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiClient;
-import fr.guichet.client.ApiException;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ActionResult;
-import fr.guichet.contract.ActivationRequest;
-import fr.guichet.contract.ClosureRequest;
 import fr.guichet.contract.ContactChallenge;
 import fr.guichet.contract.ContactCodeRequest;
-import fr.guichet.contract.IdentificationRequest;
+import fr.guichet.contract.Delegation;
+import fr.guichet.contract.MediatorSession;
+import fr.guichet.contract.ProofMethod;
 import fr.guichet.contract.ProofRequest;
+import fr.guichet.contract.Receipt;
 import fr.guichet.domain.AccountAction;
-import fr.guichet.domain.AccountState;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.ActionReceipt;
@@ -39,7 +36,7 @@ import java.util.Map;
  */
 record ActionScreen(
     AccountAction action,
-    Step step,
+    Stage step,
     boolean withDeletion,
     Form code,
     ContactChallenge challenge,
@@ -48,12 +45,11 @@ record ActionScreen(
     implements Screen {
 
   /** Where the walk-through is. */
-  enum Step {
+  enum Stage {
     EXPLAIN,
     STRONG_SEND,
     STRONG_CODE,
     CONFIRM,
-    RETRY,
     DONE
   }
 
@@ -67,10 +63,10 @@ record ActionScreen(
                     Form.Entry.text("code", "flow.field.letter-code", "flow.help.letter-code", 12)),
                 0)
             : null;
-    return new ActionScreen(action, Step.EXPLAIN, false, code, null, null, null);
+    return new ActionScreen(action, Stage.EXPLAIN, false, code, null, null, null);
   }
 
-  private ActionScreen to(Step next, Say say) {
+  private ActionScreen to(Stage next, Say say) {
     return new ActionScreen(action, next, withDeletion, code, challenge, result, say);
   }
 
@@ -125,35 +121,29 @@ record ActionScreen(
                 + m.text(
                     "flow." + id + (withDeletion ? ".readback-deletion" : ".readback"),
                     Map.of("name", name)));
-        boolean consent = !kiosk.sitting().hasScope(action.requiredScope().wire());
-        if (consent) {
-          // The person's yes was given on the first screen; the mediator attests it, and that is
-          // the consent.
-          lines.add(m.text("consent.duration", Map.of("minutes", ConsentScreen.MINUTES)));
-          lines.add(m.text("consent.attest"));
+        boolean asking = !consent().given(kiosk.sitting());
+        if (asking) {
+          lines.addAll(consent().attested(m));
         }
-        tiles.addAll(sendTiles(m, consent));
+        tiles.addAll(sendTiles(m, asking));
       }
-      case RETRY -> retry(lines, tiles, m);
       case DONE -> {
         title = m.text("flow." + id + ".done");
-        picture = Pictogram.of(AccountState.valueOf(result.account().state())).lines();
-        lines.add(m.text("state." + result.account().state() + ".sentence"));
+        picture = Pictogram.of(result.account().spaceState()).lines();
+        lines.add(m.text("state." + result.account().spaceState() + ".sentence"));
         lines.addAll(undo(m));
         tiles.add(new View.Tile("1", Pictogram.PRINT.symbol(), m.text("flow.print-receipt")));
         tiles.add(new View.Tile("2", Pictogram.BACK.symbol(), m.text("flow.back-to-account")));
       }
     }
-    return new View(
-        title,
-        kiosk.forWhom(m),
-        picture,
-        lines,
-        fields,
-        focus,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, step != Step.DONE && step != Step.RETRY));
+    return kiosk
+        .frame(m, title, step != Stage.DONE)
+        .picture(picture)
+        .lines(lines)
+        .fields(fields, focus)
+        .tiles(tiles)
+        .say(notice, m)
+        .build();
   }
 
   /**
@@ -169,14 +159,9 @@ record ActionScreen(
         new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
   }
 
-  /**
-   * A confirmed request the server has not answered yet: still trying, what to do meanwhile, and
-   * try again now.
-   */
-  static void retry(List<String> lines, List<View.Tile> tiles, Messages m) {
-    lines.add(m.text("flow.retry"));
-    lines.add(m.text("flow.retry-other"));
-    tiles.add(new View.Tile("1", Pictogram.NEXT.symbol(), m.text("flow.retry-now")));
+  /** The consent to this action, asked in the read-back when the sitting lacks it. */
+  private Consent consent() {
+    return Consent.widening(action.requiredScope(), TEXT_VERSION);
   }
 
   /** How to undo what was just done, and until when: the right to make a mistake. */
@@ -216,7 +201,7 @@ record ActionScreen(
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     boolean escape = key.kind() == Key.Kind.ESCAPE;
     return switch (step) {
       case EXPLAIN -> explain(key, kiosk);
@@ -231,17 +216,16 @@ record ActionScreen(
                       action, step, withDeletion, code.edit(key), challenge, result, notice);
       case CONFIRM ->
           escape
-              ? to(Step.EXPLAIN, null)
+              ? to(Stage.EXPLAIN, null)
               : key.kind() == Key.Kind.ENTER || key.digit() == 1 ? confirm(kiosk) : this;
-      case RETRY -> key.digit() == 1 ? send(kiosk) : this;
       case DONE ->
           key.digit() == 1
-              ? printReceipt(kiosk)
+              ? Step.of(to(Stage.DONE, null), receipt(kiosk, result.receipt()))
               : key.digit() == 2 || escape ? AccountScreen.load(kiosk) : this;
     };
   }
 
-  private Screen explain(Key key, Kiosk kiosk) {
+  private Step explain(Key key, Kiosk kiosk) {
     if (key.kind() == Key.Kind.ESCAPE || (action != AccountAction.CLOSE && key.digit() == 2)) {
       return AccountScreen.load(kiosk);
     }
@@ -251,8 +235,9 @@ record ActionScreen(
     }
     boolean deletion = false;
     if (action == AccountAction.CLOSE) {
-      if (key.digit() == 3) {
-        return AccountScreen.printFirst(kiosk, this);
+      if (key.digit() == 3) { // the status sheet first, as it is before the closure
+        ActionScreen here = to(step, null);
+        return Step.of(here, AccountScreen.statusSheet(kiosk, here, said -> to(step, said)));
       }
       if (key.digit() != 1 && key.digit() != 2) {
         return this;
@@ -262,16 +247,16 @@ record ActionScreen(
       return this;
     }
     if (code != null && code.value("code").isBlank()) {
-      return to(Step.EXPLAIN, Say.error("form.missing"));
+      return to(Stage.EXPLAIN, Say.error("form.missing"));
     }
     ActionScreen chosen = new ActionScreen(action, step, deletion, code, challenge, result, null);
-    return chosen.next(kiosk);
+    return chosen.afterYes(kiosk);
   }
 
   /** After the person's yes: the strong identification if needed, then the read-back. */
-  private ActionScreen next(Kiosk kiosk) {
+  private ActionScreen afterYes(Kiosk kiosk) {
     if (action.requiredScope() == Scope.RECORD_CLOSE && !kiosk.sitting().strong()) {
-      if (kiosk.sitting().person().proofs().contains(IdentificationRequest.CONTACT_CODE)) {
+      if (kiosk.sitting().person().proofMethods().contains(ProofMethod.CONTACT_CODE)) {
         // Identified by a code sent to the contact: the second proof is the Carte Vitale.
         Form serial =
             new Form(
@@ -279,127 +264,120 @@ record ActionScreen(
                     Form.Entry.digits(
                         "vitale", "identify.field.vitale", "identify.help.vitale", 16, " ")),
                 0);
-        return new ActionScreen(action, Step.STRONG_CODE, withDeletion, serial, null, result, null);
+        return new ActionScreen(
+            action, Stage.STRONG_CODE, withDeletion, serial, null, result, null);
       }
-      return to(Step.STRONG_SEND, null);
+      return to(Stage.STRONG_SEND, null);
     }
-    return to(Step.CONFIRM, null);
+    return to(Stage.CONFIRM, null);
   }
 
   /**
    * The mediator confirms the read-back: the consent to this action if the sitting lacks it, then
    * the action.
    */
-  private Screen confirm(Kiosk kiosk) {
-    if (!kiosk.sitting().hasScope(action.requiredScope().wire())) {
-      Say refused = kiosk.widenConsent(action.requiredScope().wire(), TEXT_VERSION);
-      if (refused != null) {
-        return to(Step.EXPLAIN, refused);
-      }
+  private Step confirm(Kiosk kiosk) {
+    ActionScreen sending = to(Stage.CONFIRM, null);
+    if (consent().given(kiosk.sitting())) {
+      return sending.send(kiosk, kiosk.sitting().delegation());
     }
-    return send(kiosk);
+    return Step.of(
+        sending,
+        consent()
+            .record(
+                kiosk,
+                d -> sending.send(kiosk, d),
+                problem -> to(Stage.EXPLAIN, Say.problem(problem))));
   }
 
-  private Screen sendCode(Kiosk kiosk) {
+  private Step sendCode(Kiosk kiosk) {
     Sitting s = kiosk.sitting();
-    try {
-      ContactChallenge sent =
-          kiosk
-              .api()
-              .contactCode(
-                  kiosk.mediator(),
-                  new ContactCodeRequest(s.nir(), s.birthDate()),
-                  IdempotencyKey.random());
-      Form codeForm =
-          new Form(
-              List.of(Form.Entry.digits("code", "flow.field.code", "flow.help.code", 6, "")), 0);
-      return new ActionScreen(
-          action, Step.STRONG_CODE, withDeletion, codeForm, sent, result, kiosk.demoOutbox());
-    } catch (ApiException e) {
-      return to(Step.STRONG_SEND, Say.problem(e.problem()));
-    }
+    MediatorSession me = kiosk.mediator();
+    Form codeForm =
+        new Form(List.of(Form.Entry.digits("code", "flow.field.code", "flow.help.code", 6, "")), 0);
+    return Step.of(
+        to(Stage.STRONG_SEND, null),
+        Effect.Call.send(
+            (server, key) ->
+                new IdentifyScreen.Sent(
+                    server.contactCode(me, new ContactCodeRequest(s.nir(), s.birthDate()), key),
+                    server.demoMessage(me).orElse(null)),
+            sent ->
+                new ActionScreen(
+                    action,
+                    Stage.STRONG_CODE,
+                    withDeletion,
+                    codeForm,
+                    sent.challenge(),
+                    result,
+                    Say.demoMessage(sent.demo())),
+            problem -> to(Stage.STRONG_SEND, Say.problem(problem))));
   }
 
-  private Screen checkCode(Kiosk kiosk) {
+  private Step checkCode(Kiosk kiosk) {
     Sitting s = kiosk.sitting();
-    try {
-      ProofRequest proof =
-          challenge == null
-              ? new ProofRequest("VITALE", null, null, code.value("vitale"))
-              : new ProofRequest(
-                  IdentificationRequest.CONTACT_CODE,
-                  code.value("code"),
-                  challenge.challengeId(),
-                  null);
-      var strong =
-          kiosk
-              .api()
-              .addProof(
-                  kiosk.mediator(), s.person().identificationId(), proof, IdempotencyKey.random());
-      kiosk.sitting(s.withPerson(strong));
-      return new ActionScreen(action, Step.CONFIRM, withDeletion, null, null, result, null);
-    } catch (ApiException e) {
-      return new ActionScreen(
-          action,
-          Step.STRONG_CODE,
-          withDeletion,
-          code.clear(challenge == null ? "vitale" : "code"),
-          challenge,
-          result,
-          Say.problem(e.problem()));
-    }
+    MediatorSession me = kiosk.mediator();
+    ProofRequest proof =
+        challenge == null
+            ? new ProofRequest(ProofMethod.VITALE.name(), null, null, code.value("vitale"))
+            : new ProofRequest(
+                ProofMethod.CONTACT_CODE.name(), code.value("code"), challenge.challengeId(), null);
+    return Step.of(
+        this,
+        Effect.Call.send(
+            (server, key) -> server.addProof(me, s.person().identificationId(), proof, key),
+            strong ->
+                Step.of(
+                    new ActionScreen(action, Stage.CONFIRM, withDeletion, null, null, result, null),
+                    new Effect.ChangeSitting(t -> t.withPerson(strong))),
+            problem ->
+                new ActionScreen(
+                    action,
+                    Stage.STRONG_CODE,
+                    withDeletion,
+                    code.clear(challenge == null ? "vitale" : "code"),
+                    challenge,
+                    result,
+                    Say.problem(problem))));
   }
 
   /**
    * Sends the confirmed action with its one idempotency key (the same after a network failure or a
-   * restart), and says "done" only when the server said so.
+   * restart: the runner tries again by itself), and says "done" only when the server said so.
    */
-  private Screen send(Kiosk kiosk) {
+  private Step send(Kiosk kiosk, Delegation delegation) {
     Sitting s = kiosk.sitting();
-    String key = kiosk.pending().keyFor(s.targetId(), action.name(), kiosk.clock().instant());
-    IdempotencyKey k = new IdempotencyKey(key);
-    ApiClient api = kiosk.api();
-    try {
-      ActionResult done =
-          switch (action) {
-            case RECORD_OPPOSITION -> api.recordOpposition(kiosk.mediator(), s.delegation(), k);
-            case WITHDRAW_OPPOSITION -> api.withdrawOpposition(kiosk.mediator(), s.delegation(), k);
-            case CREATE_ON_REQUEST -> api.requestCreation(kiosk.mediator(), s.delegation(), k);
-            case ACTIVATE ->
-                api.activate(
-                    kiosk.mediator(), s.delegation(), new ActivationRequest(code.value("code")), k);
-            case CLOSE ->
-                api.close(kiosk.mediator(), s.delegation(), new ClosureRequest(withDeletion), k);
-            case REQUEST_DELETION -> api.requestDeletion(kiosk.mediator(), s.delegation(), k);
-            case REOPEN -> api.reopen(kiosk.mediator(), s.delegation(), k);
-          };
-      kiosk.pending().done(key);
-      kiosk.sitting(s.withAccount(done.account()));
-      return new ActionScreen(
-          action,
-          Step.DONE,
-          withDeletion,
-          code,
-          challenge,
-          done,
-          Say.success("flow.sent", Map.of()));
-    } catch (ApiException e) {
-      if (e.problem().slug().equals("network")) {
-        return to(Step.RETRY, new Say(View.Tone.WAIT, "flow.still-trying", Map.of()));
-      }
-      kiosk.pending().done(key); // the server answered: refused, nothing was done
-      return new AccountScreen(Say.problem(e.problem()));
-    }
+    MediatorSession me = kiosk.mediator();
+    DelegatedAccess.Action what =
+        new DelegatedAccess.Action(action, withDeletion, code == null ? null : code.value("code"));
+    return Step.of(
+        this,
+        Effect.Call.confirmed(
+            new Effect.Confirmed(action.name(), s.targetId(), s.shortName()),
+            (server, key) -> server.act(me, delegation, what, key),
+            done ->
+                Step.of(
+                    new ActionScreen(
+                        action,
+                        Stage.DONE,
+                        withDeletion,
+                        code,
+                        challenge,
+                        done,
+                        Say.success("flow.sent", Map.of())),
+                    new Effect.ChangeSitting(t -> t.withAccount(done.account()))),
+            problem -> new AccountScreen(Say.problem(problem))));
   }
 
-  private Screen printReceipt(Kiosk kiosk) {
+  /** The receipt of an action (of a caregiver's access too), in the person's language. */
+  static Effect receipt(Kiosk kiosk, Receipt receipt) {
     byte[] pdf =
         ActionReceipt.any(
-            result.receipt(),
+            receipt,
             Messages.of(kiosk.language()),
             Paper.A4,
-            ReceiptLink.of(kiosk.api().baseUrl()));
-    return to(Step.DONE, kiosk.print("recu-" + result.receipt().receiptId() + ".pdf", pdf));
+            ReceiptLink.of(kiosk.serverAddress()));
+    return new Effect.Print("recu-" + receipt.receiptId() + ".pdf", pdf);
   }
 
   @Override

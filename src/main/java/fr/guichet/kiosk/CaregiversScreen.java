@@ -1,21 +1,20 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiException;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.AccountStatus;
+import fr.guichet.contract.ActingKind;
 import fr.guichet.contract.ActionResult;
 import fr.guichet.contract.CaregiverRequest;
+import fr.guichet.contract.Delegation;
+import fr.guichet.contract.MediatorSession;
+import fr.guichet.contract.Problem;
 import fr.guichet.contract.Represented;
-import fr.guichet.domain.AccountState;
+import fr.guichet.contract.SpaceState;
 import fr.guichet.domain.ActingAs;
 import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.InvalidValue;
 import fr.guichet.domain.Nir;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
-import fr.guichet.print.ActionReceipt;
-import fr.guichet.print.Paper;
-import fr.guichet.print.ReceiptLink;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,7 @@ import java.util.Map;
  * @param chosen the caregiver whose access is taken away, or null
  */
 record CaregiversScreen(
-    Step step,
+    Stage step,
     Form form,
     CaregiverRequest request,
     Represented chosen,
@@ -51,16 +50,16 @@ record CaregiversScreen(
     implements Screen {
 
   /** Where the walk-through is. */
-  enum Step {
+  enum Stage {
     LIST,
     FORM,
     CHOOSE,
     CONFIRM,
-    RETRY,
     DONE
   }
 
-  static final String TEXT_VERSION = "consent-caregivers-v1";
+  /** The consent to manage who has access, asked in the read-back the first time. */
+  static final Consent CONSENT = Consent.widening(Scope.SHARING_MANAGE, "consent-caregivers-v1");
 
   /** The names of these changes in the list of confirmed actions waiting for the server. */
   static final String ADD = "ADD_CAREGIVER";
@@ -72,18 +71,18 @@ record CaregiversScreen(
    * someone acting for themself, a child or a protected adult, never as a caregiver.
    */
   static boolean offered(AccountStatus account) {
-    ActingAs actingAs =
-        account.actingAs() == null ? ActingAs.SELF : ActingAs.valueOf(account.actingAs());
-    return AccountState.valueOf(account.state()) == AccountState.ACTIVE
-        && actingAs.allows(Scope.SHARING_MANAGE);
+    ActingKind kind = account.actingKind();
+    return account.spaceState() == SpaceState.ACTIVE
+        && kind != ActingKind.UNKNOWN // the wire's names are the domain's, UNKNOWN apart
+        && ActingAs.valueOf(kind.name()).allows(Scope.SHARING_MANAGE);
   }
 
   static CaregiversScreen open() {
-    return new CaregiversScreen(Step.LIST, null, null, null, null, null);
+    return new CaregiversScreen(Stage.LIST, null, null, null, null, null);
   }
 
   private CaregiversScreen list(Say say) {
-    return new CaregiversScreen(Step.LIST, null, null, null, null, say);
+    return new CaregiversScreen(Stage.LIST, null, null, null, null, say);
   }
 
   private static Form emptyForm() {
@@ -101,7 +100,7 @@ record CaregiversScreen(
   /** The caregivers among the people who have access (representatives cannot be removed here). */
   private static List<Represented> caregivers(Kiosk kiosk) {
     return kiosk.sitting().account().access().stream()
-        .filter(r -> r.kind().equals(ActingAs.CAREGIVING.name()))
+        .filter(r -> r.actingKind() == ActingKind.CAREGIVING)
         .toList();
   }
 
@@ -138,7 +137,7 @@ record CaregiversScreen(
                                   "year",
                                   String.valueOf(r.birthYear()),
                                   "kind",
-                                  m.text("caregivers.kind." + r.kind())))));
+                                  m.text("caregivers.kind." + r.actingKind())))));
         }
         lines.add(m.text("caregivers.can"));
         int next = 1;
@@ -203,17 +202,14 @@ record CaregiversScreen(
                             "caregiver",
                             chosen.firstName() + " " + chosen.lastName()))));
         lines.add(m.text("flow.question", Map.of("name", kiosk.sitting().person().firstName())));
-        boolean consent = !kiosk.sitting().hasScope(Scope.SHARING_MANAGE.wire());
-        if (consent) { // what the person allows, for how long: the consent to manage sharing
-          lines.add("  " + Pictogram.CAREGIVER.symbol() + " " + m.text("scope.sharing-manage"));
-          lines.add(m.text("consent.duration", Map.of("minutes", ConsentScreen.MINUTES)));
-          lines.add(m.text("consent.attest"));
+        boolean asking = !CONSENT.given(kiosk.sitting());
+        if (asking) { // what the person allows, for how long: the consent to manage sharing
+          lines.addAll(CONSENT.attested(m));
         }
-        tiles.addAll(ActionScreen.sendTiles(m, consent));
+        tiles.addAll(ActionScreen.sendTiles(m, asking));
       }
-      case RETRY -> ActionScreen.retry(lines, tiles, m);
       case DONE -> {
-        boolean added = result.receipt().kind().equals("caregiver-added");
+        boolean added = request != null;
         title = m.text(added ? "caregivers.added.title" : "caregivers.removed.title");
         String caregiver = String.valueOf(result.receipt().payload().get("caregiver"));
         lines.add(
@@ -233,26 +229,21 @@ record CaregiversScreen(
         lines.add(m.text(todo, Map.of("max", ActingAs.MAX_PEOPLE_PER_CAREGIVER)));
       }
     }
-    return new View(
-        title,
-        kiosk.forWhom(m),
-        List.of(),
-        lines,
-        fields,
-        focus,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, step != Step.DONE && step != Step.RETRY));
+    return kiosk
+        .frame(m, title, step != Stage.DONE)
+        .lines(lines)
+        .fields(fields, focus)
+        .tiles(tiles)
+        .say(notice, m)
+        .build();
   }
 
   private static Pictogram symbol(Represented r) {
-    return r.kind().equals(ActingAs.CAREGIVING.name())
-        ? Pictogram.CAREGIVER
-        : Pictogram.REPRESENTATIVE;
+    return r.actingKind() == ActingKind.CAREGIVING ? Pictogram.CAREGIVER : Pictogram.REPRESENTATIVE;
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     boolean escape = key.kind() == Key.Kind.ESCAPE;
     return switch (step) {
       case LIST -> escape ? AccountScreen.load(kiosk) : choose(key.digit(), kiosk);
@@ -263,16 +254,17 @@ record CaregiversScreen(
         yield escape
             ? list(null)
             : d >= 1 && d <= caregivers.size()
-                ? new CaregiversScreen(Step.CONFIRM, null, null, caregivers.get(d - 1), null, null)
+                ? new CaregiversScreen(Stage.CONFIRM, null, null, caregivers.get(d - 1), null, null)
                 : this;
       }
       case CONFIRM ->
           escape
               ? back()
               : key.kind() == Key.Kind.ENTER || key.digit() == 1 ? confirm(kiosk) : this;
-      case RETRY -> key.digit() == 1 ? send(kiosk) : this;
       case DONE ->
-          key.digit() == 1 ? printReceipt(kiosk) : key.digit() == 2 || escape ? list(null) : this;
+          key.digit() == 1
+              ? Step.of(withNotice(null), ActionScreen.receipt(kiosk, result.receipt()))
+              : key.digit() == 2 || escape ? list(null) : this;
     };
   }
 
@@ -280,12 +272,12 @@ record CaregiversScreen(
     int next = 1;
     if (canAdd(kiosk)) {
       if (digit == next) {
-        return new CaregiversScreen(Step.FORM, emptyForm(), null, null, null, null);
+        return new CaregiversScreen(Stage.FORM, emptyForm(), null, null, null, null);
       }
       next++;
     }
     if (!caregivers(kiosk).isEmpty() && digit == next) {
-      return new CaregiversScreen(Step.CHOOSE, null, null, null, null, null);
+      return new CaregiversScreen(Stage.CHOOSE, null, null, null, null, null);
     }
     return this;
   }
@@ -293,8 +285,8 @@ record CaregiversScreen(
   /** From the read-back, back to what was typed or chosen, to change it. */
   private Screen back() {
     return request != null
-        ? new CaregiversScreen(Step.FORM, form, null, null, null, null)
-        : new CaregiversScreen(Step.CHOOSE, null, null, null, null, null);
+        ? new CaregiversScreen(Stage.FORM, form, null, null, null, null)
+        : new CaregiversScreen(Stage.CHOOSE, null, null, null, null, null);
   }
 
   /**
@@ -302,21 +294,21 @@ record CaregiversScreen(
    */
   private Screen fill(Key key, Kiosk kiosk) {
     if (key.kind() != Key.Kind.ENTER) {
-      return new CaregiversScreen(Step.FORM, form.edit(key), null, null, null, notice);
+      return new CaregiversScreen(Stage.FORM, form.edit(key), null, null, null, notice);
     }
     if (!form.onLast()) {
-      return new CaregiversScreen(Step.FORM, form.next(), null, null, null, notice);
+      return new CaregiversScreen(Stage.FORM, form.next(), null, null, null, notice);
     }
     if (form.firstEmpty() >= 0) {
       return new CaregiversScreen(
-          Step.FORM, form.focusAt(form.firstEmpty()), null, null, null, Say.error("form.missing"));
+          Stage.FORM, form.focusAt(form.firstEmpty()), null, null, null, Say.error("form.missing"));
     }
     Nir nir;
     try {
       nir = Nir.parse(form.value("nir"));
     } catch (InvalidValue e) {
       return new CaregiversScreen(
-          Step.FORM,
+          Stage.FORM,
           form.focusOn("nir"),
           null,
           null,
@@ -328,7 +320,7 @@ record CaregiversScreen(
       birth = BirthDate.parse(form.value("birth"), LocalDate.now(kiosk.clock()));
     } catch (InvalidValue e) {
       return new CaregiversScreen(
-          Step.FORM,
+          Stage.FORM,
           form.focusOn("birth"),
           null,
           null,
@@ -338,93 +330,74 @@ record CaregiversScreen(
     CaregiverRequest typed =
         new CaregiverRequest(
             nir.value(), form.value("last").strip(), form.value("first").strip(), birth);
-    return new CaregiversScreen(Step.CONFIRM, form, typed, null, null, null);
+    return new CaregiversScreen(Stage.CONFIRM, form, typed, null, null, null);
   }
 
   /**
    * The mediator confirms the read-back: the consent to manage sharing if the sitting lacks it,
    * then the change.
    */
-  private Screen confirm(Kiosk kiosk) {
-    if (!kiosk.sitting().hasScope(Scope.SHARING_MANAGE.wire())) {
-      Say refused = kiosk.widenConsent(Scope.SHARING_MANAGE.wire(), TEXT_VERSION);
-      if (refused != null) {
-        return list(refused);
-      }
+  private Step confirm(Kiosk kiosk) {
+    CaregiversScreen sending = withNotice(null);
+    if (CONSENT.given(kiosk.sitting())) {
+      return sending.send(kiosk, kiosk.sitting().delegation());
     }
-    return send(kiosk);
+    return Step.of(
+        sending,
+        CONSENT.record(kiosk, d -> sending.send(kiosk, d), problem -> list(Say.problem(problem))));
   }
 
   /**
    * Sends the confirmed change with its one idempotency key (the same after a network failure or a
-   * restart), and says "done" only when the server said so.
+   * restart: the runner tries again by itself), and says "done" only when the server said so.
    */
-  private Screen send(Kiosk kiosk) {
+  private Step send(Kiosk kiosk, Delegation delegation) {
     Sitting s = kiosk.sitting();
-    String key =
-        kiosk
-            .pending()
-            .keyFor(s.targetId(), request != null ? ADD : REMOVE, kiosk.clock().instant());
-    IdempotencyKey k = new IdempotencyKey(key);
-    try {
-      ActionResult done =
-          request != null
-              ? kiosk.api().addCaregiver(kiosk.mediator(), s.delegation(), request, k)
-              : kiosk.api().removeCaregiver(kiosk.mediator(), s.delegation(), chosen.personId(), k);
-      kiosk.pending().done(key);
-      kiosk.sitting(s.withAccount(done.account()));
-      return new CaregiversScreen(
-          Step.DONE, null, request, chosen, done, Say.success("flow.sent", Map.of()));
-    } catch (ApiException e) {
-      if (e.problem().slug().equals("network")) {
-        return new CaregiversScreen(
-            Step.RETRY,
-            form,
-            request,
-            chosen,
-            null,
-            new Say(View.Tone.WAIT, "flow.still-trying", Map.of()));
-      }
-      kiosk.pending().done(key); // the server answered: refused, nothing was done
-      Say refused = Say.problem(e.problem());
-      if (request != null && e.problem().slug().equals("caregiver-unknown")) {
-        return new CaregiversScreen(
-            Step.FORM, form.focusOn("nir"), null, null, null, refused); // a typo to correct
-      }
-      return reloaded(kiosk, refused);
-    }
+    MediatorSession me = kiosk.mediator();
+    return Step.of(
+        this,
+        Effect.Call.confirmed(
+            new Effect.Confirmed(request != null ? ADD : REMOVE, s.targetId(), s.shortName()),
+            (server, key) ->
+                request != null
+                    ? server.addCaregiver(me, delegation, request, key)
+                    : server.removeCaregiver(me, delegation, chosen.personId(), key),
+            done ->
+                Step.of(
+                    new CaregiversScreen(
+                        Stage.DONE,
+                        null,
+                        request,
+                        chosen,
+                        done,
+                        Say.success("flow.sent", Map.of())),
+                    new Effect.ChangeSitting(t -> t.withAccount(done.account()))),
+            problem -> refused(kiosk, delegation, problem)));
   }
 
   /**
-   * The list again after a refusal, as the server sees the space now: someone may have changed the
-   * access meanwhile (at home, at another counter), which is often why it was refused.
+   * The server refused: a typo in the form goes back to it; otherwise the list again, as the server
+   * sees the space now: someone may have changed the access meanwhile (at home, at another
+   * counter), which is often why it was refused.
    */
-  private static CaregiversScreen reloaded(Kiosk kiosk, Say refused) {
-    try {
-      kiosk.sitting(
-          kiosk
-              .sitting()
-              .withAccount(kiosk.api().account(kiosk.mediator(), kiosk.sitting().delegation())));
-    } catch (ApiException e) {
-      // The refusal is what matters here; the list stays as it was last read.
+  private Step refused(Kiosk kiosk, Delegation delegation, Problem problem) {
+    Say refused = Say.problem(problem);
+    if (request != null && problem.slug().equals("caregiver-unknown")) {
+      return new CaregiversScreen(
+          Stage.FORM, form.focusOn("nir"), null, null, null, refused); // a typo to correct
     }
-    return new CaregiversScreen(Step.LIST, null, null, null, null, refused);
+    MediatorSession me = kiosk.mediator();
+    CaregiversScreen listed = list(refused);
+    return Step.of(
+        listed,
+        Effect.Call.read(
+            (server, key) -> server.account(me, delegation),
+            account -> Step.of(listed, new Effect.ChangeSitting(t -> t.withAccount(account))),
+            ignored -> listed)); // the refusal is what matters; the list stays as it was read
   }
 
-  private Screen printReceipt(Kiosk kiosk) {
-    byte[] pdf =
-        ActionReceipt.any(
-            result.receipt(),
-            Messages.of(kiosk.language()),
-            Paper.A4,
-            ReceiptLink.of(kiosk.api().baseUrl()));
-    return new CaregiversScreen(
-        Step.DONE,
-        null,
-        request,
-        chosen,
-        result,
-        kiosk.print("recu-" + result.receipt().receiptId() + ".pdf", pdf));
+  private CaregiversScreen withNotice(Say say) {
+    return new CaregiversScreen(step, form, request, chosen, result, say);
   }
 
   @Override

@@ -1,61 +1,46 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiException;
+import fr.guichet.contract.Delegation;
 import fr.guichet.contract.DocumentInfo;
-import fr.guichet.domain.Scope;
+import fr.guichet.contract.MediatorSession;
 import fr.guichet.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The person's documents, listed by category, one numbered tile each: choose one and it is printed
- * (or saved, with F8, if the printer fails). Looking at documents needs its own consent, asked here
- * the first time.
+ * (or saved, with F8, if the printer fails). Looking at documents needs its own consent, asked
+ * first ({@link ConsentScreen}) the first time in the sitting.
  *
- * @param documents the list once the server gave it, else null (consent first)
+ * <pre>{@code
+ * Step s = DocumentsScreen.open(kiosk); // the consent first, else the list
+ * }</pre>
+ *
+ * @param documents the list the server gave
  */
 record DocumentsScreen(List<DocumentInfo> documents, Say notice) implements Screen {
-  static final String TEXT_VERSION = "consent-documents-v1";
   static final int MAX_TILES = 9;
 
-  static Screen open(Kiosk kiosk) {
-    return kiosk.sitting().hasScope(Scope.DOCUMENTS_READ.wire())
-        ? load(kiosk, null)
-        : new DocumentsScreen(null, null);
+  static Step open(Kiosk kiosk) {
+    return ConsentScreen.first(ConsentScreen.Purpose.DOCUMENTS, kiosk, d -> load(kiosk, d));
   }
 
-  private static Screen load(Kiosk kiosk, Say say) {
-    try {
-      return new DocumentsScreen(
-          kiosk.api().documents(kiosk.mediator(), kiosk.sitting().delegation()), say);
-    } catch (ApiException e) {
-      return new AccountScreen(Say.problem(e.problem()));
-    }
+  /** Asks the server for the list, with this delegation. */
+  static Step load(Kiosk kiosk, Delegation delegation) {
+    MediatorSession me = kiosk.mediator();
+    return Step.of(
+        new AccountScreen(null),
+        Effect.Call.read(
+            (server, key) -> server.documents(me, delegation),
+            documents -> new DocumentsScreen(List.copyOf(documents), null),
+            problem -> new AccountScreen(Say.problem(problem))));
   }
 
   @Override
   public View view(Kiosk kiosk, Messages m) {
     List<String> lines = new ArrayList<>();
     List<View.Tile> tiles = new ArrayList<>();
-    if (documents == null) {
-      lines.add(
-          m.text(
-              "consent.who",
-              Map.of(
-                  "mediator",
-                  kiosk.mediator().mediatorName(),
-                  "structure",
-                  kiosk.mediator().structureName())));
-      lines.add("  " + Pictogram.SEE.symbol() + " " + m.text("scope.documents-read"));
-      lines.add(m.text("consent.duration", Map.of("minutes", ConsentScreen.MINUTES)));
-      lines.add("");
-      lines.add(m.text("documents.question", Map.of("name", kiosk.sitting().person().firstName())));
-      tiles.add(
-          new View.Tile(
-              m.text("key.enter"), Pictogram.YES.symbol(), m.text("flow.attest-and-send")));
-      tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
-    } else if (documents.isEmpty()) {
+    if (documents.isEmpty()) {
       lines.add(m.text("documents.none"));
     } else {
       lines.add(m.text("documents.choose"));
@@ -70,42 +55,33 @@ record DocumentsScreen(List<DocumentInfo> documents, Say notice) implements Scre
         tiles.add(new View.Tile(String.valueOf(i + 1), Pictogram.PRINT.symbol(), label));
       }
     }
-    return new View(
-        m.text("documents.title"),
-        kiosk.forWhom(m),
-        List.of(),
-        lines,
-        List.of(),
-        -1,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, true));
+    return kiosk
+        .frame(m, m.text("documents.title"), true)
+        .lines(lines)
+        .tiles(tiles)
+        .say(notice, m)
+        .build();
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     if (key.kind() == Key.Kind.ESCAPE) {
       return AccountScreen.load(kiosk);
-    }
-    if (documents == null) {
-      if (key.kind() != Key.Kind.ENTER) {
-        return this;
-      }
-      Say refused = kiosk.widenConsent(Scope.DOCUMENTS_READ.wire(), TEXT_VERSION);
-      return refused == null ? load(kiosk, null) : new DocumentsScreen(null, refused);
     }
     int d = key.digit();
     if (d < 1 || d > Math.min(documents.size(), MAX_TILES)) {
       return this;
     }
     DocumentInfo chosen = documents.get(d - 1);
-    try {
-      byte[] pdf =
-          kiosk.api().document(kiosk.mediator(), kiosk.sitting().delegation(), chosen.documentId());
-      return new DocumentsScreen(documents, kiosk.print(chosen.documentId() + ".pdf", pdf));
-    } catch (ApiException e) {
-      return new DocumentsScreen(documents, Say.problem(e.problem()));
-    }
+    MediatorSession me = kiosk.mediator();
+    Delegation delegation = kiosk.sitting().delegation();
+    DocumentsScreen here = new DocumentsScreen(documents, null);
+    return Step.of(
+        here,
+        Effect.Call.read(
+            (server, requestKey) -> server.document(me, delegation, chosen.documentId()),
+            pdf -> Step.of(here, new Effect.Print(chosen.documentId() + ".pdf", pdf)),
+            problem -> new DocumentsScreen(documents, Say.problem(problem))));
   }
 
   @Override

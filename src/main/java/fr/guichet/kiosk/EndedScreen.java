@@ -24,20 +24,18 @@ record EndedScreen(boolean idle) implements Screen {
         kiosk.keptFiles() == 0
             ? m.text("ended.cleared")
             : m.text("ended.kept", java.util.Map.of("count", kiosk.keptFiles())));
-    return new View(
-        m.text("ended.title"),
-        null,
-        Pictogram.ACTIVE.lines(),
-        lines,
-        List.of(),
-        -1,
-        List.of(new View.Tile(m.text("key.enter"), Pictogram.NEXT.symbol(), m.text("ended.next"))),
-        null,
-        kiosk.hints(m, false));
+    return View.titled(m.text("ended.title"))
+        .picture(Pictogram.ACTIVE.lines())
+        .lines(lines)
+        .tiles(
+            List.of(
+                new View.Tile(m.text("key.enter"), Pictogram.NEXT.symbol(), m.text("ended.next"))))
+        .hints(kiosk.hints(m, false))
+        .build();
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     return key.kind() == Key.Kind.ENTER ? IdentifyScreen.fresh(null) : this;
   }
 

@@ -33,39 +33,36 @@ record ForWhomScreen(Say notice) implements Screen {
               String.valueOf(i + 2),
               Pictogram.NEXT.symbol(),
               m.text(
-                  "for-whom." + r.kind(),
+                  "for-whom." + r.actingKind(),
                   Map.of(
                       "name",
                       r.firstName() + " " + r.lastName(),
                       "year",
                       String.valueOf(r.birthYear())))));
     }
-    return new View(
-        m.text("for-whom.title"),
-        null,
-        List.of(),
-        List.of(m.text("for-whom.intro")),
-        List.of(),
-        -1,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, true));
+    return View.titled(m.text("for-whom.title"))
+        .lines(List.of(m.text("for-whom.intro")))
+        .tiles(tiles)
+        .say(notice, m)
+        .hints(kiosk.hints(m, true))
+        .build();
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     if (key.kind() == Key.Kind.ESCAPE) {
-      kiosk.endSitting();
-      return IdentifyScreen.fresh(null);
+      return Step.of(IdentifyScreen.fresh(null), Effect.Command.END_SITTING);
     }
     int d = key.digit();
     List<Represented> others = kiosk.sitting().person().represents();
     if (d == 1) {
-      return new ConsentScreen(false, null);
+      return ConsentScreen.asking(ConsentScreen.Purpose.ACCOUNT);
     }
     if (d >= 2 && d - 2 < others.size()) {
-      kiosk.sitting(kiosk.sitting().forTarget(others.get(d - 2)));
-      return new ConsentScreen(false, null);
+      Represented chosen = others.get(d - 2);
+      return Step.of(
+          ConsentScreen.asking(ConsentScreen.Purpose.ACCOUNT),
+          new Effect.ChangeSitting(s -> s.forTarget(chosen)));
     }
     return this;
   }

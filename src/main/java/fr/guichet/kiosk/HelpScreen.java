@@ -12,20 +12,17 @@ record HelpScreen(Screen back, String topic) implements Screen {
       lines.add("");
       lines.add(m.text("help.keys"));
     }
-    return new View(
-        m.text("help.title." + (topic.equals("support") ? "support" : "screen")),
-        kiosk.forWhom(m),
-        List.of(),
-        lines,
-        List.of(),
-        -1,
-        List.of(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))),
-        null,
-        kiosk.hints(m, false));
+    return kiosk
+        .frame(m, m.text("help.title." + (topic.equals("support") ? "support" : "screen")), false)
+        .lines(lines)
+        .tiles(
+            List.of(
+                new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))))
+        .build();
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     return key.kind() == Key.Kind.ESCAPE || key.kind() == Key.Kind.ENTER ? back : this;
   }
 

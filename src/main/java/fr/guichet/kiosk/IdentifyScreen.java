@@ -1,11 +1,10 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiException;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ContactChallenge;
 import fr.guichet.contract.ContactCodeRequest;
-import fr.guichet.contract.Identification;
 import fr.guichet.contract.IdentificationRequest;
+import fr.guichet.contract.MediatorSession;
+import fr.guichet.contract.Problem;
 import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.InvalidValue;
 import fr.guichet.i18n.Messages;
@@ -86,20 +85,17 @@ record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say no
             ? List.of()
             : List.of(
                 new View.Tile("◄ ►", Pictogram.CARD.symbol(), m.text("identify.other-proof")));
-    return new View(
-        m.text("identify.title"),
-        null,
-        List.of(),
-        lines,
-        form.fields(m),
-        form.focus(),
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, challenge != null));
+    return View.titled(m.text("identify.title"))
+        .lines(lines)
+        .fields(form.fields(m), form.focus())
+        .tiles(tiles)
+        .say(notice, m)
+        .hints(kiosk.hints(m, challenge != null))
+        .build();
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     if (key.kind() == Key.Kind.ESCAPE) {
       return challenge != null ? withProof(proof, form.entries().subList(0, 2), null) : fresh(null);
     }
@@ -124,46 +120,63 @@ record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say no
       return new IdentifyScreen(proof, form.focusOn("birth"), challenge, Say.error(e.messageKey()));
     }
     String nir = form.value("nir");
-    try {
-      IdentificationRequest request =
-          switch (proof) {
-            case VITALE -> IdentificationRequest.byVitale(nir, birth, form.value("vitale"));
-            case LETTER_CODE -> IdentificationRequest.byLetterCode(nir, form.value("code"));
-            case CONTACT_CODE ->
-                challenge == null
-                    ? null
-                    : IdentificationRequest.byContactCode(
-                        challenge.challengeId(), form.value("code"));
-          };
-      if (request == null) {
-        return sendCode(kiosk, nir, birth);
-      }
-      Identification who = kiosk.api().identify(kiosk.mediator(), request, IdempotencyKey.random());
-      kiosk.sitting(Sitting.of(who, nir, birth));
-      return who.represents().isEmpty() ? new ConsentScreen(false, null) : ForWhomScreen.FIRST;
-    } catch (ApiException e) {
-      String k = e.problem().messageKey();
-      boolean codeTyped = challenge != null || proof == Proof.LETTER_CODE;
-      String field =
-          k.startsWith("invalid.vitale")
-              ? "vitale"
-              : codeTyped && !k.startsWith("invalid.nir") ? "code" : "nir";
-      Form kept = challenge != null ? form.clear("code") : form; // a code sent is typed again
-      return new IdentifyScreen(proof, kept.focusOn(field), challenge, Say.problem(e.problem()));
+    MediatorSession me = kiosk.mediator();
+    IdentifyScreen asked = new IdentifyScreen(proof, form, challenge, null);
+    if (proof == Proof.CONTACT_CODE && challenge == null) {
+      return Step.of(asked, sendCode(me, nir, birth));
     }
+    IdentificationRequest request =
+        switch (proof) {
+          case VITALE -> IdentificationRequest.byVitale(nir, birth, form.value("vitale"));
+          case LETTER_CODE -> IdentificationRequest.byLetterCode(nir, form.value("code"));
+          case CONTACT_CODE ->
+              IdentificationRequest.byContactCode(challenge.challengeId(), form.value("code"));
+        };
+    return Step.of(
+        asked,
+        Effect.Call.send(
+            (server, k) -> server.identify(me, request, k),
+            who ->
+                Step.of(
+                    who.represents().isEmpty()
+                        ? ConsentScreen.asking(ConsentScreen.Purpose.ACCOUNT)
+                        : ForWhomScreen.FIRST,
+                    new Effect.ChangeSitting(none -> Sitting.of(who, nir, birth))),
+            this::refused));
   }
 
-  /** Sends a code to the person's e-mail or phone, then asks for it. */
-  private Screen sendCode(Kiosk kiosk, String nir, LocalDate birth) throws ApiException {
-    ContactChallenge sent =
-        kiosk
-            .api()
-            .contactCode(
-                kiosk.mediator(), new ContactCodeRequest(nir, birth), IdempotencyKey.random());
+  /** The server did not identify the person: the box to correct has the focus. */
+  private IdentifyScreen refused(Problem problem) {
+    String k = problem.messageKey();
+    boolean codeTyped = challenge != null || proof == Proof.LETTER_CODE;
+    String field =
+        k.startsWith("invalid.vitale")
+            ? "vitale"
+            : codeTyped && !k.startsWith("invalid.nir") ? "code" : "nir";
+    Form kept = challenge != null ? form.clear("code") : form; // a code sent is typed again
+    return new IdentifyScreen(proof, kept.focusOn(field), challenge, Say.problem(problem));
+  }
+
+  /**
+   * Sends a code to the person's e-mail or phone, then asks for it (a demo server says the message
+   * it "sent").
+   */
+  private Effect sendCode(MediatorSession me, String nir, LocalDate birth) {
     List<Form.Entry> entries = new ArrayList<>(form.entries());
     entries.add(Form.Entry.digits("code", "flow.field.code", "flow.help.code", 6, ""));
-    return new IdentifyScreen(proof, new Form(entries, 2), sent, kiosk.demoOutbox());
+    return Effect.Call.send(
+        (server, k) -> {
+          ContactChallenge sent = server.contactCode(me, new ContactCodeRequest(nir, birth), k);
+          return new Sent(sent, server.demoMessage(me).orElse(null));
+        },
+        sent ->
+            new IdentifyScreen(
+                proof, new Form(entries, 2), sent.challenge(), Say.demoMessage(sent.demo())),
+        this::refused);
   }
+
+  /** A code sent, and what a demo server says it sent (or null). */
+  record Sent(ContactChallenge challenge, String demo) {}
 
   @Override
   public String helpTopic() {

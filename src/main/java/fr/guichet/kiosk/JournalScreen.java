@@ -1,8 +1,8 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiException;
+import fr.guichet.contract.Delegation;
 import fr.guichet.contract.JournalEntry;
-import fr.guichet.domain.Scope;
+import fr.guichet.contract.MediatorSession;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.JournalExtract;
 import fr.guichet.print.Paper;
@@ -18,20 +18,18 @@ import java.util.OptionalLong;
  * What was done in the person's name, read with them at the counter: every line of their journal,
  * newest first, one a row (when, what in plain words, who, and ✓ done or ✗ refused), a page at a
  * time; whether each line is linked to the one before (checked here, on what the server sent); and
- * the extract to print and take home. Reading the journal needs its own consent, asked here the
- * first time, as for the documents.
+ * the extract to print and take home. Reading the journal needs its own consent, asked first
+ * ({@link ConsentScreen}) the first time in the sitting, as for the documents.
  *
  * <pre>{@code
- * Screen s = JournalScreen.open(kiosk); // asks the consent first, else shows page 1
- * s = s.onKey(Key.DOWN, kiosk);         // older lines; 1 prints the extract
+ * Step s = JournalScreen.open(kiosk);   // asks the consent first, else shows page 1
+ * s = journal.onKey(Key.DOWN, kiosk);   // older lines; 1 prints the extract
  * }</pre>
  *
- * @param entries the journal as the server gave it, oldest first; null until the person consents
+ * @param entries the journal as the server gave it, oldest first
  * @param page which page of lines, 0 being the newest
  */
 record JournalScreen(List<JournalEntry> entries, int page, Say notice) implements Screen {
-  static final String TEXT_VERSION = "consent-journal-v1";
-
   /**
    * Lines per page: with the chain sentence and the tiles, they fit 80×24 with the mediator's words
    * and a notice.
@@ -41,21 +39,19 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-  static Screen open(Kiosk kiosk) {
-    return kiosk.sitting().hasScope(Scope.JOURNAL_READ.wire())
-        ? load(kiosk)
-        : new JournalScreen(null, 0, null);
+  static Step open(Kiosk kiosk) {
+    return ConsentScreen.first(ConsentScreen.Purpose.JOURNAL, kiosk, d -> load(kiosk, d));
   }
 
-  private static Screen load(Kiosk kiosk) {
-    try {
-      return new JournalScreen(
-          List.copyOf(kiosk.api().journal(kiosk.mediator(), kiosk.sitting().delegation())),
-          0,
-          null);
-    } catch (ApiException e) {
-      return new AccountScreen(Say.problem(e.problem()));
-    }
+  /** Asks the server for the journal, with this delegation. */
+  static Step load(Kiosk kiosk, Delegation delegation) {
+    MediatorSession me = kiosk.mediator();
+    return Step.of(
+        new AccountScreen(null),
+        Effect.Call.read(
+            (server, key) -> server.journal(me, delegation),
+            entries -> new JournalScreen(List.copyOf(entries), 0, null),
+            problem -> new AccountScreen(Say.problem(problem))));
   }
 
   int pages() {
@@ -67,35 +63,6 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
     List<String> lines = new ArrayList<>();
     List<View.Tile> tiles = new ArrayList<>();
     String title = m.text("journal.screen.title");
-    if (entries == null) {
-      lines.add(
-          m.text(
-              "consent.who",
-              Map.of(
-                  "mediator",
-                  kiosk.mediator().mediatorName(),
-                  "structure",
-                  kiosk.mediator().structureName())));
-      lines.add("  " + Pictogram.SEE.symbol() + " " + m.text("scope.journal-read"));
-      lines.add(m.text("consent.duration", Map.of("minutes", ConsentScreen.MINUTES)));
-      lines.add("");
-      lines.add(
-          m.text("journal.screen.question", Map.of("name", kiosk.sitting().person().firstName())));
-      tiles.add(
-          new View.Tile(
-              m.text("key.enter"), Pictogram.YES.symbol(), m.text("flow.attest-and-send")));
-      tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
-      return new View(
-          title,
-          kiosk.forWhom(m),
-          List.of(),
-          lines,
-          List.of(),
-          -1,
-          tiles,
-          notice == null ? null : notice.in(m),
-          kiosk.hints(m, true));
-    }
     if (entries.isEmpty()) {
       lines.add(m.text("journal.screen.none"));
     } else {
@@ -122,16 +89,7 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
       tiles.add(new View.Tile("3", Pictogram.BACK.symbol(), m.text("journal.screen.newer")));
     }
     tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
-    return new View(
-        title,
-        kiosk.forWhom(m),
-        List.of(),
-        lines,
-        List.of(),
-        -1,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, true));
+    return kiosk.frame(m, title, true).lines(lines).tiles(tiles).say(notice, m).build();
   }
 
   /** The lines of this page, newest first. */
@@ -165,20 +123,13 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     if (key.kind() == Key.Kind.ESCAPE) {
       return AccountScreen.load(kiosk);
     }
-    if (entries == null) {
-      if (key.kind() != Key.Kind.ENTER) {
-        return this;
-      }
-      Say refused = kiosk.widenConsent(Scope.JOURNAL_READ.wire(), TEXT_VERSION);
-      return refused == null ? load(kiosk) : new JournalScreen(null, 0, refused);
-    }
     int d = key.digit();
     if (d == 1) {
-      return new JournalScreen(entries, page, print(kiosk));
+      return Step.of(new JournalScreen(entries, page, null), extract(kiosk));
     }
     if ((d == 2 || key.kind() == Key.Kind.DOWN || key.kind() == Key.Kind.RIGHT)
         && page + 1 < pages()) {
@@ -194,11 +145,11 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
    * The extract, every line oldest first, in the person's language: theirs to keep (F8 saves it if
    * the printer fails).
    */
-  private Say print(Kiosk kiosk) {
+  private Effect extract(Kiosk kiosk) {
     Sitting s = kiosk.sitting();
     byte[] pdf =
         JournalExtract.render(s.shortName(), entries, Messages.of(kiosk.language()), Paper.A4);
-    return kiosk.print("journal-" + s.targetId() + "-" + entries.size() + ".pdf", pdf);
+    return new Effect.Print("journal-" + s.targetId() + "-" + entries.size() + ".pdf", pdf);
   }
 
   @Override

@@ -1,50 +1,68 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiClient;
-import fr.guichet.client.ApiException;
-import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.Delegation;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.DocumentSink;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * The kiosk's state and its global keys: which screen is shown, who is logged in, the sitting in
- * progress, the person's language and the mediator's, the colours, the reading aloud, and the
- * inactivity watch. Terminal-free: the Lanterna adapter (or the plain linear mode) feeds it keys
- * and ticks and draws its {@link #view()}; tests do the same without a terminal.
+ * The kiosk: which screen is shown, the keys that work on every screen, and what the screens ask
+ * for, done. A screen decides ({@link Screen#onKey} returns a {@link Step}: the next screen and its
+ * {@link Effect}s); the kiosk acts: it asks the server through the {@link Runner} (off the UI
+ * thread, a waiting screen at once, the answer handed back to the screen), prints ({@link
+ * Printing}), begins and ends the sitting ({@link Session}), and watches the clock ({@link
+ * Inactivity}). Terminal-free: the Lanterna adapter (or the plain linear mode) feeds it keys and
+ * ticks and draws its {@link #view()}; tests do the same without a terminal.
  *
  * <pre>{@code
- * Kiosk kiosk = new Kiosk(new ApiClient(url), new FileSink(dir), Language.ARABIC, Clock.systemUTC(),
- *     Kiosk.Options.DEFAULTS.withTheme(Theme.HIGH_CONTRAST));
+ * Kiosk kiosk = new Kiosk(DelegatedAccessOverHttp.at(url), new FileSink(dir), Language.ARABIC,
+ *     Clock.systemUTC(), Kiosk.Options.DEFAULTS.withTheme(Theme.HIGH_CONTRAST));
  * kiosk.press(Key.of('c'));
- * kiosk.tick();            // every 250 ms: the inactivity countdown
+ * kiosk.settle();          // often: the server's answers, back to the screens that asked
+ * kiosk.tick();            // every 250 ms: the inactivity countdown, the next try of a call
  * View v = kiosk.view();   // Arabic, mirrored, with the French words small beside
  * }</pre>
  */
 public final class Kiosk {
+  /** How long the kiosk gives the server, when the program ends, to revoke and log out. */
+  static final Duration LEAVING = Duration.ofSeconds(1);
+
   /**
    * How this kiosk is set up.
    *
    * @param mediatorLanguage the mediator's language, drawn small when the person's differs
    * @param inactivity how long without a key before a sitting ends on its own
    * @param warning how long before that end the countdown shows (at least 20 s, WCAG 2.2.1)
+   * @param calls where the calls to the server run: worker threads, or the caller's thread in tests
+   *     that want every answer at once
    */
   public record Options(
-      Language mediatorLanguage, Theme theme, Duration inactivity, Duration warning, Voice voice) {
+      Language mediatorLanguage,
+      Theme theme,
+      Duration inactivity,
+      Duration warning,
+      Voice voice,
+      Executor calls) {
     public static final Options DEFAULTS =
         new Options(
             Language.FRENCH,
             Theme.DEFAULT,
             Duration.ofMinutes(5),
             Duration.ofSeconds(60),
-            Voice.espeak());
+            Voice.espeak(),
+            workers());
 
     public Options {
       if (warning.compareTo(Duration.ofSeconds(20)) < 0 || warning.compareTo(inactivity) >= 0) {
@@ -54,87 +72,102 @@ public final class Kiosk {
     }
 
     public Options withMediatorLanguage(Language l) {
-      return new Options(l, theme, inactivity, warning, voice);
+      return new Options(l, theme, inactivity, warning, voice, calls);
     }
 
     public Options withTheme(Theme t) {
-      return new Options(mediatorLanguage, t, inactivity, warning, voice);
+      return new Options(mediatorLanguage, t, inactivity, warning, voice, calls);
     }
 
     public Options withInactivity(Duration delay, Duration before) {
-      return new Options(mediatorLanguage, theme, delay, before, voice);
+      return new Options(mediatorLanguage, theme, delay, before, voice, calls);
     }
 
     public Options withVoice(Voice v) {
-      return new Options(mediatorLanguage, theme, inactivity, warning, v);
+      return new Options(mediatorLanguage, theme, inactivity, warning, v, calls);
+    }
+
+    public Options withCalls(Executor e) {
+      return new Options(mediatorLanguage, theme, inactivity, warning, voice, e);
     }
   }
 
-  private final ApiClient api;
-  private final DocumentSink output;
+  /** Daemon threads for the calls: they never keep a program that ends alive. */
+  private static ExecutorService workers() {
+    return Executors.newCachedThreadPool(
+        work -> {
+          Thread t = new Thread(work, "kiosk-call");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  private final DelegatedAccess server;
   private final Clock clock;
   private final Options options;
+  private final Session session = new Session();
+  private final Printing printing;
+  private final Inactivity inactivity;
+  private final Runner runner;
   private Language language;
   private Language other;
   private Theme theme;
   private Screen screen = LoginScreen.fresh();
-  private MediatorSession mediator;
-  private Sitting sitting;
   private boolean quit;
   private long screenChanges;
-  private int keptFiles;
-  private Instant lastKey;
   private Say flash;
-  private PendingActions pending = PendingActions.inMemory();
-
-  /** A document the printer refused, kept in memory until it is saved or the sitting ends. */
-  private Unprinted unprinted;
-
-  private fr.guichet.print.FileSink fallback;
   private Runnable afterFirstScreen = () -> {};
 
-  private record Unprinted(String fileName, byte[] pdf) {}
-
-  public Kiosk(ApiClient api, DocumentSink output, Language language, Clock clock) {
-    this(api, output, language, clock, Options.DEFAULTS);
+  public Kiosk(DelegatedAccess server, DocumentSink output, Language language, Clock clock) {
+    this(server, output, language, clock, Options.DEFAULTS);
   }
 
   public Kiosk(
-      ApiClient api, DocumentSink output, Language language, Clock clock, Options options) {
-    this.api = api;
-    this.output = output;
-    this.language = language;
+      DelegatedAccess server,
+      DocumentSink output,
+      Language language,
+      Clock clock,
+      Options options) {
+    this.server = server;
     this.clock = clock;
     this.options = options;
+    this.language = language;
     this.theme = options.theme();
     this.other =
         language != options.mediatorLanguage()
             ? options.mediatorLanguage()
             : language == Language.ENGLISH ? Language.FRENCH : Language.ENGLISH;
-    this.lastKey = clock.instant();
+    this.printing = new Printing(output);
+    this.inactivity = new Inactivity(clock, options.inactivity(), options.warning());
+    this.runner = new Runner(server, clock, options.calls());
   }
 
   /**
    * One key press: it stops a reading aloud and counts as activity; during the inactivity warning
-   * any key only extends the sitting; otherwise global keys first, then the current screen's.
+   * any key only extends the sitting; otherwise the keys of every screen first, then the current
+   * screen's. While the kiosk waits for the server, the waiting screen answers every key at once
+   * (Esc stops waiting), and only the keys that need no screen of their own work (F2, F5, F7, F8,
+   * F10, F12).
    */
   public synchronized void press(Key key) {
     options.voice().stop();
-    lastKey = clock.instant();
+    inactivity.touch();
     flash = null;
-    Screen before = screen;
+    Screen before = unwaited(screen);
     if (screen instanceof StillThereScreen still) {
       screen = still.back();
-    } else if (key.isFunction(KeyMap.LANGUAGE)) {
+    } else if (!everywhere(key)) {
+      apply(screen.onKey(key, this));
+    }
+    settle();
+    counted(before);
+  }
+
+  /** The keys of every screen; false when the key is the screen's. */
+  private boolean everywhere(Key key) {
+    boolean waiting = screen instanceof WaitScreen;
+    if (key.isFunction(KeyMap.LANGUAGE)) {
       choose(other);
-    } else if (key.isFunction(KeyMap.LANGUAGES) && !(screen instanceof LanguageScreen)) {
-      screen = LanguageScreen.over(screen, language);
-    } else if (key.isFunction(KeyMap.HELP) && !(screen instanceof HelpScreen)) {
-      screen = new HelpScreen(screen, screen.helpTopic());
-    } else if (key.isFunction(KeyMap.SUPPORT) && !(screen instanceof HelpScreen)) {
-      screen = new HelpScreen(screen, "support");
-    } else if (key.isFunction(KeyMap.LEGEND) && !(screen instanceof LegendScreen)) {
-      screen = new LegendScreen(screen, 0);
     } else if (key.isFunction(KeyMap.LISTEN)) {
       readAloud();
     } else if (key.isFunction(KeyMap.THEME)) {
@@ -144,56 +177,137 @@ public final class Kiosk {
               View.Tone.INFO,
               "theme.changed",
               Map.of("theme", new Say.Word("theme." + theme.id())));
-    } else if (key.isFunction(KeyMap.PHONE) && !(screen instanceof QrScreen) && mediator != null) {
-      screen = new QrScreen(screen);
-    } else if (key.isFunction(KeyMap.SAVE) && unprinted != null) {
-      flash = saveUnprinted();
-    } else if (key.isFunction(KeyMap.END_SITTING) && sitting != null) {
+    } else if (key.isFunction(KeyMap.SAVE) && printing.holdsUnprinted()) {
+      flash = printing.saveUnprinted();
+    } else if (key.isFunction(KeyMap.END_SITTING) && session.sitting() != null) {
       endSitting();
       screen = new EndedScreen();
-    } else if (key.isFunction(KeyMap.LOGOUT) && mediator != null) {
+    } else if (key.isFunction(KeyMap.LOGOUT) && session.mediator() != null) {
       logout();
+    } else if (waiting) {
+      return false;
+    } else if (key.isFunction(KeyMap.LANGUAGES) && !(screen instanceof LanguageScreen)) {
+      screen = LanguageScreen.over(screen, language);
+    } else if (key.isFunction(KeyMap.HELP) && !(screen instanceof HelpScreen)) {
+      screen = new HelpScreen(screen, screen.helpTopic());
+    } else if (key.isFunction(KeyMap.SUPPORT) && !(screen instanceof HelpScreen)) {
+      screen = new HelpScreen(screen, "support");
+    } else if (key.isFunction(KeyMap.LEGEND) && !(screen instanceof LegendScreen)) {
+      screen = new LegendScreen(screen, 0);
+    } else if (key.isFunction(KeyMap.PHONE)
+        && !(screen instanceof QrScreen)
+        && session.mediator() != null) {
+      screen = new QrScreen(screen);
     } else {
-      screen = screen.onKey(key, this);
+      return false;
     }
-    if (screen.getClass() != before.getClass()) {
-      screenChanges++;
+    return true;
+  }
+
+  /** Shows the step's screen and does its effects, in order. */
+  private void apply(Step step) {
+    screen = step.screen();
+    for (Effect effect : step.effects()) {
+      act(effect);
+    }
+  }
+
+  private void act(Effect effect) {
+    if (effect instanceof Effect.Call<?> call) {
+      runner.start(call);
+      screen = new WaitScreen(screen, null);
+    } else if (effect instanceof Effect.Print print) {
+      flash = printing.print(print.fileName(), print.pdf());
+    } else if (effect instanceof Effect.ChangeSitting change) {
+      session.change(change.change());
+    } else if (effect instanceof Effect.LogIn login) {
+      logIn(login);
+    } else if (effect instanceof Effect.Choose choice) {
+      choose(choice.language());
+    } else if (effect instanceof Effect.Command command) {
+      switch (command) {
+        case END_SITTING -> endSitting();
+        case QUIT -> quit = true;
+        case STOP_WAITING -> {
+          flash = Say.info(runner.confirmed() ? "wait.stopped.pending" : "wait.stopped");
+          runner.stop();
+        }
+        case RETRY_NOW -> runner.retryNow();
+      }
     }
   }
 
   /**
-   * The clock moves on: warns when the sitting has been idle for {@code inactivity - warning}, and
-   * ends it (delegation revoked, screen cleared) at {@code inactivity}. Only while something of a
-   * person is on this computer. Returns whether the view changed (the countdown did).
+   * Hands the server's answers to the screens that asked; the UI loops call it often. Returns
+   * whether the view changed.
+   */
+  public synchronized boolean settle() {
+    Runner.Waiting waited = runner.waiting();
+    boolean changed = false;
+    Step next;
+    while ((next = runner.settle()) != null) {
+      Screen before = unwaited(screen);
+      boolean stillThere = screen instanceof StillThereScreen;
+      apply(next);
+      if (stillThere) {
+        screen = new StillThereScreen(screen); // the countdown stays up until a key
+      }
+      counted(before);
+      changed = true;
+    }
+    return changed || !Objects.equals(waited, runner.waiting());
+  }
+
+  /**
+   * The clock moves on: the next try of a call the network failed; and the inactivity watch, only
+   * while something of a person is on this computer: it warns when the sitting has been idle for
+   * {@code inactivity - warning}, and ends it (delegation revoked, screen cleared) at {@code
+   * inactivity}. Returns whether the view changed (a countdown did).
    */
   public synchronized boolean tick() {
-    if (sitting == null && !screen.holdsPersonData()) {
-      return false;
+    boolean changed = settle();
+    changed |= runner.tick();
+    changed |= settle();
+    if (session.sitting() == null && !screen.holdsPersonData()) {
+      return changed;
     }
-    Duration idle = Duration.between(lastKey, clock.instant());
-    if (idle.compareTo(options.inactivity()) >= 0) {
-      options.voice().stop();
-      boolean hadSitting = sitting != null;
-      endSitting();
-      screen = hadSitting ? new EndedScreen(true) : IdentifyScreen.fresh(Say.info("ended.idle"));
-      flash = null;
-      screenChanges++;
-      return true;
-    }
-    if (idle.compareTo(options.inactivity().minus(options.warning())) >= 0) {
-      if (!(screen instanceof StillThereScreen)) {
-        screen = new StillThereScreen(screen);
+    switch (inactivity.now()) {
+      case END -> {
+        options.voice().stop();
+        boolean hadSitting = session.sitting() != null;
+        endSitting();
+        screen = hadSitting ? new EndedScreen(true) : IdentifyScreen.fresh(Say.info("ended.idle"));
+        flash = null;
         screenChanges++;
+        return true;
       }
-      return true;
+      case WARN -> {
+        if (!(screen instanceof StillThereScreen)) {
+          screen = new StillThereScreen(screen);
+          screenChanges++;
+        }
+        return true;
+      }
+      default -> {
+        return changed;
+      }
     }
-    return false;
+  }
+
+  /** The screen under the waiting screen: waiting is not a new screen to clear the terminal for. */
+  private static Screen unwaited(Screen s) {
+    return s instanceof WaitScreen w ? w.from() : s;
+  }
+
+  private void counted(Screen before) {
+    if (unwaited(screen).getClass() != before.getClass()) {
+      screenChanges++;
+    }
   }
 
   /** Seconds left before an idle sitting ends, rounded up (for the countdown). */
   long secondsLeft() {
-    Duration left = options.inactivity().minus(Duration.between(lastKey, clock.instant()));
-    return Math.max(0, (left.toMillis() + 999) / 1000);
+    return inactivity.secondsLeft();
   }
 
   /**
@@ -201,25 +315,24 @@ public final class Kiosk {
    * beside.
    */
   public synchronized View view() {
-    View v = screen.view(this, Messages.of(language)).withDirection(language.rightToLeft());
+    View v = present(Messages.of(language)).withDirection(language.rightToLeft());
     Language mediatorLanguage = options.mediatorLanguage();
     if (mediatorLanguage != language) {
       v =
           v.withAside(
-              screen
-                  .view(this, Messages.of(mediatorLanguage))
-                  .withDirection(mediatorLanguage.rightToLeft()));
-    }
-    if (flash != null) {
-      v = v.withNotice(flash.in(Messages.of(language)));
+              present(Messages.of(mediatorLanguage)).withDirection(mediatorLanguage.rightToLeft()));
     }
     return v;
   }
 
+  private View present(Messages m) {
+    View v = screen.view(this, m);
+    return flash == null ? v : v.withNotice(flash.in(m));
+  }
+
   /** The same screen in the person's language only, in logical order (linear mode, read aloud). */
   public synchronized View personView() {
-    View v = screen.view(this, Messages.of(language));
-    return flash == null ? v : v.withNotice(flash.in(Messages.of(language)));
+    return present(Messages.of(language));
   }
 
   /** The person's view as plain text, top to bottom. */
@@ -228,7 +341,7 @@ public final class Kiosk {
   }
 
   /** The person's language becomes {@code next}; the one left is a key press away (F2). */
-  void choose(Language next) {
+  private void choose(Language next) {
     if (next != language) {
       other = language;
       language = next;
@@ -246,22 +359,30 @@ public final class Kiosk {
         };
   }
 
+  /**
+   * The frame every screen of a sitting shares: its title, the "for whom" line, the key reminders
+   * (with Esc "back" when {@code back}).
+   */
+  View.Builder frame(Messages m, String title, boolean back) {
+    return View.titled(title).forWhom(forWhom(m)).hints(hints(m, back));
+  }
+
   /** The keys reminded at the bottom of every screen, according to what is possible now. */
   List<View.Hint> hints(Messages m, boolean back) {
     List<View.Hint> hints = new ArrayList<>();
     hints.add(new View.Hint("F1", m.text("key.help")));
     hints.add(new View.Hint("F2", m.text("key.language")));
     hints.add(new View.Hint("F3", m.text("key.support")));
-    if (unprinted != null) {
+    if (printing.holdsUnprinted()) {
       // Room for F8 in 80 columns: F4 and F5 still work and F1 lists them.
       hints.add(new View.Hint("F8", m.text("key.save")));
     } else {
       hints.add(new View.Hint("F4", m.text("key.legend")));
       hints.add(new View.Hint("F5", m.text("key.listen")));
     }
-    if (sitting != null) {
+    if (session.sitting() != null) {
       hints.add(new View.Hint("F10", m.text("key.end")));
-    } else if (mediator != null) {
+    } else if (session.mediator() != null) {
       hints.add(new View.Hint("F12", m.text("key.logout")));
     }
     if (back) {
@@ -271,81 +392,73 @@ public final class Kiosk {
   }
 
   /**
-   * Ends the sitting: revokes the delegation on the server and forgets the person. Called on the
-   * end key, on logout, and by the shutdown hook; safe to call twice.
+   * Ends the sitting: stops waiting for the server, forgets the person and their documents, and
+   * revokes the delegations in the background (they expire on their own if the server does not
+   * answer). Called on the end key, on logout, on inactivity; safe to call twice.
    */
-  public void endSitting() {
-    Sitting ending = sitting;
-    sitting = null;
-    keptFiles = output.endSitting().size();
-    unprinted = null;
-    if (fallback != null) {
-      fallback.endSitting();
-    }
-    if (ending != null && mediator != null) {
-      for (fr.guichet.contract.Delegation d :
-          ending.delegations()) { // the account's, and the profile assistant's
-        try {
-          api.revoke(mediator, d, IdempotencyKey.random());
-        } catch (ApiException e) {
-          // The delegation expires on its own within the hour; the person's data is gone from here
-          // anyway.
-        }
-      }
+  public synchronized void endSitting() {
+    runner.stop();
+    List<Delegation> ending = session.endSitting();
+    printing.endSitting();
+    ending.forEach(this::revokeLater);
+  }
+
+  /** Revokes a delegation without waiting: it expires within the hour anyway. */
+  private void revokeLater(Delegation d) {
+    MediatorSession me = session.mediator();
+    if (me != null) {
+      runner.background(
+          (s, key) -> {
+            s.revoke(me, d, key);
+            return null;
+          });
     }
   }
 
-  /** Ends the sitting and the mediator's session: on quitting, and from the shutdown hook. */
-  public synchronized void logoutOnExit() {
-    options.voice().stop();
-    logout();
+  /**
+   * Ends the sitting and the mediator's session: on quitting, on Ctrl+C and from the shutdown hook.
+   * Gives the server {@link #LEAVING} to answer, no more: the session ends on its own anyway.
+   */
+  public void logoutOnExit() {
+    synchronized (this) {
+      options.voice().stop();
+      logout();
+    }
+    runner.awaitQuiet(LEAVING);
   }
 
-  void logout() {
+  private void logout() {
     endSitting();
-    MediatorSession leaving = mediator;
-    mediator = null;
+    MediatorSession leaving = session.logOut();
+    runner.pending().lock();
     if (leaving != null) {
-      try {
-        api.logout(leaving, IdempotencyKey.random());
-      } catch (ApiException e) {
-        // The session ends on its own after inactivity.
-      }
+      runner.background(
+          (s, key) -> {
+            s.logout(leaving, key);
+            return null;
+          });
     }
     screen = LoginScreen.fresh();
   }
 
   /**
-   * Prints a document, or says why not and keeps it for F8 (save to a file instead): a printer out
-   * of paper never loses a receipt.
+   * Logs the mediator in, then opens the identification, saying first which confirmed actions may
+   * be unconfirmed; their names are unlocked on the worker, with the password, which is not kept.
    */
-  Say print(String fileName, byte[] pdf) {
-    try {
-      fr.guichet.print.Delivery d = output.deliver(fileName, pdf);
-      unprinted = null;
-      return Say.success(
-          "print.done." + d.kind().name().toLowerCase(java.util.Locale.ROOT),
-          Map.of("where", d.where()));
-    } catch (fr.guichet.print.PrintFailure e) {
-      unprinted = new Unprinted(fileName, pdf);
-      return new Say(
-          View.Tone.ERROR, "print.failed-save", Map.of("why", new Say.Word(e.messageKey())));
-    }
-  }
-
-  private Say saveUnprinted() {
-    try {
-      if (fallback == null) {
-        fallback =
-            fr.guichet.print.FileSink.workingCopies(
-                java.nio.file.Files.createTempDirectory("guichet-saved-"));
-      }
-      fr.guichet.print.Delivery d = fallback.deliver(unprinted.fileName(), unprinted.pdf());
-      unprinted = null;
-      return Say.success("print.done.file", Map.of("where", d.where()));
-    } catch (fr.guichet.print.PrintFailure | java.io.IOException e) {
-      return Say.error("print.error.file");
-    }
+  private void logIn(Effect.LogIn login) {
+    PendingActions pending = runner.pending();
+    act(
+        Effect.Call.send(
+            (s, key) -> {
+              MediatorSession me = s.login(login.login());
+              pending.unlock(login.login().password());
+              return me;
+            },
+            me -> {
+              session.logIn(me);
+              return IdentifyScreen.fresh(pendingNotice());
+            },
+            login.refused()));
   }
 
   /**
@@ -365,104 +478,52 @@ public final class Kiosk {
 
   /** Where confirmed actions wait for the server's answer (a file survives a restart). */
   public void usePendingActions(PendingActions store) {
-    this.pending = store;
+    runner.use(store);
   }
 
-  PendingActions pending() {
-    return pending;
+  /** Whether a call to the server is under way (the adapters' tests wait for its answer). */
+  public synchronized boolean busy() {
+    return runner.busy();
   }
 
   /**
    * What the mediator must know after login: actions confirmed before that may not have reached the
-   * server.
+   * server, and for whom when this mediator confirmed it.
    */
   Say pendingNotice() {
-    List<PendingActions.Pending> all = pending.all();
+    List<PendingActions.Pending> all = runner.pending().all();
     if (all.isEmpty()) {
       return null;
     }
     PendingActions.Pending first = all.get(0);
-    return new Say(
-        View.Tone.WAIT,
-        "flow.pending",
-        Map.of(
-            "count",
-            all.size(),
-            "action",
-            new Say.Word("action." + first.action()),
-            "when",
-            java.time.format.DateTimeFormatter.ofPattern("dd/MM HH:mm")
-                .format(first.at().atZone(clock.getZone()))));
+    Map<String, Object> args = new HashMap<>();
+    args.put("count", all.size());
+    args.put("action", new Say.Word("action." + first.action()));
+    args.put(
+        "when",
+        DateTimeFormatter.ofPattern("dd/MM HH:mm").format(first.at().atZone(clock.getZone())));
+    if (first.name() == null) {
+      return new Say(View.Tone.WAIT, "flow.pending", args);
+    }
+    args.put("name", first.name());
+    return new Say(View.Tone.WAIT, "flow.pending.named", args);
   }
 
-  /**
-   * Records the person's consent to one more scope for the rest of the sitting (the mediator has
-   * just attested their yes): a new delegation with the scopes so far plus this one replaces the
-   * old, which is revoked. Null when recorded, else why not.
-   */
-  Say widenConsent(String scope, String textVersion) {
-    java.util.Set<String> scopes = new java.util.LinkedHashSet<>(sitting.delegation().scopes());
-    scopes.add(scope);
-    try {
-      fr.guichet.contract.Delegation d =
-          api.consent(
-              mediator,
-              new fr.guichet.contract.ConsentRequest(
-                  sitting.person().identificationId(),
-                  sitting.target() == null ? null : sitting.target().personId(),
-                  List.copyOf(scopes),
-                  ConsentScreen.MINUTES,
-                  language.tag(),
-                  textVersion,
-                  true,
-                  true),
-              IdempotencyKey.random());
-      fr.guichet.contract.Delegation old = sitting.delegation();
-      sitting = sitting.withDelegation(d);
-      revokeQuietly(old);
-      return null;
-    } catch (ApiException e) {
-      return Say.problem(e.problem());
-    }
+  /** What the kiosk waits for from the server, or null. */
+  Runner.Waiting waiting() {
+    return runner.waiting();
   }
 
-  /**
-   * On a demo server only (one that answers its demo outbox), the message it has just "sent" with a
-   * one-time code, said as a demo message so that the code can be typed; null on a real server.
-   */
-  Say demoOutbox() {
-    try {
-      return api.outbox(mediator).stream()
-          .findFirst() // newest first
-          .map(
-              sent ->
-                  new Say(View.Tone.INFO, "demo.outbox", java.util.Map.of("message", sent.body())))
-          .orElse(null);
-    } catch (ApiException e) {
-      return null;
-    }
-  }
-
-  /**
-   * Revokes a delegation replaced by a wider one; it expires on its own if the server does not
-   * answer.
-   */
-  void revokeQuietly(fr.guichet.contract.Delegation old) {
-    if (old == null || mediator == null) {
-      return;
-    }
-    try {
-      api.revoke(mediator, old, IdempotencyKey.random());
-    } catch (ApiException e) {
-      // It expires within the hour anyway, and the new delegation is the one in use.
-    }
+  /** Seconds before the next try of a call the network failed. */
+  long secondsToRetry() {
+    return runner.secondsToRetry();
   }
 
   /**
    * How many documents of the last sitting stay on disk because the operator chose a save folder.
    */
   int keptFiles() {
-    return keptFiles;
+    return printing.keptFiles();
   }
 
   /** Whether the person asked to leave the program (from the login screen only). */
@@ -487,54 +548,40 @@ public final class Kiosk {
     return theme;
   }
 
-  Voice voice() {
-    return options.voice();
-  }
-
   /** Whether the server answered the last call: the network indicator on every screen. */
   public boolean online() {
-    return api.reachable();
+    return server.reachable();
   }
 
   /** Whether a sitting (a person's consent and delegation) is in progress. */
   public boolean inSitting() {
-    return sitting != null;
+    return session.sitting() != null;
   }
 
-  void requestQuit() {
-    quit = true;
-  }
-
-  ApiClient api() {
-    return api;
-  }
-
-  DocumentSink output() {
-    return output;
+  /** The server's address, for the verification link of the receipts printed. */
+  String serverAddress() {
+    return server.address();
   }
 
   Clock clock() {
     return clock;
   }
 
-  MediatorSession mediator() {
-    return mediator;
+  Voice voice() {
+    return options.voice();
   }
 
-  void loggedIn(MediatorSession session) {
-    this.mediator = session;
+  MediatorSession mediator() {
+    return session.mediator();
   }
 
   Sitting sitting() {
-    return sitting;
-  }
-
-  void sitting(Sitting s) {
-    this.sitting = s;
+    return session.sitting();
   }
 
   /** The "for whom" line of the current sitting, or null. */
   String forWhom(Messages m) {
+    Sitting sitting = session.sitting();
     if (sitting == null) {
       return null;
     }
@@ -548,7 +595,7 @@ public final class Kiosk {
     return line
         + " · "
         + m.text(
-            "sitting.by." + sitting.target().kind(),
+            "sitting.by." + sitting.target().actingKind(),
             Map.of("name", sitting.person().firstName() + " " + sitting.person().lastName()));
   }
 }

@@ -37,30 +37,17 @@ record LanguageScreen(Screen back, int focus) implements Screen {
     if (anyUnreviewed) {
       lines.add(m.text("languages.unreviewed"));
     }
-    return new View(
-        m.text("languages.title"),
-        kiosk.forWhom(m),
-        List.of(),
-        lines,
-        List.of(),
-        -1,
-        tiles,
-        null,
-        kiosk.hints(m, true));
+    return kiosk.frame(m, m.text("languages.title"), true).lines(lines).tiles(tiles).build();
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     int count = Language.values().length;
     if (key.digit() >= 1 && key.digit() <= count) {
-      kiosk.choose(Language.values()[key.digit() - 1]);
-      return back;
+      return Step.of(back, new Effect.Choose(Language.values()[key.digit() - 1]));
     }
     return switch (key.kind()) {
-      case ENTER -> {
-        kiosk.choose(Language.values()[focus]);
-        yield back;
-      }
+      case ENTER -> Step.of(back, new Effect.Choose(Language.values()[focus]));
       case ESCAPE -> back;
       case DOWN, TAB, RIGHT -> new LanguageScreen(back, (focus + 1) % count);
       case UP, BACK_TAB, LEFT -> new LanguageScreen(back, (focus + count - 1) % count);

@@ -44,22 +44,18 @@ record LegendScreen(Screen back, int page) implements Screen {
               + m.text(p.meaningKey())
               + (p.key() == null ? "" : " (" + p.key() + ")"));
     }
-    return new View(
-        m.text("legend.title") + "  " + (page + 1) + "/" + pages().size(),
-        kiosk.forWhom(m),
-        List.of(),
-        lines,
-        List.of(),
-        -1,
-        List.of(
-            new View.Tile(m.text("key.enter"), Pictogram.NEXT.symbol(), m.text("legend.more")),
-            new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))),
-        null,
-        kiosk.hints(m, false));
+    return kiosk
+        .frame(m, m.text("legend.title") + "  " + (page + 1) + "/" + pages().size(), false)
+        .lines(lines)
+        .tiles(
+            List.of(
+                new View.Tile(m.text("key.enter"), Pictogram.NEXT.symbol(), m.text("legend.more")),
+                new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))))
+        .build();
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     return switch (key.kind()) {
       case ENTER, DOWN, RIGHT, TAB -> new LegendScreen(back, (page + 1) % pages().size());
       case UP, LEFT, BACK_TAB ->

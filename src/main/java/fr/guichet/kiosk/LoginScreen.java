@@ -1,6 +1,5 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiException;
 import fr.guichet.contract.LoginRequest;
 import fr.guichet.i18n.Messages;
 import java.util.List;
@@ -21,26 +20,22 @@ record LoginScreen(Form form, Say notice) implements Screen {
 
   @Override
   public View view(Kiosk kiosk, Messages m) {
-    return new View(
-        m.text("login.title"),
-        null,
-        List.of(),
-        List.of(m.text("login.intro")),
-        form.fields(m),
-        form.focus(),
-        List.of(),
-        notice == null ? null : notice.in(m),
-        List.of(
-            new View.Hint("F1", m.text("key.help")),
-            new View.Hint("F2", m.text("key.language")),
-            new View.Hint(m.text("key.escape"), m.text("key.quit"))));
+    return View.titled(m.text("login.title"))
+        .lines(List.of(m.text("login.intro")))
+        .fields(form.fields(m), form.focus())
+        .say(notice, m)
+        .hints(
+            List.of(
+                new View.Hint("F1", m.text("key.help")),
+                new View.Hint("F2", m.text("key.language")),
+                new View.Hint(m.text("key.escape"), m.text("key.quit"))))
+        .build();
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     if (key.kind() == Key.Kind.ESCAPE) {
-      kiosk.requestQuit();
-      return this;
+      return Step.of(this, Effect.Command.QUIT);
     }
     if (key.kind() != Key.Kind.ENTER) {
       return new LoginScreen(form.edit(key), notice);
@@ -51,19 +46,14 @@ record LoginScreen(Form form, Say notice) implements Screen {
     if (form.firstEmpty() >= 0) {
       return new LoginScreen(form.focusAt(form.firstEmpty()), Say.error("form.missing"));
     }
-    try {
-      kiosk.loggedIn(
-          kiosk
-              .api()
-              .login(
-                  new LoginRequest(
-                      form.value("login").strip(), form.value("password"), form.value("totp"))));
-      return IdentifyScreen.fresh(kiosk.pendingNotice());
-    } catch (ApiException e) {
-      // Never keep a wrong secret on screen; the login stays to be corrected.
-      Form retry = form.clear("password").clear("totp").focusOn("password");
-      return new LoginScreen(retry, Say.problem(e.problem()));
-    }
+    // Never keep a secret on screen while the server is asked, nor a wrong one after.
+    Form retry = form.clear("password").clear("totp").focusOn("password");
+    return Step.of(
+        new LoginScreen(retry, null),
+        new Effect.LogIn(
+            new LoginRequest(
+                form.value("login").strip(), form.value("password"), form.value("totp")),
+            problem -> new LoginScreen(retry, Say.problem(problem))));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package fr.guichet.kiosk;
 
+import fr.guichet.contract.ActingKind;
 import fr.guichet.contract.Delegation;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.Receipt;
@@ -24,15 +25,14 @@ import java.util.Set;
  *
  * @param name the first and last name of the person whose profile this is
  * @param helper the name of the person at the counter when they act for someone else, or null
- * @param actingAs {@code SELF}, {@code LEGAL_REPRESENTATION}, {@code GUARDIANSHIP} or {@code
- *     CAREGIVING}
+ * @param actingAs how the person at the counter acts for the person whose profile this is
  */
 record MedicalProfile(
     Delegation delegation,
     String name,
     int birthYear,
     String helper,
-    String actingAs,
+    ActingKind actingAs,
     Map<String, ProfileSection> sections,
     Set<String> sent,
     Set<String> seen,
@@ -59,20 +59,20 @@ record MedicalProfile(
   }
 
   boolean onOwnBehalf() {
-    return "SELF".equals(actingAs);
+    return actingAs == ActingKind.SELF;
   }
 
   /**
    * A caregiver cannot take a copy of the data (DOMAIN.md: no download): no printing of the
-   * profile.
+   * profile; nor can someone acting in a way this build does not know.
    */
   boolean mayTakeACopy() {
-    return !"CAREGIVING".equals(actingAs);
+    return actingAs != ActingKind.CAREGIVING && actingAs != ActingKind.UNKNOWN;
   }
 
   Respondent respondent(LocalDate today) {
     boolean minor =
-        "LEGAL_REPRESENTATION".equals(actingAs)
+        actingAs == ActingKind.LEGAL_REPRESENTATION
             || (birthYear > 0 && today.getYear() - birthYear < 18);
     return new Respondent(today, birthYear, onOwnBehalf(), minor);
   }

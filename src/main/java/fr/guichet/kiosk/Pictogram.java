@@ -1,6 +1,6 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.domain.AccountState;
+import fr.guichet.contract.SpaceState;
 import java.util.List;
 
 /**
@@ -9,7 +9,7 @@ import java.util.List;
  * choice; the one catalogue the screens, the legend (F4) and the tests read.
  *
  * <pre>{@code
- * Pictogram.of(AccountState.ACTIVE).lines(); // five strings of nine columns
+ * Pictogram.of(SpaceState.ACTIVE).lines(); // five strings of nine columns
  * Pictogram.YES.symbol();                    // "✓"
  * }</pre>
  */
@@ -73,7 +73,7 @@ public enum Pictogram {
 
   /** Whether this pictogram shows a state of the space (rather than a choice). */
   public boolean isState() {
-    return java.util.Arrays.stream(AccountState.values()).anyMatch(s -> s.name().equals(name()));
+    return SpaceState.of(name()) != SpaceState.UNKNOWN;
   }
 
   /** One character, for tiles and lists. */
@@ -86,8 +86,9 @@ public enum Pictogram {
     return lines;
   }
 
-  public static Pictogram of(AccountState state) {
-    return valueOf(state.name());
+  /** The drawing of a state; a state this build does not know shows the 3422 line's. */
+  public static Pictogram of(SpaceState state) {
+    return state == SpaceState.UNKNOWN ? PHONE : valueOf(state.name());
   }
 
   /** The symbol of an action: the state it leads to. */

@@ -23,7 +23,10 @@ import java.util.concurrent.TimeUnit;
  * fills the focused field (Enter included); elsewhere a line is the keys of the tiles ("1"), an
  * empty line is Enter, and {@code /f1} ... {@code /f12}, {@code /esc}, {@code /tab}, {@code /up},
  * {@code /down}, {@code /left}, {@code /right}, {@code /erase} are the other keys (the escape
- * sequences a terminal sends for F-keys work too). The inactivity watch runs here as well.
+ * sequences a terminal sends for F-keys work too). The server's answers are printed as they come; a
+ * line typed at a terminal meanwhile is answered at once ({@code /esc} stops waiting), while a line
+ * read from a script (input that is not a terminal) waits for the answer, as it was written for the
+ * screen the answer leads to. The inactivity watch runs here as well.
  *
  * <pre>{@code
  * new PlainKiosk(kiosk, new InputStreamReader(System.in), new PrintWriter(System.out)).run();
@@ -31,6 +34,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PlainKiosk {
   private static final String END = "\u0000end";
+
+  /** How often the server's answer is looked for while the kiosk waits for it. */
+  private static final long ANSWER_POLL_MILLIS = 10;
 
   /** Escape sequences of xterm-like terminals for the keys a line can carry. */
   private static final Map<String, Key> SEQUENCES =
@@ -50,18 +56,25 @@ public final class PlainKiosk {
   private final Reader in;
   private final PrintWriter out;
   private final Duration tick;
+  private final boolean scripted;
   private String printedTitle;
   private String printed;
 
+  /** Lines from the program's terminal, or from a script when there is no terminal. */
   public PlainKiosk(Kiosk kiosk, Reader in, Writer out) {
-    this(kiosk, in, out, Duration.ofMillis(250));
+    this(kiosk, in, out, Duration.ofMillis(250), System.console() == null);
   }
 
-  PlainKiosk(Kiosk kiosk, Reader in, Writer out, Duration tick) {
+  /**
+   * @param scripted the lines come from a script: each waits for the server's answer to the one
+   *     before
+   */
+  PlainKiosk(Kiosk kiosk, Reader in, Writer out, Duration tick, boolean scripted) {
     this.kiosk = kiosk;
     this.in = in;
     this.out = out instanceof PrintWriter p ? p : new PrintWriter(out, true);
     this.tick = tick;
+    this.scripted = scripted;
   }
 
   /** Prints the first screen, then handles lines until the kiosk asks to quit or input ends. */
@@ -74,14 +87,26 @@ public final class PlainKiosk {
     kiosk.firstScreenShown();
     try {
       while (!kiosk.quitRequested()) {
-        String line = lines.poll(tick.toMillis(), TimeUnit.MILLISECONDS);
+        boolean waiting = kiosk.busy();
+        String line =
+            waiting && scripted
+                ? null
+                : lines.poll(waiting ? ANSWER_POLL_MILLIS : tick.toMillis(), TimeUnit.MILLISECONDS);
+        if (kiosk.settle()) {
+          print(true);
+        }
         if (line == null) {
-          if (kiosk.tick()) {
+          if (waiting && scripted) {
+            Thread.sleep(ANSWER_POLL_MILLIS);
+          } else if (kiosk.tick()) {
             print(false);
           }
           continue;
         }
         if (line.equals(END)) {
+          if (scripted) {
+            lastAnswer();
+          }
           return;
         }
         keys(line, kiosk.personView().focus() >= 0).forEach(kiosk::press);
@@ -89,6 +114,16 @@ public final class PlainKiosk {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A script ended: the answer the kiosk still waits for is printed before leaving. */
+  private void lastAnswer() throws InterruptedException {
+    while (kiosk.busy()) {
+      Thread.sleep(ANSWER_POLL_MILLIS);
+    }
+    if (kiosk.settle()) {
+      print(true);
     }
   }
 

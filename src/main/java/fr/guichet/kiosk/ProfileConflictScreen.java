@@ -55,16 +55,13 @@ record ProfileConflictScreen(
           new View.Tile("3", ProfilePictogram.ADD.symbol(), m.text("profile.conflict.merge")));
     }
     tiles.add(new View.Tile("4", Pictogram.NO.symbol(), m.text("profile.conflict.cancel")));
-    return new View(
-        m.text("profile.conflict.title"),
-        review.questions().profile().forWhom(m),
-        List.of(),
-        lines,
-        List.of(),
-        -1,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, false));
+    return View.titled(m.text("profile.conflict.title"))
+        .forWhom(review.questions().profile().forWhom(m))
+        .lines(lines)
+        .tiles(tiles)
+        .say(notice, m)
+        .hints(kiosk.hints(m, false))
+        .build();
   }
 
   private static List<String> clip(List<String> lines, Messages m) {
@@ -81,7 +78,7 @@ record ProfileConflictScreen(
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     ProfileQuestionScreen q = review.questions();
     MedicalProfile p = q.profile();
     int index = MedicalProfile.forms().forms().indexOf(q.form());

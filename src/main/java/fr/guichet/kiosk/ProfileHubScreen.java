@@ -1,18 +1,16 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.client.ApiException;
-import fr.guichet.contract.ProfileSection;
+import fr.guichet.contract.MediatorSession;
 import fr.guichet.forms.ReadBack;
+import fr.guichet.forms.SectionContent;
 import fr.guichet.forms.SectionForm;
 import fr.guichet.i18n.Messages;
-import fr.guichet.print.Delivery;
 import fr.guichet.print.EmergencyCard;
-import fr.guichet.print.PrintFailure;
 import fr.guichet.print.ProfileSummary;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,26 +21,30 @@ import java.util.Map;
  * it.
  *
  * <pre>{@code
- * Screen hub = ProfileHubScreen.open(kiosk, profile); // reads the eleven sections
+ * Step hub = ProfileHubScreen.open(kiosk, profile); // reads the eleven sections
  * }</pre>
  *
  * @param focus the section under the cursor
  */
 record ProfileHubScreen(MedicalProfile profile, int focus, Say notice) implements Screen {
 
-  /** Reads every section from the server, then shows them. */
-  static ProfileHubScreen open(Kiosk kiosk, MedicalProfile profile) {
-    MedicalProfile loaded = profile;
-    try {
-      for (SectionForm form : MedicalProfile.forms().forms()) {
-        ProfileSection s =
-            kiosk.api().profileSection(kiosk.mediator(), profile.delegation(), form.section());
-        loaded = loaded.withSection(s);
-      }
-      return new ProfileHubScreen(loaded, 0, null);
-    } catch (ApiException e) {
-      return new ProfileHubScreen(loaded, 0, Say.problem(e.problem()));
-    }
+  /** Reads every section from the server, then shows them (or why it could not). */
+  static Step open(Kiosk kiosk, MedicalProfile profile) {
+    MediatorSession me = kiosk.mediator();
+    return Step.of(
+        new AccountScreen(null),
+        Effect.Call.read(
+            (server, key) -> {
+              MedicalProfile loaded = profile;
+              for (SectionForm form : MedicalProfile.forms().forms()) {
+                loaded =
+                    loaded.withSection(
+                        server.profileSection(me, profile.delegation(), form.section()));
+              }
+              return loaded;
+            },
+            loaded -> new ProfileHubScreen(loaded, 0, null),
+            problem -> new ProfileHubScreen(profile, 0, Say.problem(problem))));
   }
 
   static String letter(int index) {
@@ -87,20 +89,16 @@ record ProfileHubScreen(MedicalProfile profile, int focus, Say notice) implement
                 m.text("profile.hub.next", Map.of("section", m.text(forms.get(next).titleKey())))));
     tiles.add(new View.Tile("2", Pictogram.PRINT.symbol(), m.text("profile.hub.print")));
     tiles.add(new View.Tile("3", ProfilePictogram.CARD.symbol(), m.text("profile.hub.card")));
-    return new View(
-        m.text("profile.title"),
-        profile.forWhom(m),
-        List.of(),
-        List.of(),
-        List.of(),
-        -1,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, true));
+    return View.titled(m.text("profile.title"))
+        .forWhom(profile.forWhom(m))
+        .tiles(tiles)
+        .say(notice, m)
+        .hints(kiosk.hints(m, true))
+        .build();
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     List<SectionForm> forms = MedicalProfile.forms().forms();
     if (key.kind() == Key.Kind.CHARACTER) {
       int letter = Character.toUpperCase(key.character()) - 'A';
@@ -133,50 +131,39 @@ record ProfileHubScreen(MedicalProfile profile, int focus, Say notice) implement
     };
   }
 
-  private Screen print(Kiosk kiosk, boolean card) {
+  /** The profile summary, or the wallet-size emergency card, printed (F8 saves it if need be). */
+  private Step print(Kiosk kiosk, boolean card) {
     if (!profile.mayTakeACopy()) {
       return new ProfileHubScreen(profile, focus, Say.error("profile.print.caregiver"));
     }
     Messages person = Messages.of(kiosk.language());
     Messages mediator = Messages.of(kiosk.mediatorLanguage());
     LocalDate today = LocalDate.now(kiosk.clock());
-    Map<String, fr.guichet.forms.SectionContent> contents = new java.util.LinkedHashMap<>();
+    Map<String, SectionContent> contents = new LinkedHashMap<>();
     for (SectionForm f : MedicalProfile.forms().forms()) {
       contents.put(f.section(), profile.content(f));
     }
-    byte[] pdf;
-    String name;
-    if (card) {
-      pdf =
-          EmergencyCard.render(
-              new EmergencyCard.Content(profile.name(), profile.birthYear(), contents), person);
-      name = "carte-urgence-" + today + ".pdf";
-    } else {
-      pdf =
-          ProfileSummary.render(
-              new ProfileSummary.Content(
-                  profile.name(),
-                  profile.birthYear(),
-                  contents,
-                  profile.lastReceipt(),
-                  today,
-                  kiosk.mediator().mediatorName(),
-                  kiosk.mediator().structureName()),
-              person,
-              mediator);
-      name = "profil-medical-" + today + ".pdf";
-    }
-    try {
-      Delivery delivery = kiosk.output().deliver(name, pdf);
-      return new ProfileHubScreen(
-          profile,
-          focus,
-          Say.success(
-              "print.done." + delivery.kind().name().toLowerCase(Locale.ROOT),
-              Map.of("where", delivery.where())));
-    } catch (PrintFailure e) {
-      return new ProfileHubScreen(profile, focus, Say.error(e.messageKey()));
-    }
+    Effect.Print document =
+        card
+            ? new Effect.Print(
+                "carte-urgence-" + today + ".pdf",
+                EmergencyCard.render(
+                    new EmergencyCard.Content(profile.name(), profile.birthYear(), contents),
+                    person))
+            : new Effect.Print(
+                "profil-medical-" + today + ".pdf",
+                ProfileSummary.render(
+                    new ProfileSummary.Content(
+                        profile.name(),
+                        profile.birthYear(),
+                        contents,
+                        profile.lastReceipt(),
+                        today,
+                        kiosk.mediator().mediatorName(),
+                        kiosk.mediator().structureName()),
+                    person,
+                    mediator));
+    return Step.of(new ProfileHubScreen(profile, focus, null), document);
   }
 
   @Override

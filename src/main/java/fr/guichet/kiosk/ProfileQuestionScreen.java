@@ -45,7 +45,7 @@ record ProfileQuestionScreen(
     long baseVersion,
     SectionContent base,
     Draft draft,
-    Step step,
+    Stage step,
     List<Snapshot> history,
     Input input,
     Say notice)
@@ -77,7 +77,7 @@ record ProfileQuestionScreen(
    * Where the person is: the opening question of a list, one field, "another one?", or "which one
    * to remove?".
    */
-  record Step(Kind kind, int field) {
+  record Stage(Kind kind, int field) {
     enum Kind {
       ASK,
       FIELD,
@@ -87,7 +87,7 @@ record ProfileQuestionScreen(
   }
 
   /** The state before an answer, to come back to it. */
-  record Snapshot(Step step, Draft draft) {}
+  record Snapshot(Stage step, Draft draft) {}
 
   /**
    * What is being typed or picked on the current question.
@@ -114,7 +114,7 @@ record ProfileQuestionScreen(
           version,
           base,
           new Draft(base, Entry.EMPTY, NEW_ENTRY),
-          new Step(Step.Kind.ASK, -1),
+          new Stage(Stage.Kind.ASK, -1),
           List.of(),
           Input.EMPTY,
           null);
@@ -134,7 +134,7 @@ record ProfileQuestionScreen(
         version,
         base,
         new Draft(base, answers, ANSWERS),
-        new Step(Step.Kind.FIELD, first),
+        new Stage(Stage.Kind.FIELD, first),
         List.of(),
         inputFor(form.fields().get(first), answers),
         null);
@@ -190,16 +190,15 @@ record ProfileQuestionScreen(
     }
     tiles.add(
         new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("form.key.back")));
-    return new View(
-        m.text(form.titleKey()),
-        profile.forWhom(m),
-        ProfilePictogram.named(form.pictogram()).lines(),
-        lines,
-        fields,
-        fields.isEmpty() ? -1 : 0,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, false));
+    return View.titled(m.text(form.titleKey()))
+        .forWhom(profile.forWhom(m))
+        .picture(ProfilePictogram.named(form.pictogram()).lines())
+        .lines(lines)
+        .fields(fields, fields.isEmpty() ? -1 : 0)
+        .tiles(tiles)
+        .say(notice, m)
+        .hints(kiosk.hints(m, false))
+        .build();
   }
 
   private void askView(Messages m, List<String> lines, List<View.Tile> tiles) {
@@ -337,9 +336,9 @@ record ProfileQuestionScreen(
   // ---------------------------------------------------------------- keys
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     if (key.kind() == Key.Kind.ESCAPE) {
-      if (step.kind() == Step.Kind.FIELD && input.other()) {
+      if (step.kind() == Stage.Kind.FIELD && input.other()) {
         return with(new Input("", 0, List.of(), false), null);
       }
       return back(kiosk);
@@ -361,7 +360,7 @@ record ProfileQuestionScreen(
       return switch (key.digit()) {
         case 1 -> newEntry(kiosk);
         case 2 ->
-            removable().isEmpty() ? this : go(new Step(Step.Kind.REMOVE, -1), draft, Input.EMPTY);
+            removable().isEmpty() ? this : go(new Stage(Stage.Kind.REMOVE, -1), draft, Input.EMPTY);
         case 3 -> review(c);
         default -> this;
       };
@@ -398,7 +397,7 @@ record ProfileQuestionScreen(
         baseVersion,
         base,
         after,
-        new Step(Step.Kind.ASK, -1),
+        new Stage(Stage.Kind.ASK, -1),
         push(),
         Input.EMPTY,
         Say.info("profile.removed"));
@@ -408,7 +407,7 @@ record ProfileQuestionScreen(
     Respondent who = profile.respondent(today(kiosk));
     int first = form.next(-1, Entry.EMPTY, who);
     return go(
-        new Step(Step.Kind.FIELD, first),
+        new Stage(Stage.Kind.FIELD, first),
         new Draft(draft.content(), Entry.EMPTY, NEW_ENTRY),
         inputFor(form.fields().get(first), Entry.EMPTY));
   }
@@ -531,12 +530,12 @@ record ProfileQuestionScreen(
     Draft now = new Draft(draft.content(), editing, draft.index());
     int next = form.next(step.field(), editing, who);
     if (next >= 0) {
-      return go(new Step(Step.Kind.FIELD, next), now, inputFor(form.fields().get(next), editing));
+      return go(new Stage(Stage.Kind.FIELD, next), now, inputFor(form.fields().get(next), editing));
     }
     if (form.repeated()) {
       Draft committed =
           new Draft(now.content().withEntry(now.index(), editing), Entry.EMPTY, NEW_ENTRY);
-      return go(new Step(Step.Kind.ANOTHER, -1), committed, Input.EMPTY);
+      return go(new Stage(Stage.Kind.ANOTHER, -1), committed, Input.EMPTY);
     }
     SectionContent content = now.content().withAnswers(editing, form.dated() ? today(kiosk) : null);
     ProfileQuestionScreen here =
@@ -553,7 +552,7 @@ record ProfileQuestionScreen(
         content);
   }
 
-  private ProfileQuestionScreen go(Step next, Draft d, Input in) {
+  private ProfileQuestionScreen go(Stage next, Draft d, Input in) {
     return new ProfileQuestionScreen(profile, form, baseVersion, base, d, next, push(), in, null);
   }
 
@@ -576,9 +575,9 @@ record ProfileQuestionScreen(
     Snapshot last = history.get(history.size() - 1);
     List<Snapshot> rest = history.subList(0, history.size() - 1);
     Input in = Input.EMPTY;
-    if (last.step().kind() == Step.Kind.FIELD) {
+    if (last.step().kind() == Stage.Kind.FIELD) {
       Entry given = draft.editing();
-      if (step.kind() == Step.Kind.ANOTHER && !draft.content().entries().isEmpty()) {
+      if (step.kind() == Stage.Kind.ANOTHER && !draft.content().entries().isEmpty()) {
         given = draft.content().entries().get(draft.content().entries().size() - 1);
       }
       in = inputFor(form.fields().get(last.step().field()), given);
@@ -595,10 +594,10 @@ record ProfileQuestionScreen(
   /** The same questions, now starting from another version of the section (after a conflict). */
   ProfileQuestionScreen rebased(long version, SectionContent now, SectionContent answers) {
     Draft d =
-        step.kind() == Step.Kind.FIELD && !form.repeated()
+        step.kind() == Stage.Kind.FIELD && !form.repeated()
             ? new Draft(answers, answers.answers(), ANSWERS)
             : new Draft(answers, Entry.EMPTY, NEW_ENTRY);
-    Step s = form.repeated() ? new Step(Step.Kind.ASK, -1) : step;
+    Stage s = form.repeated() ? new Stage(Stage.Kind.ASK, -1) : step;
     return new ProfileQuestionScreen(
         profile,
         form,
@@ -611,7 +610,7 @@ record ProfileQuestionScreen(
         null);
   }
 
-  private Field field(Step s) {
+  private Field field(Stage s) {
     return form.fields().get(s.field());
   }
 

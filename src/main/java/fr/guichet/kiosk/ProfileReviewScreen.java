@@ -1,9 +1,8 @@
 package fr.guichet.kiosk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.guichet.client.ApiException;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.Json;
+import fr.guichet.contract.MediatorSession;
 import fr.guichet.contract.Problem;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.forms.ReadBack;
@@ -29,11 +28,11 @@ import java.util.Map;
  * @param idempotency made when the review opened, reused by every retry of the same sending
  */
 record ProfileReviewScreen(
-    ProfileQuestionScreen questions, SectionContent content, IdempotencyKey idempotency, Say notice)
+    ProfileQuestionScreen questions, SectionContent content, RequestKey idempotency, Say notice)
     implements Screen {
 
   static ProfileReviewScreen of(ProfileQuestionScreen questions, SectionContent content) {
-    return new ProfileReviewScreen(questions, content, IdempotencyKey.random(), null);
+    return new ProfileReviewScreen(questions, content, RequestKey.random(), null);
   }
 
   /** The lines the person reads: those of {@link ReadBack}, exactly. */
@@ -51,20 +50,18 @@ record ProfileReviewScreen(
             new View.Tile("1", ProfilePictogram.SEND.symbol(), m.text("profile.review.send")),
             new View.Tile("2", Pictogram.BACK.symbol(), m.text("profile.review.change")),
             new View.Tile("3", Pictogram.NO.symbol(), m.text("profile.review.cancel")));
-    return new View(
-        m.text("profile.review.title", Map.of("section", m.text(questions.form().titleKey()))),
-        questions.profile().forWhom(m),
-        List.of(),
-        lines,
-        List.of(),
-        -1,
-        tiles,
-        notice == null ? null : notice.in(m),
-        kiosk.hints(m, false));
+    return View.titled(
+            m.text("profile.review.title", Map.of("section", m.text(questions.form().titleKey()))))
+        .forWhom(questions.profile().forWhom(m))
+        .lines(lines)
+        .tiles(tiles)
+        .say(notice, m)
+        .hints(kiosk.hints(m, false))
+        .build();
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     if (key.digit() == 2 || key.kind() == Key.Kind.ESCAPE) {
       return questions;
     }
@@ -80,35 +77,44 @@ record ProfileReviewScreen(
     }
     MedicalProfile p = questions.profile();
     String section = questions.form().section();
-    try {
-      ProfileSection written =
-          kiosk
-              .api()
-              .writeProfileSection(
-                  kiosk.mediator(),
-                  p.delegation(),
-                  section,
-                  questions.baseVersion(),
-                  content.toJson(questions.form()),
-                  idempotency);
-      MedicalProfile after = p.sent(written);
-      int next = new ProfileHubScreen(after, 0, null).next();
-      return new ProfileHubScreen(
-          after,
-          Math.max(next, 0),
-          Say.success(
-              "profile.sent",
-              Map.of("id", written.receipt() == null ? "" : written.receipt().receiptId())));
-    } catch (ApiException e) {
-      Problem problem = e.problem();
-      if ("profile-changed".equals(problem.slug())) {
-        JsonNode current = Json.mapper().valueToTree(problem.params().get("current"));
-        long version = ((Number) problem.params().getOrDefault("currentVersion", 0)).longValue();
-        return new ProfileConflictScreen(
-            this, version, SectionContent.of(questions.form(), current), null);
-      }
-      return new ProfileReviewScreen(questions, content, idempotency, Say.problem(problem));
+    MediatorSession me = kiosk.mediator();
+    long version = questions.baseVersion();
+    JsonNode written = content.toJson(questions.form());
+    ProfileReviewScreen sending = new ProfileReviewScreen(questions, content, idempotency, null);
+    return Step.of(
+        sending,
+        Effect.Call.confirmed(
+            idempotency,
+            (server, requestKey) ->
+                server.writeProfileSection(
+                    me, p.delegation(), section, version, written, requestKey),
+            done -> sent(p.sent(done), done),
+            sending::refused));
+  }
+
+  /** The server holds the section now: back to the sections, the next one to fill in first. */
+  private static Screen sent(MedicalProfile after, ProfileSection written) {
+    int next = new ProfileHubScreen(after, 0, null).next();
+    return new ProfileHubScreen(
+        after,
+        Math.max(next, 0),
+        Say.success(
+            "profile.sent",
+            Map.of("id", written.receipt() == null ? "" : written.receipt().receiptId())));
+  }
+
+  /**
+   * Refused: if the section changed on the server meanwhile, both versions are shown; otherwise the
+   * refusal is said here.
+   */
+  private Screen refused(Problem problem) {
+    if ("profile-changed".equals(problem.slug())) {
+      JsonNode current = Json.mapper().valueToTree(problem.params().get("current"));
+      long version = ((Number) problem.params().getOrDefault("currentVersion", 0)).longValue();
+      return new ProfileConflictScreen(
+          this, version, SectionContent.of(questions.form(), current), null);
     }
+    return new ProfileReviewScreen(questions, content, idempotency, Say.problem(problem));
   }
 
   @Override

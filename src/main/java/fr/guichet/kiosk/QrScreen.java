@@ -16,22 +16,18 @@ record QrScreen(Screen back) implements Screen {
   @Override
   public View view(Kiosk kiosk, Messages m) {
     List<String> code = QrCode.of(ActivationHelpSheet.OFFICIAL_SITE).halfBlocks(QUIET_ZONE);
-    return new View(
-            m.text("qr.title"),
-            kiosk.forWhom(m),
-            code,
-            List.of(m.text("qr.explain"), "", ActivationHelpSheet.OFFICIAL_SITE),
-            List.of(),
-            -1,
+    return kiosk
+        .frame(m, m.text("qr.title"), false)
+        .code(code)
+        .lines(List.of(m.text("qr.explain"), "", ActivationHelpSheet.OFFICIAL_SITE))
+        .tiles(
             List.of(
-                new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))),
-            null,
-            kiosk.hints(m, false))
-        .withCode();
+                new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))))
+        .build();
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     return key.kind() == Key.Kind.ESCAPE || key.kind() == Key.Kind.ENTER ? back : this;
   }
 

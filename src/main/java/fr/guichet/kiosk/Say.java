@@ -28,6 +28,16 @@ record Say(View.Tone tone, String key, Map<String, ?> args) {
     return new Say(View.Tone.ERROR, key, Map.of());
   }
 
+  /**
+   * On a demo server, the message it has just "sent" with a one-time code, said so that the code
+   * can be typed; null on a real server (null {@code message}).
+   */
+  static Say demoMessage(String message) {
+    return message == null
+        ? null
+        : new Say(View.Tone.INFO, "demo.outbox", Map.of("message", message));
+  }
+
   /** The sentence for a problem the server (or the network) gave. */
   static Say problem(Problem problem) {
     return new Say(View.Tone.ERROR, problem.messageKey(), problem.params());

@@ -1,12 +1,16 @@
 package fr.guichet.kiosk;
 
 import fr.guichet.i18n.Messages;
+import java.util.List;
 
 /**
- * One step of the kiosk: a pure state machine, {@code state + key -> state} and {@code state ->
- * view}. Calls to the API happen through the {@link Kiosk} passed in.
+ * One screen of the kiosk: a pure state machine, {@code state + key -> step} and {@code state ->
+ * view}. A screen only decides: what it needs done (ask the server, print, end the sitting) it
+ * returns as {@link Effect}s of its {@link Step}, and the {@link Kiosk} does it; an answer from the
+ * server comes back as the step the screen said it leads to. It reads the kiosk passed in (the
+ * sitting, the clock, the languages), never changes it.
  */
-sealed interface Screen
+sealed interface Screen extends Step
     permits LoginScreen,
         IdentifyScreen,
         ConsentScreen,
@@ -20,17 +24,28 @@ sealed interface Screen
         ActionScreen,
         DocumentsScreen,
         QrScreen,
-        ProfileConsentScreen,
         ProfileHubScreen,
         ProfileQuestionScreen,
         ProfileReviewScreen,
         ProfileConflictScreen,
         CaregiversScreen,
-        JournalScreen {
+        JournalScreen,
+        WaitScreen {
 
   View view(Kiosk kiosk, Messages m);
 
-  Screen onKey(Key key, Kiosk kiosk);
+  Step onKey(Key key, Kiosk kiosk);
+
+  /** A screen is a step that asks for nothing more. */
+  @Override
+  default Screen screen() {
+    return this;
+  }
+
+  @Override
+  default List<Effect> effects() {
+    return List.of();
+  }
 
   /** The bundle key prefix of this screen's help text ({@code help.<topic>}). */
   String helpTopic();

@@ -3,6 +3,7 @@ package fr.guichet.kiosk;
 import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.Delegation;
 import fr.guichet.contract.Identification;
+import fr.guichet.contract.ProofStrength;
 import fr.guichet.contract.Represented;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -91,6 +92,6 @@ record Sitting(
   }
 
   boolean strong() {
-    return "STRONG".equals(person.strength());
+    return person.proofStrength() == ProofStrength.STRONG;
   }
 }

@@ -12,21 +12,21 @@ import java.util.Map;
 record StillThereScreen(Screen back) implements Screen {
   @Override
   public View view(Kiosk kiosk, Messages m) {
-    return new View(
-        m.text("idle.title"),
-        kiosk.forWhom(m),
-        Pictogram.TIME.lines(),
-        List.of(
-            m.text("idle.countdown", Map.of("seconds", kiosk.secondsLeft())), m.text("idle.why")),
-        List.of(),
-        -1,
-        List.of(new View.Tile(m.text("key.any"), Pictogram.NEXT.symbol(), m.text("idle.extend"))),
-        null,
-        kiosk.hints(m, false));
+    return kiosk
+        .frame(m, m.text("idle.title"), false)
+        .picture(Pictogram.TIME.lines())
+        .lines(
+            List.of(
+                m.text("idle.countdown", Map.of("seconds", kiosk.secondsLeft())),
+                m.text("idle.why")))
+        .tiles(
+            List.of(
+                new View.Tile(m.text("key.any"), Pictogram.NEXT.symbol(), m.text("idle.extend"))))
+        .build();
   }
 
   @Override
-  public Screen onKey(Key key, Kiosk kiosk) {
+  public Step onKey(Key key, Kiosk kiosk) {
     return back;
   }
 

@@ -7,8 +7,12 @@ import java.util.List;
  * terminal adapter draws and tests read.
  *
  * <pre>{@code
- * View v = new View(title, forWhom, Pictogram.ACTIVE.lines(), lines, fields, focus, tiles, notice, hints);
+ * View v = View.titled(m.text("account.title")).forWhom(who).picture(Pictogram.ACTIVE.lines())
+ *     .lines(lines).tiles(tiles).say(notice, m).hints(hints).build();
  * }</pre>
+ *
+ * <p>Screens start from {@link Kiosk#frame}, which sets what every screen of a sitting shows (the
+ * "for whom" line, the key reminders), and add their own.
  *
  * @param forWhom "for whom" line shown on top during a sitting, or null
  * @param picture a pictogram drawn beside the text, or an empty list
@@ -31,37 +35,92 @@ public record View(
     Aside aside,
     boolean pictureIsCode) {
 
-  /** A view in a left-to-right language, alone on screen. */
-  public View(
-      String title,
-      String forWhom,
-      List<String> picture,
-      List<String> lines,
-      List<Field> fields,
-      int focus,
-      List<Tile> tiles,
-      Notice notice,
-      List<Hint> hints) {
-    this(title, forWhom, picture, lines, fields, focus, tiles, notice, hints, false, null, false);
+  /** A view titled {@code title}, to fill in; every part left out is empty. */
+  static Builder titled(String title) {
+    return new Builder(title);
   }
 
   /**
-   * The picture is a QR code: drawn black on white whatever the theme, so that a phone reads it.
+   * The parts of a view, set one by one: what every screen would otherwise write out nine times.
    */
-  public View withCode() {
-    return new View(
-        title,
-        forWhom,
-        picture,
-        lines,
-        fields,
-        focus,
-        tiles,
-        notice,
-        hints,
-        rightToLeft,
-        aside,
-        true);
+  static final class Builder {
+    private final String title;
+    private String forWhom;
+    private List<String> picture = List.of();
+    private boolean pictureIsCode;
+    private List<String> lines = List.of();
+    private List<Field> fields = List.of();
+    private int focus = -1;
+    private List<Tile> tiles = List.of();
+    private Notice notice;
+    private List<Hint> hints = List.of();
+
+    private Builder(String title) {
+      this.title = title;
+    }
+
+    Builder forWhom(String who) {
+      this.forWhom = who;
+      return this;
+    }
+
+    Builder picture(List<String> drawing) {
+      this.picture = drawing;
+      return this;
+    }
+
+    /**
+     * The picture is a QR code: drawn black on white whatever the theme, so that a phone reads it.
+     */
+    Builder code(List<String> modules) {
+      this.picture = modules;
+      this.pictureIsCode = true;
+      return this;
+    }
+
+    Builder lines(List<String> text) {
+      this.lines = text;
+      return this;
+    }
+
+    /** Input fields, the one at {@code focusedField} focused (-1: none). */
+    Builder fields(List<Field> boxes, int focusedField) {
+      this.fields = boxes;
+      this.focus = focusedField;
+      return this;
+    }
+
+    Builder tiles(List<Tile> choices) {
+      this.tiles = choices;
+      return this;
+    }
+
+    /** The notice said in {@code m}'s language; none when {@code say} is null. */
+    Builder say(Say say, fr.guichet.i18n.Messages m) {
+      this.notice = say == null ? null : say.in(m);
+      return this;
+    }
+
+    Builder hints(List<Hint> keys) {
+      this.hints = keys;
+      return this;
+    }
+
+    View build() {
+      return new View(
+          title,
+          forWhom,
+          picture,
+          lines,
+          fields,
+          focus,
+          tiles,
+          notice,
+          hints,
+          false,
+          null,
+          pictureIsCode);
+    }
   }
 
   /** An input field; {@code shown} is already masked for secrets. */

@@ -1,65 +1,50 @@
 package fr.guichet.print;
 
 import fr.guichet.contract.Receipt;
+import fr.guichet.contract.ReceiptKind;
 import fr.guichet.i18n.Messages;
-import java.util.Map;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The receipts of the other actions: activation, creation on request, a caregiver given or refused
- * access, a medical profile section updated.
+ * The receipts of the other actions (activation, creation on request, a caregiver given or refused
+ * access, a medical profile section updated), and {@link #any} for a receipt of any kind.
  *
  * <pre>{@code
- * byte[] pdf = ActionReceipt.render(result.receipt(), Messages.of(Language.FRENCH), Paper.A4, link);
+ * byte[] pdf = ActionReceipt.any(result.receipt(), settings.withPerson(kiosk.language()));
  * }</pre>
  */
 public final class ActionReceipt {
-  static final Set<String> KINDS =
-      Set.of(
-          "activate",
-          "create-on-request",
-          "caregiver-added",
-          "caregiver-removed",
-          "profile-update");
+  static final Set<ReceiptKind> KINDS =
+      EnumSet.of(
+          ReceiptKind.ACTIVATE,
+          ReceiptKind.CREATE_ON_REQUEST,
+          ReceiptKind.CAREGIVER_ADDED,
+          ReceiptKind.CAREGIVER_REMOVED,
+          ReceiptKind.PROFILE_UPDATE);
 
   private ActionReceipt() {}
 
-  public static byte[] render(Receipt receipt, Messages m, Paper paper, ReceiptLink link) {
-    if (!KINDS.contains(receipt.kind())) {
-      throw new IllegalArgumentException("Not an action receipt: " + receipt.kind());
-    }
-    return ReceiptLayout.render(
-        receipt,
-        m,
-        paper,
-        link,
-        (sheet, facts, messages) -> {
-          switch (receipt.kind()) {
-            case "caregiver-added", "caregiver-removed" -> {
-              sheet.line(
-                  "receipt.caregiver", Map.of("caregiver", String.valueOf(facts.get("caregiver"))));
-              sheet.line("receipt.undo." + receipt.kind(), Map.of());
-            }
-            case "profile-update" ->
-                sheet.line(
-                    "receipt.profile.updated",
-                    Map.of("version", String.valueOf(facts.get("version"))));
-            default -> sheet.line("state." + facts.get("state") + ".sentence", Map.of());
-          }
-        });
+  public static byte[] render(Receipt receipt, PrintSettings settings) {
+    return ReceiptLayout.render(receipt, settings, KINDS);
   }
 
-  /** The document of any receipt, by its kind. */
+  /** In {@code m}'s language with French beside, the machine's time zone. */
+  public static byte[] render(Receipt receipt, Messages m, Paper paper, ReceiptLink link) {
+    return render(receipt, PrintSettings.of(m.language()).withPaper(paper).withLink(link));
+  }
+
+  /**
+   * The paper of a receipt of any kind, statements included (a status or profile statement prints
+   * as a receipt of what it states); a kind this version does not know is refused.
+   */
+  public static byte[] any(Receipt receipt, PrintSettings settings) {
+    return ReceiptLayout.render(
+        receipt, settings, EnumSet.complementOf(EnumSet.of(ReceiptKind.UNKNOWN)));
+  }
+
+  /** In {@code m}'s language with French beside, the machine's time zone. */
   public static byte[] any(Receipt receipt, Messages m, Paper paper, ReceiptLink link) {
-    if (receipt.kind().equals("consent")) {
-      return ConsentReceipt.render(receipt, m, paper, link);
-    }
-    if (OppositionReceipt.KINDS.contains(receipt.kind())) {
-      return OppositionReceipt.render(receipt, m, paper, link);
-    }
-    if (ClosureReceipt.KINDS.contains(receipt.kind())) {
-      return ClosureReceipt.render(receipt, m, paper, link);
-    }
-    return render(receipt, m, paper, link);
+    return any(receipt, PrintSettings.of(m.language()).withPaper(paper).withLink(link));
   }
 }

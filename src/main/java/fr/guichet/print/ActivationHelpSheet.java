@@ -12,7 +12,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
  * the official site. It names nobody, so it can be printed in advance.
  *
  * <pre>{@code
- * byte[] pdf = ActivationHelpSheet.render(Messages.of(Language.PORTUGUESE), Paper.A4);
+ * byte[] pdf = ActivationHelpSheet.render(settings.withPerson(Language.PORTUGUESE));
  * }</pre>
  */
 public final class ActivationHelpSheet {
@@ -21,9 +21,14 @@ public final class ActivationHelpSheet {
 
   private ActivationHelpSheet() {}
 
+  /** In {@code m}'s language with French beside. */
   public static byte[] render(Messages m, Paper paper) {
-    try (Sheet sheet = new Sheet(paper, m, "help-sheet.title")) {
-      sheet.title("help-sheet.title", Map.of());
+    return render(PrintSettings.of(m.language()).withPaper(paper));
+  }
+
+  public static byte[] render(PrintSettings settings) {
+    try (Sheet sheet = new Sheet(settings, "help-sheet.title")) {
+      sheet.title("help-sheet.title");
       sheet.line("help-sheet.need", Map.of());
       sheet.space(6);
       sheet.line("help-sheet.card-old", Map.of());

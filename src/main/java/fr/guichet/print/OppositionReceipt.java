@@ -1,8 +1,8 @@
 package fr.guichet.print;
 
 import fr.guichet.contract.Receipt;
+import fr.guichet.contract.ReceiptKind;
 import fr.guichet.i18n.Messages;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -10,32 +10,21 @@ import java.util.Set;
  * and until when the person may change their mind.
  *
  * <pre>{@code
- * byte[] pdf = OppositionReceipt.render(result.receipt(), Messages.of(Language.FRENCH), Paper.ROLL_80MM, link);
+ * byte[] pdf = OppositionReceipt.render(result.receipt(), settings.withPaper(Paper.ROLL_80MM));
  * }</pre>
  */
 public final class OppositionReceipt {
-  static final Set<String> KINDS = Set.of("record-opposition", "withdraw-opposition");
+  static final Set<ReceiptKind> KINDS =
+      Set.of(ReceiptKind.RECORD_OPPOSITION, ReceiptKind.WITHDRAW_OPPOSITION);
 
   private OppositionReceipt() {}
 
+  public static byte[] render(Receipt receipt, PrintSettings settings) {
+    return ReceiptLayout.render(receipt, settings, KINDS);
+  }
+
+  /** In {@code m}'s language with French beside, the machine's time zone. */
   public static byte[] render(Receipt receipt, Messages m, Paper paper, ReceiptLink link) {
-    if (!KINDS.contains(receipt.kind())) {
-      throw new IllegalArgumentException("Not an opposition receipt: " + receipt.kind());
-    }
-    boolean opposed = receipt.kind().equals("record-opposition");
-    return ReceiptLayout.render(
-        receipt,
-        m,
-        paper,
-        link,
-        (sheet, facts, messages) -> {
-          sheet.line(opposed ? "receipt.opposition.done" : "receipt.withdrawal.done", Map.of());
-          String deadline = ReceiptLayout.date(facts, "oppositionDeadline", messages);
-          if (!deadline.isEmpty()) {
-            sheet.line(
-                opposed ? "receipt.undo.withdraw" : "receipt.undo.oppose-again",
-                Map.of("date", deadline));
-          }
-        });
+    return render(receipt, PrintSettings.of(m.language()).withPaper(paper).withLink(link));
   }
 }

@@ -1,13 +1,15 @@
 package fr.guichet.print;
 
+import fr.guichet.contract.ReceiptStory;
 import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
+import fr.guichet.i18n.Phrase;
+import fr.guichet.i18n.VisualLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -15,16 +17,22 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
- * The layout every document shares: paragraphs written down the page in the person's language,
- * large, each followed by the same words in French, small and grey, when the person reads another
- * language (so that a clerk anywhere can read the paper too); Arabic shaped and set right to left
- * (PDFBox does neither); a QR code block; new A4 pages as needed, or one roll cut to length.
+ * The layout every document shares: sentences written down the page in the person's language,
+ * large, each followed by the same sentence in the mediator's language (French unless told
+ * otherwise), small and grey, when they differ, so that a clerk anywhere can read the paper too;
+ * Arabic shaped and set right to left (PDFBox does neither); a QR code block; new pages as needed,
+ * on A4 or on an 80 mm roll whose last page is cut to length.
+ *
+ * <p>A document gives the sheet a bundle key and <em>values</em> (dates, times, names, other
+ * phrases: see {@link Phrase}), never a sentence already written: each of the two lines writes the
+ * values in its own language, so that the French line never says "4 2026 ديسمبر". The document
+ * classes hold no {@link Messages}; only the sheet does.
  *
  * <pre>{@code
- * try (Sheet sheet = new Sheet(Paper.A4, Messages.of(Language.ARABIC), "receipt.title")) {
- *   sheet.title("receipt.opposition.title", Map.of());
- *   sheet.say("receipt.opposition.done", Map.of("date", "…"));
- *   sheet.qr(receipt.signed(), "receipt.qr", Map.of("id", receipt.receiptId()));
+ * try (Sheet sheet = new Sheet(settings, "receipt.title.close")) {
+ *   sheet.title("receipt.title.close");
+ *   sheet.line("receipt.undo.reopen-before", Map.of("date", LocalDate.of(2027, 3, 1)));
+ *   sheet.qr(settings.link().qrText(receipt), "receipt.qr", Map.of());
  *   byte[] pdf = sheet.finish();
  * }
  * }</pre>
@@ -32,9 +40,18 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 final class Sheet implements AutoCloseable {
   private static final float GREY = 0.35f;
 
+  /** No letter smaller than this (points): the person's line never smaller than the one below. */
+  private static final float SMALLEST = 7f;
+
+  /**
+   * QR modules of at least 0.8 mm (about 3 dots of a page scanned or photographed at 100 dpi), and
+   * bigger where the paper allows: a phone held by a shaking hand, a worn sheet.
+   */
+  private static final float MODULE = 0.8f / 25.4f * 72f;
+
   private final Paper paper;
   private final Messages person;
-  private final Messages french;
+  private final Messages mediator;
   private final PDDocument doc = new PDDocument();
   private final PDFont regular;
   private final PDFont bold;
@@ -42,19 +59,16 @@ final class Sheet implements AutoCloseable {
   private PDPageContentStream content;
   private float y;
 
-  Sheet(Paper paper, Messages person, String titleKey) {
-    this.paper = paper;
-    this.person = person;
-    Language lang = person.language();
-    this.french =
-        lang == Language.FRENCH || lang == Language.EASY_FRENCH
-            ? null
-            : Messages.of(Language.FRENCH);
+  Sheet(PrintSettings settings, String titleKey) {
+    this.paper = settings.paper();
+    this.person = Messages.of(settings.person());
+    this.mediator = settings.bilingual() ? Messages.of(settings.mediator()) : null;
     try {
       regular = Fonts.regular(doc);
       bold = Fonts.bold(doc);
       doc.getDocumentInformation().setTitle(person.text(titleKey));
       doc.getDocumentInformation().setCreator("Guichet");
+      doc.getDocumentCatalog().setLanguage(settings.person().tag());
       newPage();
     } catch (IOException e) {
       try {
@@ -67,30 +81,60 @@ final class Sheet implements AutoCloseable {
   }
 
   /** The document's title, largest. */
-  void title(String key, Map<String, ?> args) throws IOException {
-    say(key, args, bold, 18, 8);
+  void title(String key) throws IOException {
+    say(Phrase.of(key), bold, 18, 8);
   }
 
   /** A heading inside the document. */
   void heading(String key, Map<String, ?> args) throws IOException {
-    say(key, args, bold, 14, 4);
+    say(Phrase.of(key, args), bold, 14, 4);
   }
 
   /** A sentence of the document. */
   void line(String key, Map<String, ?> args) throws IOException {
-    say(key, args, regular, 12, 4);
+    say(Phrase.of(key, args), regular, 12, 4);
+  }
+
+  /** An item of a list, after a bullet. */
+  void bullet(String key, Map<String, ?> args) throws IOException {
+    line("sheet.bullet", Map.of("text", Phrase.of(key, args)));
   }
 
   /** A small sentence (references, footers). */
   void small(String key, Map<String, ?> args) throws IOException {
-    say(key, args, regular, 9, 2);
+    say(Phrase.of(key, args), regular, 9, 2);
   }
 
-  /** Words that are the same in every language: a name, a number. */
-  void plain(String text, boolean strong, float size) throws IOException {
-    write(
-        text, strong ? bold : regular, size * paper.scale, person.language().rightToLeft(), false);
-    y -= 4;
+  /** A sentence of a receipt's story, as it stands: heading, line or list item. */
+  void say(ReceiptStory.Sentence s) throws IOException {
+    switch (s.level()) {
+      case HEADING -> heading(s.key(), s.params());
+      case LINE -> line(s.key(), s.params());
+      case ITEM -> bullet(s.key(), s.params());
+    }
+  }
+
+  /**
+   * A line each language has already written for itself (a read-back of the profile, made once per
+   * language from the same answers): the person's, then the mediator's, small and grey.
+   *
+   * @param theirs the mediator's words, or null when there is no counterpart
+   * @param indent points from the margin (a detail under an entry)
+   */
+  void pair(String mine, String theirs, boolean strong, float size, float indent)
+      throws IOException {
+    Column column = new Column(paper.margin + indent, paper.width - 2 * paper.margin - indent);
+    float s = personSize(size);
+    column.write(mine, strong ? bold : regular, s, person.language(), false);
+    if (mediator != null && theirs != null) {
+      column.write(theirs, regular, mediatorSize(s), mediator.language(), true);
+    }
+    y -= (strong ? 4 : 1) * paper.scale;
+  }
+
+  /** Whether a second, smaller line in the mediator's language follows each sentence. */
+  boolean bilingual() {
+    return mediator != null;
   }
 
   void space(float points) {
@@ -99,14 +143,28 @@ final class Sheet implements AutoCloseable {
 
   /**
    * A QR code with its caption: beside it on A4, under it on a roll. The code holds {@code text}
-   * exactly; the caption says what it is for.
+   * exactly; the caption says what it is for. Its modules are at least {@link #MODULE} wide; on a
+   * roll, where the width is short, a long text takes the code with fewer modules (error correction
+   * L), and the code may fill the whole printable width.
    */
   void qr(String text, String captionKey, Map<String, ?> args) throws IOException {
-    float side = paper.qrSide;
+    float room = paper.width - 2 * paper.margin;
+    QrCode code = QrCode.of(text);
+    if (paper.roll() && room / code.size() < MODULE) {
+      code = QrCode.compact(text);
+    }
+    float preferred = Math.max(MODULE, (paper.roll() ? 150f : 170f) / code.side(1));
+    // On a roll the white quiet zone may lie in the margin: the ink stays inside the printable 72
+    // mm.
+    float module =
+        paper.roll()
+            ? Math.min(preferred, Math.min(room / code.size(), paper.width / code.side(1)))
+            : preferred;
+    float side = code.side(module);
     float captionRoom = paper.roll() ? 60 : 0;
     ensure(side + captionRoom + 10);
     float left = paper.roll() ? (paper.width - side) / 2 : paper.margin;
-    QrCode.of(text).draw(content, left, y - side, side);
+    code.draw(content, left, y - side, side);
     if (paper.roll()) {
       y -= side + 6;
       small(captionKey, args);
@@ -115,7 +173,12 @@ final class Sheet implements AutoCloseable {
       float textLeft = paper.margin + side + 16;
       Column column = new Column(textLeft, paper.width - paper.margin - textLeft);
       y -= 8;
-      column.say(captionKey, args, regular, 10);
+      float s = personSize(10);
+      column.write(person.text(captionKey, args), regular, s, person.language(), false);
+      if (mediator != null) {
+        column.write(
+            mediator.text(captionKey, args), regular, mediatorSize(s), mediator.language(), true);
+      }
       y = Math.min(y, keep - side) - 10;
     }
   }
@@ -138,7 +201,10 @@ final class Sheet implements AutoCloseable {
     return paper.scale;
   }
 
-  /** The PDF bytes. */
+  /**
+   * The PDF bytes, without object streams: every reader and {@code qpdf --check} take them without
+   * a warning.
+   */
   byte[] finish() throws IOException {
     content.close();
     content = null;
@@ -148,7 +214,7 @@ final class Sheet implements AutoCloseable {
       page.setMediaBox(new PDRectangle(0, y - paper.margin, paper.width, used));
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    doc.save(out);
+    doc.save(out, CompressParameters.NO_COMPRESSION);
     return out.toByteArray();
   }
 
@@ -160,19 +226,23 @@ final class Sheet implements AutoCloseable {
     doc.close();
   }
 
-  private void say(String key, Map<String, ?> args, PDFont font, float size, float after)
-      throws IOException {
-    float s = size * paper.scale;
-    write(person.text(key, args), font, s, person.language().rightToLeft(), false);
-    if (french != null) {
-      write(french.text(key, args), regular, Math.max(7, s * 0.72f), false, true);
+  private void say(Phrase phrase, PDFont font, float size, float after) throws IOException {
+    Column column = new Column(paper.margin, paper.width - 2 * paper.margin);
+    float s = personSize(size);
+    column.write(person.text(phrase), font, s, person.language(), false);
+    if (mediator != null) {
+      column.write(mediator.text(phrase), regular, mediatorSize(s), mediator.language(), true);
     }
     y -= after * paper.scale;
   }
 
-  private void write(String text, PDFont font, float size, boolean rtl, boolean grey)
-      throws IOException {
-    new Column(paper.margin, paper.width - 2 * paper.margin).write(text, font, size, rtl, grey);
+  private float personSize(float size) {
+    return Math.max(SMALLEST, size * paper.scale);
+  }
+
+  /** The mediator's line: about three quarters of the person's, never bigger, never tiny. */
+  private static float mediatorSize(float personSize) {
+    return Math.min(personSize, Math.max(SMALLEST, personSize * 0.72f));
   }
 
   /** A column of text at a given x and width, writing at the sheet's current height. */
@@ -185,33 +255,25 @@ final class Sheet implements AutoCloseable {
       this.width = width;
     }
 
-    void say(String key, Map<String, ?> args, PDFont font, float size) throws IOException {
-      write(
-          person.text(key, args), font, size * paper.scale, person.language().rightToLeft(), false);
-      if (french != null) {
-        write(french.text(key, args), regular, Math.max(7, size * paper.scale * 0.8f), false, true);
-      }
-    }
-
-    void write(String text, PDFont font, float size, boolean rtl, boolean grey) throws IOException {
-      for (String line : wrap(text, font, size, width, rtl)) {
+    void write(String text, PDFont font, float size, Language language, boolean grey)
+        throws IOException {
+      boolean rtl = language.rightToLeft();
+      for (String line : PageWriter.wrap(text, font, size, width, rtl)) {
         ensure(size * 1.3f);
         y -= size * 1.25f;
-        content.beginText();
-        content.setFont(font, size);
-        content.setNonStrokingColor(grey ? GREY : 0f, grey ? GREY : 0f, grey ? GREY : 0f);
-        float x = rtl ? left + width - font.getStringWidth(line) / 1000 * size : left;
-        content.newLineAtOffset(x, y);
-        content.showText(line);
-        content.endText();
+        // Set on each line: a new page starts black.
+        float shade = grey ? GREY : 0f;
+        content.setNonStrokingColor(shade, shade, shade);
+        float drawn = font.getStringWidth(VisualLine.of(line, rtl)) / 1000 * size;
+        PageWriter.show(content, font, size, rtl ? left + width - drawn : left, y, line, language);
       }
       content.setNonStrokingColor(0f, 0f, 0f);
     }
   }
 
-  /** Starts a new A4 page when fewer than {@code points} remain (a roll is long enough). */
+  /** Starts a new page when fewer than {@code points} remain. */
   private void ensure(float points) throws IOException {
-    if (!paper.roll() && y - points < paper.margin) {
+    if (y - points < paper.margin) {
       newPage();
     }
   }
@@ -224,17 +286,5 @@ final class Sheet implements AutoCloseable {
     doc.addPage(page);
     content = new PDPageContentStream(doc, page);
     y = paper.height - paper.margin;
-  }
-
-  /**
-   * Lines of at most {@code width} points, each in visual order; each {@code \n} starts a new line.
-   */
-  static List<String> wrap(String text, PDFont font, float size, float width, boolean rtl)
-      throws IOException {
-    List<String> lines = new ArrayList<>();
-    for (String paragraph : text.split("\n")) {
-      lines.addAll(PageWriter.wrap(paragraph, font, size, width, rtl));
-    }
-    return lines;
   }
 }

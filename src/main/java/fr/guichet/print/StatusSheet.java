@@ -5,6 +5,7 @@ import fr.guichet.contract.Receipt;
 import fr.guichet.i18n.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.Map;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * byte[] pdf = StatusSheet.render(new StatusSheet.Content(name, 1950, account, statement, mediator, structure),
- *     Messages.of(Language.FRENCH), Paper.A4, ReceiptLink.of(apiUrl));
+ *     settings.withPerson(Language.ARABIC));
  * }</pre>
  */
 public final class StatusSheet {
@@ -29,45 +30,45 @@ public final class StatusSheet {
 
   private StatusSheet() {}
 
+  /** In {@code m}'s language with French beside, on A4, the QR code without a link. */
   public static byte[] render(Content c, Messages m) {
-    return render(c, m, Paper.A4, ReceiptLink.NONE);
+    return render(c, PrintSettings.of(m.language()));
   }
 
+  /** In {@code m}'s language with French beside, the machine's time zone. */
   public static byte[] render(Content c, Messages m, Paper paper, ReceiptLink link) {
-    try (Sheet sheet = new Sheet(paper, m, "sheet.title")) {
-      sheet.title("sheet.title", Map.of());
+    return render(c, PrintSettings.of(m.language()).withPaper(paper).withLink(link));
+  }
+
+  public static byte[] render(Content c, PrintSettings settings) {
+    try (Sheet sheet = new Sheet(settings, "sheet.title")) {
+      sheet.title("sheet.title");
       sheet.line(
           "sheet.for", Map.of("name", c.personName(), "year", String.valueOf(c.birthYear())));
       sheet.space(10);
       AccountStatus a = c.account();
       sheet.heading("state." + a.state() + ".name", Map.of());
       sheet.line("state." + a.state() + ".sentence", Map.of());
-      if (a.oppositionDeadline() != null) {
-        sheet.line("account.deadline", Map.of("date", m.date(a.oppositionDeadline())));
-      }
-      if (a.archiveEnd() != null) {
-        sheet.line("account.archive-end", Map.of("date", m.date(a.archiveEnd())));
-      }
-      if (a.deletionDue() != null) {
-        sheet.line("account.deletion-due", Map.of("date", m.date(a.deletionDue())));
-      }
+      date(sheet, "account.deadline", a.oppositionDeadline());
+      date(sheet, "account.archive-end", a.archiveEnd());
+      date(sheet, "account.deletion-due", a.deletionDue());
       if (!a.possibleActions().isEmpty()) {
         sheet.space(6);
         sheet.heading("account.possible", Map.of());
         for (String action : a.possibleActions()) {
-          sheet.line("sheet.bullet", Map.of("text", m.text("action." + action)));
+          sheet.bullet("action." + action, Map.of());
         }
       }
       sheet.space(8);
       sheet.line("sheet.help", Map.of());
       sheet.space(10);
-      sheet.qr(link.qrText(c.statement()), "sheet.qr", Map.of());
+      sheet.qr(settings.link().qrText(c.statement()), "sheet.qr", Map.of());
       sheet.small("sheet.reference", Map.of("id", c.statement().receiptId()));
       sheet.small(
           "sheet.issued",
           Map.of(
               "date",
-              m.date(ReceiptLayout.day(c.statement().issuedAt())),
+              c.statement().issuedAt().atZone(settings.zone()).toLocalDate(),
               "mediator",
               c.mediatorName(),
               "structure",
@@ -75,6 +76,12 @@ public final class StatusSheet {
       return sheet.finish();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot build the status sheet", e);
+    }
+  }
+
+  private static void date(Sheet sheet, String key, LocalDate date) throws IOException {
+    if (date != null) {
+      sheet.line(key, Map.of("date", date));
     }
   }
 }

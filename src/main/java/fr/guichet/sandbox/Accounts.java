@@ -3,21 +3,24 @@ package fr.guichet.sandbox;
 import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.ActionResult;
 import fr.guichet.contract.Receipt;
+import fr.guichet.contract.ReceiptKind;
 import fr.guichet.domain.Account;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.AccountState;
+import fr.guichet.domain.RuleTable;
 import fr.guichet.domain.TransitionRefused;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * A person's space: what the rules make of it today (state, dates, possible actions, what this
- * delegation may do, the profiles the person manages, who else has access), the signed statement
- * the status sheet prints, and the lifecycle actions, each with its receipt.
+ * A person's space: what the rules make of it today (state, dates, whether the person is a minor,
+ * the actions the {@link RuleTable} allows to whoever acts and what this delegation may do, the
+ * profiles the person manages, who else has access, the shares of a child's profile), the signed
+ * statement the status sheet prints, and the lifecycle actions, each with its receipt.
  *
  * <pre>{@code
  * AccountStatus status = accounts.status(c, grant, audit);
@@ -32,6 +35,7 @@ final class Accounts {
   private final Identifications identifications;
   private final PersonStore persons;
   private final RepresentationStore representations;
+  private final ShareStore shares;
 
   Accounts(
       Rules rules,
@@ -39,13 +43,15 @@ final class Accounts {
       Receipts receipts,
       Identifications identifications,
       PersonStore persons,
-      RepresentationStore representations) {
+      RepresentationStore representations,
+      ShareStore shares) {
     this.rules = rules;
     this.journal = journal;
     this.receipts = receipts;
     this.identifications = identifications;
     this.persons = persons;
     this.representations = representations;
+    this.shares = shares;
   }
 
   AccountStatus status(Connection c, Grant grant, Audit audit) throws SQLException {
@@ -60,22 +66,11 @@ final class Accounts {
     Account.Today today = person.account().on(rules.today(), rules.oppositionPeriod());
     Map<String, Object> facts = dates(today);
     facts.put("structure", principal.structureName());
-    Receipt receipt = receipts.issue(c, "account-status", person, grant.consentId(), facts);
+    Receipt receipt =
+        receipts.issue(c, ReceiptKind.ACCOUNT_STATUS, person, grant.consentId(), facts);
     journal.append(
         c, audit.chain(), audit.line("OK", receipt.receiptId() + " " + today.state().name()));
     return receipt;
-  }
-
-  /** Refuses at once an action the rules do not allow today (before asking for codes). */
-  void requirePossible(Connection c, Grant grant, AccountAction action) throws SQLException {
-    try {
-      persons
-          .require(c, grant.personId())
-          .account()
-          .requirePossible(action, rules.today(), rules.oppositionPeriod());
-    } catch (TransitionRefused refused) {
-      throw new ProblemException(409, refused.reason(), refused.getMessage(), refused.params());
-    }
   }
 
   /** Applies a lifecycle action as the rules allow today, and signs its receipt. */
@@ -103,9 +98,9 @@ final class Accounts {
     }
     facts.put("mediator", principal.displayName());
     facts.put("structure", principal.structureName());
-    facts.put("actingAs", grant.actingAs().name());
-    String kind = action.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    Receipt receipt = receipts.issue(c, kind, person, grant.consentId(), facts);
+    facts.putAll(grant.actorFacts());
+    Receipt receipt =
+        receipts.issue(c, ReceiptKind.forAction(action.name()), person, grant.consentId(), facts);
     journal.append(
         c,
         audit.chain(),
@@ -122,11 +117,10 @@ final class Accounts {
 
   /**
    * Activates a space on the one-time code of the letter that announced it, for a person who showed
-   * their Carte Vitale at identification; the code is good once.
+   * their Carte Vitale at identification; the code is good once. The rule table has allowed it.
    */
   ActionResult activate(Connection c, Principal principal, Grant grant, String code, Audit audit)
       throws SQLException {
-    requirePossible(c, grant, AccountAction.ACTIVATE);
     if (!identifications.proofs(c, grant).contains(Identifications.VITALE)) {
       throw new ProblemException(
           403, "vitale-required", "activation needs the Carte Vitale shown at identification");
@@ -164,40 +158,47 @@ final class Accounts {
 
   AccountStatus view(Connection c, Grant grant) throws SQLException {
     Person person = persons.require(c, grant.personId());
-    Account.Today today = person.account().on(rules.today(), rules.oppositionPeriod());
-    // What the person acting may ever do: a caregiver is never offered a closure.
-    List<String> possible =
-        today.possibleActions().stream()
-            .filter(a -> grant.actingAs().allows(a.requiredScope()))
-            .map(AccountAction::name)
-            .toList();
+    LocalDate day = rules.today();
+    Account.Today today = person.account().on(day, rules.oppositionPeriod());
+    // What the rule table allows whoever acts (a caregiver is never offered a closure), and of
+    // that, what this delegation's scopes cover.
+    List<AccountAction> possible =
+        List.copyOf(
+            RuleTable.possibleActions(
+                new RuleTable.Situation(
+                    person.account(),
+                    grant.actingAs(),
+                    person.birth(),
+                    day,
+                    rules.oppositionPeriod())));
     List<String> allowed =
-        today.possibleActions().stream()
-            .filter(
-                a ->
-                    grant.scopes().contains(a.requiredScope())
-                        && grant.actingAs().allows(a.requiredScope()))
+        possible.stream()
+            .filter(a -> grant.scopes().contains(a.requiredScope()))
             .map(AccountAction::name)
             .toList();
+    boolean minor = person.birth().minorOn(day);
     String channel = person.email() != null ? "EMAIL" : person.phone() != null ? "SMS" : "LETTER";
     return new AccountStatus(
         person.id(),
         person.first(),
         person.last(),
-        person.birth().getYear(),
+        person.birth().year(),
         today.state().name(),
         person.account().informationSentOn(),
         today.oppositionDeadline().orElse(null),
         today.daysLeftToOppose().orElse(null),
         today.archiveEnd().orElse(null),
         today.deletionDue().orElse(null),
-        person.account().dataDeleted(rules.today()),
-        possible,
+        person.account().dataDeleted(day),
+        possible.stream().map(AccountAction::name).toList(),
         allowed,
         channel,
         grant.actingAs().name(),
-        representations.represented(c, person.id()),
-        representations.representatives(c, person.id()));
+        representations.represented(c, person.id(), day),
+        representations.representatives(c, person.id(), day),
+        minor,
+        minor ? person.birth().adultOn() : null,
+        shares.about(c, person.id(), day));
   }
 
   private static Map<String, Object> dates(Account.Today today) {

@@ -8,10 +8,11 @@ import java.time.Instant;
 
 /**
  * The {@code consent} table: what a person agreed to, for how long, as whom, in which language and
- * version of the text shown, confirmed by the person and attested by the mediator.
+ * version of the text shown, confirmed by the person and attested by the mediator; for a tutor,
+ * whether the protected person's opinion was asked.
  *
  * <pre>{@code
- * consents.insert(c, consentId, principal, personId, ActingAs.SELF, "account:read", request, now);
+ * consents.insert(c, id, principal, personId, ActingAs.SELF, "account:read", null, request, now);
  * }</pre>
  */
 final class ConsentStore {
@@ -22,14 +23,15 @@ final class ConsentStore {
       String personId,
       ActingAs actingAs,
       String wireScopes,
+      Boolean opinionAsked,
       ConsentRequest request,
       Instant at)
       throws SQLException {
     Database.update(
         c,
         "INSERT INTO consent (id, identification_id, mediator_id, structure_id, person_id, acting_as, scopes,"
-            + " duration_minutes, language, text_version, person_confirmed, mediator_attested, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?)",
+            + " duration_minutes, language, text_version, person_confirmed, mediator_attested,"
+            + " person_opinion_asked, created_at, zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)",
         id,
         request.identificationId(),
         principal.mediatorId(),
@@ -40,6 +42,8 @@ final class ConsentStore {
         request.durationMinutes(),
         request.language(),
         request.textVersion(),
-        at.toString());
+        opinionAsked == null ? null : opinionAsked ? 1 : 0,
+        at.toString(),
+        request.zone());
   }
 }

@@ -57,6 +57,9 @@ final class Database implements AutoCloseable {
   /** How many PostgreSQL connections a node keeps, unless told otherwise. */
   static final int POOL_SIZE = 8;
 
+  /** The slug of the 503 a request gets when the database did nothing for it. */
+  static final String UNAVAILABLE = "unavailable";
+
   /** How long a transaction may be retried before the request is answered 503. */
   static final Duration RETRY_BUDGET = Duration.ofSeconds(5);
 
@@ -274,7 +277,7 @@ final class Database implements AutoCloseable {
   }
 
   private static ProblemException unavailable(String why) {
-    return new ProblemException(503, "unavailable", why + "; nothing was done, try again")
+    return new ProblemException(503, UNAVAILABLE, why + "; nothing was done, try again")
         .retryAfter(Duration.ofSeconds(1));
   }
 

@@ -23,6 +23,8 @@ final class DelegationStore {
    * A delegation as stored, with the identification behind its consent.
    *
    * @param revoked null while it is not revoked
+   * @param opinionAsked whether the consent records that a protected person's opinion was asked
+   *     (null when it did not apply)
    */
   record Delegated(
       String id,
@@ -34,12 +36,15 @@ final class DelegationStore {
       List<String> scopes,
       Instant expires,
       Instant revoked,
-      String identificationId) {}
+      String identificationId,
+      String identifiedPersonId,
+      Boolean opinionAsked) {}
 
   private static final String SELECT =
       "SELECT d.id, d.consent_id, d.mediator_id, d.person_id, d.acting_as, d.session_hash, d.scopes,"
-          + " d.expires_at, d.revoked_at, k.identification_id"
-          + " FROM delegation d JOIN consent k ON k.id = d.consent_id";
+          + " d.expires_at, d.revoked_at, k.identification_id, i.person_id, k.person_opinion_asked"
+          + " FROM delegation d JOIN consent k ON k.id = d.consent_id"
+          + " JOIN identification i ON i.id = k.identification_id";
 
   void insert(
       Connection c,
@@ -87,6 +92,33 @@ final class DelegationStore {
         sessionHash);
   }
 
+  /** The delegations born of consents given on one identification (one sitting), not revoked. */
+  List<Delegated> openOnIdentification(Connection c, String identificationId) throws SQLException {
+    return Database.query(
+        c,
+        SELECT
+            + " WHERE k.identification_id = ? AND d.revoked_at IS NULL ORDER BY d.created_at, d.id",
+        DelegationStore::read,
+        identificationId);
+  }
+
+  /**
+   * The delegations not revoked that someone holds for {@code personId} in their right as a
+   * representative of this kind: what ends with that right.
+   */
+  List<Delegated> openBuiltOn(Connection c, String representativeId, String personId, ActingAs kind)
+      throws SQLException {
+    return Database.query(
+        c,
+        SELECT
+            + " WHERE i.person_id = ?"
+            + " AND d.person_id = ? AND d.acting_as = ? AND d.revoked_at IS NULL ORDER BY d.created_at, d.id",
+        DelegationStore::read,
+        representativeId,
+        personId,
+        kind.name());
+  }
+
   void markRevoked(Connection c, String id, Instant at) throws SQLException {
     Database.update(c, "UPDATE delegation SET revoked_at = ? WHERE id = ?", at.toString(), id);
   }
@@ -102,6 +134,8 @@ final class DelegationStore {
         Arrays.asList(r.getString(7).split(" ")),
         Instant.parse(r.getString(8)),
         r.getString(9) == null ? null : Instant.parse(r.getString(9)),
-        r.getString(10));
+        r.getString(10),
+        r.getString(11),
+        r.getObject(12) == null ? null : r.getLong(12) == 1);
   }
 }

@@ -1,6 +1,7 @@
 package fr.guichet.sandbox;
 
 import fr.guichet.domain.AccountState;
+import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.Nir;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,8 +10,10 @@ import java.util.List;
 
 /**
  * Fictional people for demonstrations and tests, under the demo INS OID: one per account state of
- * DOMAIN.md, a parent with two children, a protected adult and her guardian, a person and her
- * caregiver, a person with neither e-mail nor phone; one demo structure with one demo mediator.
+ * DOMAIN.md, a parent with two children and the children's other parent, an adult under tutelle and
+ * his tutor, an adult under curatelle and his curator, a person and her caregiver, a person with
+ * neither e-mail nor phone, a person whose civil status gives only a year of birth (born in
+ * Mayotte), a vaccination confirmed by a professional; one demo structure with one demo mediator.
  *
  * <p>Dates are relative to the day of seeding, so that an opposition period is running whenever the
  * demo starts. The README lists these people; keep both in step.
@@ -67,7 +70,7 @@ final class DemoSeed {
       String nir13,
       String first,
       String last,
-      LocalDate birth,
+      BirthDate birth,
       String vitale,
       String email,
       String phone,
@@ -89,7 +92,7 @@ final class DemoSeed {
               "2500375056123",
               "Jeanne",
               "Martin",
-              LocalDate.of(1950, 3, 14),
+              new BirthDate(1950, 3, 14),
               "12345678",
               "jeanne.martin@example.org",
               "0600000001",
@@ -102,7 +105,7 @@ final class DemoSeed {
               "1620713055041",
               "Ahmed",
               "Benali",
-              LocalDate.of(1962, 7, 2),
+              new BirthDate(1962, 7, 2),
               "2345678901",
               "ahmed.benali@example.org",
               null,
@@ -115,7 +118,7 @@ final class DemoSeed {
               "2711169123087",
               "Maria",
               "Da Silva",
-              LocalDate.of(1971, 11, 23),
+              new BirthDate(1971, 11, 23),
               "345678901234",
               "maria.dasilva@example.org",
               "0600000003",
@@ -128,7 +131,7 @@ final class DemoSeed {
               "1850533063210",
               "Louis",
               "Petit",
-              LocalDate.of(1985, 5, 30),
+              new BirthDate(1985, 5, 30),
               "4567890123456",
               "louis.petit@example.org",
               "0600000004",
@@ -141,7 +144,7 @@ final class DemoSeed {
               "2150933063318",
               "Emma",
               "Petit",
-              LocalDate.of(2015, 9, 12),
+              new BirthDate(2015, 9, 12),
               null,
               null,
               null,
@@ -154,7 +157,7 @@ final class DemoSeed {
               "1190233063402",
               "Hugo",
               "Petit",
-              LocalDate.of(2019, 2, 3),
+              new BirthDate(2019, 2, 3),
               null,
               null,
               null,
@@ -167,7 +170,7 @@ final class DemoSeed {
               "248012A004015",
               "Fatima",
               "Haddad",
-              LocalDate.of(1948, 1, 9),
+              new BirthDate(1948, 1, 9),
               "56789012",
               "fatima.haddad@example.org",
               null,
@@ -180,7 +183,7 @@ final class DemoSeed {
               "1550959350118",
               "Pierre",
               "Leroy",
-              LocalDate.of(1955, 9, 17),
+              new BirthDate(1955, 9, 17),
               "67890123",
               "pierre.leroy@example.org",
               "0600000007",
@@ -193,7 +196,7 @@ final class DemoSeed {
               "1700444109077",
               "Yves",
               "Moreau",
-              LocalDate.of(1970, 4, 4),
+              new BirthDate(1970, 4, 4),
               "78901234",
               "yves.moreau@example.org",
               "0600000008",
@@ -206,7 +209,7 @@ final class DemoSeed {
               "1401223096005",
               "Marcel",
               "Dubois",
-              LocalDate.of(1940, 12, 1),
+              new BirthDate(1940, 12, 1),
               "89012345",
               null,
               "0600000009",
@@ -219,7 +222,7 @@ final class DemoSeed {
               "2680687085233",
               "Sophie",
               "Lambert",
-              LocalDate.of(1968, 6, 15),
+              new BirthDate(1968, 6, 15),
               "90123456",
               "sophie.lambert@example.org",
               "0600000010",
@@ -232,7 +235,7 @@ final class DemoSeed {
               "2360697120044",
               "Georgette",
               "Roux",
-              LocalDate.of(1936, 6, 21),
+              new BirthDate(1936, 6, 21),
               "11223344",
               null,
               "0690000011",
@@ -245,7 +248,7 @@ final class DemoSeed {
               "1621097611150",
               "Alain",
               "Roux",
-              LocalDate.of(1962, 10, 8),
+              new BirthDate(1962, 10, 8),
               "22334455",
               "alain.roux@example.org",
               "0639000012",
@@ -258,13 +261,42 @@ final class DemoSeed {
               "1440215014062",
               "Raymond",
               "Faure",
-              LocalDate.of(1944, 2, 11),
+              new BirthDate(1944, 2, 11),
               "33445566",
               null,
               null,
               "fr",
               AccountState.ANNOUNCED,
               35,
+              -1),
+          // Emma and Hugo's other parent: Louis can share their profiles with her.
+          new Person(
+              "p-claire",
+              "2870875112345",
+              "Claire",
+              "Morel",
+              new BirthDate(1987, 8, 20),
+              "55667788",
+              "claire.morel@example.org",
+              "0600000014",
+              "fr",
+              AccountState.ACTIVE,
+              300,
+              -1),
+          // Born in Mayotte; her civil status gives only the year (00/00/1958), as her NIR's
+          // month (99) says.
+          new Person(
+              "p-zainaba",
+              "2589997605031",
+              "Zaïnaba",
+              "Madi",
+              new BirthDate(1958, 0, 0),
+              "44556677",
+              null,
+              "0639000013",
+              "fr",
+              AccountState.ACTIVE,
+              300,
               -1));
 
   static final List<Link> LINKS =
@@ -272,6 +304,7 @@ final class DemoSeed {
           new Link("p-louis", "p-emma", "LEGAL_REPRESENTATION"),
           new Link("p-louis", "p-hugo", "LEGAL_REPRESENTATION"),
           new Link("p-sophie", "p-marcel", "GUARDIANSHIP"),
+          new Link("p-claire", "p-raymond", "CURATORSHIP"),
           new Link("p-alain", "p-georgette", "CAREGIVING"));
 
   /** A demo document, its content a one-page PDF. */
@@ -338,6 +371,18 @@ final class DemoSeed {
               100,
               false,
               List.of("Droits ouverts jusqu'au 31/12.", "Document de démonstration.")));
+
+  /** A section of a demo person's medical profile, as a professional or the person wrote it. */
+  record Section(String personId, String section, String content) {}
+
+  static final List<Section> SECTIONS =
+      List.of(
+          // Confirmed by a professional: shown, kept, never changed nor removed from Guichet.
+          new Section(
+              "p-georgette",
+              "vaccinations",
+              "{\"form\":1,\"status\":\"filled\",\"entries\":[{\"vaccine\":\"tetanus\","
+                  + "\"date\":\"2019-04-02\",\"dose\":\"booster\",\"confirmed\":true}]}"));
 
   private DemoSeed() {}
 
@@ -412,7 +457,7 @@ final class DemoSeed {
           p.id(),
           DEMO_INS_OID,
           p.nir(),
-          p.birth().toString(),
+          p.birth().iso(),
           p.first(),
           p.last(),
           p.vitale(),
@@ -452,6 +497,17 @@ final class DemoSeed {
           today.minusDays(d.daysAgo()).toString(),
           d.hiddenFromRepresentatives() ? 1 : 0,
           java.util.Base64.getEncoder().encodeToString(DemoPdf.page(d.title(), d.lines())));
+    }
+    for (Section section : SECTIONS) {
+      Database.update(
+          c,
+          "INSERT INTO profile_section (person_id, section, version, content, updated_at)"
+              + " VALUES (?, ?, ?, ?, ?)",
+          section.personId(),
+          section.section(),
+          1,
+          section.content(),
+          today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString());
     }
     for (Link link : LINKS) {
       Database.update(

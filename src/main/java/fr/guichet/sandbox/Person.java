@@ -1,7 +1,7 @@
 package fr.guichet.sandbox;
 
 import fr.guichet.domain.Account;
-import java.time.LocalDate;
+import fr.guichet.domain.BirthDate;
 
 /**
  * A person as the insurer knows them: identity, contacts, and their space as stored. Read through
@@ -17,13 +17,13 @@ record Person(
     String nir,
     String first,
     String last,
-    LocalDate birth,
+    BirthDate birth,
     String vitale,
     String email,
     String phone,
     Account account) {
   /** First name, initial, birth year: how receipts name a person without identifying them alone. */
   String display() {
-    return first + " " + last.charAt(0) + ". (" + birth.getYear() + ")";
+    return first + " " + last.charAt(0) + ". (" + birth.year() + ")";
   }
 }

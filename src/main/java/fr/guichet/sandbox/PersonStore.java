@@ -2,11 +2,13 @@ package fr.guichet.sandbox;
 
 import fr.guichet.domain.Account;
 import fr.guichet.domain.AccountState;
+import fr.guichet.domain.BirthDate;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The {@code person} table: people as the services read them, their space's state, and the one-time
@@ -33,6 +35,25 @@ final class PersonStore {
   Optional<Person> findByNir(Connection c, String nir) throws SQLException {
     return Database.one(
         c, "SELECT " + COLUMNS + " FROM person WHERE nir = ?", PersonStore::read, nir);
+  }
+
+  /**
+   * The person named as a caregiver or a second parent is: NIR, birth name and first name (case and
+   * spaces aside), and a birth date that agrees with the civil status's known parts.
+   */
+  /**
+   * Whether a person's papers are the ones typed for someone who is not at the counter (a
+   * caregiver, a second parent): birth name, first name (case and spaces aside), birth date.
+   */
+  static Predicate<Person> named(String lastName, String firstName, BirthDate birth) {
+    return p ->
+        p.last().equalsIgnoreCase(strip(lastName))
+            && p.first().equalsIgnoreCase(strip(firstName))
+            && p.birth().matches(birth);
+  }
+
+  private static String strip(String s) {
+    return s == null ? "" : s.strip();
   }
 
   /** The person, or the problem every route gives for an unknown one. */
@@ -91,7 +112,7 @@ final class PersonStore {
         r.getString(2),
         r.getString(3),
         r.getString(4),
-        LocalDate.parse(r.getString(5)),
+        BirthDate.fromIso(r.getString(5)),
         r.getString(6),
         r.getString(7),
         r.getString(8),

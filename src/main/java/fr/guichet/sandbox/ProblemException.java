@@ -1,9 +1,8 @@
 package fr.guichet.sandbox;
 
 import fr.guichet.contract.Problem;
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A refusal the server explains: becomes an RFC 9457 problem with a stable type and the i18n key
@@ -38,7 +37,15 @@ final class ProblemException extends RuntimeException {
   }
 
   private String publicDetail;
-  private Duration retryAfter;
+  private transient List<Problem.FieldError> errors;
+
+  /** Adds one error per wrong answer, each with its pointer (a refused profile section). */
+  ProblemException withErrors(List<Problem.FieldError> fieldErrors) {
+    this.errors = List.copyOf(fieldErrors);
+    return this;
+  }
+
+  private long retryAfterSeconds;
 
   /**
    * Keeps the detail for the journal but shows the client {@code shown} instead (a login failure
@@ -49,15 +56,15 @@ final class ProblemException extends RuntimeException {
     return this;
   }
 
-  /** Tells the client when to send the same request again ({@code Retry-After}). */
-  ProblemException retryAfter(Duration delay) {
-    this.retryAfter = delay;
+  /** Tells the client when to try again ({@code Retry-After}, in whole seconds, at least 1). */
+  ProblemException retryAfter(java.time.Duration wait) {
+    this.retryAfterSeconds = Math.max(1, (wait.toMillis() + 999) / 1000);
     return this;
   }
 
-  /** When to try again, if the refusal is temporary. */
-  Optional<Duration> retryAfter() {
-    return Optional.ofNullable(retryAfter);
+  /** Seconds before trying again, or 0 when the answer says nothing about it. */
+  long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   int status() {
@@ -71,6 +78,12 @@ final class ProblemException extends RuntimeException {
   Problem toProblem() {
     String detail = publicDetail != null ? publicDetail : getMessage();
     return new Problem(
-        Problem.TYPE_PREFIX + slug, slug.replace('-', ' '), status, detail, messageKey, params);
+        Problem.TYPE_PREFIX + slug,
+        slug.replace('-', ' '),
+        status,
+        detail,
+        messageKey,
+        params,
+        errors);
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,18 @@ final class ProfileStore {
                 section, r.getLong(1), parse(r.getString(2)), Instant.parse(r.getString(3)), null),
         personId,
         section);
+  }
+
+  /** One stored section as it is in the table, for a statement that hashes what is kept. */
+  record Stored(String section, long version, String json) {}
+
+  /** Every section a space holds, in the order of their names. */
+  List<Stored> all(Connection c, String personId) throws SQLException {
+    return Database.query(
+        c,
+        "SELECT section, version, content FROM profile_section WHERE person_id = ? ORDER BY section",
+        r -> new Stored(r.getString(1), r.getLong(2), r.getString(3)),
+        personId);
   }
 
   void insert(

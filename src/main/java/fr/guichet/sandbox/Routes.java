@@ -16,9 +16,11 @@ import fr.guichet.contract.Problem;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.ProofRequest;
 import fr.guichet.contract.Readiness;
+import fr.guichet.contract.ShareRequest;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.InvalidValue;
-import fr.guichet.domain.Scope;
+import fr.guichet.domain.Operation;
+import fr.guichet.i18n.Language;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -30,6 +32,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -48,8 +51,11 @@ import org.slf4j.LoggerFactory;
  * unexpected failure (which never holds an exception's message: it might hold a NIR or a token).
  *
  * <p>Every mutating route needs an {@code Idempotency-Key} (login and the public receipt check
- * excepted: a repeated login only opens another session). Every refusal becomes problem+json and a
- * journal entry in the chain of the person concerned and in the mediator's.
+ * excepted: a repeated login only opens another session). Every route about a person names its
+ * {@link Operation}, checked against the delegation and the rule table before any work. Every
+ * refusal becomes problem+json and a journal entry in the chain of the person concerned and in the
+ * mediator's, except the refusals that prove nothing about their sender, which are counted and
+ * summarised ({@link Refusals}).
  */
 final class Routes {
   static final String VERSION = "0.2.0";
@@ -87,10 +93,13 @@ final class Routes {
   private final Delegations delegations;
   private final Accounts accounts;
   private final Caregivers caregivers;
+  private final Shares shares;
   private final Records records;
   private final Receipts receipts;
   private final OutboxStore outbox;
+  private final Refusals refusals;
   private final boolean demo;
+  private final String publicVerifyUrl;
   private final ObjectMapper json = Json.mapper();
   private final byte[] openapi = resource(OPENAPI);
   private final List<Declared> declared = new ArrayList<>();
@@ -100,6 +109,9 @@ final class Routes {
    *
    * @param journal where refusals are written, in the chain of whom they concern
    * @param demo whether the outbox of messages "sent" is readable ({@code /v1/demo/outbox})
+   * @param publicVerifyUrl the verification page as a phone reaches it ({@code
+   *     https://guichet.example.fr/verify}), given to clients for their QR codes; null when the
+   *     clients' own address of this server will do
    */
   Routes(
       Clock clock,
@@ -111,10 +123,13 @@ final class Routes {
       Delegations delegations,
       Accounts accounts,
       Caregivers caregivers,
+      Shares shares,
       Records records,
       Receipts receipts,
       OutboxStore outbox,
-      boolean demo) {
+      Refusals refusals,
+      boolean demo,
+      String publicVerifyUrl) {
     this.clock = clock;
     this.db = db;
     this.journal = journal;
@@ -124,10 +139,13 @@ final class Routes {
     this.delegations = delegations;
     this.accounts = accounts;
     this.caregivers = caregivers;
+    this.shares = shares;
     this.records = records;
     this.receipts = receipts;
     this.outbox = outbox;
+    this.refusals = refusals;
     this.demo = demo;
+    this.publicVerifyUrl = publicVerifyUrl;
   }
 
   void register(Javalin app) {
@@ -167,7 +185,11 @@ final class Routes {
         HandlerType.GET,
         "/openapi.yaml",
         ctx -> ctx.contentType("application/yaml").result(openapi));
-    route(app, HandlerType.GET, "/v1/keys", ctx -> send(ctx, 200, receipts.publicKeys()));
+    route(
+        app,
+        HandlerType.GET,
+        "/v1/keys",
+        ctx -> send(ctx, 200, receipts.publicKeys().withVerifyUrl(publicVerifyUrl)));
     route(
         app,
         HandlerType.POST,
@@ -182,9 +204,16 @@ final class Routes {
         HandlerType.GET,
         "/verify",
         ctx -> {
-          String r = ctx.queryParam("r");
-          ctx.contentType("text/html; charset=utf-8")
-              .result(VerifyPage.render(receipts.check(r == null ? null : r.strip())));
+          String r = ctx.queryParam("r") == null ? null : ctx.queryParam("r").strip();
+          String lang = ctx.queryParam("lang");
+          ctx.header("Content-Security-Policy", VerifyPage.POLICY)
+              .contentType("text/html; charset=utf-8")
+              .result(
+                  VerifyPage.render(
+                      receipts.check(r),
+                      r,
+                      lang == null ? Optional.empty() : Language.fromTag(lang),
+                      ZoneId.systemDefault()));
         });
     route(
         app,
@@ -193,7 +222,7 @@ final class Routes {
         ctx -> {
           Audit audit = audit(ctx, "LOGIN");
           LoginRequest request = body(ctx.bodyAsBytes(), LoginRequest.class);
-          send(ctx, 201, db.tx(c -> mediators.login(c, request, audit)));
+          send(ctx, 201, mediators.login(db, request, ctx.ip(), audit));
         });
     route(
         app,
@@ -237,11 +266,7 @@ final class Routes {
                 "SUSPENSION_LIFTED",
                 200,
                 (c, p, audit) -> accounts.suspend(c, p, ctx.pathParam("personId"), false, audit)));
-    route(
-        app,
-        HandlerType.GET,
-        "/v1/demo/outbox",
-        ctx -> read(ctx, "OUTBOX_READ", (c, p, audit) -> outbox(c)));
+    route(app, HandlerType.GET, "/v1/demo/outbox", ctx -> read(ctx, "OUTBOX_READ", this::outbox));
 
     route(
         app,
@@ -298,6 +323,19 @@ final class Routes {
     route(
         app,
         HandlerType.DELETE,
+        "/v1/identifications/{identificationId}",
+        ctx ->
+            mutate(
+                ctx,
+                "SITTING_ENDED",
+                204,
+                (c, p, audit) -> {
+                  delegations.endSitting(c, p, ctx.pathParam("identificationId"), audit);
+                  return null;
+                }));
+    route(
+        app,
+        HandlerType.DELETE,
         "/v1/delegations/{delegationId}",
         ctx ->
             mutate(
@@ -319,7 +357,9 @@ final class Routes {
                 ctx,
                 "ACCOUNT_READ",
                 delegated(
-                    ctx, Scope.ACCOUNT_READ, (c, p, g, audit) -> accounts.status(c, g, audit))));
+                    ctx,
+                    Operation.READ_ACCOUNT,
+                    (c, p, g, audit) -> accounts.status(c, g, audit))));
     route(
         app,
         HandlerType.POST,
@@ -331,8 +371,21 @@ final class Routes {
                 201,
                 delegated(
                     ctx,
-                    Scope.ACCOUNT_READ,
+                    Operation.ISSUE_STATUS_STATEMENT,
                     (c, p, g, audit) -> accounts.statement(c, p, g, audit))));
+    route(
+        app,
+        HandlerType.POST,
+        person + "/profile-statements",
+        ctx ->
+            mutate(
+                ctx,
+                "PROFILE_STATEMENT_ISSUED",
+                201,
+                delegated(
+                    ctx,
+                    Operation.ISSUE_PROFILE_STATEMENT,
+                    (c, p, g, audit) -> records.statement(c, p, g, audit))));
     lifecycle(
         app,
         HandlerType.POST,
@@ -369,7 +422,7 @@ final class Routes {
                 200,
                 delegated(
                     ctx,
-                    Scope.RECORD_CLOSE,
+                    Operation.CLOSE,
                     (c, p, g, audit) ->
                         accounts.act(
                             c,
@@ -389,7 +442,7 @@ final class Routes {
                 200,
                 delegated(
                     ctx,
-                    Scope.ACCOUNT_ACTIVATE,
+                    Operation.ACTIVATE,
                     (c, p, g, audit) ->
                         accounts.activate(
                             c,
@@ -408,7 +461,7 @@ final class Routes {
                 201,
                 delegated(
                     ctx,
-                    Scope.SHARING_MANAGE,
+                    Operation.ADD_CAREGIVER,
                     (c, p, g, audit) ->
                         caregivers.add(
                             c, p, g, body(ctx.bodyAsBytes(), CaregiverRequest.class), audit))));
@@ -423,9 +476,53 @@ final class Routes {
                 200,
                 delegated(
                     ctx,
-                    Scope.SHARING_MANAGE,
+                    Operation.REMOVE_CAREGIVER,
                     (c, p, g, audit) ->
                         caregivers.remove(c, p, g, ctx.pathParam("caregiverId"), audit))));
+    route(
+        app,
+        HandlerType.POST,
+        person + "/shares",
+        ctx ->
+            mutate(
+                ctx,
+                "PROFILE_SHARED",
+                201,
+                delegated(
+                    ctx,
+                    Operation.SHARE_PROFILE,
+                    (c, p, g, audit) ->
+                        shares.invite(
+                            c, p, g, body(ctx.bodyAsBytes(), ShareRequest.class), audit))));
+    for (boolean accept : new boolean[] {true, false}) {
+      route(
+          app,
+          HandlerType.POST,
+          person + "/shares/{shareId}/" + (accept ? "acceptance" : "refusal"),
+          ctx ->
+              mutate(
+                  ctx,
+                  accept ? "SHARE_ACCEPTED" : "SHARE_REFUSED",
+                  200,
+                  delegated(
+                      ctx,
+                      Operation.ANSWER_SHARE,
+                      (c, p, g, audit) ->
+                          shares.answer(c, p, g, ctx.pathParam("shareId"), accept, audit))));
+    }
+    route(
+        app,
+        HandlerType.DELETE,
+        person + "/shares/{shareId}",
+        ctx ->
+            mutate(
+                ctx,
+                "SHARE_ENDED",
+                200,
+                delegated(
+                    ctx,
+                    Operation.END_SHARE,
+                    (c, p, g, audit) -> shares.end(c, p, g, ctx.pathParam("shareId"), audit))));
     route(
         app,
         HandlerType.GET,
@@ -436,7 +533,7 @@ final class Routes {
                 "DOCUMENTS_LISTED",
                 delegated(
                     ctx,
-                    Scope.DOCUMENTS_READ,
+                    Operation.LIST_DOCUMENTS,
                     (c, p, g, audit) -> records.documents(c, g, audit))));
     route(
         app,
@@ -448,7 +545,7 @@ final class Routes {
               db.tx(
                   c -> {
                     Principal p = mediators.authenticate(c, bearer(ctx), audit);
-                    Grant g = grant(ctx, c, p, Scope.DOCUMENTS_READ, audit);
+                    Grant g = grant(ctx, c, p, Operation.DOWNLOAD_DOCUMENT, audit);
                     return records.document(c, g, ctx.pathParam("documentId"), audit);
                   });
           ctx.status(200).contentType("application/pdf").result(pdf);
@@ -464,7 +561,7 @@ final class Routes {
                   "PROFILE_READ",
                   delegated(
                       ctx,
-                      Scope.PROFILE_READ,
+                      Operation.READ_PROFILE,
                       (c, p, g, audit) -> records.section(c, g, ctx.pathParam("section"), audit)));
           ctx.header("ETag", "\"" + ((ProfileSection) section).version() + "\"");
           send(ctx, 200, section);
@@ -480,7 +577,7 @@ final class Routes {
               200,
               delegated(
                   ctx,
-                  Scope.PROFILE_WRITE,
+                  Operation.WRITE_PROFILE,
                   (c, p, g, audit) ->
                       records.write(
                           c,
@@ -501,7 +598,9 @@ final class Routes {
                 ctx,
                 "JOURNAL_READ",
                 delegated(
-                    ctx, Scope.JOURNAL_READ, (c, p, g, audit) -> records.journal(c, g, audit))));
+                    ctx,
+                    Operation.READ_JOURNAL,
+                    (c, p, g, audit) -> records.journal(c, g, audit))));
 
     app.exception(ProblemException.class, (e, ctx) -> refuse(ctx, e));
     app.exception(InvalidValue.class, (e, ctx) -> refuse(ctx, problem(e)));
@@ -554,37 +653,50 @@ final class Routes {
                 200,
                 delegated(
                     ctx,
-                    what.requiredScope(),
+                    Operation.of(what),
                     (c, p, g, audit) -> accounts.act(c, p, g, what, false, audit))));
   }
 
-  private Work delegated(Context ctx, Scope scope, Delegated work) {
+  private Work delegated(Context ctx, Operation operation, Delegated work) {
     return new Work() {
       private Grant grant;
 
       @Override
       public void authorize(Connection c, Principal p, Audit audit) throws SQLException {
-        grant = grant(ctx, c, p, scope, audit);
+        grant = grant(ctx, c, p, operation, audit);
       }
 
       @Override
       public Object run(Connection c, Principal p, Audit audit) throws SQLException {
-        return work.run(c, p, grant != null ? grant : grant(ctx, c, p, scope, audit), audit);
+        return work.run(c, p, grant != null ? grant : grant(ctx, c, p, operation, audit), audit);
       }
     };
   }
 
-  private Grant grant(Context ctx, Connection c, Principal p, Scope scope, Audit audit)
+  private Grant grant(Context ctx, Connection c, Principal p, Operation operation, Audit audit)
       throws SQLException {
     return delegations.authorize(
-        c, p, ctx.header(Headers.DELEGATION), ctx.pathParam("personId"), scope, audit);
+        c, p, ctx.header(Headers.DELEGATION), ctx.pathParam("personId"), operation, audit);
   }
 
-  private List<OutboxMessage> outbox(Connection c) throws SQLException {
+  /**
+   * What a demo server "sent" for the manager's structure (the codes and addresses of people): for
+   * the structure manager alone, and each reading journaled.
+   */
+  private List<OutboxMessage> outbox(Connection c, Principal p, Audit audit) throws SQLException {
     if (!demo) {
       throw new ProblemException(404, "not-found", "the outbox exists on demo servers only");
     }
-    return outbox.newestFirst(c);
+    if (!Principal.STRUCTURE_MANAGER.equals(p.role())) {
+      throw new ProblemException(
+          403,
+          "role-required",
+          "only a structure manager reads the demo outbox",
+          Map.of("role", Principal.STRUCTURE_MANAGER));
+    }
+    List<OutboxMessage> sent = outbox.newestFirst(c, p.structureId());
+    journal.append(c, audit.chain(), audit.line("OK", sent.size() + " messages"));
+    return sent;
   }
 
   private void read(Context ctx, String action, Work work) {
@@ -620,7 +732,15 @@ final class Routes {
                 idempotency.queue(c, key);
               }
               Principal principal = mediators.authenticate(c, bearer(ctx), audit);
-              work.authorize(c, principal, audit);
+              ProblemException ruled = null;
+              try {
+                work.authorize(c, principal, audit);
+              } catch (ProblemException e) {
+                if (!byTheRules(e)) {
+                  throw e;
+                }
+                ruled = e;
+              }
               Optional<Idempotency.Replay> replay =
                   idempotency.claim(c, principal.mediatorId(), key, route, body);
               if (replay.isPresent()) {
@@ -629,6 +749,9 @@ final class Routes {
               Savepoint begun = c.setSavepoint();
               Idempotency.Replay answer;
               try {
+                if (ruled != null) {
+                  throw ruled;
+                }
                 Object result = work.run(c, principal, audit);
                 answer =
                     new Idempotency.Replay(status, result == null ? new byte[0] : write(result));
@@ -648,6 +771,16 @@ final class Routes {
     }
   }
 
+  /**
+   * Whether a refusal comes from the rules about the request itself (the state of the space, 409;
+   * what was asked, 422), which the same key always gets again; a refusal for want of rights (no
+   * session or delegation, the wrong person, who acts: 401, 403) or of a person (404) is not
+   * remembered, so that the same key acts once the caller has the rights.
+   */
+  private static boolean byTheRules(ProblemException e) {
+    return e.status() == 409 || e.status() == 422;
+  }
+
   private void etagFromBody(Context ctx) throws IOException {
     String body = ctx.result();
     if (body != null && ctx.status().getCode() == 200) {
@@ -655,29 +788,46 @@ final class Routes {
     }
   }
 
+  /**
+   * Answers a refusal: journaled in the chain of whom it concerns, unless it proves nothing about
+   * its sender (no session, a forged token...): those are counted and summarised ({@link
+   * Refusals}), and a source sending too many is told to wait.
+   */
   private void refuse(Context ctx, ProblemException e) {
     Audit audit = ctx.attribute(Audit.ATTRIBUTE);
+    ProblemException answer = e;
     // A busy database did nothing and decided nothing: the client tries again.
-    if (audit != null && e.status() != 503) {
-      try {
-        db.tx(
-            c -> {
-              journalRefusal(c, audit, e);
-              return null;
-            });
-      } catch (ProblemException busy) {
-        problem(ctx, busy);
-        return;
+    if (audit != null && !Database.UNAVAILABLE.equals(e.slug())) {
+      boolean unproven = Refusals.unproven(audit, e);
+      if (unproven) {
+        answer = refusals.count(ctx.ip(), e.slug()).orElse(e);
+      }
+      if (!unproven || !audit.onRefusal.isEmpty() || refusals.anyEnded()) {
+        try {
+          db.tx(
+              c -> {
+                if (unproven) {
+                  runOnRefusal(c, audit);
+                  refusals.writeEnded(c, false);
+                } else {
+                  journalRefusal(c, audit, e);
+                }
+                return null;
+              });
+        } catch (ProblemException busy) {
+          answer = busy;
+        }
       }
     }
-    problem(ctx, e);
+    problem(ctx, answer);
   }
 
-  /** A refusal in the chain of whom it concerns, and in the mediator's. */
+  /**
+   * A refusal in the chain of whom it concerns, and in the mediator's, with what the refused work
+   * asked to keep even so (a failed attempt counted).
+   */
   private void journalRefusal(Connection c, Audit audit, ProblemException e) throws SQLException {
-    for (Database.Work<?> w : audit.onRefusal) {
-      w.run(c);
-    }
+    runOnRefusal(c, audit);
     Journal.Line line = audit.line("REFUSED " + e.slug(), String.valueOf(e.getMessage()));
     journal.append(c, audit.chain(), line);
     if (audit.personId != null && audit.mediatorId != null) {
@@ -685,8 +835,16 @@ final class Routes {
     }
   }
 
+  private static void runOnRefusal(Connection c, Audit audit) throws SQLException {
+    for (Database.Work<?> w : audit.onRefusal) {
+      w.run(c);
+    }
+  }
+
   private void problem(Context ctx, ProblemException e) {
-    e.retryAfter().ifPresent(d -> ctx.header("Retry-After", Long.toString(d.toSeconds())));
+    if (e.retryAfterSeconds() > 0) {
+      ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+    }
     ctx.status(e.status()).contentType(Problem.MEDIA_TYPE).result(write(e.toProblem()));
   }
 

@@ -1,13 +1,18 @@
 package fr.guichet.sandbox;
 
+import fr.guichet.contract.ReceiptVerifier;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class SandboxServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
+
   /**
    * Where the signing keys come from. Every node of one server must sign with the same private key:
    * a file, or an environment variable, named by the operator; with neither, the key kept in the
@@ -54,6 +61,9 @@ public final class SandboxServer implements AutoCloseable {
    * @param seedDemo whether to load the demo people
    * @param clock the server's clock
    * @param oppositionPeriod the opposition period (6 weeks by default, R.1111-28)
+   * @param publicVerifyUrl the verification page as a phone at home reaches it ({@code
+   *     https://guichet.example.fr/verify}), named in every QR code; null: the address the clients
+   *     reach this server at
    * @param keys where the signing keys come from
    * @param poolSize how many connections to PostgreSQL this node keeps
    */
@@ -65,6 +75,7 @@ public final class SandboxServer implements AutoCloseable {
       boolean seedDemo,
       Clock clock,
       Period oppositionPeriod,
+      String publicVerifyUrl,
       Keys keys,
       int poolSize) {
     /** Loopback, any free port, demo people, system clock. */
@@ -77,51 +88,92 @@ public final class SandboxServer implements AutoCloseable {
           true,
           Clock.systemUTC(),
           Period.ofWeeks(6),
+          null,
           Keys.inDataDirectory(),
           Database.POOL_SIZE);
     }
 
     public Options withClock(Clock newClock) {
       return new Options(
-          host, port, dataDir, jdbcUrl, seedDemo, newClock, oppositionPeriod, keys, poolSize);
+          host,
+          port,
+          dataDir,
+          jdbcUrl,
+          seedDemo,
+          newClock,
+          oppositionPeriod,
+          publicVerifyUrl,
+          keys,
+          poolSize);
     }
 
     public Options withDatabase(String newJdbcUrl) {
       return new Options(
-          host, port, dataDir, newJdbcUrl, seedDemo, clock, oppositionPeriod, keys, poolSize);
+          host,
+          port,
+          dataDir,
+          newJdbcUrl,
+          seedDemo,
+          clock,
+          oppositionPeriod,
+          publicVerifyUrl,
+          keys,
+          poolSize);
+    }
+
+    public Options withPublicVerifyUrl(String url) {
+      return new Options(
+          host, port, dataDir, jdbcUrl, seedDemo, clock, oppositionPeriod, url, keys, poolSize);
     }
 
     public Options withKeys(Keys newKeys) {
       return new Options(
-          host, port, dataDir, jdbcUrl, seedDemo, clock, oppositionPeriod, newKeys, poolSize);
+          host,
+          port,
+          dataDir,
+          jdbcUrl,
+          seedDemo,
+          clock,
+          oppositionPeriod,
+          publicVerifyUrl,
+          newKeys,
+          poolSize);
     }
   }
 
   /** How long stopping waits for the requests in flight (SIGTERM, Ctrl+C) before it cuts them. */
   static final Duration DRAIN = Duration.ofSeconds(10);
 
-  private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
-
   private final Javalin app;
   private final Database db;
+  private final PasswordChecks passwords;
+  private final Housekeeping housekeeping;
   private final String host;
   private final Routes routes;
   private final StatisticsHandler requests;
 
   private SandboxServer(
-      Javalin app, Database db, String host, Routes routes, StatisticsHandler requests) {
+      Javalin app,
+      Database db,
+      PasswordChecks passwords,
+      Housekeeping housekeeping,
+      String host,
+      Routes routes,
+      StatisticsHandler requests) {
     this.app = app;
     this.db = db;
+    this.passwords = passwords;
+    this.housekeeping = housekeeping;
     this.host = host;
     this.routes = routes;
     this.requests = requests;
   }
 
   public static SandboxServer start(Options options) {
-    try {
-      Files.createDirectories(options.dataDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the data directory " + options.dataDir(), e);
+    DataFiles.secure(options.dataDir());
+    if (options.jdbcUrl() == null) {
+      // SQLite gives its -wal and -shm files the permissions of the database file.
+      DataFiles.createPrivate(options.dataDir().resolve("guichet.db"));
     }
     String url = options.jdbcUrl() != null ? options.jdbcUrl() : sqliteUrl(options.dataDir());
     Signer signer = Signer.load(options.keys(), options.dataDir(), System::getenv);
@@ -134,13 +186,31 @@ public final class SandboxServer implements AutoCloseable {
             return null;
           });
     }
-    Routes routes = compose(db, rules, signer, options.seedDemo());
+    Journal journal = new Journal(rules.clock(), signer);
+    int upgraded = db.tx(journal::upgrade);
+    if (upgraded > 0) {
+      LOG.info("journal: {} chain(s) written before signing re-encoded and signed", upgraded);
+    }
+    Checkpoints checkpoints = Checkpoints.in(options.dataDir(), signer, rules.clock());
+    Refusals refusals = new Refusals(rules.clock(), journal);
+    PasswordChecks passwords = PasswordChecks.forThisMachine();
+    Routes routes =
+        compose(
+            db,
+            rules,
+            journal,
+            refusals,
+            signer,
+            passwords,
+            options.seedDemo(),
+            options.publicVerifyUrl());
     StatisticsHandler requests = new StatisticsHandler();
     Javalin app =
         Javalin.create(
             config -> {
               config.showJavalinBanner = false;
-              config.http.maxRequestSize = 64 * 1024L;
+              config.http.maxRequestSize = HttpGuard.MAX_BODY;
+              config.jetty.modifyServletContextHandler(HttpGuard::install);
               config.jetty.modifyServer(
                   server -> {
                     server.setErrorHandler(new ProblemErrorHandler());
@@ -153,21 +223,31 @@ public final class SandboxServer implements AutoCloseable {
     try {
       app.start(options.host(), options.port());
     } catch (RuntimeException e) {
+      passwords.close();
       db.close();
       throw e;
     }
-    return new SandboxServer(app, db, options.host(), routes, requests);
+    Housekeeping housekeeping =
+        Housekeeping.start(db, refusals, journal, checkpoints, Duration.ofSeconds(20));
+    return new SandboxServer(app, db, passwords, housekeeping, options.host(), routes, requests);
   }
 
   /**
    * The one place the server's parts are built and wired: stores (SQL only), services (the rules),
    * and the routes that map HTTP onto them.
    */
-  private static Routes compose(Database db, Rules rules, Signer signer, boolean demo) {
+  private static Routes compose(
+      Database db,
+      Rules rules,
+      Journal journal,
+      Refusals refusals,
+      Signer signer,
+      PasswordChecks passwords,
+      boolean demo,
+      String publicVerifyUrl) {
     Clock clock = rules.clock();
-    Journal journal = new Journal(clock);
     Throttle throttle = new Throttle(clock);
-    Receipts receipts = new Receipts(clock, signer);
+    Receipts receipts = new Receipts(clock, signer, journal);
     PersonStore persons = new PersonStore();
     RepresentationStore representations = new RepresentationStore();
     OutboxStore outbox = new OutboxStore();
@@ -193,9 +273,16 @@ public final class SandboxServer implements AutoCloseable {
             new DelegationStore());
     Mediators mediators =
         new Mediators(
-            rules, journal, throttle, delegations, new MediatorStore(), new SessionStore());
+            rules,
+            journal,
+            throttle,
+            passwords,
+            delegations,
+            new MediatorStore(),
+            new SessionStore());
+    ShareStore shares = new ShareStore();
     Accounts accounts =
-        new Accounts(rules, journal, receipts, identifications, persons, representations);
+        new Accounts(rules, journal, receipts, identifications, persons, representations, shares);
     return new Routes(
         clock,
         db,
@@ -205,32 +292,106 @@ public final class SandboxServer implements AutoCloseable {
         identifications,
         delegations,
         accounts,
-        new Caregivers(rules, journal, receipts, accounts, persons, representations),
+        new Caregivers(
+            rules,
+            journal,
+            receipts,
+            accounts,
+            delegations,
+            identifications,
+            persons,
+            representations),
+        new Shares(
+            rules,
+            journal,
+            receipts,
+            accounts,
+            delegations,
+            identifications,
+            persons,
+            representations,
+            shares,
+            outbox),
         new Records(rules, journal, receipts, persons, new DocumentStore(), new ProfileStore()),
         receipts,
         outbox,
-        demo);
+        refusals,
+        demo,
+        publicVerifyUrl);
   }
 
   /**
-   * Checks every journal chain of a server's database (the server may be stopped) and describes
-   * each altered, removed or reordered entry; an empty list means every chain holds.
+   * The verdict of {@code guichet journal verify}: how much was checked, and every finding (empty
+   * when the journal holds).
    */
-  public static java.util.List<String> verifyJournal(Path dataDir, String jdbcUrl) {
+  public record JournalVerdict(
+      long entries,
+      int chains,
+      int checkpointFiles,
+      long checkpoints,
+      int receipts,
+      List<String> findings) {}
+
+  /**
+   * Checks a server's journal (the server may be stopped): every chain entry by entry, against the
+   * server's public keys ({@code publicKeys}: texts of keys in base 64 or PEM, one a line, the
+   * current one and those before a rotation; empty for the one in {@code dataDir}), against the
+   * checkpoint streams ({@code checkpoints}: files or directories; null for those in {@code
+   * dataDir}) and against receipts (their signed text).
+   */
+  public static JournalVerdict verifyJournal(
+      Path dataDir,
+      String jdbcUrl,
+      List<String> publicKeys,
+      List<Path> checkpoints,
+      List<String> receipts) {
+    List<PublicKey> keys = new ArrayList<>();
+    publicKeys.forEach(text -> keys.addAll(ReceiptVerifier.publicKeys(text)));
+    if (keys.isEmpty()) {
+      keys.add(Signer.publicKeyIn(dataDir));
+    }
+    JournalCheck check = new JournalCheck(Statements.forKeys(keys));
+    List<Path> files =
+        streamFiles(
+            checkpoints != null ? checkpoints : List.of(dataDir.resolve(Checkpoints.DIRECTORY)));
+    List<Checkpoints.Stream> streams = check.streams(files);
     try (Database db = Database.open(jdbcUrl != null ? jdbcUrl : sqliteUrl(dataDir))) {
-      Journal journal = new Journal(Clock.systemUTC());
-      return db.tx(c -> journal.verify(c)).stream()
-          .map(b -> b.chain() + " entry " + b.seq() + ": " + b.reason())
-          .toList();
+      return db.tx(
+          c -> {
+            List<String> findings = new ArrayList<>();
+            check.chains(c).forEach(f -> findings.add(f.toString()));
+            check.checkpoints(c, streams).forEach(f -> findings.add(f.toString()));
+            for (String r : receipts) {
+              check.receipt(c, r).ifPresent(f -> findings.add(f.toString()));
+            }
+            return new JournalVerdict(
+                JournalCheck.entries(c),
+                Journal.chains(c).size(),
+                files.size(),
+                streams.stream().mapToLong(Checkpoints.Stream::lines).sum(),
+                receipts.size(),
+                List.copyOf(findings));
+          });
     }
   }
 
-  /** How many journal entries the database holds, for reports. */
-  public static long journalSize(Path dataDir, String jdbcUrl) {
-    try (Database db = Database.open(jdbcUrl != null ? jdbcUrl : sqliteUrl(dataDir))) {
-      return db.tx(
-          c -> Database.one(c, "SELECT count(*) FROM journal", r -> r.getLong(1)).orElse(0L));
+  /** The checkpoint files named: files as they are, directories for their {@code .jsonl}. */
+  private static List<Path> streamFiles(List<Path> named) {
+    List<Path> files = new ArrayList<>();
+    for (Path p : named) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> in = Files.list(p)) {
+          in.filter(f -> f.getFileName().toString().endsWith(".jsonl"))
+              .sorted()
+              .forEach(files::add);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot list " + p, e);
+        }
+      } else if (Files.exists(p)) {
+        files.add(p);
+      }
     }
+    return files;
   }
 
   private static String sqliteUrl(Path dataDir) {
@@ -238,7 +399,7 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /** The routes this server answers, for the contract test. */
-  java.util.List<Routes.Declared> routes() {
+  List<Routes.Declared> routes() {
     return routes.declared();
   }
 
@@ -269,6 +430,8 @@ public final class SandboxServer implements AutoCloseable {
       LOG.info("stopping: answering {} requests in flight first", inFlight);
     }
     app.stop();
+    housekeeping.close();
+    passwords.close();
     db.close();
   }
 }

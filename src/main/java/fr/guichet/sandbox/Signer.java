@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -109,13 +108,8 @@ final class Signer {
     try {
       if (!Files.exists(privateFile)) {
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        Files.write(privateFile, pair.getPrivate().getEncoded());
-        try {
-          Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-          // Not a POSIX file system: the data directory's own permissions apply.
-        }
-        Files.write(publicFile, pair.getPublic().getEncoded());
+        DataFiles.writePrivate(privateFile, pair.getPrivate().getEncoded());
+        DataFiles.writePrivate(publicFile, pair.getPublic().getEncoded());
       }
       return fromPrivateKey(Files.readAllBytes(privateFile), List.of());
     } catch (IOException e) {
@@ -168,6 +162,20 @@ final class Signer {
     }
   }
 
+  /** The public key kept beside the private one in {@code dir}, to check what it signed. */
+  static PublicKey publicKeyIn(Path dir) {
+    Path file = dir.resolve("signing-key.pub");
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("No public key in " + dir + " (signing-key.pub)");
+    }
+    try {
+      return ReceiptVerifier.publicKey(
+          Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+
   /** Signs bytes with the current key (a journal's chain head, say). */
   Signature sign(byte[] bytes) {
     Ed25519Signer signer = new Ed25519Signer();
@@ -197,7 +205,7 @@ final class Signer {
     List<PublicKeys.Key> keys = new ArrayList<>();
     keys.add(new PublicKeys.Key(keyId, base64(publicKey), true));
     previous.forEach(k -> keys.add(new PublicKeys.Key(ReceiptVerifier.keyId(k), base64(k), false)));
-    return new PublicKeys("Ed25519", keyId, base64(publicKey), keys);
+    return new PublicKeys("Ed25519", keyId, base64(publicKey), keys, null);
   }
 
   private static String base64(PublicKey key) {

@@ -7,9 +7,9 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
-import fr.guichet.client.ApiClient;
 import fr.guichet.i18n.Language;
 import fr.guichet.kiosk.Kiosk;
+import fr.guichet.kiosk.http.DelegatedAccessOverHttp;
 import fr.guichet.kiosk.lanterna.LanternaKiosk;
 import fr.guichet.print.FileSink;
 import fr.guichet.testing.DemoSandbox;
@@ -154,7 +154,7 @@ public final class KeyLatencyBench {
     Ui(DemoSandbox sandbox, Path data, Language language) throws IOException {
       kiosk =
           new Kiosk(
-              new ApiClient(sandbox.server().url()),
+              DelegatedAccessOverHttp.at(sandbox.server().url()),
               FileSink.workingCopies(Files.createTempDirectory(data, "docs")),
               language,
               Clock.systemDefaultZone());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.guichet.Guichet;
 import fr.guichet.contract.Json;
 import fr.guichet.contract.ReceiptVerifier;
+import fr.guichet.domain.BirthDate;
 import fr.guichet.testing.DemoSandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -93,8 +94,12 @@ class AccountCommandTest {
 
   static List<String> papers(String personId) {
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(personId);
-    return List.of(
-        "--nir", p.nir(), "--birth-date", p.birth().format(DAY_FIRST), "--vitale", p.vitale());
+    return List.of("--nir", p.nir(), "--birth-date", dayFirst(p), "--vitale", p.vitale());
+  }
+
+  /** The birth date as typed at the counter, 00 for an unknown day or month. */
+  static String dayFirst(DemoSandbox.Papers p) {
+    return BirthDate.fromIso(p.birthDate()).dayFirst();
   }
 
   String state(String personId) {
@@ -139,7 +144,7 @@ class AccountCommandTest {
           .isEqualTo(
               String.join(
                   "\n",
-                  "Pour : Jeanne Martin (né·e en 1950)",
+                  "Pour : Jeanne Martin (naissance en 1950)",
                   "État : Espace bientôt créé. Votre espace va être créé. Vous pouvez encore le refuser.",
                   "Date limite pour refuser : 31 décembre 2026.",
                   "Il reste 32 jours.",
@@ -192,8 +197,8 @@ class AccountCommandTest {
               "État : Espace ouvert. Votre espace existe et vous l’utilisez.",
               "- fermer votre espace : guichet account close",
               "Profils que cette personne gère (pour agir pour eux : --for et l’identifiant) :",
-              "- Emma Petit, né·e en 2015 (représentation légale) : --for p-emma",
-              "- Hugo Petit, né·e en 2019 (représentation légale) : --for p-hugo");
+              "- Emma Petit (représentation légale), année de naissance 2015 : --for p-emma",
+              "- Hugo Petit (représentation légale), année de naissance 2019 : --for p-hugo");
     }
 
     @Test
@@ -201,10 +206,11 @@ class AccountCommandTest {
       assertThat(account("status", "p-louis", "--for", "p-emma")).isZero();
       assertThat(out.toString())
           .contains(
-              "Pour : Emma Petit (né·e en 2015)",
+              "Pour : Emma Petit (naissance en 2015)",
               "Louis Petit agit pour cette personne, au titre de : représentation légale.",
+              "Personne mineure : ses parents agissent pour elle jusqu’à ses 18 ans, le 12 septembre 2033.",
               "Personnes qui ont accès à cet espace :",
-              "- Louis Petit, né·e en 1985 (représentation légale)");
+              "- Louis Petit (représentation légale), année de naissance 1985");
     }
 
     @Test
@@ -220,7 +226,7 @@ class AccountCommandTest {
       assertThat(account("status", "p-yves")).isZero();
       assertThat(out.toString())
           .contains(
-              "État : Espace suspendu. Votre espace est bloqué pour le moment. Appelez le 3422.")
+              "État : Espace suspendu. Votre espace est suspendu : il est bloqué pour le moment. Appelez le 3422.")
           .doesNotContain("Ce que vous pouvez faire");
     }
 
@@ -273,7 +279,7 @@ class AccountCommandTest {
           .isZero();
       assertThat(out.toString())
           .contains(
-              "Pour : Jeanne Martin (né·e en 1950)",
+              "Pour : Jeanne Martin (naissance en 1950)",
               "Reçu : vous avez refusé la création de votre espace",
               "État : Vous avez refusé l’espace. Vous avez dit non. Votre espace ne sera pas créé.",
               "Vous pouvez annuler ce refus jusqu’au 31 décembre 2026.",
@@ -296,7 +302,7 @@ class AccountCommandTest {
               String.join(
                   "\n",
                   "Ce qui va être envoyé au serveur " + sandbox.server().url() + " :",
-                  "- personne présente : Jeanne Martin, né·e en 1950 ;",
+                  "- personne présente : Jeanne Martin, année de naissance 1950 ;",
                   "- action : refuser la création de l’espace ;",
                   "- accord pour 5 minutes : refuser la création de votre espace, ou annuler ce refus ;",
                   "En confirmant, vous attestez que la personne est à côté de vous et qu’elle est d’accord.",
@@ -560,13 +566,18 @@ class AccountCommandTest {
     }
 
     @Test
-    void aGuardianClosesForTheProtectedAdult() {
-      terminal = new ScriptedPrompt("o", codeSentTo("p-sophie"));
+    void aGuardianClosesForTheProtectedAdultHavingAskedTheirOpinion() {
+      terminal = new ScriptedPrompt("o", "o", codeSentTo("p-sophie"));
       assertThat(account("close", "p-sophie", "--for", "p-marcel")).isZero();
+      assertThat(terminal.transcript())
+          .contains(
+              "Avez-vous demandé son avis à la personne protégée ? [o/N]",
+              "- avis de la personne protégée : demandé ;");
       assertThat(out.toString())
           .contains(
-              "Pour : Marcel Dubois (né·e en 1940)",
-              "Sophie Lambert agit pour cette personne, au titre de : tutelle.");
+              "Pour : Marcel Dubois (naissance en 1940)",
+              "Sophie Lambert agit pour cette personne, au titre de : tutelle.",
+              "L’avis de la personne protégée a été demandé avant cette action.");
       assertThat(state("p-marcel")).isEqualTo("CLOSED");
       assertThat(state("p-sophie")).isEqualTo("ACTIVE");
     }
@@ -579,7 +590,7 @@ class AccountCommandTest {
           .contains(
               "Reçu : vous avez demandé l’effacement de vos données",
               "Vos données seront effacées au plus tard le 28 février 2027.",
-              "Vous pouvez rouvrir votre espace avant le 28 février 2027. Vos données reviendront.");
+              "Tant que l’effacement n’est pas fait, et au plus tard jusqu’au 28 février 2027, vous pouvez rouvrir votre espace : vos données reviendront.");
       assertThat(state("p-fatima")).isEqualTo("CLOSED_DELETION_REQUESTED");
       assertThat(sandbox.query("SELECT scopes FROM consent", r -> r.getString(1)))
           .containsExactly("record:close");
@@ -832,7 +843,7 @@ class AccountCommandTest {
                   "--caregiver-first-name",
                   firstName,
                   "--caregiver-birth-date",
-                  p.birth().format(DAY_FIRST)));
+                  dayFirst(p)));
       args.addAll(List.of(more));
       return args.toArray(String[]::new);
     }
@@ -855,7 +866,7 @@ class AccountCommandTest {
           .isZero();
       assertThat(out.toString())
           .contains(
-              "Pour : Louis Petit (né·e en 1985)",
+              "Pour : Louis Petit (naissance en 1985)",
               "Reçu : un aidant a accès à votre espace",
               "Aidant : Alain R. (1962)",
               "Vous pouvez retirer cet accès à tout moment.",
@@ -878,7 +889,7 @@ class AccountCommandTest {
       assertThat(out.toString())
           .contains(
               "Personnes qui ont accès à cet espace :",
-              "- Alain Roux, né·e en 1962 (aidant) : --caregiver p-alain");
+              "- Alain Roux (aidant), année de naissance 1962 : --caregiver p-alain");
 
       out.getBuffer().setLength(0);
       assertThat(
@@ -914,10 +925,10 @@ class AccountCommandTest {
               String.join(
                   "\n",
                   "Ce qui va être envoyé au serveur " + sandbox.server().url() + " :",
-                  "- personne présente : Louis Petit, né·e en 1985 ;",
+                  "- personne présente : Louis Petit, année de naissance 1985 ;",
                   "- pour : Emma Petit (2015, représentation légale) ;",
                   "- action : donner accès à un aidant ;",
-                  "- aidant : Alain Roux, né·e le 8 octobre 1962, numéro 1 62 10 97 611 150 29 ;",
+                  "- aidant : Alain Roux, date de naissance 8 octobre 1962, numéro 1 62 10 97 611 150 29 ;",
                   "- accord pour 5 minutes : choisir qui peut vous aider (aidants) ;",
                   "En confirmant, vous attestez que la personne est à côté de vous et qu’elle est d’accord.",
                   "Confirmer ? [o/N] o",
@@ -945,7 +956,7 @@ class AccountCommandTest {
               "Numéro de sécurité sociale de l’aidant : " + wrongKey,
               "les 2 derniers chiffres ne correspondent pas",
               "Nom de naissance de l’aidant : Roux",
-              "- aidant : Alain Roux, né·e le 8 octobre 1962");
+              "- aidant : Alain Roux, date de naissance 8 octobre 1962");
       assertThat(link("p-alain", "p-louis")).isEqualTo("ACCEPTED");
     }
 
@@ -1034,11 +1045,114 @@ class AccountCommandTest {
     }
 
     @Test
+    void aTutorChangesNothingWithoutSayingTheProtectedPersonsOpinionWasAsked() {
+      String[] alain = caregiver("p-alain", "Roux", "Alain", "--for", "p-marcel", "--yes");
+      assertThat(account("add-caregiver", "p-sophie", alain)).isEqualTo(1);
+      assertThat(err.toString())
+          .contains("Avant d’agir pour une personne en tutelle, demandez-lui son avis");
+      assertThat(link("p-alain", "p-marcel")).isEqualTo("none");
+      terminal = new ScriptedPrompt("n");
+      assertThat(account("add-caregiver", "p-sophie", alain)).isEqualTo(5);
+      terminal = null;
+      String[] attested =
+          caregiver(
+              "p-alain", "Roux", "Alain", "--for", "p-marcel", "--yes", "--person-opinion-asked");
+      assertThat(account("add-caregiver", "p-sophie", attested)).isZero();
+      assertThat(out.toString()).contains("L’avis de la personne protégée a été demandé");
+      assertThat(link("p-alain", "p-marcel")).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void aCaregiverWhoseCivilStatusGivesOnlyAYearIsNamedWithZeros() {
+      assertThat(
+              account(
+                  "add-caregiver", "p-louis", caregiver("p-zainaba", "Madi", "Zaïnaba", "--yes")))
+          .isZero();
+      assertThat(link("p-zainaba", "p-louis")).isEqualTo("ACCEPTED");
+    }
+
+    @Test
     void hasItsHelpInEnglish() {
       assertThat(run(List.of("account", "add-caregiver", "--help", "--lang", "en"))).isZero();
       assertThat(out.toString())
           .contains(
               "Give a caregiver access to the person's space", "--caregiver-nir", "sharing:manage");
     }
+  }
+
+  @Nested
+  class Shares {
+    String[] claire(String... more) {
+      DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-claire");
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--for",
+                  "p-emma",
+                  "--parent-nir",
+                  p.nir(),
+                  "--parent-last-name",
+                  "Morel",
+                  "--parent-first-name",
+                  "Claire",
+                  "--parent-birth-date",
+                  dayFirst(p)));
+      args.addAll(List.of(more));
+      return args.toArray(String[]::new);
+    }
+
+    @Test
+    void theParentSharesTheChildsProfileAndTheOtherParentAccepts() throws Exception {
+      assertThat(account("share-profile", "p-louis", claire("--yes", "--json"))).isZero();
+      String shareId = json().at("/share/shareId").asText();
+      assertThat(json().at("/share/status").asText()).isEqualTo("PENDING");
+      out.getBuffer().setLength(0);
+      assertThat(account("answer-share", "p-claire", "--share", shareId, "--accept", "--yes"))
+          .isZero();
+      assertThat(out.toString())
+          .contains(
+              "Reçu : partage du profil de l’enfant accepté",
+              "Enfant : Emma Petit. Second représentant légal : Claire Morel.");
+      out.getBuffer().setLength(0);
+      assertThat(account("status", "p-claire")).isZero();
+      assertThat(out.toString())
+          .contains(
+              "- Emma Petit (second représentant légal), année de naissance 2015 : --for p-emma",
+              "- profil d’Emma Petit, de Louis Petit à Claire Morel : accepté ; référence "
+                  + shareId);
+      assertSittingClosed();
+    }
+
+    @Test
+    void theReadBackNamesTheOtherParentAndTheAnswerCommand() {
+      terminal = new ScriptedPrompt("o");
+      assertThat(account("share-profile", "p-louis", claire())).isZero();
+      assertThat(terminal.transcript())
+          .contains(
+              "- action : partager le profil de l’enfant avec l’autre parent ;",
+              "- autre parent : Claire Morel, date de naissance 20 août 1987, numéro 2 87 08 75");
+      assertThat(out.toString())
+          .contains(
+              "Reçu : partage du profil de l’enfant proposé",
+              "Pour répondre, l’autre parent lance : guichet account answer-share --share shr-");
+    }
+
+    @Test
+    void theAnswerIsAcceptOrRefuseNeverBothNorNone() {
+      assertThat(account("answer-share", "p-claire", "--share", "shr-x", "--yes")).isEqualTo(2);
+      assertThat(err.toString()).contains("Dites --accept ou --refuse");
+      assertThat(account("answer-share", "p-claire", "--share", "shr-x", "--accept", "--refuse"))
+          .isEqualTo(2);
+      assertThat(account("answer-share", "p-claire", "--share", "shr-x", "--refuse", "--yes"))
+          .isEqualTo(1);
+      assertThat(err.toString()).contains("Ce partage est inconnu pour cette personne.");
+    }
+  }
+
+  @Test
+  void aPersonWhoseCivilStatusGivesOnlyAYearIsIdentifiedWithZeros() {
+    assertThat(papers("p-zainaba")).contains("00/00/1958");
+    assertThat(account("status", "p-zainaba")).isZero();
+    assertThat(out.toString()).contains("Pour : Zaïnaba Madi (naissance en 1958)");
   }
 }

@@ -90,7 +90,7 @@ class AccountJournalTest {
     String day = "29 novembre 2026 hh:mm";
     assertThat(out.toString().replaceAll("\\d{2}:\\d{2}", "hh:mm").split("\n"))
         .containsSubsequence(
-            "Pour : Jeanne Martin (né·e en 1950)",
+            "Pour : Jeanne Martin (naissance en 1950)",
             "Vérifié : chaque ligne est reliée à celle d’avant. La chaîne est complète.",
             day + " · identification · fait · Camille Bernard",
             day + " · accord donné · fait · Camille Bernard",
@@ -158,13 +158,57 @@ class AccountJournalTest {
   void writesTheExtractToPrint() throws Exception {
     Path pdf = files.resolve("journal.pdf");
     assertThat(account("journal", "p-jeanne", "--pdf", pdf.toString())).isZero();
-    assertThat(out.toString()).contains("Extrait du journal enregistré dans " + pdf + ".");
+    assertThat(out.toString()).contains("Extrait de l’historique enregistré dans " + pdf + ".");
     assertThat(Pdfs.flowing(Files.readAllBytes(pdf)))
         .contains(
-            "Votre journal",
+            "Votre historique",
             "Pour : Jeanne M. (1950)",
             "identification · fait · Camille Bernard",
             "accord donné · fait");
+  }
+
+  @Test
+  void theScreenLinesAndThePaperGiveTheSameTimeInTheCountersZoneNamed() throws Exception {
+    Path pdf = files.resolve("journal-cayenne.pdf");
+    assertThat(
+            account(
+                "journal",
+                "p-jeanne",
+                "--zone",
+                "America/Cayenne",
+                "--paper",
+                "80mm",
+                "--pdf",
+                pdf.toString()))
+        .isZero();
+    // 09:00 UTC is 06:00 in Cayenne, for the lines read and for the lines printed.
+    String line = "29 novembre 2026 06:00 · identification · fait · Camille Bernard";
+    assertThat(out.toString())
+        .contains("Toutes les heures sont à l’heure de Cayenne.", line)
+        .doesNotContain(" 09:00 · ", " 10:00 · ");
+    String printed = Pdfs.flowing(Files.readAllBytes(pdf));
+    assertThat(printed).contains("Toutes les heures sont à l’heure de Cayenne.", line);
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(Files.readAllBytes(pdf))) {
+      assertThat(doc.getPage(0).getMediaBox().getWidth()).isLessThan(230f);
+    }
+  }
+
+  @Test
+  void anExtractNeverReplacesAFileAlreadyThere() throws Exception {
+    Path pdf = Files.writeString(files.resolve("journal-emma.pdf"), "Emma's");
+    assertThat(account("journal", "p-jeanne", "--pdf", pdf.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("Le fichier " + pdf + " existe déjà");
+    assertThat(pdf).hasContent("Emma's");
+    assertThat(sandbox.count("consent")).isZero();
+  }
+
+  @Test
+  void aPaperOrAZoneThatDoesNotExistIsAUsageError() {
+    assertThat(account("journal", "p-jeanne", "--paper", "a5")).isEqualTo(2);
+    assertThat(err.toString()).contains("'a5' is not a paper: use a4, 80mm.");
+    assertThat(account("journal", "p-jeanne", "--zone", "Paris")).isEqualTo(2);
+    assertThat(err.toString()).contains("'Paris' is not a time zone");
+    assertThat(sandbox.count("consent")).isZero();
   }
 
   @Test

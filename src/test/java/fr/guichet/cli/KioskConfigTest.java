@@ -62,10 +62,26 @@ class KioskConfigTest {
   }
 
   @Test
+  void takesThePaperAndTheCountersTimeZone() throws Exception {
+    KioskConfig c = parse("paper = 80MM", "zone = America/Cayenne");
+    assertThat(c.paper()).contains(fr.guichet.print.Paper.ROLL_80MM);
+    assertThat(c.zone()).contains(java.time.ZoneId.of("America/Cayenne"));
+    assertThat(parse("api = https://g.example/").paper()).isEmpty();
+    refused(
+        "guichet.conf, line 1: key 'paper': unknown paper 'a5'; use one of a4, 80mm.",
+        "paper = a5");
+    refused(
+        "guichet.conf, line 2: key 'zone': 'Paris' is not a time zone; write it as Europe/Paris or"
+            + " America/Cayenne.",
+        "paper = a4",
+        "zone = Paris");
+  }
+
+  @Test
   void namesTheLineAndTheKeyOfAnUnknownKey() {
     refused(
         "guichet.conf, line 2: unknown key 'langue'. The keys are: api, demo, structure, printer, save-dir, pending-file, lang,"
-            + " mediator-lang, theme, idle-minutes, idle-warning-seconds, window, plain.",
+            + " mediator-lang, theme, idle-minutes, idle-warning-seconds, window, plain, paper, zone.",
         "# x",
         "langue = fr");
     assertThatThrownBy(() -> parse("--lang = fr"))

@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
- * The help of {@code guichet account}: French unless asked, English with {@code --lang en}, the
- * exit codes in every footer.
+ * The help of {@code guichet account} and of {@code guichet} itself: French unless asked, English
+ * with {@code --lang en}, the exit codes in every footer of the family; the other commands keep
+ * their own words.
  */
 class LanguageOptionTest {
   static final List<String> COMMANDS =
@@ -154,6 +155,68 @@ class LanguageOptionTest {
   void theRootListsTheFamily() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("account");
+  }
+
+  @Test
+  void theRootsHelpIsInFrenchByDefaultWhateverTheMachinesLocale() {
+    Locale before = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.US);
+      assertThat(run("--help")).isZero();
+    } finally {
+      Locale.setDefault(before);
+    }
+    assertThat(out.toString())
+        .startsWith("Utilisation : guichet [-hV] [--lang=LANG] [COMMAND]")
+        .contains(
+            "Aider une personne avec Mon Espace Santé, au guichet, avec son accord.",
+            "Options :",
+            "Afficher cette aide, puis quitter.",
+            "Langue de cette aide",
+            "Commandes :",
+            "Ouvrir le guichet : plein écran, au clavier seulement.",
+            "L’espace Mon Espace Santé d’une personne",
+            "Les reçus remis aux personnes.",
+            "Aide en anglais : guichet --lang en --help")
+        .containsPattern("(?m)^  kiosk +Ouvrir le guichet")
+        .doesNotContain("Usage:", "Show this help", "Open the kiosk", "Codes de sortie");
+  }
+
+  @Test
+  void theRootsHelpIsInEnglishWithLangEnAndItsAccountFamilyFollows() {
+    assertThat(run("--lang", "en", "--help")).isZero();
+    assertThat(out.toString())
+        .startsWith("Usage: guichet [-hV] [--lang=LANG] [COMMAND]")
+        .contains(
+            "Help a person with Mon Espace Santé, at the counter, with their consent.",
+            "Commands:",
+            "Open the kiosk: full screen, keyboard only.",
+            "A person's Mon Espace Santé, from a command prompt",
+            "Help in French: guichet --help")
+        .containsPattern("(?m)^  account +A person's")
+        .doesNotContain("Utilisation", "Ouvrir", "Exit codes");
+    out.getBuffer().setLength(0);
+    assertThat(run("--lang", "en", "account", "--help")).isZero();
+    assertThat(out.toString()).startsWith("Usage: guichet account");
+  }
+
+  @Test
+  void theRootLendsItsWordsToNoCommandOutsideTheAccountFamily() {
+    for (String lang : List.of("fr", "en")) {
+      out.getBuffer().setLength(0);
+      assertThat(run("--lang", lang, "kiosk", "--help")).isZero();
+      assertThat(out.toString())
+          .as(lang)
+          .startsWith("Usage: guichet kiosk")
+          .contains("Address of a running delegated-access server.", "Show this help message")
+          .doesNotContain("Utilisation", "GUICHET_API", "Afficher cette aide", "Show this help,");
+    }
+  }
+
+  @Test
+  void anUnknownLanguageOnTheRootIsAUsageError() {
+    assertThat(run("--lang", "xx", "--help")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown language 'xx': use one of fr, fr-x-falc, en");
   }
 
   @Test

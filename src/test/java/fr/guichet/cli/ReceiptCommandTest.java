@@ -3,6 +3,7 @@ package fr.guichet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.guichet.Guichet;
+import fr.guichet.print.Pdfs;
 import fr.guichet.testing.DemoSandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -124,6 +125,41 @@ class ReceiptCommandTest {
   }
 
   @Test
+  void printsAGenuineReceiptInThePersonsLanguageOnTheRoll() throws Exception {
+    Path r = Files.writeString(data.resolve("print.txt"), receipt + "\n");
+    Path pdf = data.resolve("recu-ar.pdf");
+    assertThat(
+            run(
+                "receipt",
+                "print",
+                "@" + r,
+                "--server",
+                sandbox.server().url(),
+                "--pdf",
+                pdf.toString(),
+                "--lang",
+                "ar",
+                "--paper",
+                "80mm",
+                "--zone",
+                "Indian/Reunion"))
+        .as(err.toString())
+        .isZero();
+    assertThat(out.toString()).contains("written to " + pdf);
+    byte[] paper = Files.readAllBytes(pdf);
+    assertThat(Pdfs.flowing(paper))
+        .contains(
+            fr.guichet.i18n.Messages.of(fr.guichet.i18n.Language.ARABIC)
+                .text("receipt.title.consent"),
+            "Reçu : votre accord",
+            "13:00 (heure de La Réunion)");
+    assertThat(Pdfs.qr(paper)).isEqualTo(sandbox.server().url() + "verify?r=" + receipt);
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(paper)) {
+      assertThat(doc.getPage(0).getMediaBox().getWidth()).isLessThan(230f);
+    }
+  }
+
+  @Test
   void aReceiptFromBeforeKeyIdsStillVerifies() throws Exception {
     Signature jdk = Signature.getInstance("Ed25519");
     jdk.initSign(
@@ -137,5 +173,44 @@ class ReceiptCommandTest {
     String old = b64.encodeToString(payload) + "." + b64.encodeToString(jdk.sign());
     assertThat(run("receipt", "verify", old, "--server", sandbox.server().url())).isZero();
     assertThat(out.toString()).contains("id: rcp-2025");
+  }
+
+  @Test
+  void printsOfflineWithTheLinkTheQrCodeHeld() throws Exception {
+    Path pdf = data.resolve("recu-offline.pdf");
+    String link = "https://guichet.example.fr/verify?r=" + receipt;
+    assertThat(run("receipt", "print", link, "--public-key", publicKey, "--pdf", pdf.toString()))
+        .isZero();
+    assertThat(Pdfs.qr(Files.readAllBytes(pdf))).isEqualTo(link);
+  }
+
+  @Test
+  void refusesToPrintAForgedReceiptOrOverAFile() throws Exception {
+    String tampered =
+        receipt.substring(0, 10) + (receipt.charAt(10) == 'A' ? 'B' : 'A') + receipt.substring(11);
+    Path pdf = data.resolve("forged.pdf");
+    assertThat(
+            run("receipt", "print", tampered, "--public-key", publicKey, "--pdf", pdf.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString()).contains("NOT a genuine receipt");
+    assertThat(pdf).doesNotExist();
+    Path taken = Files.writeString(data.resolve("taken.pdf"), "Emma's");
+    assertThat(
+            run("receipt", "print", receipt, "--public-key", publicKey, "--pdf", taken.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("already exists");
+    assertThat(taken).hasContent("Emma's");
+    assertThat(
+            run(
+                "receipt",
+                "print",
+                receipt,
+                "--public-key",
+                publicKey,
+                "--pdf",
+                data.resolve("x.pdf").toString(),
+                "--lang",
+                "klingon"))
+        .isEqualTo(2);
   }
 }

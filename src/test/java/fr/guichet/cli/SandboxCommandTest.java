@@ -41,6 +41,44 @@ class SandboxCommandTest {
   }
 
   @Test
+  void givesClientsThePublicVerificationPageForTheirQrCodes() {
+    SandboxCommand command = new SandboxCommand();
+    new CommandLine(command)
+        .parseArgs(
+            "--port",
+            "0",
+            "--data",
+            data.toString(),
+            "--public-verify-url",
+            "https://guichet.example.fr/verify");
+    try (SandboxServer server = command.start()) {
+      assertThat(new ApiClient(server.url()).verifyPage())
+          .isEqualTo("https://guichet.example.fr/verify");
+    }
+    SandboxCommand plain = new SandboxCommand();
+    new CommandLine(plain).parseArgs("--port", "0", "--data", data.toString());
+    try (SandboxServer server = plain.start()) {
+      assertThat(new ApiClient(server.url()).verifyPage())
+          .as("unset: the address the client reaches the server at, as before")
+          .isEqualTo(server.url() + "verify");
+    }
+  }
+
+  @Test
+  void refusesAVerificationPageThatIsNotAWebAddress() {
+    for (String bad :
+        new String[] {"guichet.example.fr/verify", "ftp://g.example/verify", "https://g/v?r="}) {
+      SandboxCommand command = new SandboxCommand();
+      new CommandLine(command)
+          .parseArgs("--port", "0", "--data", data.toString(), "--public-verify-url", bad);
+      assertThatThrownBy(command::start)
+          .as(bad)
+          .isInstanceOf(CommandLine.ParameterException.class)
+          .hasMessageContaining("is not a web address");
+    }
+  }
+
+  @Test
   void refusesAnUnknownSeedAndANonsensePeriod() {
     CommandLine cli = new CommandLine(new SandboxCommand());
     assertThat(cli.execute("--seed", "prod")).isEqualTo(2);

@@ -11,6 +11,7 @@ import fr.guichet.contract.MediatorSession;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ApiClientTest {
   HttpServer server;
   final AtomicInteger calls = new AtomicInteger();
+  final AtomicInteger silent = new AtomicInteger();
 
   @BeforeEach
   void start() throws IOException {
@@ -62,6 +64,12 @@ class ApiClientTest {
             exchange.getResponseBody().write(body);
           }
           exchange.close();
+        });
+    server.createContext(
+        "/silent/v1/health",
+        exchange -> {
+          silent.incrementAndGet();
+          exchange.close(); // no answer at all: the connection ends
         });
     server.start();
   }
@@ -107,6 +115,27 @@ class ApiClientTest {
   }
 
   @Test
+  void aNetworkFailureIsTriedAsOftenAsThePatienceSaysAndNoMore() {
+    String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/silent/";
+    assertThatThrownBy(new ApiClient(base)::ping)
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("network"));
+    assertThat(silent).as("the command line tries three times").hasValue(3);
+    silent.set(0);
+    ApiClient once =
+        new ApiClient(
+            base,
+            new ApiClient.Patience(
+                1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2)));
+    assertThatThrownBy(once::ping)
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("network"));
+    assertThat(silent).as("a caller that retries itself gets one try").hasValue(1);
+    assertThatThrownBy(() -> new ApiClient.Patience(0, Duration.ZERO, Duration.ZERO, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void pingOnlyAsksWhetherTheServerAnswersWithSuccess() {
     String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     new ApiClient(base + "plain/").ping(); // the body is not read: no JSON needed
@@ -131,7 +160,8 @@ class ApiClientTest {
             new Delegation("dlg", "cns", "tok-secret", "p", "SELF", java.util.List.of(), null, null)
                 .toString())
         .doesNotContain("tok-secret");
-    assertThat(IdentificationRequest.byVitale("184127645108946", null, "12345678").toString())
+    assertThat(
+            IdentificationRequest.byVitale("184127645108946", (String) null, "12345678").toString())
         .doesNotContain("1841276")
         .doesNotContain("12345678");
   }

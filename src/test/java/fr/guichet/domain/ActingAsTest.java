@@ -14,7 +14,7 @@ class ActingAsTest {
   }
 
   @Test
-  void representativesAndThePersonMayDoEverything() {
+  void representativesAndThePersonMayUseEveryScope() {
     for (Scope s : Scope.values()) {
       assertThat(ActingAs.SELF.allows(s)).isTrue();
       assertThat(ActingAs.GUARDIANSHIP.allows(s)).isTrue();
@@ -23,9 +23,30 @@ class ActingAsTest {
   }
 
   @Test
-  void parentsDoNotSeeAMinorsConfidentialCare() {
-    assertThat(ActingAs.LEGAL_REPRESENTATION.seesMinorsConfidentialCare()).isFalse();
-    assertThat(ActingAs.SELF.seesMinorsConfidentialCare()).isTrue();
+  void aCuratorAndASecondParentNeverCloseNorObject() {
+    for (ActingAs a : new ActingAs[] {ActingAs.CURATORSHIP, ActingAs.SECOND_PARENT}) {
+      assertThat(a.allows(Scope.RECORD_CLOSE)).isFalse();
+      assertThat(a.allows(Scope.OPPOSITION_WRITE)).isFalse();
+      assertThat(a.allows(Scope.SHARING_MANAGE)).isFalse();
+      assertThat(a.allows(Scope.ACCOUNT_READ)).isTrue();
+    }
+    assertThat(ActingAs.CURATORSHIP.allows(Scope.PROFILE_WRITE)).isFalse();
+    assertThat(ActingAs.SECOND_PARENT.allows(Scope.PROFILE_WRITE)).isTrue();
+  }
+
+  @Test
+  void onlyParentsStopActingAtTheChilds18thBirthday() {
+    assertThat(ActingAs.LEGAL_REPRESENTATION.parental()).isTrue();
+    assertThat(ActingAs.SECOND_PARENT.parental()).isTrue();
+    assertThat(ActingAs.GUARDIANSHIP.parental()).isFalse();
+    assertThat(ActingAs.CAREGIVING.parental()).isFalse();
+  }
+
+  @Test
+  void documentsHiddenFromRepresentativesAreHiddenFromEveryoneButThePerson() {
+    for (ActingAs a : ActingAs.values()) {
+      assertThat(a.seesDocumentsHiddenFromRepresentatives()).isEqualTo(a == ActingAs.SELF);
+    }
   }
 
   @Test

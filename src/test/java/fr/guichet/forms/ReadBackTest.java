@@ -60,7 +60,7 @@ class ReadBackTest {
                 ProfileSamples.content(
                     "vaccinations", "{\"status\":\"not-concerned\",\"since\":\"2026-11-29\"}"),
                 fr))
-        .containsExactly("Pas concerné·e (dit le 29 novembre 2026).");
+        .containsExactly("Ne concerne pas la personne (dit le 29 novembre 2026).");
     assertThat(ReadBack.lines(vaccinations, ProfileSamples.full().get("vaccinations"), fr))
         .contains("• Fièvre jaune  ✓ confirmé par un professionnel de santé");
     assertThat(

@@ -107,6 +107,32 @@ class VisualLineTest {
   }
 
   @Test
+  void latinWordsAndNumbersKeepTheirSignsAndTheirOrderInsideArabic() {
+    assertThat(VisualLine.of("فصيلة الدم: AB+", true)).startsWith("AB+ ").doesNotContain("+AB");
+    assertThat(VisualLine.of("الرقم: 2 50 03 75 056", true)).startsWith("2 50 03 75 056 ");
+    assertThat(VisualLine.of("الهاتف: +33 6 12 34", true)).startsWith("+33 6 12 34 ");
+    String signed = VisualLine.of("قام به Camille Bernard (France Services).", true);
+    assertThat(signed).startsWith(".Camille Bernard (France Services) ");
+    assertThat(VisualLine.of("Groupe : AB+", false)).isEqualTo("Groupe : AB+");
+    assertThat(VisualLine.isolateLeftToRight("رقم (15 خانة)"))
+        .as("an unmatched bracket stays outside the isolate")
+        .isEqualTo("رقم (\u206615\u2069 خانة)");
+  }
+
+  @Test
+  void eachJoinedFormGivesBackTheLettersItStandsFor() {
+    String visual = VisualLine.of("لا إيصال", true);
+    StringBuilder letters = new StringBuilder();
+    for (char c : visual.toCharArray()) {
+      String l = VisualLine.letters(c);
+      letters.append(l == null ? String.valueOf(c) : l);
+    }
+    assertThat(letters.toString()).isEqualTo("لاصيإ لا");
+    assertThat(VisualLine.letters('A')).isNull();
+    assertThat(VisualLine.letters('\uFEFB')).isEqualTo("لا");
+  }
+
+  @Test
   void listItemsKeepTheirIndentation() {
     assertThat(VisualLine.wrap("  • refuser la création de l’espace", 20, false))
         .containsExactly("  • refuser la", "  création de", "  l’espace");

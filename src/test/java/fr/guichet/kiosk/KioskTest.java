@@ -2,31 +2,31 @@ package fr.guichet.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.client.ApiClient;
 import fr.guichet.i18n.Language;
 import fr.guichet.print.FileSink;
 import fr.guichet.testing.DemoSandbox;
+import fr.guichet.testing.FakeServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The kiosk as a state machine, without any terminal: keys in, views out. */
 class KioskTest {
   @TempDir Path docs;
-  @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
+  final FakeServer server = new FakeServer();
   Kiosk kiosk;
 
   @BeforeEach
   void start() {
     kiosk =
         new Kiosk(
-            new ApiClient(sandbox.server().url()),
+            server,
             FileSink.workingCopies(docs),
             Language.FRENCH,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            Kiosk.Options.DEFAULTS.withCalls(Runnable::run));
   }
 
   void type(String text) {
@@ -38,7 +38,7 @@ class KioskTest {
     kiosk.press(Key.ENTER);
     type(DemoSandbox.PASSWORD);
     kiosk.press(Key.ENTER);
-    type(sandbox.freshTotp());
+    type(server.freshTotp());
     kiosk.press(Key.ENTER);
   }
 
@@ -86,7 +86,7 @@ class KioskTest {
     View v = kiosk.view();
     assertThat(v.focus()).isEqualTo(1);
     assertThat(v.notice().text()).contains("Cette date de naissance n’existe pas");
-    assertThat(sandbox.journal("person:p-jeanne")).isEmpty();
+    assertThat(server.journal("person:p-jeanne")).isEmpty();
   }
 
   @Test
@@ -106,7 +106,7 @@ class KioskTest {
     type("12345678");
     kiosk.press(Key.ENTER);
     long before = kiosk.screenChanges();
-    assertThat(kiosk.view().forWhom()).isEqualTo("Pour : Jeanne Martin (né·e en 1950)");
+    assertThat(kiosk.view().forWhom()).isEqualTo("Pour : Jeanne Martin (naissance en 1950)");
     kiosk.press(Key.function(10));
     assertThat(kiosk.view().forWhom()).isNull();
     assertThat(kiosk.view().asText()).doesNotContain("Jeanne");
@@ -129,11 +129,13 @@ class KioskTest {
   void theKeyRemindersFitOneEightyColumnRowInEveryLanguage() {
     toTheAccount();
     for (Language l : Language.values()) {
-      kiosk.choose(l);
+      kiosk.press(Key.function(6));
+      kiosk.press(Key.of((char) ('1' + l.ordinal())));
       for (View v :
           java.util.List.of(
               kiosk.view(),
-              new ConsentScreen(true, null).view(kiosk, fr.guichet.i18n.Messages.of(l)))) {
+              new ConsentScreen(ConsentScreen.Purpose.ACCOUNT, true, null)
+                  .view(kiosk, fr.guichet.i18n.Messages.of(l)))) {
         assertThat(fr.guichet.i18n.VisualLine.width(v.hintLine()))
             .as(l.tag() + ": " + v.hintLine())
             .isLessThanOrEqualTo(80);
@@ -160,12 +162,12 @@ class KioskTest {
   void aMediatorWhoReadsEnglishGetsTheEnglishBeside() {
     Kiosk k =
         new Kiosk(
-            new ApiClient(sandbox.server().url()),
+            server,
             FileSink.workingCopies(docs),
             Language.TURKISH,
             Clock.systemUTC(),
-            Kiosk.Options.DEFAULTS.withMediatorLanguage(Language.ENGLISH));
-    assertThat(k.view().title()).isEqualTo("Arabulucu girişi");
+            Kiosk.Options.DEFAULTS.withMediatorLanguage(Language.ENGLISH).withCalls(Runnable::run));
+    assertThat(k.view().title()).isEqualTo("Görevli girişi");
     assertThat(k.view().aside().title()).isEqualTo("Mediator login");
     assertThat(k.view().aside().fields()).containsExactly("Login", "Password", "6-digit code");
   }

@@ -2,13 +2,15 @@ package fr.guichet.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.guichet.contract.SpaceState;
 import fr.guichet.domain.AccountState;
 import org.junit.jupiter.api.Test;
 
 class PictogramTest {
   @Test
   void everyStateHasADrawingOfFiveRowsAndNineColumns() {
-    for (AccountState s : AccountState.values()) {
+    for (AccountState state : AccountState.values()) {
+      SpaceState s = SpaceState.of(state.name());
       assertThat(Pictogram.of(s).lines())
           .as(s.name())
           .hasSize(5)
@@ -28,12 +30,19 @@ class PictogramTest {
 
   @Test
   void statesLookDifferent() {
-    assertThat(Pictogram.of(AccountState.ACTIVE).lines())
-        .isNotEqualTo(Pictogram.of(AccountState.CLOSED).lines());
+    assertThat(Pictogram.of(SpaceState.ACTIVE).lines())
+        .isNotEqualTo(Pictogram.of(SpaceState.CLOSED).lines());
     assertThat(
             java.util.Arrays.stream(AccountState.values())
-                .map(s -> Pictogram.of(s).lines())
+                .map(s -> Pictogram.of(SpaceState.of(s.name())).lines())
                 .distinct())
         .hasSize(7);
+  }
+
+  @Test
+  void aStateOfANewerServerShowsThe3422Line() {
+    assertThat(Pictogram.of(SpaceState.UNKNOWN)).isEqualTo(Pictogram.PHONE);
+    assertThat(Pictogram.PHONE.isState()).isFalse();
+    assertThat(Pictogram.SUSPENDED.isState()).isTrue();
   }
 }

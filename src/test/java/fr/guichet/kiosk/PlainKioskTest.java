@@ -2,10 +2,10 @@ package fr.guichet.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.client.ApiClient;
 import fr.guichet.i18n.Language;
 import fr.guichet.print.FileSink;
 import fr.guichet.testing.DemoSandbox;
+import fr.guichet.testing.FakeServer;
 import fr.guichet.testing.MutableClock;
 import java.io.IOException;
 import java.io.PipedReader;
@@ -16,21 +16,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The linear mode for screen readers and braille: plain lines out, lines in, the same kiosk. */
 class PlainKioskTest {
   @TempDir Path docs;
-  @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
+  final FakeServer server = new FakeServer();
 
   Kiosk kiosk(Language language, MutableClock clock) {
     return new Kiosk(
-        new ApiClient(sandbox.server().url()),
+        server,
         FileSink.workingCopies(docs),
         language,
         clock,
-        Kiosk.Options.DEFAULTS.withVoice(Voice.program("guichet-no-such-espeak")));
+        Kiosk.Options.DEFAULTS
+            .withVoice(Voice.program("guichet-no-such-espeak"))
+            .withCalls(Runnable::run));
   }
 
   String lines(String... lines) {
@@ -44,7 +45,7 @@ class PlainKioskTest {
         lines(
             DemoSandbox.LOGIN,
             DemoSandbox.PASSWORD,
-            sandbox.freshTotp(),
+            server.freshTotp(),
             DemoSandbox.JEANNE_NIR,
             "14/03/1950",
             "12345678",
@@ -75,7 +76,7 @@ class PlainKioskTest {
         .doesNotContain("┌");
     assertThat(text.indexOf("== Votre accord =="))
         .isLessThan(text.indexOf("== La séance est terminée =="));
-    assertThat(sandbox.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
+    assertThat(server.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
   }
 
   @Test
@@ -85,7 +86,7 @@ class PlainKioskTest {
         lines(
             DemoSandbox.LOGIN,
             DemoSandbox.PASSWORD,
-            sandbox.freshTotp(),
+            server.freshTotp(),
             DemoSandbox.JEANNE_NIR,
             "14/03/1950",
             "/right",
@@ -123,7 +124,7 @@ class PlainKioskTest {
         lines(
             DemoSandbox.LOGIN,
             DemoSandbox.PASSWORD,
-            sandbox.freshTotp(),
+            server.freshTotp(),
             DemoSandbox.JEANNE_NIR,
             "14/03/1950",
             "12345678");
@@ -133,7 +134,7 @@ class PlainKioskTest {
             out)
         .run();
     assertThat(out.toString())
-        .contains("== موافقتك ==", "Jeanne، هل توافق؟", "[1] نعم، أوافق")
+        .contains("== موافقتكم ==", "Jeanne، هل توافقون؟", "[1] نعم، أوافق")
         .doesNotContain("\uFEE3");
   }
 
@@ -162,14 +163,18 @@ class PlainKioskTest {
     PipedWriter keyboard = new PipedWriter();
     PlainKiosk plain =
         new PlainKiosk(
-            kiosk(Language.FRENCH, clock), new PipedReader(keyboard), out, Duration.ofMillis(5));
+            kiosk(Language.FRENCH, clock),
+            new PipedReader(keyboard),
+            out,
+            Duration.ofMillis(5),
+            false);
     Thread running = new Thread(plain::run);
     running.start();
     keyboard.write(
         lines(
             DemoSandbox.LOGIN,
             DemoSandbox.PASSWORD,
-            sandbox.freshTotp(),
+            server.freshTotp(),
             DemoSandbox.JEANNE_NIR,
             "14/03/1950",
             "12345678",
@@ -183,10 +188,85 @@ class PlainKioskTest {
     await(out, "== La séance est terminée ==");
     keyboard.close();
     running.join(5000);
-    assertThat(sandbox.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
+    assertThat(server.journal("person:p-jeanne")).last().isEqualTo("DELEGATION_REVOKED OK");
     assertThat(out.toString())
         .as("the countdown is printed once, not every second")
         .containsOnlyOnce("La séance se termine dans");
+  }
+
+  /** A plain kiosk at a terminal, its calls on worker threads, as at the counter. */
+  PlainKiosk atATerminal(Kiosk kiosk, PipedWriter keyboard, StringWriter out) throws IOException {
+    return new PlainKiosk(kiosk, new PipedReader(keyboard), out, Duration.ofMillis(5), false);
+  }
+
+  Kiosk withWorkers() {
+    return new Kiosk(
+        server,
+        FileSink.workingCopies(docs),
+        Language.FRENCH,
+        new MutableClock(Instant.parse("2026-11-29T09:00:00Z")),
+        Kiosk.Options.DEFAULTS.withVoice(Voice.program("guichet-no-such-espeak")));
+  }
+
+  @Test
+  void aLineTypedWhileTheServerIsSlowIsAnsweredAtOnceAndEscStopsWaiting() throws Exception {
+    StringWriter out = new StringWriter();
+    PipedWriter keyboard = new PipedWriter();
+    Thread running = new Thread(atATerminal(withWorkers(), keyboard, out)::run);
+    running.start();
+    keyboard.write(lines(DemoSandbox.LOGIN, DemoSandbox.PASSWORD));
+    keyboard.flush();
+    await(out, "Code à 6 chiffres: ");
+    server.slow();
+    keyboard.write(lines(server.freshTotp()));
+    keyboard.flush();
+    await(out, "Envoi au serveur en cours…");
+    keyboard.write(lines("1"));
+    keyboard.flush();
+    await(out, "! Un instant : le serveur n’a pas encore répondu. Échap : ne plus attendre.");
+    keyboard.write(lines("/esc"));
+    keyboard.flush();
+    await(out, "! Vous n’attendez plus la réponse du serveur.");
+    server.release();
+    keyboard.write(lines("/esc")); // on the login screen: leave
+    keyboard.flush();
+    running.join(5000);
+    assertThat(running.isAlive()).isFalse();
+    assertThat(out.toString()).doesNotContain("== Qui aidez-vous aujourd’hui ? ==");
+  }
+
+  @Test
+  void ctrlCDuringAWaitLeavesAtOnceTheServerBeingGivenAMomentOnly() throws Exception {
+    StringWriter out = new StringWriter();
+    PipedWriter keyboard = new PipedWriter();
+    Kiosk kiosk = withWorkers();
+    Thread running = new Thread(atATerminal(kiosk, keyboard, out)::run);
+    running.start();
+    keyboard.write(lines(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, server.freshTotp()));
+    keyboard.flush();
+    await(out, "== Qui aidez-vous aujourd’hui ? ==");
+    keyboard.write(lines(DemoSandbox.JEANNE_NIR, "14/03/1950", "12345678"));
+    keyboard.flush();
+    await(out, "== Votre accord ==");
+    keyboard.write(lines("1"));
+    keyboard.flush();
+    await(out, "[Entrée] J’atteste que la personne est présente et a dit oui");
+    server.slow();
+    keyboard.write(lines(""));
+    keyboard.flush();
+    await(out, "Envoi au serveur en cours…");
+    try {
+      // Ctrl+C at a terminal: the JVM runs the shutdown hook, which does this.
+      Thread hook = new Thread(kiosk::logoutOnExit, "kiosk-shutdown");
+      hook.start();
+      hook.join(5000);
+      assertThat(hook.isAlive()).as("the server is given a moment, no more").isFalse();
+      assertThat(kiosk.inSitting()).isFalse();
+    } finally {
+      server.release();
+      keyboard.close();
+      running.join(5000);
+    }
   }
 
   private static void await(StringWriter out, String text)

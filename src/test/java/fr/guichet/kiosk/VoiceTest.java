@@ -3,10 +3,10 @@ package fr.guichet.kiosk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import fr.guichet.client.ApiClient;
 import fr.guichet.i18n.Language;
 import fr.guichet.print.FileSink;
 import fr.guichet.testing.DemoSandbox;
+import fr.guichet.testing.FakeServer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VoiceTest {
   @TempDir Path docs;
   @TempDir Path out;
-  @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
+  final FakeServer server = new FakeServer();
 
   static boolean espeakInstalled() {
     try {
@@ -43,11 +42,11 @@ class VoiceTest {
 
   Kiosk kiosk(Language language, Voice voice) {
     return new Kiosk(
-        new ApiClient(sandbox.server().url()),
+        server,
         FileSink.workingCopies(docs),
         language,
         Clock.systemUTC(),
-        Kiosk.Options.DEFAULTS.withVoice(voice));
+        Kiosk.Options.DEFAULTS.withVoice(voice).withCalls(Runnable::run));
   }
 
   void toTheConsent(Kiosk k) {
@@ -59,7 +58,7 @@ class VoiceTest {
       k.press(Key.of(c));
     }
     k.press(Key.ENTER);
-    for (char c : sandbox.freshTotp().toCharArray()) {
+    for (char c : server.freshTotp().toCharArray()) {
       k.press(Key.of(c));
     }
     k.press(Key.ENTER);

@@ -29,7 +29,7 @@ class EmergencyCardTest {
             "Groupe sanguin = A+",
             "Allergies = Pénicilline (antibiotique), Kiwi",
             "Traitements = Amlodipine 5 mg 1 le matin, Amoxicilline",
-            "Qui appeler = Claire Petit (Conjoint·e) ☎ 06 12 34 56 78");
+            "Qui appeler = Claire Petit (Conjoint ou conjointe) ☎ 06 12 34 56 78");
     try (PDDocument doc =
         Loader.loadPDF(
             EmergencyCard.render(louis(ProfileSamples.full()), Messages.of(Language.FRENCH)))) {

@@ -44,4 +44,54 @@ class FileSinkTest {
         .isInstanceOfSatisfying(
             PrintFailure.class, e -> assertThat(e.messageKey()).isEqualTo("print.error.file"));
   }
+
+  @Test
+  void neverWritesOverAFileAlreadyThere() throws Exception {
+    FileSink sink = FileSink.kept(dir);
+    Path emma = Path.of(sink.deliver("profil.pdf", new byte[] {1}).where());
+    Path hugo = Path.of(sink.deliver("profil.pdf", new byte[] {2}).where());
+    Path third = Path.of(sink.deliver("profil.pdf", new byte[] {3}).where());
+    assertThat(emma).hasBinaryContent(new byte[] {1}).hasFileName("profil.pdf");
+    assertThat(hugo).hasBinaryContent(new byte[] {2}).hasFileName("profil-2.pdf");
+    assertThat(third).hasFileName("profil-3.pdf");
+    assertThat(sink.endSitting()).hasSize(3);
+  }
+
+  @Test
+  void theWorkingFolderGoesWithTheSittingWhenTheSinkMadeIt() throws Exception {
+    Path made = dir.resolve("work");
+    FileSink sink = FileSink.workingCopies(made);
+    sink.deliver("a.pdf", new byte[] {1});
+    assertThat(sink.endSitting()).isEmpty();
+    assertThat(made).doesNotExist();
+    sink.deliver("b.pdf", new byte[] {2});
+    assertThat(made.resolve("b.pdf")).exists();
+    sink.endSitting();
+    assertThat(made).doesNotExist();
+
+    FileSink given = FileSink.workingCopies(dir);
+    given.deliver("c.pdf", new byte[] {3});
+    given.endSitting();
+    assertThat(dir).as("a folder it did not make stays").isDirectory();
+  }
+
+  @Test
+  void theFoldersOfKiosksNoLongerRunningAreClearedAtStart() throws Exception {
+    FileSink mine = FileSink.temporary(dir);
+    Path mineFile = Path.of(mine.deliver("a.pdf", new byte[] {1}).where());
+    assertThat(mineFile.getParent().getFileName().toString())
+        .startsWith("guichet-documents-" + ProcessHandle.current().pid() + "-");
+    Path crashed = Files.createDirectories(dir.resolve("guichet-documents-999999999-x"));
+    Files.write(crashed.resolve("profil-medical-louis-p.pdf"), new byte[] {9});
+    Path older = Files.createDirectories(dir.resolve("guichet-documents-abc"));
+    Path other = Files.createDirectories(dir.resolve("someone-else"));
+
+    assertThat(FileSink.clearLeftovers(dir)).containsExactlyInAnyOrder(crashed, older);
+    assertThat(crashed).doesNotExist();
+    assertThat(older).doesNotExist();
+    assertThat(mineFile).as("a running kiosk's documents stay").exists();
+    assertThat(other).exists();
+    mine.endSitting();
+    assertThat(mineFile.getParent()).doesNotExist();
+  }
 }

@@ -54,7 +54,7 @@ class ProfileSummaryTest {
     assertThat(text)
         .contains(
             "Résumé du profil médical",
-            "Pour Louis Petit, né·e en 1985",
+            "Pour Louis Petit, année de naissance : 1985",
             "Maladies et sujets de santé",
             "Tension trop haute (hypertension)",
             "Depuis : 2015",
@@ -95,5 +95,9 @@ class ProfileSummaryTest {
           new PDFRenderer(doc).renderImageWithDPI(doc.getNumberOfPages() - 1, 150, ImageType.GRAY);
       assertThat(QrImages.decode(page)).isEqualTo(RECEIPT.signed());
     }
+    assertThat(text(summary(Map.of(), RECEIPT, Language.FRENCH)))
+        .as("one section's receipt: the caption claims no more than that")
+        .contains("Ce code prouve le dernier envoi")
+        .doesNotContain("chaque partie du profil");
   }
 }

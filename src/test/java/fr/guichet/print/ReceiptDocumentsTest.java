@@ -157,7 +157,7 @@ class ReceiptDocumentsTest {
     assertThat(Pdfs.flowing(render("request-deletion", Language.FRENCH, Paper.A4)))
         .contains(
             "Vos données seront effacées au plus tard le 28 février 2027.",
-            "Vous pouvez rouvrir votre espace avant le 28 février 2027.");
+            "Tant que l’effacement n’est pas fait, et au plus tard jusqu’au 28 février 2027, vous pouvez rouvrir votre espace");
     assertThat(Pdfs.flowing(render("reopen", Language.FRENCH, Paper.A4)))
         .contains("Vos données gardées sont revenues");
   }

@@ -24,4 +24,17 @@ class ReceiptLinkTest {
         .isEqualTo("eyJ2IjoxfQ.c2ln");
     assertThat(ReceiptLink.signedPart(" eyJ2IjoxfQ.c2ln\n")).isEqualTo("eyJ2IjoxfQ.c2ln");
   }
+
+  @Test
+  void thePublicVerificationPageAndTheOneALinkNames() {
+    assertThat(ReceiptLink.to("https://guichet.example.fr/verify").qrText(receipt))
+        .isEqualTo("https://guichet.example.fr/verify?r=eyJ2IjoxfQ.c2ln");
+    assertThat(ReceiptLink.to("https://g.example/v?site=montreuil").qrText(receipt))
+        .isEqualTo("https://g.example/v?site=montreuil&r=eyJ2IjoxfQ.c2ln");
+    assertThat(ReceiptLink.signedPart("https://g.example/v?site=montreuil&r=eyJ2IjoxfQ.c2ln"))
+        .isEqualTo("eyJ2IjoxfQ.c2ln");
+    assertThat(ReceiptLink.in("https://g.example/verify?r=eyJ2IjoxfQ.c2ln").qrText(receipt))
+        .isEqualTo("https://g.example/verify?r=eyJ2IjoxfQ.c2ln");
+    assertThat(ReceiptLink.in("eyJ2IjoxfQ.c2ln")).isEqualTo(ReceiptLink.NONE);
+  }
 }

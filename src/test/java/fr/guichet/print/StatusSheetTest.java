@@ -68,7 +68,7 @@ class StatusSheetTest {
       assertThat(text)
           .contains(
               "Mon Espace Santé : fiche d’état",
-              "Pour Jeanne Martin, né·e en 1950",
+              "Pour Jeanne Martin, année de naissance : 1950",
               "Espace bientôt créé",
               "Date limite pour refuser : 31 décembre 2026.",
               "refuser la création de l’espace",

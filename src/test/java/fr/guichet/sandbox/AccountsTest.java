@@ -47,7 +47,7 @@ class AccountsTest {
             .api()
             .identify(
                 session,
-                IdentificationRequest.byVitale(person.nir(), person.birth(), person.vitale()),
+                IdentificationRequest.byVitale(person.nir(), person.birth().iso(), person.vitale()),
                 IdempotencyKey.random());
     return sandbox
         .api()

@@ -175,6 +175,7 @@ class ClusterTest {
       awaitReady(ports[2]);
 
       ApiClient first = new ApiClient(base(ports[0]));
+      String publicKey = first.publicKey();
       MediatorSession session =
           first.login(
               new LoginRequest(
@@ -276,6 +277,7 @@ class ClusterTest {
 
       Map<String, Integer> answeredByKind = new HashMap<>();
       Set<String> answeredReceipts = new HashSet<>();
+      List<String> answeredSigned = new ArrayList<>();
       for (Set<String> a : answers.values()) {
         String answer = a.iterator().next();
         int status = Integer.parseInt(answer.substring(0, 3));
@@ -285,6 +287,7 @@ class ClusterTest {
           JsonNode receipt = body.has("receipt") ? body.get("receipt") : body;
           answeredByKind.merge(receipt.get("kind").asText(), 1, Integer::sum);
           answeredReceipts.add(receipt.get("receiptId").asText());
+          answeredSigned.add(receipt.get("signed").asText());
         }
       }
       Map<String, Integer> stored = new HashMap<>();
@@ -302,7 +305,19 @@ class ClusterTest {
       }
       assertThat(stored).as("actions in the database, by kind").isEqualTo(answeredByKind);
       assertThat(storedReceipts).as("no action lost, none doubled").isEqualTo(answeredReceipts);
-      assertThat(SandboxServer.verifyJournal(data, url)).as("every chain holds").isEmpty();
+      SandboxServer.JournalVerdict journal =
+          SandboxServer.verifyJournal(
+              data,
+              url,
+              List.of(publicKey),
+              List.of(0, 1, 2).stream()
+                  .map(n -> data.resolve("node-" + n).resolve(Checkpoints.DIRECTORY))
+                  .toList(),
+              answeredSigned);
+      assertThat(journal.findings())
+          .as("every chain holds, signed, and agrees with each node's checkpoints and receipts")
+          .isEmpty();
+      assertThat(journal.checkpointFiles()).as("a checkpoint stream per node start").isPositive();
       System.out.printf(
           "ClusterTest: %d keys, %d answers, %s actions, %d in flight (409), %d redirected, %d at the kill%n",
           answers.size(),

@@ -146,6 +146,7 @@ class ContractTest {
     String token = sandbox.session().token();
     call("GET", "/v1/structure/journal", null, mediator(token));
     call("GET", "/v1/demo/outbox", null, mediator(token));
+    call("GET", "/v1/demo/outbox", null, mediator(sandbox.managerSession().token()));
     DemoSandbox.Papers jeanne = DemoSandbox.PEOPLE.get("p-jeanne");
     call(
         "POST",
@@ -227,6 +228,7 @@ class ContractTest {
     String me = "/v1/persons/p-jeanne";
     call("GET", me + "/account", null, as(j));
     call("POST", me + "/status-statements", null, as(j));
+    call("POST", me + "/profile-statements", null, as(j));
     call("POST", me + "/opposition", null, as(j));
     call("DELETE", me + "/opposition", null, as(j));
     call("POST", me + "/creation-request", null, as(j));
@@ -257,13 +259,49 @@ class ContractTest {
             + Json.mapper().readTree(docs.body()).get(0).get("documentId").asText(),
         null,
         as(louis));
+    DemoSandbox.Sitting forEmma = sandbox.openFor("p-louis", "p-emma", "sharing:manage");
+    DemoSandbox.Papers claire = DemoSandbox.PEOPLE.get("p-claire");
+    Exchange invited =
+        call(
+            "POST",
+            "/v1/persons/p-emma/shares",
+            Map.of(
+                "nir",
+                claire.nir(),
+                "lastName",
+                "Morel",
+                "firstName",
+                "Claire",
+                "birthDate",
+                claire.birthDate()),
+            as(forEmma));
+    String shareId =
+        Json.mapper()
+            .readTree(invited.body())
+            .get("account")
+            .get("shares")
+            .get(0)
+            .get("shareId")
+            .asText();
+    DemoSandbox.Sitting claireHerself = sandbox.open("p-claire", "sharing:manage");
+    String claireShares = "/v1/persons/p-claire/shares/" + shareId;
+    call("POST", claireShares + "/acceptance", null, as(claireHerself));
+    call("POST", claireShares + "/refusal", null, as(claireHerself));
+    call("DELETE", "/v1/persons/p-emma/shares/" + shareId, null, as(forEmma));
+    call("DELETE", "/v1/persons/p-emma/shares/" + shareId, null, as(forEmma));
+    call(
+        "DELETE",
+        "/v1/identifications/" + forEmma.identification().identificationId(),
+        null,
+        mediator(token));
+    call("DELETE", "/v1/identifications/idn-nope", null, mediator(token));
     String receipt = Json.mapper().readTree(reopened.body()).get("receipt").get("signed").asText();
     call("POST", "/v1/receipts/verify", Map.of("signed", receipt), Map.of());
     call("POST", "/v1/receipts/verify", Map.of("signed", "x.y"), Map.of());
     assertThat(call("GET", "/verify?r=" + receipt, null, Map.of()).body())
-        .contains("Reçu authentique", "Jeanne M. (1950)");
+        .contains("Ce reçu est vrai", "Jeanne M. (1950)");
     assertThat(call("GET", "/verify?r=" + receipt.replace('a', 'b'), null, Map.of()).body())
-        .contains("pas authentique");
+        .contains("Ce reçu n’est pas vrai");
     call("DELETE", "/v1/delegations/" + j.delegation().delegationId(), null, mediator(token));
     call("GET", me + "/account", null, as(j));
     String operator =
@@ -283,8 +321,7 @@ class ContractTest {
 
   static Map<String, Object> caregiver(String id, String last, String first) {
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(id);
-    return Map.of(
-        "nir", p.nir(), "lastName", last, "firstName", first, "birthDate", p.birth().toString());
+    return Map.of("nir", p.nir(), "lastName", last, "firstName", first, "birthDate", p.birthDate());
   }
 
   static Set<String> documentedOperations() {

@@ -18,23 +18,25 @@ class DemoSeedTest {
   }
 
   @Test
-  void everyNirIsValidAndMatchesSexAndBirth() {
+  void everyNirIsValidAndAgreesWithTheBirthDate() {
     for (DemoSeed.Person p : DemoSeed.PEOPLE) {
-      Nir nir = Nir.parse(p.nir());
-      assertThat(nir.value().substring(1, 3))
-          .as(p.id())
-          .isEqualTo(String.format("%02d", p.birth().getYear() % 100));
-      assertThat(Integer.parseInt(nir.value().substring(3, 5)))
-          .as(p.id())
-          .isEqualTo(p.birth().getMonthValue());
+      assertThat(p.birth().agreesWith(Nir.parse(p.nir()))).as(p.id()).isTrue();
     }
+  }
+
+  @Test
+  void onePersonsCivilStatusGivesOnlyAYearOfBirth() {
+    assertThat(DemoSeed.PEOPLE)
+        .filteredOn(p -> !p.birth().whole())
+        .extracting(DemoSeed.Person::id, p -> p.birth().iso())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("p-zainaba", "1958-00-00"));
   }
 
   @Test
   void hasTheThirdPartiesDomainNeeds() {
     assertThat(DemoSeed.LINKS)
         .extracting(DemoSeed.Link::kind)
-        .contains("LEGAL_REPRESENTATION", "GUARDIANSHIP", "CAREGIVING");
+        .contains("LEGAL_REPRESENTATION", "GUARDIANSHIP", "CURATORSHIP", "CAREGIVING");
     assertThat(
             DemoSeed.LINKS.stream()
                 .filter(l -> l.kind().equals("LEGAL_REPRESENTATION"))

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.guichet.client.ApiException;
 import fr.guichet.client.IdempotencyKey;
-import fr.guichet.contract.ActionResult;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.Delegation;
 import fr.guichet.contract.Headers;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.MediatorSession;
+import fr.guichet.contract.Receipt;
 import fr.guichet.testing.DemoSandbox;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -181,18 +181,18 @@ class IdempotencyTest {
 
   @Test
   void aRefusalForWantOfRightsIsNotRememberedSoTheSameKeyActsOnceAllowed() {
-    DemoSandbox.Sitting readOnly = sandbox.open("p-jeanne", "account:read");
+    DemoSandbox.Sitting noRead = sandbox.open("p-jeanne", "opposition:write");
     IdempotencyKey key = IdempotencyKey.random();
     assertThatThrownBy(
-            () -> sandbox.api().recordOpposition(readOnly.session(), readOnly.delegation(), key))
+            () -> sandbox.api().statusStatement(noRead.session(), noRead.delegation(), key))
         .isInstanceOfSatisfying(
             ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("scope-missing"));
-    DemoSandbox.Sitting allowed = sandbox.open("p-jeanne", "opposition:write");
-    ActionResult done =
-        sandbox.api().recordOpposition(allowed.session(), allowed.delegation(), key);
-    assertThat(done.account().state()).isEqualTo("OPPOSED");
-    assertThat(sandbox.api().recordOpposition(allowed.session(), allowed.delegation(), key))
+    DemoSandbox.Sitting allowed = sandbox.open("p-jeanne", "account:read");
+    Receipt done = sandbox.api().statusStatement(allowed.session(), allowed.delegation(), key);
+    assertThat(done.kind()).isEqualTo("account-status");
+    assertThat(sandbox.api().statusStatement(allowed.session(), allowed.delegation(), key))
         .isEqualTo(done);
+    assertThat(sandbox.count("receipt WHERE kind = 'account-status'")).isEqualTo(1);
   }
 
   @Test

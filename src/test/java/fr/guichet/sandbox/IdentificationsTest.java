@@ -10,11 +10,13 @@ import fr.guichet.contract.ContactCodeRequest;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.MediatorSession;
+import fr.guichet.contract.Problem;
 import fr.guichet.contract.ProofRequest;
 import fr.guichet.domain.Nir;
 import fr.guichet.testing.DemoSandbox;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -300,6 +302,105 @@ class IdentificationsTest {
         .contains("IDENTIFY REFUSED identification-failed");
   }
 
+  /** The problem a call ends with. */
+  static Problem problemOf(ThrowingCallable call) {
+    try {
+      call.call();
+    } catch (ApiException e) {
+      return e.problem();
+    } catch (Throwable t) {
+      throw new AssertionError(t);
+    }
+    throw new AssertionError("the call should have been refused");
+  }
+
+  static final String UNKNOWN_NIR = "1990175056123" + Nir.key("1990175056123");
+
+  IdentificationRequest byVitale(String nir, LocalDate birth, String serial) {
+    return IdentificationRequest.byVitale(nir, birth, serial);
+  }
+
+  Problem identifyProblem(MediatorSession as, IdentificationRequest request) {
+    return problemOf(() -> sandbox.api().identify(as, request, IdempotencyKey.random()));
+  }
+
+  @Test
+  void noAnswerTellsWhetherANirNamesSomeoneWhateverWasWrongOrChecksFirst() {
+    DemoSandbox.Papers jeanne = papers("p-jeanne");
+    LocalDate birth = jeanne.birth();
+    String[][] cases = {
+      {"wrong card", birth.toString(), "87654321"},
+      {"wrong birth date", birth.plusDays(1).toString(), jeanne.vitale()},
+      {"no birth date", null, jeanne.vitale()},
+      {"a card number too short", birth.toString(), "12"},
+      {"no birth date and a card number too short", null, "12"},
+    };
+    for (String[] c : cases) {
+      LocalDate typedBirth = c[1] == null ? null : LocalDate.parse(c[1]);
+      Problem known = identifyProblem(session, byVitale(jeanne.nir(), typedBirth, c[2]));
+      Problem unknown = identifyProblem(session, byVitale(UNKNOWN_NIR, typedBirth, c[2]));
+      assertThat(known).as(c[0]).isEqualTo(unknown);
+    }
+    Problem wrongLetter =
+        identifyProblem(session, IdentificationRequest.byLetterCode(jeanne.nir(), "AAAA-BBBB"));
+    assertThat(wrongLetter)
+        .isEqualTo(
+            identifyProblem(session, IdentificationRequest.byLetterCode(UNKNOWN_NIR, "AAAA-BBBB")));
+    assertThat(wrongLetter.status()).isEqualTo(404);
+    assertThat(wrongLetter.detail()).isEqualTo("no person matches these papers");
+    Problem wrongBirthForACode =
+        problemOf(
+            () ->
+                sandbox
+                    .api()
+                    .contactCode(
+                        session,
+                        new ContactCodeRequest(jeanne.nir(), birth.minusDays(1)),
+                        IdempotencyKey.random()));
+    assertThat(wrongBirthForACode)
+        .isEqualTo(
+            problemOf(
+                () ->
+                    sandbox
+                        .api()
+                        .contactCode(
+                            session,
+                            new ContactCodeRequest(UNKNOWN_NIR, birth.minusDays(1)),
+                            IdempotencyKey.random())))
+        .isEqualTo(wrongLetter);
+  }
+
+  @Test
+  void anExpiredLetterCodeIsSaidExpiredOnlyToWhoeverTypesIt() {
+    DemoSandbox.Papers jeanne = papers("p-jeanne");
+    sandbox.clock().advance(Duration.ofDays(31));
+    session = sandbox.login();
+    Problem wrong =
+        identifyProblem(session, IdentificationRequest.byLetterCode(jeanne.nir(), "AAAA-BBBB"));
+    assertThat(wrong)
+        .isEqualTo(
+            identifyProblem(session, IdentificationRequest.byLetterCode(UNKNOWN_NIR, "AAAA-BBBB")));
+    assertThat(
+            identifyProblem(session, IdentificationRequest.byLetterCode(jeanne.nir(), "JM4K-7P2Q"))
+                .slug())
+        .isEqualTo("code-expired");
+  }
+
+  @Test
+  void aLockedNirAndAnUnknownLockedNirGetTheSameAnswer() {
+    DemoSandbox.Papers jeanne = papers("p-jeanne");
+    MediatorSession other = sandbox.loginAs(DemoSandbox.OTHER_LOGIN, DemoSandbox.OTHER_SECRET);
+    for (int i = 0; i < 5; i++) {
+      identifyProblem(session, byVitale(jeanne.nir(), jeanne.birth(), "99999999"));
+      identifyProblem(other, byVitale(UNKNOWN_NIR, jeanne.birth(), "99999999"));
+    }
+    Problem locked =
+        identifyProblem(session, byVitale(jeanne.nir(), jeanne.birth(), jeanne.vitale()));
+    assertThat(locked.slug()).isEqualTo("identification-locked");
+    assertThat(locked)
+        .isEqualTo(identifyProblem(other, byVitale(UNKNOWN_NIR, jeanne.birth(), jeanne.vitale())));
+  }
+
   @Test
   void aPersonWithoutACardCannotBeIdentifiedThisWay() {
     String emma = "2150933063318" + Nir.key("2150933063318");
@@ -307,5 +408,75 @@ class IdentificationsTest {
         "identification-failed",
         404,
         () -> identifyByVitale(emma, LocalDate.of(2015, 9, 12), "12345678"));
+  }
+
+  Identification identifyByVitale(String nir, String birthDate, String serial) {
+    return sandbox
+        .api()
+        .identify(
+            session,
+            IdentificationRequest.byVitale(nir, birthDate, serial),
+            IdempotencyKey.random());
+  }
+
+  @Test
+  void aPersonWhoseCivilStatusGivesOnlyAYearIsIdentifiedOnTheKnownPart() {
+    DemoSandbox.Papers zainaba = papers("p-zainaba");
+    Identification who = identifyByVitale(zainaba.nir(), "1958-00-00", zainaba.vitale());
+    assertThat(who.firstName()).isEqualTo("Zaïnaba");
+    assertThat(who.birthYear()).isEqualTo(1958);
+    // A day and month typed from another paper agree with a year-only civil status.
+    assertThat(identifyByVitale(zainaba.nir(), "1958-07-01", zainaba.vitale()).personId())
+        .isEqualTo("p-zainaba");
+    DelegationsTest.refusedWith(
+        "identification-failed",
+        404,
+        () -> identifyByVitale(zainaba.nir(), "1959-00-00", zainaba.vitale()));
+    ContactChallenge sent =
+        sandbox
+            .api()
+            .contactCode(
+                session,
+                new ContactCodeRequest(zainaba.nir(), "1958-00-00"),
+                IdempotencyKey.random());
+    assertThat(sent.channel()).isEqualTo("SMS");
+    assertThat(
+            sandbox
+                .api()
+                .identify(
+                    session,
+                    IdentificationRequest.byContactCode(
+                        sent.challengeId(), sandbox.lastCode("p-zainaba")),
+                    IdempotencyKey.random())
+                .personId())
+        .isEqualTo("p-zainaba");
+  }
+
+  @Test
+  void anUnknownPartTypedNeverMatchesAKnownOne() {
+    DelegationsTest.refusedWith(
+        "identification-failed",
+        404,
+        () -> identifyByVitale(DemoSandbox.JEANNE_NIR, "1950-00-00", "12345678"));
+    DelegationsTest.refusedWith(
+        "identification-failed",
+        404,
+        () -> identifyByVitale(DemoSandbox.JEANNE_NIR, "1950-03-00", "12345678"));
+    assertThat(sandbox.journal("person:p-jeanne"))
+        .containsExactly(
+            "IDENTIFY REFUSED identification-failed", "IDENTIFY REFUSED identification-failed");
+  }
+
+  @Test
+  void anImpossibleBirthDateIsExplained() {
+    for (String typed : List.of("1958-13-00", "1958-00-12", "2099-00-00")) {
+      assertThatThrownBy(() -> identifyByVitale(papers("p-zainaba").nir(), typed, "44556677"))
+          .isInstanceOfSatisfying(
+              ApiException.class,
+              e -> {
+                assertThat(e.problem().status()).isEqualTo(422);
+                assertThat(e.problem().messageKey()).isEqualTo("invalid.birthdate.impossible");
+              });
+    }
   }
 }

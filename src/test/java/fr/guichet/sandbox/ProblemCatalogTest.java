@@ -23,15 +23,19 @@ class ProblemCatalogTest {
       Pattern.compile("ProblemException\\(\\s*\\d{3},\\s*\"([a-z0-9-]+)\"");
   static final Pattern TRANSITIONS = Pattern.compile("TransitionRefused\\(\\s*\"([a-z0-9-]+)\"");
 
+  /** The rule table's refusals: {@code refuse("space-closed", ...)}, {@code -> "x-forbidden"}. */
+  static final Pattern RULE_TABLE =
+      Pattern.compile("(?:Refusal\\(|refuse\\()\\s*\"([a-z0-9-]+)\"|->\\s*\"([a-z-]+-forbidden)\"");
+
   static Set<String> slugs() throws IOException {
     Set<String> slugs = new TreeSet<>();
     try (Stream<Path> files = Files.walk(Path.of("src/main/java/fr/guichet"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
         String source = Files.readString(f);
-        for (Pattern p : new Pattern[] {THROWN, TRANSITIONS}) {
+        for (Pattern p : new Pattern[] {THROWN, TRANSITIONS, RULE_TABLE}) {
           Matcher m = p.matcher(source);
           while (m.find()) {
-            slugs.add(m.group(1));
+            slugs.add(m.group(1) != null ? m.group(1) : m.group(2));
           }
         }
       }
@@ -44,7 +48,14 @@ class ProblemCatalogTest {
     Set<String> slugs = slugs();
     assertThat(slugs)
         .contains(
-            "login-failed", "scope-missing", "opposition-period-over", "caregiver-limit-person");
+            "login-failed",
+            "scope-missing",
+            "opposition-period-over",
+            "caregiver-limit-person",
+            "space-closed",
+            "curator-forbidden",
+            "representation-ended",
+            "opinion-required");
     for (Language l : Language.values()) {
       for (String slug : slugs) {
         assertThat(Messages.of(l).has("problem." + slug)).as(l.tag() + " problem." + slug).isTrue();

@@ -33,6 +33,48 @@ class ReceiptsTest {
   }
 
   @Test
+  void everyReceiptOfAConsentSaysItsLanguageAndTheCountersZone() {
+    var who = sandbox.identify("p-jeanne");
+    var d =
+        sandbox
+            .api()
+            .consent(
+                sandbox.session(),
+                fr.guichet.contract.ConsentRequest.forSelf(
+                        who.identificationId(), java.util.List.of("account:read"), 30, "ar", "v1")
+                    .at(java.time.ZoneId.of("Indian/Reunion")),
+                fr.guichet.client.IdempotencyKey.random());
+    assertThat(d.receipt().payload())
+        .containsEntry("language", "ar")
+        .containsEntry("zone", "Indian/Reunion");
+    var statement =
+        sandbox
+            .api()
+            .statusStatement(sandbox.session(), d, fr.guichet.client.IdempotencyKey.random());
+    assertThat(statement.payload())
+        .containsEntry("language", "ar")
+        .containsEntry("zone", "Indian/Reunion");
+    assertThat(sitting.delegation().receipt().payload())
+        .as("a consent without a zone: the language alone")
+        .containsEntry("language", "fr")
+        .doesNotContainKey("zone");
+  }
+
+  @Test
+  void aReceiptNamesWhereThePersonsJournalStoodWhenItWasGiven() {
+    ReceiptCheck check = sandbox.api().verifyReceipt(sitting.delegation().receipt().signed());
+    // Identified, consent given, delegation opened: the receipt comes after those three.
+    java.util.List<String> hashes =
+        sandbox.query(
+            "SELECT hash FROM journal WHERE chain = 'person:p-jeanne' ORDER BY seq",
+            r -> r.getString(1));
+    assertThat(check.payload())
+        .containsEntry("journalChain", "person:p-jeanne")
+        .containsEntry("journalSeq", 3)
+        .containsEntry("journalHead", hashes.get(2));
+  }
+
+  @Test
   void aTamperedOrForeignReceiptIsReportedAsSuch() {
     String signed = sitting.delegation().receipt().signed();
     String[] parts = signed.split("\\.");

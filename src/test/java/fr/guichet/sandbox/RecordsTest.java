@@ -33,10 +33,10 @@ class RecordsTest {
   }
 
   ObjectNode allergies(String... names) {
-    ObjectNode node = Json.mapper().createObjectNode();
-    var list = node.putArray("allergies");
+    ObjectNode node = Json.mapper().createObjectNode().put("form", 1).put("status", "filled");
+    var list = node.putArray("entries");
     for (String n : names) {
-      list.addObject().put("name", n);
+      list.addObject().putObject("name").put("other", n);
     }
     return node;
   }
@@ -177,5 +177,80 @@ class RecordsTest {
                         IdempotencyKey.random()))
         .isInstanceOfSatisfying(
             ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("profile-invalid"));
+  }
+
+  @Test
+  void aStatementSignsTheVersionOfEverySectionAndAHashOfTheirContents() throws Exception {
+    var api = sandbox.api();
+    api.writeProfileSection(
+        louis.session(),
+        louis.delegation(),
+        "allergies",
+        0,
+        allergies("Kiwi"),
+        IdempotencyKey.random());
+    var first = api.profileStatement(louis.session(), louis.delegation(), IdempotencyKey.random());
+    assertThat(first.kind()).isEqualTo("profile-statement");
+    assertThat(api.verifyReceipt(first.signed()).valid()).isTrue();
+    var facts = first.payload();
+    assertThat(String.valueOf(facts.get("sections"))).contains("allergies=1");
+    assertThat(facts).containsKeys("sha256", "mediator", "structure");
+    api.writeProfileSection(
+        louis.session(),
+        louis.delegation(),
+        "allergies",
+        1,
+        allergies("Kiwi", "Arachide"),
+        IdempotencyKey.random());
+    var second =
+        api.profileStatement(louis.session(), louis.delegation(), IdempotencyKey.random())
+            .payload();
+    assertThat(String.valueOf(second.get("sections"))).contains("allergies=2");
+    assertThat(second.get("sha256")).isNotEqualTo(facts.get("sha256"));
+    assertThat(sandbox.journal("person:p-louis")).contains("PROFILE_STATEMENT_ISSUED OK");
+  }
+
+  @Test
+  void aWriteOnlyDelegationLearnsTheVersionOfAConflictNotItsAnswers() {
+    sandbox
+        .api()
+        .writeProfileSection(
+            louis.session(),
+            louis.delegation(),
+            "allergies",
+            0,
+            allergies("latex"),
+            IdempotencyKey.random());
+    DemoSandbox.Sitting writeOnly = sandbox.open("p-louis", "profile:write");
+    var conflict =
+        fr.guichet.testing.Refused.with(
+            "profile-changed",
+            412,
+            () ->
+                sandbox
+                    .api()
+                    .writeProfileSection(
+                        writeOnly.session(),
+                        writeOnly.delegation(),
+                        "allergies",
+                        0,
+                        allergies("pollen"),
+                        IdempotencyKey.random()));
+    assertThat(conflict.params()).containsEntry("currentVersion", 1).doesNotContainKey("current");
+    var seen =
+        fr.guichet.testing.Refused.with(
+            "profile-changed",
+            412,
+            () ->
+                sandbox
+                    .api()
+                    .writeProfileSection(
+                        louis.session(),
+                        louis.delegation(),
+                        "allergies",
+                        0,
+                        allergies("pollen"),
+                        IdempotencyKey.random()));
+    assertThat(seen.params()).containsKey("current");
   }
 }

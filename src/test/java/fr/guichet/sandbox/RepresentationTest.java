@@ -11,8 +11,12 @@ import fr.guichet.contract.ClosureRequest;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.DocumentInfo;
 import fr.guichet.contract.Identification;
+import fr.guichet.contract.Problem;
 import fr.guichet.contract.Represented;
 import fr.guichet.testing.DemoSandbox;
+import fr.guichet.testing.Refused;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -71,17 +75,47 @@ class RepresentationTest {
   }
 
   @Test
-  void aGuardianCanObjectOrCloseForTheProtectedAdult() {
-    DemoSandbox.Sitting s = sandbox.openFor("p-sophie", "p-marcel", "account:read", "record:close");
-    assertThat(s.delegation().actingAs()).isEqualTo("GUARDIANSHIP");
-    assertThat(
+  void aGuardianCanObjectOrCloseForTheProtectedAdultOnceTheirOpinionWasAsked() {
+    // Looking needs no opinion (today's kiosk sends none); changing anything does.
+    assertThat(sandbox.openFor("p-sophie", "p-marcel", "account:read").delegation().actingAs())
+        .isEqualTo("GUARDIANSHIP");
+    Identification sophie = sandbox.strengthen(sandbox.identify("p-sophie"));
+    refused(
+        "opinion-required",
+        () ->
             sandbox
                 .api()
-                .close(
-                    s.session(), s.delegation(), new ClosureRequest(false), IdempotencyKey.random())
-                .account()
-                .state())
-        .isEqualTo("CLOSED");
+                .consent(
+                    sandbox.session(),
+                    new ConsentRequest(
+                        sophie.identificationId(),
+                        "p-marcel",
+                        List.of("account:read", "record:close"),
+                        30,
+                        "fr",
+                        "v1",
+                        true,
+                        true),
+                    IdempotencyKey.random()));
+    DemoSandbox.Sitting s =
+        sandbox.openFor("p-sophie", "p-marcel", true, "account:read", "record:close");
+    assertThat(s.delegation().actingAs()).isEqualTo("GUARDIANSHIP");
+    assertThat(s.delegation().receipt().payload()).containsEntry("personOpinionAsked", true);
+    var closed =
+        sandbox
+            .api()
+            .close(s.session(), s.delegation(), new ClosureRequest(false), IdempotencyKey.random());
+    assertThat(closed.account().state()).isEqualTo("CLOSED");
+    assertThat(closed.receipt().payload())
+        .containsEntry("actingAs", "GUARDIANSHIP")
+        .containsEntry("personOpinionAsked", true);
+    assertThat(sandbox.journal("person:p-marcel")).contains("CONSENT REFUSED opinion-required");
+    assertThat(
+            sandbox.query(
+                "SELECT detail FROM journal WHERE chain = ? AND action = 'CONSENT' AND outcome = 'OK'",
+                r -> r.getString(1),
+                "person:p-marcel"))
+        .anySatisfy(detail -> assertThat(detail).contains("the protected person's opinion asked"));
   }
 
   @Test
@@ -144,7 +178,7 @@ class RepresentationTest {
 
   CaregiverRequest caregiver(String id, String last, String first) {
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(id);
-    return new CaregiverRequest(p.nir(), last, first, p.birth());
+    return new CaregiverRequest(p.nir(), last, first, p.birthDate());
   }
 
   @Test
@@ -215,8 +249,8 @@ class RepresentationTest {
 
   @Test
   void aCaregiverHelpsFivePeopleAtMostAndMustHaveAnActiveSpace() {
-    for (String person : List.of("p-louis", "p-sophie", "p-fatima", "p-marcel")) {
-      if (person.equals("p-fatima")) {
+    for (String person : List.of("p-louis", "p-sophie", "p-georgette", "p-marcel")) {
+      if (person.equals("p-georgette")) {
         DemoSandbox.Sitting s = sandbox.open(person, "sharing:manage");
         refused(
             "caregiver-needs-active-space",
@@ -262,6 +296,22 @@ class RepresentationTest {
   }
 
   @Test
+  void aCaregiverWhoseCivilStatusGivesOnlyAYearIsNamedWithZeros() {
+    DemoSandbox.Sitting louis = sandbox.open("p-louis", "sharing:manage");
+    var added =
+        sandbox
+            .api()
+            .addCaregiver(
+                louis.session(),
+                louis.delegation(),
+                caregiver("p-zainaba", "Madi", "Zaïnaba"),
+                IdempotencyKey.random());
+    assertThat(added.account().access())
+        .extracting(Represented::firstName, Represented::birthYear)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Zaïnaba", 1958));
+  }
+
+  @Test
   void aCaregiverIsNamedExactlyOrNotFound() {
     DemoSandbox.Sitting louis = sandbox.open("p-louis", "sharing:manage");
     refused(
@@ -284,5 +334,155 @@ class RepresentationTest {
                     louis.delegation(),
                     caregiver("p-louis", "Petit", "Louis"),
                     IdempotencyKey.random()));
+  }
+
+  // What the rule table decides about who acts, over HTTP as a script would meet it.
+
+  LocalDate today() {
+    return LocalDate.ofInstant(sandbox.clock().instant(), ZoneId.of("Europe/Paris"));
+  }
+
+  @Test
+  void aParentNoLongerActsNorClosesForAChildWhoIsAnAdultNow() {
+    DemoSandbox.Sitting s =
+        sandbox.openFor("p-louis", "p-emma", "account:read", "record:close", "documents:read");
+    AccountStatus emma = sandbox.api().account(s.session(), s.delegation());
+    assertThat(emma.minor()).isTrue();
+    assertThat(emma.adultOn()).isEqualTo(LocalDate.of(2033, 9, 12));
+    // Her birth date as the insurer now has it makes her 26.
+    sandbox.update(
+        "UPDATE person SET birth_date = ? WHERE id = 'p-emma'", today().minusYears(26).toString());
+    Problem ended =
+        Refused.with(
+            "representation-ended", 403, () -> sandbox.api().account(s.session(), s.delegation()));
+    assertThat(ended.params()).containsEntry("adultOn", today().minusYears(8).toString());
+    Refused.with(
+        "representation-ended",
+        403,
+        () ->
+            sandbox
+                .api()
+                .close(
+                    s.session(),
+                    s.delegation(),
+                    new ClosureRequest(true),
+                    IdempotencyKey.random()));
+    Refused.with(
+        "representation-ended", 403, () -> sandbox.api().documents(s.session(), s.delegation()));
+    assertThat(sandbox.identify("p-louis").represents())
+        .extracting(Represented::firstName)
+        .containsExactly("Hugo");
+    Refused.with(
+        "representation-ended", 403, () -> sandbox.openFor("p-louis", "p-emma", "account:read"));
+    assertThat(sandbox.journal("person:p-emma"))
+        .contains(
+            "ACCOUNT_READ REFUSED representation-ended",
+            "CLOSED REFUSED representation-ended",
+            "CONSENT REFUSED representation-ended");
+    assertThat(sandbox.query("SELECT state FROM person WHERE id = 'p-emma'", r -> r.getString(1)))
+        .containsExactly("ACTIVE");
+  }
+
+  @Test
+  void aParentsRightEndsOnTheEighteenthBirthdayNotOnTheFirstOfJanuary() {
+    // 18 this year, tomorrow: still a minor today.
+    sandbox.update(
+        "UPDATE person SET birth_date = ? WHERE id = 'p-emma'",
+        today().minusYears(18).plusDays(1).toString());
+    DemoSandbox.Sitting s = sandbox.openFor("p-louis", "p-emma", "account:read");
+    AccountStatus emma = sandbox.api().account(s.session(), s.delegation());
+    assertThat(emma.minor()).isTrue();
+    assertThat(emma.adultOn()).isEqualTo(today().plusDays(1));
+    // 18 today: the parent's right has ended.
+    sandbox.update(
+        "UPDATE person SET birth_date = ? WHERE id = 'p-emma'", today().minusYears(18).toString());
+    Refused.with(
+        "representation-ended", 403, () -> sandbox.api().account(s.session(), s.delegation()));
+  }
+
+  @Test
+  void documentsHiddenFromAChildsParentsAreHiddenFromEveryRepresentative() {
+    DemoSandbox.Sitting forEmma = sandbox.openFor("p-louis", "p-emma", "sharing:manage");
+    sandbox
+        .api()
+        .addCaregiver(
+            forEmma.session(),
+            forEmma.delegation(),
+            caregiver("p-alain", "Roux", "Alain"),
+            IdempotencyKey.random());
+    DemoSandbox.Sitting alain = sandbox.openFor("p-alain", "p-emma", "documents:read");
+    assertThat(sandbox.api().documents(alain.session(), alain.delegation()))
+        .extracting(DocumentInfo::title)
+        .containsExactly("Carnet de vaccination");
+    // A tutor does not see what is hidden from representatives either; the person does.
+    sandbox.update("UPDATE document SET hidden_from_representatives = 1 WHERE id = 'doc-marcel-1'");
+    DemoSandbox.Sitting sophie = sandbox.openFor("p-sophie", "p-marcel", "documents:read");
+    assertThat(sandbox.api().documents(sophie.session(), sophie.delegation())).isEmpty();
+    Refused.with(
+        "document-unknown",
+        404,
+        () -> sandbox.api().document(sophie.session(), sophie.delegation(), "doc-marcel-1"));
+    DemoSandbox.Sitting marcel = sandbox.open("p-marcel", "documents:read");
+    assertThat(sandbox.api().documents(marcel.session(), marcel.delegation())).hasSize(1);
+  }
+
+  @Test
+  void aCaregiverListsTheDocumentsButNeverDownloadsOne() {
+    DemoSandbox.Sitting s = sandbox.openFor("p-alain", "p-georgette", "documents:read");
+    assertThat(sandbox.api().documents(s.session(), s.delegation())).hasSize(1);
+    Refused.with(
+        "caregiver-forbidden",
+        403,
+        () -> sandbox.api().document(s.session(), s.delegation(), "doc-georgette-1"));
+    assertThat(sandbox.journal("person:p-georgette"))
+        .contains("DOCUMENT_READ REFUSED caregiver-forbidden");
+  }
+
+  @Test
+  void aCaregiverTakenAwayLosesEveryLiveDelegationAtOnce() {
+    DemoSandbox.Sitting alain =
+        sandbox.openFor("p-alain", "p-georgette", "documents:read", "journal:read");
+    assertThat(sandbox.api().journal(alain.session(), alain.delegation())).isNotEmpty();
+    DemoSandbox.Sitting georgette = sandbox.open("p-georgette", "sharing:manage");
+    sandbox
+        .api()
+        .removeCaregiver(
+            georgette.session(), georgette.delegation(), "p-alain", IdempotencyKey.random());
+    Refused.with(
+        "delegation-revoked",
+        401,
+        () -> sandbox.api().journal(alain.session(), alain.delegation()));
+    Refused.with(
+        "delegation-revoked",
+        401,
+        () -> sandbox.api().documents(alain.session(), alain.delegation()));
+    assertThat(sandbox.journal("person:p-georgette"))
+        .contains("DELEGATION_REVOKED OK", "JOURNAL_READ REFUSED delegation-revoked");
+  }
+
+  @Test
+  void aCuratorAloneLooksButNeitherObjectsNorClosesNorDeletes() {
+    DemoSandbox.Sitting claire = sandbox.openFor("p-claire", "p-raymond", "account:read");
+    assertThat(claire.delegation().actingAs()).isEqualTo("CURATORSHIP");
+    AccountStatus raymond = sandbox.api().account(claire.session(), claire.delegation());
+    assertThat(raymond.state()).isEqualTo("ANNOUNCED");
+    assertThat(raymond.possibleActions()).isEmpty();
+    for (String scope : List.of("opposition:write", "record:close", "sharing:manage")) {
+      Problem p =
+          Refused.with(
+              "curator-forbidden",
+              403,
+              () -> sandbox.openFor("p-claire", "p-raymond", "account:read", scope));
+      assertThat(p.params()).containsEntry("scope", scope);
+    }
+    // Raymond himself objects, his curator beside him.
+    DemoSandbox.Sitting himself = sandbox.open("p-raymond", "account:read", "opposition:write");
+    assertThat(
+            sandbox
+                .api()
+                .recordOpposition(himself.session(), himself.delegation(), IdempotencyKey.random())
+                .account()
+                .state())
+        .isEqualTo("OPPOSED");
   }
 }

@@ -16,11 +16,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,6 +168,28 @@ class SandboxServerTest {
         .send(
             HttpRequest.newBuilder(URI.create(node.server().url() + path)).build(),
             HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void signsTheJournalOfAnOlderServerAtItsFirstStart(@TempDir Path old) throws Exception {
+    String url = "jdbc:sqlite:" + old.resolve("guichet.db");
+    Flyway.configure()
+        .dataSource(url, null, null)
+        .locations("classpath:db/migration")
+        .target("1")
+        .load()
+        .migrate();
+    try (Connection c = DriverManager.getConnection(url)) {
+      JournalTest.writeTheOldWay(c, "person:p-jeanne", 3, false);
+      JournalTest.writeTheOldWay(c, "mediator:m-camille", 2, false);
+    }
+    SandboxServer.start(SandboxServer.Options.demo(old)).close();
+
+    SandboxServer.JournalVerdict verdict =
+        SandboxServer.verifyJournal(old, null, List.of(), null, List.of());
+    assertThat(verdict.findings()).isEmpty();
+    assertThat(verdict.entries()).isEqualTo(5);
+    assertThat(verdict.checkpoints()).isEqualTo(1);
   }
 
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -72,10 +72,19 @@ public final class DemoSandbox
   /** Jeanne Martin, born 14/03/1950, Carte Vitale 12345678: ANNOUNCED. */
   public static final String JEANNE_NIR = "2 50 03 75 056 123 72";
 
-  /** A demo person's papers: what the person brings to the counter. */
-  public record Papers(String id, String nir13, LocalDate birth, String vitale) {
+  /**
+   * A demo person's papers: what the person brings to the counter.
+   *
+   * @param birthDate as the civil status gives it, {@code 00} for an unknown part
+   */
+  public record Papers(String id, String nir13, String birthDate, String vitale) {
     public String nir() {
       return nir13 + Nir.key(nir13);
+    }
+
+    /** A whole birth date as a calendar day (every demo person's but Zaïnaba's). */
+    public LocalDate birth() {
+      return LocalDate.parse(birthDate);
     }
   }
 
@@ -86,6 +95,7 @@ public final class DemoSandbox
           papers("p-maria", "2711169123087", "1971-11-23", "345678901234"),
           papers("p-louis", "1850533063210", "1985-05-30", "4567890123456"),
           papers("p-emma", "2150933063318", "2015-09-12", null),
+          papers("p-hugo", "1190233063402", "2019-02-03", null),
           papers("p-fatima", "248012A004015", "1948-01-09", "56789012"),
           papers("p-pierre", "1550959350118", "1955-09-17", "67890123"),
           papers("p-yves", "1700444109077", "1970-04-04", "78901234"),
@@ -93,11 +103,13 @@ public final class DemoSandbox
           papers("p-sophie", "2680687085233", "1968-06-15", "90123456"),
           papers("p-georgette", "2360697120044", "1936-06-21", "11223344"),
           papers("p-alain", "1621097611150", "1962-10-08", "22334455"),
-          papers("p-raymond", "1440215014062", "1944-02-11", "33445566"));
+          papers("p-raymond", "1440215014062", "1944-02-11", "33445566"),
+          papers("p-claire", "2870875112345", "1987-08-20", "55667788"),
+          papers("p-zainaba", "2589997605031", "1958-00-00", "44556677"));
 
   private static Map.Entry<String, Papers> papers(
       String id, String nir13, String birth, String vitale) {
-    return Map.entry(id, new Papers(id, nir13, LocalDate.parse(birth), vitale));
+    return Map.entry(id, new Papers(id, nir13, birth, vitale));
   }
 
   /** A sitting as a test opens it: the mediator's session, the identification, the delegation. */
@@ -122,6 +134,8 @@ public final class DemoSandbox
   private boolean closed;
   private MediatorSession session;
   private Instant lastUse = Instant.EPOCH;
+  private MediatorSession managerSession;
+  private Instant managerLastUse = Instant.EPOCH;
 
   /**
    * A sandbox started now on {@code data}, stopped by {@link #close()}: for the tests that need two
@@ -232,6 +246,7 @@ public final class DemoSandbox
     this.closed = false;
     this.session = null;
     this.lastUse = Instant.EPOCH;
+    this.managerSession = null;
     SandboxServer.Options options = SandboxServer.Options.demo(data).withClock(clock);
     this.server =
         SandboxServer.start(
@@ -334,11 +349,24 @@ public final class DemoSandbox
     return session;
   }
 
+  /**
+   * The demo structure manager's session, logging in again if the clock made it expire: the demo
+   * outbox is theirs alone to read.
+   */
+  public MediatorSession managerSession() {
+    if (managerSession == null
+        || !clock.instant().isBefore(managerLastUse.plus(Duration.ofMinutes(30)))) {
+      managerSession = loginAs(MANAGER_LOGIN, MANAGER_SECRET);
+    }
+    managerLastUse = clock.instant();
+    return managerSession;
+  }
+
   public Identification identify(String personId) {
     Papers p = PEOPLE.get(personId);
     return api.identify(
         session(),
-        IdentificationRequest.byVitale(p.nir(), p.birth(), p.vitale()),
+        IdentificationRequest.byVitale(p.nir(), p.birthDate(), p.vitale()),
         IdempotencyKey.random());
   }
 
@@ -350,7 +378,7 @@ public final class DemoSandbox
     clock.advance(Duration.ofSeconds(1)); // the outbox lists the newest message first
     ContactChallenge challenge =
         api.contactCode(
-            session(), new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random());
+            session(), new ContactCodeRequest(p.nir(), p.birthDate()), IdempotencyKey.random());
     return api.addProof(
         session(),
         who.identificationId(),
@@ -358,10 +386,10 @@ public final class DemoSandbox
         IdempotencyKey.random());
   }
 
-  /** The last one-time code the demo outbox holds for a person. */
+  /** The last one-time code the demo outbox holds for a person, read by the structure manager. */
   public String lastCode(String personId) {
     OutboxMessage last =
-        api.outbox(session()).stream()
+        api.outbox(managerSession()).stream()
             .filter(m -> m.personId().equals(personId))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no message for " + personId));
@@ -382,6 +410,14 @@ public final class DemoSandbox
 
   /** The same, acting for {@code forPersonId} whom {@code personId} represents. */
   public Sitting openFor(String personId, String forPersonId, String... scopes) {
+    return openFor(personId, forPersonId, null, scopes);
+  }
+
+  /**
+   * The same, saying whether a protected person's opinion was asked (a tutor's consent), or null.
+   */
+  public Sitting openFor(
+      String personId, String forPersonId, Boolean opinionAsked, String... scopes) {
     Identification who = identify(personId);
     if (Arrays.asList(scopes).contains("record:close")) {
       who = strengthen(who);
@@ -397,7 +433,8 @@ public final class DemoSandbox
                 "fr",
                 "test-v1",
                 true,
-                true),
+                true,
+                opinionAsked),
             IdempotencyKey.random());
     return new Sitting(session(), who, d);
   }

@@ -19,9 +19,10 @@ import java.nio.charset.StandardCharsets;
  * again.
  *
  * <p>On exit (a key, Ctrl+C, a kill) exactly the saved settings are put back, with one process.
- * Ctrl+C keeps Lanterna's behaviour given at construction: with {@code intr} undefined it arrives
- * as a key, and {@link CtrlCBehaviour#CTRL_C_KILLS_APPLICATION} then leaves the full screen and
- * ends the program, whose shutdown hooks restore the terminal.
+ * With {@code intr} undefined, Ctrl+C arrives as a key: with {@link CtrlCBehaviour#TRAP} the
+ * kiosk's loop takes it and ends at once, whatever the kiosk waits for, and the terminal is
+ * restored as on any exit ({@link CtrlCBehaviour#CTRL_C_KILLS_APPLICATION} would instead end the
+ * program from inside Lanterna's key reading).
  *
  * <p>Lanterna calls the setup methods from its constructor, before this class's fields are
  * initialised: the fields below therefore have no initialisers, and are set only by those calls.

@@ -23,10 +23,11 @@ import java.time.Duration;
 
 /**
  * The kiosk on a real terminal (or Lanterna's virtual one in tests, or a large-text window): reads
- * keys, hands them to the {@link Kiosk}, ticks its inactivity clock four times a second, draws its
- * view in the kiosk's theme, puts the hardware cursor on the focused element. When the screen
- * changes (a sitting ends, say) the whole terminal is cleared, so nothing of the previous person
- * stays visible.
+ * keys, hands them to the {@link Kiosk}, draws the server's answers as they come (the kiosk asks
+ * the server off this thread, so a key is always answered at once), ticks its clock four times a
+ * second, draws its view in the kiosk's theme, puts the hardware cursor on the focused element.
+ * When the screen changes (a sitting ends, say) the whole terminal is cleared, so nothing of the
+ * previous person stays visible. Ctrl+C leaves at once, whatever the kiosk waits for.
  *
  * <pre>{@code
  * try (LanternaKiosk ui = LanternaKiosk.onSystemTerminal(kiosk)) { ui.run(); }
@@ -60,14 +61,14 @@ public final class LanternaKiosk implements AutoCloseable {
 
   /**
    * The text terminal the program runs in (never a Swing window). On Unix, a {@link KioskTerminal}:
-   * set up with one process rather than Lanterna's seven; Ctrl+C, as with Lanterna's default, ends
-   * the program with the terminal restored.
+   * set up with one process rather than Lanterna's seven; Ctrl+C arrives as a key and ends {@link
+   * #run()} at once, the caller then restores the terminal.
    */
   public static LanternaKiosk onSystemTerminal(Kiosk kiosk) throws IOException {
     Terminal terminal =
         System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")
             ? new DefaultTerminalFactory().setForceTextTerminal(true).createTerminal()
-            : new KioskTerminal(UnixTerminal.CtrlCBehaviour.CTRL_C_KILLS_APPLICATION);
+            : new KioskTerminal(UnixTerminal.CtrlCBehaviour.TRAP);
     return new LanternaKiosk(terminal, kiosk);
   }
 
@@ -115,9 +116,9 @@ public final class LanternaKiosk implements AutoCloseable {
   }
 
   /**
-   * Reads and handles keys until the kiosk asks to quit or input ends; between keys, ticks the
-   * inactivity clock every {@link #TICK} and redraws when the countdown (or the terminal's size)
-   * changed.
+   * Reads and handles keys until the kiosk asks to quit, Ctrl+C, or input ends; between keys, draws
+   * the server's answers as they come, ticks the clock every {@link #TICK} and redraws when a
+   * countdown (or the terminal's size) changed.
    */
   public void run() throws IOException {
     draw();
@@ -126,11 +127,14 @@ public final class LanternaKiosk implements AutoCloseable {
     while (!kiosk.quitRequested()) {
       KeyStroke stroke = screen.pollInput();
       if (stroke != null) {
-        if (stroke.getKeyType() == KeyType.EOF) {
+        if (stroke.getKeyType() == KeyType.EOF || interrupts(stroke)) {
           return;
         }
         handle(stroke);
         continue;
+      }
+      if (kiosk.settle()) {
+        draw();
       }
       if (System.nanoTime() >= nextTick) {
         tick();
@@ -153,20 +157,49 @@ public final class LanternaKiosk implements AutoCloseable {
     }
   }
 
-  /** Handles every key already waiting, then returns (for tests driving a virtual terminal). */
-  public void drainInput() throws IOException {
+  /** Ctrl+C: the terminal's interrupt, which reaches the program as a key. */
+  static boolean interrupts(KeyStroke stroke) {
+    return stroke.getKeyType() == KeyType.Character
+        && stroke.isCtrlDown()
+        && !stroke.isAltDown()
+        && Character.toLowerCase(stroke.getCharacter()) == 'c';
+  }
+
+  /**
+   * Handles every key already waiting, then draws once what they led to (for tests driving a
+   * virtual terminal, which read the screen after a run of keys). False when one of the keys was
+   * Ctrl+C, which ends the kiosk.
+   */
+  public boolean drainInput() throws IOException {
     KeyStroke stroke;
     while ((stroke = screen.pollInput()) != null && stroke.getKeyType() != KeyType.EOF) {
-      handle(stroke);
+      if (interrupts(stroke)) {
+        return false;
+      }
+      press(stroke);
+    }
+    kiosk.settle();
+    draw();
+    return true;
+  }
+
+  /** Draws the server's answers already come, if any. */
+  public void settle() throws IOException {
+    if (kiosk.settle()) {
+      draw();
     }
   }
 
   private void handle(KeyStroke stroke) throws IOException {
+    press(stroke);
+    draw();
+  }
+
+  private void press(KeyStroke stroke) {
     Key key = KeyTranslator.translate(stroke);
     if (key != null) {
       kiosk.press(key);
     }
-    draw();
   }
 
   public void draw() throws IOException {

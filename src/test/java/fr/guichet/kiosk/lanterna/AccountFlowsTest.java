@@ -3,16 +3,17 @@ package fr.guichet.kiosk.lanterna;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.input.KeyType;
-import fr.guichet.client.ApiClient;
 import fr.guichet.i18n.Language;
 import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.PendingActions;
-import fr.guichet.testing.CuttingProxy;
-import fr.guichet.testing.DemoSandbox;
+import fr.guichet.testing.FakeServer;
+import fr.guichet.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,22 +21,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The account flows at the counter, keyboard only on the virtual terminal at 80×24, against the
- * reference server: opposition and its withdrawal, closure with the strong identification and
- * reopening, acting for a child, a caregiver who is never offered a closure, refusals, a lost
- * reply, and an action left unconfirmed by a restart. Key presses after the consent are counted.
+ * server in memory: opposition and its withdrawal, closure with the strong identification and
+ * reopening, acting for a child, a caregiver who is never offered a closure, refusals, the network
+ * gone then back, and an action left unconfirmed by a restart. Key presses after the consent are
+ * counted. The same flows over HTTP: {@code CounterEndToEndTest}.
  */
 class AccountFlowsTest {
   @RegisterExtension final Counter counter = new Counter();
-  final DemoSandbox sandbox = counter.sandbox();
   @TempDir Path state;
   int keys;
 
-  VirtualScreen open(String url, PendingActions pending) {
-    return counter.open(url, pending);
+  FakeServer server() {
+    return counter.server();
+  }
+
+  VirtualScreen open(PendingActions pending) {
+    return counter.open(pending);
   }
 
   VirtualScreen open() {
-    return open(sandbox.server().url(), PendingActions.inMemory());
+    return open(PendingActions.inMemory());
   }
 
   /**
@@ -87,7 +92,7 @@ class AccountFlowsTest {
             "Voici ce qui va être envoyé :",
             "refuser la création de l’espace de Jeanne M. (1950).",
             "la personne est-elle à côté de vous ?");
-    assertThat(sandbox.journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
+    assertThat(server().journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
     enter();
     assertThat(s.flowing())
         .contains(
@@ -97,7 +102,7 @@ class AccountFlowsTest {
     assertThat(keys)
         .as("key presses for an opposition after identification and consent")
         .isLessThanOrEqualTo(5);
-    assertThat(sandbox.journal("person:p-jeanne"))
+    assertThat(server().journal("person:p-jeanne"))
         .containsSubsequence("CONSENT OK", "OPPOSITION_RECORDED OK");
 
     s.type("1");
@@ -117,7 +122,7 @@ class AccountFlowsTest {
         .contains(
             "Votre refus est annulé", "Vous pouvez encore refuser jusqu’au 31 décembre 2026.");
     assertThat(keys).isLessThanOrEqualTo(5);
-    assertThat(sandbox.journal("person:p-jeanne")).contains("OPPOSITION_WITHDRAWN OK");
+    assertThat(server().journal("person:p-jeanne")).contains("OPPOSITION_WITHDRAWN OK");
   }
 
   @Test
@@ -136,7 +141,7 @@ class AccountFlowsTest {
     int beforeCode = keys;
     enter();
     assertThat(s.flowing()).contains("Un code est envoyé à l***@example.org.");
-    key(sandbox.lastCode("p-louis"));
+    key(server().lastCode("p-louis"));
     enter();
     int codeKeys = keys - beforeCode;
     assertThat(s.flowing()).contains("fermer l’espace de Louis P. (1985), données gardées 10 ans.");
@@ -157,7 +162,7 @@ class AccountFlowsTest {
     s.type("3").type("1").enter(); // a closed space: 2 ask for deletion, 3 reopen
     assertThat(s.flowing())
         .contains("Votre espace est rouvert", "Vos données gardées sont revenues");
-    assertThat(sandbox.journal("person:p-louis")).containsSubsequence("CLOSED OK", "REOPENED OK");
+    assertThat(server().journal("person:p-louis")).containsSubsequence("CLOSED OK", "REOPENED OK");
   }
 
   @Test
@@ -165,8 +170,8 @@ class AccountFlowsTest {
     VirtualScreen s = open();
     toTheAccount(s, "p-louis", "2");
     assertThat(s.text())
-        .contains("Pour : Emma Petit (né·e en 2015) · par Louis Petit, représentant légal");
-    assertThat(sandbox.journal("person:p-emma")).contains("CONSENT OK", "ACCOUNT_READ OK");
+        .contains("Pour : Emma Petit (naissance en 2015) · par Louis Petit, représentant légal");
+    assertThat(server().journal("person:p-emma")).contains("CONSENT OK", "ACCOUNT_READ OK");
   }
 
   @Test
@@ -196,7 +201,7 @@ class AccountFlowsTest {
 
   @Test
   void theDayAfterTheDeadlineOppositionIsNoLongerOffered() {
-    sandbox.clock().set(Instant.parse("2027-01-01T09:00:00Z"));
+    server().clock().set(Instant.parse("2027-01-01T09:00:00Z"));
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
     assertThat(s.text())
         .contains("Espace créé, pas encore utilisé")
@@ -214,104 +219,90 @@ class AccountFlowsTest {
   @Test
   void anExpiredAgreementIsSaidPlainlyAndNothingIsDone() {
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
-    sandbox.clock().advance(java.time.Duration.ofMinutes(31)); // the agreement lasted 30 minutes
+    server().clock().advance(java.time.Duration.ofMinutes(31)); // the agreement lasted 30 minutes
     s.type("2").type("1").enter();
     assertThat(s.flowing())
         .containsAnyOf("Votre connexion a pris fin", "Le temps de l’accord est fini");
-    assertThat(sandbox.journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
+    assertThat(server().journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
   }
 
   @Test
-  void aLostReplyIsRetriedWithTheSameKeyAndTheActionExistsOnce() throws IOException {
-    try (CuttingProxy proxy =
-        new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-jeanne/opposition", 1)) {
-      VirtualScreen s =
-          toTheAccount(open(proxy.url(), PendingActions.inMemory()), "p-jeanne", null);
-      s.type("2").type("1").enter();
-      assertThat(proxy.dropped).hasValue(1);
-      assertThat(s.flowing()).contains("Votre refus est enregistré");
-      assertThat(
-              sandbox.journal("person:p-jeanne").stream()
-                  .filter(l -> l.equals("OPPOSITION_RECORDED OK")))
-          .hasSize(1);
-      assertThat(
-              sandbox.query(
-                  "SELECT count(*) FROM receipt WHERE kind = 'record-opposition'",
-                  r -> r.getLong(1)))
-          .containsExactly(1L);
-    }
-  }
-
-  @Test
-  void anUnreachableServerIsSaidWithWhatToDoThenThePendingActionCompletesOnceItIsBack()
-      throws IOException {
-    // Every attempt of the client's first try is lost (3), then the network comes back.
-    try (CuttingProxy proxy =
-        new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-jeanne/opposition", 3)) {
-      VirtualScreen s =
-          toTheAccount(open(proxy.url(), PendingActions.inMemory()), "p-jeanne", null);
-      s.type("2").type("1").enter();
-      assertThat(s.flowing())
-          .contains(
-              "○ pas de réseau",
-              "Le serveur n’a pas encore répondu",
-              "réessayez, appelez le 3422, ou suivez la lettre reçue par la poste",
-              "1 ► Réessayer maintenant")
-          .doesNotContain("Votre refus est enregistré");
-      s.type("1");
-      assertThat(s.flowing()).contains("● réseau", "Votre refus est enregistré");
-      assertThat(proxy.dropped).hasValue(3);
-      assertThat(
-              sandbox.journal("person:p-jeanne").stream()
-                  .filter(l -> l.equals("OPPOSITION_RECORDED OK")))
-          .hasSize(1);
-    }
-  }
-
-  @Test
-  void anActionLeftUnconfirmedByARestartIsNamedAndDoneOnce() throws IOException {
-    Path file = state.resolve("pending");
-    try (CuttingProxy proxy =
-        new CuttingProxy(sandbox.server().port(), "POST /v1/persons/p-jeanne/opposition", 10)) {
-      VirtualScreen s =
-          toTheAccount(open(proxy.url(), PendingActions.inFile(file)), "p-jeanne", null);
-      s.type("2").type("1").enter();
-      assertThat(s.flowing())
-          .contains(
-              "Le serveur n’a pas encore répondu",
-              "Nous réessayons avec la même demande",
-              "réessayez, appelez le 3422, ou suivez la lettre reçue par la poste",
-              "○ pas de réseau");
-      assertThat(s.flowing()).doesNotContain("Votre refus est enregistré");
-    }
-    counter.closeScreen();
-    // The kiosk restarts (the file survived); the server had applied the opposition.
-    VirtualScreen s = open(sandbox.server().url(), PendingActions.inFile(file));
-    s.type(DemoSandbox.LOGIN)
-        .enter()
-        .type(DemoSandbox.PASSWORD)
-        .enter()
-        .type(sandbox.freshTotp())
-        .enter();
+  void theServerDownThenBackTheOppositionGoesThroughByItselfOnceWithTheSameKey() {
+    MutableClock clock = new MutableClock(Counter.NINE_IN_PARIS.instant());
+    VirtualScreen s =
+        toTheAccount(
+            counter.open(Language.FRENCH, Kiosk.Options.DEFAULTS, clock), "p-jeanne", null);
+    s.type("2").type("1");
+    server().down("OPPOSITION_RECORDED");
+    s.enter();
     assertThat(s.flowing())
-        .contains("1 action n’a peut-être pas été confirmée : refuser la création de l’espace");
-    DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-jeanne");
-    s.type(p.nir()).enter().type("14/03/1950").enter().type(p.vitale()).enter().type("1").enter();
-    assertThat(s.text()).contains("Vous avez refusé l’espace");
+        .contains(
+            "○ pas de réseau",
+            "Le serveur n’a pas encore répondu. La demande n’est pas perdue.",
+            "Nous réessayons avec la même demande.",
+            "Nouvel essai dans 2 secondes.",
+            "réessayez, appelez le 3422, ou suivez la lettre reçue par la poste",
+            "1 ► Réessayer maintenant",
+            "Échap ◄ Ne plus attendre");
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(s.tick().flowing())
+        .as("tried again by itself, still down: a longer wait")
+        .contains("Nouvel essai dans 5 secondes.");
+    server().up();
+    clock.advance(Duration.ofSeconds(4));
+    assertThat(s.tick().flowing()).contains("Nouvel essai dans 1 seconde.");
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(s.tick().flowing()).contains("● réseau", "Votre refus est enregistré");
     assertThat(
-            sandbox.journal("person:p-jeanne").stream()
+            server().journal("person:p-jeanne").stream()
                 .filter(l -> l.equals("OPPOSITION_RECORDED OK")))
         .hasSize(1);
+    List<String> keys = server().keys("OPPOSITION_RECORDED");
+    assertThat(keys).as("three tries, one key").hasSize(3).containsOnly(keys.get(0));
+  }
+
+  @Test
+  void anErrorAnswerIsSaidAndNotTriedAgain() {
+    VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
+    s.type("2").type("1");
+    server().refusing();
+    s.enter();
+    assertThat(s.flowing())
+        .contains("Le serveur a répondu de façon inattendue")
+        .doesNotContain("Nouvel essai");
+    server().up();
+    assertThat(server().journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
+  }
+
+  @Test
+  void anActionLeftUnconfirmedIsNamedAtTheNextLoginWithThePersonsName() {
+    PendingActions pending = PendingActions.inFile(state.resolve("pending"));
+    VirtualScreen s = toTheAccount(open(pending), "p-jeanne", null);
+    s.type("2").type("1");
+    server().down("OPPOSITION_RECORDED");
+    s.enter().press(KeyType.Escape);
+    assertThat(s.flowing())
+        .contains(
+            "Vous n’attendez plus la réponse. La demande reste notée",
+            "refuser la création de l’espace de Jeanne M. (1950).");
+    server().up();
+    s.press(KeyType.F12);
+    counter.login(s);
+    assertThat(s.flowing())
+        .contains(
+            "1 action n’a peut-être pas été confirmée : refuser la création de l’espace pour"
+                + " Jeanne M. (1950), le 29/11");
   }
 
   @Test
   void aMissingPrinterIsSaidAndF8SavesTheDocumentInstead() throws IOException {
     Kiosk kiosk =
         new Kiosk(
-            new ApiClient(sandbox.server().url()),
+            server(),
             new fr.guichet.print.PrinterSink("no-such-printer"),
             Language.FRENCH,
-            Counter.NINE_IN_PARIS);
+            Counter.NINE_IN_PARIS,
+            Kiosk.Options.DEFAULTS.withCalls(Runnable::run));
     VirtualScreen s = toTheAccount(counter.open(kiosk), "p-jeanne", null);
     s.type("1");
     assertThat(s.flowing())
@@ -354,7 +345,7 @@ class AccountFlowsTest {
     try (Stream<Path> files = Files.list(counter.documents())) {
       assertThat(files.map(f -> f.getFileName().toString())).contains("doc-louis-2.pdf");
     }
-    assertThat(sandbox.journal("person:p-louis"))
+    assertThat(server().journal("person:p-louis"))
         .contains("DOCUMENTS_LISTED OK", "DOCUMENT_READ OK");
     s.press(KeyType.Escape);
     assertThat(s.text()).contains("Espace ouvert");
@@ -427,6 +418,6 @@ class AccountFlowsTest {
     VirtualScreen s = toTheAccount(open(), "p-jeanne", null);
     s.type("2").type("1").press(KeyType.Escape).press(KeyType.Escape);
     assertThat(s.text()).contains("Espace bientôt créé");
-    assertThat(sandbox.journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
+    assertThat(server().journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
   }
 }

@@ -2,12 +2,12 @@ package fr.guichet.kiosk.lanterna;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.guichet.client.ApiClient;
 import fr.guichet.i18n.Language;
 import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.PendingActions;
 import fr.guichet.print.FileSink;
 import fr.guichet.testing.DemoSandbox;
+import fr.guichet.testing.FakeServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,14 +25,14 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The counter the kiosk's screen tests stand at: the reference server with the demo people, a
- * folder for the documents the kiosk saves, and the kiosk on the virtual terminal at 80×24, all
- * fresh for each test and put away after it (the screen closed, the server stopped, the folders
- * deleted). The test classes of the Lanterna kiosk used to set this up each in their own way.
+ * The counter the kiosk's screen tests stand at: the server in memory with the demo people ({@link
+ * FakeServer}), a folder for the documents the kiosk saves, and the kiosk on the virtual terminal
+ * at 80×24, each call to the server answered before the next key, all fresh for each test and put
+ * away after it (the screen closed, the folders deleted). No server runs: a screen test takes
+ * milliseconds.
  *
  * <pre>{@code
  * @RegisterExtension final Counter counter = new Counter();
- * final DemoSandbox sandbox = counter.sandbox();
  *
  * @Test void jeannesAccount() {
  *   VirtualScreen s = counter.toTheAccount(counter.open(Language.FRENCH), "p-jeanne", null);
@@ -49,13 +50,13 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
 
   private static final DateTimeFormatter BIRTH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-  private final DemoSandbox sandbox = DemoSandbox.perTest();
+  private FakeServer server;
   private Path documents;
   private VirtualScreen screen;
 
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
-    sandbox.beforeEach(context);
+    server = new FakeServer();
     documents = Files.createTempDirectory("guichet-documents-");
   }
 
@@ -64,7 +65,6 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
     try {
       closeScreen();
     } finally {
-      sandbox.afterEach(context);
       try (Stream<Path> paths = Files.walk(documents)) {
         for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(p);
@@ -73,9 +73,13 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
     }
   }
 
-  /** The reference server, started before each test and stopped after it. */
-  DemoSandbox sandbox() {
-    return sandbox;
+  /** The server in memory, fresh for each test. */
+  FakeServer server() {
+    if (server == null) {
+      throw new IllegalStateException(
+          "the counter is not set up: register it with @RegisterExtension");
+    }
+    return server;
   }
 
   /** Where the kiosk saves its working copies of the documents it prints. */
@@ -87,7 +91,7 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
     return documents;
   }
 
-  /** The kiosk in {@code language} against the sandbox, at {@link #NINE_IN_PARIS}. */
+  /** The kiosk in {@code language}, at {@link #NINE_IN_PARIS}. */
   VirtualScreen open(Language language) {
     return open(language, Kiosk.Options.DEFAULTS, NINE_IN_PARIS);
   }
@@ -95,26 +99,36 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
   VirtualScreen open(Language language, Kiosk.Options options, Clock clock) {
     return open(
         new Kiosk(
-            new ApiClient(sandbox.server().url()),
+            server(),
             FileSink.workingCopies(documents()),
             language,
             clock,
-            options));
+            options.withCalls(Runnable::run)));
+  }
+
+  /** The kiosk in French, keeping its pending actions there (a file survives a restart). */
+  VirtualScreen open(PendingActions pending) {
+    Kiosk kiosk = kiosk(Language.FRENCH);
+    kiosk.usePendingActions(pending);
+    return open(kiosk);
+  }
+
+  /** A kiosk of this counter, not yet on screen, its calls answered before the next key. */
+  Kiosk kiosk(Language language) {
+    return kiosk(language, Runnable::run);
   }
 
   /**
-   * The kiosk in French against {@code url} (the sandbox or a proxy in front of it), keeping its
-   * pending actions there.
+   * A kiosk of this counter whose calls run where {@code calls} runs them: on worker threads, as at
+   * the counter, to see what the screen shows while the server has not answered.
    */
-  VirtualScreen open(String url, PendingActions pending) {
-    Kiosk kiosk =
-        new Kiosk(
-            new ApiClient(url),
-            FileSink.workingCopies(documents()),
-            Language.FRENCH,
-            NINE_IN_PARIS);
-    kiosk.usePendingActions(pending);
-    return open(kiosk);
+  Kiosk kiosk(Language language, Executor calls) {
+    return new Kiosk(
+        server(),
+        FileSink.workingCopies(documents()),
+        language,
+        NINE_IN_PARIS,
+        Kiosk.Options.DEFAULTS.withCalls(calls));
   }
 
   /** Any kiosk on the virtual terminal at 80×24; the counter closes it after the test. */
@@ -146,7 +160,7 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
         .enter()
         .type(DemoSandbox.PASSWORD)
         .enter()
-        .type(sandbox.freshTotp())
+        .type(server().freshTotp())
         .enter();
   }
 

@@ -3,12 +3,11 @@ package fr.guichet.kiosk.lanterna;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.input.KeyType;
-import fr.guichet.client.ApiClient;
 import fr.guichet.i18n.Language;
 import fr.guichet.kiosk.Kiosk;
-import fr.guichet.print.FileSink;
 import fr.guichet.print.Pdfs;
 import fr.guichet.testing.DemoSandbox;
+import fr.guichet.testing.FakeServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The journal screen ({@code fr.guichet.kiosk.JournalScreen}) on the virtual terminal at 80×24,
- * against the reference server: its own consent, the lines of what was just done newest first, the
+ * against the server in memory: its own consent, the lines of what was just done newest first, the
  * chain checked, the extract printed, the pages, the person's no, and a refusal by the server that
  * lands in the journal too.
  */
@@ -28,16 +27,14 @@ class JournalScreenTest {
   private static final String TILE = "Ce qui a été fait en votre nom";
 
   @RegisterExtension final Counter counter = new Counter();
-  final DemoSandbox sandbox = counter.sandbox();
   Kiosk kiosk;
 
+  FakeServer server() {
+    return counter.server();
+  }
+
   VirtualScreen open(Language language) {
-    kiosk =
-        new Kiosk(
-            new ApiClient(sandbox.server().url()),
-            FileSink.workingCopies(counter.documents()),
-            language,
-            Counter.NINE_IN_PARIS);
+    kiosk = counter.kiosk(language);
     return counter.open(kiosk);
   }
 
@@ -47,7 +44,7 @@ class JournalScreenTest {
   }
 
   List<String> journal() {
-    return sandbox.journal("person:p-jeanne");
+    return server().journal("person:p-jeanne");
   }
 
   @Test
@@ -57,7 +54,7 @@ class JournalScreenTest {
     s.type(Counter.tile(s, TILE));
     assertThat(s.flowing())
         .contains(
-            "◉ lire votre journal",
+            "◉ lire votre historique",
             "30 minutes au plus",
             "Jeanne, voulez-vous voir tout ce qui a été fait en votre nom ?");
     assertThat(journal())
@@ -73,7 +70,7 @@ class JournalScreenTest {
             "✓ 29/11/2026 10:00 · autorisation annulée · Camille Bernard",
             "✓ 29/11/2026 10:00 · état de l’espace regardé · Camille Bernard",
             "✓ 29/11/2026 10:00 · identification · Camille Bernard",
-            "1  ▤  Imprimer votre journal",
+            "1  ▤  Imprimer votre historique",
             "Échap  ◄  Retour")
         .doesNotContain(
             TILE + "  1/", "Voir les lignes plus anciennes", "Revenir aux lignes plus récentes");
@@ -85,7 +82,7 @@ class JournalScreenTest {
         .as("the plain mode reads the same lines")
         .contains(
             "✓ 29/11/2026 10:00 · autorisation annulée · Camille Bernard",
-            "1 Imprimer votre journal");
+            "1 Imprimer votre historique");
 
     s.type("1");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
@@ -99,7 +96,7 @@ class JournalScreenTest {
     }
     assertThat(Pdfs.flowing(Files.readAllBytes(pdf)))
         .contains(
-            "Votre journal",
+            "Votre historique",
             "Pour : Jeanne M. (1950)",
             "identification · fait",
             "accord donné · fait",
@@ -120,7 +117,7 @@ class JournalScreenTest {
     assertThat(s.text())
         .contains(
             TILE + "  1/2",
-            "journal lu",
+            "historique lu",
             "2  ►  Voir les lignes plus anciennes",
             "Échap  ◄  Retour")
         .doesNotContain("identification", "Revenir aux lignes plus récentes");
@@ -133,12 +130,12 @@ class JournalScreenTest {
             "identification · Camille Bernard",
             "3  ◄  Revenir aux lignes plus récentes",
             "Échap  ◄  Retour")
-        .doesNotContain("journal lu", "Voir les lignes plus anciennes");
+        .doesNotContain("historique lu", "Voir les lignes plus anciennes");
     assertThat(s.rowOf("accord donné")).isLessThan(s.rowOf("identification"));
     s.press(KeyType.ArrowDown);
     assertThat(s.text()).as("no page after the last").contains(TILE + "  2/2");
     s.type("3");
-    assertThat(s.text()).contains(TILE + "  1/2", "journal lu");
+    assertThat(s.text()).contains(TILE + "  1/2", "historique lu");
     s.type("2");
     assertThat(s.text()).contains(TILE + "  2/2");
     s.press(KeyType.ArrowUp);
@@ -154,7 +151,7 @@ class JournalScreenTest {
     s.type(Counter.tile(s, TILE));
     assertThat(s.text())
         .doesNotContain("voulez-vous voir")
-        .contains("✓ 29/11/2026 10:00 · journal lu · Camille Bernard");
+        .contains("✓ 29/11/2026 10:00 · historique lu · Camille Bernard");
     assertThat(journal().stream().filter(l -> l.equals("CONSENT OK"))).hasSize(2);
   }
 
@@ -188,15 +185,15 @@ class JournalScreenTest {
   void aCaregiverReadsThePersonsJournalAndARefusalIsMarkedAndSaid() {
     assertThat(
             org.assertj.core.api.Assertions.catchThrowable(
-                () -> sandbox.openFor("p-alain", "p-georgette", "sharing:manage")))
-        .isInstanceOf(fr.guichet.client.ApiException.class);
+                () -> server().openFor("p-alain", "p-georgette", "sharing:manage")))
+        .isInstanceOf(fr.guichet.kiosk.ServerProblem.class);
     VirtualScreen s = open(Language.FRENCH);
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-alain");
     s.type(DemoSandbox.LOGIN)
         .enter()
         .type(DemoSandbox.PASSWORD)
         .enter()
-        .type(sandbox.freshTotp())
+        .type(server().freshTotp())
         .enter();
     s.type(p.nir()).enter().type("8/10/1962").enter().type(p.vitale()).enter();
     s.type("2").type("1").enter(); // for Georgette, whom he cares for; her yes
@@ -207,7 +204,7 @@ class JournalScreenTest {
     assertThat(s.rows())
         .as("the consent he then gave, done")
         .anyMatch(r -> r.matches(" ✓ 29/11/2026 \\d\\d:\\d\\d · accord donné · Camille Bernard"));
-    assertThat(sandbox.journal("person:p-georgette"))
+    assertThat(server().journal("person:p-georgette"))
         .contains("CONSENT REFUSED caregiver-forbidden", "JOURNAL_READ OK");
   }
 
@@ -221,20 +218,16 @@ class JournalScreenTest {
         .doesNotContain("JOURNAL_READ OK")
         .filteredOn(l -> l.startsWith("CONSENT"))
         .hasSize(1);
-    assertThat(
-            sandbox.query(
-                "SELECT count(*) FROM delegation WHERE scopes LIKE '%journal:read%'",
-                r -> r.getLong(1)))
-        .containsExactly(0L);
+    assertThat(server().delegations("journal:read")).isZero();
   }
 
   @Test
   void anExpiredAgreementIsRefusedByTheServerAndTheRefusalIsInTheJournal() {
     VirtualScreen s = toTheAccount(open(Language.FRENCH));
     s.type(Counter.tile(s, TILE)).enter().press(KeyType.Escape);
-    sandbox.clock().advance(Duration.ofMinutes(20));
+    server().clock().advance(Duration.ofMinutes(20));
     s.type(Counter.tile(s, TILE)).press(KeyType.Escape); // the mediator's session stays alive
-    sandbox.clock().advance(Duration.ofMinutes(11)); // the agreement lasted 30 minutes
+    server().clock().advance(Duration.ofMinutes(11)); // the agreement lasted 30 minutes
     s.type(Counter.tile(s, TILE));
     assertThat(s.flowing()).contains("Le temps de l’accord est fini");
     assertThat(s.text()).doesNotContain("Vérifié ici");

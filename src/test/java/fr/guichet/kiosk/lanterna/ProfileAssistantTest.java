@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.googlecode.lanterna.input.KeyType;
-import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.Json;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.forms.FormCatalog;
@@ -15,6 +14,7 @@ import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import fr.guichet.i18n.VisualLine;
 import fr.guichet.testing.DemoSandbox;
+import fr.guichet.testing.FakeServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The medical profile assistant, keyboard only, on Lanterna's virtual terminal at 80×24 against the
- * reference server: every section filled in for Louis (skip, back, "not concerned", "I don't know",
+ * server in memory: every section filled in for Louis (skip, back, "not concerned", "I don't know",
  * typing mistakes said plainly), what the server holds afterwards read back through the API and
  * compared with what the review screen showed; the conflict when the section changes between
  * reading and sending; a child's profile (no advance directives); a caregiver (own wishes reminded,
@@ -36,8 +36,10 @@ class ProfileAssistantTest {
   static final FormCatalog FORMS = FormCatalog.standard();
 
   @RegisterExtension final Counter counter = new Counter();
-  final DemoSandbox sandbox = counter.sandbox();
-  DemoSandbox.Sitting reader;
+
+  FakeServer server() {
+    return counter.server();
+  }
 
   VirtualScreen open(Language language) {
     return counter.open(language);
@@ -88,10 +90,7 @@ class ProfileAssistantTest {
   }
 
   ProfileSection onTheServer(String person, String section) {
-    if (reader == null) {
-      reader = sandbox.open(person, "profile:read");
-    }
-    return sandbox.api().profileSection(reader.session(), reader.delegation(), section);
+    return server().section(person, section);
   }
 
   /**
@@ -129,7 +128,7 @@ class ProfileAssistantTest {
         .contains(
             "Avez-vous une maladie qui dure",
             "1  ✓  Oui",
-            "2  ∅  Non, je ne suis pas concerné·e",
+            "2  ∅  Non, ce n’est pas le cas",
             "3  ?  Je ne sais pas",
             "Entrée  ►  Plus tard");
     s.type("1");
@@ -195,7 +194,7 @@ class ProfileAssistantTest {
 
     // Allergies: not concerned. Hospital stays: I don't know. Disabilities: later.
     s.type("C").type("2");
-    assertThat(s.flowing()).contains("Pas concerné·e (dit le 29 novembre 2026).");
+    assertThat(s.flowing()).contains("Ne concerne pas la personne (dit le 29 novembre 2026).");
     assertThat(sendAndCompare(s, "allergies").toString())
         .isEqualTo(
             "{\"form\":1,\"status\":\"not-concerned\",\"since\":\"2026-11-29\",\"entries\":[]}");
@@ -285,7 +284,7 @@ class ProfileAssistantTest {
     assertThat(s.text())
         .contains(
             "Personne à prévenir : Claire Petit",
-            "Lien : Conjoint·e",
+            "Lien : Conjoint ou conjointe",
             "Téléphone : 06 12 34 56 78",
             "Directives anticipées : Non",
             "Proches informés du don d’organes : Oui")
@@ -308,7 +307,7 @@ class ProfileAssistantTest {
       assertThat(files.toList()).isEmpty();
     }
     assertThat(
-            sandbox.journal("person:p-louis").stream()
+            server().journal("person:p-louis").stream()
                 .filter(l -> l.equals("DELEGATION_REVOKED OK")))
         .as("the account's delegation and the profile's")
         .hasSize(2);
@@ -322,17 +321,13 @@ class ProfileAssistantTest {
     assertThat(s.text()).contains("• Pénicilline (antibiotique)");
 
     // Meanwhile, at home, the person adds pollen to the same section.
-    DemoSandbox.Sitting home = sandbox.open("p-louis", "profile:read", "profile:write");
-    sandbox
-        .api()
-        .writeProfileSection(
-            home.session(),
-            home.delegation(),
+    server()
+        .writeAtHome(
+            "p-louis",
             "allergies",
-            0,
             Json.mapper()
-                .readTree("{\"form\":1,\"status\":\"filled\",\"entries\":[{\"name\":\"pollen\"}]}"),
-            IdempotencyKey.random());
+                .readTree(
+                    "{\"form\":1,\"status\":\"filled\",\"entries\":[{\"name\":\"pollen\"}]}"));
 
     s.type("1");
     assertThat(s.flowing())
@@ -357,17 +352,13 @@ class ProfileAssistantTest {
 
     // Again, and this time keep what the server has: nothing is sent.
     s.type("C").type("1").type("4").enter().enter().type("2");
-    sandbox
-        .api()
-        .writeProfileSection(
-            home.session(),
-            home.delegation(),
+    server()
+        .writeAtHome(
+            "p-louis",
             "allergies",
-            2,
             Json.mapper()
                 .readTree(
-                    "{\"form\":1,\"status\":\"filled\",\"entries\":[{\"name\":\"pollen\"},{\"name\":\"latex\"}]}"),
-            IdempotencyKey.random());
+                    "{\"form\":1,\"status\":\"filled\",\"entries\":[{\"name\":\"pollen\"},{\"name\":\"latex\"}]}"));
     s.type("1");
     assertThat(s.flowing())
         .contains("Le profil a changé entre-temps", "• Latex", "• Acariens, poussière");
@@ -381,15 +372,11 @@ class ProfileAssistantTest {
     // Keep mine: read back again, then sent on top of the version now on the server.
     s.type("C").type("2").type("1");
     s.type("1").type("3").type("1").enter().enter().type("2");
-    sandbox
-        .api()
-        .writeProfileSection(
-            home.session(),
-            home.delegation(),
+    server()
+        .writeAtHome(
+            "p-louis",
             "allergies",
-            3,
-            Json.mapper().readTree("{\"form\":1,\"status\":\"unknown\",\"entries\":[]}"),
-            IdempotencyKey.random());
+            Json.mapper().readTree("{\"form\":1,\"status\":\"unknown\",\"entries\":[]}"));
     s.type("1");
     assertThat(s.flowing()).contains("La personne ne sait pas.");
     s.type("2");
@@ -405,7 +392,8 @@ class ProfileAssistantTest {
   @Test
   void aParentFillsInTheirChildsProfileWithoutTheQuestionsForAdults() {
     VirtualScreen s = toTheHub(open(Language.FRENCH), "p-louis", "2");
-    assertThat(s.text()).contains("Profil médical de Emma Petit (né·e en 2015), avec Louis Petit");
+    assertThat(s.text())
+        .contains("Profil médical d’Emma Petit (naissance en 2015), avec Louis Petit");
     s.type("K").type("Louis Petit").enter().type("3").type("06 98 76 54 32").enter();
     assertThat(s.text())
         .as("no trusted person, no advance directives, no organ donation for a minor")
@@ -415,13 +403,7 @@ class ProfileAssistantTest {
         .doesNotContain("organes");
     s.type("1");
     assertThat(s.flowing()).contains("C’est envoyé.");
-    DemoSandbox.Sitting parent = sandbox.openFor("p-louis", "p-emma", "profile:read");
-    assertThat(
-            sandbox
-                .api()
-                .profileSection(parent.session(), parent.delegation(), "entourage")
-                .content()
-                .toString())
+    assertThat(server().section("p-emma", "entourage").content().toString())
         .contains("Louis Petit")
         .doesNotContain("directives");
   }
@@ -430,7 +412,7 @@ class ProfileAssistantTest {
   void aCaregiverIsRemindedTheseAreThePersonsOwnWishesAndTakesNoCopy() {
     VirtualScreen s = toTheHub(open(Language.FRENCH), "p-alain", "2");
     assertThat(s.text())
-        .contains("Profil médical de Georgette Roux (né·e en 1936), avec Alain Roux");
+        .contains("Profil médical de Georgette Roux (naissance en 1936), avec Alain Roux");
     s.type("K").enter();
     assertThat(s.flowing())
         .contains(
@@ -456,7 +438,7 @@ class ProfileAssistantTest {
         .enter()
         .type(DemoSandbox.PASSWORD)
         .enter()
-        .type(sandbox.freshTotp())
+        .type(server().freshTotp())
         .enter();
     s.type(p.nir()).enter().type("23/11/1971").enter().type(p.vitale()).enter().type("1").enter();
     s.type(profileTile(s));
@@ -466,7 +448,7 @@ class ProfileAssistantTest {
     s.type("2");
     assertThat(s.flowing())
         .contains("Le profil médical n’a pas été ouvert. Rien n’a été fait.", "Espace créé");
-    assertThat(sandbox.journal("person:p-maria"))
+    assertThat(server().journal("person:p-maria"))
         .containsExactly("IDENTIFY OK", "CONSENT OK", "DELEGATION_OPENED OK", "ACCOUNT_READ OK");
   }
 
@@ -477,7 +459,7 @@ class ProfileAssistantTest {
         .enter()
         .type(DemoSandbox.PASSWORD)
         .enter()
-        .type(sandbox.freshTotp())
+        .type(server().freshTotp())
         .enter();
     s.type(DemoSandbox.JEANNE_NIR)
         .enter()
@@ -498,7 +480,7 @@ class ProfileAssistantTest {
         .enter()
         .type(DemoSandbox.PASSWORD)
         .enter()
-        .type(sandbox.freshTotp())
+        .type(server().freshTotp())
         .enter();
     s.type(p.nir()).enter().type("23/11/1971").enter().type(p.vitale()).enter().type("1").enter();
     s.type(profileTile(s)).type("1").enter();

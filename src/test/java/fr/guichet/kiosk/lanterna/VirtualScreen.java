@@ -13,13 +13,18 @@ import java.util.List;
 
 /**
  * The kiosk drawn on Lanterna's virtual terminal: tests type keys and read what is really on
- * screen.
+ * screen. The keys of one call are handled in a row and drawn once, then the server's answer is
+ * awaited and drawn, as a person at the counter waits before the next step ({@link
+ * #pressWhileWaiting} does not wait). A kiosk whose calls run on worker threads is given one key
+ * that calls the server at a time.
  */
-final class VirtualScreen implements AutoCloseable {
+public final class VirtualScreen implements AutoCloseable {
   final DefaultVirtualTerminal terminal;
   final LanternaKiosk ui;
+  final Kiosk kiosk;
 
-  VirtualScreen(Kiosk kiosk, int columns, int rows) {
+  public VirtualScreen(Kiosk kiosk, int columns, int rows) {
+    this.kiosk = kiosk;
     try {
       terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
       ui = new LanternaKiosk(terminal, kiosk);
@@ -29,35 +34,64 @@ final class VirtualScreen implements AutoCloseable {
     }
   }
 
-  /** Types text then handles every key. */
-  VirtualScreen type(String text) {
+  /** Types text: its keys in a row, drawn once, then the answer awaited. */
+  public VirtualScreen type(String text) {
     text.chars().forEach(c -> terminal.addInput(new KeyStroke((char) c, false, false)));
-    return drain();
+    drain();
+    return awaitAnswer();
   }
 
-  VirtualScreen press(KeyType... keys) {
+  public VirtualScreen press(KeyType... keys) {
     for (KeyType k : keys) {
       terminal.addInput(new KeyStroke(k));
     }
+    drain();
+    return awaitAnswer();
+  }
+
+  /** One key, handled and drawn at once, without waiting for the server's answer. */
+  public VirtualScreen pressWhileWaiting(KeyStroke stroke) {
+    terminal.addInput(stroke);
     return drain();
   }
 
-  VirtualScreen enter() {
+  /** Waits until the kiosk has the server's answer, and draws it. */
+  public VirtualScreen awaitAnswer() {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    try {
+      while (kiosk.busy()) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("the server never answered:\n" + text());
+        }
+        Thread.sleep(1);
+        ui.settle();
+      }
+      ui.settle();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  public VirtualScreen enter() {
     return press(KeyType.Enter);
   }
 
   /** One look at the kiosk's clock, as the loop does four times a second. */
-  VirtualScreen tick() {
+  public VirtualScreen tick() {
     try {
       ui.tick();
-      return this;
+      return awaitAnswer();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /** The first row holding {@code text}, or -1. */
-  int rowOf(String text) {
+  public int rowOf(String text) {
     List<String> rows = rows();
     for (int i = 0; i < rows.size(); i++) {
       if (rows.get(i).contains(text)) {
@@ -76,7 +110,7 @@ final class VirtualScreen implements AutoCloseable {
     }
   }
 
-  List<String> rows() {
+  public List<String> rows() {
     List<String> rows = new ArrayList<>();
     TerminalSize size = terminal.getTerminalSize();
     for (int r = 0; r < size.getRows(); r++) {
@@ -90,16 +124,16 @@ final class VirtualScreen implements AutoCloseable {
   }
 
   /** The screen as one string, rows joined by new lines. */
-  String text() {
+  public String text() {
     return String.join("\n", rows());
   }
 
   /** The screen with wrapped lines joined, to find a sentence whatever the width cut. */
-  String flowing() {
+  public String flowing() {
     return String.join(" ", rows().stream().map(String::strip).toList()).replaceAll(" +", " ");
   }
 
-  TerminalPosition cursor() {
+  public TerminalPosition cursor() {
     return terminal.getCursorBufferPosition();
   }
 
