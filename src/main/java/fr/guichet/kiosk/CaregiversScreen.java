@@ -140,18 +140,13 @@ record CaregiversScreen(
                                   m.text("caregivers.kind." + r.actingKind())))));
         }
         lines.add(m.text("caregivers.can"));
-        int next = 1;
-        if (canAdd(kiosk)) {
-          tiles.add(
-              new View.Tile(
-                  String.valueOf(next++), Pictogram.ADD.symbol(), m.text("caregivers.add")));
+        if (canAdd(kiosk)) { // 1 gives, 2 takes away, whichever is offered
+          tiles.add(new View.Tile("1", Pictogram.ADD.symbol(), m.text("caregivers.add")));
         } else {
           lines.add(m.text("caregivers.limit", Map.of("max", ActingAs.MAX_CAREGIVERS_PER_PERSON)));
         }
         if (!caregivers(kiosk).isEmpty()) {
-          tiles.add(
-              new View.Tile(
-                  String.valueOf(next), Pictogram.REMOVE.symbol(), m.text("caregivers.remove")));
+          tiles.add(new View.Tile("2", Pictogram.REMOVE.symbol(), m.text("caregivers.remove")));
         }
         tiles.add(
             new View.Tile(
@@ -269,14 +264,10 @@ record CaregiversScreen(
   }
 
   private Screen choose(int digit, Kiosk kiosk) {
-    int next = 1;
-    if (canAdd(kiosk)) {
-      if (digit == next) {
-        return new CaregiversScreen(Stage.FORM, emptyForm(), null, null, null, null);
-      }
-      next++;
+    if (digit == 1 && canAdd(kiosk)) {
+      return new CaregiversScreen(Stage.FORM, emptyForm(), null, null, null, null);
     }
-    if (!caregivers(kiosk).isEmpty() && digit == next) {
+    if (digit == 2 && !caregivers(kiosk).isEmpty()) {
       return new CaregiversScreen(Stage.CHOOSE, null, null, null, null, null);
     }
     return this;

@@ -4,6 +4,7 @@ import fr.guichet.contract.ActingKind;
 import fr.guichet.contract.Delegation;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.Receipt;
+import fr.guichet.domain.Operation;
 import fr.guichet.forms.FormCatalog;
 import fr.guichet.forms.Respondent;
 import fr.guichet.forms.SectionContent;
@@ -24,12 +25,14 @@ import java.util.Set;
  * the sitting ends.
  *
  * @param name the first and last name of the person whose profile this is
+ * @param firstName their first name, as the questions about someone else name them
  * @param helper the name of the person at the counter when they act for someone else, or null
  * @param actingAs how the person at the counter acts for the person whose profile this is
  */
 record MedicalProfile(
     Delegation delegation,
     String name,
+    String firstName,
     int birthYear,
     String helper,
     ActingKind actingAs,
@@ -51,7 +54,7 @@ record MedicalProfile(
     Set<String> all = new LinkedHashSet<>(seen);
     all.add(section);
     return new MedicalProfile(
-        delegation, name, birthYear, helper, actingAs, sections, sent, all, lastReceipt);
+        delegation, name, firstName, birthYear, helper, actingAs, sections, sent, all, lastReceipt);
   }
 
   static FormCatalog forms() {
@@ -63,11 +66,12 @@ record MedicalProfile(
   }
 
   /**
-   * A caregiver cannot take a copy of the data (DOMAIN.md: no download): no printing of the
-   * profile; nor can someone acting in a way this build does not know.
+   * Whether the summary and the emergency card, copies of the data, are offered: not to a caregiver
+   * (DOMAIN.md: no download) nor to a curator alone, as the server's rule table says; nor to
+   * someone acting in a way this build does not know.
    */
   boolean mayTakeACopy() {
-    return actingAs != ActingKind.CAREGIVING && actingAs != ActingKind.UNKNOWN;
+    return AccountScreen.reaches(actingAs, Operation.ISSUE_PROFILE_STATEMENT);
   }
 
   Respondent respondent(LocalDate today) {
@@ -75,6 +79,24 @@ record MedicalProfile(
         actingAs == ActingKind.LEGAL_REPRESENTATION
             || (birthYear > 0 && today.getYear() - birthYear < 18);
     return new Respondent(today, birthYear, onOwnBehalf(), minor);
+  }
+
+  /**
+   * A question (or its help, or what it explains) put to the person at the counter about this
+   * profile: "Avez-vous une allergie ?" for themself, "Est-ce qu'Emma a une allergie ?" for a child
+   * or someone else, where the bundle has the {@code .about} form of the sentence.
+   */
+  String ask(Messages m, String key) {
+    if (!m.has(key + ".about")) {
+      return m.text(key);
+    }
+    String subject =
+        switch (actingAs) {
+          case SELF -> "self";
+          case LEGAL_REPRESENTATION, SECOND_PARENT -> "child";
+          default -> "other";
+        };
+    return m.text(key + ".about", Map.of("subject", subject, "name", firstName));
   }
 
   /** The "for whom" line of the assistant's screens. */
@@ -101,7 +123,7 @@ record MedicalProfile(
     Map<String, ProfileSection> copy = new LinkedHashMap<>(sections);
     copy.put(s.section(), s);
     return new MedicalProfile(
-        delegation, name, birthYear, helper, actingAs, copy, sent, seen, lastReceipt);
+        delegation, name, firstName, birthYear, helper, actingAs, copy, sent, seen, lastReceipt);
   }
 
   MedicalProfile sent(ProfileSection s) {
@@ -111,6 +133,7 @@ record MedicalProfile(
     return new MedicalProfile(
         delegation,
         name,
+        firstName,
         birthYear,
         helper,
         actingAs,

@@ -48,7 +48,7 @@ class SharesTest {
   }
 
   List<String> outboxFor(String personId) {
-    return sandbox.api().outbox(sandbox.session()).stream()
+    return sandbox.api().outbox(sandbox.managerSession()).stream()
         .filter(m -> m.personId().equals(personId))
         .map(OutboxMessage::body)
         .toList();
