@@ -1,7 +1,10 @@
 package fr.guichet.sandbox;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -179,6 +182,17 @@ final class Database implements AutoCloseable {
    * refused with 503 {@code unavailable} and {@code Retry-After}.
    */
   <T> T tx(Work<T> work) {
+    return tx(null, work);
+  }
+
+  /**
+   * The same, queued behind the other transactions of {@code queue} (a person, say), on every node:
+   * on PostgreSQL, a lock of the connection's session named after it is taken before the
+   * transaction begins and released after it ends. The transaction then starts after the one before
+   * it committed and sees its work (the person's journal head), instead of failing against it and
+   * running again, as serializable transactions on the same rows do. SQLite has one writer anyway.
+   */
+  <T> T tx(String queue, Work<T> work) {
     if (pool == null) {
       lock.lock();
       try {
@@ -192,7 +206,7 @@ final class Database implements AutoCloseable {
     long deadline = System.nanoTime() + retryBudget.toNanos();
     for (int attempt = 1; ; attempt++) {
       try (Connection c = connection()) {
-        return once(c, work);
+        return queue == null ? once(c, work) : queued(c, queue, work);
       } catch (LostRace e) {
         long pause = pause(attempt);
         if (System.nanoTime() + pause > deadline) {
@@ -212,6 +226,23 @@ final class Database implements AutoCloseable {
 
     LostRace(SQLException cause) {
       super(cause);
+    }
+  }
+
+  private <T> T queued(Connection c, String queue, Work<T> work) throws LostRace, SQLException {
+    long lock =
+        ByteBuffer.wrap(Secrets.sha256Bytes(("guichet-queue|" + queue).getBytes(UTF_8))).getLong();
+    once(c, q -> query(q, "SELECT pg_advisory_lock(?)", r -> Boolean.TRUE, lock));
+    try {
+      return once(c, work);
+    } finally {
+      try {
+        query(c, "SELECT pg_advisory_unlock(?)", r -> Boolean.TRUE, lock);
+        c.commit();
+      } catch (SQLException e) {
+        // A connection that may still hold the lock never serves another request.
+        pool.evictConnection(c);
+      }
     }
   }
 

@@ -725,10 +725,13 @@ final class Routes {
     }
     byte[] body = ctx.bodyAsBytes();
     String route = ctx.method() + " " + ctx.path() + " " + String.valueOf(ctx.header("If-Match"));
+    // The requests about one person queue on every node (their journal); the others on their key.
+    String person = ctx.pathParamMap().get("personId");
     Idempotency.Replay reply =
         db.tx(
+            person == null ? null : Journal.personChain(person),
             c -> {
-              if (db.sharedByNodes()) {
+              if (person == null && db.sharedByNodes()) {
                 idempotency.queue(c, key);
               }
               Principal principal = mediators.authenticate(c, bearer(ctx), audit);

@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -182,6 +184,79 @@ class DatabaseTest {
       pg.tx(c -> Database.update(c, "UPDATE throttle SET failures = 7 WHERE subject = 'counter'"));
       assertThat(pg.<Long>tx(OnPostgres::counter)).isEqualTo(7);
       assertThat(pg.readiness().migrated()).isTrue();
+    }
+
+    @Test
+    void aQueuedTransactionStartsAfterTheOneBeforeItCommittedAndRunsOnce() throws Exception {
+      try (Database otherNode = Database.open(url, 2, Duration.ofSeconds(5))) {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<?> first =
+            pool.submit(
+                () ->
+                    pg.tx(
+                        "person:p-jeanne",
+                        c -> {
+                          long n = counter(c);
+                          holding.countDown();
+                          awaitUninterruptibly(release);
+                          return Database.update(
+                              c,
+                              "UPDATE throttle SET failures = ? WHERE subject = 'counter'",
+                              n + 1);
+                        }));
+        holding.await();
+        Future<Long> second =
+            pool.submit(
+                () ->
+                    otherNode.tx(
+                        "person:p-jeanne",
+                        c -> {
+                          runs.incrementAndGet();
+                          long n = counter(c);
+                          Database.update(
+                              c,
+                              "UPDATE throttle SET failures = ? WHERE subject = 'counter'",
+                              n + 1);
+                          return n;
+                        }));
+        for (int i = 0; waitingForALock() == 0; i++) {
+          assertThat(i).as("the second waits for the first, within 30 s").isLessThan(6000);
+          Thread.sleep(5);
+        }
+        assertThat(runs).as("queued, not begun").hasValue(0);
+        release.countDown();
+        first.get(30, TimeUnit.SECONDS);
+        assertThat(second.get(30, TimeUnit.SECONDS)).as("saw the first one's write").isEqualTo(1);
+        assertThat(runs).as("ran once, never against the first").hasValue(1);
+        pool.shutdown();
+      }
+      assertThat(pg.<Long>tx(OnPostgres::counter)).isEqualTo(2);
+      assertThat(pg.tx("person:p-jeanne", OnPostgres::counter))
+          .as("the queue was left")
+          .isEqualTo(2);
+    }
+
+    static void awaitUninterruptibly(CountDownLatch latch) {
+      try {
+        latch.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    long waitingForALock() throws SQLException {
+      try (Connection c = DriverManager.getConnection(url);
+          Statement s = c.createStatement();
+          var r =
+              s.executeQuery(
+                  "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")) {
+        r.next();
+        return r.getLong(1);
+      }
     }
 
     static long counter(Connection c) throws SQLException {
