@@ -4,6 +4,8 @@ import fr.guichet.sandbox.SandboxServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -72,6 +74,14 @@ public final class SandboxCommand implements Callable<Integer> {
           "Connections this node keeps to PostgreSQL (default: ${DEFAULT-VALUE}); none on SQLite.",
       defaultValue = "8")
   int poolSize;
+
+  @Option(
+      names = "--trusted-proxy",
+      paramLabel = "ADDRESS",
+      description =
+          "Address of a load balancer in front of this node, repeatable: the client address it"
+              + " adds to X-Forwarded-For is the one failed logins and refusals are counted for.")
+  List<String> trustedProxies = new ArrayList<>();
 
   @Option(names = "--seed", description = "Load fictional people: ${COMPLETION-CANDIDATES}.")
   Seed seed;
@@ -147,7 +157,8 @@ public final class SandboxCommand implements Callable<Integer> {
             Period.ofDays(oppositionDays),
             publicVerifyUrl,
             new SandboxServer.Keys(signingKey, signingKeyEnv, previousKeys),
-            poolSize));
+            poolSize,
+            trustedProxies));
   }
 
   /** An http or https address with a host, without a query (the receipt is added as one). */

@@ -100,6 +100,7 @@ final class Routes {
   private final Refusals refusals;
   private final boolean demo;
   private final String publicVerifyUrl;
+  private final ClientAddress addresses;
   private final ObjectMapper json = Json.mapper();
   private final byte[] openapi = resource(OPENAPI);
   private final List<Declared> declared = new ArrayList<>();
@@ -112,6 +113,7 @@ final class Routes {
    * @param publicVerifyUrl the verification page as a phone reaches it ({@code
    *     https://guichet.example.fr/verify}), given to clients for their QR codes; null when the
    *     clients' own address of this server will do
+   * @param addresses where a request comes from, behind a load balancer too
    */
   Routes(
       Clock clock,
@@ -129,7 +131,8 @@ final class Routes {
       OutboxStore outbox,
       Refusals refusals,
       boolean demo,
-      String publicVerifyUrl) {
+      String publicVerifyUrl,
+      ClientAddress addresses) {
     this.clock = clock;
     this.db = db;
     this.journal = journal;
@@ -146,6 +149,7 @@ final class Routes {
     this.refusals = refusals;
     this.demo = demo;
     this.publicVerifyUrl = publicVerifyUrl;
+    this.addresses = addresses;
   }
 
   void register(Javalin app) {
@@ -222,7 +226,7 @@ final class Routes {
         ctx -> {
           Audit audit = audit(ctx, "LOGIN");
           LoginRequest request = body(ctx.bodyAsBytes(), LoginRequest.class);
-          send(ctx, 201, mediators.login(db, request, ctx.ip(), audit));
+          send(ctx, 201, mediators.login(db, request, addresses.of(ctx), audit));
         });
     route(
         app,
@@ -803,7 +807,7 @@ final class Routes {
     if (audit != null && !Database.UNAVAILABLE.equals(e.slug())) {
       boolean unproven = Refusals.unproven(audit, e);
       if (unproven) {
-        answer = refusals.count(ctx.ip(), e.slug()).orElse(e);
+        answer = refusals.count(addresses.of(ctx), e.slug()).orElse(e);
       }
       if (!unproven || !audit.onRefusal.isEmpty() || refusals.anyEnded()) {
         try {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
@@ -66,6 +67,7 @@ public final class SandboxServer implements AutoCloseable {
    *     reach this server at
    * @param keys where the signing keys come from
    * @param poolSize how many connections to PostgreSQL this node keeps
+   * @param trustedProxies the load balancers whose {@code X-Forwarded-For} names the client
    */
   public record Options(
       String host,
@@ -77,7 +79,12 @@ public final class SandboxServer implements AutoCloseable {
       Period oppositionPeriod,
       String publicVerifyUrl,
       Keys keys,
-      int poolSize) {
+      int poolSize,
+      List<String> trustedProxies) {
+    public Options {
+      trustedProxies = List.copyOf(trustedProxies);
+    }
+
     /** Loopback, any free port, demo people, system clock. */
     public static Options demo(Path dataDir) {
       return new Options(
@@ -90,7 +97,8 @@ public final class SandboxServer implements AutoCloseable {
           Period.ofWeeks(6),
           null,
           Keys.inDataDirectory(),
-          Database.POOL_SIZE);
+          Database.POOL_SIZE,
+          List.of());
     }
 
     public Options withClock(Clock newClock) {
@@ -104,7 +112,8 @@ public final class SandboxServer implements AutoCloseable {
           oppositionPeriod,
           publicVerifyUrl,
           keys,
-          poolSize);
+          poolSize,
+          trustedProxies);
     }
 
     public Options withDatabase(String newJdbcUrl) {
@@ -118,12 +127,23 @@ public final class SandboxServer implements AutoCloseable {
           oppositionPeriod,
           publicVerifyUrl,
           keys,
-          poolSize);
+          poolSize,
+          trustedProxies);
     }
 
     public Options withPublicVerifyUrl(String url) {
       return new Options(
-          host, port, dataDir, jdbcUrl, seedDemo, clock, oppositionPeriod, url, keys, poolSize);
+          host,
+          port,
+          dataDir,
+          jdbcUrl,
+          seedDemo,
+          clock,
+          oppositionPeriod,
+          url,
+          keys,
+          poolSize,
+          trustedProxies);
     }
 
     public Options withKeys(Keys newKeys) {
@@ -137,7 +157,23 @@ public final class SandboxServer implements AutoCloseable {
           oppositionPeriod,
           publicVerifyUrl,
           newKeys,
-          poolSize);
+          poolSize,
+          trustedProxies);
+    }
+
+    public Options withTrustedProxies(List<String> proxies) {
+      return new Options(
+          host,
+          port,
+          dataDir,
+          jdbcUrl,
+          seedDemo,
+          clock,
+          oppositionPeriod,
+          publicVerifyUrl,
+          keys,
+          poolSize,
+          proxies);
     }
   }
 
@@ -203,7 +239,8 @@ public final class SandboxServer implements AutoCloseable {
             signer,
             passwords,
             options.seedDemo(),
-            options.publicVerifyUrl());
+            options.publicVerifyUrl(),
+            new ClientAddress(Set.copyOf(options.trustedProxies())));
     StatisticsHandler requests = new StatisticsHandler();
     Javalin app =
         Javalin.create(
@@ -244,7 +281,8 @@ public final class SandboxServer implements AutoCloseable {
       Signer signer,
       PasswordChecks passwords,
       boolean demo,
-      String publicVerifyUrl) {
+      String publicVerifyUrl,
+      ClientAddress addresses) {
     Clock clock = rules.clock();
     Throttle throttle = new Throttle(clock);
     Receipts receipts = new Receipts(clock, signer, journal);
@@ -317,7 +355,8 @@ public final class SandboxServer implements AutoCloseable {
         outbox,
         refusals,
         demo,
-        publicVerifyUrl);
+        publicVerifyUrl,
+        addresses);
   }
 
   /**
