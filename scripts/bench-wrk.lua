@@ -1,4 +1,4 @@
--- wrk script of scripts/bench: the delegated-access headers from the environment, a fresh Idempotency-Key per write, a one-line summary.
+-- wrk script of scripts/bench: the delegated-access headers from the environment (or several sittings in turn), a fresh Idempotency-Key per write, a one-line summary.
 local session = os.getenv("GUICHET_SESSION")
 local method = os.getenv("GUICHET_METHOD") or "GET"
 local run = os.getenv("GUICHET_RUN") or tostring(os.time())
@@ -14,6 +14,12 @@ function setup(thread)
   thread:set("thread_id", threads)
 end
 
+-- GUICHET_SITTINGS ("session delegation person;..."): each request for the next person in turn.
+local sittings = {}
+for session_token, delegation, person in string.gmatch(os.getenv("GUICHET_SITTINGS") or "", "([^; ]+) ([^; ]+) ([^;]+)") do
+  table.insert(sittings, {session = session_token, delegation = delegation, person = person})
+end
+
 if method == "POST" then
   wrk.method = "POST"
   wrk.body = "{}"
@@ -22,6 +28,12 @@ if method == "POST" then
   function request()
     counter = counter + 1
     wrk.headers["Idempotency-Key"] = string.format("bench-%s-%d-%d", run, thread_id, counter)
+    if #sittings > 0 then
+      local s = sittings[counter % #sittings + 1]
+      wrk.headers["Authorization"] = "Bearer " .. s.session
+      wrk.headers["Guichet-Delegation"] = s.delegation
+      return wrk.format(nil, "/v1/persons/" .. s.person .. "/status-statements")
+    end
     return wrk.format()
   end
 end

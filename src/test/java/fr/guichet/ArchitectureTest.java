@@ -100,6 +100,8 @@ class ArchitectureTest {
           .orShould()
           .haveSimpleName("Options")
           .orShould()
+          .haveSimpleName("Keys")
+          .orShould()
           .haveSimpleName("JournalVerdict");
 
   static final ArchRule apiKnowsNoScreenNoServer =

@@ -57,10 +57,11 @@ public final class JournalCommand {
         names = "--public-key",
         paramLabel = "KEY",
         description =
-            "The server's public key (base 64, from GET /v1/keys), or @FILE. Default: the one in"
-                + " the data directory; give the copy kept elsewhere, since whoever can change the"
-                + " machine can change that one too.")
-    String publicKey;
+            "The server's public key (base 64, from GET /v1/keys), or @FILE of keys one a line;"
+                + " repeatable, for the keys before a rotation. Default: the one in the data"
+                + " directory; give the copy kept elsewhere, since whoever can change the machine"
+                + " can change that one too.")
+    List<String> publicKeys = new ArrayList<>();
 
     @Option(
         names = "--checkpoints",
@@ -95,8 +96,7 @@ public final class JournalCommand {
       SandboxServer.JournalVerdict verdict;
       try {
         verdict =
-            SandboxServer.verifyJournal(
-                data, jdbcUrl, publicKey == null ? null : read(publicKey), checkpoints, signed);
+            SandboxServer.verifyJournal(data, jdbcUrl, readAll(publicKeys), checkpoints, signed);
       } catch (IllegalArgumentException e) {
         err.println("Cannot check the signatures: " + e.getMessage() + ". Give --public-key.");
         return USAGE;
@@ -125,6 +125,14 @@ public final class JournalCommand {
                 + " of the data directory's checkpoints/ elsewhere, and give it with --checkpoints.");
       }
       return INTACT;
+    }
+
+    private static List<String> readAll(List<String> valuesOrFiles) throws IOException {
+      List<String> texts = new ArrayList<>();
+      for (String v : valuesOrFiles) {
+        texts.add(read(v));
+      }
+      return texts;
     }
 
     private static String read(String valueOrFile) throws IOException {

@@ -14,6 +14,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -38,19 +40,29 @@ import picocli.CommandLine.Spec;
     description = "Receipts given to people.",
     subcommands = {ReceiptCommand.Verify.class, ReceiptCommand.Print.class})
 public final class ReceiptCommand {
-  /** Where the server's public key comes from: given, or asked of the server. */
+  /** Where the server's public keys come from: given, or asked of the server. */
   static final class Key {
     @Option(
         names = "--public-key",
-        description = "The server's public key (base 64), or @FILE to read it from a file.")
-    String publicKey;
+        description = {
+          "A public key of the server (base 64), or @FILE of keys (one a line, or PEM).",
+          "Repeat it for the keys of before a rotation: the receipt names the key that signed it."
+        })
+    List<String> publicKeys;
 
-    @Option(names = "--server", description = "Address of the server whose public key to fetch.")
+    @Option(names = "--server", description = "Address of the server whose public keys to fetch.")
     String server;
 
     ReceiptVerifier verifier() throws IOException {
-      return ReceiptVerifier.forKey(
-          publicKey != null ? read(publicKey) : new ApiClient(server).publicKey());
+      List<String> keys = new ArrayList<>();
+      if (publicKeys != null) {
+        for (String k : publicKeys) {
+          keys.add(read(k));
+        }
+      } else {
+        new ApiClient(server).publicKeys().keys().forEach(k -> keys.add(k.publicKey()));
+      }
+      return ReceiptVerifier.forKeys(keys);
     }
   }
 
@@ -67,7 +79,7 @@ public final class ReceiptCommand {
       description = {
         "Check a receipt: the text its QR code holds, signed by the server.",
         "The text may be the verification link the QR code holds (.../verify?r=...).",
-        "Offline with --public-key (from GET /v1/keys), or through a server with --server.",
+        "Offline with --public-key (from GET /v1/keys), or with the keys a server publishes (--server).",
         "Exit code 0: genuine (its content is printed); 1: forged, altered or from another server; 2: usage error."
       })
   static final class Verify implements Callable<Integer> {

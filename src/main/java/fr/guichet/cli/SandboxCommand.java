@@ -4,6 +4,8 @@ import fr.guichet.sandbox.SandboxServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -45,6 +47,41 @@ public final class SandboxCommand implements Callable<Integer> {
       names = "--database",
       description = "JDBC URL of another database (PostgreSQL), instead of the SQLite file.")
   String jdbcUrl;
+
+  @Option(
+      names = "--signing-key",
+      description =
+          "File of the private key that signs receipts, PKCS #8 in PEM (openssl genpkey -algorithm ed25519):"
+              + " the same for every node of one server. Default: one kept in the data directory.")
+  Path signingKey;
+
+  @Option(
+      names = "--signing-key-env",
+      paramLabel = "NAME",
+      description = "Name of an environment variable holding that private key, instead of a file.")
+  String signingKeyEnv;
+
+  @Option(
+      names = "--previous-keys",
+      description =
+          "File of the public keys that signed receipts before a rotation, one a line (base 64 or PEM):"
+              + " still published by /v1/keys and accepted.")
+  Path previousKeys;
+
+  @Option(
+      names = "--pool-size",
+      description =
+          "Connections this node keeps to PostgreSQL (default: ${DEFAULT-VALUE}); none on SQLite.",
+      defaultValue = "8")
+  int poolSize;
+
+  @Option(
+      names = "--trusted-proxy",
+      paramLabel = "ADDRESS",
+      description =
+          "Address of a load balancer in front of this node, repeatable: the client address it"
+              + " adds to X-Forwarded-For is the one failed logins and refusals are counted for.")
+  List<String> trustedProxies = new ArrayList<>();
 
   @Option(names = "--seed", description = "Load fictional people: ${COMPLETION-CANDIDATES}.")
   Seed seed;
@@ -94,6 +131,14 @@ public final class SandboxCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--opposition-days must be at least 1");
     }
+    if (poolSize < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--pool-size must be at least 1");
+    }
+    if (signingKey != null && signingKeyEnv != null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--signing-key and --signing-key-env: one or the other");
+    }
     if (publicVerifyUrl != null && !isWebAddress(publicVerifyUrl)) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
@@ -110,7 +155,10 @@ public final class SandboxCommand implements Callable<Integer> {
             seed != null,
             Clock.systemUTC(),
             Period.ofDays(oppositionDays),
-            publicVerifyUrl));
+            publicVerifyUrl,
+            new SandboxServer.Keys(signingKey, signingKeyEnv, previousKeys),
+            poolSize,
+            trustedProxies));
   }
 
   /** An http or https address with a host, without a query (the receipt is added as one). */

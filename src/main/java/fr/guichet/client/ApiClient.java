@@ -24,6 +24,7 @@ import fr.guichet.contract.OutboxMessage;
 import fr.guichet.contract.Problem;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.ProofRequest;
+import fr.guichet.contract.PublicKeys;
 import fr.guichet.contract.Receipt;
 import fr.guichet.contract.ReceiptCheck;
 import fr.guichet.contract.ShareRequest;
@@ -43,10 +44,11 @@ import okhttp3.Response;
  * The delegated-access API seen from Java: one method per route, typed answers, problems as {@link
  * ApiException}. The kiosk and the command line reach the server only through it.
  *
- * <p>Mutating calls take an {@link IdempotencyKey}; a call that fails on the network is retried
- * with the same key, so the server applies it at most once. How long a call may take and how many
- * times it is tried is its {@link Patience}: the command line waits, the kiosk tries once and
- * leaves the waiting and the retrying to its own runner, which shows them.
+ * <p>Mutating calls take an {@link IdempotencyKey}; a call that fails on the network, or that the
+ * server answers with "not now" (503, or 409 {@code idempotency-key-in-flight}, after its {@code
+ * Retry-After}), is retried with the same key, so the server applies it at most once. How long a
+ * call may take and how many times it is tried is its {@link Patience}: the command line waits, the
+ * kiosk tries once and leaves the waiting and the retrying to its own runner, which shows them.
  *
  * <pre>{@code
  * ApiClient api = new ApiClient("http://127.0.0.1:8470");
@@ -78,6 +80,9 @@ public final class ApiClient {
       }
     }
   }
+
+  /** The longest a {@code Retry-After} makes the client wait before trying again. */
+  private static final long MAX_RETRY_AFTER_SECONDS = 5;
 
   private final HttpUrl base;
   private final OkHttpClient http;
@@ -321,10 +326,14 @@ public final class ApiClient {
     return call(post("v1/receipts/verify", Map.of("signed", signed), null), ReceiptCheck.class);
   }
 
-  /** The server's public key (Ed25519, X.509, base64), for checking receipts offline. */
+  /** The server's current public key (Ed25519, X.509, base64), for checking receipts offline. */
   public String publicKey() {
-    JsonNode keys = call(get("v1/keys"), JsonNode.class);
-    return keys.get("publicKey").asText();
+    return publicKeys().publicKey();
+  }
+
+  /** Every public key of the server: the one that signs now and those that signed before. */
+  public PublicKeys publicKeys() {
+    return call(get("v1/keys"), PublicKeys.class);
   }
 
   /**
@@ -333,8 +342,8 @@ public final class ApiClient {
    * verify} (what a phone on the same network opens).
    */
   public String verifyPage() {
-    JsonNode page = call(get("v1/keys"), JsonNode.class).get("verifyUrl");
-    return page != null && page.isTextual() ? page.asText() : base.resolve("verify").toString();
+    String page = publicKeys().verifyUrl();
+    return page != null ? page : base.resolve("verify").toString();
   }
 
   /** What the demo server "sent" by e-mail or SMS (one-time codes); only a demo server answers. */
@@ -430,17 +439,24 @@ public final class ApiClient {
     }
     IOException last = null;
     for (int attempt = 1; attempt <= attempts; attempt++) {
+      Duration again;
       try (Response response = http.newCall(request).execute()) {
         byte[] body = response.body().bytes();
         reachable = true;
-        if (!response.isSuccessful()) {
-          throw new ApiException(readProblem(response.code(), body));
+        if (response.isSuccessful()) {
+          return body.length == 0 ? null : reading.read(body);
         }
-        return body.length == 0 ? null : reading.read(body);
+        Problem problem = readProblem(response.code(), body);
+        again = retryAfter(response, problem);
+        if (again == null || attempt == attempts) {
+          throw new ApiException(problem);
+        }
       } catch (IOException e) {
         last = e;
         pause(attempt);
+        continue;
       }
+      sleep(again.toMillis());
     }
     reachable = false;
     throw new ApiException(
@@ -472,12 +488,33 @@ public final class ApiClient {
         Map.of("status", status));
   }
 
-  private void pause(int attempt) {
-    if (attempt >= attempts) {
-      return;
+  /**
+   * When to send the same request again, for an answer that says nothing was decided yet: a server
+   * (or a node behind a load balancer) too busy or stopping (503), or the same key still being
+   * answered by another node (409 {@code idempotency-key-in-flight}); null for any other answer.
+   */
+  private static Duration retryAfter(Response response, Problem problem) {
+    boolean inFlight = response.code() == 409 && "idempotency-key-in-flight".equals(problem.slug());
+    if (response.code() != 503 && !inFlight) {
+      return null;
     }
+    String header = response.header("Retry-After");
+    long seconds = 1;
+    if (header != null && header.strip().matches("\\d{1,4}")) {
+      seconds = Long.parseLong(header.strip());
+    }
+    return Duration.ofSeconds(Math.max(0, Math.min(seconds, MAX_RETRY_AFTER_SECONDS)));
+  }
+
+  private void pause(int attempt) {
+    if (attempt < attempts) {
+      sleep(200L * attempt * attempt);
+    }
+  }
+
+  private static void sleep(long millis) {
     try {
-      Thread.sleep(200L * attempt * attempt);
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -3,6 +3,7 @@ package fr.guichet.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.guichet.contract.Json;
+import fr.guichet.contract.ReceiptVerifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -139,6 +140,7 @@ final class Checkpoints {
     moved.values().forEach(h -> heads.put(h.chain(), List.of(h.seq(), h.hash())));
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("v", 1);
+    payload.put(ReceiptVerifier.KEY_ID, signer.keyId());
     payload.put("kind", KIND);
     payload.put("node", node);
     payload.put("n", lines + 1);

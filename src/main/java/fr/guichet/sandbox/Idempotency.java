@@ -1,11 +1,13 @@
 package fr.guichet.sandbox;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -15,22 +17,29 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The memory of mutating requests: the same {@code Idempotency-Key} with the same body gets the
- * first response again without a second effect; with another body, a 422.
+ * first answer again, success or refusal, without a second effect; with another body, a 422.
  *
- * <p>The key is stored hashed and the response encrypted (AES-GCM) with a key derived from the
- * idempotency key, which only the client holds: a delegation token inside a stored response is no
+ * <p>The key is claimed inside the request's own transaction, before any work: a row under the
+ * table's primary key, filled with the answer before the commit. On PostgreSQL, {@link #queue}
+ * first takes a lock named after the key: the same key sent at once to two server nodes makes the
+ * second wait for the first's commit (then its transaction is retried and finds the answer), or,
+ * past {@link Database#LOCK_WAIT}, answers 409 {@code idempotency-key-in-flight} with {@code
+ * Retry-After}.
+ *
+ * <p>The key is stored hashed and the answer encrypted (AES-GCM) with a key derived from the
+ * idempotency key, which only the client holds: a delegation token inside a stored answer is no
  * more readable from the database than the hashed tokens themselves.
  *
  * <pre>{@code
- * Optional<Idempotency.Replay> first = idempotency.find(c, principal, key, route, body);
- * // ... do the work in the same transaction, then:
- * idempotency.remember(c, principal, key, route, body, 201, responseJson);
+ * Optional<Idempotency.Replay> before = idempotency.claim(c, principal, key, route, body);
+ * // empty: do the work in the same transaction, then:
+ * idempotency.remember(c, principal, key, 201, responseJson);
  * }</pre>
  */
 final class Idempotency {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** A response given before to the same request. */
+  /** An answer given before to the same request: a refusal when the status is 4xx. */
   record Replay(int status, byte[] body) {}
 
   private final Clock clock;
@@ -39,17 +48,66 @@ final class Idempotency {
     this.clock = clock;
   }
 
-  Optional<Replay> find(Connection c, String principal, String key, String route, byte[] body)
+  /**
+   * On a database shared by nodes, the first statement of the transaction: waits until no other
+   * transaction holds this key. The same key sent at once to two nodes then runs one transaction
+   * after the other (the second finds the first's answer once it runs again), instead of each
+   * making the other's serializable transaction fail, again and again.
+   */
+  void queue(Connection c, String key) throws SQLException {
+    long lock =
+        ByteBuffer.wrap(
+                Secrets.sha256Bytes(
+                    ("guichet-idempotency-lock|" + key).getBytes(StandardCharsets.UTF_8)))
+            .getLong();
+    try {
+      Database.query(c, "SELECT pg_advisory_xact_lock(?)", r -> Boolean.TRUE, lock);
+    } catch (SQLException e) {
+      throw inFlightIfWaitedTooLong(e);
+    }
+  }
+
+  /** 409 {@code idempotency-key-in-flight} for a wait past the lock timeout, else the failure. */
+  private static SQLException inFlightIfWaitedTooLong(SQLException e) {
+    if (!"55P03".equals(e.getSQLState())) {
+      return e;
+    }
+    throw new ProblemException(
+            409,
+            "idempotency-key-in-flight",
+            "a request with this Idempotency-Key is still being answered")
+        .retryAfter(Duration.ofSeconds(1));
+  }
+
+  /**
+   * The answer given before to this key, or, if there is none, the key claimed for this transaction
+   * (empty): {@link #remember} must then fill it in before the commit.
+   */
+  Optional<Replay> claim(Connection c, String principal, String key, String route, byte[] body)
       throws SQLException {
     record Row(String route, String bodyHash, int status, String response) {}
+    String keyHash = Secrets.sha256(key);
     Optional<Row> row =
         Database.one(
             c,
             "SELECT route, body_hash, status, response FROM idempotency WHERE principal = ? AND key_hash = ?",
             r -> new Row(r.getString(1), r.getString(2), r.getInt(3), r.getString(4)),
             principal,
-            Secrets.sha256(key));
+            keyHash);
     if (row.isEmpty()) {
+      try {
+        Database.update(
+            c,
+            "INSERT INTO idempotency (principal, key_hash, route, body_hash, status, response, created_at)"
+                + " VALUES (?, ?, ?, ?, 0, '', ?)",
+            principal,
+            keyHash,
+            route,
+            bodyHash(body),
+            clock.instant().toString());
+      } catch (SQLException e) {
+        throw inFlightIfWaitedTooLong(e);
+      }
       return Optional.empty();
     }
     if (!row.get().route().equals(route) || !row.get().bodyHash().equals(bodyHash(body))) {
@@ -59,26 +117,16 @@ final class Idempotency {
     return Optional.of(new Replay(row.get().status(), decrypt(key, row.get().response())));
   }
 
-  void remember(
-      Connection c,
-      String principal,
-      String key,
-      String route,
-      byte[] body,
-      int status,
-      byte[] response)
+  /** Keeps the answer to a claimed key: a success, or a refusal once the request had begun. */
+  void remember(Connection c, String principal, String key, int status, byte[] response)
       throws SQLException {
     Database.update(
         c,
-        "INSERT INTO idempotency (principal, key_hash, route, body_hash, status, response, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        principal,
-        Secrets.sha256(key),
-        route,
-        bodyHash(body),
+        "UPDATE idempotency SET status = ?, response = ? WHERE principal = ? AND key_hash = ?",
         status,
         encrypt(key, response),
-        clock.instant().toString());
+        principal,
+        Secrets.sha256(key));
   }
 
   private static String bodyHash(byte[] body) {

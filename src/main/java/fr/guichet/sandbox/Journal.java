@@ -3,6 +3,7 @@ package fr.guichet.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.guichet.contract.JournalEntry;
 import fr.guichet.contract.Json;
+import fr.guichet.contract.ReceiptVerifier;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -243,6 +244,7 @@ final class Journal {
   private String signedHead(String chain, long seq, String hash, String at) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("v", 1);
+    payload.put(ReceiptVerifier.KEY_ID, signer.keyId());
     payload.put("kind", HEAD_KIND);
     payload.put("journalChain", chain);
     payload.put("journalSeq", seq);

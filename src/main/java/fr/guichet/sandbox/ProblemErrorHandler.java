@@ -15,8 +15,9 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
  * Errors the HTTP server raises before any route runs (a malformed request line, an ambiguous path
- * such as {@code %00}, headers too large) also answer RFC 9457 problem+json with the security
- * headers of every answer, never an HTML page.
+ * such as {@code %00}, headers too large, a body too large, a request that came while the server
+ * drains before it stops) also answer RFC 9457 problem+json with the security headers of every
+ * answer, never an HTML page.
  */
 final class ProblemErrorHandler extends ErrorHandler {
   @Override
@@ -42,6 +43,7 @@ final class ProblemErrorHandler extends ErrorHandler {
         switch (status) {
           case 413 -> "body-too-large";
           case 431 -> "headers-too-large";
+          case 503 -> "unavailable";
           default -> status >= 500 ? "internal" : "malformed-request";
         };
     try {

@@ -2,9 +2,11 @@ package fr.guichet.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.guichet.contract.Json;
+import fr.guichet.contract.PublicKeys;
 import fr.guichet.contract.Receipt;
 import fr.guichet.contract.ReceiptCheck;
 import fr.guichet.contract.ReceiptKind;
+import fr.guichet.contract.ReceiptVerifier;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -50,6 +52,7 @@ final class Receipts {
     Instant now = clock.instant();
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("v", 1);
+    payload.put(ReceiptVerifier.KEY_ID, signer.keyId());
     payload.put("kind", kind);
     payload.put("id", id);
     payload.put("issuedAt", now.toString());
@@ -95,9 +98,9 @@ final class Receipts {
     return signer.check(signed);
   }
 
-  /** The public key receipts are checked with, X.509 SubjectPublicKeyInfo in base64. */
-  String publicKey() {
-    return signer.publicKeyBase64();
+  /** The public keys receipts are checked with: the current one, then the previous ones. */
+  PublicKeys publicKeys() {
+    return signer.published();
   }
 
   /** Whether {@code zone} names a time zone ({@code Europe/Paris}, {@code UTC+03:00}). */

@@ -15,6 +15,7 @@ import fr.guichet.contract.OutboxMessage;
 import fr.guichet.contract.Problem;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.ProofRequest;
+import fr.guichet.contract.Readiness;
 import fr.guichet.contract.ShareRequest;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.InvalidValue;
@@ -29,6 +30,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -65,6 +67,12 @@ final class Routes {
   @FunctionalInterface
   private interface Work {
     Object run(Connection c, Principal principal, Audit audit) throws SQLException;
+
+    /**
+     * Checks the caller's rights beyond the session (a delegation), before the work and before an
+     * answer is replayed; a refusal here is never remembered under the request's key.
+     */
+    default void authorize(Connection c, Principal principal, Audit audit) throws SQLException {}
   }
 
   /** Work done under a delegation that carries the scope the route needs. */
@@ -92,6 +100,7 @@ final class Routes {
   private final Refusals refusals;
   private final boolean demo;
   private final String publicVerifyUrl;
+  private final ClientAddress addresses;
   private final ObjectMapper json = Json.mapper();
   private final byte[] openapi = resource(OPENAPI);
   private final List<Declared> declared = new ArrayList<>();
@@ -104,6 +113,7 @@ final class Routes {
    * @param publicVerifyUrl the verification page as a phone reaches it ({@code
    *     https://guichet.example.fr/verify}), given to clients for their QR codes; null when the
    *     clients' own address of this server will do
+   * @param addresses where a request comes from, behind a load balancer too
    */
   Routes(
       Clock clock,
@@ -121,7 +131,8 @@ final class Routes {
       OutboxStore outbox,
       Refusals refusals,
       boolean demo,
-      String publicVerifyUrl) {
+      String publicVerifyUrl,
+      ClientAddress addresses) {
     this.clock = clock;
     this.db = db;
     this.journal = journal;
@@ -138,6 +149,7 @@ final class Routes {
     this.refusals = refusals;
     this.demo = demo;
     this.publicVerifyUrl = publicVerifyUrl;
+    this.addresses = addresses;
   }
 
   void register(Javalin app) {
@@ -147,17 +159,41 @@ final class Routes {
           ctx.attribute(REQUEST_ID, id);
           ctx.header(Headers.REQUEST_ID, id);
         });
+    // Liveness (the process answers; /v1/health is the old name) and readiness (it can serve).
+    for (String live : List.of("/v1/health", "/v1/health/live")) {
+      route(
+          app,
+          HandlerType.GET,
+          live,
+          ctx -> send(ctx, 200, new Health("UP", VERSION, clock.instant())));
+    }
     route(
         app,
         HandlerType.GET,
-        "/v1/health",
-        ctx -> send(ctx, 200, new Health("UP", VERSION, clock.instant())));
+        "/v1/health/ready",
+        ctx -> {
+          Database.Readiness seen = db.readiness();
+          boolean ready = seen.reachable() && seen.migrated();
+          send(
+              ctx,
+              ready ? 200 : 503,
+              new Readiness(
+                  ready ? "READY" : "NOT_READY",
+                  seen.reachable(),
+                  seen.migrated(),
+                  VERSION,
+                  clock.instant()));
+        });
     route(
         app,
         HandlerType.GET,
         "/openapi.yaml",
         ctx -> ctx.contentType("application/yaml").result(openapi));
-    route(app, HandlerType.GET, "/v1/keys", ctx -> send(ctx, 200, keys()));
+    route(
+        app,
+        HandlerType.GET,
+        "/v1/keys",
+        ctx -> send(ctx, 200, receipts.publicKeys().withVerifyUrl(publicVerifyUrl)));
     route(
         app,
         HandlerType.POST,
@@ -190,7 +226,7 @@ final class Routes {
         ctx -> {
           Audit audit = audit(ctx, "LOGIN");
           LoginRequest request = body(ctx.bodyAsBytes(), LoginRequest.class);
-          send(ctx, 201, mediators.login(db, request, ctx.ip(), audit));
+          send(ctx, 201, mediators.login(db, request, addresses.of(ctx), audit));
         });
     route(
         app,
@@ -571,13 +607,7 @@ final class Routes {
                     (c, p, g, audit) -> records.journal(c, g, audit))));
 
     app.exception(ProblemException.class, (e, ctx) -> refuse(ctx, e));
-    app.exception(
-        InvalidValue.class,
-        (e, ctx) ->
-            refuse(
-                ctx,
-                new ProblemException(
-                    422, "invalid-input", e.getMessage(), e.messageKey(), e.params())));
+    app.exception(InvalidValue.class, (e, ctx) -> refuse(ctx, problem(e)));
     app.exception(
         Exception.class,
         (e, ctx) -> {
@@ -631,19 +661,20 @@ final class Routes {
                     (c, p, g, audit) -> accounts.act(c, p, g, what, false, audit))));
   }
 
-  /** The public key, and the verification page a QR code should name when it is set. */
-  private Map<String, String> keys() {
-    Map<String, String> keys = new java.util.LinkedHashMap<>();
-    keys.put("algorithm", "Ed25519");
-    keys.put("publicKey", receipts.publicKey());
-    if (publicVerifyUrl != null) {
-      keys.put("verifyUrl", publicVerifyUrl);
-    }
-    return keys;
-  }
-
   private Work delegated(Context ctx, Operation operation, Delegated work) {
-    return (c, p, audit) -> work.run(c, p, grant(ctx, c, p, operation, audit), audit);
+    return new Work() {
+      private Grant grant;
+
+      @Override
+      public void authorize(Connection c, Principal p, Audit audit) throws SQLException {
+        grant = grant(ctx, c, p, operation, audit);
+      }
+
+      @Override
+      public Object run(Connection c, Principal p, Audit audit) throws SQLException {
+        return work.run(c, p, grant != null ? grant : grant(ctx, c, p, operation, audit), audit);
+      }
+    };
   }
 
   private Grant grant(Context ctx, Connection c, Principal p, Operation operation, Audit audit)
@@ -681,6 +712,12 @@ final class Routes {
     return db.tx(c -> work.run(c, mediators.authenticate(c, bearer(ctx), audit), audit));
   }
 
+  /**
+   * One mutating request in one transaction: the session and the caller's rights checked, then the
+   * key claimed (or its first answer replayed), then the work; a refusal by the work's rules is
+   * journaled and remembered under the key like a success, so that the same key always gets the
+   * same answer.
+   */
   private void mutate(Context ctx, String action, int status, Work work) {
     Audit audit = audit(ctx, action);
     String key = ctx.header(Headers.IDEMPOTENCY_KEY);
@@ -692,24 +729,63 @@ final class Routes {
     }
     byte[] body = ctx.bodyAsBytes();
     String route = ctx.method() + " " + ctx.path() + " " + String.valueOf(ctx.header("If-Match"));
+    // The requests about one person queue on every node (their journal); the others on their key.
+    String person = ctx.pathParamMap().get("personId");
     Idempotency.Replay reply =
         db.tx(
+            person == null ? null : Journal.personChain(person),
             c -> {
+              if (person == null && db.sharedByNodes()) {
+                idempotency.queue(c, key);
+              }
               Principal principal = mediators.authenticate(c, bearer(ctx), audit);
+              ProblemException ruled = null;
+              try {
+                work.authorize(c, principal, audit);
+              } catch (ProblemException e) {
+                if (!byTheRules(e)) {
+                  throw e;
+                }
+                ruled = e;
+              }
               Optional<Idempotency.Replay> replay =
-                  idempotency.find(c, principal.mediatorId(), key, route, body);
+                  idempotency.claim(c, principal.mediatorId(), key, route, body);
               if (replay.isPresent()) {
                 return replay.get();
               }
-              Object result = work.run(c, principal, audit);
-              byte[] response = result == null ? new byte[0] : write(result);
-              idempotency.remember(c, principal.mediatorId(), key, route, body, status, response);
-              return new Idempotency.Replay(status, response);
+              Savepoint begun = c.setSavepoint();
+              Idempotency.Replay answer;
+              try {
+                if (ruled != null) {
+                  throw ruled;
+                }
+                Object result = work.run(c, principal, audit);
+                answer =
+                    new Idempotency.Replay(status, result == null ? new byte[0] : write(result));
+              } catch (ProblemException | InvalidValue e) {
+                c.rollback(begun);
+                ProblemException refusal = problem(e);
+                journalRefusal(c, audit, refusal);
+                answer = new Idempotency.Replay(refusal.status(), write(refusal.toProblem()));
+              }
+              idempotency.remember(c, principal.mediatorId(), key, answer.status(), answer.body());
+              return answer;
             });
     ctx.status(reply.status());
     if (reply.body().length > 0) {
-      ctx.contentType("application/json").result(reply.body());
+      ctx.contentType(reply.status() >= 400 ? Problem.MEDIA_TYPE : "application/json")
+          .result(reply.body());
     }
+  }
+
+  /**
+   * Whether a refusal comes from the rules about the request itself (the state of the space, 409;
+   * what was asked, 422), which the same key always gets again; a refusal for want of rights (no
+   * session or delegation, the wrong person, who acts: 401, 403) or of a person (404) is not
+   * remembered, so that the same key acts once the caller has the rights.
+   */
+  private static boolean byTheRules(ProblemException e) {
+    return e.status() == 409 || e.status() == 422;
   }
 
   private void etagFromBody(Context ctx) throws IOException {
@@ -727,31 +803,49 @@ final class Routes {
   private void refuse(Context ctx, ProblemException e) {
     Audit audit = ctx.attribute(Audit.ATTRIBUTE);
     ProblemException answer = e;
-    if (audit != null) {
+    // A busy database did nothing and decided nothing: the client tries again.
+    if (audit != null && !Database.UNAVAILABLE.equals(e.slug())) {
       boolean unproven = Refusals.unproven(audit, e);
       if (unproven) {
-        answer = refusals.count(ctx.ip(), e.slug()).orElse(e);
+        answer = refusals.count(addresses.of(ctx), e.slug()).orElse(e);
       }
       if (!unproven || !audit.onRefusal.isEmpty() || refusals.anyEnded()) {
-        db.tx(
-            c -> {
-              for (Database.Work<?> w : audit.onRefusal) {
-                w.run(c);
-              }
-              if (unproven) {
-                refusals.writeEnded(c, false);
+        try {
+          db.tx(
+              c -> {
+                if (unproven) {
+                  runOnRefusal(c, audit);
+                  refusals.writeEnded(c, false);
+                } else {
+                  journalRefusal(c, audit, e);
+                }
                 return null;
-              }
-              Journal.Line line = audit.line("REFUSED " + e.slug(), String.valueOf(e.getMessage()));
-              journal.append(c, audit.chain(), line);
-              if (audit.personId != null && audit.mediatorId != null) {
-                journal.append(c, Journal.mediatorChain(audit.mediatorId), line);
-              }
-              return null;
-            });
+              });
+        } catch (ProblemException busy) {
+          answer = busy;
+        }
       }
     }
     problem(ctx, answer);
+  }
+
+  /**
+   * A refusal in the chain of whom it concerns, and in the mediator's, with what the refused work
+   * asked to keep even so (a failed attempt counted).
+   */
+  private void journalRefusal(Connection c, Audit audit, ProblemException e) throws SQLException {
+    runOnRefusal(c, audit);
+    Journal.Line line = audit.line("REFUSED " + e.slug(), String.valueOf(e.getMessage()));
+    journal.append(c, audit.chain(), line);
+    if (audit.personId != null && audit.mediatorId != null) {
+      journal.append(c, Journal.mediatorChain(audit.mediatorId), line);
+    }
+  }
+
+  private static void runOnRefusal(Connection c, Audit audit) throws SQLException {
+    for (Database.Work<?> w : audit.onRefusal) {
+      w.run(c);
+    }
   }
 
   private void problem(Context ctx, ProblemException e) {
@@ -759,6 +853,14 @@ final class Routes {
       ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
     }
     ctx.status(e.status()).contentType(Problem.MEDIA_TYPE).result(write(e.toProblem()));
+  }
+
+  /** A refusal of the domain's value types, as the problem the client gets. */
+  private static ProblemException problem(RuntimeException e) {
+    return e instanceof InvalidValue invalid
+        ? new ProblemException(
+            422, "invalid-input", invalid.getMessage(), invalid.messageKey(), invalid.params())
+        : (ProblemException) e;
   }
 
   /**

@@ -1,16 +1,20 @@
 package fr.guichet.sandbox;
 
+import fr.guichet.contract.ReceiptVerifier;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +34,30 @@ public final class SandboxServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
 
   /**
+   * Where the signing keys come from. Every node of one server must sign with the same private key:
+   * a file, or an environment variable, named by the operator; with neither, the key kept in the
+   * data directory (created on first use) suits a single node.
+   *
+   * @param privateKeyFile a PKCS #8 private key, PEM or base 64 ({@code openssl genpkey -algorithm
+   *     ed25519}), or null
+   * @param privateKeyEnv the name of an environment variable holding such a key, or null
+   * @param previousKeysFile public keys that signed receipts before a rotation, one a line (base 64
+   *     or PEM), still published and accepted; or null
+   */
+  public record Keys(Path privateKeyFile, String privateKeyEnv, Path previousKeysFile) {
+    /** The key in the data directory, no previous key. */
+    public static Keys inDataDirectory() {
+      return new Keys(null, null, null);
+    }
+  }
+
+  /**
    * How to start the server.
    *
    * @param host where to listen; loopback unless told otherwise
    * @param port 0 for any free port
-   * @param dataDir where the SQLite file and the signing key live
+   * @param dataDir where the SQLite file (and the signing key, unless {@code keys} says otherwise)
+   *     live
    * @param jdbcUrl another database (PostgreSQL), or null for the SQLite file in {@code dataDir}
    * @param seedDemo whether to load the demo people
    * @param clock the server's clock
@@ -42,6 +65,9 @@ public final class SandboxServer implements AutoCloseable {
    * @param publicVerifyUrl the verification page as a phone at home reaches it ({@code
    *     https://guichet.example.fr/verify}), named in every QR code; null: the address the clients
    *     reach this server at
+   * @param keys where the signing keys come from
+   * @param poolSize how many connections to PostgreSQL this node keeps
+   * @param trustedProxies the load balancers whose {@code X-Forwarded-For} names the client
    */
   public record Options(
       String host,
@@ -51,38 +77,108 @@ public final class SandboxServer implements AutoCloseable {
       boolean seedDemo,
       Clock clock,
       Period oppositionPeriod,
-      String publicVerifyUrl) {
-    /** Without a public verification page: QR codes name the server's own address. */
-    public Options(
-        String host,
-        int port,
-        Path dataDir,
-        String jdbcUrl,
-        boolean seedDemo,
-        Clock clock,
-        Period oppositionPeriod) {
-      this(host, port, dataDir, jdbcUrl, seedDemo, clock, oppositionPeriod, null);
+      String publicVerifyUrl,
+      Keys keys,
+      int poolSize,
+      List<String> trustedProxies) {
+    public Options {
+      trustedProxies = List.copyOf(trustedProxies);
     }
 
     /** Loopback, any free port, demo people, system clock. */
     public static Options demo(Path dataDir) {
-      return new Options("127.0.0.1", 0, dataDir, null, true, Clock.systemUTC(), Period.ofWeeks(6));
+      return new Options(
+          "127.0.0.1",
+          0,
+          dataDir,
+          null,
+          true,
+          Clock.systemUTC(),
+          Period.ofWeeks(6),
+          null,
+          Keys.inDataDirectory(),
+          Database.POOL_SIZE,
+          List.of());
     }
 
     public Options withClock(Clock newClock) {
       return new Options(
-          host, port, dataDir, jdbcUrl, seedDemo, newClock, oppositionPeriod, publicVerifyUrl);
+          host,
+          port,
+          dataDir,
+          jdbcUrl,
+          seedDemo,
+          newClock,
+          oppositionPeriod,
+          publicVerifyUrl,
+          keys,
+          poolSize,
+          trustedProxies);
     }
 
     public Options withDatabase(String newJdbcUrl) {
       return new Options(
-          host, port, dataDir, newJdbcUrl, seedDemo, clock, oppositionPeriod, publicVerifyUrl);
+          host,
+          port,
+          dataDir,
+          newJdbcUrl,
+          seedDemo,
+          clock,
+          oppositionPeriod,
+          publicVerifyUrl,
+          keys,
+          poolSize,
+          trustedProxies);
     }
 
     public Options withPublicVerifyUrl(String url) {
-      return new Options(host, port, dataDir, jdbcUrl, seedDemo, clock, oppositionPeriod, url);
+      return new Options(
+          host,
+          port,
+          dataDir,
+          jdbcUrl,
+          seedDemo,
+          clock,
+          oppositionPeriod,
+          url,
+          keys,
+          poolSize,
+          trustedProxies);
+    }
+
+    public Options withKeys(Keys newKeys) {
+      return new Options(
+          host,
+          port,
+          dataDir,
+          jdbcUrl,
+          seedDemo,
+          clock,
+          oppositionPeriod,
+          publicVerifyUrl,
+          newKeys,
+          poolSize,
+          trustedProxies);
+    }
+
+    public Options withTrustedProxies(List<String> proxies) {
+      return new Options(
+          host,
+          port,
+          dataDir,
+          jdbcUrl,
+          seedDemo,
+          clock,
+          oppositionPeriod,
+          publicVerifyUrl,
+          keys,
+          poolSize,
+          proxies);
     }
   }
+
+  /** How long stopping waits for the requests in flight (SIGTERM, Ctrl+C) before it cuts them. */
+  static final Duration DRAIN = Duration.ofSeconds(10);
 
   private final Javalin app;
   private final Database db;
@@ -90,6 +186,7 @@ public final class SandboxServer implements AutoCloseable {
   private final Housekeeping housekeeping;
   private final String host;
   private final Routes routes;
+  private final StatisticsHandler requests;
 
   private SandboxServer(
       Javalin app,
@@ -97,13 +194,15 @@ public final class SandboxServer implements AutoCloseable {
       PasswordChecks passwords,
       Housekeeping housekeeping,
       String host,
-      Routes routes) {
+      Routes routes,
+      StatisticsHandler requests) {
     this.app = app;
     this.db = db;
     this.passwords = passwords;
     this.housekeeping = housekeeping;
     this.host = host;
     this.routes = routes;
+    this.requests = requests;
   }
 
   public static SandboxServer start(Options options) {
@@ -113,7 +212,8 @@ public final class SandboxServer implements AutoCloseable {
       DataFiles.createPrivate(options.dataDir().resolve("guichet.db"));
     }
     String url = options.jdbcUrl() != null ? options.jdbcUrl() : sqliteUrl(options.dataDir());
-    Database db = Database.open(url);
+    Signer signer = Signer.load(options.keys(), options.dataDir(), System::getenv);
+    Database db = Database.open(url, options.poolSize(), Database.RETRY_BUDGET);
     Rules rules = Rules.defaults(options.clock()).withOppositionPeriod(options.oppositionPeriod());
     if (options.seedDemo()) {
       db.tx(
@@ -122,7 +222,6 @@ public final class SandboxServer implements AutoCloseable {
             return null;
           });
     }
-    Signer signer = Signer.inDirectory(options.dataDir());
     Journal journal = new Journal(rules.clock(), signer);
     int upgraded = db.tx(journal::upgrade);
     if (upgraded > 0) {
@@ -140,7 +239,9 @@ public final class SandboxServer implements AutoCloseable {
             signer,
             passwords,
             options.seedDemo(),
-            options.publicVerifyUrl());
+            options.publicVerifyUrl(),
+            new ClientAddress(Set.copyOf(options.trustedProxies())));
+    StatisticsHandler requests = new StatisticsHandler();
     Javalin app =
         Javalin.create(
             config -> {
@@ -148,7 +249,12 @@ public final class SandboxServer implements AutoCloseable {
               config.http.maxRequestSize = HttpGuard.MAX_BODY;
               config.jetty.modifyServletContextHandler(HttpGuard::install);
               config.jetty.modifyServer(
-                  server -> server.setErrorHandler(new ProblemErrorHandler()));
+                  server -> {
+                    server.setErrorHandler(new ProblemErrorHandler());
+                    // Stopping drains: no new connection, requests in flight answered first.
+                    server.setHandler(requests);
+                    server.setStopTimeout(DRAIN.toMillis());
+                  });
             });
     routes.register(app);
     try {
@@ -160,7 +266,7 @@ public final class SandboxServer implements AutoCloseable {
     }
     Housekeeping housekeeping =
         Housekeeping.start(db, refusals, journal, checkpoints, Duration.ofSeconds(20));
-    return new SandboxServer(app, db, passwords, housekeeping, options.host(), routes);
+    return new SandboxServer(app, db, passwords, housekeeping, options.host(), routes, requests);
   }
 
   /**
@@ -175,7 +281,8 @@ public final class SandboxServer implements AutoCloseable {
       Signer signer,
       PasswordChecks passwords,
       boolean demo,
-      String publicVerifyUrl) {
+      String publicVerifyUrl,
+      ClientAddress addresses) {
     Clock clock = rules.clock();
     Throttle throttle = new Throttle(clock);
     Receipts receipts = new Receipts(clock, signer, journal);
@@ -248,7 +355,8 @@ public final class SandboxServer implements AutoCloseable {
         outbox,
         refusals,
         demo,
-        publicVerifyUrl);
+        publicVerifyUrl,
+        addresses);
   }
 
   /**
@@ -265,20 +373,23 @@ public final class SandboxServer implements AutoCloseable {
 
   /**
    * Checks a server's journal (the server may be stopped): every chain entry by entry, against the
-   * server's public key ({@code publicKey} in base 64, or the one in {@code dataDir}), against the
+   * server's public keys ({@code publicKeys}: texts of keys in base 64 or PEM, one a line, the
+   * current one and those before a rotation; empty for the one in {@code dataDir}), against the
    * checkpoint streams ({@code checkpoints}: files or directories; null for those in {@code
    * dataDir}) and against receipts (their signed text).
    */
   public static JournalVerdict verifyJournal(
       Path dataDir,
       String jdbcUrl,
-      String publicKey,
+      List<String> publicKeys,
       List<Path> checkpoints,
       List<String> receipts) {
-    JournalCheck check =
-        new JournalCheck(
-            Statements.forKey(
-                publicKey != null ? Signer.publicKey(publicKey) : Signer.publicKeyIn(dataDir)));
+    List<PublicKey> keys = new ArrayList<>();
+    publicKeys.forEach(text -> keys.addAll(ReceiptVerifier.publicKeys(text)));
+    if (keys.isEmpty()) {
+      keys.add(Signer.publicKeyIn(dataDir));
+    }
+    JournalCheck check = new JournalCheck(Statements.forKeys(keys));
     List<Path> files =
         streamFiles(
             checkpoints != null ? checkpoints : List.of(dataDir.resolve(Checkpoints.DIRECTORY)));
@@ -341,8 +452,22 @@ public final class SandboxServer implements AutoCloseable {
     return "http://" + h + ":" + port() + "/";
   }
 
+  /** The requests being answered now. */
+  int requestsInFlight() {
+    return requests.getRequestsActive();
+  }
+
+  /**
+   * Stops gracefully: no new connection is accepted (a load balancer sends the next requests to
+   * another node), new requests on open connections get 503, and those in flight are answered (for
+   * {@link #DRAIN} at most) before the database is closed.
+   */
   @Override
   public void close() {
+    int inFlight = requestsInFlight();
+    if (inFlight > 0) {
+      LOG.info("stopping: answering {} requests in flight first", inFlight);
+    }
     app.stop();
     housekeeping.close();
     passwords.close();

@@ -2,6 +2,7 @@ package fr.guichet.sandbox;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -28,6 +29,8 @@ final class SessionStore {
       Instant expires,
       Instant ended,
       String role) {}
+
+  private static final Duration EXTENSION_STEP = Duration.ofMinutes(1);
 
   void open(Connection c, String tokenHash, String mediatorId, Instant at, Instant expires)
       throws SQLException {
@@ -57,12 +60,18 @@ final class SessionStore {
         tokenHash);
   }
 
+  /**
+   * Moves the session's end to {@code until}, once it would move by a minute or more: the requests
+   * of one sitting, on every server node, do not all write the same row (on PostgreSQL, concurrent
+   * writes of a row make all but one transaction run again).
+   */
   void extend(Connection c, String tokenHash, Instant until) throws SQLException {
     Database.update(
         c,
-        "UPDATE mediator_session SET expires_at = ? WHERE token_hash = ?",
+        "UPDATE mediator_session SET expires_at = ? WHERE token_hash = ? AND expires_at < ?",
         until.toString(),
-        tokenHash);
+        tokenHash,
+        until.minus(EXTENSION_STEP).toString());
   }
 
   /** Ends a session; ending it again changes nothing. */

@@ -50,6 +50,38 @@ class JournalCommandTest {
   }
 
   @Test
+  void checksWithTheKeysGivenOrSeveralAfterARotation(@TempDir Path other) throws IOException {
+    try (DemoSandbox sandbox = new DemoSandbox(data)) {
+      sandbox.open("p-jeanne", "account:read");
+    }
+    String copy =
+        java.util.Base64.getEncoder()
+            .encodeToString(Files.readAllBytes(data.resolve("signing-key.pub")));
+    Files.delete(data.resolve("signing-key.pub"));
+    assertThat(run("journal", "verify", "--data", data.toString(), "--public-key", copy))
+        .as(err.toString())
+        .isZero();
+    String anotherKey;
+    try (DemoSandbox another = new DemoSandbox(other.resolve("another"))) {
+      anotherKey = another.api().publicKey();
+    }
+    assertThat(run("journal", "verify", "--data", data.toString(), "--public-key", anotherKey))
+        .as("only a key the heads do not name")
+        .isEqualTo(1);
+    assertThat(
+            run(
+                "journal",
+                "verify",
+                "--data",
+                data.toString(),
+                "--public-key",
+                anotherKey,
+                "--public-key",
+                copy))
+        .isZero();
+  }
+
+  @Test
   void saysWhenThereIsNoJournal() {
     assertThat(shell.run("journal", "verify", "--data", data.resolve("nothing").toString()))
         .isEqualTo(2);

@@ -7,8 +7,13 @@ import fr.guichet.print.Pdfs;
 import fr.guichet.testing.DemoSandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +106,25 @@ class ReceiptCommandTest {
   }
 
   @Test
+  void choosesAmongSeveralKeysByTheKeyIdTheReceiptNames(@TempDir Path other) {
+    try (DemoSandbox another = new DemoSandbox(other)) {
+      String anotherKey = another.api().publicKey();
+      assertThat(
+              run(
+                  "receipt",
+                  "verify",
+                  receipt,
+                  "--public-key",
+                  anotherKey,
+                  "--public-key",
+                  publicKey))
+          .isZero();
+      assertThat(run("receipt", "verify", receipt, "--public-key", anotherKey)).isEqualTo(1);
+      assertThat(out.toString()).contains("(unknown-key)");
+    }
+  }
+
+  @Test
   void printsAGenuineReceiptInThePersonsLanguageOnTheRoll() throws Exception {
     Path r = Files.writeString(data.resolve("print.txt"), receipt + "\n");
     Path pdf = data.resolve("recu-ar.pdf");
@@ -133,6 +157,22 @@ class ReceiptCommandTest {
     try (var doc = org.apache.pdfbox.Loader.loadPDF(paper)) {
       assertThat(doc.getPage(0).getMediaBox().getWidth()).isLessThan(230f);
     }
+  }
+
+  @Test
+  void aReceiptFromBeforeKeyIdsStillVerifies() throws Exception {
+    Signature jdk = Signature.getInstance("Ed25519");
+    jdk.initSign(
+        KeyFactory.getInstance("Ed25519")
+            .generatePrivate(
+                new PKCS8EncodedKeySpec(Files.readAllBytes(data.resolve("signing-key.pk8")))));
+    byte[] payload =
+        "{\"v\":1,\"kind\":\"consent\",\"id\":\"rcp-2025\"}".getBytes(StandardCharsets.UTF_8);
+    jdk.update(payload);
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String old = b64.encodeToString(payload) + "." + b64.encodeToString(jdk.sign());
+    assertThat(run("receipt", "verify", old, "--server", sandbox.server().url())).isZero();
+    assertThat(out.toString()).contains("id: rcp-2025");
   }
 
   @Test

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.guichet.client.ApiClient;
+import fr.guichet.contract.PublicKeys;
+import fr.guichet.contract.ReceiptVerifier;
 import fr.guichet.sandbox.SandboxServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -79,5 +85,54 @@ class SandboxCommandTest {
     SandboxCommand command = new SandboxCommand();
     new CommandLine(command).parseArgs("--opposition-days", "0");
     assertThatThrownBy(command::start).isInstanceOf(CommandLine.ParameterException.class);
+  }
+
+  @Test
+  void signsWithTheKeyFileItIsGivenAndPublishesThePreviousKeys(@TempDir Path keys)
+      throws Exception {
+    KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    Path key =
+        Files.writeString(
+            keys.resolve("signing.pem"),
+            "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+    String retired =
+        Base64.getEncoder()
+            .encodeToString(
+                KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded());
+    Path previous = Files.writeString(keys.resolve("previous.txt"), retired + "\n");
+    SandboxCommand command = new SandboxCommand();
+    new CommandLine(command)
+        .parseArgs(
+            "--port",
+            "0",
+            "--data",
+            data.toString(),
+            "--signing-key",
+            key.toString(),
+            "--previous-keys",
+            previous.toString(),
+            "--pool-size",
+            "2");
+    try (SandboxServer server = command.start()) {
+      PublicKeys published = new ApiClient(server.url()).publicKeys();
+      assertThat(published.keyId()).isEqualTo(ReceiptVerifier.keyId(pair.getPublic()));
+      assertThat(published.keys())
+          .extracting(PublicKeys.Key::publicKey)
+          .containsExactly(
+              Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()), retired);
+    }
+    assertThat(data.resolve("signing-key.pk8")).doesNotExist();
+  }
+
+  @Test
+  void refusesTwoSourcesOfTheSigningKeyAndAnEmptyPool() {
+    SandboxCommand both = new SandboxCommand();
+    new CommandLine(both).parseArgs("--signing-key", "k.pem", "--signing-key-env", "KEY");
+    assertThatThrownBy(both::start).isInstanceOf(CommandLine.ParameterException.class);
+    SandboxCommand empty = new SandboxCommand();
+    new CommandLine(empty).parseArgs("--pool-size", "0");
+    assertThatThrownBy(empty::start).isInstanceOf(CommandLine.ParameterException.class);
   }
 }

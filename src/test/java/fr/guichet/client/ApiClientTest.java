@@ -46,12 +46,39 @@ class ApiClientTest {
           exchange.close();
         });
     server.createContext(
+        "/busy/v1/health",
+        exchange -> {
+          if (calls.incrementAndGet() < 3) {
+            byte[] body =
+                "{\"type\":\"urn:guichet:problem:unavailable\",\"status\":503}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Retry-After", "0");
+            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            exchange.sendResponseHeaders(503, body.length);
+            exchange.getResponseBody().write(body);
+          } else {
+            byte[] body =
+                "{\"status\":\"UP\",\"version\":\"x\",\"time\":\"2026-11-29T09:00:00Z\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+          }
+          exchange.close();
+        });
+    server.createContext(
         "/silent/v1/health",
         exchange -> {
           silent.incrementAndGet();
           exchange.close(); // no answer at all: the connection ends
         });
     server.start();
+  }
+
+  @Test
+  void aServerThatSaysNotNowIsAskedAgainAfterItsRetryAfter() {
+    ApiClient api = new ApiClient("http://127.0.0.1:" + server.getAddress().getPort() + "/busy/");
+    assertThat(api.health().status()).isEqualTo("UP");
+    assertThat(calls).hasValue(3);
   }
 
   @AfterEach

@@ -128,6 +128,8 @@ class ContractTest {
   @Test
   void realResponsesOfEveryRouteValidateAgainstTheContract() throws Exception {
     call("GET", "/v1/health", null, Map.of());
+    call("GET", "/v1/health/live", null, Map.of());
+    call("GET", "/v1/health/ready", null, Map.of());
     call("GET", "/v1/keys", null, Map.of());
     call("POST", "/v1/sessions", Map.of("login", "x", "password", "y", "totp", "123456"), Map.of());
     call(

@@ -174,7 +174,7 @@ class CrashTest {
               count(
                   "SELECT count(*) FROM journal WHERE action = 'STATUS_STATEMENT_ISSUED' AND outcome = 'OK'"))
           .isEqualTo(ACTIONS);
-      assertThat(SandboxServer.verifyJournal(data, jdbcUrl, null, null, List.of()).findings())
+      assertThat(SandboxServer.verifyJournal(data, jdbcUrl, List.of(), null, List.of()).findings())
           .isEmpty();
     } finally {
       server.destroyForcibly();

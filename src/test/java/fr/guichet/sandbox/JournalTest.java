@@ -75,6 +75,31 @@ class JournalTest {
   }
 
   @Test
+  void eachHeadNamesItsKeySoAChainSignedAcrossARotationHoldsWithBothKeys(@TempDir Path rotated) {
+    Signer next = Signer.inDirectory(rotated);
+    db.tx(
+        c ->
+            new Journal(clock, next)
+                .append(
+                    c, "person:a", new Journal.Line("mediator:m", null, null, "AFTER", "OK", "")));
+    Statements both =
+        Statements.forKeys(List.of(Signer.publicKeyIn(dir), Signer.publicKeyIn(rotated)));
+    List<String> kids =
+        db.tx(c -> journal.read(c, "person:a")).stream()
+            .map(e -> both.payload(e.signedHead()).orElseThrow().path("kid").asText())
+            .toList();
+    String first = ReceiptVerifier.keyId(Signer.publicKeyIn(dir));
+    assertThat(kids).containsExactly(first, first, first, next.keyId());
+    List<JournalCheck.Finding> withBoth = db.tx(c -> new JournalCheck(both).chains(c));
+    assertThat(withBoth).isEmpty();
+    Statements newOnly = Statements.forKey(Signer.publicKeyIn(rotated));
+    List<JournalCheck.Finding> withTheNewOnly = db.tx(c -> new JournalCheck(newOnly).chains(c));
+    assertThat(withTheNewOnly)
+        .as("the heads signed before the rotation, without the key they name")
+        .isNotEmpty();
+  }
+
+  @Test
   void chainsEachEntryToThePreviousOneAndSignsEachHeadAsAReceipt() {
     List<JournalEntry> entries = db.tx(c -> journal.read(c, "person:a"));
     assertThat(entries).extracting(JournalEntry::seq).containsExactly(1L, 2L, 3L);

@@ -14,6 +14,7 @@ import fr.guichet.testing.DemoSandbox;
 import fr.guichet.testing.RawHttp;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +35,23 @@ class MediatorsTest {
     assertThat(session.expiresAt())
         .isEqualTo(sandbox.clock().instant().plus(Duration.ofMinutes(30)));
     assertThat(sandbox.journal("mediator:m-camille")).containsExactly("LOGIN OK");
+  }
+
+  @Test
+  void aRequestMovesTheSessionsEndOnlyOnceItWouldMoveByAMinute() {
+    DemoSandbox.Sitting jeanne = sandbox.open("p-jeanne", "account:read");
+    String opened = expiry();
+    sandbox.clock().advance(Duration.ofSeconds(20));
+    sandbox.api().account(jeanne.session(), jeanne.delegation());
+    assertThat(expiry()).as("not rewritten 20 s later").isEqualTo(opened);
+    sandbox.clock().advance(Duration.ofSeconds(50));
+    sandbox.api().account(jeanne.session(), jeanne.delegation());
+    assertThat(Instant.parse(expiry()))
+        .isEqualTo(sandbox.clock().instant().plus(Duration.ofMinutes(30)));
+  }
+
+  String expiry() {
+    return sandbox.query("SELECT expires_at FROM mediator_session", r -> r.getString(1)).get(0);
   }
 
   @Test

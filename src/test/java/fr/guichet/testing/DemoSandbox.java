@@ -128,6 +128,7 @@ public final class DemoSandbox
   private Path data;
   private boolean ownsData;
   private SandboxServer server;
+  private SandboxServer secondNode;
   private ApiClient api;
   private String jdbcUrl;
   private boolean closed;
@@ -273,6 +274,28 @@ public final class DemoSandbox
   /** The running server. */
   public SandboxServer server() {
     return running(server);
+  }
+
+  /**
+   * Another server node on the same database and signing key, started at the first call and stopped
+   * with this sandbox: on PostgreSQL a second {@link SandboxServer}; on SQLite, which has one
+   * writer and so one node, the same server.
+   */
+  public SandboxServer secondNode() {
+    if (!onPostgres()) {
+      return server();
+    }
+    if (secondNode == null) {
+      SandboxServer.Options options =
+          SandboxServer.Options.demo(data).withClock(clock).withDatabase(jdbcUrl);
+      secondNode = SandboxServer.start(options);
+    }
+    return secondNode;
+  }
+
+  /** Whether this sandbox's database is PostgreSQL (a schema of {@code guichet.test.jdbc}). */
+  public boolean onPostgres() {
+    return jdbcUrl.startsWith("jdbc:postgresql:");
   }
 
   /** A client of the running server. */
@@ -477,6 +500,10 @@ public final class DemoSandbox
       return;
     }
     closed = true;
+    if (secondNode != null) {
+      secondNode.close();
+      secondNode = null;
+    }
     server.close();
     Matcher schema = Pattern.compile("currentSchema=(t_[0-9a-f]+)").matcher(jdbcUrl);
     if (schema.find()) {
