@@ -8,15 +8,14 @@ import fr.guichet.contract.Delegation;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.contract.Problem;
 import fr.guichet.contract.Represented;
+import fr.guichet.contract.Share;
 import fr.guichet.contract.SpaceState;
 import fr.guichet.domain.ActingAs;
-import fr.guichet.domain.BirthDate;
-import fr.guichet.domain.InvalidValue;
-import fr.guichet.domain.Nir;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,16 +36,11 @@ import java.util.Map;
  * }</pre>
  *
  * @param form the new caregiver's details while they are typed (and kept after a refusal), or null
- * @param request what will be sent to add a caregiver, once the form is checked, or null
+ * @param request the caregiver to give access to, once the form is checked, or null
  * @param chosen the caregiver whose access is taken away, or null
  */
 record CaregiversScreen(
-    Stage step,
-    Form form,
-    CaregiverRequest request,
-    Represented chosen,
-    ActionResult result,
-    Say notice)
+    Stage step, Form form, Named request, Represented chosen, ActionResult result, Say notice)
     implements Screen {
 
   /** Where the walk-through is. */
@@ -85,18 +79,6 @@ record CaregiversScreen(
     return new CaregiversScreen(Stage.LIST, null, null, null, null, say);
   }
 
-  private static Form emptyForm() {
-    return new Form(
-        List.of(
-            Form.Entry.digits("nir", "caregivers.field.nir", "identify.help.nir", 21, " AaBb"),
-            Form.Entry.text("last", "caregivers.field.last-name", "caregivers.help.last-name", 40),
-            Form.Entry.text(
-                "first", "caregivers.field.first-name", "caregivers.help.first-name", 40),
-            Form.Entry.digits(
-                "birth", "caregivers.field.birth", "identify.help.birth", 10, "/ .-")),
-        0);
-  }
-
   /** The caregivers among the people who have access (representatives cannot be removed here). */
   private static List<Represented> caregivers(Kiosk kiosk) {
     return kiosk.sitting().account().access().stream()
@@ -118,8 +100,10 @@ record CaregiversScreen(
     String name = kiosk.sitting().shortName();
     switch (step) {
       case LIST -> {
-        List<Represented> access = kiosk.sitting().account().access();
-        if (access.isEmpty()) {
+        AccountStatus account = kiosk.sitting().account();
+        List<Represented> access = account.access();
+        List<Share> invited = ShareScreen.pending(account);
+        if (access.isEmpty() && invited.isEmpty()) {
           lines.add(m.text("caregivers.none"));
         } else {
           lines.add(m.text("caregivers.intro"));
@@ -138,8 +122,23 @@ record CaregiversScreen(
                                   String.valueOf(r.birthYear()),
                                   "kind",
                                   m.text("caregivers.kind." + r.actingKind())))));
+          invited.forEach(
+              sh ->
+                  lines.add(
+                      "  "
+                          + Pictogram.REPRESENTATIVE.symbol()
+                          + " "
+                          + m.text(
+                              "share.item.pending",
+                              Map.of("parent", sh.inviteeName(), "date", sh.expiresOn()))));
         }
         lines.add(m.text("caregivers.can"));
+        // What a tutor or a curator may do, when one is listed: they are not caregivers.
+        access.stream()
+            .map(r -> "caregivers.can." + r.actingKind())
+            .distinct()
+            .filter(m::has)
+            .forEach(k -> lines.add(m.text(k)));
         int next = 1;
         if (canAdd(kiosk)) {
           tiles.add(
@@ -180,20 +179,14 @@ record CaregiversScreen(
       case CONFIRM -> {
         title = m.text(request != null ? "caregivers.add.title" : "caregivers.remove.title");
         lines.add(m.text("flow.readback"));
+        Map<String, Object> words = new HashMap<>(Map.of("name", name));
+        if (request != null) {
+          words.putAll(request.words("caregiver", m));
+        }
         lines.add(
             "  "
                 + (request != null
-                    ? m.text(
-                        "caregivers.readback.add",
-                        Map.of(
-                            "name",
-                            name,
-                            "caregiver",
-                            request.firstName() + " " + request.lastName(),
-                            "birth",
-                            m.date(request.birthDate()),
-                            "nir",
-                            new Nir(request.nir()).grouped()))
+                    ? m.text("caregivers.readback.add", words)
                     : m.text(
                         "caregivers.readback.remove",
                         Map.of(
@@ -202,23 +195,16 @@ record CaregiversScreen(
                             "caregiver",
                             chosen.firstName() + " " + chosen.lastName()))));
         lines.add(m.text("flow.question", Map.of("name", kiosk.sitting().person().firstName())));
-        boolean asking = !CONSENT.given(kiosk.sitting());
-        if (asking) { // what the person allows, for how long: the consent to manage sharing
-          lines.addAll(CONSENT.attested(m));
-        }
-        tiles.addAll(ActionScreen.sendTiles(m, asking));
+        lines.addAll(CONSENT.underReadBack(kiosk.sitting(), m));
+        tiles.addAll(ActionScreen.sendTiles(m, !CONSENT.given(kiosk.sitting())));
       }
       case DONE -> {
         boolean added = request != null;
         title = m.text(added ? "caregivers.added.title" : "caregivers.removed.title");
-        String caregiver = String.valueOf(result.receipt().payload().get("caregiver"));
-        lines.add(
-            m.text(
-                added ? "caregivers.added" : "caregivers.removed", Map.of("caregiver", caregiver)));
+        lines.addAll(ReceiptLines.of(result.receipt(), kiosk, m));
         if (added) {
           lines.add(m.text("caregivers.can"));
         }
-        lines.add(m.text(added ? "caregivers.undo.added" : "caregivers.undo.removed"));
         tiles.add(new View.Tile("1", Pictogram.PRINT.symbol(), m.text("flow.print-receipt")));
         tiles.add(new View.Tile("2", Pictogram.BACK.symbol(), m.text("caregivers.back")));
       }
@@ -254,7 +240,12 @@ record CaregiversScreen(
         yield escape
             ? list(null)
             : d >= 1 && d <= caregivers.size()
-                ? new CaregiversScreen(Stage.CONFIRM, null, null, caregivers.get(d - 1), null, null)
+                ? OpinionScreen.first(
+                    kiosk,
+                    CONSENT,
+                    new CaregiversScreen(
+                        Stage.CONFIRM, null, null, caregivers.get(d - 1), null, null),
+                    this)
                 : this;
       }
       case CONFIRM ->
@@ -272,7 +263,7 @@ record CaregiversScreen(
     int next = 1;
     if (canAdd(kiosk)) {
       if (digit == next) {
-        return new CaregiversScreen(Stage.FORM, emptyForm(), null, null, null, null);
+        return new CaregiversScreen(Stage.FORM, Named.form("caregivers"), null, null, null, null);
       }
       next++;
     }
@@ -299,38 +290,15 @@ record CaregiversScreen(
     if (!form.onLast()) {
       return new CaregiversScreen(Stage.FORM, form.next(), null, null, null, notice);
     }
-    if (form.firstEmpty() >= 0) {
-      return new CaregiversScreen(
-          Stage.FORM, form.focusAt(form.firstEmpty()), null, null, null, Say.error("form.missing"));
+    Named.Checked checked = Named.check(form, LocalDate.now(kiosk.clock()));
+    if (checked.named() == null) {
+      return new CaregiversScreen(Stage.FORM, checked.form(), null, null, null, checked.problem());
     }
-    Nir nir;
-    try {
-      nir = Nir.parse(form.value("nir"));
-    } catch (InvalidValue e) {
-      return new CaregiversScreen(
-          Stage.FORM,
-          form.focusOn("nir"),
-          null,
-          null,
-          null,
-          new Say(View.Tone.ERROR, e.messageKey(), e.params()));
-    }
-    LocalDate birth;
-    try {
-      birth = BirthDate.parse(form.value("birth"), LocalDate.now(kiosk.clock()));
-    } catch (InvalidValue e) {
-      return new CaregiversScreen(
-          Stage.FORM,
-          form.focusOn("birth"),
-          null,
-          null,
-          null,
-          new Say(View.Tone.ERROR, e.messageKey(), e.params()));
-    }
-    CaregiverRequest typed =
-        new CaregiverRequest(
-            nir.value(), form.value("last").strip(), form.value("first").strip(), birth);
-    return new CaregiversScreen(Stage.CONFIRM, form, typed, null, null, null);
+    return OpinionScreen.first(
+        kiosk,
+        CONSENT,
+        new CaregiversScreen(Stage.CONFIRM, form, checked.named(), null, null, null),
+        new CaregiversScreen(Stage.FORM, form, null, null, null, null));
   }
 
   /**
@@ -339,12 +307,8 @@ record CaregiversScreen(
    */
   private Step confirm(Kiosk kiosk) {
     CaregiversScreen sending = withNotice(null);
-    if (CONSENT.given(kiosk.sitting())) {
-      return sending.send(kiosk, kiosk.sitting().delegation());
-    }
-    return Step.of(
-        sending,
-        CONSENT.record(kiosk, d -> sending.send(kiosk, d), problem -> list(Say.problem(problem))));
+    return CONSENT.thenSend(
+        kiosk, sending, d -> sending.send(kiosk, d), problem -> list(Say.problem(problem)));
   }
 
   /**
@@ -354,13 +318,21 @@ record CaregiversScreen(
   private Step send(Kiosk kiosk, Delegation delegation) {
     Sitting s = kiosk.sitting();
     MediatorSession me = kiosk.mediator();
+    CaregiverRequest caregiver =
+        request == null
+            ? null
+            : new CaregiverRequest(
+                request.nir().value(),
+                request.lastName(),
+                request.firstName(),
+                request.birth().iso());
     return Step.of(
         this,
         Effect.Call.confirmed(
             new Effect.Confirmed(request != null ? ADD : REMOVE, s.targetId(), s.shortName()),
             (server, key) ->
                 request != null
-                    ? server.addCaregiver(me, delegation, request, key)
+                    ? server.addCaregiver(me, delegation, caregiver, key)
                     : server.removeCaregiver(me, delegation, chosen.personId(), key),
             done ->
                 Step.of(

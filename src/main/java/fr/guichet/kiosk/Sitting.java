@@ -1,13 +1,12 @@
 package fr.guichet.kiosk;
 
 import fr.guichet.contract.AccountStatus;
+import fr.guichet.contract.ActingKind;
 import fr.guichet.contract.Delegation;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.ProofStrength;
 import fr.guichet.contract.Represented;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import fr.guichet.domain.BirthDate;
 
 /**
  * The one person being helped now, in memory only: who they are (and the papers they showed, needed
@@ -15,6 +14,7 @@ import java.util.List;
  * they care for), the live delegation once they consented, the medical profile assistant's own
  * delegation, and what the server last said of the space. Dropped when the sitting ends.
  *
+ * @param birthDate as typed, {@code 00} for a part the civil status does not know
  * @param target the person whose space this is, or null for the identified person themself
  * @param profile the second delegation, for the medical profile assistant (its own consent), or
  *     null
@@ -22,13 +22,13 @@ import java.util.List;
 record Sitting(
     Identification person,
     String nir,
-    LocalDate birthDate,
+    BirthDate birthDate,
     Represented target,
     Delegation delegation,
     AccountStatus account,
     Delegation profile) {
 
-  static Sitting of(Identification person, String nir, LocalDate birthDate) {
+  static Sitting of(Identification person, String nir, BirthDate birthDate) {
     return new Sitting(person, nir, birthDate, null, null, null, null);
   }
 
@@ -52,18 +52,6 @@ record Sitting(
     return new Sitting(person, nir, birthDate, target, delegation, account, d);
   }
 
-  /** Every delegation of this sitting, to revoke them all when it ends. */
-  List<Delegation> delegations() {
-    List<Delegation> all = new ArrayList<>();
-    if (delegation != null) {
-      all.add(delegation);
-    }
-    if (profile != null) {
-      all.add(profile);
-    }
-    return all;
-  }
-
   /** The id of the space this sitting is about. */
   String targetId() {
     return target == null ? person.personId() : target.personId();
@@ -85,6 +73,11 @@ record Sitting(
     String last = target == null ? person.lastName() : target.lastName();
     String first = target == null ? person.firstName() : target.firstName();
     return first + " " + last.charAt(0) + ". (" + birthYear() + ")";
+  }
+
+  /** How the person at the counter acts on this space: for themself, or as whom. */
+  ActingKind actingKind() {
+    return target == null ? ActingKind.SELF : target.actingKind();
   }
 
   boolean hasScope(String scope) {

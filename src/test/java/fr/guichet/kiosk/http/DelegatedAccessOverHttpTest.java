@@ -122,7 +122,8 @@ class DelegatedAccessOverHttpTest {
             "DELEGATION_OPENED OK",
             "DELEGATION_REVOKED OK",
             "OPPOSITION_RECORDED OK",
-            "DELEGATION_REVOKED OK");
+            "DELEGATION_REVOKED OK",
+            "SITTING_ENDED OK");
     assertThat(sandbox.journal("mediator:m-camille")).startsWith("LOGIN REFUSED login-failed");
   }
 

@@ -78,7 +78,8 @@ class AccountFlowsTest {
             "3  ✓  Ouvrir votre espace",
             "4  ▤  Imprimer ce que vous avez permis",
             "5  ✎  Ce qui a été fait en votre nom",
-            "6  ■");
+            "6  ▭  Imprimer l’aide pour ouvrir l’espace chez soi",
+            "7  ■");
     key("2");
     assertThat(s.flowing())
         .contains(
@@ -135,7 +136,7 @@ class AccountFlowsTest {
             "Vos données sont gardées 10 ans",
             "1 ▣ Fermer et garder mes données 10 ans",
             "2 ✗ Fermer et effacer mes données",
-            "3 ▤ Imprimer d’abord la fiche d’état");
+            "3 ▤ Imprimer d’abord vos documents");
     key("1");
     assertThat(s.flowing()).contains("il faut une 2e preuve d’identité");
     int beforeCode = keys;

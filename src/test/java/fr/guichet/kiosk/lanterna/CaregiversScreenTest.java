@@ -104,8 +104,8 @@ class CaregiversScreenTest {
     assertThat(s.flowing())
         .contains(
             "L’aidant a maintenant accès",
-            "Alain R. (1962) peut maintenant vous aider",
-            "Pour annuler : « Qui peut vous aider », puis « Retirer l’accès d’un aidant ».",
+            "Aidant : Alain R. (1962)",
+            "Vous pouvez retirer cet accès à tout moment.",
             "1 ▤ Imprimer le reçu",
             "C’est fait.");
     assertThat(link("p-alain", "p-louis")).isEqualTo("ACCEPTED");
@@ -139,8 +139,8 @@ class CaregiversScreenTest {
     assertThat(s.flowing())
         .contains(
             "L’aidant n’a plus accès",
-            "Alain R. (1962) n’a plus accès à votre espace.",
-            "Pour redonner l’accès plus tard");
+            "Aidant : Alain R. (1962)",
+            "Vous pouvez redonner cet accès plus tard.");
     assertThat(link("p-alain", "p-louis")).isEqualTo("REVOKED");
     assertThat(server().journal("person:p-louis"))
         .containsSubsequence("CAREGIVER_ADDED OK", "CAREGIVER_REMOVED OK");

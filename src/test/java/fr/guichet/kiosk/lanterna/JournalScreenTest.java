@@ -67,9 +67,9 @@ class JournalScreenTest {
     assertThat(s.text())
         .contains(
             "✓ Vérifié : chaque ligne est reliée à celle d’avant. La chaîne est complète.",
-            "✓ 29/11/2026 10:00 · autorisation annulée · Camille Bernard",
-            "✓ 29/11/2026 10:00 · état de l’espace regardé · Camille Bernard",
-            "✓ 29/11/2026 10:00 · identification · Camille Bernard",
+            "✓ 29 novembre 2026 10:00 · autorisation annulée · fait · Camille Bernard",
+            "✓ 29 novembre 2026 10:00 · état de l’espace regardé · fait · Camille Bernard",
+            "✓ 29 novembre 2026 10:00 · identification · fait · Camille Bernard",
             "1  ▤  Imprimer votre historique",
             "Échap  ◄  Retour")
         .doesNotContain(
@@ -81,7 +81,7 @@ class JournalScreenTest {
     assertThat(kiosk.text())
         .as("the plain mode reads the same lines")
         .contains(
-            "✓ 29/11/2026 10:00 · autorisation annulée · Camille Bernard",
+            "✓ 29 novembre 2026 10:00 · autorisation annulée · fait · Camille Bernard",
             "1 Imprimer votre historique");
 
     s.type("1");
@@ -104,7 +104,7 @@ class JournalScreenTest {
             "autorisation annulée · fait");
     assertThat(s.text())
         .as("still on the list")
-        .contains("✓ 29/11/2026 10:00 · identification · Camille Bernard");
+        .contains("✓ 29 novembre 2026 10:00 · identification · fait · Camille Bernard");
   }
 
   @Test
@@ -126,8 +126,8 @@ class JournalScreenTest {
         .contains(
             TILE + "  2/2",
             "✓ Vérifié",
-            "accord donné · Camille Bernard",
-            "identification · Camille Bernard",
+            "accord donné · fait · Camille Bernard",
+            "identification · fait · Camille Bernard",
             "3  ◄  Revenir aux lignes plus récentes",
             "Échap  ◄  Retour")
         .doesNotContain("historique lu", "Voir les lignes plus anciennes");
@@ -151,7 +151,7 @@ class JournalScreenTest {
     s.type(Counter.tile(s, TILE));
     assertThat(s.text())
         .doesNotContain("voulez-vous voir")
-        .contains("✓ 29/11/2026 10:00 · historique lu · Camille Bernard");
+        .contains("✓ 29 novembre 2026 10:00 · historique lu · fait · Camille Bernard");
     assertThat(journal().stream().filter(l -> l.equals("CONSENT OK"))).hasSize(2);
   }
 
@@ -200,10 +200,14 @@ class JournalScreenTest {
     assertThat(s.text()).contains("Pour : Georgette Roux", "par Alain Roux, aidant");
     s.type(Counter.tile(s, TILE)).enter();
     assertThat(s.text())
-        .contains("✓ Vérifié", "✗ 29/11/2026 10:00 · accord donné · Camille Bernard · refusé");
+        .contains(
+            "✓ Vérifié", "✗ 29 novembre 2026 10:00 · accord donné · refusé · Camille Bernard");
     assertThat(s.rows())
         .as("the consent he then gave, done")
-        .anyMatch(r -> r.matches(" ✓ 29/11/2026 \\d\\d:\\d\\d · accord donné · Camille Bernard"));
+        .anyMatch(
+            r ->
+                r.matches(
+                    " ✓ 29 novembre 2026 \\d\\d:\\d\\d · accord donné · fait · Camille Bernard"));
     assertThat(server().journal("person:p-georgette"))
         .contains("CONSENT REFUSED caregiver-forbidden", "JOURNAL_READ OK");
   }
