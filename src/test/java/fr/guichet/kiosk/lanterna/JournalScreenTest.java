@@ -11,7 +11,9 @@ import fr.guichet.testing.FakeServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -237,5 +239,33 @@ class JournalScreenTest {
     assertThat(s.text()).doesNotContain("Vérifié ici");
     List<String> lines = journal();
     assertThat(lines.get(lines.size() - 1)).isEqualTo("JOURNAL_READ REFUSED delegation-expired");
+  }
+
+  /**
+   * Issue 12: one journal entry, the same time on screen and on paper at a counter in French Guiana
+   * (UTC−3, where Paris is UTC+1 in November): 09:00 UTC is 06:00 there, said under the zone's
+   * name.
+   */
+  @Test
+  void screenAndPaperShowTheSameTimeForOneEntryAtACounterOutsideParis() throws IOException {
+    Clock cayenne = Counter.NINE_IN_PARIS.withZone(ZoneId.of("America/Cayenne"));
+    VirtualScreen s =
+        counter.toTheAccount(
+            counter.open(Language.FRENCH, Kiosk.Options.DEFAULTS, cayenne), "p-jeanne", null);
+    s.type(Counter.tile(s, TILE)).enter();
+    String zone = "Toutes les heures sont à l’heure de Cayenne";
+    String row = "29 novembre 2026 06:00 · identification · fait · Camille Bernard";
+    assertThat(s.flowing()).contains(zone, row).doesNotContain("10:00");
+
+    s.type("1");
+    Path pdf;
+    try (Stream<Path> files = Files.list(counter.documents())) {
+      pdf =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("journal-p-jeanne-"))
+              .findFirst()
+              .orElseThrow();
+    }
+    assertThat(Pdfs.flowing(Files.readAllBytes(pdf))).contains(zone, row).doesNotContain("10:00");
   }
 }
