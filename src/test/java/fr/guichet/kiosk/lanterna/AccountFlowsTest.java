@@ -6,6 +6,8 @@ import com.googlecode.lanterna.input.KeyType;
 import fr.guichet.i18n.Language;
 import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.PendingActions;
+import fr.guichet.print.Paper;
+import fr.guichet.print.Pdfs;
 import fr.guichet.testing.FakeServer;
 import fr.guichet.testing.MutableClock;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -420,5 +423,52 @@ class AccountFlowsTest {
     s.type("2").type("1").press(KeyType.Escape).press(KeyType.Escape);
     assertThat(s.text()).contains("Espace bientôt créé");
     assertThat(server().journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
+  }
+
+  /**
+   * A counter in French Guiana with a receipt printer: the consent is given in the counter's zone,
+   * the receipt printed on the 80 mm roll names the server's public verification page in its QR
+   * code, and the help sheet to open the space at home (offered while it is not opened) is printed
+   * on the roll in the person's language.
+   */
+  @Test
+  void everyPrintTakesTheCountersPaperZoneAndTheServersVerifyPage() throws Exception {
+    server().publicVerifyPage("https://verifier.guichet.example/verify");
+    VirtualScreen s =
+        toTheAccount(
+            counter.open(
+                Language.ENGLISH,
+                Kiosk.Options.DEFAULTS.withPaper(Paper.ROLL_80MM),
+                Counter.NINE_IN_PARIS.withZone(ZoneId.of("America/Cayenne"))),
+            "p-jeanne",
+            null);
+    assertThat(server().lastReceipt("consent").payload()).containsEntry("zone", "America/Cayenne");
+
+    s.type(Counter.tile(s, "Print what you allowed"));
+    byte[] consent = printed("accord-rcp-");
+    assertThat(Pdfs.widthMm(consent)).isEqualTo(80);
+    assertThat(Pdfs.qr(consent)).startsWith("https://verifier.guichet.example/verify");
+
+    s.type(Counter.tile(s, "Print the help to open the space at home"));
+    byte[] help = printed("aide-ouvrir-mon-espace");
+    assertThat(Pdfs.widthMm(help)).isEqualTo(80);
+    assertThat(Pdfs.flowing(help)).contains("Open your Mon Espace Santé space");
+  }
+
+  @Test
+  void theHelpSheetIsOfferedOnlyWhileTheSpaceIsNotOpened() {
+    VirtualScreen s = toTheAccount(open(), "p-louis", "1");
+    assertThat(s.text()).contains("Espace ouvert").doesNotContain("l’aide pour ouvrir l’espace");
+  }
+
+  /** The document the kiosk printed last whose file name starts so. */
+  byte[] printed(String prefix) throws IOException {
+    try (Stream<Path> files = Files.list(counter.documents())) {
+      return Files.readAllBytes(
+          files
+              .filter(f -> f.getFileName().toString().startsWith(prefix))
+              .findFirst()
+              .orElseThrow());
+    }
   }
 }
