@@ -290,4 +290,24 @@ class CaregiversScreenTest {
         .as("a representative is not a caregiver: not removed from here")
         .doesNotContain("Retirer l’accès");
   }
+
+  /** A caregiver whose civil status knows only the year of birth: typed with 00, read back so. */
+  @Test
+  void aCaregiverBornOnAnUnknownDayIsTypedWithZeros() {
+    VirtualScreen s = louissHelpers();
+    s.type("1")
+        .type(DemoSandbox.PEOPLE.get("p-zainaba").nir())
+        .enter()
+        .type("Madi")
+        .enter()
+        .type("Zaïnaba")
+        .enter();
+    assertThat(s.flowing()).contains("Tapez 00 si le jour ou le mois n’est pas connu.");
+    s.type("00/00/1958").enter();
+    assertThat(s.flowing())
+        .contains("à l’aidant Zaïnaba Madi (date de naissance : 00/00/1958, numéro 2 58 99 97");
+    s.enter();
+    assertThat(s.flowing()).contains("L’aidant a maintenant accès");
+    assertThat(link("p-zainaba", "p-louis")).isEqualTo("ACCEPTED");
+  }
 }
