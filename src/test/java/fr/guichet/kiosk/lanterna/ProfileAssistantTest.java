@@ -498,4 +498,23 @@ class ProfileAssistantTest {
             "Pénicilline (antibiotique)");
     assertThat(s.rows()).allSatisfy(r -> assertThat(r.length()).isLessThanOrEqualTo(80));
   }
+
+  /**
+   * Minority is the server's word ({@code minor}, from the whole birth date), not the kiosk's guess
+   * from the year: Maria, were she born on 20 December 2008, is 17 on 29 November 2026 though 2026
+   * − 2008 = 18, so her own profile asks nothing for adults.
+   */
+  @Test
+  void minorityIsTheServersWordNotTheBirthYears() {
+    server().bornOn("p-maria", "2008-12-20");
+    VirtualScreen s = counter.login(open(Language.FRENCH));
+    DemoSandbox.Papers maria = DemoSandbox.PEOPLE.get("p-maria");
+    s.type(maria.nir()).enter().type("20/12/2008").enter().type(maria.vitale()).enter();
+    s.type("1").enter().type(profileTile(s)).type("1").enter();
+    s.type("K").type("Louis Petit").enter().type("3").type("06 98 76 54 32").enter();
+    assertThat(s.text())
+        .contains("Relecture : Entourage et volontés")
+        .doesNotContain("confiance")
+        .doesNotContain("directives");
+  }
 }
