@@ -13,11 +13,14 @@ import fr.guichet.forms.SectionForm;
 import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import fr.guichet.i18n.VisualLine;
+import fr.guichet.kiosk.Kiosk;
 import fr.guichet.testing.DemoSandbox;
 import fr.guichet.testing.FakeServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -516,5 +519,32 @@ class ProfileAssistantTest {
         .contains("Relecture : Entourage et volontés")
         .doesNotContain("confiance")
         .doesNotContain("directives");
+  }
+
+  /**
+   * An answer the kiosk let through but the server's own check refuses (a 422 with {@code
+   * errors[]}, a pointer and a key) is shown at its question, with why, what was typed kept: here
+   * the kiosk's clock runs a year ahead of the server's, and a disease "since 2027" is not yet
+   * possible there.
+   */
+  @Test
+  void anAnswerTheServerRefusesIsShownAtItsQuestionWithWhy() {
+    VirtualScreen s =
+        toTheHub(
+            counter.open(
+                Language.FRENCH,
+                Kiosk.Options.DEFAULTS,
+                Clock.offset(Counter.NINE_IN_PARIS, Duration.ofDays(400))),
+            "p-louis",
+            "1");
+    s.type("A").type("1").type("1").type("2027").enter().type("1").enter().type("2");
+    assertThat(s.text()).contains("Depuis : 2027");
+    s.type("1");
+    assertThat(s.flowing())
+        .contains(
+            "Depuis quelle année ?",
+            "Cette année n’est pas encore arrivée. Tapez 2026 ou avant.",
+            "2027");
+    assertThat(server().section("p-louis", "diseases").version()).isZero();
   }
 }
