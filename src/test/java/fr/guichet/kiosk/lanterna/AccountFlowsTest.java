@@ -8,6 +8,7 @@ import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.PendingActions;
 import fr.guichet.print.Paper;
 import fr.guichet.print.Pdfs;
+import fr.guichet.testing.DemoSandbox;
 import fr.guichet.testing.FakeServer;
 import fr.guichet.testing.MutableClock;
 import java.io.IOException;
@@ -470,5 +471,25 @@ class AccountFlowsTest {
               .findFirst()
               .orElseThrow());
     }
+  }
+
+  /**
+   * A curator (curatelle) is named so wherever the kiosk says how someone acts, and is not offered
+   * what a curator alone may not do: refuse the space or open it for the person.
+   */
+  @Test
+  void aCuratorIsNamedSoAndIsNotOfferedWhatOnlyThePersonDecides() {
+    VirtualScreen s = counter.login(open());
+    DemoSandbox.Papers claire = DemoSandbox.PEOPLE.get("p-claire");
+    s.type(claire.nir()).enter().type("20/08/1987").enter().type(claire.vitale()).enter();
+    assertThat(s.flowing())
+        .contains("2 ► Pour la personne que j’assiste (curatelle) : Raymond Faure");
+    s.type("2").type("1").enter();
+    assertThat(s.flowing())
+        .contains(
+            "Pour : Raymond Faure (naissance en 1944) · par Claire Morel, curateur",
+            "Espace bientôt créé",
+            "Ont aussi accès à cet espace : Claire Morel (curateur ou curatrice).")
+        .doesNotContain("Refuser la création", "Ouvrir votre espace");
   }
 }
