@@ -3,7 +3,6 @@ package fr.guichet.kiosk;
 import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.ActingKind;
 import fr.guichet.contract.ActionResult;
-import fr.guichet.contract.CaregiverRequest;
 import fr.guichet.contract.Delegation;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.contract.Problem;
@@ -318,21 +317,13 @@ record CaregiversScreen(
   private Step send(Kiosk kiosk, Delegation delegation) {
     Sitting s = kiosk.sitting();
     MediatorSession me = kiosk.mediator();
-    CaregiverRequest caregiver =
-        request == null
-            ? null
-            : new CaregiverRequest(
-                request.nir().value(),
-                request.lastName(),
-                request.firstName(),
-                request.birth().iso());
     return Step.of(
         this,
         Effect.Call.confirmed(
             new Effect.Confirmed(request != null ? ADD : REMOVE, s.targetId(), s.shortName()),
             (server, key) ->
                 request != null
-                    ? server.addCaregiver(me, delegation, caregiver, key)
+                    ? server.addCaregiver(me, delegation, request.asCaregiver(), key)
                     : server.removeCaregiver(me, delegation, chosen.personId(), key),
             done ->
                 Step.of(

@@ -1,5 +1,7 @@
 package fr.guichet.kiosk;
 
+import fr.guichet.contract.CaregiverRequest;
+import fr.guichet.contract.ShareRequest;
 import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.InvalidValue;
 import fr.guichet.domain.Nir;
@@ -17,7 +19,7 @@ import java.util.Map;
  * <pre>{@code
  * Form form = Named.form("caregivers"); // caregivers.field.nir, caregivers.field.last-name…
  * Named.Checked c = Named.check(form, today);
- * if (c.named() != null) { send(c.named().nir().value(), c.named().birth().iso()); }
+ * if (c.named() != null) { server.addCaregiver(me, delegation, c.named().asCaregiver(), key); }
  * }</pre>
  */
 record Named(Nir nir, String lastName, String firstName, BirthDate birth) {
@@ -80,5 +82,15 @@ record Named(Nir nir, String lastName, String firstName, BirthDate birth) {
    */
   Map<String, Object> words(String who, Messages m) {
     return Map.of(who, fullName(), "birth", m.date(birth.iso()), "nir", nir.grouped());
+  }
+
+  /** The request that gives them access as a caregiver. */
+  CaregiverRequest asCaregiver() {
+    return new CaregiverRequest(nir.value(), lastName, firstName, birth.iso());
+  }
+
+  /** The request that invites them, the child's other parent, to share the child's profile. */
+  ShareRequest asOtherParent() {
+    return new ShareRequest(nir.value(), lastName, firstName, birth.iso());
   }
 }

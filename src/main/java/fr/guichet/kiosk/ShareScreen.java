@@ -7,7 +7,6 @@ import fr.guichet.contract.Delegation;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.contract.Problem;
 import fr.guichet.contract.Share;
-import fr.guichet.contract.ShareRequest;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
 import java.time.LocalDate;
@@ -230,21 +229,13 @@ record ShareScreen(
     Sitting s = kiosk.sitting();
     MediatorSession me = kiosk.mediator();
     String action = invited != null ? "SHARE_PROFILE" : accept ? "ACCEPT_SHARE" : "REFUSE_SHARE";
-    ShareRequest request =
-        invited == null
-            ? null
-            : new ShareRequest(
-                invited.nir().value(),
-                invited.lastName(),
-                invited.firstName(),
-                invited.birth().iso());
     return Step.of(
         this,
         Effect.Call.confirmed(
             new Effect.Confirmed(action, s.targetId(), s.shortName()),
             (server, key) ->
-                request != null
-                    ? server.shareProfile(me, delegation, request, key)
+                invited != null
+                    ? server.shareProfile(me, delegation, invited.asOtherParent(), key)
                     : server.answerShare(me, delegation, answered.shareId(), accept, key),
             done ->
                 Step.of(
