@@ -57,7 +57,9 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     server = new FakeServer();
-    documents = Files.createTempDirectory("guichet-documents-");
+    // Not FileSink's prefix: any kiosk starting on this machine (a KioskCommand test running
+    // meanwhile) clears the folders of that prefix no running process owns, as this one would look.
+    documents = Files.createTempDirectory("counter-documents-");
   }
 
   @Override

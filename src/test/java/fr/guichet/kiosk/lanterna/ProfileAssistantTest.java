@@ -14,6 +14,7 @@ import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import fr.guichet.i18n.VisualLine;
 import fr.guichet.kiosk.Kiosk;
+import fr.guichet.print.Pdfs;
 import fr.guichet.testing.DemoSandbox;
 import fr.guichet.testing.FakeServer;
 import java.io.IOException;
@@ -301,9 +302,20 @@ class ProfileAssistantTest {
     try (Stream<Path> files = Files.list(counter.documents())) {
       assertThat(files.map(p -> p.getFileName().toString()).toList())
           .hasSize(2)
-          .anySatisfy(n -> assertThat(n).startsWith("profil-medical-"))
-          .anySatisfy(n -> assertThat(n).startsWith("carte-urgence-"));
+          .anySatisfy(n -> assertThat(n).startsWith("profil-medical-louis-p-2026"))
+          .anySatisfy(n -> assertThat(n).startsWith("carte-urgence-louis-p-2026"));
     }
+    try (Stream<Path> files = Files.list(counter.documents())) {
+      Path summary =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("profil-medical-"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(Pdfs.qr(Files.readAllBytes(summary)))
+          .as("the server's signed statement of the whole profile, after its verify page")
+          .startsWith(server().verifyPage());
+    }
+    assertThat(server().receipts("profile-statement")).isEqualTo(1);
     s.press(KeyType.F10);
     assertThat(s.text()).contains("La séance est terminée").doesNotContain("Louis");
     try (Stream<Path> files = Files.list(counter.documents())) {
