@@ -64,10 +64,10 @@ record CaregiversScreen(
    * someone acting for themself, a child or a protected adult, never as a caregiver.
    */
   static boolean offered(AccountStatus account) {
-    ActingKind kind = account.actingKind();
     return account.spaceState() == SpaceState.ACTIVE
-        && kind != ActingKind.UNKNOWN // the wire's names are the domain's, UNKNOWN apart
-        && ActingAs.valueOf(kind.name()).allows(Scope.SHARING_MANAGE);
+        && Sitting.rules(account.actingKind())
+            .map(a -> a.allows(Scope.SHARING_MANAGE))
+            .orElse(false);
   }
 
   static CaregiversScreen open() {

@@ -4,7 +4,6 @@ import fr.guichet.contract.ActingKind;
 import fr.guichet.contract.Delegation;
 import fr.guichet.contract.DocumentInfo;
 import fr.guichet.contract.MediatorSession;
-import fr.guichet.domain.ActingAs;
 import fr.guichet.domain.Operation;
 import fr.guichet.domain.RuleTable;
 import fr.guichet.i18n.Messages;
@@ -41,8 +40,7 @@ record DocumentsScreen(List<DocumentInfo> documents, Say notice, Screen closing)
    * refuse.
    */
   static boolean mayTakeCopies(ActingKind kind, Operation copy) {
-    return kind != ActingKind.UNKNOWN // the wire's names are the domain's, UNKNOWN apart
-        && RuleTable.reaches(ActingAs.valueOf(kind.name()), copy);
+    return Sitting.rules(kind).map(a -> RuleTable.reaches(a, copy)).orElse(false);
   }
 
   static Step open(Kiosk kiosk) {

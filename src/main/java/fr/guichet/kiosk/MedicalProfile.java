@@ -3,7 +3,6 @@ package fr.guichet.kiosk;
 import fr.guichet.contract.ActingKind;
 import fr.guichet.contract.Delegation;
 import fr.guichet.contract.ProfileSection;
-import fr.guichet.domain.ActingAs;
 import fr.guichet.domain.Operation;
 import fr.guichet.domain.Scope;
 import fr.guichet.forms.FormCatalog;
@@ -79,8 +78,7 @@ record MedicalProfile(
    * that the assistant is offered only to them.
    */
   static boolean writable(ActingKind kind) {
-    return kind != ActingKind.UNKNOWN // the wire's names are the domain's, UNKNOWN apart
-        && ActingAs.valueOf(kind.name()).allows(Scope.PROFILE_WRITE);
+    return Sitting.rules(kind).map(a -> a.allows(Scope.PROFILE_WRITE)).orElse(false);
   }
 
   Respondent respondent(LocalDate today) {

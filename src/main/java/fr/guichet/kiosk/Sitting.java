@@ -6,7 +6,9 @@ import fr.guichet.contract.Delegation;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.ProofStrength;
 import fr.guichet.contract.Represented;
+import fr.guichet.domain.ActingAs;
 import fr.guichet.domain.BirthDate;
+import java.util.Optional;
 
 /**
  * The one person being helped now, in memory only: who they are (and the papers they showed, needed
@@ -73,6 +75,16 @@ record Sitting(
     String last = target == null ? person.lastName() : target.lastName();
     String first = target == null ? person.firstName() : target.firstName();
     return first + " " + last.charAt(0) + ". (" + birthYear() + ")";
+  }
+
+  /**
+   * The domain's rules for someone acting this way (the wire's names are the domain's), or none for
+   * a way this build does not know, which is then offered nothing.
+   */
+  static Optional<ActingAs> rules(ActingKind kind) {
+    return kind == ActingKind.UNKNOWN
+        ? Optional.empty()
+        : Optional.of(ActingAs.valueOf(kind.name()));
   }
 
   /** How the person at the counter acts on this space: for themself, or as whom. */
