@@ -82,7 +82,7 @@ class AccountFlowsTest {
             "3  ✓  Ouvrir votre espace",
             "4  ▤  Imprimer ce que vous avez permis",
             "5  ✎  Ce qui a été fait en votre nom",
-            "6  ▭  Imprimer l’aide pour ouvrir l’espace chez soi",
+            "6  ▭  Imprimer l’aide : ouvrir chez soi",
             "7  ■");
     key("2");
     assertThat(s.flowing())
@@ -450,7 +450,7 @@ class AccountFlowsTest {
     assertThat(Pdfs.widthMm(consent)).isEqualTo(80);
     assertThat(Pdfs.qr(consent)).startsWith("https://verifier.guichet.example/verify");
 
-    s.type(Counter.tile(s, "Print the help to open the space at home"));
+    s.type(Counter.tile(s, "Print the help: open at home"));
     byte[] help = printed("aide-ouvrir-mon-espace");
     assertThat(Pdfs.widthMm(help)).isEqualTo(80);
     assertThat(Pdfs.flowing(help)).contains("Open your Mon Espace Santé space");
@@ -459,7 +459,7 @@ class AccountFlowsTest {
   @Test
   void theHelpSheetIsOfferedOnlyWhileTheSpaceIsNotOpened() {
     VirtualScreen s = toTheAccount(open(), "p-louis", "1");
-    assertThat(s.text()).contains("Espace ouvert").doesNotContain("l’aide pour ouvrir l’espace");
+    assertThat(s.text()).contains("Espace ouvert").doesNotContain("ouvrir chez soi");
   }
 
   /** The document the kiosk printed last whose file name starts so. */
