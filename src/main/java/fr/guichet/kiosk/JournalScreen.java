@@ -6,8 +6,11 @@ import fr.guichet.contract.MediatorSession;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.JournalExtract;
 import fr.guichet.print.PrintSettings;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -98,14 +101,16 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
   }
 
   /**
-   * "✓ 29 novembre 2026 10:02 · état de l’espace regardé · fait · Camille Bernard": the very words
-   * and time of the extract's line ({@link JournalExtract#row}), ✗ for a refusal.
+   * "✓ 29/11/2026 10:02 · état de l’espace regardé · fait · Camille Bernard": the words and the
+   * time of the extract's line ({@link JournalExtract#row}), its date in figures, ✗ for a refusal.
    */
   static String line(JournalEntry e, Messages m, PrintSettings settings) {
-    return (e.done() ? Pictogram.YES : Pictogram.NO).symbol()
-        + " "
-        + m.text("journal.row", JournalExtract.row(e, settings));
+    Map<String, Object> row = new HashMap<>(JournalExtract.row(e, settings));
+    row.put("date", DAY.format((LocalDate) row.get("date"))); // short: a line holds on 80 columns
+    return (e.done() ? Pictogram.YES : Pictogram.NO).symbol() + " " + m.text("journal.row", row);
   }
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   @Override
   public Step onKey(Key key, Kiosk kiosk) {

@@ -69,9 +69,9 @@ class JournalScreenTest {
     assertThat(s.text())
         .contains(
             "✓ Vérifié : chaque ligne est reliée à celle d’avant. La chaîne est complète.",
-            "✓ 29 novembre 2026 10:00 · autorisation annulée · fait · Camille Bernard",
-            "✓ 29 novembre 2026 10:00 · état de l’espace regardé · fait · Camille Bernard",
-            "✓ 29 novembre 2026 10:00 · identification · fait · Camille Bernard",
+            "✓ 29/11/2026 10:00 · autorisation annulée · fait · Camille Bernard",
+            "✓ 29/11/2026 10:00 · état de l’espace regardé · fait · Camille Bernard",
+            "✓ 29/11/2026 10:00 · identification · fait · Camille Bernard",
             "1  ▤  Imprimer votre historique",
             "Échap  ◄  Retour")
         .doesNotContain(
@@ -83,7 +83,7 @@ class JournalScreenTest {
     assertThat(kiosk.text())
         .as("the plain mode reads the same lines")
         .contains(
-            "✓ 29 novembre 2026 10:00 · autorisation annulée · fait · Camille Bernard",
+            "✓ 29/11/2026 10:00 · autorisation annulée · fait · Camille Bernard",
             "1 Imprimer votre historique");
 
     s.type("1");
@@ -106,7 +106,7 @@ class JournalScreenTest {
             "autorisation annulée · fait");
     assertThat(s.text())
         .as("still on the list")
-        .contains("✓ 29 novembre 2026 10:00 · identification · fait · Camille Bernard");
+        .contains("✓ 29/11/2026 10:00 · identification · fait · Camille Bernard");
   }
 
   @Test
@@ -153,7 +153,7 @@ class JournalScreenTest {
     s.type(Counter.tile(s, TILE));
     assertThat(s.text())
         .doesNotContain("voulez-vous voir")
-        .contains("✓ 29 novembre 2026 10:00 · historique lu · fait · Camille Bernard");
+        .contains("✓ 29/11/2026 10:00 · historique lu · fait · Camille Bernard");
     assertThat(journal().stream().filter(l -> l.equals("CONSENT OK"))).hasSize(2);
   }
 
@@ -202,14 +202,11 @@ class JournalScreenTest {
     assertThat(s.text()).contains("Pour : Georgette Roux", "par Alain Roux, aidant");
     s.type(Counter.tile(s, TILE)).enter();
     assertThat(s.text())
-        .contains(
-            "✓ Vérifié", "✗ 29 novembre 2026 10:00 · accord donné · refusé · Camille Bernard");
+        .contains("✓ Vérifié", "✗ 29/11/2026 10:00 · accord donné · refusé · Camille Bernard");
     assertThat(s.rows())
         .as("the consent he then gave, done")
         .anyMatch(
-            r ->
-                r.matches(
-                    " ✓ 29 novembre 2026 \\d\\d:\\d\\d · accord donné · fait · Camille Bernard"));
+            r -> r.matches(" ✓ 29/11/2026 \\d\\d:\\d\\d · accord donné · fait · Camille Bernard"));
     assertThat(server().journal("person:p-georgette"))
         .contains("CONSENT REFUSED caregiver-forbidden", "JOURNAL_READ OK");
   }
@@ -254,8 +251,8 @@ class JournalScreenTest {
             counter.open(Language.FRENCH, Kiosk.Options.DEFAULTS, cayenne), "p-jeanne", null);
     s.type(Counter.tile(s, TILE)).enter();
     String zone = "Toutes les heures sont à l’heure de Cayenne";
-    String row = "29 novembre 2026 06:00 · identification · fait · Camille Bernard";
-    assertThat(s.flowing()).contains(zone, row).doesNotContain("10:00");
+    String row = "06:00 · identification · fait · Camille Bernard";
+    assertThat(s.flowing()).contains(zone, "29/11/2026 " + row).doesNotContain("10:00");
 
     s.type("1");
     Path pdf;
@@ -266,6 +263,8 @@ class JournalScreenTest {
               .findFirst()
               .orElseThrow();
     }
-    assertThat(Pdfs.flowing(Files.readAllBytes(pdf))).contains(zone, row).doesNotContain("10:00");
+    assertThat(Pdfs.flowing(Files.readAllBytes(pdf)))
+        .contains(zone, "29 novembre 2026 " + row)
+        .doesNotContain("10:00");
   }
 }
