@@ -370,6 +370,6 @@ record CaregiversScreen(
 
   @Override
   public boolean holdsPersonData() {
-    return form != null && form.entries().stream().anyMatch(e -> !e.value().isEmpty());
+    return form != null && form.typedIn();
   }
 }

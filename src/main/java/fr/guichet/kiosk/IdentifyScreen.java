@@ -186,6 +186,6 @@ record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say no
 
   @Override
   public boolean holdsPersonData() {
-    return form.entries().stream().anyMatch(e -> !e.value().isEmpty());
+    return form.typedIn();
   }
 }

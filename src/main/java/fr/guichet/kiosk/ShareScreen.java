@@ -275,6 +275,6 @@ record ShareScreen(
 
   @Override
   public boolean holdsPersonData() {
-    return form != null && form.entries().stream().anyMatch(e -> !e.value().isEmpty());
+    return form != null && form.typedIn();
   }
 }
