@@ -98,7 +98,9 @@ class ArchitectureTest {
           .should()
           .haveSimpleName("SandboxServer")
           .orShould()
-          .haveSimpleName("Options");
+          .haveSimpleName("Options")
+          .orShould()
+          .haveSimpleName("JournalVerdict");
 
   static final ArchRule apiKnowsNoScreenNoServer =
       noClasses()

@@ -82,12 +82,7 @@ public final class AccountCommand implements Callable<Integer> {
     throw new ParameterException(spec.commandLine(), CliText.of(lang).text("err.subcommand"));
   }
 
-  @Command(
-      name = "status",
-      mixinStandardHelpOptions = true,
-      abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class,
-      description = "Check the state of the space.")
+  @Command(name = "status", description = "Check the state of the space.")
   static final class Status extends AccountSubcommand {
     @Override
     AccountAction action() {
@@ -100,12 +95,7 @@ public final class AccountCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "oppose",
-      mixinStandardHelpOptions = true,
-      abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class,
-      description = "Object to the creation of the space.")
+  @Command(name = "oppose", description = "Object to the creation of the space.")
   static final class Oppose extends AccountSubcommand.Change {
     @Override
     AccountAction action() {
@@ -118,12 +108,7 @@ public final class AccountCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "withdraw-opposition",
-      mixinStandardHelpOptions = true,
-      abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class,
-      description = "Withdraw an objection.")
+  @Command(name = "withdraw-opposition", description = "Withdraw an objection.")
   static final class WithdrawOpposition extends AccountSubcommand.Change {
     @Override
     AccountAction action() {
@@ -136,12 +121,7 @@ public final class AccountCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "request-creation",
-      mixinStandardHelpOptions = true,
-      abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class,
-      description = "Ask for the space after an objection.")
+  @Command(name = "request-creation", description = "Ask for the space after an objection.")
   static final class RequestCreation extends AccountSubcommand.Change {
     @Override
     AccountAction action() {
@@ -154,12 +134,7 @@ public final class AccountCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "activate",
-      mixinStandardHelpOptions = true,
-      abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class,
-      description = "Open the space with the letter's code.")
+  @Command(name = "activate", description = "Open the space with the letter's code.")
   static final class Activate extends AccountSubcommand.Change {
     @Option(names = "--letter-code", paramLabel = "CODE", descriptionKey = "letter-code")
     String letterCode;
@@ -180,12 +155,7 @@ public final class AccountCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "close",
-      mixinStandardHelpOptions = true,
-      abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class,
-      description = "Close the space, with or without deletion.")
+  @Command(name = "close", description = "Close the space, with or without deletion.")
   static final class Close extends AccountSubcommand.StrongChange {
     @Option(names = "--delete", descriptionKey = "delete")
     boolean withDeletion;
@@ -207,12 +177,7 @@ public final class AccountCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "request-deletion",
-      mixinStandardHelpOptions = true,
-      abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class,
-      description = "Ask for a closed space's data to be deleted.")
+  @Command(name = "request-deletion", description = "Ask for a closed space's data to be deleted.")
   static final class RequestDeletion extends AccountSubcommand.StrongChange {
     @Override
     AccountAction action() {
@@ -225,12 +190,7 @@ public final class AccountCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "reopen",
-      mixinStandardHelpOptions = true,
-      abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class,
-      description = "Reopen a closed space.")
+  @Command(name = "reopen", description = "Reopen a closed space.")
   static final class Reopen extends AccountSubcommand.StrongChange {
     @Override
     AccountAction action() {
@@ -247,12 +207,7 @@ public final class AccountCommand implements Callable<Integer> {
    * {@code guichet account send-code}: the first half of a strong identification, for scripts. The
    * code reaches the person; the reference printed here goes with it to {@code --challenge}.
    */
-  @Command(
-      name = "send-code",
-      mixinStandardHelpOptions = true,
-      abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class,
-      description = "Send a one-time code to the person.")
+  @Command(name = "send-code", description = "Send a one-time code to the person.")
   static final class SendCode extends SittingCommand {
     @Override
     Done run() {
@@ -284,12 +239,7 @@ public final class AccountCommand implements Callable<Integer> {
    * fourth caregiver, a caregiver who already helps five people, and a caregiver acting for
    * someone.
    */
-  @Command(
-      name = "add-caregiver",
-      mixinStandardHelpOptions = true,
-      abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class,
-      description = "Give a caregiver access to the space.")
+  @Command(name = "add-caregiver", description = "Give a caregiver access to the space.")
   static final class AddCaregiver extends AccessChange {
     @Option(names = "--caregiver-nir", paramLabel = "NIR", descriptionKey = "caregiver-nir")
     String caregiverNir;
@@ -312,30 +262,13 @@ public final class AccountCommand implements Callable<Integer> {
         descriptionKey = "caregiver-birth-date")
     String caregiverBirthDate;
 
-    private CaregiverRequest request;
+    private Named caregiver;
 
     @Override
     void askMore() {
-      Nir nir = value(caregiverNir, "--caregiver-nir", "ask.caregiver-nir", Nir::parse);
-      String last =
-          value(
-              caregiverLastName, "--caregiver-last-name", "ask.caregiver-last-name", String::strip);
-      String first =
-          value(
-              caregiverFirstName,
-              "--caregiver-first-name",
-              "ask.caregiver-first-name",
-              String::strip);
-      BirthDate birth =
-          value(
-              caregiverBirthDate,
-              "--caregiver-birth-date",
-              "ask.caregiver-birth-date",
-              s -> BirthDate.read(s, LocalDate.now()));
-      request =
-          nir == null || last == null || first == null || birth == null
-              ? null
-              : new CaregiverRequest(nir.value(), last, first, birth.iso());
+      caregiver =
+          named(
+              "caregiver", caregiverNir, caregiverLastName, caregiverFirstName, caregiverBirthDate);
     }
 
     @Override
@@ -345,20 +278,17 @@ public final class AccountCommand implements Callable<Integer> {
 
     @Override
     List<String> details() {
-      return List.of(
-          text.text(
-              "out.readback.caregiver",
-              Map.of(
-                  "name",
-                  request.firstName() + " " + request.lastName(),
-                  "birth",
-                  messages.date(request.birthDate()),
-                  "nir",
-                  new Nir(request.nir()).grouped())));
+      return List.of(readBack("out.readback.caregiver", caregiver));
     }
 
     @Override
     ActionResult perform(Sitting s, IdempotencyKey key) {
+      CaregiverRequest request =
+          new CaregiverRequest(
+              caregiver.nir().value(),
+              caregiver.lastName(),
+              caregiver.firstName(),
+              caregiver.birth().iso());
       return s.api().addCaregiver(s.session(), s.delegation(), request, key);
     }
 
@@ -368,9 +298,9 @@ public final class AccountCommand implements Callable<Integer> {
           .filter(
               r ->
                   r.kind().equals("CAREGIVING")
-                      && r.firstName().equalsIgnoreCase(request.firstName())
-                      && r.lastName().equalsIgnoreCase(request.lastName())
-                      && r.birthYear() == BirthDate.fromIso(request.birthDate()).year())
+                      && r.firstName().equalsIgnoreCase(caregiver.firstName())
+                      && r.lastName().equalsIgnoreCase(caregiver.lastName())
+                      && r.birthYear() == caregiver.birth().year())
           .findFirst()
           .ifPresent(
               r -> {
@@ -385,12 +315,7 @@ public final class AccountCommand implements Callable<Integer> {
    * {@code guichet account remove-caregiver}: the person takes a caregiver's access away; the
    * caregiver is named by the id {@code status} shows beside them.
    */
-  @Command(
-      name = "remove-caregiver",
-      mixinStandardHelpOptions = true,
-      abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class,
-      description = "Take a caregiver's access away.")
+  @Command(name = "remove-caregiver", description = "Take a caregiver's access away.")
   static final class RemoveCaregiver extends AccessChange {
     @Option(names = "--caregiver", paramLabel = "PERSON_ID", descriptionKey = "caregiver")
     String caregiver;
@@ -427,12 +352,7 @@ public final class AccountCommand implements Callable<Integer> {
    * child) shares the child's profile with the second legal representative, named as a caregiver
    * is; the other parent has 30 days to answer with {@code answer-share}, and both are told.
    */
-  @Command(
-      name = "share-profile",
-      mixinStandardHelpOptions = true,
-      abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class,
-      description = "Share a child's profile with the other parent.")
+  @Command(name = "share-profile", description = "Share a child's profile with the other parent.")
   static final class ShareProfile extends AccessChange {
     @Option(names = "--parent-nir", paramLabel = "NIR", descriptionKey = "parent-nir")
     String parentNir;
@@ -452,25 +372,11 @@ public final class AccountCommand implements Callable<Integer> {
         descriptionKey = "parent-birth-date")
     String parentBirthDate;
 
-    private ShareRequest request;
+    private Named parent;
 
     @Override
     void askMore() {
-      Nir nir = value(parentNir, "--parent-nir", "ask.parent-nir", Nir::parse);
-      String last =
-          value(parentLastName, "--parent-last-name", "ask.parent-last-name", String::strip);
-      String first =
-          value(parentFirstName, "--parent-first-name", "ask.parent-first-name", String::strip);
-      BirthDate birth =
-          value(
-              parentBirthDate,
-              "--parent-birth-date",
-              "ask.parent-birth-date",
-              s -> BirthDate.read(s, LocalDate.now()));
-      request =
-          nir == null || last == null || first == null || birth == null
-              ? null
-              : new ShareRequest(nir.value(), last, first, birth.iso());
+      parent = named("parent", parentNir, parentLastName, parentFirstName, parentBirthDate);
     }
 
     @Override
@@ -480,20 +386,14 @@ public final class AccountCommand implements Callable<Integer> {
 
     @Override
     List<String> details() {
-      return List.of(
-          text.text(
-              "out.readback.share",
-              Map.of(
-                  "name",
-                  request.firstName() + " " + request.lastName(),
-                  "birth",
-                  messages.date(request.birthDate()),
-                  "nir",
-                  new Nir(request.nir()).grouped())));
+      return List.of(readBack("out.readback.share", parent));
     }
 
     @Override
     ActionResult perform(Sitting s, IdempotencyKey key) {
+      ShareRequest request =
+          new ShareRequest(
+              parent.nir().value(), parent.lastName(), parent.firstName(), parent.birth().iso());
       return s.api().shareProfile(s.session(), s.delegation(), request, key);
     }
 
@@ -517,9 +417,6 @@ public final class AccountCommand implements Callable<Integer> {
    */
   @Command(
       name = "answer-share",
-      mixinStandardHelpOptions = true,
-      abbreviateSynopsis = true,
-      versionProvider = AccountCommand.Version.class,
       description = "Accept or refuse the sharing of a child's profile.")
   static final class AnswerShare extends AccessChange {
     @Option(names = "--share", paramLabel = "ID", descriptionKey = "share")
@@ -578,6 +475,44 @@ public final class AccountCommand implements Callable<Integer> {
     @Override
     Scope scope() {
       return Scope.SHARING_MANAGE;
+    }
+
+    /** Someone the person names as on their Carte Vitale: a caregiver, the other parent. */
+    record Named(Nir nir, String lastName, String firstName, BirthDate birth) {}
+
+    /**
+     * The person named by the four options {@code --ROLE-nir}, {@code --ROLE-last-name}, {@code
+     * --ROLE-first-name} and {@code --ROLE-birth-date}, each asked with {@code ask.ROLE-...} when
+     * it was left out; null when one of them is missing.
+     */
+    Named named(String role, String nir, String lastName, String firstName, String birthDate) {
+      String option = "--" + role + "-";
+      String ask = "ask." + role + "-";
+      Nir n = value(nir, option + "nir", ask + "nir", Nir::parse);
+      String last = value(lastName, option + "last-name", ask + "last-name", String::strip);
+      String first = value(firstName, option + "first-name", ask + "first-name", String::strip);
+      BirthDate birth =
+          value(
+              birthDate,
+              option + "birth-date",
+              ask + "birth-date",
+              s -> BirthDate.read(s, LocalDate.now()));
+      return n == null || last == null || first == null || birth == null
+          ? null
+          : new Named(n, last, first, birth);
+    }
+
+    /** The read-back line {@code key} that names someone: name, birth date, grouped NIR. */
+    String readBack(String key, Named someone) {
+      return text.text(
+          key,
+          Map.of(
+              "name",
+              someone.firstName() + " " + someone.lastName(),
+              "birth",
+              messages.date(someone.birth().iso()),
+              "nir",
+              someone.nir().grouped()));
     }
   }
 

@@ -6,7 +6,6 @@ import fr.guichet.contract.Identification;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.JournalEntry;
 import fr.guichet.contract.LoginRequest;
-import fr.guichet.contract.Represented;
 import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.Nir;
 import fr.guichet.domain.Scope;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,18 +39,9 @@ import picocli.CommandLine.Option;
  * guichet account journal --nir "2 50 03 75 056 123 72" --birth-date 14/03/1950 --vitale 12345678 --pdf journal.pdf
  * </pre>
  */
-@Command(
-    name = "journal",
-    mixinStandardHelpOptions = true,
-    abbreviateSynopsis = true,
-    versionProvider = AccountCommand.Version.class,
-    description = "Read what was done in the person's name.")
+@Command(name = "journal", description = "Read what was done in the person's name.")
 final class AccountJournal extends SittingCommand {
-  @Option(names = "--vitale", paramLabel = "SERIAL", descriptionKey = "vitale")
-  String vitale;
-
-  @Option(names = "--for", paramLabel = "PERSON_ID", descriptionKey = "for")
-  String forPersonId;
+  @Mixin PersonOptions person;
 
   @Option(names = "--pdf", paramLabel = "FILE", descriptionKey = "pdf")
   Path pdf;
@@ -65,10 +56,7 @@ final class AccountJournal extends SittingCommand {
   @Override
   Done run() {
     if (pdf != null) {
-      Path folder = pdf.toAbsolutePath().getParent();
-      if (folder == null || !Files.isDirectory(folder) || Files.isDirectory(pdf)) {
-        throw new Stop(Outcome.USAGE, text.text("err.pdf", Map.of("file", pdf.toString())));
-      }
+      requireWritable(pdf, "err.pdf");
       if (Files.exists(pdf)) {
         throw new Stop(Outcome.USAGE, text.text("err.pdf-exists", Map.of("file", pdf.toString())));
       }
@@ -77,7 +65,7 @@ final class AccountJournal extends SittingCommand {
     LoginRequest credentials = credentials();
     Nir nir = nir();
     BirthDate birth = birthDate();
-    VitaleSerial serial = value(vitale, "--vitale", "ask.vitale", VitaleSerial::parse);
+    VitaleSerial serial = value(person.vitale, "--vitale", "ask.vitale", VitaleSerial::parse);
     requireNothingMissing();
 
     Sitting sitting = login(api, credentials);
@@ -88,7 +76,11 @@ final class AccountJournal extends SittingCommand {
           sitting.identify(
               IdentificationRequest.byVitale(nir.value(), birth.iso(), serial.digits()));
       sitting.consent(
-          forPersonId, List.of(Scope.JOURNAL_READ.wire()), language().tag(), options.zone(), null);
+          person.forPersonId,
+          List.of(Scope.JOURNAL_READ.wire()),
+          language().tag(),
+          options.zone(),
+          null);
       entries = sitting.api().journal(sitting.session(), sitting.delegation());
     } catch (ApiException e) {
       throw refusal(e);
@@ -116,7 +108,7 @@ final class AccountJournal extends SittingCommand {
       lines.add(messages.text("journal.row", JournalExtract.row(e, settings)));
     }
 
-    Map<String, Object> json = json(who, forPersonId);
+    Map<String, Object> json = json(who, person.forPersonId);
     Map<String, Object> chain = new LinkedHashMap<>();
     chain.put("linked", broken.isEmpty());
     chain.put("firstBreak", broken.isEmpty() ? null : broken.getAsLong());
@@ -139,14 +131,10 @@ final class AccountJournal extends SittingCommand {
   private record Person(String firstName, String lastName, int birthYear) {}
 
   private Person whose(Identification who) {
-    if (forPersonId != null) {
-      for (Represented r : who.represents()) {
-        if (r.personId().equals(forPersonId)) {
-          return new Person(r.firstName(), r.lastName(), r.birthYear());
-        }
-      }
-    }
-    return new Person(who.firstName(), who.lastName(), who.birthYear());
+    return person
+        .actedFor(who)
+        .map(r -> new Person(r.firstName(), r.lastName(), r.birthYear()))
+        .orElse(new Person(who.firstName(), who.lastName(), who.birthYear()));
   }
 
   /**

@@ -9,7 +9,6 @@ import fr.guichet.contract.ContactCodeRequest;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.LoginRequest;
-import fr.guichet.contract.Represented;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.ActingAs;
 import fr.guichet.domain.BirthDate;
@@ -25,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,11 +51,7 @@ import picocli.CommandLine.Option;
 abstract class AccountSubcommand extends SittingCommand {
   private static final Set<String> YES = Set.of("o", "oui", "y", "yes");
 
-  @Option(names = "--vitale", paramLabel = "SERIAL", descriptionKey = "vitale")
-  String vitale;
-
-  @Option(names = "--for", paramLabel = "PERSON_ID", descriptionKey = "for")
-  String forPersonId;
+  @Mixin PersonOptions person;
 
   @Option(names = "--person-opinion-asked", descriptionKey = "person-opinion-asked")
   boolean personOpinionAsked;
@@ -119,7 +115,7 @@ abstract class AccountSubcommand extends SittingCommand {
     LoginRequest credentials = credentials();
     Nir nir = nir();
     BirthDate birth = birthDate();
-    VitaleSerial serial = value(vitale, "--vitale", "ask.vitale", VitaleSerial::parse);
+    VitaleSerial serial = value(person.vitale, "--vitale", "ask.vitale", VitaleSerial::parse);
     askMore();
     requireNothingMissing();
 
@@ -136,7 +132,7 @@ abstract class AccountSubcommand extends SittingCommand {
       }
       strengthen(sitting, nir, birth);
       sitting.consent(
-          forPersonId, List.of(scope().wire()), language().tag(), options.zone(), opinion);
+          person.forPersonId, List.of(scope().wire()), language().tag(), options.zone(), opinion);
       result = perform(sitting, change ? IdempotencyKey.random() : null);
     } catch (ApiException e) {
       throw refusal(e);
@@ -150,7 +146,7 @@ abstract class AccountSubcommand extends SittingCommand {
             change
                 ? words.result(result, actor, options.zone())
                 : words.status(result.account(), actor));
-    Map<String, Object> json = json(who, forPersonId);
+    Map<String, Object> json = json(who, person.forPersonId);
     json.put("account", result.account());
     if (result.receipt() != null) {
       json.put("receipt", result.receipt());
@@ -170,11 +166,11 @@ abstract class AccountSubcommand extends SittingCommand {
    */
   private Boolean opinion(Identification who) {
     boolean tutor =
-        forPersonId != null
+        person.forPersonId != null
             && who.represents().stream()
                 .anyMatch(
                     r ->
-                        r.personId().equals(forPersonId)
+                        r.personId().equals(person.forPersonId)
                             && r.kind().equals(ActingAs.GUARDIANSHIP.name()));
     if (!tutor) {
       return null;
@@ -204,7 +200,7 @@ abstract class AccountSubcommand extends SittingCommand {
                 who.firstName() + " " + who.lastName(),
                 "year",
                 String.valueOf(who.birthYear()))));
-    if (forPersonId != null) {
+    if (person.forPersonId != null) {
       lines.add(text.text("out.readback.for", Map.of("name", represented(who))));
     }
     lines.add(text.text("out.readback.action", Map.of("action", actionWords())));
@@ -229,19 +225,19 @@ abstract class AccountSubcommand extends SittingCommand {
    * server decides).
    */
   private String represented(Identification who) {
-    for (Represented r : who.represents()) {
-      if (r.personId().equals(forPersonId)) {
-        return r.firstName()
-            + " "
-            + r.lastName()
-            + " ("
-            + r.birthYear()
-            + ", "
-            + words.kind(r.kind())
-            + ")";
-      }
-    }
-    return forPersonId;
+    return person
+        .actedFor(who)
+        .map(
+            r ->
+                r.firstName()
+                    + " "
+                    + r.lastName()
+                    + " ("
+                    + r.birthYear()
+                    + ", "
+                    + words.kind(r.kind())
+                    + ")")
+        .orElse(person.forPersonId);
   }
 
   /** A change of the space: confirmed by the person, with a receipt that can be saved. */
@@ -260,11 +256,7 @@ abstract class AccountSubcommand extends SittingCommand {
     @Override
     void prepare() {
       if (receiptOut != null) {
-        Path folder = receiptOut.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder) || Files.isDirectory(receiptOut)) {
-          throw new Stop(
-              Outcome.USAGE, text.text("err.receipt-out", Map.of("file", receiptOut.toString())));
-        }
+        requireWritable(receiptOut, "err.receipt-out");
       }
     }
 

@@ -69,22 +69,7 @@ final class AccountWords {
     }
     if (!account.manages().isEmpty()) {
       lines.add(t.text("out.manages"));
-      account
-          .manages()
-          .forEach(
-              r ->
-                  lines.add(
-                      t.text(
-                          "out.manages.item",
-                          Map.of(
-                              "name",
-                              name(r),
-                              "year",
-                              String.valueOf(r.birthYear()),
-                              "kind",
-                              kind(r.kind()),
-                              "id",
-                              r.personId()))));
+      account.manages().forEach(r -> lines.add(someone("out.manages.item", r)));
     }
     if (!account.shares().isEmpty()) {
       lines.add(t.text("out.shares"));
@@ -119,21 +104,28 @@ final class AccountWords {
           .forEach(
               r ->
                   lines.add(
-                      t.text(
+                      someone(
                           r.kind().equals(ActingAs.CAREGIVING.name())
                               ? "out.access.caregiver"
                               : "out.access.item",
-                          Map.of(
-                              "name",
-                              name(r),
-                              "year",
-                              String.valueOf(r.birthYear()),
-                              "kind",
-                              kind(r.kind()),
-                              "id",
-                              r.personId()))));
+                          r)));
     }
     return lines;
+  }
+
+  /** The line {@code key} about someone acted for or with access: name, year, kind, id. */
+  private String someone(String key, Represented r) {
+    return t.text(
+        key,
+        Map.of(
+            "name",
+            name(r),
+            "year",
+            String.valueOf(r.birthYear()),
+            "kind",
+            kind(r.kind()),
+            "id",
+            r.personId()));
   }
 
   /**

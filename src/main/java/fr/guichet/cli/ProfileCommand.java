@@ -312,13 +312,16 @@ public final class ProfileCommand {
       }
     }
 
-    /** A demo server is one that answers its demo outbox. */
+    /**
+     * A demo server is one that has a demo outbox, whether this mediator may read it (a structure
+     * manager) or not (403); a real server has none (404).
+     */
     private static boolean demo(ApiClient client, MediatorSession session) {
       try {
         client.outbox(session);
         return true;
       } catch (ApiException e) {
-        return false;
+        return e.problem() != null && e.problem().status() == 403;
       }
     }
 

@@ -12,6 +12,8 @@ import fr.guichet.domain.Nir;
 import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -29,7 +32,20 @@ import picocli.CommandLine.Spec;
  * it needs, logs the mediator in, turns the server's refusals into a sentence and an exit code
  * ({@link Outcome}), and prints the result as plain lines or, with {@code --json}, as one JSON
  * object on standard output, refusals included.
+ *
+ * <p>The help options, the short synopsis and the version are declared here once; picocli applies a
+ * superclass's {@code @Command} attributes to each subcommand, which names itself and says what it
+ * does:
+ *
+ * <pre>{@code
+ * @Command(name = "status", description = "Check the state of the space.")
+ * static final class Status extends AccountSubcommand { ... }
+ * }</pre>
  */
+@Command(
+    mixinStandardHelpOptions = true,
+    abbreviateSynopsis = true,
+    versionProvider = AccountCommand.Version.class)
 abstract class SittingCommand implements Callable<Integer> {
   @Mixin LanguageOption language;
 
@@ -100,10 +116,6 @@ abstract class SittingCommand implements Callable<Integer> {
     return outcome.exitCode();
   }
 
-  /**
-   * {@code --lang} on this command, else on {@code account}, else {@code GUICHET_LANG}, else
-   * French.
-   */
   /** The identified person as {@code --json} gives them, then what the command adds. */
   static Map<String, Object> json(fr.guichet.contract.Identification who, String forPersonId) {
     Map<String, Object> person = new LinkedHashMap<>();
@@ -120,6 +132,10 @@ abstract class SittingCommand implements Callable<Integer> {
     return json;
   }
 
+  /**
+   * {@code --lang} on this command, else on {@code account}, else {@code GUICHET_LANG}, else
+   * French.
+   */
   Language language() {
     return language
         .chosen()
@@ -201,6 +217,17 @@ abstract class SittingCommand implements Callable<Integer> {
         prompt.show(why);
         typed = null;
       }
+    }
+  }
+
+  /**
+   * Stops with the usage error {@code errorKey} (which names the file) when {@code file} cannot be
+   * written: its folder does not exist, or it is itself a folder. Checked before anything is sent.
+   */
+  void requireWritable(Path file, String errorKey) {
+    Path folder = file.toAbsolutePath().getParent();
+    if (folder == null || !Files.isDirectory(folder) || Files.isDirectory(file)) {
+      throw new Stop(Outcome.USAGE, text.text(errorKey, Map.of("file", file.toString())));
     }
   }
 

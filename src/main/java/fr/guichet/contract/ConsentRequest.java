@@ -48,7 +48,6 @@ public record ConsentRequest(
         textVersion,
         personConfirmed,
         mediatorAttestsPresence,
-        null,
         null);
   }
 

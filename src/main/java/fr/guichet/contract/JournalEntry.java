@@ -6,13 +6,17 @@ import java.util.OptionalLong;
 
 /**
  * One line of a person's journal: who did what, for whom, under which consent, with what outcome;
- * {@code hash} chains it to the line before.
+ * {@code hash} chains it to the line before, and {@code signedHead} is the server's signed
+ * statement that the chain stood at this line with this hash (a receipt {@code guichet receipt
+ * verify} accepts): a printed copy lets the person prove later that the line existed.
  *
  * <pre>{@code
  * List<JournalEntry> entries = api.journal(session, delegation); // oldest first
  * JournalEntry.firstBreak(entries);  // empty when every line is linked to the one before
  * entries.get(0).actorName();        // "Camille Bernard"
  * }</pre>
+ *
+ * @param signedHead null from a server that does not sign its journal
  */
 public record JournalEntry(
     long seq,
@@ -24,7 +28,23 @@ public record JournalEntry(
     String outcome,
     String detail,
     String previousHash,
-    String hash) {
+    String hash,
+    String signedHead) {
+
+  /** A line without a signed head. */
+  public JournalEntry(
+      long seq,
+      Instant at,
+      String actor,
+      String structure,
+      String consentId,
+      String action,
+      String outcome,
+      String detail,
+      String previousHash,
+      String hash) {
+    this(seq, at, actor, structure, consentId, action, outcome, detail, previousHash, hash, null);
+  }
 
   /**
    * Whether the server did what was asked ({@code OK}); otherwise it refused ({@code REFUSED

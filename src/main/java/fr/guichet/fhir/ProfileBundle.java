@@ -260,22 +260,13 @@ public final class ProfileBundle {
     SectionForm form = forms.form("diseases");
     int i = 0;
     for (Entry e : s.entries()) {
-      ObjectNode r = add(uuid("Condition", "disease" + i++), "Condition");
       boolean over = Answers.NO.equals(e.has("ongoing") ? e.get("ongoing").asText() : "");
-      r.set(
-          "clinicalStatus",
-          concept(
-              "http://terminology.hl7.org/CodeSystem/condition-clinical",
-              over ? "resolved" : "active"));
+      ObjectNode r = condition("disease" + i++, over ? "resolved" : "active");
       r.set(
           "verificationStatus",
           concept(
               "http://terminology.hl7.org/CodeSystem/condition-ver-status",
               e.confirmed() ? "confirmed" : "unconfirmed"));
-      r.putArray("category")
-          .add(
-              concept(
-                  "http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item"));
       r.set("code", choice(form.field("name"), e.get("name")));
       reference(r, "subject");
       year(r, "onsetDateTime", e.get("startYear"));
@@ -290,14 +281,7 @@ public final class ProfileBundle {
     SectionForm form = forms.form("handicaps");
     int i = 0;
     for (Entry e : s.entries()) {
-      ObjectNode r = add(uuid("Condition", "handicap" + i++), "Condition");
-      r.set(
-          "clinicalStatus",
-          concept("http://terminology.hl7.org/CodeSystem/condition-clinical", "active"));
-      r.putArray("category")
-          .add(
-              concept(
-                  "http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item"));
+      ObjectNode r = condition("handicap" + i++, "active");
       r.putObject("code")
           .put("text", fr.text("profile.handicaps.name.label") + " : " + e.get("name").asText(""));
       reference(r, "subject");
@@ -316,6 +300,19 @@ public final class ProfileBundle {
         r.putArray("note").addObject().put("text", details.toString());
       }
     }
+  }
+
+  /** A Condition of the patient's problem list (a disease, a handicap), active or resolved. */
+  private ObjectNode condition(String id, String clinicalStatus) {
+    ObjectNode r = add(uuid("Condition", id), "Condition");
+    r.set(
+        "clinicalStatus",
+        concept("http://terminology.hl7.org/CodeSystem/condition-clinical", clinicalStatus));
+    r.putArray("category")
+        .add(
+            concept(
+                "http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item"));
+    return r;
   }
 
   private void treatments(SectionContent s) {
@@ -439,14 +436,7 @@ public final class ProfileBundle {
     String when = s.on() == null ? null : s.on().toString();
     for (String name : new String[] {"weight", "height", "waist", "temperature", "heartRate"}) {
       if (a.has(name) && a.get(name).isObject()) {
-        ObjectNode r =
-            observation(
-                name,
-                "vital-signs",
-                form.field(name).coding(),
-                fr.text(form.field(name).labelKey()));
-        effective(r, when);
-        r.set("valueQuantity", quantity(a.get(name)));
+        measured(form, name, "vital-signs", when).set("valueQuantity", quantity(a.get(name)));
       }
     }
     if (a.has("systolic") && a.has("diastolic")) {
@@ -462,37 +452,29 @@ public final class ProfileBundle {
     } else {
       for (String name : new String[] {"systolic", "diastolic"}) {
         if (a.has(name)) {
-          ObjectNode r =
-              observation(
-                  name,
-                  "vital-signs",
-                  form.field(name).coding(),
-                  fr.text(form.field(name).labelKey()));
-          effective(r, when);
-          r.set("valueQuantity", quantity(a.get(name)));
+          measured(form, name, "vital-signs", when).set("valueQuantity", quantity(a.get(name)));
         }
       }
     }
     if (a.has("bloodSugar")) {
-      ObjectNode r =
-          observation(
-              "bloodSugar",
-              "laboratory",
-              form.field("bloodSugar").coding(),
-              fr.text(form.field("bloodSugar").labelKey()));
-      effective(r, when);
-      r.set("valueQuantity", quantity(a.get("bloodSugar")));
+      measured(form, "bloodSugar", "laboratory", when)
+          .set("valueQuantity", quantity(a.get("bloodSugar")));
     }
     if (a.has("pain")) {
-      ObjectNode r =
-          observation(
-              "pain",
-              "survey",
-              form.field("pain").coding(),
-              fr.text(form.field("pain").labelKey()));
-      effective(r, when);
-      r.put("valueInteger", a.get("pain").path("value").asInt());
+      measured(form, "pain", "survey", when)
+          .put("valueInteger", a.get("pain").path("value").asInt());
     }
+  }
+
+  /**
+   * The observation of the measures form's field {@code name}, coded and named as the form codes
+   * and names it, taken {@code when}.
+   */
+  private ObjectNode measured(SectionForm form, String name, String category, String when) {
+    Field field = form.field(name);
+    ObjectNode r = observation(name, category, field.coding(), fr.text(field.labelKey()));
+    effective(r, when);
+    return r;
   }
 
   private void lifestyle(SectionContent s) {

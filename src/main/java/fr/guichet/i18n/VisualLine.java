@@ -94,11 +94,25 @@ public final class VisualLine {
    * order, so the first words of an Arabic sentence are on the first line, at its right end.
    */
   public static List<String> wrap(String logical, int width, boolean rightToLeft) {
+    List<String> out = cut(logical, width);
+    out.replaceAll(l -> of(l, rightToLeft));
+    return out;
+  }
+
+  /**
+   * The lines of {@link #wrap}, still in logical order: for a caller that adds to each line (a
+   * pictogram, an indentation) before putting it in visual order.
+   */
+  public static List<String> cut(String logical, int width) {
     List<String> out = new ArrayList<>();
     if (width <= 0) {
       return out;
     }
     for (String paragraph : logical.split("\n", -1)) {
+      if (width(paragraph) <= width) {
+        out.add(paragraph); // as written, its spaces too
+        continue;
+      }
       // The indentation of a list item is kept on each of its lines.
       String indent =
           paragraph.substring(0, paragraph.length() - paragraph.stripLeading().length());
@@ -128,7 +142,6 @@ public final class VisualLine {
       }
       out.add(indent + line);
     }
-    out.replaceAll(l -> of(l, rightToLeft));
     return out;
   }
 

@@ -81,20 +81,24 @@ record ActionScreen(
     switch (step) {
       case EXPLAIN -> {
         lines.addAll(List.of(m.text("flow." + id + ".explain").split("\n")));
-        if (action == AccountAction.CLOSE) {
+        if (action == AccountAction.CLOSE) { // 2 ✗ says no here too, as on every screen
           tiles.add(new View.Tile("1", Pictogram.CLOSED.symbol(), m.text("flow.CLOSE.keep")));
+          tiles.add(new View.Tile("2", Pictogram.NO.symbol(), m.text("flow.no")));
           tiles.add(
               new View.Tile(
-                  "2", Pictogram.CLOSED_DELETION_REQUESTED.symbol(), m.text("flow.CLOSE.delete")));
-          tiles.add(new View.Tile("3", Pictogram.PRINT.symbol(), m.text("flow.print-first")));
+                  "3", Pictogram.CLOSED_DELETION_REQUESTED.symbol(), m.text("flow.CLOSE.delete")));
+          tiles.add(new View.Tile("4", Pictogram.PRINT.symbol(), m.text("flow.print-first")));
+        } else if (code != null) { // digits and letters go into the code: Enter says yes
+          lines.add(m.text("flow.question", Map.of("name", kiosk.sitting().person().firstName())));
+          fields = code.fields(m);
+          focus = code.focus();
+          tiles.add(new View.Tile(m.text("key.enter"), Pictogram.YES.symbol(), m.text("flow.yes")));
+          tiles.add(
+              new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("flow.no")));
         } else {
           lines.add(m.text("flow.question", Map.of("name", kiosk.sitting().person().firstName())));
           tiles.add(new View.Tile("1", Pictogram.YES.symbol(), m.text("flow.yes")));
           tiles.add(new View.Tile("2", Pictogram.NO.symbol(), m.text("flow.no")));
-        }
-        if (code != null) {
-          fields = code.fields(m);
-          focus = code.focus();
         }
       }
       case STRONG_SEND -> {
@@ -184,23 +188,23 @@ record ActionScreen(
   }
 
   private Step explain(Key key, Kiosk kiosk) {
-    if (key.kind() == Key.Kind.ESCAPE || (action != AccountAction.CLOSE && key.digit() == 2)) {
+    if (key.kind() == Key.Kind.ESCAPE || (code == null && key.digit() == 2)) {
       return AccountScreen.load(kiosk);
     }
-    if (code != null && key.digit() != 1) {
+    if (code != null && key.kind() != Key.Kind.ENTER) { // a code holds digits: they are typed
       return new ActionScreen(
           action, step, withDeletion, code.edit(key), challenge, result, notice);
     }
     boolean deletion = false;
     if (action == AccountAction.CLOSE) {
-      if (key.digit() == 3) { // the person's documents first: they are archived after it
+      if (key.digit() == 4) { // the person's documents first: they are archived after it
         return DocumentsScreen.beforeClosing(kiosk, to(step, null));
       }
-      if (key.digit() != 1 && key.digit() != 2) {
+      if (key.digit() != 1 && key.digit() != 3) {
         return this;
       }
-      deletion = key.digit() == 2;
-    } else if (key.digit() != 1) {
+      deletion = key.digit() == 3;
+    } else if (code == null && key.digit() != 1) {
       return this;
     }
     if (code != null && code.value("code").isBlank()) {

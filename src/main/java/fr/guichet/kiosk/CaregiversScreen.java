@@ -10,6 +10,7 @@ import fr.guichet.contract.Represented;
 import fr.guichet.contract.Share;
 import fr.guichet.contract.SpaceState;
 import fr.guichet.domain.ActingAs;
+import fr.guichet.domain.Operation;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
 import java.time.LocalDate;
@@ -65,9 +66,7 @@ record CaregiversScreen(
    */
   static boolean offered(AccountStatus account) {
     return account.spaceState() == SpaceState.ACTIVE
-        && Sitting.rules(account.actingKind())
-            .map(a -> a.allows(Scope.SHARING_MANAGE))
-            .orElse(false);
+        && AccountScreen.reaches(account.actingKind(), Operation.ADD_CAREGIVER);
   }
 
   static CaregiversScreen open() {
@@ -138,18 +137,13 @@ record CaregiversScreen(
             .distinct()
             .filter(m::has)
             .forEach(k -> lines.add(m.text(k)));
-        int next = 1;
-        if (canAdd(kiosk)) {
-          tiles.add(
-              new View.Tile(
-                  String.valueOf(next++), Pictogram.ADD.symbol(), m.text("caregivers.add")));
+        if (canAdd(kiosk)) { // 1 gives, 2 takes away, whichever is offered
+          tiles.add(new View.Tile("1", Pictogram.ADD.symbol(), m.text("caregivers.add")));
         } else {
           lines.add(m.text("caregivers.limit", Map.of("max", ActingAs.MAX_CAREGIVERS_PER_PERSON)));
         }
         if (!caregivers(kiosk).isEmpty()) {
-          tiles.add(
-              new View.Tile(
-                  String.valueOf(next), Pictogram.REMOVE.symbol(), m.text("caregivers.remove")));
+          tiles.add(new View.Tile("2", Pictogram.REMOVE.symbol(), m.text("caregivers.remove")));
         }
         tiles.add(
             new View.Tile(
@@ -259,14 +253,10 @@ record CaregiversScreen(
   }
 
   private Screen choose(int digit, Kiosk kiosk) {
-    int next = 1;
-    if (canAdd(kiosk)) {
-      if (digit == next) {
-        return new CaregiversScreen(Stage.FORM, Named.form("caregivers"), null, null, null, null);
-      }
-      next++;
+    if (digit == 1 && canAdd(kiosk)) {
+      return new CaregiversScreen(Stage.FORM, Named.form("caregivers"), null, null, null, null);
     }
-    if (!caregivers(kiosk).isEmpty() && digit == next) {
+    if (digit == 2 && !caregivers(kiosk).isEmpty()) {
       return new CaregiversScreen(Stage.CHOOSE, null, null, null, null, null);
     }
     return this;

@@ -179,18 +179,18 @@ record Consent(List<Scope> scopes, String version, Grant grant) {
                 tutorChanges ? Boolean.TRUE : null)
             .at(kiosk.clock().getZone());
     var me = kiosk.mediator();
-    Delegation replaced =
+    List<Delegation> replaced =
         switch (grant) {
-          case OPEN -> null;
-          case PROFILE -> s.profile(); // one profile at a time
-          case WIDEN -> s.delegation();
+          case OPEN -> s.before() == null ? List.of() : s.before().delegations(); // another space
+          case PROFILE -> s.profile() == null ? List.of() : List.of(s.profile()); // one at a time
+          case WIDEN -> List.of(s.delegation());
         };
     return Effect.Call.send(
         (server, key) -> {
           Delegation d = server.consent(me, request, key);
-          if (replaced != null) {
+          for (Delegation old : replaced) {
             try {
-              server.revoke(me, replaced, RequestKey.random());
+              server.revoke(me, old, RequestKey.random());
             } catch (ServerProblem e) {
               // It expires within the hour anyway, and the new delegation is the one in use.
             }
@@ -201,7 +201,11 @@ record Consent(List<Scope> scopes, String version, Grant grant) {
             Step.doing(
                 List.of(
                     new Effect.ChangeSitting(
-                        grant == Grant.PROFILE ? t -> t.withProfile(d) : t -> t.withDelegation(d))),
+                        switch (grant) {
+                          case OPEN -> t -> t.opened(d);
+                          case PROFILE -> t -> t.withProfile(d);
+                          case WIDEN -> t -> t.withDelegation(d);
+                        })),
                 then.apply(d)),
         refused);
   }

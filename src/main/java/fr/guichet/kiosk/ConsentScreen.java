@@ -160,6 +160,7 @@ record ConsentScreen(Purpose purpose, boolean attesting, Say notice, Screen from
             new MedicalProfile(
                 d,
                 s.displayName(),
+                s.target() == null ? s.person().firstName() : s.target().firstName(),
                 s.birthYear(),
                 helper,
                 d.actingKind(),
@@ -173,11 +174,19 @@ record ConsentScreen(Purpose purpose, boolean attesting, Say notice, Screen from
     };
   }
 
-  /** The person said no (or the mediator went back): nothing is recorded. */
+  /**
+   * The person said no (or the mediator went back): nothing is recorded. A no to another space of
+   * the same sitting goes back to the space before, as it was.
+   */
   private Step no(Kiosk kiosk) {
     return switch (purpose) {
       case ACCOUNT ->
-          Step.of(IdentifyScreen.fresh(Say.info("consent.refused")), Effect.Command.END_SITTING);
+          kiosk.sitting().before() != null
+              ? Step.of(
+                  new AccountScreen(Say.info("consent.refused")),
+                  new Effect.ChangeSitting(Sitting::before))
+              : Step.of(
+                  IdentifyScreen.fresh(Say.info("consent.refused")), Effect.Command.END_SITTING);
       case PROFILE -> new AccountScreen(Say.info("profile.consent.refused"));
       case DOCUMENTS, JOURNAL ->
           from != null ? from : AccountScreen.load(kiosk, kiosk.sitting().delegation());

@@ -1,11 +1,9 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.contract.ActingKind;
 import fr.guichet.contract.Delegation;
 import fr.guichet.contract.DocumentInfo;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.domain.Operation;
-import fr.guichet.domain.RuleTable;
 import fr.guichet.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,16 +31,6 @@ record DocumentsScreen(List<DocumentInfo> documents, Say notice, Screen closing)
   /** Before a closure: 1 prints everything, 2 the status sheet, the documents after. */
   private static final int FIRST_DOCUMENT_BEFORE_CLOSING = 3;
 
-  /**
-   * Whether someone acting this way may take a copy of what {@code copy} gives (a document, the
-   * profile summary): never a caregiver, nor a curator alone, nor someone acting in a way this
-   * build does not know. The server refuses the others; the kiosk does not offer what it would
-   * refuse.
-   */
-  static boolean mayTakeCopies(ActingKind kind, Operation copy) {
-    return Sitting.rules(kind).map(a -> RuleTable.reaches(a, copy)).orElse(false);
-  }
-
   static Step open(Kiosk kiosk) {
     return ConsentScreen.first(ConsentScreen.Purpose.DOCUMENTS, kiosk, d -> load(kiosk, d, null));
   }
@@ -69,7 +57,7 @@ record DocumentsScreen(List<DocumentInfo> documents, Say notice, Screen closing)
   }
 
   private boolean mayPrint(Kiosk kiosk) {
-    return mayTakeCopies(kiosk.sitting().actingKind(), Operation.DOWNLOAD_DOCUMENT);
+    return AccountScreen.reaches(kiosk.sitting().actingKind(), Operation.DOWNLOAD_DOCUMENT);
   }
 
   /** The key of the first document's tile. */

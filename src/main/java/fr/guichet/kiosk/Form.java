@@ -131,7 +131,8 @@ record Form(List<Form.Entry> entries, int focus) {
     List<View.Field> out = new ArrayList<>();
     for (Entry e : entries) {
       String shown = e.secret() ? "•".repeat(e.value().length()) : e.value();
-      out.add(new View.Field(m.text(e.labelKey()), shown, m.text(e.helpKey()), e.max()));
+      out.add(
+          new View.Field(m.text(e.labelKey()), shown, m.text(e.helpKey()), e.max(), e.secret()));
     }
     return out;
   }

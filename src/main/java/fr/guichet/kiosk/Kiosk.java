@@ -127,6 +127,7 @@ public final class Kiosk {
   private long screenChanges;
   private Say flash;
   private Runnable afterFirstScreen = () -> {};
+  private volatile boolean typedAsLines;
 
   public Kiosk(DelegatedAccess server, DocumentSink output, Language language, Clock clock) {
     this(server, output, language, clock, Options.DEFAULTS);
@@ -322,12 +323,12 @@ public final class Kiosk {
 
   /**
    * What is on screen: in the person's language, mirrored if right-to-left, the mediator's words
-   * beside.
+   * beside when the mediator needs them (not between French and easy-to-read French).
    */
   public synchronized View view() {
     View v = present(Messages.of(language)).withDirection(language.rightToLeft());
     Language mediatorLanguage = options.mediatorLanguage();
-    if (mediatorLanguage != language) {
+    if (language.needsTranslationFor(mediatorLanguage)) {
       v =
           v.withAside(
               present(Messages.of(mediatorLanguage)).withDirection(mediatorLanguage.rightToLeft()));
@@ -486,6 +487,15 @@ public final class Kiosk {
     Runnable work = afterFirstScreen;
     afterFirstScreen = () -> {};
     work.run();
+  }
+
+  /** The keys come as lines ({@link PlainKiosk}): the help says which line is which key. */
+  void typeAsLines() {
+    typedAsLines = true;
+  }
+
+  boolean typedAsLines() {
+    return typedAsLines;
   }
 
   /** Where confirmed actions wait for the server's answer (a file survives a restart). */

@@ -4,7 +4,6 @@ import fr.guichet.contract.ActingKind;
 import fr.guichet.contract.Delegation;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.domain.Operation;
-import fr.guichet.domain.Scope;
 import fr.guichet.forms.FormCatalog;
 import fr.guichet.forms.Respondent;
 import fr.guichet.forms.SectionContent;
@@ -24,6 +23,7 @@ import java.util.Set;
  * the assistant carry it from one to the next; it is dropped with them when the sitting ends.
  *
  * @param name the first and last name of the person whose profile this is
+ * @param firstName their first name, as the questions about someone else name them
  * @param helper the name of the person at the counter when they act for someone else, or null
  * @param actingAs how the person at the counter acts for the person whose profile this is
  * @param minor whether the person whose profile this is is under 18 today, as the server computes
@@ -32,6 +32,7 @@ import java.util.Set;
 record MedicalProfile(
     Delegation delegation,
     String name,
+    String firstName,
     int birthYear,
     String helper,
     ActingKind actingAs,
@@ -53,7 +54,7 @@ record MedicalProfile(
     Set<String> all = new LinkedHashSet<>(seen);
     all.add(section);
     return new MedicalProfile(
-        delegation, name, birthYear, helper, actingAs, sections, sent, all, minor);
+        delegation, name, firstName, birthYear, helper, actingAs, sections, sent, all, minor);
   }
 
   static FormCatalog forms() {
@@ -65,24 +66,34 @@ record MedicalProfile(
   }
 
   /**
-   * Whether the person at the counter may take a copy of the profile: the summary and the card are
-   * copies, which the server states for the person and their representatives only (a caregiver or a
-   * curator alone never downloads); nor someone acting in a way this build does not know.
+   * Whether the summary and the emergency card, copies of the data, are offered: not to a caregiver
+   * (DOMAIN.md: no download) nor to a curator alone, as the server's rule table says; nor to
+   * someone acting in a way this build does not know.
    */
   boolean mayTakeACopy() {
-    return DocumentsScreen.mayTakeCopies(actingAs, Operation.ISSUE_PROFILE_STATEMENT);
-  }
-
-  /**
-   * Whether someone acting this way may fill in the profile (a curator alone never changes it), so
-   * that the assistant is offered only to them.
-   */
-  static boolean writable(ActingKind kind) {
-    return Sitting.rules(kind).map(a -> a.allows(Scope.PROFILE_WRITE)).orElse(false);
+    return AccountScreen.reaches(actingAs, Operation.ISSUE_PROFILE_STATEMENT);
   }
 
   Respondent respondent(LocalDate today) {
     return new Respondent(today, birthYear, onOwnBehalf(), minor);
+  }
+
+  /**
+   * A question (or its help, or what it explains) put to the person at the counter about this
+   * profile: "Avez-vous une allergie ?" for themself, "Est-ce qu'Emma a une allergie ?" for a child
+   * or someone else, where the bundle has the {@code .about} form of the sentence.
+   */
+  String ask(Messages m, String key) {
+    if (!m.has(key + ".about")) {
+      return m.text(key);
+    }
+    String subject =
+        switch (actingAs) {
+          case SELF -> "self";
+          case LEGAL_REPRESENTATION, SECOND_PARENT -> "child";
+          default -> "other";
+        };
+    return m.text(key + ".about", Map.of("subject", subject, "name", firstName));
   }
 
   /** The "for whom" line of the assistant's screens. */
@@ -109,7 +120,7 @@ record MedicalProfile(
     Map<String, ProfileSection> copy = new LinkedHashMap<>(sections);
     copy.put(s.section(), s);
     return new MedicalProfile(
-        delegation, name, birthYear, helper, actingAs, copy, sent, seen, minor);
+        delegation, name, firstName, birthYear, helper, actingAs, copy, sent, seen, minor);
   }
 
   MedicalProfile sent(ProfileSection s) {
@@ -117,6 +128,6 @@ record MedicalProfile(
     done.add(s.section());
     MedicalProfile p = withSection(s);
     return new MedicalProfile(
-        delegation, name, birthYear, helper, actingAs, p.sections, done, seen, minor);
+        delegation, name, firstName, birthYear, helper, actingAs, p.sections, done, seen, minor);
   }
 }

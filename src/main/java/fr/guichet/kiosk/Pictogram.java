@@ -20,8 +20,9 @@ public enum Pictogram {
       "◇", List.of("┌───────┐", "│       │", "│ · · · │", "│       │", "└───────┘")),
   ACTIVE("✓", List.of("        ╱", "       ╱ ", " ╲    ╱  ", "  ╲  ╱   ", "   ╲╱    ")),
   CLOSED("▣", List.of("┌───────┐", "├───────┤", "│  ═══  │", "│       │", "└───────┘")),
+  /** A closed box crossed out: never ✗, which says "no" on every screen. */
   CLOSED_DELETION_REQUESTED(
-      "✗", List.of("  ┌───┐  ", "╶─┴───┴─╴", " │ │ │ │ ", " │ │ │ │ ", " └─────┘ ")),
+      "⊠", List.of("  ┌───┐  ", "╶─┴───┴─╴", " │ │ │ │ ", " │ │ │ │ ", " └─────┘ ")),
   SUSPENDED("⚠", List.of("    ▲    ", "   ╱ ╲   ", "  ╱ ! ╲  ", " ╱     ╲ ", "╱───────╲")),
   YES("✓", List.of()),
   NO("✗", List.of()),
@@ -43,7 +44,9 @@ public enum Pictogram {
   ADD("+", List.of()),
   REMOVE("−", List.of()),
   /** The journal: what was done in the person's name. */
-  JOURNAL("✎", List.of());
+  JOURNAL("✎", List.of()),
+  /** Another person the identified person represents: a child, a protected adult... */
+  OTHER_PERSON("☻", List.of());
 
   private final String symbol;
   private final List<String> lines;

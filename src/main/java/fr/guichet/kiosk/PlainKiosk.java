@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * sequences a terminal sends for F-keys work too). The server's answers are printed as they come; a
  * line typed at a terminal meanwhile is answered at once ({@code /esc} stops waiting), while a line
  * read from a script (input that is not a terminal) waits for the answer, as it was written for the
- * screen the answer leads to. The inactivity watch runs here as well.
+ * screen the answer leads to. The inactivity watch runs here as well. A password is never shown:
+ * masked on the screen's line, and the terminal's echo off while it is typed.
  *
  * <pre>{@code
  * new PlainKiosk(kiosk, new InputStreamReader(System.in), new PrintWriter(System.out)).run();
@@ -57,24 +58,41 @@ public final class PlainKiosk {
   private final PrintWriter out;
   private final Duration tick;
   private final boolean scripted;
+  private final Echo echo;
   private String printedTitle;
   private String printed;
 
-  /** Lines from the program's terminal, or from a script when there is no terminal. */
+  /**
+   * Lines from the program's terminal (its echo off while a password is typed), or from a script
+   * when there is no terminal.
+   */
   public PlainKiosk(Kiosk kiosk, Reader in, Writer out) {
-    this(kiosk, in, out, Duration.ofMillis(250), System.console() == null);
+    this(
+        kiosk,
+        in,
+        out,
+        Duration.ofMillis(250),
+        System.console() == null,
+        System.console() == null ? Echo.NONE : Echo.ofTerminal());
+  }
+
+  PlainKiosk(Kiosk kiosk, Reader in, Writer out, Duration tick, boolean scripted) {
+    this(kiosk, in, out, tick, scripted, Echo.NONE);
   }
 
   /**
    * @param scripted the lines come from a script: each waits for the server's answer to the one
    *     before
+   * @param echo the terminal's echo, off while a secret is typed
    */
-  PlainKiosk(Kiosk kiosk, Reader in, Writer out, Duration tick, boolean scripted) {
+  PlainKiosk(Kiosk kiosk, Reader in, Writer out, Duration tick, boolean scripted, Echo echo) {
     this.kiosk = kiosk;
     this.in = in;
     this.out = out instanceof PrintWriter p ? p : new PrintWriter(out, true);
     this.tick = tick;
     this.scripted = scripted;
+    this.echo = echo;
+    kiosk.typeAsLines();
   }
 
   /** Prints the first screen, then handles lines until the kiosk asks to quit or input ends. */
@@ -114,6 +132,8 @@ public final class PlainKiosk {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      echo.show();
     }
   }
 
@@ -188,7 +208,14 @@ public final class PlainKiosk {
    * screen is (the countdown is printed when it starts, not every second).
    */
   private void print(boolean afterKey) {
-    View v = kiosk.personView();
+    View v = kiosk.view();
+    boolean secret =
+        v.focus() >= 0 && v.focus() < v.fields().size() && v.fields().get(v.focus()).secret();
+    if (secret) { // a password is never shown back, not even by the terminal
+      echo.hide();
+    } else {
+      echo.show();
+    }
     String text = format(v);
     boolean newScreen = !v.title().equals(printedTitle);
     if (text.equals(printed) || (!afterKey && !newScreen)) {
@@ -200,7 +227,7 @@ public final class PlainKiosk {
     out.flush();
   }
 
-  /** One screen as plain lines. */
+  /** One screen as plain lines, in logical order; a notice in the mediator's words too. */
   static String format(View v) {
     StringBuilder s = new StringBuilder("\n== ").append(v.title()).append(" ==\n");
     if (v.forWhom() != null) {
@@ -219,6 +246,10 @@ public final class PlainKiosk {
         .forEach(t -> s.append('[').append(t.key()).append("] ").append(t.label()).append('\n'));
     if (v.notice() != null) {
       s.append("! ").append(v.notice().text()).append('\n');
+      View.Aside aside = v.aside();
+      if (aside != null && aside.notice() != null && !aside.notice().equals(v.notice().text())) {
+        s.append("! › ").append(aside.notice()).append('\n'); // for the mediator, always
+      }
     }
     s.append(String.join(" · ", v.reminders())).append('\n');
     if (v.focus() >= 0 && v.focus() < v.fields().size()) {

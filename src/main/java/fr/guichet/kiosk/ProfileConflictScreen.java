@@ -47,14 +47,14 @@ record ProfileConflictScreen(
     lines.add(m.text("profile.conflict.mine"));
     lines.addAll(clip(ReadBack.lines(form, review.content(), m), m));
     List<View.Tile> tiles = new ArrayList<>();
-    tiles.add(new View.Tile("1", Pictogram.YES.symbol(), m.text("profile.conflict.keep-theirs")));
+    tiles.add(new View.Tile("1", Pictogram.SEE.symbol(), m.text("profile.conflict.keep-theirs")));
+    tiles.add(new View.Tile("2", Pictogram.NO.symbol(), m.text("profile.conflict.cancel")));
     tiles.add(
-        new View.Tile("2", ProfilePictogram.NOTE.symbol(), m.text("profile.conflict.keep-mine")));
+        new View.Tile("3", ProfilePictogram.NOTE.symbol(), m.text("profile.conflict.keep-mine")));
     if (mergeHelps()) {
       tiles.add(
-          new View.Tile("3", ProfilePictogram.ADD.symbol(), m.text("profile.conflict.merge")));
+          new View.Tile("4", ProfilePictogram.ADD.symbol(), m.text("profile.conflict.merge")));
     }
-    tiles.add(new View.Tile("4", Pictogram.NO.symbol(), m.text("profile.conflict.cancel")));
     return View.titled(m.text("profile.conflict.title"))
         .forWhom(review.questions().profile().forWhom(m))
         .lines(lines)
@@ -90,19 +90,19 @@ record ProfileConflictScreen(
                     q.form().section(), version, theirs.toJson(q.form()), null, null));
         return new ProfileHubScreen(now, index, Say.info("profile.conflict.kept"));
       }
-      case 2 -> {
+      case 2 -> { // ✗: nothing now, as "no" on every screen
+        return new ProfileHubScreen(p, index, Say.info("profile.left"));
+      }
+      case 3 -> {
         return ProfileReviewScreen.of(
             q.rebased(version, theirs, review.content()), review.content());
       }
-      case 3 -> {
+      case 4 -> {
         if (!mergeHelps()) {
           return this;
         }
         SectionContent merged = merged();
         return ProfileReviewScreen.of(q.rebased(version, theirs, merged), merged);
-      }
-      case 4 -> {
-        return new ProfileHubScreen(p, index, Say.info("profile.left"));
       }
       default -> {
         return key.kind() == Key.Kind.ESCAPE

@@ -1,5 +1,6 @@
 package fr.guichet.kiosk;
 
+import fr.guichet.contract.ActingKind;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.contract.Receipt;
 import fr.guichet.forms.ReadBack;
@@ -18,10 +19,10 @@ import java.util.Map;
 
 /**
  * The medical profile at a glance: every section with where it stands on the server, the next one
- * to fill in, and the two documents to print (the summary, the wallet-size emergency card). Letters
- * open a section (there are eleven: more than the digits), as do the arrows and Enter; digits do
- * the rest. Every section is read from the server when the assistant opens, nothing is kept after
- * it.
+ * to fill in, and the two documents to print (the summary, the wallet-size emergency card), offered
+ * only to whom may take a copy. Letters open a section (there are eleven: more than the digits), as
+ * do the arrows and Enter; digits do the rest. Every section is read from the server when the
+ * assistant opens, nothing is kept after it.
  *
  * <pre>{@code
  * Step hub = ProfileHubScreen.open(kiosk, profile); // reads the eleven sections
@@ -90,12 +91,16 @@ record ProfileHubScreen(MedicalProfile profile, int focus, Say notice) implement
                 "1",
                 Pictogram.NEXT.symbol(),
                 m.text("profile.hub.next", Map.of("section", m.text(forms.get(next).titleKey())))));
-    if (profile.mayTakeACopy()) { // keys 2 and 3 say why not to the others
+    List<String> lines = new ArrayList<>();
+    if (profile.mayTakeACopy()) {
       tiles.add(new View.Tile("2", Pictogram.PRINT.symbol(), m.text("profile.hub.print")));
       tiles.add(new View.Tile("3", ProfilePictogram.CARD.symbol(), m.text("profile.hub.card")));
+    } else if (profile.actingAs() == ActingKind.CAREGIVING) {
+      lines.add(m.text("profile.print.caregiver")); // why there is nothing to print
     }
     return View.titled(m.text("profile.title"))
         .forWhom(profile.forWhom(m))
+        .lines(lines)
         .tiles(tiles)
         .say(notice, m)
         .hints(kiosk.hints(m, true))
@@ -142,7 +147,7 @@ record ProfileHubScreen(MedicalProfile profile, int focus, Say notice) implement
    */
   private Step print(Kiosk kiosk, boolean card) {
     if (!profile.mayTakeACopy()) {
-      return new ProfileHubScreen(profile, focus, Say.error("profile.print.caregiver"));
+      return this; // not offered: the key is unused
     }
     PrintSettings settings = kiosk.printSettings();
     ZonedDateTime now = ZonedDateTime.now(kiosk.clock());

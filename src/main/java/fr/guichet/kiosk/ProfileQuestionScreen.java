@@ -219,8 +219,10 @@ record ProfileQuestionScreen(
         lines.add(m.text("profile.ask.recorded") + " " + ReadBack.lines(form, c, m).get(0));
       }
       lines.add(
-          ProfilePictogram.named(form.pictogram()).symbol() + " " + m.text(form.repeat().askKey()));
-      lines.add(m.text(form.repeat().askHelpKey()));
+          ProfilePictogram.named(form.pictogram()).symbol()
+              + " "
+              + profile.ask(m, form.repeat().askKey()));
+      lines.add(profile.ask(m, form.repeat().askHelpKey()));
       tiles.add(new View.Tile("1", Pictogram.YES.symbol(), m.text("form.answer.yes")));
       if (form.notConcerned()) {
         tiles.add(
@@ -237,7 +239,7 @@ record ProfileQuestionScreen(
       Kiosk kiosk, Messages m, List<String> lines, List<View.Field> fields, List<View.Tile> tiles) {
     Field f = field();
     if (f.sensitive() && f.explainKey() != null) {
-      lines.addAll(List.of(m.text(f.explainKey()).split("\n")));
+      lines.addAll(List.of(profile.ask(m, f.explainKey()).split("\n")));
     }
     if (f.ownWishes() && !profile.onOwnBehalf()) {
       lines.add(m.text("profile.own-wishes", Map.of("name", profile.name())));
@@ -246,7 +248,8 @@ record ProfileQuestionScreen(
       lines.add(
           m.text("profile.entry.number", Map.of("count", draft.content().entries().size() + 1)));
     }
-    lines.add(ProfilePictogram.named(f.pictogram()).symbol() + " " + m.text(f.questionKey()));
+    lines.add(
+        ProfilePictogram.named(f.pictogram()).symbol() + " " + profile.ask(m, f.questionKey()));
     String skip = f.sensitive() ? "form.key.later" : "form.key.skip";
     if (f.type().typed() || input.other()) {
       String label =
@@ -256,7 +259,8 @@ record ProfileQuestionScreen(
                   Map.of("unit", m.text("form.unitname." + f.units().get(input.unit()))))
               : m.text(input.other() ? "form.typed.other" : "form.typed.label");
       fields.add(
-          new View.Field(label, input.typed(), m.text(f.helpKey()), Math.min(f.typingLimit(), 60)));
+          new View.Field(
+              label, input.typed(), profile.ask(m, f.helpKey()), Math.min(f.typingLimit(), 60)));
       tiles.add(
           new View.Tile(
               m.text("key.enter"),
@@ -277,7 +281,7 @@ record ProfileQuestionScreen(
       }
       return;
     }
-    lines.add(m.text(f.helpKey()));
+    lines.add(profile.ask(m, f.helpKey()));
     String symbol = ProfilePictogram.named(f.pictogram()).symbol();
     int digit = 1;
     if (f.type() == FieldType.ANSWER) {

@@ -50,8 +50,8 @@ record ProfileReviewScreen(
     List<View.Tile> tiles =
         List.of(
             new View.Tile("1", ProfilePictogram.SEND.symbol(), m.text("profile.review.send")),
-            new View.Tile("2", Pictogram.BACK.symbol(), m.text("profile.review.change")),
-            new View.Tile("3", Pictogram.NO.symbol(), m.text("profile.review.cancel")));
+            new View.Tile("2", Pictogram.NO.symbol(), m.text("profile.review.cancel")),
+            new View.Tile("3", Pictogram.BACK.symbol(), m.text("profile.review.change")));
     return View.titled(
             m.text("profile.review.title", Map.of("section", m.text(questions.form().titleKey()))))
         .forWhom(questions.profile().forWhom(m))
@@ -64,10 +64,10 @@ record ProfileReviewScreen(
 
   @Override
   public Step onKey(Key key, Kiosk kiosk) {
-    if (key.digit() == 2 || key.kind() == Key.Kind.ESCAPE) {
+    if (key.digit() == 3 || key.kind() == Key.Kind.ESCAPE) {
       return questions;
     }
-    if (key.digit() == 3) {
+    if (key.digit() == 2) { // 2 ✗: no, as on every screen
       MedicalProfile p = questions.profile();
       return new ProfileHubScreen(
           p.seen(questions.form().section()),

@@ -123,8 +123,17 @@ public record View(
     }
   }
 
-  /** An input field; {@code shown} is already masked for secrets. */
-  public record Field(String label, String shown, String help, int width) {}
+  /**
+   * An input field; {@code shown} is already masked for secrets.
+   *
+   * @param secret what is typed must never be shown (a password): plain mode turns the terminal's
+   *     echo off for it
+   */
+  public record Field(String label, String shown, String help, int width, boolean secret) {
+    public Field(String label, String shown, String help, int width) {
+      this(label, shown, help, width, false);
+    }
+  }
 
   /**
    * A numbered choice with its pictogram.
@@ -165,22 +174,21 @@ public record View(
 
   /**
    * This view with the mediator's view of the same screen beside it (when their languages differ).
+   * The title and the notice always come along; the lines, the fields and the tiles each when the
+   * mediator's screen has as many (a sentence cut into more lines in one language cannot be paired
+   * line for line).
    */
   public View withAside(View mediator) {
-    boolean sameShape =
-        mediator.lines.size() == lines.size()
-            && mediator.fields.size() == fields.size()
-            && mediator.tiles.size() == tiles.size();
-    if (!sameShape) {
-      return withAside(
-          new Aside(mediator.title, List.of(), List.of(), List.of(), null, mediator.rightToLeft));
-    }
     return withAside(
         new Aside(
             mediator.title,
-            mediator.lines,
-            mediator.fields.stream().map(Field::label).toList(),
-            mediator.tiles.stream().map(Tile::label).toList(),
+            mediator.lines.size() == lines.size() ? mediator.lines : List.of(),
+            mediator.fields.size() == fields.size()
+                ? mediator.fields.stream().map(Field::label).toList()
+                : List.of(),
+            mediator.tiles.size() == tiles.size()
+                ? mediator.tiles.stream().map(Tile::label).toList()
+                : List.of(),
             mediator.notice == null ? null : mediator.notice.text(),
             mediator.rightToLeft));
   }

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * An extract of the person's journal: every action taken in their name, by whom, when, and with
- * what outcome, in their language; and the last entry's hash in a QR code, so that the chain can
- * later be compared with the server's ({@code guichet journal verify}). The times are the counter's
- * zone, named once above the lines.
+ * what outcome, in their language; and in a QR code the server's signed statement of the chain's
+ * last entry (its number and hash), so that the person can prove later that these entries existed
+ * ({@code guichet receipt verify}, {@code guichet journal verify --receipt}). The times are the
+ * counter's zone, named once above the lines.
  *
  * <pre>{@code
  * byte[] pdf = JournalExtract.render("Jeanne M. (1950)", api.journal(session, delegation), settings);
@@ -33,9 +34,15 @@ public final class JournalExtract {
         sheet.line("journal.row", row(e, settings));
       }
       if (!entries.isEmpty()) {
-        String last = entries.get(entries.size() - 1).hash();
+        JournalEntry lastEntry = entries.get(entries.size() - 1);
+        String last = lastEntry.hash();
         sheet.space(10);
-        sheet.qr(last, "journal.qr", Map.of("count", entries.size()));
+        // The server's signed statement of the chain's head, when it gives one: a receipt that
+        // guichet receipt verify accepts, and journal verify --receipt compares with the journal.
+        sheet.qr(
+            lastEntry.signedHead() != null ? lastEntry.signedHead() : last,
+            "journal.qr",
+            Map.of("count", entries.size()));
         sheet.small("journal.hash", Map.of("hash", last.substring(0, 16)));
       }
       return sheet.finish();

@@ -16,7 +16,8 @@ import java.util.Map;
  * Who may help a person with their space: a person gives access to 3 caregivers at most, a
  * caregiver helps 5 people at most, and a caregiver must have an active space (DOMAIN.md). The
  * reference server accepts a new caregiver at once; the real service waits for their answer. A
- * caregiver removed loses at once every delegation they hold for the person.
+ * caregiver removed loses at once every delegation they hold for the person. The caregiver's papers
+ * are a second NIR check: counted and limited like an identification.
  *
  * <pre>{@code
  * ActionResult r = caregivers.add(c, principal, grant, new CaregiverRequest(nir, "Roux", "Alain", birth), audit);
@@ -28,6 +29,7 @@ final class Caregivers {
   private final Receipts receipts;
   private final Accounts accounts;
   private final Delegations delegations;
+  private final Identifications identifications;
   private final PersonStore persons;
   private final RepresentationStore representations;
 
@@ -37,6 +39,7 @@ final class Caregivers {
       Receipts receipts,
       Accounts accounts,
       Delegations delegations,
+      Identifications identifications,
       PersonStore persons,
       RepresentationStore representations) {
     this.rules = rules;
@@ -44,6 +47,7 @@ final class Caregivers {
     this.receipts = receipts;
     this.accounts = accounts;
     this.delegations = delegations;
+    this.identifications = identifications;
     this.persons = persons;
     this.representations = representations;
   }
@@ -53,17 +57,16 @@ final class Caregivers {
       throws SQLException {
     Person person = persons.require(c, grant.personId());
     Person caregiver =
-        persons
-            .findNamed(
-                c,
-                request.nir(),
+        identifications.lookUp(
+            c,
+            principal,
+            request.nir(),
+            PersonStore.named(
                 request.lastName(),
                 request.firstName(),
-                BirthDate.read(request.birthDate(), rules.today()))
-            .orElseThrow(
-                () ->
-                    new ProblemException(
-                        404, "caregiver-unknown", "no person with this NIR, name and birth date"));
+                BirthDate.read(request.birthDate(), rules.today())),
+            "caregiver-unknown",
+            audit);
     if (caregiver.id().equals(person.id())) {
       throw new ProblemException(409, "caregiver-self", "a person cannot be their own caregiver");
     }

@@ -21,15 +21,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Who is sitting at the counter: the person is identified by their NIR, birth date and Carte
  * Vitale, by the one-time code of the letter that announced their space, or by a code sent to the
  * contact the insurer holds; a second proof makes the identification strong. Failed attempts are
- * counted per person and per mediator, and lock identification for a while once too many. An
+ * counted per NIR typed and per mediator, and lock identification for a while once too many. An
  * identification lives only inside its sitting: the mediator's session it was made in, until the
  * sitting ends (its last delegation revoked, the end of sitting, the logout) or it expires. A birth
  * date is matched on the parts the civil status knows ({@code 00} for the others).
+ *
+ * <p>No answer tells whether a NIR names someone: every paper is read before anyone is looked up,
+ * an unknown NIR, a wrong birth date, a wrong card or letter code get the same 404 with the same
+ * body, and the lock is kept per NIR typed, known or not. The journal (the person's, when there is
+ * one) says what did not match.
  *
  * <pre>{@code
  * Identification who = identifications.identify(c, principal, request, audit);
@@ -81,25 +87,32 @@ final class Identifications {
     String proof;
     switch (method) {
       case IdentificationRequest.NIR_BIRTHDATE_VITALE -> {
-        person = personByNir(c, request.nir(), principal, audit);
+        // Every paper is read before anyone is looked up: a typing mistake gets the same 422
+        // whether the NIR names someone or not.
+        Nir nir = Nir.parse(request.nir());
         BirthDate born = BirthDate.read(request.birthDate(), rules.today());
         VitaleSerial typed = VitaleSerial.parse(request.vitaleSerial());
+        Person found = byNir(c, nir, audit);
         boolean ok =
-            person.birth().matches(born)
-                && person.vitale() != null
-                && new VitaleSerial(person.vitale()).matches(typed);
-        refuseUnless(
-            ok, principal, person, audit, "birth date or Carte Vitale serial does not match");
+            found != null
+                && found.birth().matches(born)
+                && found.vitale() != null
+                && new VitaleSerial(found.vitale()).matches(typed);
+        refuseUnless(ok, principal, nir, found, audit, "birth date or Carte Vitale serial");
+        person = found;
         proof = VITALE;
       }
       case IdentificationRequest.LETTER_CODE -> {
-        person = personByNir(c, request.nir(), principal, audit);
+        Nir nir = Nir.parse(request.nir());
+        Person found = byNir(c, nir, audit);
         refuseUnless(
-            letterCodeMatches(c, person, request.code()),
+            found != null && letterCodeMatches(c, found, request.code()),
             principal,
-            person,
+            nir,
+            found,
             audit,
-            "letter code does not match");
+            "letter code");
+        person = found;
         proof = LETTER_CODE;
       }
       case IdentificationRequest.CONTACT_CODE -> {
@@ -112,7 +125,7 @@ final class Identifications {
               "identification-method-unknown",
               "method must be NIR_BIRTHDATE_VITALE, LETTER_CODE or CONTACT_CODE");
     }
-    throttle.clear(c, personSubject(person.id()));
+    throttle.clear(c, nirSubject(person.nir()));
     Instant now = rules.clock().instant();
     IdentificationStore.Identified idn =
         new IdentificationStore.Identified(
@@ -134,10 +147,16 @@ final class Identifications {
       Connection c, Principal principal, ContactCodeRequest request, Audit audit)
       throws SQLException {
     throttle.check(c, mediatorSubject(principal), "identification-locked");
-    Person person = personByNir(c, request.nir(), principal, audit);
+    Nir nir = Nir.parse(request.nir());
     BirthDate born = BirthDate.read(request.birthDate(), rules.today());
+    Person person = byNir(c, nir, audit);
     refuseUnless(
-        person.birth().matches(born), principal, person, audit, "birth date does not match");
+        person != null && person.birth().matches(born),
+        principal,
+        nir,
+        person,
+        audit,
+        "birth date");
     String channel = person.email() != null ? "EMAIL" : person.phone() != null ? "SMS" : null;
     if (channel == null) {
       throw new ProblemException(
@@ -157,6 +176,7 @@ final class Identifications {
     outbox.insert(
         c,
         person.id(),
+        principal.structureId(),
         channel,
         destination,
         "Mon Espace Santé : votre code est "
@@ -175,8 +195,8 @@ final class Identifications {
     IdentificationStore.Identified idn = mine(c, principal, identificationId);
     audit.personId = idn.personId();
     requireLive(idn, principal);
-    throttle.check(c, personSubject(idn.personId()), "identification-locked");
     Person person = persons.require(c, idn.personId());
+    throttle.check(c, nirSubject(person.nir()), "identification-locked");
     String method = proof == null || proof.method() == null ? "" : proof.method();
     switch (method) {
       case VITALE ->
@@ -185,16 +205,18 @@ final class Identifications {
                   && new VitaleSerial(person.vitale())
                       .matches(VitaleSerial.parse(proof.vitaleSerial())),
               principal,
+              Nir.parse(person.nir()),
               person,
               audit,
-              "Carte Vitale serial does not match");
+              "Carte Vitale serial");
       case LETTER_CODE ->
           refuseUnless(
               letterCodeMatches(c, person, proof.code()),
               principal,
+              Nir.parse(person.nir()),
               person,
               audit,
-              "letter code does not match");
+              "letter code");
       case CONTACT_CODE -> {
         Person redeemed = redeemContactCode(c, principal, proof.challengeId(), proof.code(), audit);
         if (!redeemed.id().equals(person.id())) {
@@ -257,9 +279,9 @@ final class Identifications {
   void checkLetterCode(Connection c, String personId, String code, Principal principal, Audit audit)
       throws SQLException {
     Person person = persons.require(c, personId);
-    throttle.check(c, personSubject(personId), "identification-locked");
+    throttle.check(c, nirSubject(person.nir()), "identification-locked");
     if (!letterCodeMatches(c, person, code)) {
-      countFailure(principal, person, audit);
+      countFailure(principal, person.nir(), audit);
       throw new ProblemException(
           422, "activation-code-wrong", "the code does not match the letter's");
     }
@@ -288,17 +310,43 @@ final class Identifications {
         representations.represented(c, person.id(), rules.today()));
   }
 
-  private Person personByNir(Connection c, String typed, Principal principal, Audit audit)
-      throws SQLException {
-    Nir nir = Nir.parse(typed);
+  /**
+   * The person a NIR names, or null: a lookup that tells nothing by itself. The NIR's lock holds
+   * whether it names someone or not, so that a lock says nothing about who exists either.
+   */
+  private Person byNir(Connection c, Nir nir, Audit audit) throws SQLException {
     Person person = persons.findByNir(c, nir.value()).orElse(null);
-    if (person == null) {
-      countFailure(principal, null, audit);
-      throw new ProblemException(404, "identification-failed", "no match for " + nir.masked());
+    if (person != null) {
+      audit.personId = person.id(); // the refusals go into the person's own journal
     }
-    audit.personId = person.id();
-    throttle.check(c, personSubject(person.id()), "identification-locked");
+    throttle.check(c, nirSubject(nir.value()), "identification-locked");
     return person;
+  }
+
+  /**
+   * The person whose papers a mediator typed for someone other than the person present (a
+   * caregiver, a second parent: NIR, birth name, first name, birth date), counted and limited like
+   * an identification: the same 404 {@code unknownSlug} whether the NIR names no one or another
+   * paper differs, and {@code identification-locked} after too many failures.
+   */
+  Person lookUp(
+      Connection c,
+      Principal principal,
+      String typedNir,
+      Predicate<Person> papers,
+      String unknownSlug,
+      Audit audit)
+      throws SQLException {
+    throttle.check(c, mediatorSubject(principal), "identification-locked");
+    Nir nir = Nir.parse(typedNir);
+    throttle.check(c, nirSubject(nir.value()), "identification-locked");
+    Optional<Person> person = persons.findByNir(c, nir.value()).filter(papers);
+    if (person.isEmpty()) {
+      countFailure(principal, nir.value(), audit);
+      throw new ProblemException(404, unknownSlug, "no person with this NIR, name and birth date");
+    }
+    throttle.clear(c, nirSubject(nir.value()));
+    return person.get();
   }
 
   private Person redeemContactCode(
@@ -315,7 +363,7 @@ final class Identifications {
                         404, "identification-unknown", "no such code was sent by this mediator"));
     Person person = persons.require(c, ch.personId());
     audit.personId = person.id();
-    throttle.check(c, personSubject(person.id()), "identification-locked");
+    throttle.check(c, nirSubject(person.nir()), "identification-locked");
     Instant now = rules.clock().instant();
     if (ch.used() != null || !now.isBefore(ch.expires())) {
       throw new ProblemException(
@@ -325,7 +373,7 @@ final class Identifications {
         code != null
             && MessageDigest.isEqual(
                 Secrets.sha256(challengeId + code.strip()).getBytes(), ch.codeHash().getBytes());
-    refuseUnless(ok, principal, person, audit, "contact code does not match");
+    refuseUnless(ok, principal, Nir.parse(person.nir()), person, audit, "contact code");
     challenges.markUsed(c, challengeId, now);
     return person;
   }
@@ -335,31 +383,39 @@ final class Identifications {
     if (letter.isEmpty() || code == null) {
       return false;
     }
+    String normalised = code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+    boolean matches =
+        MessageDigest.isEqual(
+            Secrets.sha256(normalised).getBytes(), letter.get().hash().getBytes());
+    // Only the holder of the code learns that it expired: to anyone else, a wrong code.
     LocalDate expires = letter.get().expiresOn();
-    if (expires != null && rules.today().isAfter(expires)) {
+    if (matches && expires != null && rules.today().isAfter(expires)) {
       throw new ProblemException(
           410, "code-expired", "the letter's code has expired: ask for a new one");
     }
-    String normalised = code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-    return MessageDigest.isEqual(
-        Secrets.sha256(normalised).getBytes(), letter.get().hash().getBytes());
+    return matches;
   }
 
+  /**
+   * Refuses papers that do not match with the one answer an unknown NIR gets too (status and body);
+   * the journal says what did not match.
+   */
   private void refuseUnless(
-      boolean ok, Principal principal, Person person, Audit audit, String why) {
+      boolean ok, Principal principal, Nir nir, Person person, Audit audit, String paper) {
     if (!ok) {
-      countFailure(principal, person, audit);
-      throw new ProblemException(404, "identification-failed", why);
+      countFailure(principal, nir.value(), audit);
+      String why =
+          person == null ? "no person with NIR " + nir.masked() : paper + " does not match";
+      throw new ProblemException(404, "identification-failed", why)
+          .generic("no person matches these papers");
     }
   }
 
-  private void countFailure(Principal principal, Person person, Audit audit) {
+  private void countFailure(Principal principal, String nir, Audit audit) {
     audit.onRefusal(
         tx -> {
           throttle.fail(tx, mediatorSubject(principal), Throttle.Limit.MEDIATOR);
-          if (person != null) {
-            throttle.fail(tx, personSubject(person.id()), Throttle.Limit.PERSON);
-          }
+          throttle.fail(tx, nirSubject(nir), Throttle.Limit.PERSON);
           return null;
         });
   }
@@ -368,8 +424,9 @@ final class Identifications {
     return "identify-mediator:" + p.mediatorId();
   }
 
-  private static String personSubject(String personId) {
-    return "identify-person:" + personId;
+  /** Failures are counted per NIR typed, known or not (hashed: the table holds no NIR). */
+  private static String nirSubject(String nir) {
+    return "identify-nir:" + Secrets.sha256(nir);
   }
 
   /** "j***@example.org", "06 ** ** ** 01": enough for the person to recognise, not to reuse. */

@@ -6,6 +6,7 @@ import fr.guichet.contract.MediatorSession;
 import fr.guichet.domain.Totp;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,10 +17,17 @@ import java.util.Optional;
 
 /**
  * Mediators' logins and sessions: password (PBKDF2) and TOTP second factor, one generic error
- * whatever was wrong, a lockout counted per login typed, sessions that end after inactivity.
+ * whatever was wrong, sessions that end after inactivity.
+ *
+ * <p>A login runs in three steps so that the password hash never holds the database: a short
+ * transaction checks the delays and reads the account, the hash runs on {@link PasswordChecks}, a
+ * second short transaction checks the TOTP code and opens the session. Failures are counted per
+ * login typed and per source address, in the database; past a few, each next attempt waits a little
+ * longer ({@link Throttle.Delay}), but nothing ever locks the owner out: once the delay has passed,
+ * the right password and code open a session.
  *
  * <pre>{@code
- * MediatorSession s = mediators.login(c, request, audit);
+ * MediatorSession s = mediators.login(db, request, "192.0.2.7", audit);
  * Principal p = mediators.authenticate(c, bearerToken, audit);
  * }</pre>
  */
@@ -27,6 +35,7 @@ final class Mediators {
   private final Rules rules;
   private final Journal journal;
   private final Throttle throttle;
+  private final PasswordChecks passwords;
   private final Delegations delegations;
   private final MediatorStore mediators;
   private final SessionStore sessions;
@@ -35,71 +44,124 @@ final class Mediators {
       Rules rules,
       Journal journal,
       Throttle throttle,
+      PasswordChecks passwords,
       Delegations delegations,
       MediatorStore mediators,
       SessionStore sessions) {
     this.rules = rules;
     this.journal = journal;
     this.throttle = throttle;
+    this.passwords = passwords;
     this.delegations = delegations;
     this.mediators = mediators;
     this.sessions = sessions;
   }
 
-  MediatorSession login(Connection c, LoginRequest request, Audit audit) throws SQLException {
+  /** A login attempt between its steps: what was typed, counted under which subjects. */
+  private record Attempt(
+      String login,
+      String loginSubject,
+      String addressSubject,
+      String passwordHash,
+      boolean known) {}
+
+  /**
+   * Logs a mediator in from {@code address}: 422 if something is missing, 429 while a delay runs,
+   * 503 when too many passwords are being checked, 401 (the same whatever was wrong) on failure.
+   */
+  MediatorSession login(Database db, LoginRequest request, String address, Audit audit) {
+    PasswordChecks.Place place = passwords.admit();
+    try {
+      Attempt attempt = db.tx(c -> begin(c, request, address, audit));
+      // Hash even for an unknown login, so that timing tells nothing either.
+      boolean passwordOk =
+          passwords.matches(request.password(), attempt.passwordHash()) && attempt.known();
+      return db.tx(c -> finish(c, request, attempt, passwordOk, audit));
+    } finally {
+      place.close();
+    }
+  }
+
+  private Attempt begin(Connection c, LoginRequest request, String address, Audit audit)
+      throws SQLException {
     if (request == null
         || isBlank(request.login())
         || isBlank(request.password())
         || isBlank(request.totp())) {
       throw new ProblemException(422, "login-incomplete", "login, password and totp are required");
     }
-    Instant now = rules.clock().instant();
     String login = request.login().strip().toLowerCase(Locale.ROOT);
-    String subject = "login:" + Secrets.sha256(login);
-    throttle.check(c, subject, "login-locked");
+    String loginSubject = "login:" + Secrets.sha256(login);
+    String addressSubject = "login-address:" + address;
+    Duration wait = throttle.waitLeft(c, addressSubject);
+    Duration loginWait = throttle.waitLeft(c, loginSubject);
+    wait = loginWait.compareTo(wait) > 0 ? loginWait : wait;
+    if (!wait.isZero()) {
+      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+      throw new ProblemException(
+              429,
+              "login-delayed",
+              "too many failed logins: wait before the next attempt",
+              Map.of("seconds", seconds))
+          .retryAfter(wait);
+    }
+    throttle.reserve(c, addressSubject, Throttle.Delay.ADDRESS);
+    throttle.reserve(c, loginSubject, Throttle.Delay.LOGIN);
     Optional<MediatorStore.Mediator> row = mediators.findByLogin(c, login);
-    // Hash even for an unknown login, so that timing tells nothing either.
-    boolean passwordOk =
-        Secrets.passwordMatches(
-                request.password(),
-                row.map(MediatorStore.Mediator::passwordHash).orElse(Secrets.DUMMY_HASH))
-            && row.isPresent();
-    long step =
-        passwordOk
-            ? Totp.fromBase32(row.get().totpSecret())
-                .matchingStep(request.totp(), now, 1)
-                .orElse(-1)
-            : -1;
-    boolean totpOk = step >= 0 && step > row.get().totpLastStep(); // a code is good once
     row.ifPresent(
         m -> {
           audit.mediatorId = m.id();
           audit.structureId = m.structureId();
           audit.actor = actor(m.id(), m.name());
         });
+    return new Attempt(
+        login,
+        loginSubject,
+        addressSubject,
+        row.map(MediatorStore.Mediator::passwordHash).orElse(Secrets.DUMMY_HASH),
+        row.isPresent());
+  }
+
+  private MediatorSession finish(
+      Connection c, LoginRequest request, Attempt attempt, boolean passwordOk, Audit audit)
+      throws SQLException {
+    Instant now = rules.clock().instant();
+    // Read again: another login may have used a TOTP step meanwhile.
+    Optional<MediatorStore.Mediator> row =
+        passwordOk ? mediators.findByLogin(c, attempt.login()) : Optional.empty();
+    long step =
+        row.map(
+                m ->
+                    Totp.fromBase32(m.totpSecret())
+                        .matchingStep(request.totp(), now, 1)
+                        .orElse(-1L))
+            .orElse(-1L);
+    boolean totpOk = step >= 0 && step > row.get().totpLastStep(); // a code is good once
     if (!totpOk) {
       audit.onRefusal(
           tx -> {
-            throttle.fail(tx, subject, Throttle.Limit.LOGIN);
+            throttle.failed(tx, attempt.loginSubject(), Throttle.Delay.LOGIN);
+            throttle.failed(tx, attempt.addressSubject(), Throttle.Delay.ADDRESS);
             return null;
           });
       // The journal says what was wrong, for the server's operators; the client sees one generic
       // problem.
       String why =
-          row.isEmpty()
+          !attempt.known()
               ? "unknown login"
               : !passwordOk ? "wrong password" : "wrong or reused TOTP code";
       throw new ProblemException(401, "login-failed", why, "problem.login-failed", Map.of())
           .generic("login failed");
     }
-    throttle.clear(c, subject);
-    mediators.markTotpStep(c, row.get().id(), step);
+    MediatorStore.Mediator m = row.get();
+    throttle.clear(c, attempt.loginSubject());
+    throttle.clear(c, attempt.addressSubject());
+    mediators.markTotpStep(c, m.id(), step);
     String token = Secrets.token();
     Instant expires = now.plus(rules.sessionIdle());
-    sessions.open(c, Secrets.sha256(token), row.get().id(), now, expires);
+    sessions.open(c, Secrets.sha256(token), m.id(), now, expires);
     journal.append(c, audit.chain(), audit.line("OK", "session opened"));
-    return new MediatorSession(
-        token, expires, row.get().name(), row.get().structureName(), row.get().role());
+    return new MediatorSession(token, expires, m.name(), m.structureName(), m.role());
   }
 
   /** The mediator of a live session; extends the session, since this request is activity. */

@@ -3,12 +3,12 @@ package fr.guichet.sandbox;
 import fr.guichet.domain.Account;
 import fr.guichet.domain.AccountState;
 import fr.guichet.domain.BirthDate;
-import fr.guichet.domain.Nir;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The {@code person} table: people as the services read them, their space's state, and the one-time
@@ -41,15 +41,15 @@ final class PersonStore {
    * The person named as a caregiver or a second parent is: NIR, birth name and first name (case and
    * spaces aside), and a birth date that agrees with the civil status's known parts.
    */
-  Optional<Person> findNamed(
-      Connection c, String nir, String lastName, String firstName, BirthDate birth)
-      throws SQLException {
-    return findByNir(c, Nir.parse(nir).value())
-        .filter(
-            p ->
-                p.last().equalsIgnoreCase(strip(lastName))
-                    && p.first().equalsIgnoreCase(strip(firstName))
-                    && p.birth().matches(birth));
+  /**
+   * Whether a person's papers are the ones typed for someone who is not at the counter (a
+   * caregiver, a second parent): birth name, first name (case and spaces aside), birth date.
+   */
+  static Predicate<Person> named(String lastName, String firstName, BirthDate birth) {
+    return p ->
+        p.last().equalsIgnoreCase(strip(lastName))
+            && p.first().equalsIgnoreCase(strip(firstName))
+            && p.birth().matches(birth);
   }
 
   private static String strip(String s) {

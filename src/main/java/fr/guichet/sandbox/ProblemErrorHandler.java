@@ -15,7 +15,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
  * Errors the HTTP server raises before any route runs (a malformed request line, an ambiguous path
- * such as {@code %00}, a body too large) also answer RFC 9457 problem+json, never an HTML page.
+ * such as {@code %00}, headers too large) also answer RFC 9457 problem+json with the security
+ * headers of every answer, never an HTML page.
  */
 final class ProblemErrorHandler extends ErrorHandler {
   @Override
@@ -23,6 +24,7 @@ final class ProblemErrorHandler extends ErrorHandler {
       String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     baseRequest.setHandled(true);
+    HttpGuard.securityHeaders(response::setHeader);
     response.setContentType(Problem.MEDIA_TYPE);
     response.getOutputStream().write(body(response.getStatus()));
   }
@@ -30,12 +32,18 @@ final class ProblemErrorHandler extends ErrorHandler {
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+    HttpGuard.securityHeaders(fields::put);
     return ByteBuffer.wrap(body(status));
   }
 
-  private static byte[] body(int status) {
+  /** The problem+json of an error the HTTP layer answers itself. */
+  static byte[] body(int status) {
     String slug =
-        status == 413 ? "body-too-large" : status >= 500 ? "internal" : "malformed-request";
+        switch (status) {
+          case 413 -> "body-too-large";
+          case 431 -> "headers-too-large";
+          default -> status >= 500 ? "internal" : "malformed-request";
+        };
     try {
       return Json.mapper()
           .writeValueAsBytes(

@@ -45,6 +45,8 @@ final class ProblemException extends RuntimeException {
     return this;
   }
 
+  private long retryAfterSeconds;
+
   /**
    * Keeps the detail for the journal but shows the client {@code shown} instead (a login failure
    * must not tell which part was wrong).
@@ -52,6 +54,17 @@ final class ProblemException extends RuntimeException {
   ProblemException generic(String shown) {
     this.publicDetail = shown;
     return this;
+  }
+
+  /** Tells the client when to try again ({@code Retry-After}, in whole seconds, at least 1). */
+  ProblemException retryAfter(java.time.Duration wait) {
+    this.retryAfterSeconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return this;
+  }
+
+  /** Seconds before trying again, or 0 when the answer says nothing about it. */
+  long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   int status() {

@@ -22,7 +22,9 @@ import java.util.UUID;
  * <p>A receipt names the person by first name, initial and birth year only: a lost sheet must not
  * identify anyone by itself, yet the person recognises it as theirs. It carries the language and
  * the counter's time zone of the consent it was made under (when the counter gave one), so that a
- * verification page opens in the person's language and tells the times the paper tells.
+ * verification page opens in the person's language and tells the times the paper tells. It also
+ * names the place their journal stood at when it was given (chain, number and hash of its last
+ * entry), so that the receipt proves later that those entries existed.
  *
  * <pre>{@code
  * Receipt r = receipts.issue(c, ReceiptKind.RECORD_OPPOSITION, person, consentId, Map.of("state", "OPPOSED"));
@@ -32,10 +34,12 @@ import java.util.UUID;
 final class Receipts {
   private final Clock clock;
   private final Signer signer;
+  private final Journal journal;
 
-  Receipts(Clock clock, Signer signer) {
+  Receipts(Clock clock, Signer signer, Journal journal) {
     this.clock = clock;
     this.signer = signer;
+    this.journal = journal;
   }
 
   Receipt issue(
@@ -63,6 +67,12 @@ final class Receipts {
               }
             });
     payload.putAll(facts);
+    // Where the person's journal stood when the receipt was given: proof, later, that it held
+    // those entries (guichet journal verify --receipt).
+    Journal.Head head = journal.head(c, Journal.personChain(person.id()));
+    payload.put("journalChain", head.chain());
+    payload.put("journalSeq", head.seq());
+    payload.put("journalHead", head.hash());
     String signed;
     try {
       signed = signer.sign(Json.mapper().writeValueAsString(payload));

@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * excepted: a repeated login only opens another session). Every route about a person names its
  * {@link Operation}, checked against the delegation and the rule table before any work. Every
  * refusal becomes problem+json and a journal entry in the chain of the person concerned and in the
- * mediator's.
+ * mediator's, except the refusals that prove nothing about their sender, which are counted and
+ * summarised ({@link Refusals}).
  */
 final class Routes {
   static final String VERSION = "0.2.0";
@@ -88,6 +89,7 @@ final class Routes {
   private final Records records;
   private final Receipts receipts;
   private final OutboxStore outbox;
+  private final Refusals refusals;
   private final boolean demo;
   private final String publicVerifyUrl;
   private final ObjectMapper json = Json.mapper();
@@ -117,6 +119,7 @@ final class Routes {
       Records records,
       Receipts receipts,
       OutboxStore outbox,
+      Refusals refusals,
       boolean demo,
       String publicVerifyUrl) {
     this.clock = clock;
@@ -132,6 +135,7 @@ final class Routes {
     this.records = records;
     this.receipts = receipts;
     this.outbox = outbox;
+    this.refusals = refusals;
     this.demo = demo;
     this.publicVerifyUrl = publicVerifyUrl;
   }
@@ -170,7 +174,8 @@ final class Routes {
         ctx -> {
           String r = ctx.queryParam("r") == null ? null : ctx.queryParam("r").strip();
           String lang = ctx.queryParam("lang");
-          ctx.contentType("text/html; charset=utf-8")
+          ctx.header("Content-Security-Policy", VerifyPage.POLICY)
+              .contentType("text/html; charset=utf-8")
               .result(
                   VerifyPage.render(
                       receipts.check(r),
@@ -185,7 +190,7 @@ final class Routes {
         ctx -> {
           Audit audit = audit(ctx, "LOGIN");
           LoginRequest request = body(ctx.bodyAsBytes(), LoginRequest.class);
-          send(ctx, 201, db.tx(c -> mediators.login(c, request, audit)));
+          send(ctx, 201, mediators.login(db, request, ctx.ip(), audit));
         });
     route(
         app,
@@ -229,11 +234,7 @@ final class Routes {
                 "SUSPENSION_LIFTED",
                 200,
                 (c, p, audit) -> accounts.suspend(c, p, ctx.pathParam("personId"), false, audit)));
-    route(
-        app,
-        HandlerType.GET,
-        "/v1/demo/outbox",
-        ctx -> read(ctx, "OUTBOX_READ", (c, p, audit) -> outbox(c)));
+    route(app, HandlerType.GET, "/v1/demo/outbox", ctx -> read(ctx, "OUTBOX_READ", this::outbox));
 
     route(
         app,
@@ -651,11 +652,24 @@ final class Routes {
         c, p, ctx.header(Headers.DELEGATION), ctx.pathParam("personId"), operation, audit);
   }
 
-  private List<OutboxMessage> outbox(Connection c) throws SQLException {
+  /**
+   * What a demo server "sent" for the manager's structure (the codes and addresses of people): for
+   * the structure manager alone, and each reading journaled.
+   */
+  private List<OutboxMessage> outbox(Connection c, Principal p, Audit audit) throws SQLException {
     if (!demo) {
       throw new ProblemException(404, "not-found", "the outbox exists on demo servers only");
     }
-    return outbox.newestFirst(c);
+    if (!Principal.STRUCTURE_MANAGER.equals(p.role())) {
+      throw new ProblemException(
+          403,
+          "role-required",
+          "only a structure manager reads the demo outbox",
+          Map.of("role", Principal.STRUCTURE_MANAGER));
+    }
+    List<OutboxMessage> sent = outbox.newestFirst(c, p.structureId());
+    journal.append(c, audit.chain(), audit.line("OK", sent.size() + " messages"));
+    return sent;
   }
 
   private void read(Context ctx, String action, Work work) {
@@ -705,26 +719,45 @@ final class Routes {
     }
   }
 
+  /**
+   * Answers a refusal: journaled in the chain of whom it concerns, unless it proves nothing about
+   * its sender (no session, a forged token...): those are counted and summarised ({@link
+   * Refusals}), and a source sending too many is told to wait.
+   */
   private void refuse(Context ctx, ProblemException e) {
     Audit audit = ctx.attribute(Audit.ATTRIBUTE);
+    ProblemException answer = e;
     if (audit != null) {
-      db.tx(
-          c -> {
-            for (Database.Work<?> w : audit.onRefusal) {
-              w.run(c);
-            }
-            Journal.Line line = audit.line("REFUSED " + e.slug(), String.valueOf(e.getMessage()));
-            journal.append(c, audit.chain(), line);
-            if (audit.personId != null && audit.mediatorId != null) {
-              journal.append(c, Journal.mediatorChain(audit.mediatorId), line);
-            }
-            return null;
-          });
+      boolean unproven = Refusals.unproven(audit, e);
+      if (unproven) {
+        answer = refusals.count(ctx.ip(), e.slug()).orElse(e);
+      }
+      if (!unproven || !audit.onRefusal.isEmpty() || refusals.anyEnded()) {
+        db.tx(
+            c -> {
+              for (Database.Work<?> w : audit.onRefusal) {
+                w.run(c);
+              }
+              if (unproven) {
+                refusals.writeEnded(c, false);
+                return null;
+              }
+              Journal.Line line = audit.line("REFUSED " + e.slug(), String.valueOf(e.getMessage()));
+              journal.append(c, audit.chain(), line);
+              if (audit.personId != null && audit.mediatorId != null) {
+                journal.append(c, Journal.mediatorChain(audit.mediatorId), line);
+              }
+              return null;
+            });
+      }
     }
-    problem(ctx, e);
+    problem(ctx, answer);
   }
 
   private void problem(Context ctx, ProblemException e) {
+    if (e.retryAfterSeconds() > 0) {
+      ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+    }
     ctx.status(e.status()).contentType(Problem.MEDIA_TYPE).result(write(e.toProblem()));
   }
 

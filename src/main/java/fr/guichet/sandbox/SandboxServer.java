@@ -6,7 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The reference delegated-access server: the Mon Espace Santé rules of DOMAIN.md, mediators,
@@ -21,6 +27,8 @@ import java.time.Period;
  * }</pre>
  */
 public final class SandboxServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
+
   /**
    * How to start the server.
    *
@@ -78,21 +86,31 @@ public final class SandboxServer implements AutoCloseable {
 
   private final Javalin app;
   private final Database db;
+  private final PasswordChecks passwords;
+  private final Housekeeping housekeeping;
   private final String host;
   private final Routes routes;
 
-  private SandboxServer(Javalin app, Database db, String host, Routes routes) {
+  private SandboxServer(
+      Javalin app,
+      Database db,
+      PasswordChecks passwords,
+      Housekeeping housekeeping,
+      String host,
+      Routes routes) {
     this.app = app;
     this.db = db;
+    this.passwords = passwords;
+    this.housekeeping = housekeeping;
     this.host = host;
     this.routes = routes;
   }
 
   public static SandboxServer start(Options options) {
-    try {
-      Files.createDirectories(options.dataDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the data directory " + options.dataDir(), e);
+    DataFiles.secure(options.dataDir());
+    if (options.jdbcUrl() == null) {
+      // SQLite gives its -wal and -shm files the permissions of the database file.
+      DataFiles.createPrivate(options.dataDir().resolve("guichet.db"));
     }
     String url = options.jdbcUrl() != null ? options.jdbcUrl() : sqliteUrl(options.dataDir());
     Database db = Database.open(url);
@@ -104,18 +122,31 @@ public final class SandboxServer implements AutoCloseable {
             return null;
           });
     }
+    Signer signer = Signer.inDirectory(options.dataDir());
+    Journal journal = new Journal(rules.clock(), signer);
+    int upgraded = db.tx(journal::upgrade);
+    if (upgraded > 0) {
+      LOG.info("journal: {} chain(s) written before signing re-encoded and signed", upgraded);
+    }
+    Checkpoints checkpoints = Checkpoints.in(options.dataDir(), signer, rules.clock());
+    Refusals refusals = new Refusals(rules.clock(), journal);
+    PasswordChecks passwords = PasswordChecks.forThisMachine();
     Routes routes =
         compose(
             db,
             rules,
-            Signer.inDirectory(options.dataDir()),
+            journal,
+            refusals,
+            signer,
+            passwords,
             options.seedDemo(),
             options.publicVerifyUrl());
     Javalin app =
         Javalin.create(
             config -> {
               config.showJavalinBanner = false;
-              config.http.maxRequestSize = 64 * 1024L;
+              config.http.maxRequestSize = HttpGuard.MAX_BODY;
+              config.jetty.modifyServletContextHandler(HttpGuard::install);
               config.jetty.modifyServer(
                   server -> server.setErrorHandler(new ProblemErrorHandler()));
             });
@@ -123,10 +154,13 @@ public final class SandboxServer implements AutoCloseable {
     try {
       app.start(options.host(), options.port());
     } catch (RuntimeException e) {
+      passwords.close();
       db.close();
       throw e;
     }
-    return new SandboxServer(app, db, options.host(), routes);
+    Housekeeping housekeeping =
+        Housekeeping.start(db, refusals, journal, checkpoints, Duration.ofSeconds(20));
+    return new SandboxServer(app, db, passwords, housekeeping, options.host(), routes);
   }
 
   /**
@@ -134,11 +168,17 @@ public final class SandboxServer implements AutoCloseable {
    * and the routes that map HTTP onto them.
    */
   private static Routes compose(
-      Database db, Rules rules, Signer signer, boolean demo, String publicVerifyUrl) {
+      Database db,
+      Rules rules,
+      Journal journal,
+      Refusals refusals,
+      Signer signer,
+      PasswordChecks passwords,
+      boolean demo,
+      String publicVerifyUrl) {
     Clock clock = rules.clock();
-    Journal journal = new Journal(clock);
     Throttle throttle = new Throttle(clock);
-    Receipts receipts = new Receipts(clock, signer);
+    Receipts receipts = new Receipts(clock, signer, journal);
     PersonStore persons = new PersonStore();
     RepresentationStore representations = new RepresentationStore();
     OutboxStore outbox = new OutboxStore();
@@ -164,7 +204,13 @@ public final class SandboxServer implements AutoCloseable {
             new DelegationStore());
     Mediators mediators =
         new Mediators(
-            rules, journal, throttle, delegations, new MediatorStore(), new SessionStore());
+            rules,
+            journal,
+            throttle,
+            passwords,
+            delegations,
+            new MediatorStore(),
+            new SessionStore());
     ShareStore shares = new ShareStore();
     Accounts accounts =
         new Accounts(rules, journal, receipts, identifications, persons, representations, shares);
@@ -177,13 +223,22 @@ public final class SandboxServer implements AutoCloseable {
         identifications,
         delegations,
         accounts,
-        new Caregivers(rules, journal, receipts, accounts, delegations, persons, representations),
+        new Caregivers(
+            rules,
+            journal,
+            receipts,
+            accounts,
+            delegations,
+            identifications,
+            persons,
+            representations),
         new Shares(
             rules,
             journal,
             receipts,
             accounts,
             delegations,
+            identifications,
             persons,
             representations,
             shares,
@@ -191,29 +246,80 @@ public final class SandboxServer implements AutoCloseable {
         new Records(rules, journal, receipts, persons, new DocumentStore(), new ProfileStore()),
         receipts,
         outbox,
+        refusals,
         demo,
         publicVerifyUrl);
   }
 
   /**
-   * Checks every journal chain of a server's database (the server may be stopped) and describes
-   * each altered, removed or reordered entry; an empty list means every chain holds.
+   * The verdict of {@code guichet journal verify}: how much was checked, and every finding (empty
+   * when the journal holds).
    */
-  public static java.util.List<String> verifyJournal(Path dataDir, String jdbcUrl) {
+  public record JournalVerdict(
+      long entries,
+      int chains,
+      int checkpointFiles,
+      long checkpoints,
+      int receipts,
+      List<String> findings) {}
+
+  /**
+   * Checks a server's journal (the server may be stopped): every chain entry by entry, against the
+   * server's public key ({@code publicKey} in base 64, or the one in {@code dataDir}), against the
+   * checkpoint streams ({@code checkpoints}: files or directories; null for those in {@code
+   * dataDir}) and against receipts (their signed text).
+   */
+  public static JournalVerdict verifyJournal(
+      Path dataDir,
+      String jdbcUrl,
+      String publicKey,
+      List<Path> checkpoints,
+      List<String> receipts) {
+    JournalCheck check =
+        new JournalCheck(
+            Statements.forKey(
+                publicKey != null ? Signer.publicKey(publicKey) : Signer.publicKeyIn(dataDir)));
+    List<Path> files =
+        streamFiles(
+            checkpoints != null ? checkpoints : List.of(dataDir.resolve(Checkpoints.DIRECTORY)));
+    List<Checkpoints.Stream> streams = check.streams(files);
     try (Database db = Database.open(jdbcUrl != null ? jdbcUrl : sqliteUrl(dataDir))) {
-      Journal journal = new Journal(Clock.systemUTC());
-      return db.tx(c -> journal.verify(c)).stream()
-          .map(b -> b.chain() + " entry " + b.seq() + ": " + b.reason())
-          .toList();
+      return db.tx(
+          c -> {
+            List<String> findings = new ArrayList<>();
+            check.chains(c).forEach(f -> findings.add(f.toString()));
+            check.checkpoints(c, streams).forEach(f -> findings.add(f.toString()));
+            for (String r : receipts) {
+              check.receipt(c, r).ifPresent(f -> findings.add(f.toString()));
+            }
+            return new JournalVerdict(
+                JournalCheck.entries(c),
+                Journal.chains(c).size(),
+                files.size(),
+                streams.stream().mapToLong(Checkpoints.Stream::lines).sum(),
+                receipts.size(),
+                List.copyOf(findings));
+          });
     }
   }
 
-  /** How many journal entries the database holds, for reports. */
-  public static long journalSize(Path dataDir, String jdbcUrl) {
-    try (Database db = Database.open(jdbcUrl != null ? jdbcUrl : sqliteUrl(dataDir))) {
-      return db.tx(
-          c -> Database.one(c, "SELECT count(*) FROM journal", r -> r.getLong(1)).orElse(0L));
+  /** The checkpoint files named: files as they are, directories for their {@code .jsonl}. */
+  private static List<Path> streamFiles(List<Path> named) {
+    List<Path> files = new ArrayList<>();
+    for (Path p : named) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> in = Files.list(p)) {
+          in.filter(f -> f.getFileName().toString().endsWith(".jsonl"))
+              .sorted()
+              .forEach(files::add);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot list " + p, e);
+        }
+      } else if (Files.exists(p)) {
+        files.add(p);
+      }
     }
+    return files;
   }
 
   private static String sqliteUrl(Path dataDir) {
@@ -221,7 +327,7 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /** The routes this server answers, for the contract test. */
-  java.util.List<Routes.Declared> routes() {
+  List<Routes.Declared> routes() {
     return routes.declared();
   }
 
@@ -238,6 +344,8 @@ public final class SandboxServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    housekeeping.close();
+    passwords.close();
     db.close();
   }
 }

@@ -36,6 +36,7 @@ final class Shares {
   private final Receipts receipts;
   private final Accounts accounts;
   private final Delegations delegations;
+  private final Identifications identifications;
   private final PersonStore persons;
   private final RepresentationStore representations;
   private final ShareStore shares;
@@ -47,6 +48,7 @@ final class Shares {
       Receipts receipts,
       Accounts accounts,
       Delegations delegations,
+      Identifications identifications,
       PersonStore persons,
       RepresentationStore representations,
       ShareStore shares,
@@ -56,6 +58,7 @@ final class Shares {
     this.receipts = receipts;
     this.accounts = accounts;
     this.delegations = delegations;
+    this.identifications = identifications;
     this.persons = persons;
     this.representations = representations;
     this.shares = shares;
@@ -70,19 +73,16 @@ final class Shares {
     Person child = persons.require(c, grant.personId());
     Person inviter = persons.require(c, grant.identifiedPersonId());
     Person invitee =
-        persons
-            .findNamed(
-                c,
-                request.nir(),
+        identifications.lookUp(
+            c,
+            principal,
+            request.nir(),
+            PersonStore.named(
                 request.lastName(),
                 request.firstName(),
-                BirthDate.read(request.birthDate(), today))
-            .orElseThrow(
-                () ->
-                    new ProblemException(
-                        404,
-                        "share-parent-unknown",
-                        "no person with this NIR, name and birth date"));
+                BirthDate.read(request.birthDate(), today)),
+            "share-parent-unknown",
+            audit);
     if (invitee.id().equals(inviter.id()) || invitee.id().equals(child.id())) {
       throw new ProblemException(
           409, "share-self", "the parent who manages the profile cannot be invited to it");
@@ -101,6 +101,7 @@ final class Shares {
     ShareStore.Stored share = shares.find(c, id).orElseThrow();
     tell(
         c,
+        principal,
         inviter,
         "vous proposez à "
             + invitee.first()
@@ -113,6 +114,7 @@ final class Shares {
             + ".");
     tell(
         c,
+        principal,
         invitee,
         inviter.first()
             + " "
@@ -153,10 +155,12 @@ final class Shares {
     String words = accept ? "a accepté" : "a refusé";
     tell(
         c,
+        principal,
         persons.require(c, share.inviterId()),
         share.inviteeName() + " " + words + " de partager le profil de " + share.childName() + ".");
     tell(
         c,
+        principal,
         persons.require(c, share.inviteeId()),
         "vous avez "
             + (accept ? "accepté" : "refusé")
@@ -199,9 +203,9 @@ final class Shares {
           c, principal, share.inviteeId(), share.childId(), ActingAs.SECOND_PARENT, audit);
     }
     String sentence = "le partage du profil de " + share.childName() + " est terminé.";
-    tell(c, persons.require(c, share.inviterId()), sentence);
+    tell(c, principal, persons.require(c, share.inviterId()), sentence);
     Person invitee = persons.require(c, share.inviteeId());
-    tell(c, invitee, sentence);
+    tell(c, principal, invitee, sentence);
     return done(
         c,
         principal,
@@ -233,7 +237,8 @@ final class Shares {
   }
 
   /** A message to a parent, by e-mail, else SMS, else letter. */
-  private void tell(Connection c, Person parent, String sentence) throws SQLException {
+  private void tell(Connection c, Principal principal, Person parent, String sentence)
+      throws SQLException {
     String channel = parent.email() != null ? "EMAIL" : parent.phone() != null ? "SMS" : "LETTER";
     String destination =
         parent.email() != null
@@ -245,6 +250,7 @@ final class Shares {
     outbox.insert(
         c,
         parent.id(),
+        principal.structureId(),
         channel,
         destination,
         "Mon Espace Santé : " + Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1),

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -57,13 +56,8 @@ final class Signer {
     try {
       if (!Files.exists(privateFile)) {
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        Files.write(privateFile, pair.getPrivate().getEncoded());
-        try {
-          Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-          // Not a POSIX file system: the data directory's own permissions apply.
-        }
-        Files.write(publicFile, pair.getPublic().getEncoded());
+        DataFiles.writePrivate(privateFile, pair.getPrivate().getEncoded());
+        DataFiles.writePrivate(publicFile, pair.getPublic().getEncoded());
         return new Signer(pair.getPrivate(), pair.getPublic());
       }
       KeyFactory keys = KeyFactory.getInstance("Ed25519");
@@ -75,6 +69,29 @@ final class Signer {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(
           "The signing key in " + dir + " is not an Ed25519 key pair", e);
+    }
+  }
+
+  /** The public key kept beside the private one in {@code dir}, to check what it signed. */
+  static PublicKey publicKeyIn(Path dir) {
+    Path file = dir.resolve("signing-key.pub");
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("No public key in " + dir + " (signing-key.pub)");
+    }
+    try {
+      return publicKey(Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+
+  /** A public key as {@code GET /v1/keys} gives it: X.509, base 64. */
+  static PublicKey publicKey(String base64) {
+    try {
+      return KeyFactory.getInstance("Ed25519")
+          .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64.strip())));
+    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      throw new IllegalArgumentException("Not an Ed25519 public key in base 64", e);
     }
   }
 

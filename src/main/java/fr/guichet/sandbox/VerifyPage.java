@@ -14,14 +14,28 @@ import java.util.Optional;
  * receipt is genuine, then what it says in plain words, in the person's language (the one the
  * receipt was made in, or the one chosen with a link to each of the nine), with the times in the
  * counter's zone, named, as on the paper. Readable on a small screen, no script, nothing loaded
- * from elsewhere. The sentences are the paper's ({@link ReceiptStory}); no field of the payload is
- * shown raw.
+ * from elsewhere ({@link #POLICY} says so to the browser). The sentences are the paper's ({@link
+ * ReceiptStory}); no field of the payload is shown raw.
  *
  * <pre>{@code
  * String html = VerifyPage.render(receipts.check(r), r, Optional.of(Language.ARABIC), ZoneId.systemDefault());
  * }</pre>
  */
 final class VerifyPage {
+  private static final String STYLE =
+      "body{font:1.2rem/1.5 sans-serif;margin:1rem;max-width:40rem}"
+          + ".ok{color:#0a5d00}.ko{color:#a00000}nav a{margin-inline-end:.8rem}";
+
+  /**
+   * The page's Content-Security-Policy: its own style sheet (by its hash) and nothing else, no
+   * script, no image, no form, no framing.
+   */
+  static final String POLICY =
+      "default-src 'none'; style-src 'sha256-"
+          + java.util.Base64.getEncoder()
+              .encodeToString(Secrets.sha256Bytes(STYLE.getBytes(StandardCharsets.UTF_8)))
+          + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
   private VerifyPage() {}
 
   /**
@@ -52,10 +66,9 @@ final class VerifyPage {
         .append("<title>")
         .append(escape(m.text("verify.page.title")))
         .append("</title>\n")
-        .append(
-            "<style>body{font:1.2rem/1.5 sans-serif;margin:1rem;max-width:40rem}"
-                + ".ok{color:#0a5d00}.ko{color:#a00000}nav a{margin-inline-end:.8rem}"
-                + "</style></head><body>\n");
+        .append("<style>")
+        .append(STYLE)
+        .append("</style></head><body>\n");
     if (check.valid()) {
       html.append("<h1 class=\"ok\">✓ ").append(escape(m.text("verify.genuine"))).append("</h1>\n");
       ReceiptStory story = ReceiptStory.of(check.payload(), serverZone);

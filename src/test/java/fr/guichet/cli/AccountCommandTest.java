@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.guichet.Guichet;
 import fr.guichet.contract.Json;
 import fr.guichet.contract.ReceiptVerifier;
-import fr.guichet.domain.BirthDate;
 import fr.guichet.testing.DemoSandbox;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,12 +17,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code guichet account}: every subcommand against the demo server, as a mediator at a prompt (a
@@ -37,8 +32,9 @@ class AccountCommandTest {
 
   @TempDir Path data;
   @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
-  StringWriter out;
-  StringWriter err;
+  final Shell shell = new Shell();
+  final StringWriter out = shell.out;
+  final StringWriter err = shell.err;
 
   /** The terminal of the next run; null: none, as for a script. */
   ScriptedPrompt terminal;
@@ -46,66 +42,49 @@ class AccountCommandTest {
   /** Sessions the test opened itself, to read the demo outbox. */
   long testSessions;
 
-  @BeforeEach
-  void start() {
-    out = new StringWriter();
-    err = new StringWriter();
-  }
-
   int run(List<String> args) {
-    CommandLine cli = Guichet.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    if (terminal != null) {
-      cli.getSubcommands()
-          .get("account")
-          .getSubcommands()
-          .values()
-          .forEach(
-              sub -> {
-                if (sub.getCommand() instanceof SittingCommand command) {
-                  command.prompt = terminal;
-                }
-              });
-    }
-    return cli.execute(args.toArray(String[]::new));
+    return shell.run(terminal, args);
   }
 
   /** {@code guichet account COMMAND} for a demo person, logged in as the demo mediator. */
   int account(String command, String personId, String... more) {
-    List<String> args = new ArrayList<>(List.of("account", command));
-    args.addAll(server());
-    args.addAll(papers(personId));
-    args.addAll(List.of(more));
-    return run(args);
+    return account(command, Shell.papers(personId), more);
   }
 
-  List<String> server() {
-    return List.of(
-        "--api",
-        sandbox.server().url(),
-        "--login",
-        DemoSandbox.LOGIN,
-        "--password",
-        DemoSandbox.PASSWORD,
-        "--totp",
-        sandbox.freshTotp());
+  /** {@code guichet account COMMAND} with the person's papers as typed, a mistake included. */
+  int account(String command, List<String> papers, String... more) {
+    return run(
+        Shell.join(List.of("account", command), Shell.login(sandbox), papers, List.of(more)));
   }
 
-  static List<String> papers(String personId) {
+  /**
+   * The options {@code --ROLE-nir}, {@code --ROLE-last-name}, {@code --ROLE-first-name} and {@code
+   * --ROLE-birth-date} naming a demo person as on their Carte Vitale, then {@code more}.
+   */
+  static String[] named(
+      String role, String personId, String lastName, String firstName, String... more) {
     DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(personId);
-    return List.of("--nir", p.nir(), "--birth-date", dayFirst(p), "--vitale", p.vitale());
-  }
-
-  /** The birth date as typed at the counter, 00 for an unknown day or month. */
-  static String dayFirst(DemoSandbox.Papers p) {
-    return BirthDate.fromIso(p.birthDate()).dayFirst();
+    String option = "--" + role + "-";
+    List<String> args =
+        List.of(
+            option + "nir",
+            p.nir(),
+            option + "last-name",
+            lastName,
+            option + "first-name",
+            firstName,
+            option + "birth-date",
+            Shell.dayFirst(p));
+    return Shell.join(args, List.of(more)).toArray(String[]::new);
   }
 
   String state(String personId) {
-    return sandbox
-        .query("SELECT state FROM person WHERE id = ?", r -> r.getString(1), personId)
-        .get(0);
+    return column("SELECT state FROM person WHERE id = ?", personId).get(0);
+  }
+
+  /** The first column of what {@code sql} selects in the sandbox's database, as text. */
+  List<String> column(String sql, Object... params) {
+    return sandbox.query(sql, r -> r.getString(1), params);
   }
 
   /** The code the demo server just sent to a person, read when the command asks for it. */
@@ -123,8 +102,15 @@ class AccountCommandTest {
     return Json.mapper().readTree(out.toString());
   }
 
-  /** Nothing stays open: every delegation revoked, every session the command opened ended. */
   void assertSittingClosed() {
+    assertSittingClosed(sandbox, testSessions);
+  }
+
+  /**
+   * Nothing stays open: every delegation revoked, every session the command opened ended ({@code
+   * testSessions}: those the test opened itself).
+   */
+  static void assertSittingClosed(DemoSandbox sandbox, long testSessions) {
     assertThat(
             sandbox.query(
                 "SELECT count(*) FROM delegation WHERE revoked_at IS NULL", r -> r.getLong(1)))
@@ -185,8 +171,7 @@ class AccountCommandTest {
       assertThat(out.toString())
           .contains("State: ", "32 days", "Nobody else has access to this space.")
           .doesNotContain("État");
-      assertThat(sandbox.query("SELECT language FROM consent", r -> r.getString(1)))
-          .containsExactly("en");
+      assertThat(column("SELECT language FROM consent")).containsExactly("en");
     }
 
     @Test
@@ -255,17 +240,8 @@ class AccountCommandTest {
 
     @Test
     void papersThatDoNotMatchAreRefused() {
-      List<String> args = new ArrayList<>(List.of("account", "status"));
-      args.addAll(server());
-      args.addAll(
-          List.of(
-              "--nir",
-              DemoSandbox.JEANNE_NIR,
-              "--birth-date",
-              "15/03/1950",
-              "--vitale",
-              "12345678"));
-      assertThat(run(args)).isEqualTo(1);
+      assertThat(account("status", Shell.papers(DemoSandbox.JEANNE_NIR, "15/03/1950", "12345678")))
+          .isEqualTo(1);
       assertThat(err.toString()).contains("Personne ne correspond à ces informations.");
     }
   }
@@ -288,8 +264,7 @@ class AccountCommandTest {
       assertThat(state("p-jeanne")).isEqualTo("OPPOSED");
       String signed = Files.readString(receipt).strip();
       assertThat(ReceiptVerifier.forKey(sandbox.api().publicKey()).check(signed).valid()).isTrue();
-      assertThat(sandbox.query("SELECT scopes FROM consent", r -> r.getString(1)))
-          .containsExactly("opposition:write");
+      assertThat(column("SELECT scopes FROM consent")).containsExactly("opposition:write");
       assertSittingClosed();
     }
 
@@ -410,8 +385,7 @@ class AccountCommandTest {
       assertThat(json().at("/account/state").asText()).isEqualTo("ACTIVE");
       assertThat(json().at("/receipt/kind").asText()).isEqualTo("activate");
       assertThat(state("p-maria")).isEqualTo("ACTIVE");
-      assertThat(sandbox.query("SELECT scopes FROM consent", r -> r.getString(1)))
-          .containsExactly("account:activate");
+      assertThat(column("SELECT scopes FROM consent")).containsExactly("account:activate");
     }
 
     @Test
@@ -454,7 +428,7 @@ class AccountCommandTest {
               "Vos données sont gardées jusqu’au 29 novembre 2036.",
               "Vous pouvez rouvrir votre espace à tout moment. Vos données reviendront.");
       assertThat(state("p-louis")).isEqualTo("CLOSED");
-      assertThat(sandbox.query("SELECT proofs FROM identification", r -> r.getString(1)))
+      assertThat(column("SELECT proofs FROM identification"))
           .containsExactly("CONTACT_CODE VITALE");
     }
 
@@ -478,11 +452,8 @@ class AccountCommandTest {
 
     @Test
     void aScriptSendsTheCodeFirstThenGivesChallengeAndCode() throws Exception {
-      List<String> send = new ArrayList<>(List.of("account", "send-code", "--json"));
-      send.addAll(server());
-      send.addAll(
-          List.of("--nir", DemoSandbox.PEOPLE.get("p-louis").nir(), "--birth-date", "30/05/1985"));
-      assertThat(run(send)).isZero();
+      List<String> louis = List.of("--nir", DemoSandbox.PEOPLE.get("p-louis").nir());
+      assertThat(account("send-code", louis, "--birth-date", "30/05/1985", "--json")).isZero();
       JsonNode sent = json();
       assertThat(sent.at("/challenge/channel").asText()).isEqualTo("EMAIL");
       assertThat(sent.at("/challenge/maskedDestination").asText()).isEqualTo("l***@example.org");
@@ -517,11 +488,8 @@ class AccountCommandTest {
 
     @Test
     void sendCodeSaysWhereTheCodeWent() {
-      List<String> send = new ArrayList<>(List.of("account", "send-code"));
-      send.addAll(server());
-      send.addAll(
-          List.of("--nir", DemoSandbox.PEOPLE.get("p-marcel").nir(), "--birth-date", "01/12/1940"));
-      assertThat(run(send)).isZero();
+      List<String> marcel = List.of("--nir", DemoSandbox.PEOPLE.get("p-marcel").nir());
+      assertThat(account("send-code", marcel, "--birth-date", "01/12/1940")).isZero();
       assertThat(out.toString())
           .contains(
               "Un code a été envoyé par SMS à 06 ** ** ** 09.",
@@ -592,8 +560,7 @@ class AccountCommandTest {
               "Vos données seront effacées au plus tard le 28 février 2027.",
               "Tant que l’effacement n’est pas fait, et au plus tard jusqu’au 28 février 2027, vous pouvez rouvrir votre espace : vos données reviendront.");
       assertThat(state("p-fatima")).isEqualTo("CLOSED_DELETION_REQUESTED");
-      assertThat(sandbox.query("SELECT scopes FROM consent", r -> r.getString(1)))
-          .containsExactly("record:close");
+      assertThat(column("SELECT scopes FROM consent")).containsExactly("record:close");
     }
 
     @Test
@@ -620,17 +587,8 @@ class AccountCommandTest {
   class TypedValues {
     @Test
     void aWrongNirKeyIsExplainedBeforeAnythingIsSent() {
-      List<String> args = new ArrayList<>(List.of("account", "status"));
-      args.addAll(server());
-      args.addAll(
-          List.of(
-              "--nir",
-              "2 50 03 75 056 123 73",
-              "--birth-date",
-              "14/03/1950",
-              "--vitale",
-              "12345678"));
-      assertThat(run(args)).isEqualTo(2);
+      assertThat(account("status", Shell.papers("2 50 03 75 056 123 73", "14/03/1950", "12345678")))
+          .isEqualTo(2);
       assertThat(err.toString().strip())
           .isEqualTo(
               "Le numéro de sécurité sociale contient une erreur : les 2"
@@ -641,12 +599,8 @@ class AccountCommandTest {
 
     @Test
     void aWrongNirKeyIsUsageInJsonToo() throws Exception {
-      List<String> args = new ArrayList<>(List.of("account", "status", "--json", "--lang", "en"));
-      args.addAll(server());
-      args.addAll(
-          List.of(
-              "--nir", "2500375056123 73", "--birth-date", "14/03/1950", "--vitale", "12345678"));
-      assertThat(run(args)).isEqualTo(2);
+      List<String> papers = Shell.papers("2500375056123 73", "14/03/1950", "12345678");
+      assertThat(account("status", papers, "--json", "--lang", "en")).isEqualTo(2);
       assertThat(json().get("outcome").asText()).isEqualTo("usage");
       assertThat(json().get("message").asText())
           .startsWith("The social security number has a mistake");
@@ -654,17 +608,8 @@ class AccountCommandTest {
 
     @Test
     void anImpossibleBirthDateIsExplained() {
-      List<String> args = new ArrayList<>(List.of("account", "status"));
-      args.addAll(server());
-      args.addAll(
-          List.of(
-              "--nir",
-              DemoSandbox.JEANNE_NIR,
-              "--birth-date",
-              "31/02/1950",
-              "--vitale",
-              "12345678"));
-      assertThat(run(args)).isEqualTo(2);
+      assertThat(account("status", Shell.papers(DemoSandbox.JEANNE_NIR, "31/02/1950", "12345678")))
+          .isEqualTo(2);
       assertThat(err.toString()).contains("Cette date de naissance n’existe pas.");
     }
 
@@ -728,7 +673,7 @@ class AccountCommandTest {
     void theServersAddressIsNeeded() {
       assumeTrue(System.getenv("GUICHET_API") == null, "GUICHET_API is set in this environment");
       List<String> args = new ArrayList<>(List.of("account", "status"));
-      args.addAll(papers("p-jeanne"));
+      args.addAll(Shell.papers("p-jeanne"));
       assertThat(run(args)).isEqualTo(2);
       assertThat(err.toString()).contains("--api URL", "GUICHET_API");
     }
@@ -744,21 +689,10 @@ class AccountCommandTest {
   class Failures {
     @Test
     void aRefusedLoginIsExitCode3() {
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "account",
-                  "status",
-                  "--api",
-                  sandbox.server().url(),
-                  "--login",
-                  DemoSandbox.LOGIN,
-                  "--password",
-                  "not-the-password",
-                  "--totp",
-                  sandbox.freshTotp()));
-      args.addAll(papers("p-jeanne"));
-      assertThat(run(args)).isEqualTo(3);
+      List<String> login =
+          Shell.login(sandbox.server().url(), "not-the-password", sandbox.freshTotp());
+      assertThat(run(Shell.join(List.of("account", "status"), login, Shell.papers("p-jeanne"))))
+          .isEqualTo(3);
       assertThat(err.toString()).contains("La connexion n’a pas marché.");
     }
 
@@ -768,23 +702,9 @@ class AccountCommandTest {
       try (ServerSocket closedSoon = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
         url = "http://127.0.0.1:" + closedSoon.getLocalPort() + "/";
       }
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "account",
-                  "oppose",
-                  "--yes",
-                  "--json",
-                  "--api",
-                  url,
-                  "--login",
-                  DemoSandbox.LOGIN,
-                  "--password",
-                  DemoSandbox.PASSWORD,
-                  "--totp",
-                  "123456"));
-      args.addAll(papers("p-jeanne"));
-      assertThat(run(args)).isEqualTo(4);
+      List<String> login = Shell.login(url, DemoSandbox.PASSWORD, "123456");
+      List<String> oppose = List.of("account", "oppose", "--yes", "--json");
+      assertThat(run(Shell.join(oppose, login, Shell.papers("p-jeanne")))).isEqualTo(4);
       assertThat(json().get("outcome").asText()).isEqualTo("unreachable");
       assertThat(json().get("message").asText())
           .isEqualTo(
@@ -793,21 +713,9 @@ class AccountCommandTest {
 
     @Test
     void anAddressThatIsNotOneIsAUsageError() {
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "account",
-                  "status",
-                  "--api",
-                  "not a url",
-                  "--login",
-                  "x",
-                  "--password",
-                  "y",
-                  "--totp",
-                  "123456"));
-      args.addAll(papers("p-jeanne"));
-      assertThat(run(args)).isEqualTo(2);
+      List<String> login = Shell.login("not a url", "y", "123456");
+      assertThat(run(Shell.join(List.of("account", "status"), login, Shell.papers("p-jeanne"))))
+          .isEqualTo(2);
       assertThat(err.toString()).contains("Cette adresse de serveur n’est pas valable : not a url");
     }
 
@@ -830,30 +738,15 @@ class AccountCommandTest {
    */
   @Nested
   class Caregivers {
-    /** The caregiver options naming a demo person as on their Carte Vitale. */
     String[] caregiver(String personId, String lastName, String firstName, String... more) {
-      DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(personId);
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "--caregiver-nir",
-                  p.nir(),
-                  "--caregiver-last-name",
-                  lastName,
-                  "--caregiver-first-name",
-                  firstName,
-                  "--caregiver-birth-date",
-                  dayFirst(p)));
-      args.addAll(List.of(more));
-      return args.toArray(String[]::new);
+      return named("caregiver", personId, lastName, firstName, more);
     }
 
     String link(String caregiver, String person) {
       List<String> status =
-          sandbox.query(
+          column(
               "SELECT status FROM representation WHERE representative_id = ?"
                   + " AND represented_id = ? AND kind = 'CAREGIVING'",
-              r -> r.getString(1),
               caregiver,
               person);
       return status.isEmpty() ? "none" : status.get(status.size() - 1);
@@ -874,7 +767,7 @@ class AccountCommandTest {
               "Référence du reçu : rcp-");
       assertThat(err.toString()).isEmpty();
       assertThat(link("p-alain", "p-louis")).isEqualTo("ACCEPTED");
-      assertThat(sandbox.query("SELECT scopes FROM delegation", r -> r.getString(1)))
+      assertThat(column("SELECT scopes FROM delegation"))
           .singleElement()
           .asString()
           .as("the one scope this command needs")
@@ -1082,28 +975,15 @@ class AccountCommandTest {
 
   @Nested
   class Shares {
+    /** The options naming Claire Morel, Emma's other parent. */
     String[] claire(String... more) {
-      DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-claire");
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "--for",
-                  "p-emma",
-                  "--parent-nir",
-                  p.nir(),
-                  "--parent-last-name",
-                  "Morel",
-                  "--parent-first-name",
-                  "Claire",
-                  "--parent-birth-date",
-                  dayFirst(p)));
-      args.addAll(List.of(more));
-      return args.toArray(String[]::new);
+      return named("parent", "p-claire", "Morel", "Claire", more);
     }
 
     @Test
     void theParentSharesTheChildsProfileAndTheOtherParentAccepts() throws Exception {
-      assertThat(account("share-profile", "p-louis", claire("--yes", "--json"))).isZero();
+      assertThat(account("share-profile", "p-louis", claire("--for", "p-emma", "--yes", "--json")))
+          .isZero();
       String shareId = json().at("/share/shareId").asText();
       assertThat(json().at("/share/status").asText()).isEqualTo("PENDING");
       out.getBuffer().setLength(0);
@@ -1126,7 +1006,7 @@ class AccountCommandTest {
     @Test
     void theReadBackNamesTheOtherParentAndTheAnswerCommand() {
       terminal = new ScriptedPrompt("o");
-      assertThat(account("share-profile", "p-louis", claire())).isZero();
+      assertThat(account("share-profile", "p-louis", claire("--for", "p-emma"))).isZero();
       assertThat(terminal.transcript())
           .contains(
               "- action : partager le profil de l’enfant avec l’autre parent ;",
@@ -1151,7 +1031,7 @@ class AccountCommandTest {
 
   @Test
   void aPersonWhoseCivilStatusGivesOnlyAYearIsIdentifiedWithZeros() {
-    assertThat(papers("p-zainaba")).contains("00/00/1958");
+    assertThat(Shell.papers("p-zainaba")).contains("00/00/1958");
     assertThat(account("status", "p-zainaba")).isZero();
     assertThat(out.toString()).contains("Pour : Zaïnaba Madi (naissance en 1958)");
   }

@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.guichet.Guichet;
 import fr.guichet.client.ApiException;
 import fr.guichet.contract.Json;
 import fr.guichet.print.Pdfs;
 import fr.guichet.testing.DemoSandbox;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code guichet account journal} against the demo server: the lines the person reads, oldest
@@ -32,35 +27,14 @@ import picocli.CommandLine;
 class AccountJournalTest {
   @TempDir Path files;
   @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
-  StringWriter out;
-  StringWriter err;
-
-  @BeforeEach
-  void start() {
-    out = new StringWriter();
-    err = new StringWriter();
-  }
+  final Shell shell = new Shell();
+  final StringWriter out = shell.out;
+  final StringWriter err = shell.err;
 
   int account(String command, String personId, String... more) {
-    CommandLine cli = Guichet.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "account",
-                command,
-                "--api",
-                sandbox.server().url(),
-                "--login",
-                DemoSandbox.LOGIN,
-                "--password",
-                DemoSandbox.PASSWORD,
-                "--totp",
-                sandbox.freshTotp()));
-    args.addAll(AccountCommandTest.papers(personId));
-    args.addAll(List.of(more));
-    return cli.execute(args.toArray(String[]::new));
+    List<String> papers = Shell.papers(personId);
+    return shell.run(
+        Shell.join(List.of("account", command), Shell.login(sandbox), papers, List.of(more)));
   }
 
   /**
@@ -72,14 +46,7 @@ class AccountJournalTest {
   }
 
   void assertSittingClosed() {
-    assertThat(
-            sandbox.query(
-                "SELECT count(*) FROM delegation WHERE revoked_at IS NULL", r -> r.getLong(1)))
-        .containsExactly(0L);
-    assertThat(
-            sandbox.query(
-                "SELECT count(*) FROM mediator_session WHERE ended_at IS NULL", r -> r.getLong(1)))
-        .containsExactly(0L);
+    AccountCommandTest.assertSittingClosed(sandbox, 0);
   }
 
   @Test
@@ -258,24 +225,9 @@ class AccountJournalTest {
 
   @Test
   void aRefusedLoginIsExitCode3() {
-    CommandLine cli = Guichet.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "account",
-                "journal",
-                "--api",
-                sandbox.server().url(),
-                "--login",
-                DemoSandbox.LOGIN,
-                "--password",
-                "wrong",
-                "--totp",
-                sandbox.freshTotp()));
-    args.addAll(AccountCommandTest.papers("p-jeanne"));
-    assertThat(cli.execute(args.toArray(String[]::new))).isEqualTo(3);
+    List<String> login = Shell.login(sandbox.server().url(), "wrong", sandbox.freshTotp());
+    List<String> papers = Shell.papers("p-jeanne");
+    assertThat(shell.run(Shell.join(List.of("account", "journal"), login, papers))).isEqualTo(3);
     assertThat(sandbox.count("consent")).isZero();
   }
 }

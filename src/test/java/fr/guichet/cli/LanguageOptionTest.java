@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.guichet.Guichet;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +32,7 @@ class LanguageOptionTest {
           "send-code",
           "journal");
 
-  StringWriter out = new StringWriter();
-  StringWriter err = new StringWriter();
+  final Shell shell = new Shell();
 
   @BeforeEach
   void noLanguageFromTheEnvironment() {
@@ -43,23 +41,16 @@ class LanguageOptionTest {
         "GUICHET_LANG is set in this environment");
   }
 
-  int run(String... args) {
-    CommandLine cli = Guichet.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
-  }
-
   @Test
   void helpIsInFrenchByDefaultWhateverTheMachinesLocale() {
     Locale before = Locale.getDefault();
     try {
       Locale.setDefault(Locale.US);
-      assertThat(run("account", "--help")).isZero();
+      assertThat(shell.run("account", "--help")).isZero();
     } finally {
       Locale.setDefault(before);
     }
-    assertThat(out.toString())
+    assertThat(shell.out.toString())
         .startsWith("Utilisation : guichet account")
         .contains(
             "Options :",
@@ -81,11 +72,11 @@ class LanguageOptionTest {
 
   @Test
   void helpIsInEnglishWithLangEnBeforeOrAfterHelp() {
-    assertThat(run("account", "close", "--lang", "en", "--help")).isZero();
-    String after = out.toString();
-    out.getBuffer().setLength(0);
-    assertThat(run("account", "close", "--help", "--lang", "en")).isZero();
-    assertThat(out.toString()).isEqualTo(after);
+    assertThat(shell.run("account", "close", "--lang", "en", "--help")).isZero();
+    String after = shell.out.toString();
+    shell.out.getBuffer().setLength(0);
+    assertThat(shell.run("account", "close", "--help", "--lang", "en")).isZero();
+    assertThat(shell.out.toString()).isEqualTo(after);
     assertThat(after)
         .startsWith("Usage: guichet account close [OPTIONS]")
         .contains(
@@ -103,8 +94,8 @@ class LanguageOptionTest {
 
   @Test
   void langOnTheFamilyTranslatesTheHelpOfItsCommands() {
-    assertThat(run("account", "--lang", "en", "status", "--help")).isZero();
-    assertThat(out.toString())
+    assertThat(shell.run("account", "--lang", "en", "status", "--help")).isZero();
+    assertThat(shell.out.toString())
         .startsWith("Usage: guichet account status [OPTIONS]")
         .contains(
             "Check the state of the space",
@@ -117,11 +108,11 @@ class LanguageOptionTest {
     java.util.ResourceBundle bundle =
         LanguageOption.helpBundle(fr.guichet.i18n.Language.fromTag(lang).orElseThrow());
     for (String command : COMMANDS) {
-      out.getBuffer().setLength(0);
+      shell.out.getBuffer().setLength(0);
       CommandLine cli = Guichet.commandLine();
-      cli.setOut(new PrintWriter(out));
+      cli.setOut(new PrintWriter(shell.out));
       assertThat(cli.execute("account", command, "--help", "--lang", lang)).isZero();
-      String help = out.toString().replaceAll("\\s+", " ");
+      String help = shell.out.toString().replaceAll("\\s+", " ");
       // The annotation's one-line description is only a fallback: the bundle's is the one shown.
       Object userObject =
           cli.getSubcommands().get("account").getSubcommands().get(command).getCommand();
@@ -138,23 +129,23 @@ class LanguageOptionTest {
 
   @Test
   void theOtherLanguagesHaveTheirSentencesAndFrenchHelp() {
-    assertThat(run("account", "oppose", "--help", "--lang", "ar")).isZero();
-    assertThat(out.toString()).startsWith("Utilisation : guichet account oppose");
+    assertThat(shell.run("account", "oppose", "--help", "--lang", "ar")).isZero();
+    assertThat(shell.out.toString()).startsWith("Utilisation : guichet account oppose");
   }
 
   @Test
   void theFamilyAloneAsksForACommand() {
-    assertThat(run("account")).isEqualTo(2);
-    assertThat(err.toString()).contains("Choisissez une commande : status, oppose");
-    err.getBuffer().setLength(0);
-    assertThat(run("account", "--lang", "en")).isEqualTo(2);
-    assertThat(err.toString()).contains("Choose a command: status, oppose");
+    assertThat(shell.run("account")).isEqualTo(2);
+    assertThat(shell.err.toString()).contains("Choisissez une commande : status, oppose");
+    shell.err.getBuffer().setLength(0);
+    assertThat(shell.run("account", "--lang", "en")).isEqualTo(2);
+    assertThat(shell.err.toString()).contains("Choose a command: status, oppose");
   }
 
   @Test
   void theRootListsTheFamily() {
-    assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("account");
+    assertThat(shell.run("--help")).isZero();
+    assertThat(shell.out.toString()).contains("account");
   }
 
   @Test
@@ -162,11 +153,11 @@ class LanguageOptionTest {
     Locale before = Locale.getDefault();
     try {
       Locale.setDefault(Locale.US);
-      assertThat(run("--help")).isZero();
+      assertThat(shell.run("--help")).isZero();
     } finally {
       Locale.setDefault(before);
     }
-    assertThat(out.toString())
+    assertThat(shell.out.toString())
         .startsWith("Utilisation : guichet [-hV] [--lang=LANG] [COMMAND]")
         .contains(
             "Aider une personne avec Mon Espace Santé, au guichet, avec son accord.",
@@ -184,8 +175,8 @@ class LanguageOptionTest {
 
   @Test
   void theRootsHelpIsInEnglishWithLangEnAndItsAccountFamilyFollows() {
-    assertThat(run("--lang", "en", "--help")).isZero();
-    assertThat(out.toString())
+    assertThat(shell.run("--lang", "en", "--help")).isZero();
+    assertThat(shell.out.toString())
         .startsWith("Usage: guichet [-hV] [--lang=LANG] [COMMAND]")
         .contains(
             "Help a person with Mon Espace Santé, at the counter, with their consent.",
@@ -195,17 +186,17 @@ class LanguageOptionTest {
             "Help in French: guichet --help")
         .containsPattern("(?m)^  account +A person's")
         .doesNotContain("Utilisation", "Ouvrir", "Exit codes");
-    out.getBuffer().setLength(0);
-    assertThat(run("--lang", "en", "account", "--help")).isZero();
-    assertThat(out.toString()).startsWith("Usage: guichet account");
+    shell.out.getBuffer().setLength(0);
+    assertThat(shell.run("--lang", "en", "account", "--help")).isZero();
+    assertThat(shell.out.toString()).startsWith("Usage: guichet account");
   }
 
   @Test
   void theRootLendsItsWordsToNoCommandOutsideTheAccountFamily() {
     for (String lang : List.of("fr", "en")) {
-      out.getBuffer().setLength(0);
-      assertThat(run("--lang", lang, "kiosk", "--help")).isZero();
-      assertThat(out.toString())
+      shell.out.getBuffer().setLength(0);
+      assertThat(shell.run("--lang", lang, "kiosk", "--help")).isZero();
+      assertThat(shell.out.toString())
           .as(lang)
           .startsWith("Usage: guichet kiosk")
           .contains("Address of a running delegated-access server.", "Show this help message")
@@ -215,8 +206,9 @@ class LanguageOptionTest {
 
   @Test
   void anUnknownLanguageOnTheRootIsAUsageError() {
-    assertThat(run("--lang", "xx", "--help")).isEqualTo(2);
-    assertThat(err.toString()).contains("Unknown language 'xx': use one of fr, fr-x-falc, en");
+    assertThat(shell.run("--lang", "xx", "--help")).isEqualTo(2);
+    assertThat(shell.err.toString())
+        .contains("Unknown language 'xx': use one of fr, fr-x-falc, en");
   }
 
   @Test

@@ -24,6 +24,11 @@ class JournalEntryTest {
 
   static final String GENESIS = "0".repeat(64);
 
+  /** The first line of a chain, by {@code actor}, outside any structure or consent. */
+  static JournalEntry firstLine(String actor, String action, String outcome) {
+    return new JournalEntry(1, Instant.EPOCH, actor, null, null, action, outcome, "", GENESIS, "a");
+  }
+
   @Test
   void aChainWhoseLinesFollowEachOtherHasNoBreak() {
     assertThat(
@@ -60,38 +65,13 @@ class JournalEntryTest {
   @Test
   void showsTheMediatorsNameNotTheirId() {
     assertThat(entry(1, GENESIS, "a").actorName()).isEqualTo("Camille Bernard");
-    assertThat(
-            new JournalEntry(
-                    1,
-                    Instant.EPOCH,
-                    "anonymous",
-                    null,
-                    null,
-                    "LOGIN",
-                    "REFUSED login-failed",
-                    "",
-                    GENESIS,
-                    "a")
-                .actorName())
+    assertThat(firstLine("anonymous", "LOGIN", "REFUSED login-failed").actorName())
         .isEqualTo("anonymous");
   }
 
   @Test
   void okIsDoneAnythingElseIsRefused() {
     assertThat(entry(1, GENESIS, "a").done()).isTrue();
-    assertThat(
-            new JournalEntry(
-                    1,
-                    Instant.EPOCH,
-                    "x",
-                    null,
-                    null,
-                    "CONSENT",
-                    "REFUSED caregiver-forbidden",
-                    "",
-                    GENESIS,
-                    "a")
-                .done())
-        .isFalse();
+    assertThat(firstLine("x", "CONSENT", "REFUSED caregiver-forbidden").done()).isFalse();
   }
 }

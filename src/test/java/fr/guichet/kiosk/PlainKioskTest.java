@@ -3,6 +3,7 @@ package fr.guichet.kiosk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.guichet.i18n.Language;
+import fr.guichet.i18n.Messages;
 import fr.guichet.print.FileSink;
 import fr.guichet.testing.DemoSandbox;
 import fr.guichet.testing.FakeServer;
@@ -15,6 +16,8 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +140,91 @@ class PlainKioskTest {
     assertThat(out.toString())
         .contains("== موافقتكم ==", "Jeanne، هل توافقون؟", "[1] نعم، أوافق")
         .doesNotContain("\uFEE3");
+  }
+
+  @Test
+  void helpSaysWhichLineIsWhichKey() {
+    StringWriter out = new StringWriter();
+    new PlainKiosk(
+            kiosk(Language.FRENCH, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
+            new StringReader(lines("/f1")),
+            out)
+        .run();
+    assertThat(out.toString())
+        .contains(
+            "== Aide ==",
+            "une ligne vide vaut Entrée, /esc vaut Échap, /f1 à /f12 les touches F.",
+            "Tapez /tab, /up, /down, /left, /right pour Tab et les flèches, et /erase pour effacer.");
+  }
+
+  /** The terminal's echo as a test sees it: what was printed when it went off and on again. */
+  static final class SeenEcho implements Echo {
+    final StringWriter out;
+    final List<String> changes = new ArrayList<>();
+    boolean hidden;
+
+    SeenEcho(StringWriter out) {
+      this.out = out;
+    }
+
+    @Override
+    public void hide() {
+      if (!hidden) {
+        changes.add("off after: " + lastLine());
+      }
+      hidden = true;
+    }
+
+    @Override
+    public void show() {
+      if (hidden) {
+        changes.add("on after: " + lastLine());
+      }
+      hidden = false;
+    }
+
+    private String lastLine() {
+      String text = out.toString().stripTrailing();
+      return text.substring(text.lastIndexOf('\n') + 1);
+    }
+  }
+
+  @Test
+  void thePasswordIsNeverShownBackTheTerminalsEchoIsOffWhileItIsTyped() {
+    StringWriter out = new StringWriter();
+    SeenEcho echo = new SeenEcho(out);
+    new PlainKiosk(
+            kiosk(Language.FRENCH, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
+            new StringReader(lines(DemoSandbox.LOGIN, DemoSandbox.PASSWORD, server.freshTotp())),
+            out,
+            Duration.ofMillis(5),
+            true,
+            echo)
+        .run();
+    assertThat(echo.changes)
+        .as("off before the password is asked, on again before the code is")
+        .containsExactly("off after: Identifiant:", "on after: Mot de passe:");
+    assertThat(echo.hidden).isFalse();
+    assertThat(out.toString()).doesNotContain(DemoSandbox.PASSWORD);
+  }
+
+  @Test
+  void aNoticeIsSaidInTheMediatorsLanguageToo() {
+    StringWriter out = new StringWriter();
+    new PlainKiosk(
+            kiosk(Language.ARABIC, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
+            new StringReader(lines("/f7")),
+            out)
+        .run();
+    assertThat(out.toString())
+        .contains(
+            "! › Couleurs : fort contraste.",
+            "! "
+                + Messages.of(Language.ARABIC)
+                    .text(
+                        "theme.changed",
+                        java.util.Map.of(
+                            "theme", Messages.of(Language.ARABIC).text("theme.high-contrast"))));
   }
 
   @Test

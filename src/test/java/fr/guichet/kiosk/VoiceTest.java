@@ -117,7 +117,7 @@ class VoiceTest {
     toTheConsent(k);
     assertThat(k.text())
         .as("the text read is the logical one, not the shaped visual line")
-        .contains("هل توافق؟")
+        .contains("هل توافقون؟")
         .doesNotContain("\uFEE3");
     k.press(Key.function(5));
     assertThat(k.view().notice().text()).isEqualTo("قراءة بصوت عال. أي زر يوقفها.");

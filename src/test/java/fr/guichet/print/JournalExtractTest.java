@@ -3,6 +3,8 @@ package fr.guichet.print;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.guichet.contract.JournalEntry;
+import fr.guichet.contract.ReceiptCheck;
+import fr.guichet.contract.ReceiptVerifier;
 import fr.guichet.i18n.Language;
 import fr.guichet.testing.DemoSandbox;
 import java.nio.file.Path;
@@ -14,7 +16,7 @@ class JournalExtractTest {
   @TempDir Path data;
 
   @Test
-  void listsWhatWasDoneByWhomAndCarriesTheLastHash() throws Exception {
+  void listsWhatWasDoneByWhomAndCarriesTheServersSignedHeadOfTheLastLine() throws Exception {
     try (DemoSandbox sandbox = new DemoSandbox(data)) {
       DemoSandbox.Sitting s = sandbox.open("p-jeanne", "account:read", "journal:read");
       sandbox.api().account(s.session(), s.delegation());
@@ -28,7 +30,15 @@ class JournalExtractTest {
               "identification · fait",
               "accord donné · fait",
               "état de l’espace regardé · fait · Camille Bernard");
-      assertThat(Pdfs.qr(pdf)).isEqualTo(entries.get(entries.size() - 1).hash());
+      JournalEntry last = entries.get(entries.size() - 1);
+      assertThat(Pdfs.qr(pdf)).isEqualTo(last.signedHead());
+      // A receipt that guichet receipt verify accepts: the chain stood at this line, this hash.
+      ReceiptCheck check = ReceiptVerifier.forKey(sandbox.api().publicKey()).check(Pdfs.qr(pdf));
+      assertThat(check.valid()).isTrue();
+      assertThat(check.payload())
+          .containsEntry("journalChain", "person:p-jeanne")
+          .containsEntry("journalSeq", (int) last.seq())
+          .containsEntry("journalHead", last.hash());
     }
   }
 

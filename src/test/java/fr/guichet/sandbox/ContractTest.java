@@ -144,6 +144,7 @@ class ContractTest {
     String token = sandbox.session().token();
     call("GET", "/v1/structure/journal", null, mediator(token));
     call("GET", "/v1/demo/outbox", null, mediator(token));
+    call("GET", "/v1/demo/outbox", null, mediator(sandbox.managerSession().token()));
     DemoSandbox.Papers jeanne = DemoSandbox.PEOPLE.get("p-jeanne");
     call(
         "POST",

@@ -174,7 +174,8 @@ class CrashTest {
               count(
                   "SELECT count(*) FROM journal WHERE action = 'STATUS_STATEMENT_ISSUED' AND outcome = 'OK'"))
           .isEqualTo(ACTIONS);
-      assertThat(SandboxServer.verifyJournal(data, jdbcUrl)).isEmpty();
+      assertThat(SandboxServer.verifyJournal(data, jdbcUrl, null, null, List.of()).findings())
+          .isEmpty();
     } finally {
       server.destroyForcibly();
       server.waitFor(30, TimeUnit.SECONDS);

@@ -10,9 +10,11 @@ import fr.guichet.contract.ContactCodeRequest;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.MediatorSession;
+import fr.guichet.contract.Problem;
 import fr.guichet.contract.ProofRequest;
 import fr.guichet.domain.Nir;
 import fr.guichet.testing.DemoSandbox;
+import fr.guichet.testing.Refused;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,97 +33,62 @@ class IdentificationsTest {
     session = sandbox.login();
   }
 
-  static void refused(String slug, ThrowingCallable call) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo(slug));
-  }
-
   DemoSandbox.Papers papers(String id) {
     return DemoSandbox.PEOPLE.get(id);
   }
 
+  Identification identify(IdentificationRequest request) {
+    return sandbox.api().identify(session, request, IdempotencyKey.random());
+  }
+
   Identification identifyByVitale(String nir, LocalDate birth, String serial) {
-    return sandbox
-        .api()
-        .identify(
-            session, IdentificationRequest.byVitale(nir, birth, serial), IdempotencyKey.random());
+    return identify(IdentificationRequest.byVitale(nir, birth, serial));
+  }
+
+  /** Sends a one-time code to the contact the insurer holds for the person named. */
+  ContactChallenge sendCode(ContactCodeRequest request) {
+    return sandbox.api().contactCode(session, request, IdempotencyKey.random());
   }
 
   @Test
   void byTheLettersCodeAndTheNir() {
     Identification who =
-        sandbox
-            .api()
-            .identify(
-                session,
-                IdentificationRequest.byLetterCode(papers("p-jeanne").nir(), "jm4k 7p2q"),
-                IdempotencyKey.random());
+        identify(IdentificationRequest.byLetterCode(papers("p-jeanne").nir(), "jm4k 7p2q"));
     assertThat(who.proofs()).containsExactly("LETTER_CODE");
-    refused(
+    Refused.with(
         "identification-failed",
-        () ->
-            sandbox
-                .api()
-                .identify(
-                    session,
-                    IdentificationRequest.byLetterCode(papers("p-jeanne").nir(), "JM4K-7P2R"),
-                    IdempotencyKey.random()));
+        () -> identify(IdentificationRequest.byLetterCode(papers("p-jeanne").nir(), "JM4K-7P2R")));
   }
 
   @Test
   void byACodeSentToTheContactTheInsurerHolds() {
     DemoSandbox.Papers p = papers("p-georgette");
-    ContactChallenge sent =
-        sandbox
-            .api()
-            .contactCode(
-                session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random());
+    ContactChallenge sent = sendCode(new ContactCodeRequest(p.nir(), p.birth()));
     assertThat(sent.channel()).isEqualTo("SMS");
     assertThat(sent.maskedDestination()).isEqualTo("06 ** ** ** 11");
     String code = sandbox.lastCode("p-georgette");
-    refused(
+    Refused.with(
         "identification-failed",
         () ->
-            sandbox
-                .api()
-                .identify(
-                    session,
-                    IdentificationRequest.byContactCode(
-                        sent.challengeId(), code.equals("000000") ? "111111" : "000000"),
-                    IdempotencyKey.random()));
-    Identification who =
-        sandbox
-            .api()
-            .identify(
-                session,
-                IdentificationRequest.byContactCode(sent.challengeId(), code),
-                IdempotencyKey.random());
+            identify(
+                IdentificationRequest.byContactCode(
+                    sent.challengeId(), code.equals("000000") ? "111111" : "000000")));
+    Identification who = identify(IdentificationRequest.byContactCode(sent.challengeId(), code));
     assertThat(who.proofs()).containsExactly("CONTACT_CODE");
-    refused(
+    Refused.with(
         "code-expired",
-        () ->
-            sandbox
-                .api()
-                .identify(
-                    session,
-                    IdentificationRequest.byContactCode(sent.challengeId(), code),
-                    IdempotencyKey.random()));
+        () -> identify(IdentificationRequest.byContactCode(sent.challengeId(), code)));
   }
 
   @Test
   void aContactCodeLastsTenMinutes() {
     DemoSandbox.Papers p = papers("p-louis");
-    ContactChallenge sent =
-        sandbox
-            .api()
-            .contactCode(
-                session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random());
+    ContactChallenge sent = sendCode(new ContactCodeRequest(p.nir(), p.birth()));
     assertThat(sent.channel()).isEqualTo("EMAIL");
     assertThat(sent.maskedDestination()).isEqualTo("l***@example.org");
     sandbox.clock().advance(Duration.ofMinutes(10));
     String code = sandbox.lastCode("p-louis");
-    refused(
+    Refused.with(
         "code-expired",
         () ->
             sandbox
@@ -135,21 +102,8 @@ class IdentificationsTest {
   @Test
   void aPersonWithNeitherEmailNorPhoneIsToldToUseTheLetterOrTheCard() {
     DemoSandbox.Papers p = papers("p-raymond");
-    refused(
-        "no-contact",
-        () ->
-            sandbox
-                .api()
-                .contactCode(
-                    session, new ContactCodeRequest(p.nir(), p.birth()), IdempotencyKey.random()));
-    assertThat(
-            sandbox
-                .api()
-                .identify(
-                    session,
-                    IdentificationRequest.byLetterCode(p.nir(), "RF2H-9K4L"),
-                    IdempotencyKey.random())
-                .strength())
+    Refused.with("no-contact", () -> sendCode(new ContactCodeRequest(p.nir(), p.birth())));
+    assertThat(identify(IdentificationRequest.byLetterCode(p.nir(), "RF2H-9K4L")).strength())
         .isEqualTo("STANDARD");
   }
 
@@ -166,7 +120,7 @@ class IdentificationsTest {
                 IdempotencyKey.random());
     assertThat(strong.proofs()).containsExactly("LETTER_CODE", "VITALE");
     assertThat(strong.strength()).isEqualTo("STRONG");
-    refused(
+    Refused.with(
         "identification-failed",
         () ->
             sandbox
@@ -182,14 +136,8 @@ class IdentificationsTest {
   void aCodeSentToSomeoneElseIsNotAProofForThisPerson() {
     Identification jeanne = sandbox.identify("p-jeanne");
     DemoSandbox.Papers louis = papers("p-louis");
-    ContactChallenge sent =
-        sandbox
-            .api()
-            .contactCode(
-                session,
-                new ContactCodeRequest(louis.nir(), louis.birth()),
-                IdempotencyKey.random());
-    refused(
+    ContactChallenge sent = sendCode(new ContactCodeRequest(louis.nir(), louis.birth()));
+    Refused.with(
         "wrong-person",
         () ->
             sandbox
@@ -206,17 +154,11 @@ class IdentificationsTest {
   void fiveFailuresOnAPersonLockHerIdentificationForAWhileEvenWithTheRightPapers() {
     DemoSandbox.Papers p = papers("p-jeanne");
     for (int i = 0; i < 5; i++) {
-      refused(
+      Refused.with(
           "identification-failed",
-          () ->
-              sandbox
-                  .api()
-                  .identify(
-                      session,
-                      IdentificationRequest.byVitale(p.nir(), p.birth(), "99999999"),
-                      IdempotencyKey.random()));
+          () -> identify(IdentificationRequest.byVitale(p.nir(), p.birth(), "99999999")));
     }
-    refused("identification-locked", () -> sandbox.identify("p-jeanne"));
+    Refused.with("identification-locked", () -> sandbox.identify("p-jeanne"));
     assertThat(sandbox.journal("person:p-jeanne"))
         .endsWith("IDENTIFY REFUSED identification-locked");
     sandbox.clock().advance(Duration.ofMinutes(31));
@@ -227,18 +169,14 @@ class IdentificationsTest {
   void tenFailuresLockTheMediatorsIdentificationsWhoeverThePerson() {
     for (int i = 0; i < 10; i++) {
       String unknown = "19901750561" + String.format("%02d", i);
-      refused(
+      Refused.with(
           "identification-failed",
           () ->
-              sandbox
-                  .api()
-                  .identify(
-                      session,
-                      IdentificationRequest.byVitale(
-                          unknown + Nir.key(unknown), papers("p-jeanne").birth(), "12345678"),
-                      IdempotencyKey.random()));
+              identify(
+                  IdentificationRequest.byVitale(
+                      unknown + Nir.key(unknown), papers("p-jeanne").birth(), "12345678")));
     }
-    refused("identification-locked", () -> sandbox.identify("p-louis"));
+    Refused.with("identification-locked", () -> sandbox.identify("p-louis"));
     // Another mediator is not locked.
     MediatorSession other = sandbox.loginAs(DemoSandbox.OTHER_LOGIN, DemoSandbox.OTHER_SECRET);
     DemoSandbox.Papers louis = papers("p-louis");
@@ -280,17 +218,17 @@ class IdentificationsTest {
   @Test
   void anUnknownPersonAndAMismatchGiveTheSameAnswerAndTheMismatchIsInThePersonsJournal() {
     String unknownNir = "1990175056123" + Nir.key("1990175056123");
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(unknownNir, DelegationsTest.JEANNE_BIRTH, "12345678"));
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () ->
             identifyByVitale(
                 DemoSandbox.JEANNE_NIR, DelegationsTest.JEANNE_BIRTH.plusDays(1), "12345678"));
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(DemoSandbox.JEANNE_NIR, DelegationsTest.JEANNE_BIRTH, "87654321"));
@@ -301,22 +239,102 @@ class IdentificationsTest {
         .contains("IDENTIFY REFUSED identification-failed");
   }
 
+  /** The problem a call ends with. */
+  static Problem problemOf(ThrowingCallable call) {
+    try {
+      call.call();
+    } catch (ApiException e) {
+      return e.problem();
+    } catch (Throwable t) {
+      throw new AssertionError(t);
+    }
+    throw new AssertionError("the call should have been refused");
+  }
+
+  static final String UNKNOWN_NIR = "1990175056123" + Nir.key("1990175056123");
+
+  IdentificationRequest byVitale(String nir, LocalDate birth, String serial) {
+    return IdentificationRequest.byVitale(nir, birth, serial);
+  }
+
+  Problem identifyProblem(MediatorSession as, IdentificationRequest request) {
+    return problemOf(() -> sandbox.api().identify(as, request, IdempotencyKey.random()));
+  }
+
+  @Test
+  void noAnswerTellsWhetherANirNamesSomeoneWhateverWasWrongOrChecksFirst() {
+    DemoSandbox.Papers jeanne = papers("p-jeanne");
+    LocalDate birth = jeanne.birth();
+    String[][] cases = {
+      {"wrong card", birth.toString(), "87654321"},
+      {"wrong birth date", birth.plusDays(1).toString(), jeanne.vitale()},
+      {"no birth date", null, jeanne.vitale()},
+      {"a card number too short", birth.toString(), "12"},
+      {"no birth date and a card number too short", null, "12"},
+    };
+    for (String[] c : cases) {
+      LocalDate typedBirth = c[1] == null ? null : LocalDate.parse(c[1]);
+      Problem known = identifyProblem(session, byVitale(jeanne.nir(), typedBirth, c[2]));
+      Problem unknown = identifyProblem(session, byVitale(UNKNOWN_NIR, typedBirth, c[2]));
+      assertThat(known).as(c[0]).isEqualTo(unknown);
+    }
+    Problem wrongLetter =
+        identifyProblem(session, IdentificationRequest.byLetterCode(jeanne.nir(), "AAAA-BBBB"));
+    assertThat(wrongLetter)
+        .isEqualTo(
+            identifyProblem(session, IdentificationRequest.byLetterCode(UNKNOWN_NIR, "AAAA-BBBB")));
+    assertThat(wrongLetter.status()).isEqualTo(404);
+    assertThat(wrongLetter.detail()).isEqualTo("no person matches these papers");
+    Problem wrongBirthForACode =
+        problemOf(() -> sendCode(new ContactCodeRequest(jeanne.nir(), birth.minusDays(1))));
+    assertThat(wrongBirthForACode)
+        .isEqualTo(
+            problemOf(() -> sendCode(new ContactCodeRequest(UNKNOWN_NIR, birth.minusDays(1)))))
+        .isEqualTo(wrongLetter);
+  }
+
+  @Test
+  void anExpiredLetterCodeIsSaidExpiredOnlyToWhoeverTypesIt() {
+    DemoSandbox.Papers jeanne = papers("p-jeanne");
+    sandbox.clock().advance(Duration.ofDays(31));
+    session = sandbox.login();
+    Problem wrong =
+        identifyProblem(session, IdentificationRequest.byLetterCode(jeanne.nir(), "AAAA-BBBB"));
+    assertThat(wrong)
+        .isEqualTo(
+            identifyProblem(session, IdentificationRequest.byLetterCode(UNKNOWN_NIR, "AAAA-BBBB")));
+    assertThat(
+            identifyProblem(session, IdentificationRequest.byLetterCode(jeanne.nir(), "JM4K-7P2Q"))
+                .slug())
+        .isEqualTo("code-expired");
+  }
+
+  @Test
+  void aLockedNirAndAnUnknownLockedNirGetTheSameAnswer() {
+    DemoSandbox.Papers jeanne = papers("p-jeanne");
+    MediatorSession other = sandbox.loginAs(DemoSandbox.OTHER_LOGIN, DemoSandbox.OTHER_SECRET);
+    for (int i = 0; i < 5; i++) {
+      identifyProblem(session, byVitale(jeanne.nir(), jeanne.birth(), "99999999"));
+      identifyProblem(other, byVitale(UNKNOWN_NIR, jeanne.birth(), "99999999"));
+    }
+    Problem locked =
+        identifyProblem(session, byVitale(jeanne.nir(), jeanne.birth(), jeanne.vitale()));
+    assertThat(locked.slug()).isEqualTo("identification-locked");
+    assertThat(locked)
+        .isEqualTo(identifyProblem(other, byVitale(UNKNOWN_NIR, jeanne.birth(), jeanne.vitale())));
+  }
+
   @Test
   void aPersonWithoutACardCannotBeIdentifiedThisWay() {
     String emma = "2150933063318" + Nir.key("2150933063318");
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(emma, LocalDate.of(2015, 9, 12), "12345678"));
   }
 
   Identification identifyByVitale(String nir, String birthDate, String serial) {
-    return sandbox
-        .api()
-        .identify(
-            session,
-            IdentificationRequest.byVitale(nir, birthDate, serial),
-            IdempotencyKey.random());
+    return identify(IdentificationRequest.byVitale(nir, birthDate, serial));
   }
 
   @Test
@@ -328,37 +346,27 @@ class IdentificationsTest {
     // A day and month typed from another paper agree with a year-only civil status.
     assertThat(identifyByVitale(zainaba.nir(), "1958-07-01", zainaba.vitale()).personId())
         .isEqualTo("p-zainaba");
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(zainaba.nir(), "1959-00-00", zainaba.vitale()));
-    ContactChallenge sent =
-        sandbox
-            .api()
-            .contactCode(
-                session,
-                new ContactCodeRequest(zainaba.nir(), "1958-00-00"),
-                IdempotencyKey.random());
+    ContactChallenge sent = sendCode(new ContactCodeRequest(zainaba.nir(), "1958-00-00"));
     assertThat(sent.channel()).isEqualTo("SMS");
     assertThat(
-            sandbox
-                .api()
-                .identify(
-                    session,
+            identify(
                     IdentificationRequest.byContactCode(
-                        sent.challengeId(), sandbox.lastCode("p-zainaba")),
-                    IdempotencyKey.random())
+                        sent.challengeId(), sandbox.lastCode("p-zainaba")))
                 .personId())
         .isEqualTo("p-zainaba");
   }
 
   @Test
   void anUnknownPartTypedNeverMatchesAKnownOne() {
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(DemoSandbox.JEANNE_NIR, "1950-00-00", "12345678"));
-    DelegationsTest.refusedWith(
+    Refused.with(
         "identification-failed",
         404,
         () -> identifyByVitale(DemoSandbox.JEANNE_NIR, "1950-03-00", "12345678"));

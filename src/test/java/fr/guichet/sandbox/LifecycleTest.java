@@ -1,19 +1,16 @@
 package fr.guichet.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.guichet.client.ApiException;
 import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.ActionResult;
 import fr.guichet.contract.ActivationRequest;
-import fr.guichet.contract.ClosureRequest;
 import fr.guichet.contract.ReceiptCheck;
 import fr.guichet.testing.DemoSandbox;
+import fr.guichet.testing.Refused;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,15 +24,18 @@ class LifecycleTest {
   static final LocalDate SEEDED = LocalDate.of(2026, 11, 29);
 
   @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
+  final Sittings sittings = new Sittings(sandbox);
 
   void on(LocalDate day) {
     sandbox.clock().set(Instant.parse(day + "T09:00:00Z"));
   }
 
-  static void refused(String slug, ThrowingCallable call) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo(slug));
+  /** In sitting {@code s}, opens the space with the letter's {@code code}. */
+  ActionResult activate(DemoSandbox.Sitting s, String code) {
+    return sandbox
+        .api()
+        .activate(
+            s.session(), s.delegation(), new ActivationRequest(code), IdempotencyKey.random());
   }
 
   ReceiptCheck check(ActionResult r) {
@@ -80,7 +80,7 @@ class LifecycleTest {
     DemoSandbox.Sitting s = sandbox.open("p-jeanne", "account:read", "opposition:write");
     assertThat(sandbox.api().account(s.session(), s.delegation()).state())
         .isEqualTo("ACTIVE_NOT_ACTIVATED");
-    refused(
+    Refused.with(
         "opposition-period-over",
         () -> sandbox.api().recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
     assertThat(sandbox.journal("person:p-jeanne"))
@@ -92,7 +92,7 @@ class LifecycleTest {
     LocalDate deadline = SEEDED.minusDays(20).plusWeeks(6);
     on(deadline);
     DemoSandbox.Sitting before = sandbox.open("p-ahmed", "account:read", "opposition:write");
-    refused(
+    Refused.with(
         "action-not-possible",
         () ->
             sandbox
@@ -101,7 +101,7 @@ class LifecycleTest {
 
     on(deadline.plusDays(1));
     DemoSandbox.Sitting s = sandbox.open("p-ahmed", "account:read", "opposition:write");
-    refused(
+    Refused.with(
         "opposition-period-over",
         () ->
             sandbox.api().withdrawOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
@@ -113,75 +113,30 @@ class LifecycleTest {
   @Test
   void aSpaceIsActivatedWithTheLettersCodeOnceAndAfterTheCarteVitale() {
     DemoSandbox.Sitting s = sandbox.open("p-maria", "account:read", "account:activate");
-    refused(
-        "activation-code-wrong",
-        () ->
-            sandbox
-                .api()
-                .activate(
-                    s.session(),
-                    s.delegation(),
-                    new ActivationRequest("XXXX-XXXX"),
-                    IdempotencyKey.random()));
-    ActionResult active =
-        sandbox
-            .api()
-            .activate(
-                s.session(),
-                s.delegation(),
-                new ActivationRequest("md8r 3t6w"),
-                IdempotencyKey.random());
+    Refused.with("activation-code-wrong", () -> activate(s, "XXXX-XXXX"));
+    ActionResult active = activate(s, "md8r 3t6w");
     assertThat(active.account().state()).isEqualTo("ACTIVE");
-    refused(
-        "action-not-possible",
-        () ->
-            sandbox
-                .api()
-                .activate(
-                    s.session(),
-                    s.delegation(),
-                    new ActivationRequest("MD8R-3T6W"),
-                    IdempotencyKey.random()));
+    Refused.with("action-not-possible", () -> activate(s, "MD8R-3T6W"));
   }
 
   @Test
   void closingNeedsAStrongIdentification() {
     var who = sandbox.identify("p-louis");
     assertThat(who.strength()).isEqualTo("STANDARD");
-    refused(
-        "strong-identification-required",
-        () ->
-            sandbox
-                .api()
-                .consent(
-                    sandbox.session(),
-                    fr.guichet.contract.ConsentRequest.forSelf(
-                        who.identificationId(), java.util.List.of("record:close"), 30, "fr", "v1"),
-                    IdempotencyKey.random()));
+    Refused.with(
+        "strong-identification-required", () -> sittings.consentFor(who, null, 30, "record:close"));
     assertThat(sandbox.strengthen(who).strength()).isEqualTo("STRONG");
   }
 
   @Test
   void closeRequestDeletionThenReopenWithTheDataBack() {
     DemoSandbox.Sitting s = sandbox.open("p-louis", "account:read", "record:close");
-    ActionResult closed =
-        sandbox
-            .api()
-            .close(s.session(), s.delegation(), new ClosureRequest(false), IdempotencyKey.random());
+    ActionResult closed = sittings.close(s, false);
     assertThat(closed.account().state()).isEqualTo("CLOSED");
     assertThat(closed.account().archiveEnd()).isEqualTo(SEEDED.plusYears(10));
     assertThat(closed.account().possibleActions())
         .containsExactlyInAnyOrder("REOPEN", "REQUEST_DELETION");
-    refused(
-        "action-not-possible",
-        () ->
-            sandbox
-                .api()
-                .close(
-                    s.session(),
-                    s.delegation(),
-                    new ClosureRequest(true),
-                    IdempotencyKey.random()));
+    Refused.with("action-not-possible", () -> sittings.close(s, true));
 
     ActionResult deleting =
         sandbox.api().requestDeletion(s.session(), s.delegation(), IdempotencyKey.random());
@@ -197,11 +152,7 @@ class LifecycleTest {
   @Test
   void closingWithDeletionAtOnce() {
     DemoSandbox.Sitting s = sandbox.open("p-sophie", "account:read", "record:close");
-    AccountStatus after =
-        sandbox
-            .api()
-            .close(s.session(), s.delegation(), new ClosureRequest(true), IdempotencyKey.random())
-            .account();
+    AccountStatus after = sittings.close(s, true).account();
     assertThat(after.state()).isEqualTo("CLOSED_DELETION_REQUESTED");
     assertThat(after.deletionDue()).isEqualTo(SEEDED.plusMonths(3));
   }
@@ -228,17 +179,8 @@ class LifecycleTest {
   void aSuspendedSpaceRefusesEverythingAndSaysToCall3422() {
     DemoSandbox.Sitting s =
         sandbox.open("p-yves", "account:read", "record:close", "opposition:write");
-    refused(
-        "account-suspended",
-        () ->
-            sandbox
-                .api()
-                .close(
-                    s.session(),
-                    s.delegation(),
-                    new ClosureRequest(false),
-                    IdempotencyKey.random()));
-    refused(
+    Refused.with("account-suspended", () -> sittings.close(s, false));
+    Refused.with(
         "account-suspended",
         () -> sandbox.api().recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
     assertThat(sandbox.api().account(s.session(), s.delegation()).possibleActions()).isEmpty();
@@ -281,17 +223,8 @@ class LifecycleTest {
   void aClosedSpaceCannotBeOpposedNorClosedAgain() {
     DemoSandbox.Sitting s =
         sandbox.open("p-fatima", "account:read", "record:close", "opposition:write");
-    refused(
-        "action-not-possible",
-        () ->
-            sandbox
-                .api()
-                .close(
-                    s.session(),
-                    s.delegation(),
-                    new ClosureRequest(false),
-                    IdempotencyKey.random()));
-    refused(
+    Refused.with("action-not-possible", () -> sittings.close(s, false));
+    Refused.with(
         "action-not-possible",
         () -> sandbox.api().recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
   }
@@ -299,7 +232,7 @@ class LifecycleTest {
   @Test
   void anActionNeedsItsScope() {
     DemoSandbox.Sitting s = sandbox.open("p-jeanne", "account:read");
-    refused(
+    Refused.with(
         "scope-missing",
         () -> sandbox.api().recordOpposition(s.session(), s.delegation(), IdempotencyKey.random()));
     assertThat(sandbox.api().account(s.session(), s.delegation()).allowedActions()).isEmpty();

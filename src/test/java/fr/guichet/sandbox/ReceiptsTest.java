@@ -61,6 +61,20 @@ class ReceiptsTest {
   }
 
   @Test
+  void aReceiptNamesWhereThePersonsJournalStoodWhenItWasGiven() {
+    ReceiptCheck check = sandbox.api().verifyReceipt(sitting.delegation().receipt().signed());
+    // Identified, consent given, delegation opened: the receipt comes after those three.
+    java.util.List<String> hashes =
+        sandbox.query(
+            "SELECT hash FROM journal WHERE chain = 'person:p-jeanne' ORDER BY seq",
+            r -> r.getString(1));
+    assertThat(check.payload())
+        .containsEntry("journalChain", "person:p-jeanne")
+        .containsEntry("journalSeq", 3)
+        .containsEntry("journalHead", hashes.get(2));
+  }
+
+  @Test
   void aTamperedOrForeignReceiptIsReportedAsSuch() {
     String signed = sitting.delegation().receipt().signed();
     String[] parts = signed.split("\\.");

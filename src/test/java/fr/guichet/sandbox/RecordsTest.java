@@ -41,6 +41,22 @@ class RecordsTest {
     return node;
   }
 
+  /** Louis writes {@code content} in {@code section}, based on the version he has seen. */
+  ProfileSection write(String section, int basedOn, JsonNode content) {
+    return write(louis, section, basedOn, content);
+  }
+
+  ProfileSection write(DemoSandbox.Sitting s, String section, int basedOn, JsonNode content) {
+    return sandbox
+        .api()
+        .writeProfileSection(
+            s.session(), s.delegation(), section, basedOn, content, IdempotencyKey.random());
+  }
+
+  ProfileSection read(String section) {
+    return sandbox.api().profileSection(louis.session(), louis.delegation(), section);
+  }
+
   @Test
   void listsDocumentsByCategoryAndGivesTheirPdf() {
     List<DocumentInfo> docs = sandbox.api().documents(louis.session(), louis.delegation());
@@ -59,51 +75,22 @@ class RecordsTest {
 
   @Test
   void anEmptySectionIsVersionZeroAndEachWriteMakesTheNextVersion() {
-    ProfileSection empty =
-        sandbox.api().profileSection(louis.session(), louis.delegation(), "allergies");
+    ProfileSection empty = read("allergies");
     assertThat(empty.version()).isZero();
     assertThat(empty.content().isEmpty()).isTrue();
-    ProfileSection v1 =
-        sandbox
-            .api()
-            .writeProfileSection(
-                louis.session(),
-                louis.delegation(),
-                "allergies",
-                0,
-                allergies("Pénicilline"),
-                IdempotencyKey.random());
+    ProfileSection v1 = write("allergies", 0, allergies("Pénicilline"));
     assertThat(v1.version()).isEqualTo(1);
     assertThat(sandbox.api().verifyReceipt(v1.receipt().signed()).payload())
         .containsEntry("section", "allergies");
-    ProfileSection read =
-        sandbox.api().profileSection(louis.session(), louis.delegation(), "allergies");
+    ProfileSection read = read("allergies");
     assertThat(read.content()).isEqualTo(allergies("Pénicilline"));
     assertThat(read.version()).isEqualTo(1);
   }
 
   @Test
   void aWriteBasedOnAnOldVersionIsRefusedWithTheCurrentOne() {
-    sandbox
-        .api()
-        .writeProfileSection(
-            louis.session(),
-            louis.delegation(),
-            "allergies",
-            0,
-            allergies("Pénicilline"),
-            IdempotencyKey.random());
-    assertThatThrownBy(
-            () ->
-                sandbox
-                    .api()
-                    .writeProfileSection(
-                        louis.session(),
-                        louis.delegation(),
-                        "allergies",
-                        0,
-                        allergies("Arachide"),
-                        IdempotencyKey.random()))
+    write("allergies", 0, allergies("Pénicilline"));
+    assertThatThrownBy(() -> write("allergies", 0, allergies("Arachide")))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
@@ -113,12 +100,14 @@ class RecordsTest {
               JsonNode current = Json.mapper().valueToTree(e.problem().params().get("current"));
               assertThat(current).isEqualTo(allergies("Pénicilline"));
             });
-    assertThat(
-            sandbox
-                .api()
-                .profileSection(louis.session(), louis.delegation(), "allergies")
-                .content())
-        .isEqualTo(allergies("Pénicilline"));
+    assertThat(read("allergies").content()).isEqualTo(allergies("Pénicilline"));
+  }
+
+  /** A request to {@code url} with Louis's session and delegation, as a script sends it. */
+  HttpRequest.Builder asLouis(String url) {
+    return HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", "Bearer " + louis.session().token())
+        .header(Headers.DELEGATION, louis.delegation().token());
   }
 
   @Test
@@ -126,18 +115,11 @@ class RecordsTest {
     HttpClient http = HttpClient.newHttpClient();
     String url = sandbox.server().url() + "v1/persons/p-louis/profile/blood-group";
     HttpResponse<String> get =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + louis.session().token())
-                .header(Headers.DELEGATION, louis.delegation().token())
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        http.send(asLouis(url).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(get.headers().firstValue("ETag")).hasValue("\"0\"");
     HttpResponse<String> put =
         http.send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + louis.session().token())
-                .header(Headers.DELEGATION, louis.delegation().token())
+            asLouis(url)
                 .header(Headers.IDEMPOTENCY_KEY, "k1")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"group\":\"O+\"}"))
                 .build(),
@@ -145,9 +127,7 @@ class RecordsTest {
     assertThat(put.statusCode()).isEqualTo(428);
     HttpResponse<String> ok =
         http.send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + louis.session().token())
-                .header(Headers.DELEGATION, louis.delegation().token())
+            asLouis(url)
                 .header(Headers.IDEMPOTENCY_KEY, "k2")
                 .header("If-Match", "\"0\"")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"group\":\"O+\"}"))
@@ -159,22 +139,11 @@ class RecordsTest {
 
   @Test
   void refusesUnknownSectionsAndContentThatIsNotAnObject() {
-    assertThatThrownBy(
-            () -> sandbox.api().profileSection(louis.session(), louis.delegation(), "horoscope"))
+    assertThatThrownBy(() -> read("horoscope"))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> assertThat(e.problem().slug()).isEqualTo("profile-section-unknown"));
-    assertThatThrownBy(
-            () ->
-                sandbox
-                    .api()
-                    .writeProfileSection(
-                        louis.session(),
-                        louis.delegation(),
-                        "allergies",
-                        0,
-                        Json.mapper().createArrayNode(),
-                        IdempotencyKey.random()))
+    assertThatThrownBy(() -> write("allergies", 0, Json.mapper().createArrayNode()))
         .isInstanceOfSatisfying(
             ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("profile-invalid"));
   }
@@ -182,26 +151,14 @@ class RecordsTest {
   @Test
   void aStatementSignsTheVersionOfEverySectionAndAHashOfTheirContents() throws Exception {
     var api = sandbox.api();
-    api.writeProfileSection(
-        louis.session(),
-        louis.delegation(),
-        "allergies",
-        0,
-        allergies("Kiwi"),
-        IdempotencyKey.random());
+    write("allergies", 0, allergies("Kiwi"));
     var first = api.profileStatement(louis.session(), louis.delegation(), IdempotencyKey.random());
     assertThat(first.kind()).isEqualTo("profile-statement");
     assertThat(api.verifyReceipt(first.signed()).valid()).isTrue();
     var facts = first.payload();
     assertThat(String.valueOf(facts.get("sections"))).contains("allergies=1");
     assertThat(facts).containsKeys("sha256", "mediator", "structure");
-    api.writeProfileSection(
-        louis.session(),
-        louis.delegation(),
-        "allergies",
-        1,
-        allergies("Kiwi", "Arachide"),
-        IdempotencyKey.random());
+    write("allergies", 1, allergies("Kiwi", "Arachide"));
     var second =
         api.profileStatement(louis.session(), louis.delegation(), IdempotencyKey.random())
             .payload();
@@ -212,45 +169,15 @@ class RecordsTest {
 
   @Test
   void aWriteOnlyDelegationLearnsTheVersionOfAConflictNotItsAnswers() {
-    sandbox
-        .api()
-        .writeProfileSection(
-            louis.session(),
-            louis.delegation(),
-            "allergies",
-            0,
-            allergies("latex"),
-            IdempotencyKey.random());
+    write("allergies", 0, allergies("latex"));
     DemoSandbox.Sitting writeOnly = sandbox.open("p-louis", "profile:write");
     var conflict =
         fr.guichet.testing.Refused.with(
-            "profile-changed",
-            412,
-            () ->
-                sandbox
-                    .api()
-                    .writeProfileSection(
-                        writeOnly.session(),
-                        writeOnly.delegation(),
-                        "allergies",
-                        0,
-                        allergies("pollen"),
-                        IdempotencyKey.random()));
+            "profile-changed", 412, () -> write(writeOnly, "allergies", 0, allergies("pollen")));
     assertThat(conflict.params()).containsEntry("currentVersion", 1).doesNotContainKey("current");
     var seen =
         fr.guichet.testing.Refused.with(
-            "profile-changed",
-            412,
-            () ->
-                sandbox
-                    .api()
-                    .writeProfileSection(
-                        louis.session(),
-                        louis.delegation(),
-                        "allergies",
-                        0,
-                        allergies("pollen"),
-                        IdempotencyKey.random()));
+            "profile-changed", 412, () -> write("allergies", 0, allergies("pollen")));
     assertThat(seen.params()).containsKey("current");
   }
 }

@@ -1,14 +1,9 @@
 package fr.guichet.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.guichet.client.ApiException;
 import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.AccountStatus;
-import fr.guichet.contract.CaregiverRequest;
-import fr.guichet.contract.ClosureRequest;
-import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.DocumentInfo;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.Problem;
@@ -18,19 +13,13 @@ import fr.guichet.testing.Refused;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Acting for someone else: a parent for a child, a guardian, a caregiver, and their limits. */
 class RepresentationTest {
   @RegisterExtension final DemoSandbox sandbox = DemoSandbox.perTest();
-
-  static void refused(String slug, ThrowingCallable call) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo(slug));
-  }
+  final Sittings sittings = new Sittings(sandbox);
 
   @Test
   void anIdentificationSaysWhomThePersonMayActFor() {
@@ -59,7 +48,7 @@ class RepresentationTest {
     assertThat(emma.access()).extracting(Represented::firstName).containsExactly("Louis");
     List<DocumentInfo> docs = sandbox.api().documents(s.session(), s.delegation());
     assertThat(docs).extracting(DocumentInfo::title).containsExactly("Carnet de vaccination");
-    refused(
+    Refused.with(
         "document-unknown",
         () -> sandbox.api().document(s.session(), s.delegation(), "doc-emma-2"));
     assertThat(sandbox.journal("person:p-emma"))
@@ -80,31 +69,14 @@ class RepresentationTest {
     assertThat(sandbox.openFor("p-sophie", "p-marcel", "account:read").delegation().actingAs())
         .isEqualTo("GUARDIANSHIP");
     Identification sophie = sandbox.strengthen(sandbox.identify("p-sophie"));
-    refused(
+    Refused.with(
         "opinion-required",
-        () ->
-            sandbox
-                .api()
-                .consent(
-                    sandbox.session(),
-                    new ConsentRequest(
-                        sophie.identificationId(),
-                        "p-marcel",
-                        List.of("account:read", "record:close"),
-                        30,
-                        "fr",
-                        "v1",
-                        true,
-                        true),
-                    IdempotencyKey.random()));
+        () -> sittings.consentFor(sophie, "p-marcel", 30, "account:read", "record:close"));
     DemoSandbox.Sitting s =
         sandbox.openFor("p-sophie", "p-marcel", true, "account:read", "record:close");
     assertThat(s.delegation().actingAs()).isEqualTo("GUARDIANSHIP");
     assertThat(s.delegation().receipt().payload()).containsEntry("personOpinionAsked", true);
-    var closed =
-        sandbox
-            .api()
-            .close(s.session(), s.delegation(), new ClosureRequest(false), IdempotencyKey.random());
+    var closed = sittings.close(s, false);
     assertThat(closed.account().state()).isEqualTo("CLOSED");
     assertThat(closed.receipt().payload())
         .containsEntry("actingAs", "GUARDIANSHIP")
@@ -122,23 +94,9 @@ class RepresentationTest {
   void aCaregiverHelpsButNeverClosesNorManagesAccess() {
     Identification alain = sandbox.strengthen(sandbox.identify("p-alain"));
     for (String forbidden : List.of("record:close", "sharing:manage")) {
-      refused(
+      Refused.with(
           "caregiver-forbidden",
-          () ->
-              sandbox
-                  .api()
-                  .consent(
-                      sandbox.session(),
-                      new ConsentRequest(
-                          alain.identificationId(),
-                          "p-georgette",
-                          List.of("account:read", forbidden),
-                          30,
-                          "fr",
-                          "v1",
-                          true,
-                          true),
-                      IdempotencyKey.random()));
+          () -> sittings.consentFor(alain, "p-georgette", 30, "account:read", forbidden));
     }
     DemoSandbox.Sitting s =
         sandbox.openFor("p-alain", "p-georgette", "account:read", "documents:read");
@@ -155,80 +113,26 @@ class RepresentationTest {
   @Test
   void nobodyActsForSomeoneTheyDoNotRepresent() {
     Identification jeanne = sandbox.identify("p-jeanne");
-    refused(
-        "not-a-representative",
-        () ->
-            sandbox
-                .api()
-                .consent(
-                    sandbox.session(),
-                    new ConsentRequest(
-                        jeanne.identificationId(),
-                        "p-emma",
-                        List.of("account:read"),
-                        30,
-                        "fr",
-                        "v1",
-                        true,
-                        true),
-                    IdempotencyKey.random()));
+    Refused.with(
+        "not-a-representative", () -> sittings.consentFor(jeanne, "p-emma", 30, "account:read"));
     assertThat(sandbox.journal("person:p-emma"))
         .containsExactly("CONSENT REFUSED not-a-representative");
-  }
-
-  CaregiverRequest caregiver(String id, String last, String first) {
-    DemoSandbox.Papers p = DemoSandbox.PEOPLE.get(id);
-    return new CaregiverRequest(p.nir(), last, first, p.birthDate());
   }
 
   @Test
   void aPersonGivesAccessToThreeCaregiversAtMost() {
     DemoSandbox.Sitting louis = sandbox.open("p-louis", "account:read", "sharing:manage");
-    var first =
-        sandbox
-            .api()
-            .addCaregiver(
-                louis.session(),
-                louis.delegation(),
-                caregiver("p-sophie", "LAMBERT", "sophie"),
-                IdempotencyKey.random());
+    var first = sittings.addCaregiver(louis, "p-sophie", "LAMBERT", "sophie");
     assertThat(first.account().access()).extracting(Represented::firstName).contains("Sophie");
     assertThat(sandbox.api().verifyReceipt(first.receipt().signed()).payload())
         .containsEntry("kind", "caregiver-added");
-    sandbox
-        .api()
-        .addCaregiver(
-            louis.session(),
-            louis.delegation(),
-            caregiver("p-alain", "Roux", "Alain"),
-            IdempotencyKey.random());
-    sandbox
-        .api()
-        .addCaregiver(
-            louis.session(),
-            louis.delegation(),
-            caregiver("p-marcel", "Dubois", "Marcel"),
-            IdempotencyKey.random());
-    refused(
+    sittings.addCaregiver(louis, "p-alain", "Roux", "Alain");
+    sittings.addCaregiver(louis, "p-marcel", "Dubois", "Marcel");
+    Refused.with(
         "caregiver-limit-person",
-        () ->
-            sandbox
-                .api()
-                .addCaregiver(
-                    louis.session(),
-                    louis.delegation(),
-                    caregiver("p-georgette", "Roux", "Georgette"),
-                    IdempotencyKey.random()));
-    refused(
-        "caregiver-already",
-        () ->
-            sandbox
-                .api()
-                .addCaregiver(
-                    louis.session(),
-                    louis.delegation(),
-                    caregiver("p-alain", "Roux", "Alain"),
-                    IdempotencyKey.random()));
+        () -> sittings.addCaregiver(louis, "p-georgette", "Roux", "Georgette"));
+    Refused.with(
+        "caregiver-already", () -> sittings.addCaregiver(louis, "p-alain", "Roux", "Alain"));
 
     var removed =
         sandbox
@@ -238,13 +142,7 @@ class RepresentationTest {
     assertThat(removed.account().access())
         .extracting(Represented::firstName)
         .doesNotContain("Alain");
-    sandbox
-        .api()
-        .addCaregiver(
-            louis.session(),
-            louis.delegation(),
-            caregiver("p-georgette", "Roux", "Georgette"),
-            IdempotencyKey.random());
+    sittings.addCaregiver(louis, "p-georgette", "Roux", "Georgette");
   }
 
   @Test
@@ -252,60 +150,27 @@ class RepresentationTest {
     for (String person : List.of("p-louis", "p-sophie", "p-georgette", "p-marcel")) {
       if (person.equals("p-georgette")) {
         DemoSandbox.Sitting s = sandbox.open(person, "sharing:manage");
-        refused(
+        Refused.with(
             "caregiver-needs-active-space",
-            () ->
-                sandbox
-                    .api()
-                    .addCaregiver(
-                        s.session(),
-                        s.delegation(),
-                        caregiver("p-yves", "Moreau", "Yves"),
-                        IdempotencyKey.random()));
+            () -> sittings.addCaregiver(s, "p-yves", "Moreau", "Yves"));
         continue;
       }
       DemoSandbox.Sitting s = sandbox.open(person, "sharing:manage");
-      sandbox
-          .api()
-          .addCaregiver(
-              s.session(),
-              s.delegation(),
-              caregiver("p-alain", "Roux", "Alain"),
-              IdempotencyKey.random());
+      sittings.addCaregiver(s, "p-alain", "Roux", "Alain");
     }
     // Alain now helps Georgette, Louis, Sophie and Marcel: one more makes five.
     DemoSandbox.Sitting emma = sandbox.openFor("p-louis", "p-emma", "sharing:manage");
-    sandbox
-        .api()
-        .addCaregiver(
-            emma.session(),
-            emma.delegation(),
-            caregiver("p-alain", "Roux", "Alain"),
-            IdempotencyKey.random());
+    sittings.addCaregiver(emma, "p-alain", "Roux", "Alain");
     DemoSandbox.Sitting maria = sandbox.open("p-maria", "sharing:manage");
-    refused(
+    Refused.with(
         "caregiver-limit-caregiver",
-        () ->
-            sandbox
-                .api()
-                .addCaregiver(
-                    maria.session(),
-                    maria.delegation(),
-                    caregiver("p-alain", "Roux", "Alain"),
-                    IdempotencyKey.random()));
+        () -> sittings.addCaregiver(maria, "p-alain", "Roux", "Alain"));
   }
 
   @Test
   void aCaregiverWhoseCivilStatusGivesOnlyAYearIsNamedWithZeros() {
     DemoSandbox.Sitting louis = sandbox.open("p-louis", "sharing:manage");
-    var added =
-        sandbox
-            .api()
-            .addCaregiver(
-                louis.session(),
-                louis.delegation(),
-                caregiver("p-zainaba", "Madi", "Zaïnaba"),
-                IdempotencyKey.random());
+    var added = sittings.addCaregiver(louis, "p-zainaba", "Madi", "Zaïnaba");
     assertThat(added.account().access())
         .extracting(Represented::firstName, Represented::birthYear)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("Zaïnaba", 1958));
@@ -314,26 +179,9 @@ class RepresentationTest {
   @Test
   void aCaregiverIsNamedExactlyOrNotFound() {
     DemoSandbox.Sitting louis = sandbox.open("p-louis", "sharing:manage");
-    refused(
-        "caregiver-unknown",
-        () ->
-            sandbox
-                .api()
-                .addCaregiver(
-                    louis.session(),
-                    louis.delegation(),
-                    caregiver("p-alain", "Roux", "Alan"),
-                    IdempotencyKey.random()));
-    refused(
-        "caregiver-self",
-        () ->
-            sandbox
-                .api()
-                .addCaregiver(
-                    louis.session(),
-                    louis.delegation(),
-                    caregiver("p-louis", "Petit", "Louis"),
-                    IdempotencyKey.random()));
+    Refused.with(
+        "caregiver-unknown", () -> sittings.addCaregiver(louis, "p-alain", "Roux", "Alan"));
+    Refused.with("caregiver-self", () -> sittings.addCaregiver(louis, "p-louis", "Petit", "Louis"));
   }
 
   // What the rule table decides about who acts, over HTTP as a script would meet it.
@@ -356,17 +204,7 @@ class RepresentationTest {
         Refused.with(
             "representation-ended", 403, () -> sandbox.api().account(s.session(), s.delegation()));
     assertThat(ended.params()).containsEntry("adultOn", today().minusYears(8).toString());
-    Refused.with(
-        "representation-ended",
-        403,
-        () ->
-            sandbox
-                .api()
-                .close(
-                    s.session(),
-                    s.delegation(),
-                    new ClosureRequest(true),
-                    IdempotencyKey.random()));
+    Refused.with("representation-ended", 403, () -> sittings.close(s, true));
     Refused.with(
         "representation-ended", 403, () -> sandbox.api().documents(s.session(), s.delegation()));
     assertThat(sandbox.identify("p-louis").represents())
@@ -403,13 +241,7 @@ class RepresentationTest {
   @Test
   void documentsHiddenFromAChildsParentsAreHiddenFromEveryRepresentative() {
     DemoSandbox.Sitting forEmma = sandbox.openFor("p-louis", "p-emma", "sharing:manage");
-    sandbox
-        .api()
-        .addCaregiver(
-            forEmma.session(),
-            forEmma.delegation(),
-            caregiver("p-alain", "Roux", "Alain"),
-            IdempotencyKey.random());
+    sittings.addCaregiver(forEmma, "p-alain", "Roux", "Alain");
     DemoSandbox.Sitting alain = sandbox.openFor("p-alain", "p-emma", "documents:read");
     assertThat(sandbox.api().documents(alain.session(), alain.delegation()))
         .extracting(DocumentInfo::title)

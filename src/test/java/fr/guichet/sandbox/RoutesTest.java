@@ -1,6 +1,7 @@
 package fr.guichet.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,8 +14,13 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.oas.OpenApi31;
+import fr.guichet.client.ApiException;
+import fr.guichet.client.IdempotencyKey;
+import fr.guichet.contract.ContactCodeRequest;
 import fr.guichet.contract.Headers;
 import fr.guichet.contract.Json;
+import fr.guichet.contract.MediatorSession;
+import fr.guichet.contract.OutboxMessage;
 import fr.guichet.testing.DemoSandbox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,8 +44,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What every route shares: a request id on every answer, and an unexpected failure logged with that
- * id, its route and the exception's type, never a message that could hold a NIR or a token; and the
- * contract the server serves, valid OpenAPI 3.1 to the last keyword.
+ * id, its route and the exception's type, never a message that could hold a NIR or a token; the
+ * contract the server serves, valid OpenAPI 3.1 to the last keyword; the demo outbox, its manager's
+ * alone.
  */
 class RoutesTest {
   @RegisterExtension static final DemoSandbox sandbox = DemoSandbox.perClass();
@@ -77,7 +84,7 @@ class RoutesTest {
   @Test
   void anUnexpectedFailureIsLoggedWithItsRequestIdRouteAndTypeButNoMessageNorToken()
       throws Exception {
-    String token = sandbox.login().token();
+    String token = sandbox.managerSession().token();
     // A table gone under the running server: the outbox route fails in a way no rule foresees.
     sandbox.update("ALTER TABLE outbox RENAME TO outbox_gone");
     try {
@@ -96,6 +103,37 @@ class RoutesTest {
     } finally {
       sandbox.update("ALTER TABLE outbox_gone RENAME TO outbox");
     }
+  }
+
+  @Test
+  void theDemoOutboxIsReadByTheManagerOfTheSenderStructureAloneAndEachReadingIsJournaled() {
+    DemoSandbox.Papers louis = DemoSandbox.PEOPLE.get("p-louis");
+    DemoSandbox.Papers jeanne = DemoSandbox.PEOPLE.get("p-jeanne");
+    MediatorSession mediator = sandbox.session();
+    sandbox
+        .api()
+        .contactCode(
+            mediator, new ContactCodeRequest(louis.nir(), louis.birth()), IdempotencyKey.random());
+    MediatorSession other = sandbox.loginAs(DemoSandbox.OTHER_LOGIN, DemoSandbox.OTHER_SECRET);
+    sandbox
+        .api()
+        .contactCode(
+            other, new ContactCodeRequest(jeanne.nir(), jeanne.birth()), IdempotencyKey.random());
+    MediatorSession operator =
+        sandbox.loginAs(DemoSandbox.OPERATOR_LOGIN, DemoSandbox.OPERATOR_SECRET);
+
+    for (MediatorSession notTheManager : List.of(mediator, other, operator)) {
+      assertThatThrownBy(() -> sandbox.api().outbox(notTheManager))
+          .isInstanceOfSatisfying(
+              ApiException.class, e -> assertThat(e.problem().slug()).isEqualTo("role-required"));
+    }
+    List<OutboxMessage> read = sandbox.api().outbox(sandbox.managerSession());
+    assertThat(read)
+        .extracting(OutboxMessage::personId)
+        .contains("p-louis")
+        .doesNotContain("p-jeanne");
+    assertThat(sandbox.journal("mediator:m-nadia")).contains("OUTBOX_READ OK");
+    assertThat(sandbox.journal("mediator:m-camille")).contains("OUTBOX_READ REFUSED role-required");
   }
 
   @Test

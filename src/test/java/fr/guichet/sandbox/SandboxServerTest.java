@@ -11,6 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +78,28 @@ class SandboxServerTest {
       assertThat(again.login().mediatorName()).isEqualTo("Camille Bernard");
     }
     assertThat(Files.size(other.resolve("signing-key.pk8"))).isPositive();
+  }
+
+  @Test
+  void signsTheJournalOfAnOlderServerAtItsFirstStart(@TempDir Path old) throws Exception {
+    String url = "jdbc:sqlite:" + old.resolve("guichet.db");
+    Flyway.configure()
+        .dataSource(url, null, null)
+        .locations("classpath:db/migration")
+        .target("1")
+        .load()
+        .migrate();
+    try (Connection c = DriverManager.getConnection(url)) {
+      JournalTest.writeTheOldWay(c, "person:p-jeanne", 3, false);
+      JournalTest.writeTheOldWay(c, "mediator:m-camille", 2, false);
+    }
+    SandboxServer.start(SandboxServer.Options.demo(old)).close();
+
+    SandboxServer.JournalVerdict verdict =
+        SandboxServer.verifyJournal(old, null, null, null, List.of());
+    assertThat(verdict.findings()).isEmpty();
+    assertThat(verdict.entries()).isEqualTo(5);
+    assertThat(verdict.checkpoints()).isEqualTo(1);
   }
 
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -40,15 +40,17 @@ class SharesTest {
   }
 
   ActionResult answer(String shareId, boolean accept) {
-    DemoSandbox.Sitting claire = sandbox.open("p-claire", "account:read", "sharing:manage");
+    return answer(sandbox.open("p-claire", "account:read", "sharing:manage"), shareId, accept);
+  }
+
+  ActionResult answer(DemoSandbox.Sitting s, String shareId, boolean accept) {
     return sandbox
         .api()
-        .answerShare(
-            claire.session(), claire.delegation(), shareId, accept, IdempotencyKey.random());
+        .answerShare(s.session(), s.delegation(), shareId, accept, IdempotencyKey.random());
   }
 
   List<String> outboxFor(String personId) {
-    return sandbox.api().outbox(sandbox.session()).stream()
+    return sandbox.api().outbox(sandbox.managerSession()).stream()
         .filter(m -> m.personId().equals(personId))
         .map(OutboxMessage::body)
         .toList();
@@ -219,31 +221,9 @@ class SharesTest {
     Share share = invite("p-emma", claire()).account().shares().get(0);
     // Someone else cannot answer Claire's invitation, nor Louis for Emma.
     DemoSandbox.Sitting sophie = sandbox.open("p-sophie", "sharing:manage");
-    Refused.with(
-        "share-unknown",
-        404,
-        () ->
-            sandbox
-                .api()
-                .answerShare(
-                    sophie.session(),
-                    sophie.delegation(),
-                    share.shareId(),
-                    true,
-                    IdempotencyKey.random()));
+    Refused.with("share-unknown", 404, () -> answer(sophie, share.shareId(), true));
     DemoSandbox.Sitting forEmma = sandbox.openFor("p-louis", "p-emma", "sharing:manage");
-    Refused.with(
-        "acting-as-forbidden",
-        403,
-        () ->
-            sandbox
-                .api()
-                .answerShare(
-                    forEmma.session(),
-                    forEmma.delegation(),
-                    share.shareId(),
-                    true,
-                    IdempotencyKey.random()));
+    Refused.with("acting-as-forbidden", 403, () -> answer(forEmma, share.shareId(), true));
     // A caregiver never manages sharing.
     Refused.with(
         "caregiver-forbidden",

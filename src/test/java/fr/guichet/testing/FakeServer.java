@@ -57,6 +57,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -190,6 +191,10 @@ public final class FakeServer implements DelegatedAccess {
   private String losing;
   private String newer;
   private final Map<String, Instant> sessions = new HashMap<>();
+
+  /** The sessions of the structure manager: the demo outbox is theirs only, as on the server. */
+  private final Set<String> managers = new HashSet<>();
+
   private volatile Mode mode = Mode.UP;
   private volatile String downFor;
   private volatile CountDownLatch slow = new CountDownLatch(0);
@@ -299,8 +304,13 @@ public final class FakeServer implements DelegatedAccess {
 
   /** The demo mediator's code, half a minute later (as the reference server's fixture does). */
   public String freshTotp() {
+    return freshTotp(DemoSandbox.TOTP_SECRET);
+  }
+
+  /** The code of another demo account (the structure manager's), half a minute later. */
+  public String freshTotp(String secret) {
     clock.advance(Duration.ofSeconds(30));
-    return Totp.fromBase32(DemoSandbox.TOTP_SECRET).codeAt(clock.instant());
+    return Totp.fromBase32(secret).codeAt(clock.instant());
   }
 
   /** Journal rows of a chain as "ACTION OUTCOME", oldest first. */
@@ -542,10 +552,11 @@ public final class FakeServer implements DelegatedAccess {
   public MediatorSession login(LoginRequest login) {
     gate("LOGIN");
     synchronized (this) {
+      boolean manager = DemoSandbox.MANAGER_LOGIN.equals(login.login());
       boolean ok =
-          DemoSandbox.LOGIN.equals(login.login())
+          (manager || DemoSandbox.LOGIN.equals(login.login()))
               && DemoSandbox.PASSWORD.equals(login.password())
-              && Totp.fromBase32(DemoSandbox.TOTP_SECRET)
+              && Totp.fromBase32(manager ? DemoSandbox.MANAGER_SECRET : DemoSandbox.TOTP_SECRET)
                   .codeAt(clock.instant())
                   .equals(login.totp());
       if (!ok) {
@@ -554,8 +565,15 @@ public final class FakeServer implements DelegatedAccess {
       append(MEDIATOR_CHAIN, "LOGIN", null, "OK");
       String token = "session-" + next();
       sessions.put(token, clock.instant());
+      if (manager) {
+        managers.add(token);
+      }
       return new MediatorSession(
-          token, clock.instant().plus(SESSION_IDLE), "Camille Bernard", STRUCTURE, "MEDIATOR");
+          token,
+          clock.instant().plus(SESSION_IDLE),
+          manager ? "Nadia Roussel" : "Camille Bernard",
+          STRUCTURE,
+          manager ? "STRUCTURE_MANAGER" : "MEDIATOR");
     }
   }
 
@@ -695,7 +713,9 @@ public final class FakeServer implements DelegatedAccess {
   @Override
   public Optional<String> demoMessage(MediatorSession session) {
     synchronized (this) {
-      return outbox.isEmpty() ? Optional.empty() : Optional.of(outbox.get(outbox.size() - 1)[1]);
+      return outbox.isEmpty() || !managers.contains(session.token())
+          ? Optional.empty()
+          : Optional.of(outbox.get(outbox.size() - 1)[1]);
     }
   }
 

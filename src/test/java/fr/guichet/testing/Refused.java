@@ -27,4 +27,12 @@ public final class Refused {
     assertThat(e.problem().messageKey()).isEqualTo("problem." + slug);
     return e.problem();
   }
+
+  /** Asserts the call is refused with this slug, whatever its status. */
+  public static Problem with(String slug, ThrowingCallable call) {
+    ApiException e = catchThrowableOfType(ApiException.class, call);
+    assertThat(e).as("refused with " + slug).isNotNull();
+    assertThat(e.problem().slug()).as(e.problem().detail()).isEqualTo(slug);
+    return e.problem();
+  }
 }

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,6 +22,10 @@ import java.nio.charset.StandardCharsets;
  * kiosk's loop takes it and ends at once, whatever the kiosk waits for, and the terminal is
  * restored as on any exit ({@link CtrlCBehaviour#CTRL_C_KILLS_APPLICATION} would instead end the
  * program from inside Lanterna's key reading).
+ *
+ * <p>It writes and reads UTF-8 whatever the locale: under {@code LANG=C} (as counter PCs often run)
+ * the JVM's default is ASCII, which Lanterna would turn into {@code ?} for every accent and
+ * pictogram and into the VT100 line-drawing set ({@code lqqk}) for every box.
  *
  * <p>Lanterna calls the setup methods from its constructor, before this class's fields are
  * initialised: the fields below therefore have no initialisers, and are set only by those calls.
@@ -45,7 +48,7 @@ final class KioskTerminal extends UnixTerminal {
   private volatile TerminalSize knownSize;
 
   KioskTerminal(CtrlCBehaviour ctrlC) throws IOException {
-    super(System.in, System.out, Charset.defaultCharset(), ctrlC);
+    super(System.in, System.out, LanternaKiosk.CHARSET, ctrlC);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package fr.guichet.kiosk.lanterna;
 
-import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -11,6 +10,7 @@ import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import com.googlecode.lanterna.terminal.swing.SwingTerminalFontConfiguration;
 import com.googlecode.lanterna.terminal.swing.SwingTerminalFrame;
+import fr.guichet.i18n.Messages;
 import fr.guichet.kiosk.Key;
 import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.View;
@@ -19,7 +19,11 @@ import java.awt.GraphicsEnvironment;
 import java.awt.HeadlessException;
 import java.awt.Rectangle;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The kiosk on a real terminal (or Lanterna's virtual one in tests, or a large-text window): reads
@@ -34,6 +38,12 @@ import java.time.Duration;
  * }</pre>
  */
 public final class LanternaKiosk implements AutoCloseable {
+  /**
+   * What the terminal is written in, whatever the locale ({@code LANG=C} included): the terminal,
+   * not the locale, says what it draws, and every terminal of a counter draws UTF-8.
+   */
+  static final Charset CHARSET = StandardCharsets.UTF_8;
+
   /** How often the inactivity clock is looked at. */
   static final Duration TICK = Duration.ofMillis(250);
 
@@ -53,6 +63,12 @@ public final class LanternaKiosk implements AutoCloseable {
   private final Kiosk kiosk;
   private long drawnChanges = -1;
 
+  /** The page asked for with Pg↑ and Pg↓ on a screen too tall, or -1: the focused one. */
+  private int page = -1;
+
+  /** What was drawn last: the page shown and how many. */
+  private ViewPainter.Painted painted;
+
   public LanternaKiosk(Terminal terminal, Kiosk kiosk) throws IOException {
     this.screen = new TerminalScreen(terminal);
     this.kiosk = kiosk;
@@ -67,7 +83,9 @@ public final class LanternaKiosk implements AutoCloseable {
   public static LanternaKiosk onSystemTerminal(Kiosk kiosk) throws IOException {
     Terminal terminal =
         System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")
-            ? new DefaultTerminalFactory().setForceTextTerminal(true).createTerminal()
+            ? new DefaultTerminalFactory(System.out, System.in, CHARSET)
+                .setForceTextTerminal(true)
+                .createTerminal()
             : new KioskTerminal(UnixTerminal.CtrlCBehaviour.TRAP);
     return new LanternaKiosk(terminal, kiosk);
   }
@@ -195,7 +213,19 @@ public final class LanternaKiosk implements AutoCloseable {
     draw();
   }
 
+  /**
+   * Pg↑ and Pg↓ turn the pages of a screen too tall for the terminal (the kiosk does not see them);
+   * any other key goes to the kiosk, and the page follows the focus again.
+   */
   private void press(KeyStroke stroke) {
+    if (stroke.getKeyType() == KeyType.PageDown || stroke.getKeyType() == KeyType.PageUp) {
+      int shown = painted == null ? 0 : painted.page();
+      int last = painted == null ? 0 : painted.pages() - 1;
+      page =
+          Math.max(0, Math.min(last, shown + (stroke.getKeyType() == KeyType.PageDown ? 1 : -1)));
+      return;
+    }
+    page = -1;
     Key key = KeyTranslator.translate(stroke);
     if (key != null) {
       kiosk.press(key);
@@ -209,15 +239,19 @@ public final class LanternaKiosk implements AutoCloseable {
     if (newScreen) {
       screen.clear();
       drawnChanges = kiosk.screenChanges();
+      page = -1;
     }
     String languages =
-        kiosk.language().tag().toUpperCase(java.util.Locale.ROOT)
-            + (kiosk.language() == kiosk.mediatorLanguage()
-                ? ""
-                : " · " + kiosk.mediatorLanguage().tag());
-    String network =
-        fr.guichet.i18n.Messages.of(kiosk.language())
-            .text(kiosk.online() ? "network.online" : "network.offline");
+        kiosk.language().label()
+            + (kiosk.language().needsTranslationFor(kiosk.mediatorLanguage())
+                ? " · " + kiosk.mediatorLanguage().tag()
+                : "");
+    Messages person = Messages.of(kiosk.language());
+    Messages mediator =
+        kiosk.language().needsTranslationFor(kiosk.mediatorLanguage())
+            ? Messages.of(kiosk.mediatorLanguage())
+            : null;
+    String network = person.text(kiosk.online() ? "network.online" : "network.offline");
     String header =
         " Guichet · Mon Espace Santé   ["
             + languages
@@ -225,10 +259,21 @@ public final class LanternaKiosk implements AutoCloseable {
             + (kiosk.online() ? "● " : "○ ")
             + network
             + " ";
-    TerminalPosition cursor =
+    painted =
         ViewPainter.paint(
-            view, header, kiosk.theme(), screen.newTextGraphics(), screen.getTerminalSize());
-    screen.setCursorPosition(cursor);
+            view,
+            header,
+            (at, of) -> {
+              Map<String, Object> pages = Map.of("page", at, "pages", of);
+              return Arrays.asList(
+                  person.text("page.more", pages),
+                  mediator == null ? null : mediator.text("page.more", pages));
+            },
+            kiosk.theme(),
+            screen.newTextGraphics(),
+            screen.getTerminalSize(),
+            page);
+    screen.setCursorPosition(painted.cursor());
     screen.refresh(newScreen ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
   }
 

@@ -79,11 +79,11 @@ class AccountFlowsTest {
         .contains(
             "Espace bientôt créé",
             "2  ⊘  Refuser la création de l’espace",
-            "3  ✓  Ouvrir votre espace",
-            "4  ▤  Imprimer ce que vous avez permis",
-            "5  ✎  Ce qui a été fait en votre nom",
-            "6  ▭  Imprimer l’aide : ouvrir chez soi",
-            "7  ■");
+            "5  ✓  Ouvrir votre espace",
+            "9  ▤  Imprimer ce que vous avez permis",
+            "H  ✎  Ce qui a été fait en votre nom",
+            "O  ▭  Imprimer l’aide : ouvrir chez soi",
+            "0  ■");
     key("2");
     assertThat(s.flowing())
         .contains(
@@ -118,9 +118,15 @@ class AccountFlowsTest {
     }
 
     s.type("2");
-    assertThat(s.text()).contains("Vous avez refusé l’espace", "2  ✉  Annuler votre refus");
+    assertThat(s.text())
+        .as("what the person can do now, on the key that always withdraws a refusal")
+        .contains(
+            "Vous avez refusé l’espace",
+            "Vous pouvez annuler ce refus jusqu’au 31 décembre 2026.",
+            "3  ✉  Annuler votre refus")
+        .doesNotContain("Date limite pour refuser", "2  ⊘");
     keys = 0;
-    key("2").type("");
+    key("3").type("");
     key("1");
     enter();
     assertThat(s.flowing())
@@ -133,14 +139,16 @@ class AccountFlowsTest {
   @Test
   void aClosureAsksForTheCodeThenClosesAndTheSpaceCanBeReopened() {
     VirtualScreen s = toTheAccount(open(), "p-louis", "1");
-    assertThat(s.text()).contains("Espace ouvert", "2  ▣  Fermer votre espace");
-    key("2");
+    assertThat(s.text()).contains("Espace ouvert", "6  ▣  Fermer votre espace");
+    key("6");
     assertThat(s.flowing())
+        .as("2 ✗ says no here as everywhere; erasing has its own key and pictogram")
         .contains(
             "Vos données sont gardées 10 ans",
             "1 ▣ Fermer et garder mes données 10 ans",
-            "2 ✗ Fermer et effacer mes données",
-            "3 ▤ Imprimer d’abord vos documents");
+            "2 ✗ Non, revenir en arrière",
+            "3 ⊠ Fermer et effacer mes données",
+            "4 ▤ Imprimer d’abord vos documents");
     key("1");
     assertThat(s.flowing()).contains("il faut une 2e preuve d’identité");
     int beforeCode = keys;
@@ -163,8 +171,13 @@ class AccountFlowsTest {
     assertThat(codeKeys).as("send the code, type 6 digits, Enter").isEqualTo(8);
 
     s.type("2");
-    assertThat(s.text()).contains("Espace fermé", "Rouvrir votre espace");
-    s.type("3").type("1").enter(); // a closed space: 2 ask for deletion, 3 reopen
+    assertThat(s.text())
+        .contains(
+            "Espace fermé",
+            "Vos données sont gardées jusqu’au 29 novembre 2036.",
+            "7  ⊠  Demander l’effacement de vos données",
+            "8  ✓  Rouvrir votre espace");
+    s.type("8").type("1").enter(); // a closed space: 7 ask for deletion, 8 reopen
     assertThat(s.flowing())
         .contains("Votre espace est rouvert", "Vos données gardées sont revenues");
     assertThat(server().journal("person:p-louis")).containsSubsequence("CLOSED OK", "REOPENED OK");
@@ -177,6 +190,43 @@ class AccountFlowsTest {
     assertThat(s.text())
         .contains("Pour : Emma Petit (naissance en 2015) · par Louis Petit, représentant légal");
     assertThat(server().journal("person:p-emma")).contains("CONSENT OK", "ACCOUNT_READ OK");
+  }
+
+  @Test
+  void aParentTurnsToTheirChildsSpaceInTheSameSittingWithTheChildsOwnConsent() {
+    VirtualScreen s = toTheAccount(open(), "p-louis", "1");
+    assertThat(s.text()).contains("C  ☻  Faire la démarche pour une autre personne");
+    key("C");
+    assertThat(s.text())
+        .contains("Pour qui faites-vous cette démarche ?", "Pour mon enfant : Emma");
+    key("2");
+    assertThat(s.flowing()).as("a new consent, for Emma").contains("Votre accord");
+    key("2");
+    assertThat(s.flowing())
+        .as("a no leaves Louis's space as it was")
+        .contains("La personne n’a pas donné son accord. Rien n’a été fait.", "Espace ouvert")
+        .doesNotContain("Pour : Emma");
+    assertThat(server().journal("person:p-emma")).doesNotContain("CONSENT OK");
+
+    key("C");
+    key("2");
+    key("1");
+    enter();
+    assertThat(s.text())
+        .contains("Pour : Emma Petit (naissance en 2015) · par Louis Petit, représentant légal");
+    assertThat(keys).as("instead of F10 and Louis's papers again").isEqualTo(7);
+    assertThat(server().journal("person:p-emma")).contains("CONSENT OK", "ACCOUNT_READ OK");
+    assertThat(server().journal("person:p-louis"))
+        .as("Louis's own delegation ends when he turns to Emma's space")
+        .last()
+        .isEqualTo("DELEGATION_REVOKED OK");
+
+    key("C");
+    key("2");
+    assertThat(s.text())
+        .as("Emma's space is the one open: no consent asked again")
+        .contains("Pour : Emma Petit", "C  ☻")
+        .doesNotContain("Votre accord");
   }
 
   @Test
@@ -219,6 +269,26 @@ class AccountFlowsTest {
     assertThat(s.text())
         .contains("Espace fermé", "Rouvrir votre espace", "Demander l’effacement de vos données")
         .doesNotContain("Fermer votre espace");
+    assertThat(s.flowing())
+        .contains("Vos données sont gardées jusqu’au")
+        .doesNotContain("effacées au plus tard");
+  }
+
+  @Test
+  void aSpaceWhoseDeletionWasAskedSaysOnlyWhenItsDataWillBeErased() {
+    VirtualScreen s = toTheAccount(open(), "p-louis", "1");
+    s.type("6").type("3").enter().type(server().lastCode("p-louis")).enter().enter();
+    assertThat(s.flowing()).contains("Votre espace est fermé");
+    s.type("2");
+    assertThat(s.flowing())
+        .contains(
+            "Espace fermé, effacement demandé",
+            "Vos données seront effacées au plus tard le 28 février 2027.")
+        .doesNotContain("Vos données sont gardées jusqu’au");
+    assertThat(s.text())
+        .as("only reopening is left: the other keys stay unused")
+        .contains("8  ✓  Rouvrir votre espace")
+        .doesNotContain("6  ▣", "7  ⊠");
   }
 
   @Test
@@ -325,19 +395,20 @@ class AccountFlowsTest {
     VirtualScreen s = toTheAccount(open(), "p-louis", "1");
     assertThat(s.text())
         .contains(
-            "3  ▤  Imprimer ce que vous avez permis",
-            "4  ▤  Mes documents",
-            "5  ✚",
-            "6  ♥",
-            "7  ✎",
-            "8  ■");
-    s.type("3");
+            "9  ▤  Imprimer ce que vous avez permis",
+            "D  ▤  Mes documents",
+            "P  ✚",
+            "H  ✎",
+            "A  ♥",
+            "C  ☻",
+            "0  ■");
+    s.type("9");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
     try (Stream<Path> files = Files.list(counter.documents())) {
       assertThat(files.map(f -> f.getFileName().toString()))
           .anySatisfy(f -> assertThat(f).startsWith("accord-rcp-"));
     }
-    s.type("4");
+    s.type("d"); // a letter in either case
     assertThat(s.flowing())
         .contains("regarder vos documents", "Louis, voulez-vous voir et imprimer vos documents ?");
     s.enter();

@@ -38,14 +38,11 @@ class CaregiversScreenTest {
     return counter.toTheAccount(s, personId, forWhomDigit);
   }
 
-  /**
-   * Louis for himself: his account, then the tile "Qui peut vous aider" (6: after the medical
-   * profile).
-   */
+  /** Louis for himself: his account, then the tile "Qui peut vous aider" (its key: A). */
   VirtualScreen louissHelpers() {
     VirtualScreen s = toTheAccount(open(), "p-louis", "1");
-    assertThat(s.text()).contains("6  ♥  Qui peut vous aider", "7  ✎", "8  ■");
-    return s.type("6");
+    assertThat(s.text()).contains("A  ♥  Qui peut vous aider", "H  ✎", "0  ■");
+    return s.type("A");
   }
 
   /** Types a demo person's papers into the caregiver form, Enter after each box. */
@@ -150,7 +147,7 @@ class CaregiversScreenTest {
     s.type("2");
     assertThat(s.flowing()).contains("Personne d’autre n’a accès à votre espace.");
     s.press(com.googlecode.lanterna.input.KeyType.Escape);
-    assertThat(s.text()).contains("Espace ouvert", "6  ♥  Qui peut vous aider");
+    assertThat(s.text()).contains("Espace ouvert", "A  ♥  Qui peut vous aider");
   }
 
   @Test
@@ -194,8 +191,12 @@ class CaregiversScreenTest {
             "Retirez d’abord l’accès d’un de vos aidants, puis ajoutez le nouveau.",
             "♥ Marcel Dubois",
             "Vous avez déjà 3 aidants",
-            "1 − Retirer l’accès d’un aidant")
+            "2 − Retirer l’accès d’un aidant")
         .doesNotContain("Donner accès à un aidant");
+    assertThat(s.type("1").flowing())
+        .as("the key of giving access is left unused, never given to taking it away")
+        .contains("Vous avez déjà 3 aidants")
+        .doesNotContain("Quel aidant ne doit plus avoir accès");
     assertThat(link("p-georgette", "p-louis")).isEqualTo("none");
     assertThat(server().journal("person:p-louis"))
         .contains("CAREGIVER_ADDED REFUSED caregiver-limit-person");

@@ -57,9 +57,9 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     server = new FakeServer();
-    // Not FileSink's prefix: any kiosk starting on this machine (a KioskCommand test running
-    // meanwhile) clears the folders of that prefix no running process owns, as this one would look.
-    documents = Files.createTempDirectory("counter-documents-");
+    // Not FileSink's prefix: a kiosk starting on this machine clears "guichet-documents-<pid>"
+    // folders whose process has ended, and reads this random number as such a pid.
+    documents = Files.createTempDirectory("guichet-counter-");
   }
 
   @Override
@@ -135,7 +135,12 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
 
   /** Any kiosk on the virtual terminal at 80×24; the counter closes it after the test. */
   VirtualScreen open(Kiosk kiosk) {
-    screen = new VirtualScreen(kiosk, 80, 24);
+    return open(kiosk, 80, 24);
+  }
+
+  /** Any kiosk on a virtual terminal of this size; the counter closes it after the test. */
+  VirtualScreen open(Kiosk kiosk, int columns, int rows) {
+    screen = new VirtualScreen(kiosk, columns, rows);
     return screen;
   }
 
@@ -190,11 +195,11 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
     return s.type("1").enter();
   }
 
-  /** The digit of the tile whose label contains {@code label}, as drawn. */
+  /** The key (a digit or a letter) of the tile whose label contains {@code label}, as drawn. */
   static String tile(VirtualScreen s, String label) {
     int row = s.rowOf(label);
     assertThat(row).as("a tile \"" + label + "\" on:\n" + s.text()).isNotNegative();
-    Matcher digit = Pattern.compile("^\\s*(\\d)\\s").matcher(s.rows().get(row));
+    Matcher digit = Pattern.compile("^\\s*([0-9A-Z])\\s").matcher(s.rows().get(row));
     assertThat(digit.find()).as(s.rows().get(row)).isTrue();
     return digit.group(1);
   }

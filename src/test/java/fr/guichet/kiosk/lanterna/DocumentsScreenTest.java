@@ -54,8 +54,8 @@ class DocumentsScreenTest {
   void beforeAClosureThePersonTakesEveryDocumentAndTheSheetThenComesBack() throws IOException {
     VirtualScreen s = counter.toTheAccount(counter.open(Language.FRENCH), "p-louis", "1");
     s.type(Counter.tile(s, "Fermer votre espace"));
-    assertThat(s.flowing()).contains("3 ▤ Imprimer d’abord vos documents");
-    s.type("3");
+    assertThat(s.flowing()).contains("4 ▤ Imprimer d’abord vos documents");
+    s.type("4");
     assertThat(s.flowing()).contains("Louis, voulez-vous voir et imprimer vos documents ?");
     s.enter();
     assertThat(s.flowing())
@@ -80,12 +80,12 @@ class DocumentsScreenTest {
   @Test
   void beforeAClosureOneDocumentAloneAndANoToTheConsentGoesBackToTheClosure() throws IOException {
     VirtualScreen s = counter.toTheAccount(counter.open(Language.FRENCH), "p-louis", "1");
-    s.type(Counter.tile(s, "Fermer votre espace")).type("3");
+    s.type(Counter.tile(s, "Fermer votre espace")).type("4");
     s.press(KeyType.Escape);
     assertThat(s.flowing()).contains("1 ▣ Fermer et garder mes données 10 ans");
     assertThat(server().journal("person:p-louis")).doesNotContain("DOCUMENTS_LISTED OK");
 
-    s.type("3").enter().type("4");
+    s.type("4").enter().type("4");
     assertThat(printed()).containsExactly("doc-louis-2.pdf");
   }
 }

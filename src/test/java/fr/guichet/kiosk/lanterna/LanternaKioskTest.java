@@ -17,7 +17,11 @@ import fr.guichet.kiosk.Theme;
 import fr.guichet.testing.DemoSandbox;
 import fr.guichet.testing.FakeServer;
 import fr.guichet.testing.MutableClock;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -142,7 +147,7 @@ class LanternaKioskTest {
         .contains(
             VisualLine.of("بقي 32 يوما.", true),
             VisualLine.of("آخر أجل للرفض: 31 ديسمبر 2026.", true),
-            "Il reste 32 jours.");
+            "Date limite pour refuser : 31 décembre 2026.");
     int picture = s.rowOf("┌───────┐");
     assertThat(s.rows().get(picture))
         .as("pictogram on the right")
@@ -172,7 +177,11 @@ class LanternaKioskTest {
             "Vous pouvez refuser jusqu’au 31 décembre 2026.",
             "Dire non à votre espace")
         .doesNotContain("né·e");
-    assertThat(s.text()).as("the French aside for the mediator").contains("Espace bientôt créé");
+    assertThat(s.text())
+        .as("easy-to-read French is French: no second French line, and the header says FALC")
+        .contains("[FALC]")
+        .doesNotContain(
+            "Espace bientôt créé", "FR-X-FALC", "Il reste 32 jours.\n             Il reste");
     s.press(KeyType.F10);
     assertThat(s.text())
         .contains("Le rendez-vous est fini", "Cet ordinateur ne garde rien sur vous.");
@@ -200,10 +209,10 @@ class LanternaKioskTest {
             "Espaço criado em breve",
             "Faltam 32 dias.",
             "Último dia para recusar: 31 de dezembro de 2026.");
-    int pt = s.rowOf("Faltam 32 dias.");
+    int pt = s.rowOf("Último dia para recusar: 31 de dezembro de 2026.");
     assertThat(s.rows().get(pt + 1))
         .as("the mediator's line right under the person's")
-        .contains("Il reste 32 jours.");
+        .contains("Date limite pour refuser : 31 décembre 2026.");
     assertThat(s.rows().get(23)).contains("F1 Ajuda", "F2 Língua", "F10 Terminar");
   }
 
@@ -462,11 +471,12 @@ class LanternaKioskTest {
   @Test
   void withoutACarteVitaleThePersonShowsTheLettersCodeOrHasACodeSentAndClosingThenAsksForTheCard() {
     VirtualScreen s = open(Language.FRENCH);
-    s.type(DemoSandbox.LOGIN)
+    // The structure manager: the demo outbox is theirs, so the kiosk shows the code it "sent".
+    s.type(DemoSandbox.MANAGER_LOGIN)
         .enter()
         .type(DemoSandbox.PASSWORD)
         .enter()
-        .type(server().freshTotp())
+        .type(server().freshTotp(DemoSandbox.MANAGER_SECRET))
         .enter();
     s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter();
     assertThat(s.text())
@@ -493,7 +503,7 @@ class LanternaKioskTest {
                 + server().lastCode("p-louis"));
     s.type(server().lastCode("p-louis")).enter();
     assertThat(s.text()).contains("Pour qui faites-vous cette démarche ?");
-    s.type("1").type("1").enter().type("2").type("1");
+    s.type("1").type("1").enter().type("6").type("1"); // for himself, yes; close, keep
     assertThat(s.flowing())
         .as("a code was the first proof: the second is the card")
         .contains("il faut une 2e preuve d’identité : le numéro de série de la carte Vitale");
@@ -569,7 +579,7 @@ class LanternaKioskTest {
         .enter()
         .type("1")
         .enter();
-    s.type(Counter.tile(s, "Fin de la séance"));
+    s.type("0"); // 1 print, 2 oppose, 5 open, 9 print the consent, H the history, 0 end of sitting
     assertThat(s.text()).contains("La séance est terminée");
     assertThat(server().journal("person:p-jeanne"))
         .endsWith("DELEGATION_REVOKED OK", "SITTING_ENDED OK");
@@ -753,9 +763,59 @@ class LanternaKioskTest {
         .contains(
             "État inconnu",
             "Cet ordinateur ne connaît pas encore cet état de votre espace. Appelez le 3422.",
-            "1 ⊘ Refuser la création de l’espace",
-            "2 ✓ Ouvrir votre espace")
+            "2 ⊘ Refuser la création de l’espace",
+            "5 ✓ Ouvrir votre espace")
         .doesNotContain("Imprimer la fiche", "MERGE", "[state.");
+  }
+
+  /**
+   * The kiosk as a counter PC starts it, under {@code LANG=C}, in a pseudo-terminal of 80×24 (the
+   * {@code script} command): its first screen holds its accents and its boxes, never {@code ?} nor
+   * the line-drawing set ({@code lqqk}).
+   */
+  @Test
+  @Timeout(180)
+  void theFirstScreenUnderLangCHasItsAccentsAndItsBoxes() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            "script",
+            "-qfec",
+            "stty rows 24 cols 80; exec '"
+                + java
+                + "' -XX:TieredStopAtLevel=1 fr.guichet.Guichet kiosk --demo",
+            "/dev/null");
+    pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANGUAGE"));
+    pb.environment().put("LANG", "C");
+    pb.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+    pb.redirectErrorStream(true);
+    Process kiosk = pb.start();
+    ByteArrayOutputStream drawn = new ByteArrayOutputStream();
+    try (InputStream out = kiosk.getInputStream();
+        OutputStream keys = kiosk.getOutputStream()) {
+      String wanted = "6 chiffres"; // the last field, drawn under any charset
+      while (!drawn.toString(StandardCharsets.ISO_8859_1).contains(wanted)) {
+        int b = out.read();
+        assertThat(b).as("the kiosk ended before its first screen: " + drawn).isNotNegative();
+        drawn.write(b);
+      }
+      keys.write(3); // Ctrl+C: the kiosk ends and gives the terminal back
+      keys.flush();
+      out.transferTo(drawn);
+    } finally {
+      kiosk.destroy();
+    }
+    String text =
+        drawn
+            .toString(StandardCharsets.UTF_8)
+            .replace("\u0000", "") // Lanterna's filler after some letters: terminals ignore it
+            .replaceAll("\u001B\\[[0-9;?]*[ -/]*[@-~]", "")
+            .replace("\u001B(0", "[line-drawing set]") // boxes drawn as lqqk
+            .replaceAll("\u001B[()][0-9A-Za-z]", "");
+    assertThat(text)
+        .as(text)
+        .contains("Connexion de la médiatrice ou du médiateur", "═══", "Code à 6 chiffres")
+        .doesNotContain("?", "\uFFFD", "[line-drawing set]", "lqq");
   }
 
   private static int rowOf(VirtualScreen s, String text) {

@@ -49,7 +49,7 @@ class ProfileAssistantTest {
     return counter.open(language);
   }
 
-  /** The digit of the account screen's tile that opens the assistant. */
+  /** The key of the account screen's tile that opens the assistant. */
   static String profileTile(VirtualScreen s) {
     String title = Messages.of(Language.FRENCH).text("profile.account.tile");
     String arabic = VisualLine.of(Messages.of(Language.ARABIC).text("profile.account.tile"), true);
@@ -59,7 +59,7 @@ class ProfileAssistantTest {
             .findFirst()
             .orElseThrow(() -> new AssertionError("no profile tile:\n" + s.text()));
     java.util.regex.Matcher digit =
-        java.util.regex.Pattern.compile("(?<![\\d])(\\d)(?![\\d])").matcher(row);
+        java.util.regex.Pattern.compile("(?<!\\S)([0-9A-Z])(?!\\S)").matcher(row);
     if (!digit.find()) {
       throw new AssertionError("no key on the profile tile: " + row);
     }
@@ -351,13 +351,14 @@ class ProfileAssistantTest {
             "Rien n’a été écrasé.",
             "Maintenant dans Mon Espace Santé : • Pollen",
             "Vos réponses, pas encore envoyées : • Pénicilline (antibiotique)",
-            "1 ✓ Garder ce qui est dans Mon Espace Santé",
-            "3 ⊕ Mettre les deux ensemble (à relire)");
+            "1 ◉ Garder ce qui est dans Mon Espace Santé",
+            "2 ✗ ",
+            "4 ⊕ Mettre les deux ensemble (à relire)");
     assertThat(onTheServer("p-louis", "allergies").content().toString())
         .contains("pollen")
         .doesNotContain("penicillin");
 
-    s.type("3");
+    s.type("4");
     assertThat(s.text())
         .as("the merge is read back before it is sent")
         .contains("Relecture : Allergies", "• Pollen", "• Pénicilline (antibiotique)");
@@ -394,7 +395,7 @@ class ProfileAssistantTest {
             Json.mapper().readTree("{\"form\":1,\"status\":\"unknown\",\"entries\":[]}"));
     s.type("1");
     assertThat(s.flowing()).contains("La personne ne sait pas.");
-    s.type("2");
+    s.type("3");
     assertThat(s.text()).contains("Relecture : Allergies");
     JsonNode mine = sendAndCompare(s, "allergies");
     assertThat(mine.toString())
@@ -402,6 +403,20 @@ class ProfileAssistantTest {
         .isEqualTo(
             "{\"form\":1,\"status\":\"filled\",\"entries\":[{\"name\":\"latex\"},"
                 + "{\"name\":\"pollen\",\"reactions\":[\"rash\"]}]}");
+  }
+
+  @Test
+  void theQuestionsOfAChildsProfileNameTheChildNeverTheParent() {
+    VirtualScreen s = toTheHub(open(Language.FRENCH), "p-louis", "2");
+    s.type("C");
+    assertThat(s.flowing())
+        .contains("Est-ce qu’Emma a une allergie ?")
+        .doesNotContain("Avez-vous", "que Emma");
+    s.enter().type("G");
+    assertThat(s.flowing())
+        .as("\"de Emma\" elided")
+        .contains("Quel est le groupe sanguin d’Emma ?")
+        .doesNotContain("votre groupe", "de Emma");
   }
 
   @Test
@@ -432,12 +447,17 @@ class ProfileAssistantTest {
     assertThat(s.flowing())
         .contains(
             "Ce sont les volontés de Georgette Roux. Écrivez seulement ce que Georgette Roux dit.",
-            "Voulez-vous noter une personne de confiance ?");
+            "Est-ce que Georgette veut noter une personne de confiance ?",
+            "La personne de confiance accompagne Georgette chez le médecin")
+        .as("the questions are about Georgette, not the caregiver at the counter")
+        .doesNotContain("Voulez-vous noter", "vous accompagne");
     s.press(KeyType.Escape).press(KeyType.Escape);
-    s.type("2");
-    assertThat(s.flowing()).contains("Une ou un aidant ne peut pas emporter de copie du profil.");
-    s.type("3");
-    assertThat(s.flowing()).contains("Une ou un aidant ne peut pas emporter de copie du profil.");
+    assertThat(s.flowing())
+        .as("what a caregiver may not take is not offered, and the hub says why")
+        .contains("Une ou un aidant ne peut pas emporter de copie du profil.")
+        .doesNotContain("Imprimer le résumé du profil", "Imprimer la carte d’urgence");
+    s.type("2").type("3");
+    assertThat(s.text()).as("their keys are unused").contains("Profil médical de Georgette Roux");
     try (Stream<Path> files = Files.list(counter.documents())) {
       assertThat(files.toList()).isEmpty();
     } catch (IOException e) {
