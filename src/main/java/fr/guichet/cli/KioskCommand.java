@@ -177,8 +177,9 @@ public final class KioskCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   /**
-   * How this counter prints, from {@code --paper}, {@code --zone} and the languages: what the
-   * kiosk's documents are to be laid out with (its screens still print on A4, until they take it).
+   * How this counter prints, from {@code --paper}, {@code --zone} and the languages: the kiosk lays
+   * its documents out on this paper and writes their times in this zone (its clock's), and names in
+   * their QR codes the verification page the server gives at login.
    */
   PrintSettings printSettings;
 
@@ -261,7 +262,12 @@ public final class KioskCommand implements Callable<Integer> {
             .withMediator(mediatorLanguage)
             .withLink(ReceiptLink.of(url));
     Kiosk kiosk =
-        new Kiosk(DelegatedAccessOverHttp.at(url), sink, language, Clock.system(counter), options);
+        new Kiosk(
+            DelegatedAccessOverHttp.at(url),
+            sink,
+            language,
+            Clock.system(printSettings.zone()),
+            options.withPaper(printSettings.paper()));
     Path pending = pendingFile != null ? pendingFile : target.demo ? null : defaultPendingFile();
     kiosk.usePendingActions(
         pending == null ? PendingActions.inMemory() : PendingActions.inFile(pending));

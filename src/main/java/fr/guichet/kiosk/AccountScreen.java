@@ -12,8 +12,9 @@ import fr.guichet.domain.ActingAs;
 import fr.guichet.domain.Operation;
 import fr.guichet.domain.RuleTable;
 import fr.guichet.i18n.Messages;
-import fr.guichet.print.Paper;
-import fr.guichet.print.ReceiptLink;
+import fr.guichet.print.ActivationHelpSheet;
+import fr.guichet.print.ConsentReceipt;
+import fr.guichet.print.PrintSettings;
 import fr.guichet.print.StatusSheet;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +34,9 @@ import java.util.stream.Collectors;
  * ask for deletion, reopen), {@code 9} prints what the person allowed, {@code 0} ends the sitting.
  * Letters open a screen of their own: {@code D} the documents, {@code P} the medical profile,
  * {@code H} the history (journal), {@code A} who can help, {@code C} another person the identified
- * person represents. A new choice takes a letter never given before.
+ * person represents, {@code S} sharing a child's profile with the other parent, {@code R} the
+ * answer to such an invitation; {@code O} prints the help to open the space at home, while it is
+ * not opened. A new choice takes a letter never given before.
  *
  * <pre>{@code
  * Step s = AccountScreen.load(kiosk); // reads the space, then shows it
@@ -58,6 +61,19 @@ record AccountScreen(Say notice) implements Screen {
                 Step.of(
                     new AccountScreen(null), new Effect.ChangeSitting(s -> s.withAccount(account))),
             problem -> new AccountScreen(Say.problem(problem))));
+  }
+
+  /** The account read again, {@code notice} said on it (a refusal that may come of a change). */
+  static Step load(Kiosk kiosk, Say notice) {
+    MediatorSession me = kiosk.mediator();
+    Delegation delegation = kiosk.sitting().delegation();
+    AccountScreen said = new AccountScreen(notice);
+    return Step.of(
+        said,
+        Effect.Call.read(
+            (server, key) -> server.account(me, delegation),
+            account -> Step.of(said, new Effect.ChangeSitting(s -> s.withAccount(account))),
+            ignored -> said));
   }
 
   @Override
@@ -119,6 +135,19 @@ record AccountScreen(Say notice) implements Screen {
                                     "account.access." + r.actingKind(),
                                     Map.of("name", r.firstName() + " " + r.lastName())))
                         .collect(Collectors.joining(", ")))));
+    ShareScreen.waiting(account)
+        .forEach(
+            invitation ->
+                lines.add(
+                    m.text(
+                        "share.invitation.waiting",
+                        Map.of(
+                            "inviter",
+                            invitation.inviterName(),
+                            "child",
+                            invitation.childName(),
+                            "date",
+                            invitation.expiresOn()))));
     return lines;
   }
 
@@ -193,7 +222,9 @@ record AccountScreen(Say notice) implements Screen {
               m -> m.text("documents.title"),
               DocumentsScreen::open));
     }
-    if (isOpen(state) && reaches(kind, Operation.READ_PROFILE)) { // with its own consent
+    if (isOpen(state) // the medical profile assistant, with its own consent to read and write
+        && reaches(kind, Operation.READ_PROFILE)
+        && reaches(kind, Operation.WRITE_PROFILE)) {
       out.add(
           new Choice(
               "P",
@@ -225,6 +256,33 @@ record AccountScreen(Say notice) implements Screen {
               m -> m.text("account.other-person"),
               k -> ForWhomScreen.another()));
     }
+    if (state == SpaceState.ANNOUNCED || state == SpaceState.ACTIVE_NOT_ACTIVATED) {
+      // not opened yet: how to open it at home, the card's number drawn
+      out.add(
+          new Choice(
+              "O",
+              Pictogram.CARD.symbol(),
+              m -> m.text("help-sheet.tile"),
+              k -> Step.of(new AccountScreen(null), helpSheet(k))));
+    }
+    if (ShareScreen.offered(account)) { // a child's profile, shared with the other parent
+      out.add(
+          new Choice(
+              "S",
+              Pictogram.REPRESENTATIVE.symbol(),
+              m -> capitalized(m.text("action.SHARE_PROFILE"), m),
+              k -> ShareScreen.invite()));
+    }
+    ShareScreen.waiting(account).stream()
+        .findFirst() // one at a time: the next one after this one is answered
+        .ifPresent(
+            invitation ->
+                out.add(
+                    new Choice(
+                        "R",
+                        Pictogram.REPRESENTATIVE.symbol(),
+                        m -> m.text("share.answer.tile", Map.of("child", invitation.childName())),
+                        k -> ShareScreen.answer(invitation))));
     out.add(
         new Choice(
             END, Pictogram.END.symbol(), m -> m.text("key.end-sitting"), AccountScreen::end));
@@ -253,8 +311,17 @@ record AccountScreen(Say notice) implements Screen {
         && RuleTable.reaches(ActingAs.valueOf(kind.name()), operation);
   }
 
+  /**
+   * The activation help sheet, in the person's language on this counter's paper: it names nobody,
+   * so that the person takes it home to open their space.
+   */
+  private static Effect helpSheet(Kiosk kiosk) {
+    return new Effect.Print(
+        "aide-ouvrir-mon-espace.pdf", ActivationHelpSheet.render(kiosk.printSettings()));
+  }
+
   /** A space that exists and is open may hold documents, and a medical profile to fill in. */
-  private static boolean isOpen(SpaceState state) {
+  static boolean isOpen(SpaceState state) {
     return state == SpaceState.ACTIVE || state == SpaceState.ACTIVE_NOT_ACTIVATED;
   }
 
@@ -272,12 +339,7 @@ record AccountScreen(Say notice) implements Screen {
   /** The receipt of what the person allowed, to whom, until when: theirs to keep. */
   private static Effect consentReceipt(Kiosk kiosk) {
     Receipt consent = kiosk.sitting().delegation().receipt();
-    byte[] pdf =
-        fr.guichet.print.ConsentReceipt.render(
-            consent,
-            Messages.of(kiosk.language()),
-            Paper.A4,
-            ReceiptLink.of(kiosk.serverAddress()));
+    byte[] pdf = ConsentReceipt.render(consent, kiosk.printSettings());
     return new Effect.Print("accord-" + consent.receiptId() + ".pdf", pdf);
   }
 
@@ -288,8 +350,7 @@ record AccountScreen(Say notice) implements Screen {
   static Effect statusSheet(Kiosk kiosk, Screen back, Function<Say, Screen> refused) {
     Sitting s = kiosk.sitting();
     MediatorSession me = kiosk.mediator();
-    Messages m = Messages.of(kiosk.language());
-    ReceiptLink link = ReceiptLink.of(kiosk.serverAddress());
+    PrintSettings settings = kiosk.printSettings();
     return Effect.Call.send(
         (server, key) -> {
           Receipt statement = server.statusStatement(me, s.delegation(), key);
@@ -302,9 +363,7 @@ record AccountScreen(Say notice) implements Screen {
                       statement,
                       me.mediatorName(),
                       me.structureName()),
-                  m,
-                  Paper.A4,
-                  link);
+                  settings);
           return new Effect.Print("fiche-etat-" + statement.receiptId() + ".pdf", pdf);
         },
         print -> Step.of(back, print),

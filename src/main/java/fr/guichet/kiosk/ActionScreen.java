@@ -12,8 +12,6 @@ import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.ActionReceipt;
-import fr.guichet.print.Paper;
-import fr.guichet.print.ReceiptLink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,17 +123,13 @@ record ActionScreen(
                 + m.text(
                     "flow." + id + (withDeletion ? ".readback-deletion" : ".readback"),
                     Map.of("name", name)));
-        boolean asking = !consent().given(kiosk.sitting());
-        if (asking) {
-          lines.addAll(consent().attested(m));
-        }
-        tiles.addAll(sendTiles(m, asking));
+        lines.addAll(consent().underReadBack(kiosk.sitting(), m));
+        tiles.addAll(sendTiles(m, !consent().given(kiosk.sitting())));
       }
       case DONE -> {
         title = m.text("flow." + id + ".done");
         picture = Pictogram.of(result.account().spaceState()).lines();
-        lines.add(m.text("state." + result.account().spaceState() + ".sentence"));
-        lines.addAll(undo(m));
+        lines.addAll(ReceiptLines.of(result.receipt(), kiosk, m));
         tiles.add(new View.Tile("1", Pictogram.PRINT.symbol(), m.text("flow.print-receipt")));
         tiles.add(new View.Tile("2", Pictogram.BACK.symbol(), m.text("flow.back-to-account")));
       }
@@ -166,42 +160,6 @@ record ActionScreen(
   /** The consent to this action, asked in the read-back when the sitting lacks it. */
   private Consent consent() {
     return Consent.widening(action.requiredScope(), TEXT_VERSION);
-  }
-
-  /** How to undo what was just done, and until when: the right to make a mistake. */
-  private List<String> undo(Messages m) {
-    Map<String, Object> facts = result.receipt().payload();
-    List<String> lines = new ArrayList<>();
-    String deadline = date(m, facts.get("oppositionDeadline"));
-    String due = date(m, facts.get("deletionDue"));
-    switch (action) {
-      case RECORD_OPPOSITION ->
-          lines.add(m.text("receipt.undo.withdraw", Map.of("date", deadline)));
-      case WITHDRAW_OPPOSITION ->
-          lines.add(m.text("receipt.undo.oppose-again", Map.of("date", deadline)));
-      case CLOSE, REQUEST_DELETION -> {
-        if (due.isEmpty()) {
-          lines.add(
-              m.text("account.archive-end", Map.of("date", date(m, facts.get("archiveEnd")))));
-          lines.add(m.text("receipt.undo.reopen"));
-        } else {
-          lines.add(m.text("account.deletion-due", Map.of("date", due)));
-          lines.add(m.text("receipt.undo.reopen-before", Map.of("date", due)));
-        }
-      }
-      case REOPEN ->
-          lines.add(
-              m.text(
-                  Boolean.TRUE.equals(facts.get("dataRestored"))
-                      ? "receipt.reopen.restored"
-                      : "receipt.reopen.not-restored"));
-      default -> {}
-    }
-    return lines;
-  }
-
-  private static String date(Messages m, Object iso) {
-    return iso == null ? "" : m.date(java.time.LocalDate.parse(iso.toString()));
   }
 
   @Override
@@ -239,9 +197,8 @@ record ActionScreen(
     }
     boolean deletion = false;
     if (action == AccountAction.CLOSE) {
-      if (key.digit() == 4) { // the status sheet first, as it is before the closure
-        ActionScreen here = to(step, null);
-        return Step.of(here, AccountScreen.statusSheet(kiosk, here, said -> to(step, said)));
+      if (key.digit() == 4) { // the person's documents first: they are archived after it
+        return DocumentsScreen.beforeClosing(kiosk, to(step, null));
       }
       if (key.digit() != 1 && key.digit() != 3) {
         return this;
@@ -257,8 +214,16 @@ record ActionScreen(
     return chosen.afterYes(kiosk);
   }
 
-  /** After the person's yes: the strong identification if needed, then the read-back. */
-  private ActionScreen afterYes(Kiosk kiosk) {
+  /**
+   * After the person's yes: a tutor's word that the protected person's opinion was asked, the
+   * strong identification if needed, then the read-back.
+   */
+  private Screen afterYes(Kiosk kiosk) {
+    return OpinionScreen.first(kiosk, consent(), proven(kiosk), to(Stage.EXPLAIN, null));
+  }
+
+  /** The strong identification if needed, then the read-back. */
+  private ActionScreen proven(Kiosk kiosk) {
     if (action.requiredScope() == Scope.RECORD_CLOSE && !kiosk.sitting().strong()) {
       if (kiosk.sitting().person().proofMethods().contains(ProofMethod.CONTACT_CODE)) {
         // Identified by a code sent to the contact: the second proof is the Carte Vitale.
@@ -282,16 +247,12 @@ record ActionScreen(
    */
   private Step confirm(Kiosk kiosk) {
     ActionScreen sending = to(Stage.CONFIRM, null);
-    if (consent().given(kiosk.sitting())) {
-      return sending.send(kiosk, kiosk.sitting().delegation());
-    }
-    return Step.of(
-        sending,
-        consent()
-            .record(
-                kiosk,
-                d -> sending.send(kiosk, d),
-                problem -> to(Stage.EXPLAIN, Say.problem(problem))));
+    return consent()
+        .thenSend(
+            kiosk,
+            sending,
+            d -> sending.send(kiosk, d),
+            problem -> to(Stage.EXPLAIN, Say.problem(problem)));
   }
 
   private Step sendCode(Kiosk kiosk) {
@@ -304,7 +265,8 @@ record ActionScreen(
         Effect.Call.send(
             (server, key) ->
                 new IdentifyScreen.Sent(
-                    server.contactCode(me, new ContactCodeRequest(s.nir(), s.birthDate()), key),
+                    server.contactCode(
+                        me, new ContactCodeRequest(s.nir(), s.birthDate().iso()), key),
                     server.demoMessage(me).orElse(null)),
             sent ->
                 new ActionScreen(
@@ -375,12 +337,7 @@ record ActionScreen(
 
   /** The receipt of an action (of a caregiver's access too), in the person's language. */
   static Effect receipt(Kiosk kiosk, Receipt receipt) {
-    byte[] pdf =
-        ActionReceipt.any(
-            receipt,
-            Messages.of(kiosk.language()),
-            Paper.A4,
-            ReceiptLink.of(kiosk.serverAddress()));
+    byte[] pdf = ActionReceipt.any(receipt, kiosk.printSettings());
     return new Effect.Print("recu-" + receipt.receiptId() + ".pdf", pdf);
   }
 

@@ -3,20 +3,19 @@ package fr.guichet.kiosk;
 import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.ActingKind;
 import fr.guichet.contract.ActionResult;
-import fr.guichet.contract.CaregiverRequest;
 import fr.guichet.contract.Delegation;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.contract.Problem;
 import fr.guichet.contract.Represented;
+import fr.guichet.contract.Share;
 import fr.guichet.contract.SpaceState;
 import fr.guichet.domain.ActingAs;
-import fr.guichet.domain.BirthDate;
-import fr.guichet.domain.InvalidValue;
-import fr.guichet.domain.Nir;
+import fr.guichet.domain.Operation;
 import fr.guichet.domain.Scope;
 import fr.guichet.i18n.Messages;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,16 +36,11 @@ import java.util.Map;
  * }</pre>
  *
  * @param form the new caregiver's details while they are typed (and kept after a refusal), or null
- * @param request what will be sent to add a caregiver, once the form is checked, or null
+ * @param request the caregiver to give access to, once the form is checked, or null
  * @param chosen the caregiver whose access is taken away, or null
  */
 record CaregiversScreen(
-    Stage step,
-    Form form,
-    CaregiverRequest request,
-    Represented chosen,
-    ActionResult result,
-    Say notice)
+    Stage step, Form form, Named request, Represented chosen, ActionResult result, Say notice)
     implements Screen {
 
   /** Where the walk-through is. */
@@ -71,10 +65,8 @@ record CaregiversScreen(
    * someone acting for themself, a child or a protected adult, never as a caregiver.
    */
   static boolean offered(AccountStatus account) {
-    ActingKind kind = account.actingKind();
     return account.spaceState() == SpaceState.ACTIVE
-        && kind != ActingKind.UNKNOWN // the wire's names are the domain's, UNKNOWN apart
-        && ActingAs.valueOf(kind.name()).allows(Scope.SHARING_MANAGE);
+        && AccountScreen.reaches(account.actingKind(), Operation.ADD_CAREGIVER);
   }
 
   static CaregiversScreen open() {
@@ -83,18 +75,6 @@ record CaregiversScreen(
 
   private CaregiversScreen list(Say say) {
     return new CaregiversScreen(Stage.LIST, null, null, null, null, say);
-  }
-
-  private static Form emptyForm() {
-    return new Form(
-        List.of(
-            Form.Entry.digits("nir", "caregivers.field.nir", "identify.help.nir", 21, " AaBb"),
-            Form.Entry.text("last", "caregivers.field.last-name", "caregivers.help.last-name", 40),
-            Form.Entry.text(
-                "first", "caregivers.field.first-name", "caregivers.help.first-name", 40),
-            Form.Entry.digits(
-                "birth", "caregivers.field.birth", "identify.help.birth", 10, "/ .-")),
-        0);
   }
 
   /** The caregivers among the people who have access (representatives cannot be removed here). */
@@ -118,8 +98,10 @@ record CaregiversScreen(
     String name = kiosk.sitting().shortName();
     switch (step) {
       case LIST -> {
-        List<Represented> access = kiosk.sitting().account().access();
-        if (access.isEmpty()) {
+        AccountStatus account = kiosk.sitting().account();
+        List<Represented> access = account.access();
+        List<Share> invited = ShareScreen.pending(account);
+        if (access.isEmpty() && invited.isEmpty()) {
           lines.add(m.text("caregivers.none"));
         } else {
           lines.add(m.text("caregivers.intro"));
@@ -138,8 +120,23 @@ record CaregiversScreen(
                                   String.valueOf(r.birthYear()),
                                   "kind",
                                   m.text("caregivers.kind." + r.actingKind())))));
+          invited.forEach(
+              sh ->
+                  lines.add(
+                      "  "
+                          + Pictogram.REPRESENTATIVE.symbol()
+                          + " "
+                          + m.text(
+                              "share.item.pending",
+                              Map.of("parent", sh.inviteeName(), "date", sh.expiresOn()))));
         }
         lines.add(m.text("caregivers.can"));
+        // What a tutor or a curator may do, when one is listed: they are not caregivers.
+        access.stream()
+            .map(r -> "caregivers.can." + r.actingKind())
+            .distinct()
+            .filter(m::has)
+            .forEach(k -> lines.add(m.text(k)));
         if (canAdd(kiosk)) { // 1 gives, 2 takes away, whichever is offered
           tiles.add(new View.Tile("1", Pictogram.ADD.symbol(), m.text("caregivers.add")));
         } else {
@@ -175,20 +172,14 @@ record CaregiversScreen(
       case CONFIRM -> {
         title = m.text(request != null ? "caregivers.add.title" : "caregivers.remove.title");
         lines.add(m.text("flow.readback"));
+        Map<String, Object> words = new HashMap<>(Map.of("name", name));
+        if (request != null) {
+          words.putAll(request.words("caregiver", m));
+        }
         lines.add(
             "  "
                 + (request != null
-                    ? m.text(
-                        "caregivers.readback.add",
-                        Map.of(
-                            "name",
-                            name,
-                            "caregiver",
-                            request.firstName() + " " + request.lastName(),
-                            "birth",
-                            m.date(request.birthDate()),
-                            "nir",
-                            new Nir(request.nir()).grouped()))
+                    ? m.text("caregivers.readback.add", words)
                     : m.text(
                         "caregivers.readback.remove",
                         Map.of(
@@ -197,23 +188,16 @@ record CaregiversScreen(
                             "caregiver",
                             chosen.firstName() + " " + chosen.lastName()))));
         lines.add(m.text("flow.question", Map.of("name", kiosk.sitting().person().firstName())));
-        boolean asking = !CONSENT.given(kiosk.sitting());
-        if (asking) { // what the person allows, for how long: the consent to manage sharing
-          lines.addAll(CONSENT.attested(m));
-        }
-        tiles.addAll(ActionScreen.sendTiles(m, asking));
+        lines.addAll(CONSENT.underReadBack(kiosk.sitting(), m));
+        tiles.addAll(ActionScreen.sendTiles(m, !CONSENT.given(kiosk.sitting())));
       }
       case DONE -> {
         boolean added = request != null;
         title = m.text(added ? "caregivers.added.title" : "caregivers.removed.title");
-        String caregiver = String.valueOf(result.receipt().payload().get("caregiver"));
-        lines.add(
-            m.text(
-                added ? "caregivers.added" : "caregivers.removed", Map.of("caregiver", caregiver)));
+        lines.addAll(ReceiptLines.of(result.receipt(), kiosk, m));
         if (added) {
           lines.add(m.text("caregivers.can"));
         }
-        lines.add(m.text(added ? "caregivers.undo.added" : "caregivers.undo.removed"));
         tiles.add(new View.Tile("1", Pictogram.PRINT.symbol(), m.text("flow.print-receipt")));
         tiles.add(new View.Tile("2", Pictogram.BACK.symbol(), m.text("caregivers.back")));
       }
@@ -249,7 +233,12 @@ record CaregiversScreen(
         yield escape
             ? list(null)
             : d >= 1 && d <= caregivers.size()
-                ? new CaregiversScreen(Stage.CONFIRM, null, null, caregivers.get(d - 1), null, null)
+                ? OpinionScreen.first(
+                    kiosk,
+                    CONSENT,
+                    new CaregiversScreen(
+                        Stage.CONFIRM, null, null, caregivers.get(d - 1), null, null),
+                    this)
                 : this;
       }
       case CONFIRM ->
@@ -265,7 +254,7 @@ record CaregiversScreen(
 
   private Screen choose(int digit, Kiosk kiosk) {
     if (digit == 1 && canAdd(kiosk)) {
-      return new CaregiversScreen(Stage.FORM, emptyForm(), null, null, null, null);
+      return new CaregiversScreen(Stage.FORM, Named.form("caregivers"), null, null, null, null);
     }
     if (digit == 2 && !caregivers(kiosk).isEmpty()) {
       return new CaregiversScreen(Stage.CHOOSE, null, null, null, null, null);
@@ -290,38 +279,15 @@ record CaregiversScreen(
     if (!form.onLast()) {
       return new CaregiversScreen(Stage.FORM, form.next(), null, null, null, notice);
     }
-    if (form.firstEmpty() >= 0) {
-      return new CaregiversScreen(
-          Stage.FORM, form.focusAt(form.firstEmpty()), null, null, null, Say.error("form.missing"));
+    Named.Checked checked = Named.check(form, LocalDate.now(kiosk.clock()));
+    if (checked.named() == null) {
+      return new CaregiversScreen(Stage.FORM, checked.form(), null, null, null, checked.problem());
     }
-    Nir nir;
-    try {
-      nir = Nir.parse(form.value("nir"));
-    } catch (InvalidValue e) {
-      return new CaregiversScreen(
-          Stage.FORM,
-          form.focusOn("nir"),
-          null,
-          null,
-          null,
-          new Say(View.Tone.ERROR, e.messageKey(), e.params()));
-    }
-    LocalDate birth;
-    try {
-      birth = BirthDate.parse(form.value("birth"), LocalDate.now(kiosk.clock()));
-    } catch (InvalidValue e) {
-      return new CaregiversScreen(
-          Stage.FORM,
-          form.focusOn("birth"),
-          null,
-          null,
-          null,
-          new Say(View.Tone.ERROR, e.messageKey(), e.params()));
-    }
-    CaregiverRequest typed =
-        new CaregiverRequest(
-            nir.value(), form.value("last").strip(), form.value("first").strip(), birth);
-    return new CaregiversScreen(Stage.CONFIRM, form, typed, null, null, null);
+    return OpinionScreen.first(
+        kiosk,
+        CONSENT,
+        new CaregiversScreen(Stage.CONFIRM, form, checked.named(), null, null, null),
+        new CaregiversScreen(Stage.FORM, form, null, null, null, null));
   }
 
   /**
@@ -330,12 +296,8 @@ record CaregiversScreen(
    */
   private Step confirm(Kiosk kiosk) {
     CaregiversScreen sending = withNotice(null);
-    if (CONSENT.given(kiosk.sitting())) {
-      return sending.send(kiosk, kiosk.sitting().delegation());
-    }
-    return Step.of(
-        sending,
-        CONSENT.record(kiosk, d -> sending.send(kiosk, d), problem -> list(Say.problem(problem))));
+    return CONSENT.thenSend(
+        kiosk, sending, d -> sending.send(kiosk, d), problem -> list(Say.problem(problem)));
   }
 
   /**
@@ -351,7 +313,7 @@ record CaregiversScreen(
             new Effect.Confirmed(request != null ? ADD : REMOVE, s.targetId(), s.shortName()),
             (server, key) ->
                 request != null
-                    ? server.addCaregiver(me, delegation, request, key)
+                    ? server.addCaregiver(me, delegation, request.asCaregiver(), key)
                     : server.removeCaregiver(me, delegation, chosen.personId(), key),
             done ->
                 Step.of(
@@ -398,6 +360,6 @@ record CaregiversScreen(
 
   @Override
   public boolean holdsPersonData() {
-    return form != null && form.entries().stream().anyMatch(e -> !e.value().isEmpty());
+    return form != null && form.typedIn();
   }
 }

@@ -1,5 +1,6 @@
 package fr.guichet.kiosk;
 
+import fr.guichet.contract.ActingKind;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.Delegation;
 import fr.guichet.contract.Problem;
@@ -67,6 +68,17 @@ record Consent(List<Scope> scopes, String version, Grant grant) {
     return scopes.stream().allMatch(s -> sitting.hasScope(s.wire()));
   }
 
+  /**
+   * Whether a tutor is about to be allowed to change something in the protected person's name: then
+   * the person's opinion must have been asked first (L.1111-14), which the tutor says ({@link
+   * OpinionScreen}) before this consent is recorded.
+   */
+  boolean needsOpinion(Sitting sitting) {
+    return sitting.actingKind() == ActingKind.GUARDIANSHIP
+        && scopes.stream().anyMatch(Scope::changes)
+        && !given(sitting);
+  }
+
   /** What the person allows, one line a scope with its pictogram, then for how long. */
   List<String> terms(Messages m) {
     List<String> lines = new ArrayList<>();
@@ -84,6 +96,22 @@ record Consent(List<Scope> scopes, String version, Grant grant) {
   List<String> attested(Messages m) {
     List<String> lines = terms(m);
     lines.add(m.text("consent.attest", Map.of()));
+    return lines;
+  }
+
+  /**
+   * What a read-back ends with, before the mediator confirms it: a tutor's word that the protected
+   * person's opinion was asked, then, when the sitting lacks this consent, its terms and the
+   * mediator's attestation asked.
+   */
+  List<String> underReadBack(Sitting sitting, Messages m) {
+    List<String> lines = new ArrayList<>();
+    if (needsOpinion(sitting)) {
+      lines.add(m.text("receipt.opinion-asked"));
+    }
+    if (!given(sitting)) {
+      lines.addAll(attested(m));
+    }
     return lines;
   }
 
@@ -106,6 +134,21 @@ record Consent(List<Scope> scopes, String version, Grant grant) {
   }
 
   /**
+   * What the mediator's confirmation of a read-back does: with this consent in the sitting already,
+   * {@code send} with the sitting's delegation; else this consent first (the mediator's attestation
+   * of the person's yes), {@code sending} on screen meanwhile, then {@code send} with the new one.
+   */
+  Step thenSend(
+      Kiosk kiosk,
+      Screen sending,
+      Function<Delegation, Step> send,
+      Function<Problem, Step> refused) {
+    return given(kiosk.sitting())
+        ? send.apply(kiosk.sitting().delegation())
+        : Step.of(sending, record(kiosk, send, refused));
+  }
+
+  /**
    * The call that records the person's consent (they said yes, the mediator attested they are
    * present), revokes the delegation it replaces, and what it leads to: the sitting takes the new
    * delegation, then {@code then} with the delegation to use.
@@ -118,16 +161,23 @@ record Consent(List<Scope> scopes, String version, Grant grant) {
       wire.addAll(s.delegation().scopes());
     }
     scopes.forEach(scope -> wire.add(scope.wire()));
+    // A tutor is only ever given a scope that changes something after saying the protected person's
+    // opinion was asked: each consent that carries one says so again.
+    boolean tutorChanges =
+        s.actingKind() == ActingKind.GUARDIANSHIP
+            && wire.stream().anyMatch(w -> Scope.fromWire(w).map(Scope::changes).orElse(false));
     ConsentRequest request =
         new ConsentRequest(
-            s.person().identificationId(),
-            s.target() == null ? null : s.target().personId(),
-            List.copyOf(wire),
-            MINUTES,
-            kiosk.language().tag(),
-            version,
-            true,
-            true);
+                s.person().identificationId(),
+                s.target() == null ? null : s.target().personId(),
+                List.copyOf(wire),
+                MINUTES,
+                kiosk.language().tag(),
+                version,
+                true,
+                true,
+                tutorChanges ? Boolean.TRUE : null)
+            .at(kiosk.clock().getZone());
     var me = kiosk.mediator();
     List<Delegation> replaced =
         switch (grant) {

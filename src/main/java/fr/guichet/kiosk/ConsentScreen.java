@@ -21,8 +21,15 @@ import java.util.function.Function;
  * }</pre>
  *
  * @param attesting the person said yes; waiting for the mediator's attestation
+ * @param from where a consent asked on the way of something else leads back to (the closure whose
+ *     documents are taken first), or null: the account
  */
-record ConsentScreen(Purpose purpose, boolean attesting, Say notice) implements Screen {
+record ConsentScreen(Purpose purpose, boolean attesting, Say notice, Screen from)
+    implements Screen {
+
+  ConsentScreen(Purpose purpose, boolean attesting, Say notice) {
+    this(purpose, attesting, notice, null);
+  }
 
   /** What the consent is for: its words, and where a yes or a no leads. */
   enum Purpose {
@@ -55,9 +62,14 @@ record ConsentScreen(Purpose purpose, boolean attesting, Say notice) implements 
    * delegation.
    */
   static Step first(Purpose purpose, Kiosk kiosk, Function<Delegation, Step> allowed) {
+    return first(purpose, kiosk, null, allowed);
+  }
+
+  /** The same, on the way of something else: a no goes back to {@code from}. */
+  static Step first(Purpose purpose, Kiosk kiosk, Screen from, Function<Delegation, Step> allowed) {
     return purpose.consent.given(kiosk.sitting())
         ? allowed.apply(kiosk.sitting().delegation())
-        : asking(purpose);
+        : new ConsentScreen(purpose, false, null, from);
   }
 
   @Override
@@ -78,6 +90,9 @@ record ConsentScreen(Purpose purpose, boolean attesting, Say notice) implements 
     lines.addAll(purpose.consent.terms(m));
     lines.add(m.text("consent.journal"));
     Map<String, String> name = Map.of("name", s.person().firstName());
+    if (attesting && purpose.consent.needsOpinion(s)) {
+      lines.add(m.text("receipt.opinion-asked"));
+    }
     lines.add(attesting ? m.text("consent.attest", name) : m.text(purpose.question, name));
     List<View.Tile> tiles;
     if (!purpose.personFirst) {
@@ -112,23 +127,24 @@ record ConsentScreen(Purpose purpose, boolean attesting, Say notice) implements 
     boolean escape = key.kind() == Key.Kind.ESCAPE;
     if (purpose.personFirst && !attesting) {
       if (key.digit() == 1) {
-        return new ConsentScreen(purpose, true, null);
+        return OpinionScreen.first(
+            kiosk, purpose.consent, new ConsentScreen(purpose, true, null, from), this);
       }
       return key.digit() == 2 || escape ? no(kiosk) : this;
     }
     if (escape) {
-      return purpose.personFirst ? asking(purpose) : no(kiosk);
+      return purpose.personFirst ? new ConsentScreen(purpose, false, null, from) : no(kiosk);
     }
     if (key.kind() != Key.Kind.ENTER) {
       return this;
     }
-    ConsentScreen asked = new ConsentScreen(purpose, attesting, null);
+    ConsentScreen asked = new ConsentScreen(purpose, attesting, null, from);
     return Step.of(
         asked,
         purpose.consent.record(
             kiosk,
             d -> yes(kiosk, d),
-            problem -> new ConsentScreen(purpose, false, Say.problem(problem))));
+            problem -> new ConsentScreen(purpose, false, Say.problem(problem), from)));
   }
 
   /** The consent is recorded: what it was asked for, with the delegation it opened. */
@@ -151,9 +167,9 @@ record ConsentScreen(Purpose purpose, boolean attesting, Say notice) implements 
                 Map.of(),
                 Set.of(),
                 Set.of(),
-                null));
+                s.account().minor()));
       }
-      case DOCUMENTS -> DocumentsScreen.load(kiosk, d);
+      case DOCUMENTS -> DocumentsScreen.load(kiosk, d, from);
       case JOURNAL -> JournalScreen.load(kiosk, d);
     };
   }
@@ -172,7 +188,8 @@ record ConsentScreen(Purpose purpose, boolean attesting, Say notice) implements 
               : Step.of(
                   IdentifyScreen.fresh(Say.info("consent.refused")), Effect.Command.END_SITTING);
       case PROFILE -> new AccountScreen(Say.info("profile.consent.refused"));
-      case DOCUMENTS, JOURNAL -> AccountScreen.load(kiosk, kiosk.sitting().delegation());
+      case DOCUMENTS, JOURNAL ->
+          from != null ? from : AccountScreen.load(kiosk, kiosk.sitting().delegation());
     };
   }
 

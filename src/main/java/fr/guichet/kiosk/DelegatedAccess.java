@@ -17,6 +17,7 @@ import fr.guichet.contract.MediatorSession;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.ProofRequest;
 import fr.guichet.contract.Receipt;
+import fr.guichet.contract.ShareRequest;
 import fr.guichet.domain.AccountAction;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +39,11 @@ import java.util.Optional;
  */
 public interface DelegatedAccess {
 
-  /** The server's address, printed in the verification link of every receipt. */
-  String address();
+  /**
+   * The verification page the QR code of every receipt names: the server's public one ({@code
+   * verifyUrl} of its keys), else its own {@code /verify}. Never refused: asked once, at login.
+   */
+  String verifyPage();
 
   /** Whether the last call reached the server (any answer counts): the network indicator. */
   boolean reachable();
@@ -67,8 +71,14 @@ public interface DelegatedAccess {
   /** Records the person's consent and opens the delegation it allows. */
   Delegation consent(MediatorSession session, ConsentRequest request, RequestKey key);
 
-  /** Revokes a delegation at once (end of the sitting, or replaced by a wider one). */
+  /** Revokes a delegation at once (replaced by a wider one). */
   void revoke(MediatorSession session, Delegation delegation, RequestKey key);
+
+  /**
+   * Ends the sitting of an identification: every delegation of the sitting is revoked, and no
+   * consent can be given on it any more.
+   */
+  void endSitting(MediatorSession session, String identificationId, RequestKey key);
 
   AccountStatus account(MediatorSession session, Delegation delegation);
 
@@ -84,12 +94,30 @@ public interface DelegatedAccess {
   ActionResult removeCaregiver(
       MediatorSession session, Delegation delegation, String caregiverPersonId, RequestKey key);
 
+  /**
+   * The parent a child is attached to invites the child's other legal representative to share the
+   * child's profile (a delegation for the child, with {@code sharing:manage}).
+   */
+  ActionResult shareProfile(
+      MediatorSession session, Delegation delegation, ShareRequest request, RequestKey key);
+
+  /** The invited parent accepts or refuses, on their own space. */
+  ActionResult answerShare(
+      MediatorSession session,
+      Delegation delegation,
+      String shareId,
+      boolean accept,
+      RequestKey key);
+
   List<DocumentInfo> documents(MediatorSession session, Delegation delegation);
 
   /** The content of one document (a PDF), in memory. */
   byte[] document(MediatorSession session, Delegation delegation, String documentId);
 
   ProfileSection profileSection(MediatorSession session, Delegation delegation, String section);
+
+  /** A signed statement of every section of the medical profile, for the QR code of the summary. */
+  Receipt profileStatement(MediatorSession session, Delegation delegation, RequestKey key);
 
   /**
    * Writes a section if it is still at {@code expectedVersion}; otherwise the server refuses with

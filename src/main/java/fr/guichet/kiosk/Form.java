@@ -97,6 +97,11 @@ record Form(List<Form.Entry> entries, int focus) {
     return new Form(entries, index(name));
   }
 
+  /** Whether anything was typed in it (then it holds the person's data). */
+  boolean typedIn() {
+    return entries.stream().anyMatch(e -> !e.value().isEmpty());
+  }
+
   /** The first empty field, or -1 when all are filled. */
   int firstEmpty() {
     for (int i = 0; i < entries.size(); i++) {

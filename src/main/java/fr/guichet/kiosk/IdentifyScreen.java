@@ -113,9 +113,9 @@ record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say no
       return new IdentifyScreen(
           proof, form.focusAt(form.firstEmpty()), challenge, Say.error("form.missing"));
     }
-    LocalDate birth;
+    BirthDate birth;
     try {
-      birth = BirthDate.parse(form.value("birth"), LocalDate.now(kiosk.clock()));
+      birth = BirthDate.read(form.value("birth"), LocalDate.now(kiosk.clock()));
     } catch (InvalidValue e) {
       return new IdentifyScreen(proof, form.focusOn("birth"), challenge, Say.error(e.messageKey()));
     }
@@ -127,7 +127,7 @@ record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say no
     }
     IdentificationRequest request =
         switch (proof) {
-          case VITALE -> IdentificationRequest.byVitale(nir, birth, form.value("vitale"));
+          case VITALE -> IdentificationRequest.byVitale(nir, birth.iso(), form.value("vitale"));
           case LETTER_CODE -> IdentificationRequest.byLetterCode(nir, form.value("code"));
           case CONTACT_CODE ->
               IdentificationRequest.byContactCode(challenge.challengeId(), form.value("code"));
@@ -161,12 +161,13 @@ record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say no
    * Sends a code to the person's e-mail or phone, then asks for it (a demo server says the message
    * it "sent").
    */
-  private Effect sendCode(MediatorSession me, String nir, LocalDate birth) {
+  private Effect sendCode(MediatorSession me, String nir, BirthDate birth) {
     List<Form.Entry> entries = new ArrayList<>(form.entries());
     entries.add(Form.Entry.digits("code", "flow.field.code", "flow.help.code", 6, ""));
     return Effect.Call.send(
         (server, k) -> {
-          ContactChallenge sent = server.contactCode(me, new ContactCodeRequest(nir, birth), k);
+          ContactChallenge sent =
+              server.contactCode(me, new ContactCodeRequest(nir, birth.iso()), k);
           return new Sent(sent, server.demoMessage(me).orElse(null));
         },
         sent ->
@@ -185,6 +186,6 @@ record IdentifyScreen(Proof proof, Form form, ContactChallenge challenge, Say no
 
   @Override
   public boolean holdsPersonData() {
-    return form.entries().stream().anyMatch(e -> !e.value().isEmpty());
+    return form.typedIn();
   }
 }

@@ -5,21 +5,23 @@ import fr.guichet.contract.JournalEntry;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.JournalExtract;
-import fr.guichet.print.Paper;
-import java.time.ZoneId;
+import fr.guichet.print.PrintSettings;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
  * What was done in the person's name, read with them at the counter: every line of their journal,
- * newest first, one a row (when, what in plain words, who, and ✓ done or ✗ refused), a page at a
- * time; whether each line is linked to the one before (checked here, on what the server sent); and
- * the extract to print and take home. Reading the journal needs its own consent, asked first
- * ({@link ConsentScreen}) the first time in the sitting, as for the documents.
+ * newest first, one a row in the words and the time of the printed extract (when, in the counter's
+ * zone named above the rows, what in plain words, done or refused, who), a page at a time; whether
+ * each line is linked to the one before (checked here, on what the server sent); and the extract to
+ * print and take home. Reading the journal needs its own consent, asked first ({@link
+ * ConsentScreen}) the first time in the sitting, as for the documents.
  *
  * <pre>{@code
  * Step s = JournalScreen.open(kiosk);   // asks the consent first, else shows page 1
@@ -35,9 +37,6 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
    * and a notice.
    */
   static final int PER_PAGE = 7;
-
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   static Step open(Kiosk kiosk) {
     return ConsentScreen.first(ConsentScreen.Purpose.JOURNAL, kiosk, d -> load(kiosk, d));
@@ -73,9 +72,10 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
               : Pictogram.NO.symbol()
                   + " "
                   + m.text("journal.screen.chain.broken", Map.of("seq", broken.getAsLong())));
-      ZoneId zone = kiosk.clock().getZone();
+      PrintSettings settings = kiosk.printSettings();
+      lines.add(m.text("journal.zone", Map.of("zone", settings.zone())));
       for (JournalEntry e : shown()) {
-        lines.add(line(e, m, zone));
+        lines.add(line(e, m, settings));
       }
     }
     if (pages() > 1) {
@@ -101,26 +101,16 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
   }
 
   /**
-   * "✓ 29/11/2026 10:02 · état de l’espace regardé · Camille Bernard", a refusal with ✗ and said
-   * so.
+   * "✓ 29/11/2026 10:02 · état de l’espace regardé · fait · Camille Bernard": the words and the
+   * time of the extract's line ({@link JournalExtract#row}), its date in figures, ✗ for a refusal.
    */
-  static String line(JournalEntry e, Messages m, ZoneId zone) {
-    String action =
-        m.has("journal.action." + e.action()) ? m.text("journal.action." + e.action()) : e.action();
-    Map<String, Object> args =
-        Map.of(
-            "date",
-            DAY.format(e.at().atZone(zone)),
-            "time",
-            TIME.format(e.at().atZone(zone)),
-            "action",
-            action,
-            "actor",
-            e.actorName());
-    return e.done()
-        ? Pictogram.YES.symbol() + " " + m.text("journal.screen.line", args)
-        : Pictogram.NO.symbol() + " " + m.text("journal.screen.line.refused", args);
+  static String line(JournalEntry e, Messages m, PrintSettings settings) {
+    Map<String, Object> row = new HashMap<>(JournalExtract.row(e, settings));
+    row.put("date", DAY.format((LocalDate) row.get("date"))); // short: a line holds on 80 columns
+    return (e.done() ? Pictogram.YES : Pictogram.NO).symbol() + " " + m.text("journal.row", row);
   }
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   @Override
   public Step onKey(Key key, Kiosk kiosk) {
@@ -147,8 +137,7 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
    */
   private Effect extract(Kiosk kiosk) {
     Sitting s = kiosk.sitting();
-    byte[] pdf =
-        JournalExtract.render(s.shortName(), entries, Messages.of(kiosk.language()), Paper.A4);
+    byte[] pdf = JournalExtract.render(s.shortName(), entries, kiosk.printSettings());
     return new Effect.Print("journal-" + s.targetId() + "-" + entries.size() + ".pdf", pdf);
   }
 

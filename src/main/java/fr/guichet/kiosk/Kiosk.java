@@ -1,10 +1,12 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.contract.Delegation;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import fr.guichet.print.DocumentSink;
+import fr.guichet.print.Paper;
+import fr.guichet.print.PrintSettings;
+import fr.guichet.print.ReceiptLink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -47,6 +49,7 @@ public final class Kiosk {
    * @param warning how long before that end the countdown shows (at least 20 s, WCAG 2.2.1)
    * @param calls where the calls to the server run: worker threads, or the caller's thread in tests
    *     that want every answer at once
+   * @param paper the printer's paper (the counter's time zone is its clock's)
    */
   public record Options(
       Language mediatorLanguage,
@@ -54,7 +57,8 @@ public final class Kiosk {
       Duration inactivity,
       Duration warning,
       Voice voice,
-      Executor calls) {
+      Executor calls,
+      Paper paper) {
     public static final Options DEFAULTS =
         new Options(
             Language.FRENCH,
@@ -62,7 +66,8 @@ public final class Kiosk {
             Duration.ofMinutes(5),
             Duration.ofSeconds(60),
             Voice.espeak(),
-            workers());
+            workers(),
+            Paper.A4);
 
     public Options {
       if (warning.compareTo(Duration.ofSeconds(20)) < 0 || warning.compareTo(inactivity) >= 0) {
@@ -72,23 +77,27 @@ public final class Kiosk {
     }
 
     public Options withMediatorLanguage(Language l) {
-      return new Options(l, theme, inactivity, warning, voice, calls);
+      return new Options(l, theme, inactivity, warning, voice, calls, paper);
     }
 
     public Options withTheme(Theme t) {
-      return new Options(mediatorLanguage, t, inactivity, warning, voice, calls);
+      return new Options(mediatorLanguage, t, inactivity, warning, voice, calls, paper);
     }
 
     public Options withInactivity(Duration delay, Duration before) {
-      return new Options(mediatorLanguage, theme, delay, before, voice, calls);
+      return new Options(mediatorLanguage, theme, delay, before, voice, calls, paper);
     }
 
     public Options withVoice(Voice v) {
-      return new Options(mediatorLanguage, theme, inactivity, warning, v, calls);
+      return new Options(mediatorLanguage, theme, inactivity, warning, v, calls, paper);
     }
 
     public Options withCalls(Executor e) {
-      return new Options(mediatorLanguage, theme, inactivity, warning, voice, e);
+      return new Options(mediatorLanguage, theme, inactivity, warning, voice, e, paper);
+    }
+
+    public Options withPaper(Paper p) {
+      return new Options(mediatorLanguage, theme, inactivity, warning, voice, calls, p);
     }
   }
 
@@ -113,6 +122,7 @@ public final class Kiosk {
   private Language other;
   private Theme theme;
   private Screen screen = LoginScreen.fresh();
+  private ReceiptLink link = ReceiptLink.NONE;
   private boolean quit;
   private long screenChanges;
   private Say flash;
@@ -394,23 +404,21 @@ public final class Kiosk {
 
   /**
    * Ends the sitting: stops waiting for the server, forgets the person and their documents, and
-   * revokes the delegations in the background (they expire on their own if the server does not
-   * answer). Called on the end key, on logout, on inactivity; safe to call twice.
+   * ends the sitting on the server in the background: every delegation of it is revoked there, and
+   * its identification gives no consent any more (the delegations expire on their own if the server
+   * does not answer). Called on the end key, on logout, on inactivity, when the person says no;
+   * safe to call twice.
    */
   public synchronized void endSitting() {
     runner.stop();
-    List<Delegation> ending = session.endSitting();
+    Sitting ending = session.endSitting();
     printing.endSitting();
-    ending.forEach(this::revokeLater);
-  }
-
-  /** Revokes a delegation without waiting: it expires within the hour anyway. */
-  private void revokeLater(Delegation d) {
     MediatorSession me = session.mediator();
-    if (me != null) {
+    if (ending != null && me != null) {
+      String identification = ending.person().identificationId();
       runner.background(
           (s, key) -> {
-            s.revoke(me, d, key);
+            s.endSitting(me, identification, key);
             return null;
           });
     }
@@ -453,14 +461,18 @@ public final class Kiosk {
             (s, key) -> {
               MediatorSession me = s.login(login.login());
               pending.unlock(login.login().password());
-              return me;
+              return new LoggedIn(me, s.verifyPage());
             },
-            me -> {
-              session.logIn(me);
+            in -> {
+              session.logIn(in.session());
+              link = ReceiptLink.to(in.verifyPage());
               return IdentifyScreen.fresh(pendingNotice());
             },
             login.refused()));
   }
+
+  /** The mediator's session, and the page the QR codes of this server's receipts name. */
+  private record LoggedIn(MediatorSession session, String verifyPage) {}
 
   /**
    * Work the first screen must not wait for (building the API client's JSON mapping), done once the
@@ -568,9 +580,17 @@ public final class Kiosk {
     return session.sitting() != null;
   }
 
-  /** The server's address, for the verification link of the receipts printed. */
-  String serverAddress() {
-    return server.address();
+  /**
+   * How this counter prints, for the person's language of the moment: the paper, the counter's time
+   * zone (the clock's, the screen's too), the mediator's language beside, and the verification page
+   * the server named at login in every QR code.
+   */
+  PrintSettings printSettings() {
+    return PrintSettings.of(language)
+        .withPaper(options.paper())
+        .withZone(clock.getZone())
+        .withMediator(options.mediatorLanguage())
+        .withLink(link);
   }
 
   Clock clock() {

@@ -3,7 +3,6 @@ package fr.guichet.kiosk;
 import fr.guichet.contract.ActingKind;
 import fr.guichet.contract.Delegation;
 import fr.guichet.contract.ProfileSection;
-import fr.guichet.contract.Receipt;
 import fr.guichet.domain.Operation;
 import fr.guichet.forms.FormCatalog;
 import fr.guichet.forms.Respondent;
@@ -20,14 +19,15 @@ import java.util.Set;
 /**
  * The medical profile during the assistant, in memory only: whose it is and how the person at the
  * counter acts for them, the delegation consented to for it, every section as the server last gave
- * it (version and content), what was sent or left for later during this sitting, and the last
- * receipt. The screens of the assistant carry it from one to the next; it is dropped with them when
- * the sitting ends.
+ * it (version and content), and what was sent or left for later during this sitting. The screens of
+ * the assistant carry it from one to the next; it is dropped with them when the sitting ends.
  *
  * @param name the first and last name of the person whose profile this is
  * @param firstName their first name, as the questions about someone else name them
  * @param helper the name of the person at the counter when they act for someone else, or null
  * @param actingAs how the person at the counter acts for the person whose profile this is
+ * @param minor whether the person whose profile this is is under 18 today, as the server computes
+ *     it from their whole birth date (the questions for adults are not asked)
  */
 record MedicalProfile(
     Delegation delegation,
@@ -39,7 +39,7 @@ record MedicalProfile(
     Map<String, ProfileSection> sections,
     Set<String> sent,
     Set<String> seen,
-    Receipt lastReceipt) {
+    boolean minor) {
 
   MedicalProfile {
     sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
@@ -54,7 +54,7 @@ record MedicalProfile(
     Set<String> all = new LinkedHashSet<>(seen);
     all.add(section);
     return new MedicalProfile(
-        delegation, name, firstName, birthYear, helper, actingAs, sections, sent, all, lastReceipt);
+        delegation, name, firstName, birthYear, helper, actingAs, sections, sent, all, minor);
   }
 
   static FormCatalog forms() {
@@ -75,9 +75,6 @@ record MedicalProfile(
   }
 
   Respondent respondent(LocalDate today) {
-    boolean minor =
-        actingAs == ActingKind.LEGAL_REPRESENTATION
-            || (birthYear > 0 && today.getYear() - birthYear < 18);
     return new Respondent(today, birthYear, onOwnBehalf(), minor);
   }
 
@@ -123,7 +120,7 @@ record MedicalProfile(
     Map<String, ProfileSection> copy = new LinkedHashMap<>(sections);
     copy.put(s.section(), s);
     return new MedicalProfile(
-        delegation, name, firstName, birthYear, helper, actingAs, copy, sent, seen, lastReceipt);
+        delegation, name, firstName, birthYear, helper, actingAs, copy, sent, seen, minor);
   }
 
   MedicalProfile sent(ProfileSection s) {
@@ -131,15 +128,6 @@ record MedicalProfile(
     done.add(s.section());
     MedicalProfile p = withSection(s);
     return new MedicalProfile(
-        delegation,
-        name,
-        firstName,
-        birthYear,
-        helper,
-        actingAs,
-        p.sections,
-        done,
-        seen,
-        s.receipt() != null ? s.receipt() : lastReceipt);
+        delegation, name, firstName, birthYear, helper, actingAs, p.sections, done, seen, minor);
   }
 }

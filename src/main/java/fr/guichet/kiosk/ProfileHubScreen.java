@@ -2,13 +2,16 @@ package fr.guichet.kiosk;
 
 import fr.guichet.contract.ActingKind;
 import fr.guichet.contract.MediatorSession;
+import fr.guichet.contract.Receipt;
 import fr.guichet.forms.ReadBack;
 import fr.guichet.forms.SectionContent;
 import fr.guichet.forms.SectionForm;
 import fr.guichet.i18n.Messages;
+import fr.guichet.print.DocumentName;
 import fr.guichet.print.EmergencyCard;
+import fr.guichet.print.PrintSettings;
 import fr.guichet.print.ProfileSummary;
-import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,39 +141,51 @@ record ProfileHubScreen(MedicalProfile profile, int focus, Say notice) implement
     };
   }
 
-  /** The profile summary, or the wallet-size emergency card, printed (F8 saves it if need be). */
+  /**
+   * The profile summary, with the server's signed statement of the whole profile in its QR code, or
+   * the wallet-size emergency card, printed (F8 saves it if need be), each named after the person.
+   */
   private Step print(Kiosk kiosk, boolean card) {
     if (!profile.mayTakeACopy()) {
       return this; // not offered: the key is unused
     }
-    Messages person = Messages.of(kiosk.language());
-    Messages mediator = Messages.of(kiosk.mediatorLanguage());
-    LocalDate today = LocalDate.now(kiosk.clock());
+    PrintSettings settings = kiosk.printSettings();
+    ZonedDateTime now = ZonedDateTime.now(kiosk.clock());
     Map<String, SectionContent> contents = new LinkedHashMap<>();
     for (SectionForm f : MedicalProfile.forms().forms()) {
       contents.put(f.section(), profile.content(f));
     }
-    Effect.Print document =
-        card
-            ? new Effect.Print(
-                "carte-urgence-" + today + ".pdf",
-                EmergencyCard.render(
-                    new EmergencyCard.Content(profile.name(), profile.birthYear(), contents),
-                    person))
-            : new Effect.Print(
-                "profil-medical-" + today + ".pdf",
-                ProfileSummary.render(
-                    new ProfileSummary.Content(
-                        profile.name(),
-                        profile.birthYear(),
-                        contents,
-                        profile.lastReceipt(),
-                        today,
-                        kiosk.mediator().mediatorName(),
-                        kiosk.mediator().structureName()),
-                    person,
-                    mediator));
-    return Step.of(new ProfileHubScreen(profile, focus, null), document);
+    ProfileHubScreen here = new ProfileHubScreen(profile, focus, null);
+    if (card) {
+      return Step.of(
+          here,
+          new Effect.Print(
+              DocumentName.of("carte-urgence", profile.name(), now),
+              EmergencyCard.render(
+                  new EmergencyCard.Content(profile.name(), profile.birthYear(), contents),
+                  settings)));
+    }
+    MediatorSession me = kiosk.mediator();
+    return Step.of(
+        here,
+        Effect.Call.send(
+            (server, key) -> {
+              Receipt statement = server.profileStatement(me, profile.delegation(), key);
+              return new Effect.Print(
+                  DocumentName.of("profil-medical", profile.name(), now),
+                  ProfileSummary.render(
+                      new ProfileSummary.Content(
+                          profile.name(),
+                          profile.birthYear(),
+                          contents,
+                          statement,
+                          now.toLocalDate(),
+                          me.mediatorName(),
+                          me.structureName()),
+                      settings));
+            },
+            print -> Step.of(here, print),
+            problem -> new ProfileHubScreen(profile, focus, Say.problem(problem))));
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
+import fr.guichet.contract.Problem;
 import fr.guichet.domain.InvalidValue;
 import fr.guichet.forms.Answers;
 import fr.guichet.forms.Entry;
@@ -612,6 +613,46 @@ record ProfileQuestionScreen(
         List.of(),
         form.repeated() ? Input.EMPTY : inputFor(field(s), d.editing()),
         null);
+  }
+
+  /**
+   * The question of an answer the server refused, with why: {@code /answers/<field>} of a single
+   * section, {@code /entries/<n>/<field>} of a list; the answers sent kept, the refused one in the
+   * box. Null when the pointer names no question (the section as a whole).
+   */
+  ProfileQuestionScreen at(Problem.FieldError error, SectionContent sent) {
+    String[] at = error.pointer().split("/");
+    Say why = new Say(View.Tone.ERROR, error.messageKey(), error.params());
+    if (!form.repeated() && at.length == 3 && at[1].equals("answers")) {
+      return atField(new Draft(sent, sent.answers(), ANSWERS), at[2], why);
+    }
+    if (form.repeated() && at.length == 4 && at[1].equals("entries") && at[2].matches("\\d+")) {
+      int index = Integer.parseInt(at[2]);
+      if (index < sent.entries().size()) {
+        return atField(new Draft(sent, sent.entries().get(index), index), at[3], why);
+      }
+    }
+    return null;
+  }
+
+  private ProfileQuestionScreen atField(Draft d, String token, Say why) {
+    String name = token.replace("~1", "/").replace("~0", "~"); // RFC 6901
+    for (int i = 0; i < form.fields().size(); i++) {
+      Field f = form.fields().get(i);
+      if (f.name().equals(name)) {
+        return new ProfileQuestionScreen(
+            profile,
+            form,
+            baseVersion,
+            base,
+            d,
+            new Stage(Stage.Kind.FIELD, i),
+            List.of(),
+            inputFor(f, d.editing()),
+            why);
+      }
+    }
+    return null;
   }
 
   private Field field(Stage s) {

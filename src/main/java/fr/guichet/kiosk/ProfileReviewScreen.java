@@ -17,7 +17,9 @@ import java.util.Map;
  * leaves the kiosk. Key 1 sends it with {@code If-Match} (the version the answers started from) and
  * an idempotency key made when the review opened, so that pressing 1 again after a network failure
  * never writes twice; if the section changed on the server meanwhile, the server refuses and both
- * versions are shown ({@link ProfileConflictScreen}): nothing is ever overwritten silently.
+ * versions are shown ({@link ProfileConflictScreen}): nothing is ever overwritten silently. An
+ * answer the server's own check refuses (a 422 with a pointer to it) is shown at its question, with
+ * why.
  *
  * <pre>{@code
  * Screen review = ProfileReviewScreen.of(questions, draft);
@@ -108,6 +110,12 @@ record ProfileReviewScreen(
    * refusal is said here.
    */
   private Screen refused(Problem problem) {
+    if (problem.errors() != null && !problem.errors().isEmpty()) {
+      Screen wrong = questions.at(problem.errors().get(0), content);
+      if (wrong != null) {
+        return wrong; // the answer the server refuses, at its question, with why
+      }
+    }
     if ("profile-changed".equals(problem.slug())) {
       JsonNode current = Json.mapper().valueToTree(problem.params().get("current"));
       long version = ((Number) problem.params().getOrDefault("currentVersion", 0)).longValue();

@@ -30,7 +30,9 @@ sealed interface Screen extends Step
         ProfileConflictScreen,
         CaregiversScreen,
         JournalScreen,
-        WaitScreen {
+        WaitScreen,
+        OpinionScreen,
+        ShareScreen {
 
   View view(Kiosk kiosk, Messages m);
 

@@ -1,19 +1,17 @@
 package fr.guichet.kiosk;
 
-import fr.guichet.contract.Delegation;
 import fr.guichet.contract.MediatorSession;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
  * Who is at the counter: the mediator logged in, and the sitting in progress (the one person being
- * helped), in memory only. Ending the sitting gives back the delegations to revoke; logging out
- * gives back the session to end.
+ * helped), in memory only. Ending the sitting gives back the sitting to end on the server; logging
+ * out gives back the session to end.
  *
  * <pre>{@code
  * session.logIn(me);
  * session.change(s -> Sitting.of(who, nir, birth));
- * List<Delegation> toRevoke = session.endSitting();
+ * Sitting ending = session.endSitting(); // its identification ends on the server
  * }</pre>
  */
 final class Session {
@@ -37,11 +35,11 @@ final class Session {
     sitting = change.apply(sitting);
   }
 
-  /** Forgets the person; returns the delegations to revoke (the account's, the profile's). */
-  List<Delegation> endSitting() {
+  /** Forgets the person; returns the sitting to end on the server, or null. */
+  Sitting endSitting() {
     Sitting ending = sitting;
     sitting = null;
-    return ending == null ? List.of() : ending.delegations();
+    return ending;
   }
 
   /**

@@ -1,11 +1,12 @@
 package fr.guichet.kiosk;
 
 import fr.guichet.contract.AccountStatus;
+import fr.guichet.contract.ActingKind;
 import fr.guichet.contract.Delegation;
 import fr.guichet.contract.Identification;
 import fr.guichet.contract.ProofStrength;
 import fr.guichet.contract.Represented;
-import java.time.LocalDate;
+import fr.guichet.domain.BirthDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,7 @@ import java.util.List;
  * asking.opened(d2);                     // consented: s's delegations are to revoke
  * }</pre>
  *
+ * @param birthDate as typed, {@code 00} for a part the civil status does not know
  * @param target the person whose space this is, or null for the identified person themself
  * @param profile the second delegation, for the medical profile assistant (its own consent), or
  *     null
@@ -31,14 +33,14 @@ import java.util.List;
 record Sitting(
     Identification person,
     String nir,
-    LocalDate birthDate,
+    BirthDate birthDate,
     Represented target,
     Delegation delegation,
     AccountStatus account,
     Delegation profile,
     Sitting before) {
 
-  static Sitting of(Identification person, String nir, LocalDate birthDate) {
+  static Sitting of(Identification person, String nir, BirthDate birthDate) {
     return new Sitting(person, nir, birthDate, null, null, null, null, null);
   }
 
@@ -118,6 +120,11 @@ record Sitting(
     String last = target == null ? person.lastName() : target.lastName();
     String first = target == null ? person.firstName() : target.firstName();
     return first + " " + last.charAt(0) + ". (" + birthYear() + ")";
+  }
+
+  /** How the person at the counter acts on this space: for themself, or as whom. */
+  ActingKind actingKind() {
+    return target == null ? ActingKind.SELF : target.actingKind();
   }
 
   boolean hasScope(String scope) {

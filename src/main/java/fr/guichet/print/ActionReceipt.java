@@ -2,7 +2,6 @@ package fr.guichet.print;
 
 import fr.guichet.contract.Receipt;
 import fr.guichet.contract.ReceiptKind;
-import fr.guichet.i18n.Messages;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -29,11 +28,6 @@ public final class ActionReceipt {
     return ReceiptLayout.render(receipt, settings, KINDS);
   }
 
-  /** In {@code m}'s language with French beside, the machine's time zone. */
-  public static byte[] render(Receipt receipt, Messages m, Paper paper, ReceiptLink link) {
-    return render(receipt, PrintSettings.of(m.language()).withPaper(paper).withLink(link));
-  }
-
   /**
    * The paper of a receipt of any kind, statements included (a status or profile statement prints
    * as a receipt of what it states); a kind this version does not know is refused.
@@ -41,10 +35,5 @@ public final class ActionReceipt {
   public static byte[] any(Receipt receipt, PrintSettings settings) {
     return ReceiptLayout.render(
         receipt, settings, EnumSet.complementOf(EnumSet.of(ReceiptKind.UNKNOWN)));
-  }
-
-  /** In {@code m}'s language with French beside, the machine's time zone. */
-  public static byte[] any(Receipt receipt, Messages m, Paper paper, ReceiptLink link) {
-    return any(receipt, PrintSettings.of(m.language()).withPaper(paper).withLink(link));
   }
 }

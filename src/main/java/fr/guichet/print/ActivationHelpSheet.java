@@ -1,6 +1,5 @@
 package fr.guichet.print;
 
-import fr.guichet.i18n.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -20,11 +19,6 @@ public final class ActivationHelpSheet {
   public static final String OFFICIAL_SITE = "https://www.monespacesante.fr";
 
   private ActivationHelpSheet() {}
-
-  /** In {@code m}'s language with French beside. */
-  public static byte[] render(Messages m, Paper paper) {
-    return render(PrintSettings.of(m.language()).withPaper(paper));
-  }
 
   public static byte[] render(PrintSettings settings) {
     try (Sheet sheet = new Sheet(settings, "help-sheet.title")) {

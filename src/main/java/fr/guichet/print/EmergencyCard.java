@@ -30,7 +30,8 @@ import org.apache.pdfbox.util.Matrix;
  * language when it is another, so that the person knows what the card says.
  *
  * <pre>{@code
- * byte[] pdf = EmergencyCard.render(new EmergencyCard.Content("Louis Petit", 1985, contents), Messages.of(Language.ARABIC));
+ * byte[] pdf = EmergencyCard.render(new EmergencyCard.Content("Louis Petit", 1985, contents),
+ *     settings.withPerson(Language.ARABIC));
  * }</pre>
  */
 public final class EmergencyCard {
@@ -146,11 +147,6 @@ public final class EmergencyCard {
       items.add(dosage && e.has("dosage") ? name + " " + e.get("dosage").asText() : name);
     }
     return String.join(", ", items);
-  }
-
-  /** In {@code person}'s language beside the French, on A4. */
-  public static byte[] render(Content c, Messages person) {
-    return render(c, PrintSettings.of(person.language()));
   }
 
   /**

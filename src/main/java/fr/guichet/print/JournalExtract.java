@@ -23,11 +23,6 @@ import java.util.Map;
 public final class JournalExtract {
   private JournalExtract() {}
 
-  /** In {@code m}'s language with French beside, the machine's time zone. */
-  public static byte[] render(String person, List<JournalEntry> entries, Messages m, Paper paper) {
-    return render(person, entries, PrintSettings.of(m.language()).withPaper(paper));
-  }
-
   public static byte[] render(String person, List<JournalEntry> entries, PrintSettings settings) {
     try (Sheet sheet = new Sheet(settings, "journal.title")) {
       sheet.title("journal.title");

@@ -2,7 +2,6 @@ package fr.guichet.print;
 
 import fr.guichet.contract.Receipt;
 import fr.guichet.contract.ReceiptKind;
-import fr.guichet.i18n.Messages;
 import java.util.Set;
 
 /**
@@ -21,10 +20,5 @@ public final class OppositionReceipt {
 
   public static byte[] render(Receipt receipt, PrintSettings settings) {
     return ReceiptLayout.render(receipt, settings, KINDS);
-  }
-
-  /** In {@code m}'s language with French beside, the machine's time zone. */
-  public static byte[] render(Receipt receipt, Messages m, Paper paper, ReceiptLink link) {
-    return render(receipt, PrintSettings.of(m.language()).withPaper(paper).withLink(link));
   }
 }

@@ -46,13 +46,6 @@ public final class ProfileSummary {
 
   private ProfileSummary() {}
 
-  /**
-   * In {@code person}'s language with {@code mediator}'s beside, A4, the QR code without a link.
-   */
-  public static byte[] render(Content c, Messages person, Messages mediator) {
-    return render(c, PrintSettings.of(person.language()).withMediator(mediator.language()));
-  }
-
   public static byte[] render(Content c, PrintSettings settings) {
     Messages person = Messages.of(settings.person());
     Messages mediator = Messages.of(settings.mediator());

@@ -2,7 +2,6 @@ package fr.guichet.print;
 
 import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.Receipt;
-import fr.guichet.i18n.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -29,16 +28,6 @@ public final class StatusSheet {
       String structureName) {}
 
   private StatusSheet() {}
-
-  /** In {@code m}'s language with French beside, on A4, the QR code without a link. */
-  public static byte[] render(Content c, Messages m) {
-    return render(c, PrintSettings.of(m.language()));
-  }
-
-  /** In {@code m}'s language with French beside, the machine's time zone. */
-  public static byte[] render(Content c, Messages m, Paper paper, ReceiptLink link) {
-    return render(c, PrintSettings.of(m.language()).withPaper(paper).withLink(link));
-  }
 
   public static byte[] render(Content c, PrintSettings settings) {
     try (Sheet sheet = new Sheet(settings, "sheet.title")) {

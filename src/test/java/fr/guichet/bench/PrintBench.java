@@ -3,9 +3,9 @@ package fr.guichet.bench;
 import fr.guichet.contract.Json;
 import fr.guichet.contract.Receipt;
 import fr.guichet.i18n.Language;
-import fr.guichet.i18n.Messages;
 import fr.guichet.print.ConsentReceipt;
 import fr.guichet.print.Paper;
+import fr.guichet.print.PrintSettings;
 import fr.guichet.print.ReceiptLink;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,32 +33,32 @@ public final class PrintBench {
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     Receipt receipt = receipt();
-    Messages fr = Messages.of(Language.FRENCH);
-    ReceiptLink link = ReceiptLink.of("https://guichet.example/");
+    PrintSettings a4 =
+        PrintSettings.of(Language.FRENCH).withLink(ReceiptLink.of("https://guichet.example/"));
 
     long t0 = System.nanoTime();
     byte[] empty = emptyPage();
     long emptyCold = System.nanoTime() - t0;
     t0 = System.nanoTime();
-    byte[] pdf = ConsentReceipt.render(receipt, fr, Paper.A4, link);
+    byte[] pdf = ConsentReceipt.render(receipt, a4);
     long receiptCold = System.nanoTime() - t0;
 
     long[] emptyWarm = new long[runs];
     long[] receiptWarm = new long[runs];
     for (int i = 0; i < 30; i++) { // warm-up
       emptyPage();
-      ConsentReceipt.render(receipt, fr, Paper.A4, link);
+      ConsentReceipt.render(receipt, a4);
     }
     for (int i = 0; i < runs; i++) {
       long s = System.nanoTime();
       emptyPage();
       emptyWarm[i] = System.nanoTime() - s;
       s = System.nanoTime();
-      ConsentReceipt.render(receipt, fr, Paper.A4, link);
+      ConsentReceipt.render(receipt, a4);
       receiptWarm[i] = System.nanoTime() - s;
     }
-    byte[] arabic = ConsentReceipt.render(receipt, Messages.of(Language.ARABIC), Paper.A4, link);
-    byte[] roll = ConsentReceipt.render(receipt, fr, Paper.ROLL_80MM, link);
+    byte[] arabic = ConsentReceipt.render(receipt, a4.withPerson(Language.ARABIC));
+    byte[] roll = ConsentReceipt.render(receipt, a4.withPaper(Paper.ROLL_80MM));
 
     System.out.printf(
         "%-34s %12s %12s %9s%n",

@@ -40,6 +40,8 @@ class KioskConfigTest {
     assertThat(example.whole(KioskConfig.IDLE_WARNING_SECONDS)).isEqualTo(OptionalInt.of(60));
     assertThat(example.theme()).contains(Theme.DEFAULT);
     assertThat(example.flag(KioskConfig.PLAIN)).isEmpty();
+    assertThat(example.paper()).contains(fr.guichet.print.Paper.A4);
+    assertThat(example.zone()).as("commented out: the machine's zone").isEmpty();
   }
 
   @Test

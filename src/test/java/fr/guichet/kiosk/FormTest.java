@@ -29,6 +29,13 @@ class FormTest {
   }
 
   @Test
+  void holdsWhatWasTypedUntilItIsErasedAgain() {
+    assertThat(form.typedIn()).isFalse();
+    assertThat(form.focusOn("code").type('1').typedIn()).isTrue();
+    assertThat(form.type('a').backspace().typedIn()).isFalse();
+  }
+
+  @Test
   void aDigitFieldIgnoresOtherKeys() {
     Form f = form.focusOn("code").type('1').type('x').type('2');
     assertThat(f.value("code")).isEqualTo("12");

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ActivationHelpSheetTest {
   @Test
   void saysWhereTheNumberIsOnEachCardAndLinksToTheOfficialSite() throws Exception {
-    byte[] pdf = ActivationHelpSheet.render(Messages.of(Language.FRENCH), Paper.A4);
+    byte[] pdf = ActivationHelpSheet.render(PrintSettings.of(Language.FRENCH));
     assertThat(Pdfs.flowing(pdf))
         .contains(
             "Ouvrir votre espace Mon Espace Santé",
@@ -22,7 +22,8 @@ class ActivationHelpSheetTest {
 
   @Test
   void printsOnARollToo() throws Exception {
-    byte[] pdf = ActivationHelpSheet.render(Messages.of(Language.TURKISH), Paper.ROLL_80MM);
+    byte[] pdf =
+        ActivationHelpSheet.render(PrintSettings.of(Language.TURKISH).withPaper(Paper.ROLL_80MM));
     assertThat(Pdfs.qr(pdf)).isEqualTo(ActivationHelpSheet.OFFICIAL_SITE);
     assertThat(Pdfs.flowing(pdf)).contains(Messages.of(Language.TURKISH).text("help-sheet.title"));
   }

@@ -32,7 +32,8 @@ class EmergencyCardTest {
             "Qui appeler = Claire Petit (Conjoint ou conjointe) ☎ 06 12 34 56 78");
     try (PDDocument doc =
         Loader.loadPDF(
-            EmergencyCard.render(louis(ProfileSamples.full()), Messages.of(Language.FRENCH)))) {
+            EmergencyCard.render(
+                louis(ProfileSamples.full()), PrintSettings.of(Language.FRENCH)))) {
       assertThat(new PDFTextStripper().getText(doc))
           .contains("CARTE D’URGENCE", "Louis Petit (1985)", "A+", "Kiwi", "Découpez la carte");
     }

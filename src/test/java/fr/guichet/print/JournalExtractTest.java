@@ -6,7 +6,6 @@ import fr.guichet.contract.JournalEntry;
 import fr.guichet.contract.ReceiptCheck;
 import fr.guichet.contract.ReceiptVerifier;
 import fr.guichet.i18n.Language;
-import fr.guichet.i18n.Messages;
 import fr.guichet.testing.DemoSandbox;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,8 +22,7 @@ class JournalExtractTest {
       sandbox.api().account(s.session(), s.delegation());
       List<JournalEntry> entries = sandbox.api().journal(s.session(), s.delegation());
       byte[] pdf =
-          JournalExtract.render(
-              "Jeanne M. (1950)", entries, Messages.of(Language.FRENCH), Paper.A4);
+          JournalExtract.render("Jeanne M. (1950)", entries, PrintSettings.of(Language.FRENCH));
       assertThat(Pdfs.flowing(pdf))
           .contains(
               "Votre historique",
@@ -62,8 +60,7 @@ class JournalExtractTest {
         JournalExtract.render(
             "Jeanne M. (1950)",
             java.util.Collections.nCopies(120, e),
-            Messages.of(Language.ENGLISH),
-            Paper.A4);
+            PrintSettings.of(Language.ENGLISH));
     assertThat(Pdfs.pages(pdf)).isGreaterThan(2);
     assertThat(Pdfs.flowing(pdf)).contains("state of the space looked at · done");
   }

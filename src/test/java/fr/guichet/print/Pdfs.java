@@ -140,6 +140,13 @@ public final class Pdfs {
     }
   }
 
+  /** The width of the first page, in millimetres: 210 on A4, 80 on a receipt printer's roll. */
+  public static long widthMm(byte[] pdf) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return Math.round(doc.getPage(0).getMediaBox().getWidth() / 72f * 25.4f);
+    }
+  }
+
   /** The QR code of the last page, rendered at 150 dpi and decoded with ZXing. */
   public static String qr(byte[] pdf) throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {

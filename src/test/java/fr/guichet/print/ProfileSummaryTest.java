@@ -6,7 +6,6 @@ import fr.guichet.contract.Receipt;
 import fr.guichet.forms.ProfileSamples;
 import fr.guichet.forms.SectionContent;
 import fr.guichet.i18n.Language;
-import fr.guichet.i18n.Messages;
 import java.awt.image.BufferedImage;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -38,8 +37,7 @@ class ProfileSummaryTest {
             LocalDate.of(2026, 11, 29),
             "Camille Bernard",
             "France Services Démo"),
-        Messages.of(person),
-        Messages.of(Language.FRENCH));
+        PrintSettings.of(person));
   }
 
   static String text(byte[] pdf) throws Exception {

@@ -103,7 +103,8 @@ class ReceiptDocumentsTest {
   }
 
   static byte[] render(String kind, Language language, Paper paper) {
-    return ActionReceipt.any(RECEIPTS.get(kind), Messages.of(language), paper, LINK);
+    return ActionReceipt.any(
+        RECEIPTS.get(kind), PrintSettings.of(language).withPaper(paper).withLink(LINK));
   }
 
   /** Decodes the page's QR code and checks the receipt in it offline. */
@@ -214,14 +215,14 @@ class ReceiptDocumentsTest {
 
   @Test
   void eachDocumentClassRefusesAnotherKind() {
-    Messages fr = Messages.of(Language.FRENCH);
-    assertThatThrownBy(() -> ConsentReceipt.render(RECEIPTS.get("close"), fr, Paper.A4, LINK))
+    PrintSettings fr = PrintSettings.of(Language.FRENCH).withLink(LINK);
+    assertThatThrownBy(() -> ConsentReceipt.render(RECEIPTS.get("close"), fr))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> OppositionReceipt.render(RECEIPTS.get("consent"), fr, Paper.A4, LINK))
+    assertThatThrownBy(() -> OppositionReceipt.render(RECEIPTS.get("consent"), fr))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ClosureReceipt.render(RECEIPTS.get("consent"), fr, Paper.A4, LINK))
+    assertThatThrownBy(() -> ClosureReceipt.render(RECEIPTS.get("consent"), fr))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ActionReceipt.render(RECEIPTS.get("consent"), fr, Paper.A4, LINK))
+    assertThatThrownBy(() -> ActionReceipt.render(RECEIPTS.get("consent"), fr))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -10,7 +10,6 @@ import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.contract.Receipt;
 import fr.guichet.i18n.Language;
-import fr.guichet.i18n.Messages;
 import fr.guichet.testing.DemoSandbox;
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
@@ -57,7 +56,7 @@ class StatusSheetTest {
     return StatusSheet.render(
         new StatusSheet.Content(
             "Jeanne Martin", 1950, account, statement, "Camille Bernard", "France Services Démo"),
-        Messages.of(language));
+        PrintSettings.of(language));
   }
 
   @Test

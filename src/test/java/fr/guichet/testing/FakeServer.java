@@ -22,6 +22,8 @@ import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.ProofRequest;
 import fr.guichet.contract.Receipt;
 import fr.guichet.contract.Represented;
+import fr.guichet.contract.Share;
+import fr.guichet.contract.ShareRequest;
 import fr.guichet.domain.Account;
 import fr.guichet.domain.AccountAction;
 import fr.guichet.domain.AccountState;
@@ -29,10 +31,17 @@ import fr.guichet.domain.ActingAs;
 import fr.guichet.domain.BirthDate;
 import fr.guichet.domain.InvalidValue;
 import fr.guichet.domain.Nir;
+import fr.guichet.domain.Operation;
+import fr.guichet.domain.ProfileShare;
+import fr.guichet.domain.RuleTable;
 import fr.guichet.domain.Scope;
 import fr.guichet.domain.Totp;
 import fr.guichet.domain.TransitionRefused;
 import fr.guichet.domain.VitaleSerial;
+import fr.guichet.forms.ContentCheck;
+import fr.guichet.forms.ContentError;
+import fr.guichet.forms.FormCatalog;
+import fr.guichet.forms.Respondent;
 import fr.guichet.kiosk.DelegatedAccess;
 import fr.guichet.kiosk.RequestKey;
 import fr.guichet.kiosk.ServerProblem;
@@ -103,12 +112,16 @@ public final class FakeServer implements DelegatedAccess {
       String nir13,
       String first,
       String last,
-      LocalDate birth,
+      BirthDate birth,
       String vitale,
       String email,
       String phone) {
     String display() {
-      return first + " " + last.charAt(0) + ". (" + birth.getYear() + ")";
+      return first + " " + last.charAt(0) + ". (" + birth.year() + ")";
+    }
+
+    String name() {
+      return first + " " + last;
     }
 
     String nir() {
@@ -118,7 +131,7 @@ public final class FakeServer implements DelegatedAccess {
 
   private record Link(String representative, String represented, String kind, boolean accepted) {}
 
-  private record Idn(String personId, Set<String> proofs, Instant expires) {}
+  private record Idn(String personId, Set<String> proofs, Instant expires, boolean ended) {}
 
   private record Challenge(String personId, String code, Instant expires, boolean used) {}
 
@@ -129,9 +142,31 @@ public final class FakeServer implements DelegatedAccess {
       ActingAs actingAs,
       Set<Scope> scopes,
       Instant expires,
-      boolean revoked) {}
+      boolean revoked,
+      String identificationId,
+      String identifiedPersonId) {
+    Dlg revoke() {
+      return new Dlg(
+          id,
+          consentId,
+          personId,
+          actingAs,
+          scopes,
+          expires,
+          true,
+          identificationId,
+          identifiedPersonId);
+    }
+  }
 
-  private record Document(String id, String personId, String category, String title, int daysAgo) {}
+  /** What a consent recorded that its receipts say: the language, the zone, the tutor's answer. */
+  private record Cns(String language, String zone, Boolean opinionAsked) {}
+
+  private record Document(
+      String id, String personId, String category, String title, int daysAgo, boolean hidden) {}
+
+  private record Shr(
+      String id, String childId, String inviterId, String inviteeId, ProfileShare share) {}
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
   private final Map<String, Person> people = new LinkedHashMap<>();
@@ -145,6 +180,9 @@ public final class FakeServer implements DelegatedAccess {
   private final Map<String, Challenge> challenges = new HashMap<>();
   private final List<String[]> outbox = new ArrayList<>();
   private final Map<String, Dlg> delegations = new LinkedHashMap<>();
+  private final Map<String, Cns> consents = new HashMap<>();
+  private final Map<String, Shr> shares = new LinkedHashMap<>();
+  private String verifyPage = "http://fake.invalid/verify";
   private final Map<String, Object> answered = new HashMap<>();
   private final List<Receipt> receipts = new ArrayList<>();
   private final List<String[]> keys = new ArrayList<>();
@@ -192,25 +230,56 @@ public final class FakeServer implements DelegatedAccess {
     person("p-alain", "1621097611150", "Alain", "Roux", "1962-10-08", "22334455");
     contact("p-alain", "alain.roux@example.org", "0639000012");
     space("p-alain", AccountState.ACTIVE, 300, -1);
+    person("p-raymond", "1440215014062", "Raymond", "Faure", "1944-02-11", "33445566");
+    space("p-raymond", AccountState.ANNOUNCED, 35, -1);
+    person("p-claire", "2870875112345", "Claire", "Morel", "1987-08-20", "55667788");
+    contact("p-claire", "claire.morel@example.org", "0600000014");
+    space("p-claire", AccountState.ACTIVE, 300, -1);
+    // Born in Mayotte; her civil status gives only the year.
+    person("p-zainaba", "2589997605031", "Zaïnaba", "Madi", "1958-00-00", "44556677");
+    contact("p-zainaba", null, "0639000013");
+    space("p-zainaba", AccountState.ACTIVE, 300, -1);
     letterCodes.put("p-jeanne", "JM4K7P2Q");
     letterCodes.put("p-maria", "MD8R3T6W");
     letterCodes.put("p-ahmed", "AB5N8C3V");
     links.add(new Link("p-louis", "p-emma", "LEGAL_REPRESENTATION", true));
     links.add(new Link("p-louis", "p-hugo", "LEGAL_REPRESENTATION", true));
     links.add(new Link("p-sophie", "p-marcel", "GUARDIANSHIP", true));
+    links.add(new Link("p-claire", "p-raymond", "CURATORSHIP", true));
     links.add(new Link("p-alain", "p-georgette", "CAREGIVING", true));
+    document("doc-louis-1", "p-louis", "Ordonnances et soins", "Ordonnance du Dr Lefèvre", 12);
+    document("doc-louis-2", "p-louis", "Résultats de biologie", "Bilan sanguin", 40);
+    document("doc-emma-1", "p-emma", "Prévention et dépistages", "Carnet de vaccination", 200);
     documents.add(
         new Document(
-            "doc-louis-1", "p-louis", "Ordonnances et soins", "Ordonnance du Dr Lefèvre", 12));
-    documents.add(
-        new Document("doc-louis-2", "p-louis", "Résultats de biologie", "Bilan sanguin", 40));
-    documents.add(
-        new Document(
-            "doc-emma-1", "p-emma", "Prévention et dépistages", "Carnet de vaccination", 200));
+            "doc-emma-2", "p-emma", "Comptes rendus", "Consultation confidentielle", 30, true));
+    document(
+        "doc-georgette-1", "p-georgette", "Comptes rendus", "Compte rendu d'hospitalisation", 90);
+    document("doc-marcel-1", "p-marcel", "Pièces administratives", "Attestation de droits", 100);
+    try {
+      // Confirmed by a professional: never changed nor removed from Guichet.
+      sections.put(
+          "p-georgette/vaccinations",
+          new ProfileSection(
+              "vaccinations",
+              1,
+              Json.mapper()
+                  .readTree(
+                      "{\"form\":1,\"status\":\"filled\",\"entries\":[{\"vaccine\":\"tetanus\","
+                          + "\"date\":\"2019-04-02\",\"dose\":\"booster\",\"confirmed\":true}]}"),
+              clock.instant(),
+              null));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void person(String id, String nir13, String first, String last, String birth, String v) {
-    people.put(id, new Person(id, nir13, first, last, LocalDate.parse(birth), v, null, null));
+    people.put(id, new Person(id, nir13, first, last, BirthDate.fromIso(birth), v, null, null));
+  }
+
+  private void document(String id, String personId, String category, String title, int daysAgo) {
+    documents.add(new Document(id, personId, category, title, daysAgo, false));
   }
 
   private void contact(String id, String email, String phone) {
@@ -341,13 +410,75 @@ public final class FakeServer implements DelegatedAccess {
     Identification who =
         identify(
             me,
-            IdentificationRequest.byVitale(p.nir(), p.birth(), p.vitale()),
+            IdentificationRequest.byVitale(p.nir(), p.birthDate(), p.vitale()),
             RequestKey.random());
     return consent(
         me,
         new ConsentRequest(
             who.identificationId(), forPersonId, List.of(scopes), 30, "fr", "test-v1", true, true),
         RequestKey.random());
+  }
+
+  /** The server's public verification page ({@code sandbox --public-verify-url}). */
+  public synchronized void publicVerifyPage(String page) {
+    verifyPage = page;
+  }
+
+  /** The last receipt of this kind the server issued. */
+  public synchronized Receipt lastReceipt(String kind) {
+    for (int i = receipts.size() - 1; i >= 0; i--) {
+      if (receipts.get(i).kind().equals(kind)) {
+        return receipts.get(i);
+      }
+    }
+    throw new AssertionError("no receipt " + kind);
+  }
+
+  /** The civil status gives this person another birth date (setting the scene). */
+  public synchronized void bornOn(String personId, String iso) {
+    Person p = people.get(personId);
+    people.put(
+        personId,
+        new Person(
+            p.id(),
+            p.nir13(),
+            p.first(),
+            p.last(),
+            BirthDate.fromIso(iso),
+            p.vitale(),
+            p.email(),
+            p.phone()));
+  }
+
+  /**
+   * The share of a child's profile with this parent, as both see it: PENDING, ACCEPTED, REFUSED,
+   * EXPIRED, ENDED, or none.
+   */
+  public synchronized String share(String childId, String inviteeId) {
+    String status = "none";
+    for (Shr sh : shares.values()) {
+      if (sh.childId().equals(childId) && sh.inviteeId().equals(inviteeId)) {
+        status = sh.share().statusOn(today()).name();
+      }
+    }
+    return status;
+  }
+
+  /**
+   * The parent a child is attached to invited the other parent to share the child's profile, at
+   * another counter {@code daysAgo} days ago (setting the scene).
+   */
+  public synchronized void invited(
+      String childId, String inviterId, String inviteeId, int daysAgo) {
+    String id = "shr-" + next();
+    shares.put(
+        id,
+        new Shr(
+            id,
+            childId,
+            inviterId,
+            inviteeId,
+            new ProfileShare(ProfileShare.Status.PENDING, today().minusDays(daysAgo))));
   }
 
   /**
@@ -408,8 +539,8 @@ public final class FakeServer implements DelegatedAccess {
   // ------------------------------------------------------------------ the port
 
   @Override
-  public String address() {
-    return "http://fake.invalid/";
+  public synchronized String verifyPage() {
+    return verifyPage;
   }
 
   @Override
@@ -503,7 +634,11 @@ public final class FakeServer implements DelegatedAccess {
           String id = "idn-" + next();
           identifications.put(
               id,
-              new Idn(p.id(), new TreeSet<>(Set.of(proof)), clock.instant().plus(IDENTIFICATION)));
+              new Idn(
+                  p.id(),
+                  new TreeSet<>(Set.of(proof)),
+                  clock.instant().plus(IDENTIFICATION),
+                  false));
           append(chain(p), "IDENTIFY", null, "OK");
           return identification(id);
         });
@@ -597,6 +732,9 @@ public final class FakeServer implements DelegatedAccess {
           }
           String personId = request.forPersonId() == null ? idn.personId() : request.forPersonId();
           String chain = "person:" + personId;
+          if (idn.ended()) {
+            throw refused(chain, "CONSENT", null, 410, "identification-ended", Map.of());
+          }
           if (!clock.instant().isBefore(idn.expires())) {
             throw refused(chain, "CONSENT", null, 410, "identification-expired", Map.of());
           }
@@ -617,20 +755,35 @@ public final class FakeServer implements DelegatedAccess {
                                   chain, "CONSENT", null, 403, "not-a-representative", Map.of()));
           Set<Scope> scopes = EnumSet.noneOf(Scope.class);
           request.scopes().forEach(w -> scopes.add(Scope.fromWire(w).orElseThrow()));
+          Boolean opinion = actingAs == ActingAs.GUARDIANSHIP ? request.personOpinionAsked() : null;
           for (Scope s : scopes) {
-            if (!actingAs.allows(s)) {
-              throw refused(
-                  chain, "CONSENT", null, 403, "caregiver-forbidden", Map.of("scope", s.wire()));
+            Optional<RuleTable.Refusal> refusal =
+                RuleTable.consentRefusal(
+                    actingAs, s, people.get(personId).birth(), today(), opinion);
+            if (refusal.isPresent()) {
+              throw refused(chain, "CONSENT", null, refusal.get());
             }
           }
           if (scopes.contains(Scope.RECORD_CLOSE) && idn.proofs().size() < 2) {
             throw refused(chain, "CONSENT", null, 403, "strong-identification-required", Map.of());
           }
           String consentId = "cns-" + next();
+          consents.put(consentId, new Cns(request.language(), request.zone(), opinion));
           append(chain, "CONSENT", consentId, "OK");
           String id = "dlg-" + next();
           Instant until = clock.instant().plus(Duration.ofMinutes(request.durationMinutes()));
-          delegations.put(id, new Dlg(id, consentId, personId, actingAs, scopes, until, false));
+          delegations.put(
+              id,
+              new Dlg(
+                  id,
+                  consentId,
+                  personId,
+                  actingAs,
+                  scopes,
+                  until,
+                  false,
+                  request.identificationId(),
+                  idn.personId()));
           append(chain, "DELEGATION_OPENED", consentId, "OK");
           Map<String, Object> facts = new LinkedHashMap<>();
           facts.put("scopes", scopes.stream().map(Scope::wire).toList());
@@ -638,6 +791,9 @@ public final class FakeServer implements DelegatedAccess {
           facts.put("actingAs", actingAs.name());
           facts.put("mediator", "Camille Bernard");
           facts.put("structure", STRUCTURE);
+          if (opinion != null) {
+            facts.put("personOpinionAsked", opinion);
+          }
           facts.put("consent", consentId);
           facts.put("language", request.language());
           return new Delegation(
@@ -648,7 +804,7 @@ public final class FakeServer implements DelegatedAccess {
               actingAs.name(),
               scopes.stream().map(Scope::wire).toList(),
               until,
-              receipt("consent", personId, facts));
+              receipt("consent", personId, consentId, facts));
         });
   }
 
@@ -660,17 +816,33 @@ public final class FakeServer implements DelegatedAccess {
         key,
         () -> {
           Dlg d = delegations.get(delegation.delegationId());
-          delegations.put(
-              d.id(),
-              new Dlg(
-                  d.id(),
-                  d.consentId(),
-                  d.personId(),
-                  d.actingAs(),
-                  d.scopes(),
-                  d.expires(),
-                  true));
+          delegations.put(d.id(), d.revoke());
           append("person:" + d.personId(), "DELEGATION_REVOKED", d.consentId(), "OK");
+          return Boolean.TRUE;
+        });
+  }
+
+  @Override
+  public void endSitting(MediatorSession session, String identificationId, RequestKey key) {
+    once(
+        "SITTING_ENDED",
+        session,
+        key,
+        () -> {
+          Idn idn = identifications.get(identificationId);
+          if (idn == null) {
+            throw refused(
+                MEDIATOR_CHAIN, "SITTING_ENDED", null, 404, "identification-unknown", Map.of());
+          }
+          for (Dlg d : List.copyOf(delegations.values())) {
+            if (d.identificationId().equals(identificationId) && !d.revoked()) {
+              delegations.put(d.id(), d.revoke());
+              append("person:" + d.personId(), "DELEGATION_REVOKED", d.consentId(), "OK");
+            }
+          }
+          identifications.put(
+              identificationId, new Idn(idn.personId(), idn.proofs(), idn.expires(), true));
+          append("person:" + idn.personId(), "SITTING_ENDED", null, "OK");
           return Boolean.TRUE;
         });
   }
@@ -680,7 +852,7 @@ public final class FakeServer implements DelegatedAccess {
     gate("ACCOUNT_READ");
     synchronized (this) {
       session(session, "ACCOUNT_READ");
-      Dlg d = authorize(delegation, Scope.ACCOUNT_READ, "ACCOUNT_READ");
+      Dlg d = authorize(delegation, Operation.READ_ACCOUNT, "ACCOUNT_READ");
       append("person:" + d.personId(), "ACCOUNT_READ", d.consentId(), "OK");
       return view(d);
     }
@@ -693,11 +865,12 @@ public final class FakeServer implements DelegatedAccess {
         session,
         key,
         () -> {
-          Dlg d = authorize(delegation, Scope.ACCOUNT_READ, "STATUS_STATEMENT_ISSUED");
+          Dlg d =
+              authorize(delegation, Operation.ISSUE_STATUS_STATEMENT, "STATUS_STATEMENT_ISSUED");
           Map<String, Object> facts = dates(accounts.get(d.personId()).on(today(), OPPOSITION));
           facts.put("structure", STRUCTURE);
           append("person:" + d.personId(), "STATUS_STATEMENT_ISSUED", d.consentId(), "OK");
-          return receipt("account-status", d.personId(), facts);
+          return receipt("account-status", d.personId(), d.consentId(), facts);
         });
   }
 
@@ -720,7 +893,7 @@ public final class FakeServer implements DelegatedAccess {
         session,
         key,
         () -> {
-          Dlg d = authorize(delegation, a.requiredScope(), journaled);
+          Dlg d = authorize(delegation, Operation.of(a), journaled);
           Person p = people.get(d.personId());
           if (a == AccountAction.ACTIVATE && !letterCode(p, action.code())) {
             throw refused(
@@ -738,10 +911,13 @@ public final class FakeServer implements DelegatedAccess {
           if (a == AccountAction.REOPEN) {
             facts.put("dataRestored", after.deletedOn() == null);
           }
-          facts.put("mediator", "Camille Bernard");
-          facts.put("structure", STRUCTURE);
-          facts.put("actingAs", d.actingAs().name());
-          Receipt r = receipt(a.name().toLowerCase(Locale.ROOT).replace('_', '-'), p.id(), facts);
+          facts.putAll(actor(d));
+          Receipt r =
+              receipt(
+                  a.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                  p.id(),
+                  d.consentId(),
+                  facts);
           append(chain(p), journaled, d.consentId(), "OK");
           return new ActionResult(view(d), r);
         });
@@ -755,17 +931,10 @@ public final class FakeServer implements DelegatedAccess {
         session,
         key,
         () -> {
-          Dlg d = authorize(delegation, Scope.SHARING_MANAGE, "CAREGIVER_ADDED");
+          Dlg d = authorize(delegation, Operation.ADD_CAREGIVER, "CAREGIVER_ADDED");
           String chain = "person:" + d.personId();
           Person caregiver =
-              people.values().stream()
-                  .filter(
-                      p ->
-                          p.nir().equals(Nir.parse(request.nir()).value())
-                              && p.last().equalsIgnoreCase(request.lastName().strip())
-                              && p.first().equalsIgnoreCase(request.firstName().strip())
-                              && bornOn(p, request.birthDate()))
-                  .findFirst()
+              named(request.nir(), request.lastName(), request.firstName(), request.birthDate())
                   .orElseThrow(
                       () ->
                           refused(
@@ -807,7 +976,7 @@ public final class FakeServer implements DelegatedAccess {
         session,
         key,
         () -> {
-          Dlg d = authorize(delegation, Scope.SHARING_MANAGE, "CAREGIVER_REMOVED");
+          Dlg d = authorize(delegation, Operation.REMOVE_CAREGIVER, "CAREGIVER_REMOVED");
           boolean removed =
               links.removeIf(
                   l ->
@@ -831,14 +1000,163 @@ public final class FakeServer implements DelegatedAccess {
   }
 
   @Override
+  public ActionResult shareProfile(
+      MediatorSession session, Delegation delegation, ShareRequest request, RequestKey key) {
+    return once(
+        "SHARE_INVITED",
+        session,
+        key,
+        () -> {
+          Dlg d = authorize(delegation, Operation.SHARE_PROFILE, "SHARE_INVITED");
+          String chain = "person:" + d.personId();
+          Person invitee =
+              named(request.nir(), request.lastName(), request.firstName(), request.birthDate())
+                  .orElseThrow(
+                      () ->
+                          refused(
+                              chain,
+                              "SHARE_INVITED",
+                              d.consentId(),
+                              404,
+                              "share-parent-unknown",
+                              Map.of()));
+          String problem = null;
+          if (invitee.id().equals(d.identifiedPersonId()) || invitee.id().equals(d.personId())) {
+            problem = "share-self";
+          } else if (accounts.get(invitee.id()).on(today(), OPPOSITION).state()
+              != AccountState.ACTIVE) {
+            problem = "share-needs-active-space";
+          } else if (links.stream()
+                  .anyMatch(
+                      l ->
+                          l.accepted()
+                              && l.representative().equals(invitee.id())
+                              && l.represented().equals(d.personId()))
+              || share(d.personId(), invitee.id()).equals("PENDING")) {
+            problem = "share-already";
+          }
+          if (problem != null) {
+            throw refused(chain, "SHARE_INVITED", d.consentId(), 409, problem, Map.of());
+          }
+          String id = "shr-" + next();
+          Shr invited =
+              new Shr(
+                  id,
+                  d.personId(),
+                  d.identifiedPersonId(),
+                  invitee.id(),
+                  new ProfileShare(ProfileShare.Status.PENDING, today()));
+          shares.put(id, invited);
+          return shared(d, invited, "share-invited", d.personId(), invitee.id());
+        });
+  }
+
+  @Override
+  public ActionResult answerShare(
+      MediatorSession session,
+      Delegation delegation,
+      String shareId,
+      boolean accept,
+      RequestKey key) {
+    String action = accept ? "SHARE_ACCEPTED" : "SHARE_REFUSED";
+    return once(
+        action,
+        session,
+        key,
+        () -> {
+          Dlg d = authorize(delegation, Operation.ANSWER_SHARE, action);
+          String chain = "person:" + d.personId();
+          Shr sh = shares.get(shareId);
+          if (sh == null || !sh.inviteeId().equals(d.personId())) {
+            throw refused(chain, action, d.consentId(), 404, "share-unknown", Map.of());
+          }
+          ProfileShare.Status now = sh.share().statusOn(today());
+          if (now == ProfileShare.Status.EXPIRED) {
+            throw refused(
+                chain,
+                action,
+                d.consentId(),
+                409,
+                "share-expired",
+                Map.of("expiresOn", sh.share().expiresOn().toString()));
+          }
+          if (now != ProfileShare.Status.PENDING) {
+            throw refused(
+                chain, action, d.consentId(), 409, "share-over", Map.of("status", now.name()));
+          }
+          Shr answered =
+              new Shr(
+                  sh.id(),
+                  sh.childId(),
+                  sh.inviterId(),
+                  sh.inviteeId(),
+                  new ProfileShare(
+                      accept ? ProfileShare.Status.ACCEPTED : ProfileShare.Status.REFUSED,
+                      sh.share().invitedOn()));
+          shares.put(shareId, answered);
+          if (accept) {
+            links.add(new Link(sh.inviteeId(), sh.childId(), "SECOND_PARENT", true));
+          }
+          return shared(
+              d, answered, accept ? "share-accepted" : "share-refused", d.personId(), sh.childId());
+        });
+  }
+
+  /** The receipt of a step of a share, for {@code personId}, in both parents' journals. */
+  private ActionResult shared(Dlg d, Shr sh, String kind, String personId, String other) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("share", sh.id());
+    facts.put("child", people.get(sh.childId()).name());
+    facts.put("secondParent", people.get(sh.inviteeId()).name());
+    facts.put("status", sh.share().statusOn(today()).name());
+    facts.put("expiresOn", sh.share().expiresOn().toString());
+    facts.putAll(actor(d));
+    Receipt r = receipt(kind, personId, d.consentId(), facts);
+    String action = kind.toUpperCase(Locale.ROOT).replace('-', '_');
+    append("person:" + personId, action, d.consentId(), "OK");
+    append("person:" + other, action, d.consentId(), "OK");
+    return new ActionResult(view(d), r);
+  }
+
+  private Share share(Shr sh) {
+    Person child = people.get(sh.childId());
+    return new Share(
+        sh.id(),
+        child.id(),
+        child.name(),
+        child.birth().year(),
+        sh.inviterId(),
+        people.get(sh.inviterId()).name(),
+        sh.inviteeId(),
+        people.get(sh.inviteeId()).name(),
+        sh.share().statusOn(today()).name(),
+        sh.share().invitedOn(),
+        sh.share().expiresOn());
+  }
+
+  /** The person named by NIR, birth name, first name and birth date, as a caregiver is. */
+  private Optional<Person> named(String nir, String last, String first, String birth) {
+    String typed = Nir.parse(nir).value();
+    return people.values().stream()
+        .filter(
+            p ->
+                p.nir().equals(typed)
+                    && p.last().equalsIgnoreCase(last.strip())
+                    && p.first().equalsIgnoreCase(first.strip())
+                    && bornOn(p, birth))
+        .findFirst();
+  }
+
+  @Override
   public List<DocumentInfo> documents(MediatorSession session, Delegation delegation) {
     gate("DOCUMENTS_LISTED");
     synchronized (this) {
       session(session, "DOCUMENTS_LISTED");
-      Dlg d = authorize(delegation, Scope.DOCUMENTS_READ, "DOCUMENTS_LISTED");
+      Dlg d = authorize(delegation, Operation.LIST_DOCUMENTS, "DOCUMENTS_LISTED");
       append("person:" + d.personId(), "DOCUMENTS_LISTED", d.consentId(), "OK");
       return documents.stream()
           .filter(doc -> doc.personId().equals(d.personId()))
+          .filter(doc -> !doc.hidden() || d.actingAs().seesDocumentsHiddenFromRepresentatives())
           .map(
               doc ->
                   new DocumentInfo(
@@ -852,7 +1170,7 @@ public final class FakeServer implements DelegatedAccess {
     gate("DOCUMENT_READ");
     synchronized (this) {
       session(session, "DOCUMENT_READ");
-      Dlg d = authorize(delegation, Scope.DOCUMENTS_READ, "DOCUMENT_READ");
+      Dlg d = authorize(delegation, Operation.DOWNLOAD_DOCUMENT, "DOCUMENT_READ");
       append("person:" + d.personId(), "DOCUMENT_READ", d.consentId(), "OK");
       return ("%PDF-1.4 % " + documentId + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
     }
@@ -864,10 +1182,31 @@ public final class FakeServer implements DelegatedAccess {
     gate("PROFILE_READ");
     synchronized (this) {
       session(session, "PROFILE_READ");
-      Dlg d = authorize(delegation, Scope.PROFILE_READ, "PROFILE_READ");
+      Dlg d = authorize(delegation, Operation.READ_PROFILE, "PROFILE_READ");
       append("person:" + d.personId(), "PROFILE_READ", d.consentId(), "OK");
       return section(d.personId(), section);
     }
+  }
+
+  @Override
+  public Receipt profileStatement(MediatorSession session, Delegation delegation, RequestKey key) {
+    return once(
+        "PROFILE_STATEMENT_ISSUED",
+        session,
+        key,
+        () -> {
+          Dlg d =
+              authorize(delegation, Operation.ISSUE_PROFILE_STATEMENT, "PROFILE_STATEMENT_ISSUED");
+          Map<String, Object> versions = new LinkedHashMap<>();
+          for (var form : FormCatalog.standard().forms()) {
+            versions.put(form.section(), section(d.personId(), form.section()).version());
+          }
+          Map<String, Object> facts = new LinkedHashMap<>();
+          facts.put("sections", versions);
+          facts.putAll(actor(d));
+          append("person:" + d.personId(), "PROFILE_STATEMENT_ISSUED", d.consentId(), "OK");
+          return receipt("profile-statement", d.personId(), d.consentId(), facts);
+        });
   }
 
   @Override
@@ -883,7 +1222,7 @@ public final class FakeServer implements DelegatedAccess {
         session,
         key,
         () -> {
-          Dlg d = authorize(delegation, Scope.PROFILE_WRITE, "PROFILE_WRITTEN");
+          Dlg d = authorize(delegation, Operation.WRITE_PROFILE, "PROFILE_WRITTEN");
           ProfileSection now = section(d.personId(), section);
           if (now.version() != expectedVersion) {
             Map<String, Object> params = new LinkedHashMap<>();
@@ -897,20 +1236,37 @@ public final class FakeServer implements DelegatedAccess {
                 "profile-changed",
                 params);
           }
+          Person p = people.get(d.personId());
+          List<ContentError> errors =
+              ContentCheck.errors(
+                  FormCatalog.standard().form(section),
+                  content,
+                  now.content(),
+                  new Respondent(
+                      today(),
+                      p.birth().year(),
+                      d.actingAs() == ActingAs.SELF,
+                      p.birth().minorOn(today())));
+          if (!errors.isEmpty()) {
+            append(chain(p), "PROFILE_WRITTEN", d.consentId(), "REFUSED profile-invalid");
+            throw new ServerProblem(
+                new Problem(
+                    Problem.TYPE_PREFIX + "profile-invalid",
+                    "profile invalid",
+                    422,
+                    errors.size() + " answers are not valid",
+                    "problem.profile-invalid",
+                    Map.of("count", errors.size()),
+                    errors.stream()
+                        .map(e -> new Problem.FieldError(e.pointer(), e.messageKey(), e.params()))
+                        .toList()));
+          }
           long version = expectedVersion + 1;
-          Receipt r =
-              receipt(
-                  "profile-update",
-                  d.personId(),
-                  Map.of(
-                      "section",
-                      section,
-                      "version",
-                      version,
-                      "mediator",
-                      "Camille Bernard",
-                      "structure",
-                      STRUCTURE));
+          Map<String, Object> facts = new LinkedHashMap<>();
+          facts.put("section", section);
+          facts.put("version", version);
+          facts.putAll(actor(d));
+          Receipt r = receipt("profile-update", d.personId(), d.consentId(), facts);
           ProfileSection written =
               new ProfileSection(section, version, content, clock.instant(), r);
           sections.put(d.personId() + "/" + section, written);
@@ -924,7 +1280,7 @@ public final class FakeServer implements DelegatedAccess {
     gate("JOURNAL_READ");
     synchronized (this) {
       session(session, "JOURNAL_READ");
-      Dlg d = authorize(delegation, Scope.JOURNAL_READ, "JOURNAL_READ");
+      Dlg d = authorize(delegation, Operation.READ_JOURNAL, "JOURNAL_READ");
       String chain = "person:" + d.personId();
       List<JournalEntry> read = List.copyOf(journals.getOrDefault(chain, List.of()));
       append(chain, "JOURNAL_READ", d.consentId(), "OK");
@@ -1030,7 +1386,12 @@ public final class FakeServer implements DelegatedAccess {
     return value;
   }
 
-  private Dlg authorize(Delegation delegation, Scope needed, String action) {
+  /**
+   * The delegation presented, checked as the server checks it: live, with the scope the operation
+   * needs, and allowed by the rule table for who acts, in the state of the space, on the day.
+   */
+  private Dlg authorize(Delegation delegation, Operation operation, String action) {
+    Scope needed = operation.scope();
     Dlg d = delegations.get(delegation.delegationId());
     if (d == null) {
       throw refused(MEDIATOR_CHAIN, action, null, 401, "delegation-required", Map.of());
@@ -1042,11 +1403,37 @@ public final class FakeServer implements DelegatedAccess {
     if (!clock.instant().isBefore(d.expires())) {
       throw refused(chain, action, d.consentId(), 401, "delegation-expired", Map.of());
     }
-    if (!d.scopes().contains(needed) || !d.actingAs().allows(needed)) {
+    if (!d.scopes().contains(needed)) {
       throw refused(
           chain, action, d.consentId(), 403, "scope-missing", Map.of("scope", needed.wire()));
     }
+    Optional<RuleTable.Refusal> refusal = RuleTable.refusal(operation, situation(d));
+    if (refusal.isPresent()) {
+      throw refused(chain, action, d.consentId(), refusal.get());
+    }
     return d;
+  }
+
+  private RuleTable.Situation situation(Dlg d) {
+    return new RuleTable.Situation(
+        accounts.get(d.personId()),
+        d.actingAs(),
+        people.get(d.personId()).birth(),
+        today(),
+        OPPOSITION);
+  }
+
+  /** Who acted, as every receipt of a delegation says it. */
+  private Map<String, Object> actor(Dlg d) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("mediator", "Camille Bernard");
+    facts.put("structure", STRUCTURE);
+    facts.put("actingAs", d.actingAs().name());
+    Boolean opinion = consents.get(d.consentId()).opinionAsked();
+    if (opinion != null) {
+      facts.put("personOpinionAsked", opinion);
+    }
+    return facts;
   }
 
   private AccountStatus view(Dlg d) {
@@ -1069,13 +1456,12 @@ public final class FakeServer implements DelegatedAccess {
                         && d.actingAs().allows(a.requiredScope()))
             .map(AccountAction::name)
             .toList();
-    LocalDate adultOn = p.birth().plusYears(18);
-    boolean minor = today().isBefore(adultOn);
+    boolean minor = p.birth().minorOn(today());
     return new AccountStatus(
         p.id(),
         p.first(),
         p.last(),
-        p.birth().getYear(),
+        p.birth().year(),
         newerState ? "FROZEN" : today.state().name(),
         account.informationSentOn(),
         today.oppositionDeadline().orElse(null),
@@ -1093,8 +1479,11 @@ public final class FakeServer implements DelegatedAccess {
             .map(l -> represented(l.representative(), l.kind()))
             .toList(),
         minor,
-        minor ? adultOn : null,
-        List.of());
+        minor ? p.birth().adultOn() : null,
+        shares.values().stream()
+            .filter(sh -> sh.childId().equals(p.id()) || sh.inviteeId().equals(p.id()))
+            .map(this::share)
+            .toList());
   }
 
   private List<Represented> represented(String personId) {
@@ -1106,7 +1495,7 @@ public final class FakeServer implements DelegatedAccess {
 
   private Represented represented(String personId, String kind) {
     Person p = people.get(personId);
-    return new Represented(p.id(), p.first(), p.last(), p.birth().getYear(), kind);
+    return new Represented(p.id(), p.first(), p.last(), p.birth().year(), kind);
   }
 
   private Identification identification(String id) {
@@ -1117,7 +1506,7 @@ public final class FakeServer implements DelegatedAccess {
         p.id(),
         p.first(),
         p.last(),
-        p.birth().getYear(),
+        p.birth().year(),
         List.copyOf(idn.proofs()),
         idn.proofs().size() >= 2 ? "STRONG" : "STANDARD",
         idn.expires(),
@@ -1125,17 +1514,10 @@ public final class FakeServer implements DelegatedAccess {
   }
 
   private ActionResult caregiverChanged(Dlg d, Person caregiver, String kind, String action) {
-    Receipt r =
-        receipt(
-            kind,
-            d.personId(),
-            Map.of(
-                "caregiver",
-                caregiver.display(),
-                "mediator",
-                "Camille Bernard",
-                "structure",
-                STRUCTURE));
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("caregiver", caregiver.display());
+    facts.putAll(actor(d));
+    Receipt r = receipt(kind, d.personId(), d.consentId(), facts);
     append("person:" + d.personId(), action, d.consentId(), "OK");
     return new ActionResult(view(d), r);
   }
@@ -1215,6 +1597,18 @@ public final class FakeServer implements DelegatedAccess {
             e.params()));
   }
 
+  /** A refusal of the rule table, with the status the server gives its cause. */
+  private ServerProblem refused(
+      String chain, String action, String consentId, RuleTable.Refusal refusal) {
+    int status =
+        switch (refusal.cause()) {
+          case WHO -> 403;
+          case STATE -> 409;
+          case CONSENT -> 422;
+        };
+    return refused(chain, action, consentId, status, refusal.slug(), refusal.params());
+  }
+
   private ServerProblem refused(
       String chain,
       String action,
@@ -1245,7 +1639,12 @@ public final class FakeServer implements DelegatedAccess {
             seq, at, MEDIATOR, "str-demo", consentId, action, outcome, null, previous, hash));
   }
 
-  private Receipt receipt(String kind, String personId, Map<String, Object> facts) {
+  /**
+   * A receipt under a consent, which gives it the language and the counter's zone of that consent,
+   * as the server's receipts carry them.
+   */
+  private Receipt receipt(
+      String kind, String personId, String consentId, Map<String, Object> facts) {
     String id = "rcp-" + next();
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("v", 1);
@@ -1254,6 +1653,13 @@ public final class FakeServer implements DelegatedAccess {
     payload.put("issuedAt", clock.instant().toString());
     payload.put("person", people.get(personId).display());
     payload.putAll(facts);
+    Cns consent = consentId == null ? null : consents.get(consentId);
+    if (consent != null) {
+      payload.put("language", consent.language());
+      if (consent.zone() != null) {
+        payload.put("zone", consent.zone());
+      }
+    }
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     try {
       String signed =
@@ -1309,6 +1715,6 @@ public final class FakeServer implements DelegatedAccess {
    * matches it.
    */
   private static boolean bornOn(Person p, String typed) {
-    return typed != null && BirthDate.of(p.birth()).matches(BirthDate.fromIso(typed));
+    return typed != null && p.birth().matches(BirthDate.fromIso(typed));
   }
 }

@@ -23,9 +23,11 @@ import fr.guichet.contract.OutboxMessage;
 import fr.guichet.contract.ProfileSection;
 import fr.guichet.contract.ProofRequest;
 import fr.guichet.contract.Receipt;
+import fr.guichet.contract.ShareRequest;
 import fr.guichet.kiosk.DelegatedAccess;
 import fr.guichet.kiosk.RequestKey;
 import fr.guichet.kiosk.ServerProblem;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -60,8 +62,13 @@ public final class DelegatedAccessOverHttp implements DelegatedAccess {
   }
 
   @Override
-  public String address() {
-    return api.baseUrl();
+  public String verifyPage() {
+    try {
+      return api.verifyPage();
+    } catch (ApiException e) {
+      // A server without its keys' route: its own page, which a phone on its network opens.
+      return URI.create(api.baseUrl()).resolve("verify").toString();
+    }
   }
 
   @Override
@@ -125,6 +132,15 @@ public final class DelegatedAccessOverHttp implements DelegatedAccess {
   }
 
   @Override
+  public void endSitting(MediatorSession session, String identificationId, RequestKey key) {
+    ask(
+        () -> {
+          api.endSitting(session, identificationId, idempotency(key));
+          return null;
+        });
+  }
+
+  @Override
   public AccountStatus account(MediatorSession session, Delegation delegation) {
     return ask(() -> api.account(session, delegation));
   }
@@ -166,6 +182,22 @@ public final class DelegatedAccessOverHttp implements DelegatedAccess {
   }
 
   @Override
+  public ActionResult shareProfile(
+      MediatorSession session, Delegation delegation, ShareRequest request, RequestKey key) {
+    return ask(() -> api.shareProfile(session, delegation, request, idempotency(key)));
+  }
+
+  @Override
+  public ActionResult answerShare(
+      MediatorSession session,
+      Delegation delegation,
+      String shareId,
+      boolean accept,
+      RequestKey key) {
+    return ask(() -> api.answerShare(session, delegation, shareId, accept, idempotency(key)));
+  }
+
+  @Override
   public List<DocumentInfo> documents(MediatorSession session, Delegation delegation) {
     return ask(() -> api.documents(session, delegation));
   }
@@ -179,6 +211,11 @@ public final class DelegatedAccessOverHttp implements DelegatedAccess {
   public ProfileSection profileSection(
       MediatorSession session, Delegation delegation, String section) {
     return ask(() -> api.profileSection(session, delegation, section));
+  }
+
+  @Override
+  public Receipt profileStatement(MediatorSession session, Delegation delegation, RequestKey key) {
+    return ask(() -> api.profileStatement(session, delegation, idempotency(key)));
   }
 
   @Override

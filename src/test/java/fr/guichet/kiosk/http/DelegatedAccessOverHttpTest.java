@@ -8,10 +8,12 @@ import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.PendingActions;
 import fr.guichet.kiosk.lanterna.VirtualScreen;
 import fr.guichet.print.FileSink;
+import fr.guichet.print.Pdfs;
 import fr.guichet.testing.CuttingProxy;
 import fr.guichet.testing.DemoSandbox;
 import fr.guichet.testing.MutableClock;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,7 +91,7 @@ class DelegatedAccessOverHttpTest {
   }
 
   @Test
-  void aSittingFromTheLoginToAnOppositionAndItsReceipt() throws IOException {
+  void aSittingFromTheLoginToAnOppositionAndItsReceipt() throws Exception {
     VirtualScreen s = open(sandbox.server().url(), PendingActions.inMemory());
     s.type(DemoSandbox.LOGIN).enter().type("mauvais").enter().type(sandbox.freshTotp()).enter();
     assertThat(s.flowing()).contains("La connexion n’a pas marché");
@@ -106,10 +108,17 @@ class DelegatedAccessOverHttpTest {
         .contains("Votre refus est enregistré", "Vous pouvez annuler ce refus jusqu’au 31");
     s.type("1");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
+    Path receipt;
     try (Stream<Path> files = Files.list(documents)) {
-      assertThat(files.map(f -> f.getFileName().toString()))
-          .anySatisfy(f -> assertThat(f).startsWith("recu-rcp-"));
+      receipt =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("recu-rcp-"))
+              .findFirst()
+              .orElseThrow();
     }
+    assertThat(Pdfs.qr(Files.readAllBytes(receipt)))
+        .as("the QR code names the verification page the server gave at login")
+        .startsWith(URI.create(sandbox.server().url()).resolve("verify").toString());
     s.press(KeyType.F10);
     assertThat(s.text()).contains("La séance est terminée").doesNotContain("Jeanne");
     assertThat(sandbox.journal("person:p-jeanne"))
@@ -122,7 +131,8 @@ class DelegatedAccessOverHttpTest {
             "DELEGATION_OPENED OK",
             "DELEGATION_REVOKED OK",
             "OPPOSITION_RECORDED OK",
-            "DELEGATION_REVOKED OK");
+            "DELEGATION_REVOKED OK",
+            "SITTING_ENDED OK");
     assertThat(sandbox.journal("mediator:m-camille")).startsWith("LOGIN REFUSED login-failed");
   }
 

@@ -6,6 +6,9 @@ import com.googlecode.lanterna.input.KeyType;
 import fr.guichet.i18n.Language;
 import fr.guichet.kiosk.Kiosk;
 import fr.guichet.kiosk.PendingActions;
+import fr.guichet.print.Paper;
+import fr.guichet.print.Pdfs;
+import fr.guichet.testing.DemoSandbox;
 import fr.guichet.testing.FakeServer;
 import fr.guichet.testing.MutableClock;
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -78,6 +82,7 @@ class AccountFlowsTest {
             "5  ✓  Ouvrir votre espace",
             "9  ▤  Imprimer ce que vous avez permis",
             "H  ✎  Ce qui a été fait en votre nom",
+            "O  ▭  Imprimer l’aide : ouvrir chez soi",
             "0  ■");
     key("2");
     assertThat(s.flowing())
@@ -143,7 +148,7 @@ class AccountFlowsTest {
             "1 ▣ Fermer et garder mes données 10 ans",
             "2 ✗ Non, revenir en arrière",
             "3 ⊠ Fermer et effacer mes données",
-            "4 ▤ Imprimer d’abord la fiche d’état");
+            "4 ▤ Imprimer d’abord vos documents");
     key("1");
     assertThat(s.flowing()).contains("il faut une 2e preuve d’identité");
     int beforeCode = keys;
@@ -490,5 +495,72 @@ class AccountFlowsTest {
     s.type("2").type("1").press(KeyType.Escape).press(KeyType.Escape);
     assertThat(s.text()).contains("Espace bientôt créé");
     assertThat(server().journal("person:p-jeanne")).doesNotContain("OPPOSITION_RECORDED OK");
+  }
+
+  /**
+   * A counter in French Guiana with a receipt printer: the consent is given in the counter's zone,
+   * the receipt printed on the 80 mm roll names the server's public verification page in its QR
+   * code, and the help sheet to open the space at home (offered while it is not opened) is printed
+   * on the roll in the person's language.
+   */
+  @Test
+  void everyPrintTakesTheCountersPaperZoneAndTheServersVerifyPage() throws Exception {
+    server().publicVerifyPage("https://verifier.guichet.example/verify");
+    VirtualScreen s =
+        toTheAccount(
+            counter.open(
+                Language.ENGLISH,
+                Kiosk.Options.DEFAULTS.withPaper(Paper.ROLL_80MM),
+                Counter.NINE_IN_PARIS.withZone(ZoneId.of("America/Cayenne"))),
+            "p-jeanne",
+            null);
+    assertThat(server().lastReceipt("consent").payload()).containsEntry("zone", "America/Cayenne");
+
+    s.type(Counter.tile(s, "Print what you allowed"));
+    byte[] consent = printed("accord-rcp-");
+    assertThat(Pdfs.widthMm(consent)).isEqualTo(80);
+    assertThat(Pdfs.qr(consent)).startsWith("https://verifier.guichet.example/verify");
+
+    s.type(Counter.tile(s, "Print the help: open at home"));
+    byte[] help = printed("aide-ouvrir-mon-espace");
+    assertThat(Pdfs.widthMm(help)).isEqualTo(80);
+    assertThat(Pdfs.flowing(help)).contains("Open your Mon Espace Santé space");
+  }
+
+  @Test
+  void theHelpSheetIsOfferedOnlyWhileTheSpaceIsNotOpened() {
+    VirtualScreen s = toTheAccount(open(), "p-louis", "1");
+    assertThat(s.text()).contains("Espace ouvert").doesNotContain("ouvrir chez soi");
+  }
+
+  /** The document the kiosk printed last whose file name starts so. */
+  byte[] printed(String prefix) throws IOException {
+    try (Stream<Path> files = Files.list(counter.documents())) {
+      return Files.readAllBytes(
+          files
+              .filter(f -> f.getFileName().toString().startsWith(prefix))
+              .findFirst()
+              .orElseThrow());
+    }
+  }
+
+  /**
+   * A curator (curatelle) is named so wherever the kiosk says how someone acts, and is not offered
+   * what a curator alone may not do: refuse the space or open it for the person.
+   */
+  @Test
+  void aCuratorIsNamedSoAndIsNotOfferedWhatOnlyThePersonDecides() {
+    VirtualScreen s = counter.login(open());
+    DemoSandbox.Papers claire = DemoSandbox.PEOPLE.get("p-claire");
+    s.type(claire.nir()).enter().type("20/08/1987").enter().type(claire.vitale()).enter();
+    assertThat(s.flowing())
+        .contains("2 ► Pour la personne que j’assiste (curatelle) : Raymond Faure");
+    s.type("2").type("1").enter();
+    assertThat(s.flowing())
+        .contains(
+            "Pour : Raymond Faure (naissance en 1944) · par Claire Morel, curateur",
+            "Espace bientôt créé",
+            "Ont aussi accès à cet espace : Claire Morel (curateur ou curatrice).")
+        .doesNotContain("Refuser la création", "Ouvrir votre espace");
   }
 }

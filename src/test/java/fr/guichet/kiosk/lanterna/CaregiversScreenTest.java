@@ -101,8 +101,8 @@ class CaregiversScreenTest {
     assertThat(s.flowing())
         .contains(
             "L’aidant a maintenant accès",
-            "Alain R. (1962) peut maintenant vous aider",
-            "Pour annuler : « Qui peut vous aider », puis « Retirer l’accès d’un aidant ».",
+            "Aidant : Alain R. (1962)",
+            "Vous pouvez retirer cet accès à tout moment.",
             "1 ▤ Imprimer le reçu",
             "C’est fait.");
     assertThat(link("p-alain", "p-louis")).isEqualTo("ACCEPTED");
@@ -136,8 +136,8 @@ class CaregiversScreenTest {
     assertThat(s.flowing())
         .contains(
             "L’aidant n’a plus accès",
-            "Alain R. (1962) n’a plus accès à votre espace.",
-            "Pour redonner l’accès plus tard");
+            "Aidant : Alain R. (1962)",
+            "Vous pouvez redonner cet accès plus tard.");
     assertThat(link("p-alain", "p-louis")).isEqualTo("REVOKED");
     assertThat(server().journal("person:p-louis"))
         .containsSubsequence("CAREGIVER_ADDED OK", "CAREGIVER_REMOVED OK");
@@ -290,5 +290,25 @@ class CaregiversScreenTest {
             "1 + Donner accès à un aidant")
         .as("a representative is not a caregiver: not removed from here")
         .doesNotContain("Retirer l’accès");
+  }
+
+  /** A caregiver whose civil status knows only the year of birth: typed with 00, read back so. */
+  @Test
+  void aCaregiverBornOnAnUnknownDayIsTypedWithZeros() {
+    VirtualScreen s = louissHelpers();
+    s.type("1")
+        .type(DemoSandbox.PEOPLE.get("p-zainaba").nir())
+        .enter()
+        .type("Madi")
+        .enter()
+        .type("Zaïnaba")
+        .enter();
+    assertThat(s.flowing()).contains("Tapez 00 si le jour ou le mois n’est pas connu.");
+    s.type("00/00/1958").enter();
+    assertThat(s.flowing())
+        .contains("à l’aidant Zaïnaba Madi (date de naissance : 00/00/1958, numéro 2 58 99 97");
+    s.enter();
+    assertThat(s.flowing()).contains("L’aidant a maintenant accès");
+    assertThat(link("p-zainaba", "p-louis")).isEqualTo("ACCEPTED");
   }
 }

@@ -11,7 +11,9 @@ import fr.guichet.testing.FakeServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -67,9 +69,9 @@ class JournalScreenTest {
     assertThat(s.text())
         .contains(
             "✓ Vérifié : chaque ligne est reliée à celle d’avant. La chaîne est complète.",
-            "✓ 29/11/2026 10:00 · autorisation annulée · Camille Bernard",
-            "✓ 29/11/2026 10:00 · état de l’espace regardé · Camille Bernard",
-            "✓ 29/11/2026 10:00 · identification · Camille Bernard",
+            "✓ 29/11/2026 10:00 · autorisation annulée · fait · Camille Bernard",
+            "✓ 29/11/2026 10:00 · état de l’espace regardé · fait · Camille Bernard",
+            "✓ 29/11/2026 10:00 · identification · fait · Camille Bernard",
             "1  ▤  Imprimer votre historique",
             "Échap  ◄  Retour")
         .doesNotContain(
@@ -81,7 +83,7 @@ class JournalScreenTest {
     assertThat(kiosk.text())
         .as("the plain mode reads the same lines")
         .contains(
-            "✓ 29/11/2026 10:00 · autorisation annulée · Camille Bernard",
+            "✓ 29/11/2026 10:00 · autorisation annulée · fait · Camille Bernard",
             "1 Imprimer votre historique");
 
     s.type("1");
@@ -104,7 +106,7 @@ class JournalScreenTest {
             "autorisation annulée · fait");
     assertThat(s.text())
         .as("still on the list")
-        .contains("✓ 29/11/2026 10:00 · identification · Camille Bernard");
+        .contains("✓ 29/11/2026 10:00 · identification · fait · Camille Bernard");
   }
 
   @Test
@@ -126,8 +128,8 @@ class JournalScreenTest {
         .contains(
             TILE + "  2/2",
             "✓ Vérifié",
-            "accord donné · Camille Bernard",
-            "identification · Camille Bernard",
+            "accord donné · fait · Camille Bernard",
+            "identification · fait · Camille Bernard",
             "3  ◄  Revenir aux lignes plus récentes",
             "Échap  ◄  Retour")
         .doesNotContain("historique lu", "Voir les lignes plus anciennes");
@@ -151,7 +153,7 @@ class JournalScreenTest {
     s.type(Counter.tile(s, TILE));
     assertThat(s.text())
         .doesNotContain("voulez-vous voir")
-        .contains("✓ 29/11/2026 10:00 · historique lu · Camille Bernard");
+        .contains("✓ 29/11/2026 10:00 · historique lu · fait · Camille Bernard");
     assertThat(journal().stream().filter(l -> l.equals("CONSENT OK"))).hasSize(2);
   }
 
@@ -200,10 +202,11 @@ class JournalScreenTest {
     assertThat(s.text()).contains("Pour : Georgette Roux", "par Alain Roux, aidant");
     s.type(Counter.tile(s, TILE)).enter();
     assertThat(s.text())
-        .contains("✓ Vérifié", "✗ 29/11/2026 10:00 · accord donné · Camille Bernard · refusé");
+        .contains("✓ Vérifié", "✗ 29/11/2026 10:00 · accord donné · refusé · Camille Bernard");
     assertThat(s.rows())
         .as("the consent he then gave, done")
-        .anyMatch(r -> r.matches(" ✓ 29/11/2026 \\d\\d:\\d\\d · accord donné · Camille Bernard"));
+        .anyMatch(
+            r -> r.matches(" ✓ 29/11/2026 \\d\\d:\\d\\d · accord donné · fait · Camille Bernard"));
     assertThat(server().journal("person:p-georgette"))
         .contains("CONSENT REFUSED caregiver-forbidden", "JOURNAL_READ OK");
   }
@@ -233,5 +236,35 @@ class JournalScreenTest {
     assertThat(s.text()).doesNotContain("Vérifié ici");
     List<String> lines = journal();
     assertThat(lines.get(lines.size() - 1)).isEqualTo("JOURNAL_READ REFUSED delegation-expired");
+  }
+
+  /**
+   * Issue 12: one journal entry, the same time on screen and on paper at a counter in French Guiana
+   * (UTC−3, where Paris is UTC+1 in November): 09:00 UTC is 06:00 there, said under the zone's
+   * name.
+   */
+  @Test
+  void screenAndPaperShowTheSameTimeForOneEntryAtACounterOutsideParis() throws IOException {
+    Clock cayenne = Counter.NINE_IN_PARIS.withZone(ZoneId.of("America/Cayenne"));
+    VirtualScreen s =
+        counter.toTheAccount(
+            counter.open(Language.FRENCH, Kiosk.Options.DEFAULTS, cayenne), "p-jeanne", null);
+    s.type(Counter.tile(s, TILE)).enter();
+    String zone = "Toutes les heures sont à l’heure de Cayenne";
+    String row = "06:00 · identification · fait · Camille Bernard";
+    assertThat(s.flowing()).contains(zone, "29/11/2026 " + row).doesNotContain("10:00");
+
+    s.type("1");
+    Path pdf;
+    try (Stream<Path> files = Files.list(counter.documents())) {
+      pdf =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("journal-p-jeanne-"))
+              .findFirst()
+              .orElseThrow();
+    }
+    assertThat(Pdfs.flowing(Files.readAllBytes(pdf)))
+        .contains(zone, "29 novembre 2026 " + row)
+        .doesNotContain("10:00");
   }
 }

@@ -13,11 +13,15 @@ import fr.guichet.forms.SectionForm;
 import fr.guichet.i18n.Language;
 import fr.guichet.i18n.Messages;
 import fr.guichet.i18n.VisualLine;
+import fr.guichet.kiosk.Kiosk;
+import fr.guichet.print.Pdfs;
 import fr.guichet.testing.DemoSandbox;
 import fr.guichet.testing.FakeServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -298,9 +302,20 @@ class ProfileAssistantTest {
     try (Stream<Path> files = Files.list(counter.documents())) {
       assertThat(files.map(p -> p.getFileName().toString()).toList())
           .hasSize(2)
-          .anySatisfy(n -> assertThat(n).startsWith("profil-medical-"))
-          .anySatisfy(n -> assertThat(n).startsWith("carte-urgence-"));
+          .anySatisfy(n -> assertThat(n).startsWith("profil-medical-louis-p-2026"))
+          .anySatisfy(n -> assertThat(n).startsWith("carte-urgence-louis-p-2026"));
     }
+    try (Stream<Path> files = Files.list(counter.documents())) {
+      Path summary =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("profil-medical-"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(Pdfs.qr(Files.readAllBytes(summary)))
+          .as("the server's signed statement of the whole profile, after its verify page")
+          .startsWith(server().verifyPage());
+    }
+    assertThat(server().receipts("profile-statement")).isEqualTo(1);
     s.press(KeyType.F10);
     assertThat(s.text()).contains("La séance est terminée").doesNotContain("Louis");
     try (Stream<Path> files = Files.list(counter.documents())) {
@@ -517,5 +532,51 @@ class ProfileAssistantTest {
                 "✿  " + Messages.of(Language.ARABIC).text("profile.option.penicillin"), true),
             "Pénicilline (antibiotique)");
     assertThat(s.rows()).allSatisfy(r -> assertThat(r.length()).isLessThanOrEqualTo(80));
+  }
+
+  /**
+   * Minority is the server's word ({@code minor}, from the whole birth date), not the kiosk's guess
+   * from the year: Maria, were she born on 20 December 2008, is 17 on 29 November 2026 though 2026
+   * − 2008 = 18, so her own profile asks nothing for adults.
+   */
+  @Test
+  void minorityIsTheServersWordNotTheBirthYears() {
+    server().bornOn("p-maria", "2008-12-20");
+    VirtualScreen s = counter.login(open(Language.FRENCH));
+    DemoSandbox.Papers maria = DemoSandbox.PEOPLE.get("p-maria");
+    s.type(maria.nir()).enter().type("20/12/2008").enter().type(maria.vitale()).enter();
+    s.type("1").enter().type(profileTile(s)).type("1").enter();
+    s.type("K").type("Louis Petit").enter().type("3").type("06 98 76 54 32").enter();
+    assertThat(s.text())
+        .contains("Relecture : Entourage et volontés")
+        .doesNotContain("confiance")
+        .doesNotContain("directives");
+  }
+
+  /**
+   * An answer the kiosk let through but the server's own check refuses (a 422 with {@code
+   * errors[]}, a pointer and a key) is shown at its question, with why, what was typed kept: here
+   * the kiosk's clock runs a year ahead of the server's, and a disease "since 2027" is not yet
+   * possible there.
+   */
+  @Test
+  void anAnswerTheServerRefusesIsShownAtItsQuestionWithWhy() {
+    VirtualScreen s =
+        toTheHub(
+            counter.open(
+                Language.FRENCH,
+                Kiosk.Options.DEFAULTS,
+                Clock.offset(Counter.NINE_IN_PARIS, Duration.ofDays(400))),
+            "p-louis",
+            "1");
+    s.type("A").type("1").type("1").type("2027").enter().type("1").enter().type("2");
+    assertThat(s.text()).contains("Depuis : 2027");
+    s.type("1");
+    assertThat(s.flowing())
+        .contains(
+            "Depuis quelle année ?",
+            "Cette année n’est pas encore arrivée. Tapez 2026 ou avant.",
+            "2027");
+    assertThat(server().section("p-louis", "diseases").version()).isZero();
   }
 }
