@@ -58,18 +58,19 @@ class JournalCommandTest {
         java.util.Base64.getEncoder()
             .encodeToString(Files.readAllBytes(data.resolve("signing-key.pub")));
     Files.delete(data.resolve("signing-key.pub"));
-    assertThat(run("journal", "verify", "--data", data.toString(), "--public-key", copy))
-        .as(err.toString())
+    assertThat(shell.run("journal", "verify", "--data", data.toString(), "--public-key", copy))
+        .as(shell.err.toString())
         .isZero();
     String anotherKey;
     try (DemoSandbox another = new DemoSandbox(other.resolve("another"))) {
       anotherKey = another.api().publicKey();
     }
-    assertThat(run("journal", "verify", "--data", data.toString(), "--public-key", anotherKey))
+    assertThat(
+            shell.run("journal", "verify", "--data", data.toString(), "--public-key", anotherKey))
         .as("only a key the heads do not name")
         .isEqualTo(1);
     assertThat(
-            run(
+            shell.run(
                 "journal",
                 "verify",
                 "--data",
