@@ -56,6 +56,9 @@ import picocli.CommandLine.Spec;
       "With --demo, an embedded reference server with fictional people starts first (see the README)."
     })
 public final class KioskCommand implements Callable<Integer> {
+  /** The embedded demo server's folder: this prefix, the kiosk's process id, a random part. */
+  private static final String DEMO_PREFIX = "guichet-demo-";
+
   static final class Target {
     @Option(
         names = "--demo",
@@ -225,7 +228,11 @@ public final class KioskCommand implements Callable<Integer> {
     SandboxServer server = null;
     String url = target.api;
     if (target.demo) {
-      demoData = Files.createTempDirectory("guichet-demo-");
+      // Named by this process, so that the next kiosk removes it if this one is killed.
+      Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+      FileSink.clearLeftovers(temporary, DEMO_PREFIX);
+      demoData =
+          Files.createTempDirectory(temporary, DEMO_PREFIX + ProcessHandle.current().pid() + "-");
       // Nothing may write over the kiosk's screen: the embedded server logs to a file.
       System.setProperty(
           "org.slf4j.simpleLogger.logFile", demoData.resolve("sandbox.log").toString());

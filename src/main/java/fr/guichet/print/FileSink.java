@@ -73,28 +73,36 @@ public final class FileSink implements DocumentSink {
    * folders removed.
    */
   public static List<Path> clearLeftovers() {
-    return clearLeftovers(Path.of(System.getProperty("java.io.tmpdir")));
+    return clearLeftovers(Path.of(System.getProperty("java.io.tmpdir")), PREFIX);
   }
 
-  static List<Path> clearLeftovers(Path parent) {
+  /**
+   * Removes the folders under {@code parent} named {@code prefix}, a process id, then anything,
+   * whose process is no longer running; and those named {@code prefix} without a process id, which
+   * no running kiosk gives. The embedded demo server's data of a killed kiosk goes this way too.
+   */
+  public static List<Path> clearLeftovers(Path parent, String prefix) {
     List<Path> removed = new ArrayList<>();
     try (Stream<Path> entries = Files.list(parent)) {
       for (Path folder : entries.toList()) {
         String name = folder.getFileName().toString();
-        if (name.startsWith(PREFIX) && Files.isDirectory(folder) && !running(name)) {
+        if (name.startsWith(prefix)
+            && Files.isDirectory(folder)
+            && !running(name.substring(prefix.length()))) {
           deleteTree(folder);
           removed.add(folder);
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot clear the documents left in " + parent, e);
+      throw new UncheckedIOException("Cannot clear the folders left in " + parent, e);
     }
     return removed;
   }
 
-  /** Whether the process that named the folder is still running (then the folder is in use). */
-  private static boolean running(String folderName) {
-    String rest = folderName.substring(PREFIX.length());
+  /**
+   * Whether the process named at the start of {@code rest} is still running (then it is in use).
+   */
+  private static boolean running(String rest) {
     int dash = rest.indexOf('-');
     try {
       long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));

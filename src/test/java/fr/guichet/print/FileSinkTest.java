@@ -86,12 +86,27 @@ class FileSinkTest {
     Path older = Files.createDirectories(dir.resolve("guichet-documents-abc"));
     Path other = Files.createDirectories(dir.resolve("someone-else"));
 
-    assertThat(FileSink.clearLeftovers(dir)).containsExactlyInAnyOrder(crashed, older);
+    assertThat(FileSink.clearLeftovers(dir, "guichet-documents-"))
+        .containsExactlyInAnyOrder(crashed, older);
     assertThat(crashed).doesNotExist();
     assertThat(older).doesNotExist();
     assertThat(mineFile).as("a running kiosk's documents stay").exists();
     assertThat(other).exists();
     mine.endSitting();
     assertThat(mineFile.getParent()).doesNotExist();
+  }
+
+  @Test
+  void theDemoServersDataOfAKilledKioskGoesTheSameWay() throws Exception {
+    Path killed = Files.createDirectories(dir.resolve("guichet-demo-999999999-1234"));
+    Files.write(killed.resolve("guichet.db"), new byte[] {7});
+    Path running =
+        Files.createDirectories(
+            dir.resolve("guichet-demo-" + ProcessHandle.current().pid() + "-5678"));
+    Path documents = Files.createDirectories(dir.resolve("guichet-documents-999999999-x"));
+
+    assertThat(FileSink.clearLeftovers(dir, "guichet-demo-")).containsExactly(killed);
+    assertThat(running).as("the demo of a kiosk still running").isDirectory();
+    assertThat(documents).as("another prefix, another call").isDirectory();
   }
 }
