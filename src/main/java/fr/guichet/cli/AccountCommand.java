@@ -84,9 +84,8 @@ public final class AccountCommand implements Callable<Integer> {
 
   @Command(name = "status", description = "Check the state of the space.")
   static final class Status extends AccountSubcommand {
-    @Override
-    AccountAction action() {
-      return null;
+    Status() {
+      super(null);
     }
 
     @Override
@@ -97,9 +96,8 @@ public final class AccountCommand implements Callable<Integer> {
 
   @Command(name = "oppose", description = "Object to the creation of the space.")
   static final class Oppose extends AccountSubcommand.Change {
-    @Override
-    AccountAction action() {
-      return AccountAction.RECORD_OPPOSITION;
+    Oppose() {
+      super(AccountAction.RECORD_OPPOSITION);
     }
 
     @Override
@@ -110,9 +108,8 @@ public final class AccountCommand implements Callable<Integer> {
 
   @Command(name = "withdraw-opposition", description = "Withdraw an objection.")
   static final class WithdrawOpposition extends AccountSubcommand.Change {
-    @Override
-    AccountAction action() {
-      return AccountAction.WITHDRAW_OPPOSITION;
+    WithdrawOpposition() {
+      super(AccountAction.WITHDRAW_OPPOSITION);
     }
 
     @Override
@@ -123,9 +120,8 @@ public final class AccountCommand implements Callable<Integer> {
 
   @Command(name = "request-creation", description = "Ask for the space after an objection.")
   static final class RequestCreation extends AccountSubcommand.Change {
-    @Override
-    AccountAction action() {
-      return AccountAction.CREATE_ON_REQUEST;
+    RequestCreation() {
+      super(AccountAction.CREATE_ON_REQUEST);
     }
 
     @Override
@@ -139,14 +135,13 @@ public final class AccountCommand implements Callable<Integer> {
     @Option(names = "--letter-code", paramLabel = "CODE", descriptionKey = "letter-code")
     String letterCode;
 
-    @Override
-    void askMore() {
-      letterCode = value(letterCode, "--letter-code", "ask.letter-code", String::strip);
+    Activate() {
+      super(AccountAction.ACTIVATE);
     }
 
     @Override
-    AccountAction action() {
-      return AccountAction.ACTIVATE;
+    void askMore() {
+      letterCode = value(letterCode, "--letter-code", "ask.letter-code", String::strip);
     }
 
     @Override
@@ -160,9 +155,8 @@ public final class AccountCommand implements Callable<Integer> {
     @Option(names = "--delete", descriptionKey = "delete")
     boolean withDeletion;
 
-    @Override
-    AccountAction action() {
-      return AccountAction.CLOSE;
+    Close() {
+      super(AccountAction.CLOSE);
     }
 
     @Override
@@ -179,9 +173,8 @@ public final class AccountCommand implements Callable<Integer> {
 
   @Command(name = "request-deletion", description = "Ask for a closed space's data to be deleted.")
   static final class RequestDeletion extends AccountSubcommand.StrongChange {
-    @Override
-    AccountAction action() {
-      return AccountAction.REQUEST_DELETION;
+    RequestDeletion() {
+      super(AccountAction.REQUEST_DELETION);
     }
 
     @Override
@@ -192,9 +185,8 @@ public final class AccountCommand implements Callable<Integer> {
 
   @Command(name = "reopen", description = "Reopen a closed space.")
   static final class Reopen extends AccountSubcommand.StrongChange {
-    @Override
-    AccountAction action() {
-      return AccountAction.REOPEN;
+    Reopen() {
+      super(AccountAction.REOPEN);
     }
 
     @Override
@@ -462,9 +454,8 @@ public final class AccountCommand implements Callable<Integer> {
    * person, under the one scope {@code sharing:manage}.
    */
   abstract static class AccessChange extends AccountSubcommand.Change {
-    @Override
-    AccountAction action() {
-      return null; // not a change of the space's state
+    AccessChange() {
+      super(null); // not a change of the space's state
     }
 
     @Override

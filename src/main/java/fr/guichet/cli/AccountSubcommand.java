@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
  * <pre>{@code
  * @Command(name = "oppose")
  * static final class Oppose extends AccountSubcommand.Change {
- *   AccountAction action() { return AccountAction.RECORD_OPPOSITION; }
+ *   Oppose() { super(AccountAction.RECORD_OPPOSITION); }
  *   ActionResult perform(Sitting s, IdempotencyKey key) {
  *     return s.api().recordOpposition(s.session(), s.delegation(), key);
  *   }
@@ -61,8 +61,16 @@ abstract class AccountSubcommand extends SittingCommand {
     return action() == null ? Scope.ACCOUNT_READ : action().requiredScope();
   }
 
+  private final AccountAction action;
+
+  AccountSubcommand(AccountAction action) {
+    this.action = action;
+  }
+
   /** The action on the space; null when the command only reads, or changes who has access. */
-  abstract AccountAction action();
+  final AccountAction action() {
+    return action;
+  }
 
   /** Whether the command changes something (and so asks for the person's confirmation). */
   boolean changes() {
@@ -248,6 +256,10 @@ abstract class AccountSubcommand extends SittingCommand {
     @Option(names = "--receipt-out", paramLabel = "FILE", descriptionKey = "receipt-out")
     Path receiptOut;
 
+    Change(AccountAction action) {
+      super(action);
+    }
+
     @Override
     boolean confirmedAlready() {
       return yes;
@@ -290,6 +302,10 @@ abstract class AccountSubcommand extends SittingCommand {
 
     @Option(names = "--code", paramLabel = "CODE", descriptionKey = "code")
     String code;
+
+    StrongChange(AccountAction action) {
+      super(action);
+    }
 
     @Override
     void prepare() {

@@ -240,11 +240,7 @@ public final class ProfileBundle {
       r.set(
           "clinicalStatus",
           concept("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "active"));
-      r.set(
-          "verificationStatus",
-          concept(
-              "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification",
-              e.confirmed() ? "confirmed" : "unconfirmed"));
+      verification(r, "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", e);
       r.set("code", choice(form.field("name"), e.get("name")));
       reference(r, "patient");
       JsonNode reactions = e.get("reactions");
@@ -262,11 +258,7 @@ public final class ProfileBundle {
     for (Entry e : s.entries()) {
       boolean over = Answers.NO.equals(e.has("ongoing") ? e.get("ongoing").asText() : "");
       ObjectNode r = condition("disease" + i++, over ? "resolved" : "active");
-      r.set(
-          "verificationStatus",
-          concept(
-              "http://terminology.hl7.org/CodeSystem/condition-ver-status",
-              e.confirmed() ? "confirmed" : "unconfirmed"));
+      verification(r, "http://terminology.hl7.org/CodeSystem/condition-ver-status", e);
       r.set("code", choice(form.field("name"), e.get("name")));
       reference(r, "subject");
       year(r, "onsetDateTime", e.get("startYear"));
@@ -570,6 +562,11 @@ public final class ProfileBundle {
     Coding coding =
         v != null && v.isTextual() ? f.option(v.asText()).map(o -> o.coding()).orElse(null) : null;
     return codeable(coding, text);
+  }
+
+  /** Whether the person is sure of an entry, in the words of the resource's code system. */
+  private static void verification(ObjectNode r, String system, Entry e) {
+    r.set("verificationStatus", concept(system, e.confirmed() ? "confirmed" : "unconfirmed"));
   }
 
   private static void note(ObjectNode r, JsonNode text) {

@@ -106,7 +106,7 @@ record ActionScreen(
         tiles.add(
             new View.Tile(
                 m.text("key.enter"), Pictogram.PHONE.symbol(), m.text("flow.strong.send")));
-        tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
+        tiles.add(View.Tile.back(m));
       }
       case STRONG_CODE -> {
         lines.add(
@@ -154,7 +154,7 @@ record ActionScreen(
             m.text("key.enter"),
             Pictogram.YES.symbol(),
             m.text(consent ? "flow.attest-and-send" : "flow.send")),
-        new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
+        View.Tile.back(m));
   }
 
   /** The consent to this action, asked in the read-back when the sitting lacks it. */

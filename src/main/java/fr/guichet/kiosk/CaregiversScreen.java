@@ -167,7 +167,7 @@ record CaregiversScreen(
                   Pictogram.CAREGIVER.symbol(),
                   r.firstName() + " " + r.lastName() + " (" + r.birthYear() + ")"));
         }
-        tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
+        tiles.add(View.Tile.back(m));
       }
       case CONFIRM -> {
         title = m.text(request != null ? "caregivers.add.title" : "caregivers.remove.title");

@@ -100,7 +100,7 @@ record ConsentScreen(Purpose purpose, boolean attesting, Say notice, Screen from
           List.of(
               new View.Tile(
                   m.text("key.enter"), Pictogram.YES.symbol(), m.text("flow.attest-and-send")),
-              new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
+              View.Tile.back(m));
     } else if (attesting) {
       tiles =
           List.of(

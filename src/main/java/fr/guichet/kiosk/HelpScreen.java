@@ -21,9 +21,7 @@ record HelpScreen(Screen back, String topic) implements Screen {
     return kiosk
         .frame(m, m.text("help.title." + (topic.equals("support") ? "support" : "screen")), false)
         .lines(lines)
-        .tiles(
-            List.of(
-                new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))))
+        .tiles(List.of(View.Tile.back(m)))
         .build();
   }
 

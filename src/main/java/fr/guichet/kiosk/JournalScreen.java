@@ -88,7 +88,7 @@ record JournalScreen(List<JournalEntry> entries, int page, Say notice) implement
     if (page > 0) {
       tiles.add(new View.Tile("3", Pictogram.BACK.symbol(), m.text("journal.screen.newer")));
     }
-    tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
+    tiles.add(View.Tile.back(m));
     return kiosk.frame(m, title, true).lines(lines).tiles(tiles).say(notice, m).build();
   }
 

@@ -50,7 +50,7 @@ record LegendScreen(Screen back, int page) implements Screen {
         .tiles(
             List.of(
                 new View.Tile(m.text("key.enter"), Pictogram.NEXT.symbol(), m.text("legend.more")),
-                new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))))
+                View.Tile.back(m)))
         .build();
   }
 

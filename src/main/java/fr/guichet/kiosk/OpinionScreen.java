@@ -35,7 +35,7 @@ record OpinionScreen(Screen yes, Screen back, Say notice) implements Screen {
             List.of(
                 new View.Tile("1", Pictogram.YES.symbol(), m.text("opinion.yes")),
                 new View.Tile("2", Pictogram.NO.symbol(), m.text("opinion.no")),
-                new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))))
+                View.Tile.back(m)))
         .say(notice, m)
         .build();
   }

@@ -20,9 +20,7 @@ record QrScreen(Screen back) implements Screen {
         .frame(m, m.text("qr.title"), false)
         .code(code)
         .lines(List.of(m.text("qr.explain"), "", ActivationHelpSheet.OFFICIAL_SITE))
-        .tiles(
-            List.of(
-                new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"))))
+        .tiles(List.of(View.Tile.back(m)))
         .build();
   }
 

@@ -106,7 +106,7 @@ record ShareScreen(
         lines.add(m.text("share.answer.until", Map.of("date", answered.expiresOn())));
         tiles.add(new View.Tile("1", Pictogram.YES.symbol(), m.text("share.accept")));
         tiles.add(new View.Tile("2", Pictogram.NO.symbol(), m.text("share.refuse")));
-        tiles.add(new View.Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back")));
+        tiles.add(View.Tile.back(m));
       }
       case CONFIRM -> {
         lines.add(m.text("flow.readback"));

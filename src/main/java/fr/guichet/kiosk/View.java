@@ -1,5 +1,6 @@
 package fr.guichet.kiosk;
 
+import fr.guichet.i18n.Messages;
 import java.util.List;
 
 /**
@@ -143,6 +144,11 @@ public record View(
   public record Tile(String key, String symbol, String label, boolean focused) {
     public Tile(String key, String symbol, String label) {
       this(key, symbol, label, false);
+    }
+
+    /** The Esc tile that goes back to the screen before, worded as most screens word it. */
+    static Tile back(Messages m) {
+      return new Tile(m.text("key.escape"), Pictogram.BACK.symbol(), m.text("key.back"));
     }
   }
 

@@ -352,32 +352,48 @@ final class Database implements AutoCloseable {
   }
 
   static int update(Connection c, String sql, Object... params) throws SQLException {
-    PreparedStatement s = take(c, sql, params);
-    int count;
-    try {
-      count = s.executeUpdate();
-    } catch (SQLException | RuntimeException e) {
-      discard(s, e);
-      throw e;
-    }
-    giveBack(c, sql, s);
-    return count;
+    return execute(c, sql, params, PreparedStatement::executeUpdate);
   }
 
   static <T> List<T> query(Connection c, String sql, RowReader<T> reader, Object... params)
       throws SQLException {
+    return execute(
+        c,
+        sql,
+        params,
+        s -> {
+          List<T> out = new ArrayList<>();
+          try (ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+              out.add(reader.read(rows));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** What is done with a statement once its parameters are set. */
+  @FunctionalInterface
+  private interface Execution<R> {
+    R run(PreparedStatement s) throws SQLException;
+  }
+
+  /**
+   * Runs {@code sql} with {@code execution}: the statement goes back to the connection's cache when
+   * it worked, and is closed when it failed.
+   */
+  private static <R> R execute(Connection c, String sql, Object[] params, Execution<R> execution)
+      throws SQLException {
     PreparedStatement s = take(c, sql, params);
-    List<T> out = new ArrayList<>();
-    try (ResultSet rows = s.executeQuery()) {
-      while (rows.next()) {
-        out.add(reader.read(rows));
-      }
+    R result;
+    try {
+      result = execution.run(s);
     } catch (SQLException | RuntimeException e) {
       discard(s, e);
       throw e;
     }
     giveBack(c, sql, s);
-    return out;
+    return result;
   }
 
   static <T> Optional<T> one(Connection c, String sql, RowReader<T> reader, Object... params)

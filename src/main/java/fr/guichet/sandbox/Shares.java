@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Sharing a child's profile with the second legal representative (DOMAIN.md): the parent the child
@@ -132,11 +133,7 @@ final class Shares {
       Connection c, Principal principal, Grant grant, String shareId, boolean accept, Audit audit)
       throws SQLException {
     LocalDate today = rules.today();
-    ShareStore.Stored share =
-        shares
-            .find(c, shareId)
-            .filter(s -> s.inviteeId().equals(grant.personId()))
-            .orElseThrow(() -> unknown(shareId));
+    ShareStore.Stored share = share(c, shareId, ShareStore.Stored::inviteeId, grant);
     requirePending(share, today);
     Person child = persons.require(c, share.childId());
     if (!child.birth().minorOn(today)) {
@@ -186,11 +183,7 @@ final class Shares {
   ActionResult end(Connection c, Principal principal, Grant grant, String shareId, Audit audit)
       throws SQLException {
     LocalDate today = rules.today();
-    ShareStore.Stored share =
-        shares
-            .find(c, shareId)
-            .filter(s -> s.childId().equals(grant.personId()))
-            .orElseThrow(() -> unknown(shareId));
+    ShareStore.Stored share = share(c, shareId, ShareStore.Stored::childId, grant);
     ProfileShare.Status now = share.share().statusOn(today);
     if (now != ProfileShare.Status.PENDING && now != ProfileShare.Status.ACCEPTED) {
       throw new ProblemException(
@@ -232,8 +225,18 @@ final class Shares {
     }
   }
 
-  private static ProblemException unknown(String shareId) {
-    return new ProblemException(404, "share-unknown", "no such share for this person");
+  /**
+   * The share whose {@code side} (the invited parent, or the child) is the person the grant acts
+   * for; any other share is refused as unknown, so that its existence stays hidden.
+   */
+  private ShareStore.Stored share(
+      Connection c, String shareId, Function<ShareStore.Stored, String> side, Grant grant)
+      throws SQLException {
+    return shares
+        .find(c, shareId)
+        .filter(s -> side.apply(s).equals(grant.personId()))
+        .orElseThrow(
+            () -> new ProblemException(404, "share-unknown", "no such share for this person"));
   }
 
   /** A message to a parent, by e-mail, else SMS, else letter. */
