@@ -125,6 +125,24 @@ class ContractTest {
         "Authorization", "Bearer " + token, Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString());
   }
 
+  /** Asks the server to identify a person by NIR, birth date and the given Vitale serial. */
+  static Exchange identify(DemoSandbox.Papers person, String vitaleSerial, String token)
+      throws Exception {
+    return call(
+        "POST",
+        "/v1/identifications",
+        Map.of(
+            "method",
+            "NIR_BIRTHDATE_VITALE",
+            "nir",
+            person.nir(),
+            "birthDate",
+            person.birth().toString(),
+            "vitaleSerial",
+            vitaleSerial),
+        mediator(token));
+  }
+
   @Test
   void realResponsesOfEveryRouteValidateAgainstTheContract() throws Exception {
     call("GET", "/v1/health", null, Map.of());
@@ -148,33 +166,8 @@ class ContractTest {
     call("GET", "/v1/demo/outbox", null, mediator(token));
     call("GET", "/v1/demo/outbox", null, mediator(sandbox.managerSession().token()));
     DemoSandbox.Papers jeanne = DemoSandbox.PEOPLE.get("p-jeanne");
-    call(
-        "POST",
-        "/v1/identifications",
-        Map.of(
-            "method",
-            "NIR_BIRTHDATE_VITALE",
-            "nir",
-            jeanne.nir(),
-            "birthDate",
-            jeanne.birth().toString(),
-            "vitaleSerial",
-            "1"),
-        mediator(token));
-    Exchange idn =
-        call(
-            "POST",
-            "/v1/identifications",
-            Map.of(
-                "method",
-                "NIR_BIRTHDATE_VITALE",
-                "nir",
-                jeanne.nir(),
-                "birthDate",
-                jeanne.birth().toString(),
-                "vitaleSerial",
-                jeanne.vitale()),
-            mediator(token));
+    identify(jeanne, "1", token);
+    Exchange idn = identify(jeanne, jeanne.vitale(), token);
     String idnId = Json.mapper().readTree(idn.body()).get("identificationId").asText();
     Exchange challenge =
         call(
