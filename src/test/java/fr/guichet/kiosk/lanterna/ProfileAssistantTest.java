@@ -468,14 +468,7 @@ class ProfileAssistantTest {
   @Test
   void thePersonMaySayNoToTheProfileAndTheAccountStaysAsItWas() {
     VirtualScreen s = open(Language.FRENCH);
-    DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-maria");
-    s.type(DemoSandbox.LOGIN)
-        .enter()
-        .type(DemoSandbox.PASSWORD)
-        .enter()
-        .type(server().freshTotp())
-        .enter();
-    s.type(p.nir()).enter().type("23/11/1971").enter().type(p.vitale()).enter().type("1").enter();
+    counter.toTheAccount(s, "p-maria", null);
     s.type(profileTile(s));
     assertThat(s.text())
         .as("nobody represented: straight to the question")
@@ -490,34 +483,14 @@ class ProfileAssistantTest {
   @Test
   void noProfileIsOfferedForASpaceThatIsNotOpen() {
     VirtualScreen s = open(Language.FRENCH);
-    s.type(DemoSandbox.LOGIN)
-        .enter()
-        .type(DemoSandbox.PASSWORD)
-        .enter()
-        .type(server().freshTotp())
-        .enter();
-    s.type(DemoSandbox.JEANNE_NIR)
-        .enter()
-        .type("14/03/1950")
-        .enter()
-        .type("12345678")
-        .enter()
-        .type("1")
-        .enter();
+    counter.identifyJeanneAsOnHerCard(s).type("1").enter();
     assertThat(s.text()).contains("Espace bientôt créé").doesNotContain("Profil médical");
   }
 
   @Test
   void inArabicTheQuestionsAreShapedMirroredAndTheFrenchIsBeside() {
     VirtualScreen s = open(Language.ARABIC);
-    DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-maria");
-    s.type(DemoSandbox.LOGIN)
-        .enter()
-        .type(DemoSandbox.PASSWORD)
-        .enter()
-        .type(server().freshTotp())
-        .enter();
-    s.type(p.nir()).enter().type("23/11/1971").enter().type(p.vitale()).enter().type("1").enter();
+    counter.toTheAccount(s, "p-maria", null);
     s.type(profileTile(s)).type("1").enter();
     s.type("C");
     String question =
