@@ -41,9 +41,19 @@ class PlainKioskTest {
     return String.join("\n", lines) + "\n";
   }
 
+  /** What the linear mode prints for these input lines, on a kiosk at 09:00 UTC. */
+  String plainly(Language language, String input) {
+    StringWriter out = new StringWriter();
+    new PlainKiosk(
+            kiosk(language, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
+            new StringReader(input),
+            out)
+        .run();
+    return out.toString();
+  }
+
   @Test
   void walksTheSliceAsPlainLinesWithoutAnyTerminalControl() {
-    StringWriter out = new StringWriter();
     String input =
         lines(
             DemoSandbox.LOGIN,
@@ -55,12 +65,7 @@ class PlainKioskTest {
             "1",
             "",
             "/f10");
-    new PlainKiosk(
-            kiosk(Language.FRENCH, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
-            new StringReader(input),
-            out)
-        .run();
-    String text = out.toString();
+    String text = plainly(Language.FRENCH, input);
     assertThat(text)
         .contains(
             "== Connexion de la médiatrice ou du médiateur ==",
@@ -85,7 +90,6 @@ class PlainKioskTest {
 
   @Test
   void anotherProofThanTheCarteVitaleIsChosenWithTheArrowCommands() {
-    StringWriter out = new StringWriter();
     String input =
         lines(
             DemoSandbox.LOGIN,
@@ -95,12 +99,7 @@ class PlainKioskTest {
             "14/03/1950",
             "/right",
             "JM4K-7P2Q");
-    new PlainKiosk(
-            kiosk(Language.FRENCH, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
-            new StringReader(input),
-            out)
-        .run();
-    assertThat(out.toString())
+    assertThat(plainly(Language.FRENCH, input))
         .contains(
             "Preuve : la carte Vitale.",
             "Preuve : le code de la lettre",
@@ -123,7 +122,6 @@ class PlainKioskTest {
 
   @Test
   void printsArabicInLogicalOrderForTheScreenReaderToDoTheBidi() {
-    StringWriter out = new StringWriter();
     String input =
         lines(
             DemoSandbox.LOGIN,
@@ -132,25 +130,14 @@ class PlainKioskTest {
             DemoSandbox.JEANNE_NIR,
             "14/03/1950",
             "12345678");
-    new PlainKiosk(
-            kiosk(Language.ARABIC, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
-            new StringReader(input),
-            out)
-        .run();
-    assertThat(out.toString())
+    assertThat(plainly(Language.ARABIC, input))
         .contains("== موافقتكم ==", "Jeanne، هل توافقون؟", "[1] نعم، أوافق")
         .doesNotContain("\uFEE3");
   }
 
   @Test
   void helpSaysWhichLineIsWhichKey() {
-    StringWriter out = new StringWriter();
-    new PlainKiosk(
-            kiosk(Language.FRENCH, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
-            new StringReader(lines("/f1")),
-            out)
-        .run();
-    assertThat(out.toString())
+    assertThat(plainly(Language.FRENCH, lines("/f1")))
         .contains(
             "== Aide ==",
             "une ligne vide vaut Entrée, /esc vaut Échap, /f1 à /f12 les touches F.",
@@ -210,13 +197,7 @@ class PlainKioskTest {
 
   @Test
   void aNoticeIsSaidInTheMediatorsLanguageToo() {
-    StringWriter out = new StringWriter();
-    new PlainKiosk(
-            kiosk(Language.ARABIC, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
-            new StringReader(lines("/f7")),
-            out)
-        .run();
-    assertThat(out.toString())
+    assertThat(plainly(Language.ARABIC, lines("/f7")))
         .contains(
             "! › Couleurs : fort contraste.",
             "! "
