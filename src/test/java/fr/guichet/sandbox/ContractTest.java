@@ -69,21 +69,7 @@ class ContractTest {
   void everyRouteOfTheServerIsInTheContractAndTheReverse() {
     Set<String> server = new TreeSet<>();
     sandbox.server().routes().forEach(r -> server.add(r.method() + " " + r.path()));
-    Set<String> documented = new TreeSet<>();
-    contract
-        .get("paths")
-        .properties()
-        .forEach(
-            path ->
-                path.getValue()
-                    .fieldNames()
-                    .forEachRemaining(
-                        method -> {
-                          if (!method.equals("parameters")) {
-                            documented.add(method.toUpperCase() + " " + path.getKey());
-                          }
-                        }));
-    assertThat(server).isEqualTo(documented);
+    assertThat(server).isEqualTo(documentedOperations());
   }
 
   record Exchange(String method, String path, int status, String contentType, String body) {}
@@ -307,7 +293,8 @@ class ContractTest {
 
     assertThat(checked.stream().map(c -> c.substring(0, c.lastIndexOf(' '))).toList())
         .as("every documented route was exercised")
-        .containsAll(documentedOperations());
+        .containsAll(
+            documentedOperations().stream().filter(op -> !op.endsWith(" /openapi.yaml")).toList());
     assertThat(checked.stream().filter(c -> c.contains(" 2"))).hasSizeGreaterThan(25);
     assertThat(checked.stream().filter(c -> c.matches(".* [45]\\d\\d"))).hasSizeGreaterThan(8);
   }
@@ -317,6 +304,7 @@ class ContractTest {
     return Map.of("nir", p.nir(), "lastName", last, "firstName", first, "birthDate", p.birthDate());
   }
 
+  /** Every operation of the contract, as {@code METHOD /path}. */
   static Set<String> documentedOperations() {
     Set<String> ops = new TreeSet<>();
     contract
@@ -328,8 +316,7 @@ class ContractTest {
                     .fieldNames()
                     .forEachRemaining(
                         method -> {
-                          if (!method.equals("parameters")
-                              && !path.getKey().equals("/openapi.yaml")) {
+                          if (!method.equals("parameters")) {
                             ops.add(method.toUpperCase() + " " + path.getKey());
                           }
                         }));
