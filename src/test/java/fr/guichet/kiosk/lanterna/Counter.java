@@ -183,10 +183,14 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
         .enter();
   }
 
-  /** Login, then Jeanne's papers typed as printed: her NIR with its spaces, birth date, serial. */
+  /** Login, then Jeanne's papers as on her card (see {@link #typeJeannesPapers}). */
   VirtualScreen identifyJeanneAsOnHerCard(VirtualScreen s) {
-    return login(s)
-        .type(DemoSandbox.JEANNE_NIR)
+    return typeJeannesPapers(login(s));
+  }
+
+  /** Jeanne's papers typed as printed: her NIR with its spaces, birth date, Carte Vitale serial. */
+  static VirtualScreen typeJeannesPapers(VirtualScreen s) {
+    return s.type(DemoSandbox.JEANNE_NIR)
         .enter()
         .type("14/03/1950")
         .enter()

@@ -383,13 +383,7 @@ class LanternaKioskTest {
         .enter();
     assertThat(s.flowing()).contains("Personne ne correspond à ces informations");
 
-    s.press(KeyType.Escape)
-        .type(DemoSandbox.JEANNE_NIR)
-        .enter()
-        .type("14/03/1950")
-        .enter()
-        .type("12345678")
-        .enter();
+    Counter.typeJeannesPapers(s.press(KeyType.Escape));
     assertThat(s.text())
         .contains(
             "Pour : Jeanne Martin (naissance en 1950)",
