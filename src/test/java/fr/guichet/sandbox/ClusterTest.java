@@ -223,6 +223,9 @@ class ClusterTest {
       AtomicInteger inFlight = new AtomicInteger();
       AtomicInteger redirected = new AtomicInteger();
       AtomicInteger done = new AtomicInteger();
+      Sender toNode =
+          (m, node) ->
+              send(m, node, ports, session, delegations, answers, errors, inFlight, redirected);
       List<Future<?>> sent = new ArrayList<>();
       for (Mutation m : mutations) {
         // The mutation on its node and, at once, its replay with the same key on the next one.
@@ -231,16 +234,7 @@ class ClusterTest {
           sent.add(
               clients.submit(
                   () -> {
-                    send(
-                        m,
-                        node,
-                        ports,
-                        session,
-                        delegations,
-                        answers,
-                        errors,
-                        inFlight,
-                        redirected);
+                    toNode.send(m, node);
                     return done.incrementAndGet();
                   }));
         }
@@ -258,16 +252,7 @@ class ClusterTest {
       awaitReady(ports[1]);
       // Every key once more, on the third node, after the restart.
       for (Mutation m : mutations) {
-        send(
-            m,
-            (m.node() + 2) % 3,
-            ports,
-            session,
-            delegations,
-            answers,
-            errors,
-            inFlight,
-            redirected);
+        toNode.send(m, (m.node() + 2) % 3);
       }
 
       assertThat(doneAtKill).as("the kill came mid-burst").isLessThan(MUTATIONS * 2);
@@ -340,6 +325,11 @@ class ClusterTest {
         s.execute("DROP SCHEMA IF EXISTS " + url.replaceAll(".*currentSchema=", "") + " CASCADE");
       }
     }
+  }
+
+  /** {@link #send} with the burst's shared state already given. */
+  interface Sender {
+    void send(Mutation m, int node) throws Exception;
   }
 
   /**
