@@ -41,6 +41,20 @@ class PlainKioskTest {
     return String.join("\n", lines) + "\n";
   }
 
+  /** The mediator's login, Jeanne's NIR and birth date, then {@code more}, as input lines. */
+  String toJeanne(String... more) {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                DemoSandbox.LOGIN,
+                DemoSandbox.PASSWORD,
+                server.freshTotp(),
+                DemoSandbox.JEANNE_NIR,
+                "14/03/1950"));
+    all.addAll(List.of(more));
+    return lines(all.toArray(String[]::new));
+  }
+
   /** What the linear mode prints for these input lines, on a kiosk at 09:00 UTC. */
   String plainly(Language language, String input) {
     StringWriter out = new StringWriter();
@@ -54,18 +68,7 @@ class PlainKioskTest {
 
   @Test
   void walksTheSliceAsPlainLinesWithoutAnyTerminalControl() {
-    String input =
-        lines(
-            DemoSandbox.LOGIN,
-            DemoSandbox.PASSWORD,
-            server.freshTotp(),
-            DemoSandbox.JEANNE_NIR,
-            "14/03/1950",
-            "12345678",
-            "1",
-            "",
-            "/f10");
-    String text = plainly(Language.FRENCH, input);
+    String text = plainly(Language.FRENCH, toJeanne("12345678", "1", "", "/f10"));
     assertThat(text)
         .contains(
             "== Connexion de la médiatrice ou du médiateur ==",
@@ -90,16 +93,7 @@ class PlainKioskTest {
 
   @Test
   void anotherProofThanTheCarteVitaleIsChosenWithTheArrowCommands() {
-    String input =
-        lines(
-            DemoSandbox.LOGIN,
-            DemoSandbox.PASSWORD,
-            server.freshTotp(),
-            DemoSandbox.JEANNE_NIR,
-            "14/03/1950",
-            "/right",
-            "JM4K-7P2Q");
-    assertThat(plainly(Language.FRENCH, input))
+    assertThat(plainly(Language.FRENCH, toJeanne("/right", "JM4K-7P2Q")))
         .contains(
             "Preuve : la carte Vitale.",
             "Preuve : le code de la lettre",
@@ -122,15 +116,7 @@ class PlainKioskTest {
 
   @Test
   void printsArabicInLogicalOrderForTheScreenReaderToDoTheBidi() {
-    String input =
-        lines(
-            DemoSandbox.LOGIN,
-            DemoSandbox.PASSWORD,
-            server.freshTotp(),
-            DemoSandbox.JEANNE_NIR,
-            "14/03/1950",
-            "12345678");
-    assertThat(plainly(Language.ARABIC, input))
+    assertThat(plainly(Language.ARABIC, toJeanne("12345678")))
         .contains("== موافقتكم ==", "Jeanne، هل توافقون؟", "[1] نعم، أوافق")
         .doesNotContain("\uFEE3");
   }
@@ -231,25 +217,10 @@ class PlainKioskTest {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
     StringWriter out = new StringWriter();
     PipedWriter keyboard = new PipedWriter();
-    PlainKiosk plain =
-        new PlainKiosk(
-            kiosk(Language.FRENCH, clock),
-            new PipedReader(keyboard),
-            out,
-            Duration.ofMillis(5),
-            false);
+    PlainKiosk plain = atATerminal(kiosk(Language.FRENCH, clock), keyboard, out);
     Thread running = new Thread(plain::run);
     running.start();
-    keyboard.write(
-        lines(
-            DemoSandbox.LOGIN,
-            DemoSandbox.PASSWORD,
-            server.freshTotp(),
-            DemoSandbox.JEANNE_NIR,
-            "14/03/1950",
-            "12345678",
-            "1",
-            ""));
+    keyboard.write(toJeanne("12345678", "1", ""));
     keyboard.flush();
     await(out, "Il reste 32 jours.");
     clock.advance(Duration.ofMinutes(4));
