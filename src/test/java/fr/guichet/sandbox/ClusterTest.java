@@ -388,13 +388,8 @@ class ClusterTest {
   /** The real {@code guichet sandbox} in a child process, as an operator starts a node. */
   Process start(int n, int port, String url, Path key) throws IOException {
     Path dir = Files.createDirectories(data.resolve("node-" + n));
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "fr.guichet.Guichet",
-            "sandbox",
+    return CrashTest.sandboxProcess(
+        List.of(
             "--port",
             String.valueOf(port),
             "--data",
@@ -406,10 +401,8 @@ class ClusterTest {
             "--pool-size",
             "4",
             "--seed",
-            "demo")
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("node.log").toFile()))
-        .start();
+            "demo"),
+        dir.resolve("node.log"));
   }
 
   Path signingKey() throws Exception {
