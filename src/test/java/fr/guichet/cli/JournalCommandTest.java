@@ -6,7 +6,6 @@ import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.Delegation;
 import fr.guichet.contract.Identification;
-import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.JournalEntry;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.testing.DemoSandbox;
@@ -122,14 +121,7 @@ class JournalCommandTest {
       copies = Files.createDirectories(tmp.resolve("copies"));
       try (DemoSandbox sandbox = new DemoSandbox(golden)) {
         MediatorSession session = sandbox.session();
-        DemoSandbox.Papers jeanne = DemoSandbox.PEOPLE.get("p-jeanne");
-        Identification who =
-            sandbox
-                .api()
-                .identify(
-                    session,
-                    IdentificationRequest.byVitale(jeanne.nir(), jeanne.birth(), jeanne.vitale()),
-                    IdempotencyKey.random());
+        Identification who = sandbox.identify("p-jeanne");
         Delegation d =
             sandbox
                 .api()

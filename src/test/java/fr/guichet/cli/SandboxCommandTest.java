@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -19,10 +21,18 @@ import picocli.CommandLine;
 class SandboxCommandTest {
   @TempDir Path data;
 
+  /** {@code guichet sandbox} on a free port with the test's data folder, then {@code more}. */
+  SandboxCommand withData(String... more) {
+    SandboxCommand command = new SandboxCommand();
+    List<String> args = new ArrayList<>(List.of("--port", "0", "--data", data.toString()));
+    args.addAll(List.of(more));
+    new CommandLine(command).parseArgs(args.toArray(String[]::new));
+    return command;
+  }
+
   @Test
   void startsOnLoopbackWithItsDataDirectory() {
-    SandboxCommand command = new SandboxCommand();
-    new CommandLine(command).parseArgs("--port", "0", "--data", data.toString(), "--seed", "demo");
+    SandboxCommand command = withData("--seed", "demo");
     try (SandboxServer server = command.start()) {
       assertThat(server.url()).startsWith("http://127.0.0.1:");
       assertThat(new ApiClient(server.url()).health().status()).isEqualTo("UP");
@@ -42,21 +52,12 @@ class SandboxCommandTest {
 
   @Test
   void givesClientsThePublicVerificationPageForTheirQrCodes() {
-    SandboxCommand command = new SandboxCommand();
-    new CommandLine(command)
-        .parseArgs(
-            "--port",
-            "0",
-            "--data",
-            data.toString(),
-            "--public-verify-url",
-            "https://guichet.example.fr/verify");
+    SandboxCommand command = withData("--public-verify-url", "https://guichet.example.fr/verify");
     try (SandboxServer server = command.start()) {
       assertThat(new ApiClient(server.url()).verifyPage())
           .isEqualTo("https://guichet.example.fr/verify");
     }
-    SandboxCommand plain = new SandboxCommand();
-    new CommandLine(plain).parseArgs("--port", "0", "--data", data.toString());
+    SandboxCommand plain = withData();
     try (SandboxServer server = plain.start()) {
       assertThat(new ApiClient(server.url()).verifyPage())
           .as("unset: the address the client reaches the server at, as before")
@@ -68,9 +69,7 @@ class SandboxCommandTest {
   void refusesAVerificationPageThatIsNotAWebAddress() {
     for (String bad :
         new String[] {"guichet.example.fr/verify", "ftp://g.example/verify", "https://g/v?r="}) {
-      SandboxCommand command = new SandboxCommand();
-      new CommandLine(command)
-          .parseArgs("--port", "0", "--data", data.toString(), "--public-verify-url", bad);
+      SandboxCommand command = withData("--public-verify-url", bad);
       assertThatThrownBy(command::start)
           .as(bad)
           .isInstanceOf(CommandLine.ParameterException.class)
@@ -102,13 +101,8 @@ class SandboxCommandTest {
             .encodeToString(
                 KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded());
     Path previous = Files.writeString(keys.resolve("previous.txt"), retired + "\n");
-    SandboxCommand command = new SandboxCommand();
-    new CommandLine(command)
-        .parseArgs(
-            "--port",
-            "0",
-            "--data",
-            data.toString(),
+    SandboxCommand command =
+        withData(
             "--signing-key",
             key.toString(),
             "--previous-keys",

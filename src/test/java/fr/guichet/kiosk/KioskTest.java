@@ -42,6 +42,17 @@ class KioskTest {
     kiosk.press(Key.ENTER);
   }
 
+  /** Logs in, then sends Jeanne's NIR, the given birth date and her Vitale serial. */
+  void identifyJeanne(String birthDate) {
+    login();
+    type(DemoSandbox.JEANNE_NIR);
+    kiosk.press(Key.ENTER);
+    type(birthDate);
+    kiosk.press(Key.ENTER);
+    type("12345678");
+    kiosk.press(Key.ENTER);
+  }
+
   @Test
   void escapeOnTheLoginScreenAsksToQuitAndNowhereElse() {
     login();
@@ -76,13 +87,7 @@ class KioskTest {
 
   @Test
   void aBadBirthDateIsCaughtBeforeAnythingIsSent() {
-    login();
-    type(DemoSandbox.JEANNE_NIR);
-    kiosk.press(Key.ENTER);
-    type("31/02/1950");
-    kiosk.press(Key.ENTER);
-    type("12345678");
-    kiosk.press(Key.ENTER);
+    identifyJeanne("31/02/1950");
     View v = kiosk.view();
     assertThat(v.focus()).isEqualTo(1);
     assertThat(v.notice().text()).contains("Cette date de naissance n’existe pas");
@@ -98,13 +103,7 @@ class KioskTest {
 
   @Test
   void endingTheSittingForgetsThePersonAndCountsScreenChanges() {
-    login();
-    type(DemoSandbox.JEANNE_NIR);
-    kiosk.press(Key.ENTER);
-    type("14/03/1950");
-    kiosk.press(Key.ENTER);
-    type("12345678");
-    kiosk.press(Key.ENTER);
+    identifyJeanne("14/03/1950");
     long before = kiosk.screenChanges();
     assertThat(kiosk.view().forWhom()).isEqualTo("Pour : Jeanne Martin (naissance en 1950)");
     kiosk.press(Key.function(10));
@@ -114,13 +113,7 @@ class KioskTest {
   }
 
   void toTheAccount() {
-    login();
-    type(DemoSandbox.JEANNE_NIR);
-    kiosk.press(Key.ENTER);
-    type("14/03/1950");
-    kiosk.press(Key.ENTER);
-    type("12345678");
-    kiosk.press(Key.ENTER);
+    identifyJeanne("14/03/1950");
     type("1");
     kiosk.press(Key.ENTER);
   }

@@ -41,26 +41,34 @@ class PlainKioskTest {
     return String.join("\n", lines) + "\n";
   }
 
-  @Test
-  void walksTheSliceAsPlainLinesWithoutAnyTerminalControl() {
+  /** The mediator's login, Jeanne's NIR and birth date, then {@code more}, as input lines. */
+  String toJeanne(String... more) {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                DemoSandbox.LOGIN,
+                DemoSandbox.PASSWORD,
+                server.freshTotp(),
+                DemoSandbox.JEANNE_NIR,
+                "14/03/1950"));
+    all.addAll(List.of(more));
+    return lines(all.toArray(String[]::new));
+  }
+
+  /** What the linear mode prints for these input lines, on a kiosk at 09:00 UTC. */
+  String plainly(Language language, String input) {
     StringWriter out = new StringWriter();
-    String input =
-        lines(
-            DemoSandbox.LOGIN,
-            DemoSandbox.PASSWORD,
-            server.freshTotp(),
-            DemoSandbox.JEANNE_NIR,
-            "14/03/1950",
-            "12345678",
-            "1",
-            "",
-            "/f10");
     new PlainKiosk(
-            kiosk(Language.FRENCH, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
+            kiosk(language, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
             new StringReader(input),
             out)
         .run();
-    String text = out.toString();
+    return out.toString();
+  }
+
+  @Test
+  void walksTheSliceAsPlainLinesWithoutAnyTerminalControl() {
+    String text = plainly(Language.FRENCH, toJeanne("12345678", "1", "", "/f10"));
     assertThat(text)
         .contains(
             "== Connexion de la médiatrice ou du médiateur ==",
@@ -85,22 +93,7 @@ class PlainKioskTest {
 
   @Test
   void anotherProofThanTheCarteVitaleIsChosenWithTheArrowCommands() {
-    StringWriter out = new StringWriter();
-    String input =
-        lines(
-            DemoSandbox.LOGIN,
-            DemoSandbox.PASSWORD,
-            server.freshTotp(),
-            DemoSandbox.JEANNE_NIR,
-            "14/03/1950",
-            "/right",
-            "JM4K-7P2Q");
-    new PlainKiosk(
-            kiosk(Language.FRENCH, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
-            new StringReader(input),
-            out)
-        .run();
-    assertThat(out.toString())
+    assertThat(plainly(Language.FRENCH, toJeanne("/right", "JM4K-7P2Q")))
         .contains(
             "Preuve : la carte Vitale.",
             "Preuve : le code de la lettre",
@@ -123,34 +116,14 @@ class PlainKioskTest {
 
   @Test
   void printsArabicInLogicalOrderForTheScreenReaderToDoTheBidi() {
-    StringWriter out = new StringWriter();
-    String input =
-        lines(
-            DemoSandbox.LOGIN,
-            DemoSandbox.PASSWORD,
-            server.freshTotp(),
-            DemoSandbox.JEANNE_NIR,
-            "14/03/1950",
-            "12345678");
-    new PlainKiosk(
-            kiosk(Language.ARABIC, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
-            new StringReader(input),
-            out)
-        .run();
-    assertThat(out.toString())
+    assertThat(plainly(Language.ARABIC, toJeanne("12345678")))
         .contains("== موافقتكم ==", "Jeanne، هل توافقون؟", "[1] نعم، أوافق")
         .doesNotContain("\uFEE3");
   }
 
   @Test
   void helpSaysWhichLineIsWhichKey() {
-    StringWriter out = new StringWriter();
-    new PlainKiosk(
-            kiosk(Language.FRENCH, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
-            new StringReader(lines("/f1")),
-            out)
-        .run();
-    assertThat(out.toString())
+    assertThat(plainly(Language.FRENCH, lines("/f1")))
         .contains(
             "== Aide ==",
             "une ligne vide vaut Entrée, /esc vaut Échap, /f1 à /f12 les touches F.",
@@ -210,13 +183,7 @@ class PlainKioskTest {
 
   @Test
   void aNoticeIsSaidInTheMediatorsLanguageToo() {
-    StringWriter out = new StringWriter();
-    new PlainKiosk(
-            kiosk(Language.ARABIC, new MutableClock(Instant.parse("2026-11-29T09:00:00Z"))),
-            new StringReader(lines("/f7")),
-            out)
-        .run();
-    assertThat(out.toString())
+    assertThat(plainly(Language.ARABIC, lines("/f7")))
         .contains(
             "! › Couleurs : fort contraste.",
             "! "
@@ -250,25 +217,10 @@ class PlainKioskTest {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
     StringWriter out = new StringWriter();
     PipedWriter keyboard = new PipedWriter();
-    PlainKiosk plain =
-        new PlainKiosk(
-            kiosk(Language.FRENCH, clock),
-            new PipedReader(keyboard),
-            out,
-            Duration.ofMillis(5),
-            false);
+    PlainKiosk plain = atATerminal(kiosk(Language.FRENCH, clock), keyboard, out);
     Thread running = new Thread(plain::run);
     running.start();
-    keyboard.write(
-        lines(
-            DemoSandbox.LOGIN,
-            DemoSandbox.PASSWORD,
-            server.freshTotp(),
-            DemoSandbox.JEANNE_NIR,
-            "14/03/1950",
-            "12345678",
-            "1",
-            ""));
+    keyboard.write(toJeanne("12345678", "1", ""));
     keyboard.flush();
     await(out, "Il reste 32 jours.");
     clock.advance(Duration.ofMinutes(4));

@@ -6,13 +6,11 @@ import fr.guichet.client.IdempotencyKey;
 import fr.guichet.contract.AccountStatus;
 import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.Delegation;
-import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.contract.Receipt;
 import fr.guichet.i18n.Language;
 import fr.guichet.testing.DemoSandbox;
 import java.awt.image.BufferedImage;
-import java.time.LocalDate;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -32,14 +30,7 @@ class StatusSheetTest {
   @BeforeAll
   static void statementFromTheServer() {
     MediatorSession session = sandbox.login();
-    var who =
-        sandbox
-            .api()
-            .identify(
-                session,
-                IdentificationRequest.byVitale(
-                    DemoSandbox.JEANNE_NIR, LocalDate.of(1950, 3, 14), "12345678"),
-                IdempotencyKey.random());
+    var who = sandbox.identify("p-jeanne");
     Delegation d =
         sandbox
             .api()

@@ -223,6 +223,9 @@ class ClusterTest {
       AtomicInteger inFlight = new AtomicInteger();
       AtomicInteger redirected = new AtomicInteger();
       AtomicInteger done = new AtomicInteger();
+      Sender toNode =
+          (m, node) ->
+              send(m, node, ports, session, delegations, answers, errors, inFlight, redirected);
       List<Future<?>> sent = new ArrayList<>();
       for (Mutation m : mutations) {
         // The mutation on its node and, at once, its replay with the same key on the next one.
@@ -231,16 +234,7 @@ class ClusterTest {
           sent.add(
               clients.submit(
                   () -> {
-                    send(
-                        m,
-                        node,
-                        ports,
-                        session,
-                        delegations,
-                        answers,
-                        errors,
-                        inFlight,
-                        redirected);
+                    toNode.send(m, node);
                     return done.incrementAndGet();
                   }));
         }
@@ -258,16 +252,7 @@ class ClusterTest {
       awaitReady(ports[1]);
       // Every key once more, on the third node, after the restart.
       for (Mutation m : mutations) {
-        send(
-            m,
-            (m.node() + 2) % 3,
-            ports,
-            session,
-            delegations,
-            answers,
-            errors,
-            inFlight,
-            redirected);
+        toNode.send(m, (m.node() + 2) % 3);
       }
 
       assertThat(doneAtKill).as("the kill came mid-burst").isLessThan(MUTATIONS * 2);
@@ -342,6 +327,11 @@ class ClusterTest {
     }
   }
 
+  /** {@link #send} with the burst's shared state already given. */
+  interface Sender {
+    void send(Mutation m, int node) throws Exception;
+  }
+
   /**
    * Sends one mutation to a node as a load balancer would: a node that cannot be reached is
    * replaced by the next one, a 409 {@code idempotency-key-in-flight} is asked again after its
@@ -398,13 +388,8 @@ class ClusterTest {
   /** The real {@code guichet sandbox} in a child process, as an operator starts a node. */
   Process start(int n, int port, String url, Path key) throws IOException {
     Path dir = Files.createDirectories(data.resolve("node-" + n));
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "fr.guichet.Guichet",
-            "sandbox",
+    return CrashTest.sandboxProcess(
+        List.of(
             "--port",
             String.valueOf(port),
             "--data",
@@ -416,10 +401,8 @@ class ClusterTest {
             "--pool-size",
             "4",
             "--seed",
-            "demo")
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("node.log").toFile()))
-        .start();
+            "demo"),
+        dir.resolve("node.log"));
   }
 
   Path signingKey() throws Exception {

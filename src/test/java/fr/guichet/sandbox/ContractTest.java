@@ -69,21 +69,7 @@ class ContractTest {
   void everyRouteOfTheServerIsInTheContractAndTheReverse() {
     Set<String> server = new TreeSet<>();
     sandbox.server().routes().forEach(r -> server.add(r.method() + " " + r.path()));
-    Set<String> documented = new TreeSet<>();
-    contract
-        .get("paths")
-        .properties()
-        .forEach(
-            path ->
-                path.getValue()
-                    .fieldNames()
-                    .forEachRemaining(
-                        method -> {
-                          if (!method.equals("parameters")) {
-                            documented.add(method.toUpperCase() + " " + path.getKey());
-                          }
-                        }));
-    assertThat(server).isEqualTo(documented);
+    assertThat(server).isEqualTo(documentedOperations());
   }
 
   record Exchange(String method, String path, int status, String contentType, String body) {}
@@ -125,6 +111,24 @@ class ContractTest {
         "Authorization", "Bearer " + token, Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString());
   }
 
+  /** Asks the server to identify a person by NIR, birth date and the given Vitale serial. */
+  static Exchange identify(DemoSandbox.Papers person, String vitaleSerial, String token)
+      throws Exception {
+    return call(
+        "POST",
+        "/v1/identifications",
+        Map.of(
+            "method",
+            "NIR_BIRTHDATE_VITALE",
+            "nir",
+            person.nir(),
+            "birthDate",
+            person.birth().toString(),
+            "vitaleSerial",
+            vitaleSerial),
+        mediator(token));
+  }
+
   @Test
   void realResponsesOfEveryRouteValidateAgainstTheContract() throws Exception {
     call("GET", "/v1/health", null, Map.of());
@@ -148,33 +152,8 @@ class ContractTest {
     call("GET", "/v1/demo/outbox", null, mediator(token));
     call("GET", "/v1/demo/outbox", null, mediator(sandbox.managerSession().token()));
     DemoSandbox.Papers jeanne = DemoSandbox.PEOPLE.get("p-jeanne");
-    call(
-        "POST",
-        "/v1/identifications",
-        Map.of(
-            "method",
-            "NIR_BIRTHDATE_VITALE",
-            "nir",
-            jeanne.nir(),
-            "birthDate",
-            jeanne.birth().toString(),
-            "vitaleSerial",
-            "1"),
-        mediator(token));
-    Exchange idn =
-        call(
-            "POST",
-            "/v1/identifications",
-            Map.of(
-                "method",
-                "NIR_BIRTHDATE_VITALE",
-                "nir",
-                jeanne.nir(),
-                "birthDate",
-                jeanne.birth().toString(),
-                "vitaleSerial",
-                jeanne.vitale()),
-            mediator(token));
+    identify(jeanne, "1", token);
+    Exchange idn = identify(jeanne, jeanne.vitale(), token);
     String idnId = Json.mapper().readTree(idn.body()).get("identificationId").asText();
     Exchange challenge =
         call(
@@ -314,7 +293,8 @@ class ContractTest {
 
     assertThat(checked.stream().map(c -> c.substring(0, c.lastIndexOf(' '))).toList())
         .as("every documented route was exercised")
-        .containsAll(documentedOperations());
+        .containsAll(
+            documentedOperations().stream().filter(op -> !op.endsWith(" /openapi.yaml")).toList());
     assertThat(checked.stream().filter(c -> c.contains(" 2"))).hasSizeGreaterThan(25);
     assertThat(checked.stream().filter(c -> c.matches(".* [45]\\d\\d"))).hasSizeGreaterThan(8);
   }
@@ -324,6 +304,7 @@ class ContractTest {
     return Map.of("nir", p.nir(), "lastName", last, "firstName", first, "birthDate", p.birthDate());
   }
 
+  /** Every operation of the contract, as {@code METHOD /path}. */
   static Set<String> documentedOperations() {
     Set<String> ops = new TreeSet<>();
     contract
@@ -335,8 +316,7 @@ class ContractTest {
                     .fieldNames()
                     .forEachRemaining(
                         method -> {
-                          if (!method.equals("parameters")
-                              && !path.getKey().equals("/openapi.yaml")) {
+                          if (!method.equals("parameters")) {
                             ops.add(method.toUpperCase() + " " + path.getKey());
                           }
                         }));

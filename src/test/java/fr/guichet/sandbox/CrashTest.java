@@ -59,26 +59,33 @@ class CrashTest {
   }
 
   Process startServer(int port) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "fr.guichet.Guichet",
-            "sandbox",
-            "--port",
-            String.valueOf(port),
-            "--data",
-            data.toString(),
-            "--seed",
-            "demo");
+    List<String> options =
+        new ArrayList<>(
+            List.of("--port", String.valueOf(port), "--data", data.toString(), "--seed", "demo"));
     if (jdbcUrl != null) {
-      pb.command().addAll(List.of("--database", jdbcUrl));
+      options.addAll(List.of("--database", jdbcUrl));
     }
-    pb.redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile()));
-    return pb.start();
+    return sandboxProcess(options, data.resolve("server.log"));
+  }
+
+  /**
+   * The real {@code guichet sandbox} in a child process, as an operator starts it, with these
+   * options; what it prints is appended to {@code log}.
+   */
+  static Process sandboxProcess(List<String> options, Path log) throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "fr.guichet.Guichet",
+                "sandbox"));
+    command.addAll(options);
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
   }
 
   static void waitUntilUp(ApiClient api) throws InterruptedException {

@@ -11,7 +11,6 @@ import fr.guichet.contract.ConsentRequest;
 import fr.guichet.contract.Delegation;
 import fr.guichet.contract.Headers;
 import fr.guichet.contract.Identification;
-import fr.guichet.contract.IdentificationRequest;
 import fr.guichet.contract.MediatorSession;
 import fr.guichet.contract.Receipt;
 import fr.guichet.testing.DemoSandbox;
@@ -22,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +44,7 @@ class IdempotencyTest {
   @BeforeEach
   void start() {
     session = sandbox.login();
-    who =
-        sandbox
-            .api()
-            .identify(
-                session,
-                IdentificationRequest.byVitale(
-                    DemoSandbox.JEANNE_NIR, LocalDate.of(1950, 3, 14), "12345678"),
-                IdempotencyKey.random());
+    who = sandbox.identify("p-jeanne");
   }
 
   @Test

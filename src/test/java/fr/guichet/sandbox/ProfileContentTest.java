@@ -42,6 +42,11 @@ class ProfileContentTest {
             s.session(), s.delegation(), section, version, json(content), IdempotencyKey.random());
   }
 
+  /** The refusal 422 {@code profile-invalid} of a write that must not pass. */
+  Problem invalid(DemoSandbox.Sitting s, String section, long version, String content) {
+    return Refused.with("profile-invalid", 422, () -> write(s, section, version, content));
+  }
+
   @Test
   void aScriptSendingWrongAnswersIsToldWhichAndWhyAndNothingIsWritten() throws Exception {
     DemoSandbox.Sitting louis = sandbox.open("p-louis", "profile:read", "profile:write");
@@ -81,15 +86,11 @@ class ProfileContentTest {
   void theKioskSeesTheSameErrorsThroughItsClient() {
     DemoSandbox.Sitting louis = sandbox.open("p-louis", "profile:write");
     Problem p =
-        Refused.with(
-            "profile-invalid",
-            422,
-            () ->
-                write(
-                    louis,
-                    "blood-group",
-                    0,
-                    "{\"form\":1,\"status\":\"filled\",\"answers\":{\"group\":\"Z-\"}}"));
+        invalid(
+            louis,
+            "blood-group",
+            0,
+            "{\"form\":1,\"status\":\"filled\",\"answers\":{\"group\":\"Z-\"}}");
     assertThat(p.errors())
         .containsExactly(new Problem.FieldError("/answers/group", "form.invalid.choice", null));
     assertThat(p.params()).containsEntry("count", 1);
@@ -99,15 +100,11 @@ class ProfileContentTest {
   void aChildIsNeverAskedForAdvanceDirectivesWhoeverWrites() {
     DemoSandbox.Sitting forEmma = sandbox.openFor("p-louis", "p-emma", "profile:write");
     Problem p =
-        Refused.with(
-            "profile-invalid",
-            422,
-            () ->
-                write(
-                    forEmma,
-                    "entourage",
-                    0,
-                    "{\"form\":1,\"status\":\"filled\",\"answers\":{\"directives\":\"yes\"}}"));
+        invalid(
+            forEmma,
+            "entourage",
+            0,
+            "{\"form\":1,\"status\":\"filled\",\"answers\":{\"directives\":\"yes\"}}");
     assertThat(p.errors())
         .extracting(Problem.FieldError::pointer, Problem.FieldError::messageKey)
         .containsExactly(
@@ -132,29 +129,20 @@ class ProfileContentTest {
     assertThat(held.version()).isEqualTo(1);
     String confirmed = held.content().get("entries").get(0).toString();
     Problem changed =
-        Refused.with(
-            "profile-invalid",
-            422,
-            () ->
-                write(
-                    alain,
-                    "vaccinations",
-                    1,
-                    "{\"form\":1,\"status\":\"filled\",\"entries\":["
-                        + confirmed.replace("2019-04-02", "2020-04-02")
-                        + "]}"));
+        invalid(
+            alain,
+            "vaccinations",
+            1,
+            "{\"form\":1,\"status\":\"filled\",\"entries\":["
+                + confirmed.replace("2019-04-02", "2020-04-02")
+                + "]}");
     assertThat(changed.errors())
         .extracting(Problem.FieldError::pointer, Problem.FieldError::messageKey)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("/entries/0", "form.invalid.confirmed-changed"),
             org.assertj.core.groups.Tuple.tuple("/entries", "form.invalid.confirmed-removed"));
     Problem removed =
-        Refused.with(
-            "profile-invalid",
-            422,
-            () ->
-                write(
-                    alain, "vaccinations", 1, "{\"form\":1,\"status\":\"filled\",\"entries\":[]}"));
+        invalid(alain, "vaccinations", 1, "{\"form\":1,\"status\":\"filled\",\"entries\":[]}");
     assertThat(removed.errors())
         .extracting(Problem.FieldError::messageKey)
         .containsExactly("form.invalid.confirmed-removed");

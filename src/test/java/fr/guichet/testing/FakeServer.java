@@ -934,16 +934,14 @@ public final class FakeServer implements DelegatedAccess {
           Dlg d = authorize(delegation, Operation.ADD_CAREGIVER, "CAREGIVER_ADDED");
           String chain = "person:" + d.personId();
           Person caregiver =
-              named(request.nir(), request.lastName(), request.firstName(), request.birthDate())
-                  .orElseThrow(
-                      () ->
-                          refused(
-                              chain,
-                              "CAREGIVER_ADDED",
-                              d.consentId(),
-                              404,
-                              "caregiver-unknown",
-                              Map.of()));
+              named(
+                  d,
+                  "CAREGIVER_ADDED",
+                  "caregiver-unknown",
+                  request.nir(),
+                  request.lastName(),
+                  request.firstName(),
+                  request.birthDate());
           String problem = null;
           Map<String, Object> params = Map.of();
           if (caregiver.id().equals(d.personId())) {
@@ -1010,16 +1008,14 @@ public final class FakeServer implements DelegatedAccess {
           Dlg d = authorize(delegation, Operation.SHARE_PROFILE, "SHARE_INVITED");
           String chain = "person:" + d.personId();
           Person invitee =
-              named(request.nir(), request.lastName(), request.firstName(), request.birthDate())
-                  .orElseThrow(
-                      () ->
-                          refused(
-                              chain,
-                              "SHARE_INVITED",
-                              d.consentId(),
-                              404,
-                              "share-parent-unknown",
-                              Map.of()));
+              named(
+                  d,
+                  "SHARE_INVITED",
+                  "share-parent-unknown",
+                  request.nir(),
+                  request.lastName(),
+                  request.firstName(),
+                  request.birthDate());
           String problem = null;
           if (invitee.id().equals(d.identifiedPersonId()) || invitee.id().equals(d.personId())) {
             problem = "share-self";
@@ -1134,8 +1130,12 @@ public final class FakeServer implements DelegatedAccess {
         sh.share().expiresOn());
   }
 
-  /** The person named by NIR, birth name, first name and birth date, as a caregiver is. */
-  private Optional<Person> named(String nir, String last, String first, String birth) {
+  /**
+   * The person a request under {@code d} names by NIR, birth name, first name and birth date, as a
+   * caregiver or a second parent is; else the refusal 404 {@code unknown} in the person's chain.
+   */
+  private Person named(
+      Dlg d, String action, String unknown, String nir, String last, String first, String birth) {
     String typed = Nir.parse(nir).value();
     return people.values().stream()
         .filter(
@@ -1144,7 +1144,9 @@ public final class FakeServer implements DelegatedAccess {
                     && p.last().equalsIgnoreCase(last.strip())
                     && p.first().equalsIgnoreCase(first.strip())
                     && bornOn(p, birth))
-        .findFirst();
+        .findFirst()
+        .orElseThrow(
+            () -> refused("person:" + d.personId(), action, d.consentId(), 404, unknown, Map.of()));
   }
 
   @Override

@@ -183,6 +183,21 @@ final class Counter implements BeforeEachCallback, AfterEachCallback {
         .enter();
   }
 
+  /** Login, then Jeanne's papers as on her card (see {@link #typeJeannesPapers}). */
+  VirtualScreen identifyJeanneAsOnHerCard(VirtualScreen s) {
+    return typeJeannesPapers(login(s));
+  }
+
+  /** Jeanne's papers typed as printed: her NIR with its spaces, birth date, Carte Vitale serial. */
+  static VirtualScreen typeJeannesPapers(VirtualScreen s) {
+    return s.type(DemoSandbox.JEANNE_NIR)
+        .enter()
+        .type("14/03/1950")
+        .enter()
+        .type("12345678")
+        .enter();
+  }
+
   /**
    * Login, identification, for whom (a digit, or null when the person acts for nobody else), the
    * person's yes and the attestation: the account screen.

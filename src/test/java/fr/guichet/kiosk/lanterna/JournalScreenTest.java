@@ -49,6 +49,19 @@ class JournalScreenTest {
     return server().journal("person:p-jeanne");
   }
 
+  /** The text of Jeanne's printed journal extract, as the PDF reads top to bottom. */
+  String printedJournal() throws IOException {
+    Path pdf;
+    try (Stream<Path> files = Files.list(counter.documents())) {
+      pdf =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("journal-p-jeanne-"))
+              .findFirst()
+              .orElseThrow();
+    }
+    return Pdfs.flowing(Files.readAllBytes(pdf));
+  }
+
   @Test
   void asksItsOwnConsentThenShowsWhatWasJustDoneNewestFirstAndPrintsIt() throws IOException {
     VirtualScreen s = toTheAccount(open(Language.FRENCH));
@@ -88,15 +101,7 @@ class JournalScreenTest {
 
     s.type("1");
     assertThat(s.flowing()).contains("La fiche est enregistrée");
-    Path pdf;
-    try (Stream<Path> files = Files.list(counter.documents())) {
-      pdf =
-          files
-              .filter(f -> f.getFileName().toString().startsWith("journal-p-jeanne-"))
-              .findFirst()
-              .orElseThrow();
-    }
-    assertThat(Pdfs.flowing(Files.readAllBytes(pdf)))
+    assertThat(printedJournal())
         .contains(
             "Votre historique",
             "Pour : Jeanne M. (1950)",
@@ -255,16 +260,6 @@ class JournalScreenTest {
     assertThat(s.flowing()).contains(zone, "29/11/2026 " + row).doesNotContain("10:00");
 
     s.type("1");
-    Path pdf;
-    try (Stream<Path> files = Files.list(counter.documents())) {
-      pdf =
-          files
-              .filter(f -> f.getFileName().toString().startsWith("journal-p-jeanne-"))
-              .findFirst()
-              .orElseThrow();
-    }
-    assertThat(Pdfs.flowing(Files.readAllBytes(pdf)))
-        .contains(zone, "29 novembre 2026 " + row)
-        .doesNotContain("10:00");
+    assertThat(printedJournal()).contains(zone, "29 novembre 2026 " + row).doesNotContain("10:00");
   }
 }

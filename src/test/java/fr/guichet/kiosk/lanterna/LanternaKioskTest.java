@@ -112,12 +112,7 @@ class LanternaKioskTest {
         .contains("Connexion de la médiatrice ou du médiateur");
     assertThat(drawn.chars()).allMatch(c -> c == ' ' || (c >= 0xFB50 && c <= 0xFEFF));
 
-    s.type(DemoSandbox.LOGIN)
-        .enter()
-        .type(DemoSandbox.PASSWORD)
-        .enter()
-        .type(server().freshTotp())
-        .enter();
+    counter.login(s);
     assertThat(s.text())
         .contains(VisualLine.of("من تساعدون اليوم؟", true), "Qui aidez-vous aujourd’hui ?");
     s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950");
@@ -190,13 +185,7 @@ class LanternaKioskTest {
   @Test
   void walksTheSliceInPortugueseWithTheFrenchUnderIt() {
     VirtualScreen s = open(Language.PORTUGUESE);
-    s.type(DemoSandbox.LOGIN)
-        .enter()
-        .type(DemoSandbox.PASSWORD)
-        .enter()
-        .type(server().freshTotp())
-        .enter();
-    s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter().type("12345678").enter();
+    counter.identifyJeanneAsOnHerCard(s);
     assertThat(s.text())
         .contains(
             "O seu acordo",
@@ -219,12 +208,7 @@ class LanternaKioskTest {
   @Test
   void switchesLanguageMidFlowWithTheListWithoutLosingTheStep() {
     VirtualScreen s = open(Language.ARABIC);
-    s.type(DemoSandbox.LOGIN)
-        .enter()
-        .type(DemoSandbox.PASSWORD)
-        .enter()
-        .type(server().freshTotp())
-        .enter();
+    counter.login(s);
     s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03");
     s.press(KeyType.F6);
     assertThat(s.text())
@@ -297,12 +281,7 @@ class LanternaKioskTest {
   void typedIdentificationDetailsAreClearedWhenNobodyComesBack() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
     VirtualScreen s = open(Language.FRENCH, Kiosk.Options.DEFAULTS, clock);
-    s.type(DemoSandbox.LOGIN)
-        .enter()
-        .type(DemoSandbox.PASSWORD)
-        .enter()
-        .type(server().freshTotp())
-        .enter();
+    counter.login(s);
     clock.advance(Duration.ofMinutes(30));
     assertThat(s.tick().text())
         .as("an empty form holds nobody: no countdown")
@@ -404,13 +383,7 @@ class LanternaKioskTest {
         .enter();
     assertThat(s.flowing()).contains("Personne ne correspond à ces informations");
 
-    s.press(KeyType.Escape)
-        .type(DemoSandbox.JEANNE_NIR)
-        .enter()
-        .type("14/03/1950")
-        .enter()
-        .type("12345678")
-        .enter();
+    Counter.typeJeannesPapers(s.press(KeyType.Escape));
     assertThat(s.text())
         .contains(
             "Pour : Jeanne Martin (naissance en 1950)",
@@ -518,12 +491,7 @@ class LanternaKioskTest {
   void walksTheSliceInEnglishAndSwitchesLanguageMidFlowWithoutLosingTheStep() {
     VirtualScreen s = open(Language.ENGLISH);
     assertThat(s.text()).contains("Mediator login", "F2 Language");
-    s.type(DemoSandbox.LOGIN)
-        .enter()
-        .type(DemoSandbox.PASSWORD)
-        .enter()
-        .type(server().freshTotp())
-        .enter();
+    counter.login(s);
     assertThat(s.text()).contains("Who are you helping today?");
 
     s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/19");
@@ -547,13 +515,7 @@ class LanternaKioskTest {
   @Test
   void aPersonWhoSaysNoLeavesNothingBehindAndNoDelegationIsOpened() {
     VirtualScreen s = open(Language.FRENCH);
-    s.type(DemoSandbox.LOGIN)
-        .enter()
-        .type(DemoSandbox.PASSWORD)
-        .enter()
-        .type(server().freshTotp())
-        .enter();
-    s.type(DemoSandbox.JEANNE_NIR).enter().type("14/03/1950").enter().type("12345678").enter();
+    counter.identifyJeanneAsOnHerCard(s);
     s.type("2");
     assertThat(s.text()).contains("Qui aidez-vous aujourd’hui ?").doesNotContain("Jeanne");
     assertThat(s.flowing()).contains("La personne n’a pas donné son accord. Rien n’a été fait.");
@@ -565,20 +527,7 @@ class LanternaKioskTest {
   @Test
   void endingTheSittingRevokesTheDelegationOnTheServer() {
     VirtualScreen s = open(Language.FRENCH);
-    s.type(DemoSandbox.LOGIN)
-        .enter()
-        .type(DemoSandbox.PASSWORD)
-        .enter()
-        .type(server().freshTotp())
-        .enter();
-    s.type(DemoSandbox.JEANNE_NIR)
-        .enter()
-        .type("14/03/1950")
-        .enter()
-        .type("12345678")
-        .enter()
-        .type("1")
-        .enter();
+    counter.identifyJeanneAsOnHerCard(s).type("1").enter();
     s.type("0"); // 1 print, 2 oppose, 5 open, 9 print the consent, H the history, 0 end of sitting
     assertThat(s.text()).contains("La séance est terminée");
     assertThat(server().journal("person:p-jeanne"))

@@ -328,6 +328,11 @@ class ProfileAssistantTest {
         .hasSize(2);
   }
 
+  /** Meanwhile, at home, Louis writes his allergies section himself. */
+  void louisWritesHisAllergiesAtHome(String json) throws Exception {
+    server().writeAtHome("p-louis", "allergies", Json.mapper().readTree(json));
+  }
+
   @Test
   void whenTheSectionChangesBetweenReadingAndSendingBothVersionsAreShownAndNothingIsOverwritten()
       throws Exception {
@@ -336,13 +341,8 @@ class ProfileAssistantTest {
     assertThat(s.text()).contains("• Pénicilline (antibiotique)");
 
     // Meanwhile, at home, the person adds pollen to the same section.
-    server()
-        .writeAtHome(
-            "p-louis",
-            "allergies",
-            Json.mapper()
-                .readTree(
-                    "{\"form\":1,\"status\":\"filled\",\"entries\":[{\"name\":\"pollen\"}]}"));
+    louisWritesHisAllergiesAtHome(
+        "{\"form\":1,\"status\":\"filled\",\"entries\":[{\"name\":\"pollen\"}]}");
 
     s.type("1");
     assertThat(s.flowing())
@@ -368,13 +368,8 @@ class ProfileAssistantTest {
 
     // Again, and this time keep what the server has: nothing is sent.
     s.type("C").type("1").type("4").enter().enter().type("2");
-    server()
-        .writeAtHome(
-            "p-louis",
-            "allergies",
-            Json.mapper()
-                .readTree(
-                    "{\"form\":1,\"status\":\"filled\",\"entries\":[{\"name\":\"pollen\"},{\"name\":\"latex\"}]}"));
+    louisWritesHisAllergiesAtHome(
+        "{\"form\":1,\"status\":\"filled\",\"entries\":[{\"name\":\"pollen\"},{\"name\":\"latex\"}]}");
     s.type("1");
     assertThat(s.flowing())
         .contains("Le profil a changé entre-temps", "• Latex", "• Acariens, poussière");
@@ -388,11 +383,7 @@ class ProfileAssistantTest {
     // Keep mine: read back again, then sent on top of the version now on the server.
     s.type("C").type("2").type("1");
     s.type("1").type("3").type("1").enter().enter().type("2");
-    server()
-        .writeAtHome(
-            "p-louis",
-            "allergies",
-            Json.mapper().readTree("{\"form\":1,\"status\":\"unknown\",\"entries\":[]}"));
+    louisWritesHisAllergiesAtHome("{\"form\":1,\"status\":\"unknown\",\"entries\":[]}");
     s.type("1");
     assertThat(s.flowing()).contains("La personne ne sait pas.");
     s.type("3");
@@ -468,14 +459,7 @@ class ProfileAssistantTest {
   @Test
   void thePersonMaySayNoToTheProfileAndTheAccountStaysAsItWas() {
     VirtualScreen s = open(Language.FRENCH);
-    DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-maria");
-    s.type(DemoSandbox.LOGIN)
-        .enter()
-        .type(DemoSandbox.PASSWORD)
-        .enter()
-        .type(server().freshTotp())
-        .enter();
-    s.type(p.nir()).enter().type("23/11/1971").enter().type(p.vitale()).enter().type("1").enter();
+    counter.toTheAccount(s, "p-maria", null);
     s.type(profileTile(s));
     assertThat(s.text())
         .as("nobody represented: straight to the question")
@@ -490,34 +474,14 @@ class ProfileAssistantTest {
   @Test
   void noProfileIsOfferedForASpaceThatIsNotOpen() {
     VirtualScreen s = open(Language.FRENCH);
-    s.type(DemoSandbox.LOGIN)
-        .enter()
-        .type(DemoSandbox.PASSWORD)
-        .enter()
-        .type(server().freshTotp())
-        .enter();
-    s.type(DemoSandbox.JEANNE_NIR)
-        .enter()
-        .type("14/03/1950")
-        .enter()
-        .type("12345678")
-        .enter()
-        .type("1")
-        .enter();
+    counter.identifyJeanneAsOnHerCard(s).type("1").enter();
     assertThat(s.text()).contains("Espace bientôt créé").doesNotContain("Profil médical");
   }
 
   @Test
   void inArabicTheQuestionsAreShapedMirroredAndTheFrenchIsBeside() {
     VirtualScreen s = open(Language.ARABIC);
-    DemoSandbox.Papers p = DemoSandbox.PEOPLE.get("p-maria");
-    s.type(DemoSandbox.LOGIN)
-        .enter()
-        .type(DemoSandbox.PASSWORD)
-        .enter()
-        .type(server().freshTotp())
-        .enter();
-    s.type(p.nir()).enter().type("23/11/1971").enter().type(p.vitale()).enter().type("1").enter();
+    counter.toTheAccount(s, "p-maria", null);
     s.type(profileTile(s)).type("1").enter();
     s.type("C");
     String question =
