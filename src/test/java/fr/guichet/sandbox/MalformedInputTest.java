@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.guichet.contract.Headers;
 import fr.guichet.testing.DemoSandbox;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -39,8 +42,13 @@ class MalformedInputTest {
   }
 
   @AfterContainer
-  static void stop() {
+  static void stop() throws IOException {
     sandbox.close();
+    try (Stream<Path> files = Files.walk(data)) { // jqwik has no @TempDir: the folder goes here
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
   }
 
   /** What the routes receive: a body that is anything but what they expect. */
